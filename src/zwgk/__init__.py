@@ -1,0 +1,45 @@
+"""zwgk — China's government-transparency (政务公开) rules as a library.
+
+Subpackages, each with its own façade:
+
+- :mod:`zwgk.deadlines` — the official working-day calendar (every State Council holiday
+  notice, with 调休) and the statutory periods of the 《政府信息公开条例》;
+- :mod:`zwgk.scoring` — a pure scorecard engine (考核细则) with built-in cards;
+- :mod:`zwgk.catalog` — disclosure catalogs (政务公开事项标准目录) and time-limit phrases;
+- :mod:`zwgk.requests` and :mod:`zwgk.reports` — request ledgers, fees and annual reports;
+- :mod:`zwgk.errors` — the error and warning tree.
+
+``import zwgk`` is cheap: subpackages are imported on first attribute access.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "catalog",
+    "deadlines",
+    "errors",
+    "reports",
+    "requests",
+    "scoring",
+]
+
+_SUBMODULES = frozenset({"catalog", "deadlines", "errors", "reports", "requests", "scoring"})
+
+if TYPE_CHECKING:
+    from zwgk import catalog, deadlines, errors, reports, requests, scoring
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"zwgk.{name}")
+    raise AttributeError(f"module 'zwgk' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,185 @@
+"""zwgk's error and warning tree.
+
+Every exception zwgk raises on bad input derives from :class:`ZwgkError` **and** from the
+builtin it resembles (``ValueError``, ``TypeError``, ``LookupError``, ``ImportError``), so
+callers may catch either.  Each error keeps its inputs as attributes and formats its
+message in one place: the field, the value, what was expected, and the bound.
+
+Where many records are bad at once (rows of a spreadsheet, items of a scorecard, entries
+of a notice file) a single error lists every :class:`Problem` with its location.
+
+Soft problems (a date computed from estimated, not announced, holidays) are warnings
+derived from :class:`ZwgkWarning`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "CalendarCoverageError",
+    "DataFileError",
+    "EvidenceError",
+    "InvalidEventSequence",
+    "InvalidInputError",
+    "InvalidRecordsError",
+    "InvalidTypeError",
+    "MissingExtraError",
+    "Problem",
+    "ProvisionalCalendarWarning",
+    "UnknownNameError",
+    "ZwgkError",
+    "ZwgkWarning",
+]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with one place in some input.
+
+    ``location`` says where (``"row 12"``, ``"notices/2026.toml: holidays[3].rest"``,
+    ``"item 10"``); ``field`` names the field or column, ``value`` is what was found and
+    ``expected`` says what would have been accepted.
+    """
+
+    location: str
+    message: str
+    field: str | None = None
+    value: object = None
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.location}: {self.message}"]
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        if self.value is not None:
+            parts.append(f"got {self.value!r}")
+        if self.expected is not None:
+            parts.append(f"expected {self.expected}")
+        return "; ".join(parts)
+
+
+def _list_problems(header: str, problems: Sequence[Problem]) -> str:
+    lines = [f"{header} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
+    lines.extend(f"  - {p}" for p in problems)
+    return "\n".join(lines)
+
+
+class ZwgkError(Exception):
+    """Root of every error zwgk raises on purpose."""
+
+
+class ZwgkWarning(UserWarning):
+    """Root of zwgk's warnings (visible by default; never a ``DeprecationWarning``)."""
+
+
+class ProvisionalCalendarWarning(ZwgkWarning):
+    """A result used days beyond the published holiday notices.
+
+    Such days are estimated from the statutory holiday rules
+    (《全国年节及纪念日放假办法》) and may change when the State Council publishes the
+    year's notice.
+    """
+
+
+class InvalidInputError(ZwgkError, ValueError):
+    """A single value is of the right type but not acceptable."""
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{field}: got {value!r}; expected {expected}")
+
+
+class InvalidTypeError(ZwgkError, TypeError):
+    """A single value is of the wrong type."""
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(
+            f"{field}: got {value!r} of type {type(value).__name__}; expected {expected}"
+        )
+
+
+class CalendarCoverageError(ZwgkError, LookupError):
+    """A date lies outside the range the calendar can answer for.
+
+    ``first`` and ``last`` are the bounds that apply: the recorded notices' coverage
+    (when the calendar was built with ``beyond="raise"``) or the estimate horizon.
+    """
+
+    def __init__(self, day: _dt.date, first: _dt.date, last: _dt.date, reason: str) -> None:
+        self.day = day
+        self.first = first
+        self.last = last
+        self.reason = reason
+        super().__init__(f"{day.isoformat()} is outside the calendar: {reason}")
+
+
+class DataFileError(ZwgkError, ValueError):
+    """A data file (holiday notice, scorecard, ...) is malformed; lists every problem."""
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_list_problems(f"invalid data file {source}", self.problems))
+
+
+class InvalidRecordsError(ZwgkError, ValueError):
+    """Many input records (rows, items) are bad; lists every one with its location."""
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_list_problems(f"invalid records in {source}", self.problems))
+
+
+class EvidenceError(ZwgkError, ValueError):
+    """Evidence given to a scorecard is missing or ill-typed; lists every item affected."""
+
+    def __init__(self, card: str, problems: Iterable[Problem]) -> None:
+        self.card = card
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(_list_problems(f"evidence does not fit card {card!r}", self.problems))
+
+
+class InvalidEventSequence(ZwgkError, ValueError):
+    """Events of a disclosure request cannot have happened in this order.
+
+    ``events`` holds the offending events themselves.
+    """
+
+    def __init__(self, reason: str, events: Sequence[object]) -> None:
+        self.reason = reason
+        self.events = tuple(events)
+        shown = ", ".join(repr(e) for e in self.events)
+        super().__init__(f"{reason}: {shown}" if shown else reason)
+
+
+class UnknownNameError(ZwgkError, LookupError):
+    """A name (card, model, festival, outcome, ...) is not one zwgk knows."""
+
+    def __init__(self, kind: str, name: object, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown {kind} {name!r}; known: {', '.join(self.known)}")
+
+
+class MissingExtraError(ZwgkError, ImportError):
+    """An optional dependency is needed for this call and is not installed."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.purpose = purpose
+        super().__init__(
+            f"{purpose} needs the optional package {package!r}; install it with "
+            f"pip install 'zwgk[{extra}]'"
+        )
