@@ -102,9 +102,7 @@ class InvalidTypeError(ZwgkError, TypeError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(
-            f"{field}: got {value!r} of type {type(value).__name__}; expected {expected}"
-        )
+        super().__init__(f"{field}: got {value!r} of type {type(value).__name__}; expected {expected}")
 
 
 class CalendarCoverageError(ZwgkError, LookupError):
@@ -180,6 +178,5 @@ class MissingExtraError(ZwgkError, ImportError):
         self.extra = extra
         self.purpose = purpose
         super().__init__(
-            f"{purpose} needs the optional package {package!r}; install it with "
-            f"pip install 'zwgk[{extra}]'"
+            f"{purpose} needs the optional package {package!r}; install it with pip install 'zwgk[{extra}]'"
         )

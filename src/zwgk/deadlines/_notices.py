@@ -1,0 +1,442 @@
+"""Holiday notices (《国务院办公厅关于YYYY年部分节假日安排的通知》) as values, and their files.
+
+A :class:`Notice` is one State Council document: an annual arrangement, a mid-year
+amendment (2020's Spring Festival extension) or a special notice (2015's 9/3 holiday).
+Each :class:`HolidayPeriod` says which days are rest days (an inclusive range) and which
+weekend days are working days (调休上班).
+
+When notices are combined into a calendar they are applied in the order they were
+issued; a later notice overrides an earlier one on every date it names.
+
+Files: one TOML (or JSON) document per notice, in the schema documented in
+``docs/reference/notice-files.md`` and published as JSON Schema by :func:`notice_json_schema`.
+Validation is done here in plain Python (the core never imports pydantic) and reports every
+problem with its location in one :class:`~zwgk.errors.DataFileError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from zwgk.errors import DataFileError, Problem, UnknownNameError
+
+__all__ = [
+    "Festival",
+    "HolidayPeriod",
+    "Notice",
+    "NoticeKind",
+    "bundled_notices",
+    "load_notices",
+    "notice_from_mapping",
+    "notice_json_schema",
+]
+
+
+class Festival(enum.StrEnum):
+    """A festival named in a holiday notice; the value is its Chinese name."""
+
+    NEW_YEAR = "元旦"
+    SPRING_FESTIVAL = "春节"
+    QINGMING = "清明节"
+    LABOUR_DAY = "劳动节"
+    DRAGON_BOAT = "端午节"
+    MID_AUTUMN = "中秋节"
+    NATIONAL_DAY = "国庆节"
+    VICTORY_DAY = "中国人民抗日战争暨世界反法西斯战争胜利纪念日"
+
+    @classmethod
+    def parse(cls, text: str) -> Festival:
+        """Return the festival named by ``text`` (Chinese names and common variants).
+
+        Raises:
+            UnknownNameError: ``text`` names no festival.
+        """
+        key = text.strip()
+        found = _FESTIVAL_ALIASES.get(key)
+        if found is None:
+            raise UnknownNameError("festival", text, [f.value for f in cls])
+        return found
+
+
+_FESTIVAL_ALIASES: dict[str, Festival] = (
+    {f.value: f for f in Festival}
+    | {
+        "新年": Festival.NEW_YEAR,
+        "元旦节": Festival.NEW_YEAR,
+        "春节假期": Festival.SPRING_FESTIVAL,
+        "清明": Festival.QINGMING,
+        "五一": Festival.LABOUR_DAY,
+        "五一劳动节": Festival.LABOUR_DAY,
+        "国际劳动节": Festival.LABOUR_DAY,
+        "端午": Festival.DRAGON_BOAT,
+        "中秋": Festival.MID_AUTUMN,
+        "国庆": Festival.NATIONAL_DAY,
+        "抗战胜利纪念日": Festival.VICTORY_DAY,
+        "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日": Festival.VICTORY_DAY,
+    }
+    | {f.name.lower(): f for f in Festival}
+)
+
+
+class NoticeKind(enum.StrEnum):
+    """What kind of document a notice is."""
+
+    ANNUAL = "annual"
+    """The yearly arrangement, 《国务院办公厅关于YYYY年部分节假日安排的通知》."""
+    AMENDMENT = "amendment"
+    """A change to an annual arrangement after it was issued (e.g. 国办发明电〔2020〕1号)."""
+    SPECIAL = "special"
+    """A one-off holiday outside the annual arrangement (e.g. 2015-09-03)."""
+
+
+@attrs.frozen
+class HolidayPeriod:
+    """One holiday period of a notice.
+
+    ``first`` … ``last`` (inclusive) are rest days; ``working_days`` are the weekend days
+    the notice declares working days (调休上班) for this period.
+    """
+
+    festivals: tuple[Festival, ...]
+    first: dt.date
+    last: dt.date
+    working_days: tuple[dt.date, ...] = ()
+    text: str = ""
+
+    @property
+    def rest_days(self) -> tuple[dt.date, ...]:
+        """Every day from ``first`` to ``last``, both included."""
+        span = (self.last - self.first).days
+        return tuple(self.first + dt.timedelta(days=i) for i in range(span + 1))
+
+    @property
+    def label(self) -> str:
+        """The festivals joined as a notice writes them (``中秋节、国庆节``)."""
+        return "、".join(f.value for f in self.festivals)
+
+
+@attrs.frozen
+class Notice:
+    """One State Council holiday notice, transcribed from its text.
+
+    ``year`` is the year the arrangement is for (a notice may also set days in the
+    previous December).  ``issued`` orders notices: later ones override earlier ones on
+    the dates they name.
+    """
+
+    document: str
+    title: str
+    year: int
+    kind: NoticeKind
+    issued: dt.date
+    periods: tuple[HolidayPeriod, ...]
+    effective: dt.date | None = None
+    amends: str | None = None
+    verification: str = ""
+    source: str | None = None
+
+    @property
+    def dates(self) -> frozenset[dt.date]:
+        """Every date this notice names, as a rest day or as a working day."""
+        out: set[dt.date] = set()
+        for p in self.periods:
+            out.update(p.rest_days)
+            out.update(p.working_days)
+        return frozenset(out)
+
+
+# ---------------------------------------------------------------------------- loading
+
+_REQUIRED = ("document", "title", "year", "kind", "issued", "periods")
+_OPTIONAL = ("effective", "amends", "verification", "source")
+_PERIOD_KEYS = ("festivals", "rest", "working", "text")
+
+
+class _Collector:
+    """Accumulates problems for one source so all of them are reported at once."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, message: str, value: object = None, expected: str | None = None) -> None:
+        self.problems.append(Problem(f"{self.source}: {where}", message, None, value, expected))
+
+
+def _as_date(raw: object, where: str, out: _Collector) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        out.add(where, "a date without a time is required", raw, "YYYY-MM-DD")
+        return None
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    out.add(where, "not a date", raw, "YYYY-MM-DD")
+    return None
+
+
+def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
+    if not isinstance(raw, Mapping):
+        out.add(where, "a period must be a table", raw, "{festivals, rest, working}")
+        return None
+    for key in raw:
+        if key not in _PERIOD_KEYS:
+            out.add(f"{where}.{key}", "unknown key", key, f"one of {', '.join(_PERIOD_KEYS)}")
+    festivals: list[Festival] = []
+    names = raw.get("festivals")
+    if not isinstance(names, list) or not names:
+        out.add(f"{where}.festivals", "missing or empty", names, "a list of festival names, e.g. ['春节']")
+    else:
+        for j, name in enumerate(names):
+            if not isinstance(name, str) or name.strip() not in _FESTIVAL_ALIASES:
+                out.add(
+                    f"{where}.festivals[{j}]",
+                    "unknown festival",
+                    name,
+                    "one of " + "、".join(f.value for f in Festival),
+                )
+            else:
+                festivals.append(_FESTIVAL_ALIASES[name.strip()])
+    rest = raw.get("rest")
+    first = last = None
+    if not isinstance(rest, list) or len(rest) != 2:
+        out.add(f"{where}.rest", "must be [first, last]", rest, "two dates, inclusive")
+    else:
+        first = _as_date(rest[0], f"{where}.rest[0]", out)
+        last = _as_date(rest[1], f"{where}.rest[1]", out)
+        if first and last and last < first:
+            out.add(f"{where}.rest", "last rest day is before the first", rest, "first <= last")
+        if first and last and (last - first).days > 30:
+            out.add(f"{where}.rest", "rest range longer than 31 days", rest, "a holiday period")
+    working: list[dt.date] = []
+    raw_working = raw.get("working", [])
+    if not isinstance(raw_working, list):
+        out.add(f"{where}.working", "must be a list of dates", raw_working, "[YYYY-MM-DD, ...]")
+    else:
+        for j, item in enumerate(raw_working):
+            day = _as_date(item, f"{where}.working[{j}]", out)
+            if day is None:
+                continue
+            if first and last and first <= day <= last:
+                out.add(
+                    f"{where}.working[{j}]", "a working day inside the rest range", day, "a day outside it"
+                )
+            working.append(day)
+    text = raw.get("text", "")
+    if not isinstance(text, str):
+        out.add(f"{where}.text", "must be a string", text, "the notice's sentence")
+        text = ""
+    if first is None or last is None or not festivals or len(festivals) != len(names or []):
+        return None
+    return HolidayPeriod(tuple(festivals), first, last, tuple(sorted(working)), text)
+
+
+def notice_from_mapping(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
+    """Build a :class:`Notice` from parsed TOML/JSON data.
+
+    Raises:
+        DataFileError: listing every problem in ``raw`` with its location.
+    """
+    out = _Collector(source)
+    notice = _notice(raw, out)
+    if out.problems or notice is None:
+        raise DataFileError(source, out.problems)
+    return notice
+
+
+def _notice(raw: object, out: _Collector) -> Notice | None:
+    if not isinstance(raw, Mapping):
+        out.add("top level", "a notice must be a table", type(raw).__name__, "a TOML table / JSON object")
+        return None
+    for key in _REQUIRED:
+        if key not in raw:
+            out.add(key, "required key missing", None, f"a value for {key!r}")
+    for key in raw:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            out.add(key, "unknown key", key, "one of " + ", ".join(_REQUIRED + _OPTIONAL))
+    document = raw.get("document")
+    if "document" in raw and (not isinstance(document, str) or not document.strip()):
+        out.add("document", "must be the document number", document, "e.g. 国办发明电〔2025〕7号")
+    title = raw.get("title")
+    if "title" in raw and not isinstance(title, str):
+        out.add("title", "must be a string", title, "the notice's title")
+    year = raw.get("year")
+    if "year" in raw and (not isinstance(year, int) or isinstance(year, bool) or not 1949 < year < 2200):
+        out.add("year", "not a plausible year", year, "an integer such as 2026")
+        year = None
+    kind: NoticeKind | None = None
+    if "kind" in raw:
+        try:
+            kind = NoticeKind(raw["kind"])
+        except ValueError:
+            out.add("kind", "unknown notice kind", raw["kind"], "annual, amendment or special")
+    issued = _as_date(raw["issued"], "issued", out) if "issued" in raw else None
+    effective = _as_date(raw["effective"], "effective", out) if "effective" in raw else None
+    amends = raw.get("amends")
+    if amends is not None and not isinstance(amends, str):
+        out.add("amends", "must be a document number", amends, "e.g. 国办发明电〔2019〕16号")
+    if kind is NoticeKind.AMENDMENT and amends is None:
+        out.add("amends", "an amendment must name the notice it amends", None, "a document number")
+    for key in ("verification", "source"):
+        if key in raw and not isinstance(raw[key], str):
+            out.add(key, "must be a string", raw[key], "text")
+    periods: list[HolidayPeriod] = []
+    raw_periods = raw.get("periods")
+    if "periods" in raw:
+        if not isinstance(raw_periods, list) or not raw_periods:
+            out.add("periods", "must be a non-empty list of periods", raw_periods, "[[periods]] tables")
+        else:
+            for i, item in enumerate(raw_periods):
+                period = _period(item, f"periods[{i}]", out)
+                if period is not None:
+                    periods.append(period)
+    _check_overlaps(periods, out)
+    if out.problems:
+        return None
+    if not (isinstance(document, str) and isinstance(title, str) and isinstance(year, int)):
+        return None  # pragma: no cover - every such case added a problem above
+    if kind is None or issued is None:
+        return None  # pragma: no cover - likewise
+    return Notice(
+        document=document.strip(),
+        title=title,
+        year=year,
+        kind=kind,
+        issued=issued,
+        periods=tuple(periods),
+        effective=effective,
+        amends=amends,
+        verification=str(raw.get("verification", "")),
+        source=raw.get("source"),
+    )
+
+
+def _check_overlaps(periods: list[HolidayPeriod], out: _Collector) -> None:
+    seen: dict[dt.date, int] = {}
+    for i, p in enumerate(periods):
+        for day in (*p.rest_days, *p.working_days):
+            if day in seen and seen[day] != i:
+                out.add(f"periods[{i}]", f"date also named by periods[{seen[day]}]", day, "each date once")
+            seen.setdefault(day, i)
+
+
+def _parse_text(text: str, suffix: str, source: str) -> object:
+    try:
+        if suffix == ".json":
+            return json.loads(text)
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(source, [Problem(source, f"not valid {suffix[1:].upper()}: {exc}")]) from None
+
+
+def load_notices(path: str | Path) -> tuple[Notice, ...]:
+    """Read notice files: one ``.toml``/``.json`` file, or every such file in a folder.
+
+    A JSON file may hold one notice object or a list of them.
+
+    Raises:
+        DataFileError: the file is missing or malformed; lists every problem in every file.
+        InvalidTypeError: ``path`` is not a path.
+    """
+    p = Path(path)
+    files = sorted(f for f in p.iterdir() if f.suffix in {".toml", ".json"}) if p.is_dir() else [p]
+    notices: list[Notice] = []
+    problems: list[Problem] = []
+    for f in files:
+        if not f.is_file():
+            problems.append(Problem(str(f), "no such file", expected="a .toml or .json notice file"))
+            continue
+        if f.suffix not in {".toml", ".json"}:
+            problems.append(
+                Problem(str(f), "unsupported file type", value=f.suffix, expected=".toml or .json")
+            )
+            continue
+        try:
+            data = _parse_text(f.read_text(encoding="utf-8"), f.suffix, str(f))
+            items = data if isinstance(data, list) else [data]
+            for i, item in enumerate(items):
+                where = str(f) if len(items) == 1 else f"{f}[{i}]"
+                notices.append(notice_from_mapping(item, where))
+        except DataFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataFileError(str(p), problems)
+    return tuple(notices)
+
+
+def bundled_notices() -> tuple[Notice, ...]:
+    """The notices shipped with zwgk (``zwgk/deadlines/data/notices``), in file order."""
+    folder = resources.files("zwgk.deadlines") / "data" / "notices"
+    notices: list[Notice] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            notices.append(notice_from_mapping(data, f"zwgk/deadlines/data/notices/{entry.name}"))
+    return tuple(notices)
+
+
+def notice_json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a notice file (TOML dates become ISO strings in JSON)."""
+    date = {"type": "string", "format": "date", "description": "ISO date, YYYY-MM-DD"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://zwgk.readthedocs.io/schemas/notice.json",
+        "title": "zwgk holiday notice",
+        "description": "One State Council holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知), "
+        "an amendment, or a special notice.",
+        "type": "object",
+        "required": list(_REQUIRED),
+        "additionalProperties": False,
+        "properties": {
+            "document": {"type": "string", "description": "document number, e.g. 国办发明电〔2025〕7号"},
+            "title": {"type": "string"},
+            "year": {"type": "integer", "description": "the year the arrangement is for"},
+            "kind": {"enum": [k.value for k in NoticeKind]},
+            "issued": date,
+            "effective": date,
+            "amends": {"type": "string", "description": "document number of the amended notice"},
+            "verification": {"type": "string", "description": "how the transcription was checked"},
+            "source": {"type": "string", "description": "where the text was read"},
+            "periods": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["festivals", "rest"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "festivals": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": {"enum": sorted(_FESTIVAL_ALIASES)},
+                        },
+                        "rest": {
+                            "type": "array",
+                            "prefixItems": [date, date],
+                            "minItems": 2,
+                            "maxItems": 2,
+                            "description": "first and last rest day, inclusive",
+                        },
+                        "working": {
+                            "type": "array",
+                            "items": date,
+                            "description": "weekend days declared working days (调休上班)",
+                        },
+                        "text": {"type": "string", "description": "the notice's sentence"},
+                    },
+                },
+            },
+        },
+    }

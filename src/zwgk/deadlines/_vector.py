@@ -1,0 +1,178 @@
+"""The vector path: numpy ``datetime64`` arrays and pandas Series in and out.
+
+Same tables, semantics and coverage rules as the scalar methods of
+:class:`~zwgk.deadlines.ChinaCalendar`; numpy is imported only when a vector method is
+called (extra ``zwgk[numpy]``).  ``NaT`` propagates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from zwgk.errors import CalendarCoverageError, InvalidTypeError, MissingExtraError, ProvisionalCalendarWarning
+
+if TYPE_CHECKING:
+    from zwgk.deadlines._calendar import ChinaCalendar
+
+__all__ = ["Tables", "add_working_days", "is_working_day", "working_days_between"]
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+def _np() -> Any:
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - exercised only without the extra
+        raise MissingExtraError("numpy", "numpy", "the vector path of the calendar") from None
+    return np
+
+
+@attrs.frozen
+class Tables:
+    """numpy copies of the calendar's tables (days since 1970-01-01 as the index base)."""
+
+    base: int  # days since epoch of index 0
+    size: int
+    last_covered: int  # days since epoch of the last covered date
+    working: Any  # bool[size]
+    cum: Any  # int64[size], working days in [first, day]
+    before: Any  # int64[size], working days in [first, day)
+    workdays: Any  # int64[k], days since epoch of each working day
+
+    @classmethod
+    def build(cls, cal: ChinaCalendar) -> Tables:
+        np = _np()
+        cum = np.asarray(cal._cum, dtype=np.int64)
+        before = np.asarray(cal._before, dtype=np.int64)
+        workdays = np.asarray(cal._workdays, dtype=np.int64) - _EPOCH_ORDINAL
+        return cls(
+            base=cal._base - _EPOCH_ORDINAL,
+            size=cal._size,
+            last_covered=cal._last_ord - _EPOCH_ORDINAL,
+            working=(cum - before) == 1,
+            cum=cum,
+            before=before,
+            workdays=workdays,
+        )
+
+
+def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
+    """Return (int64 days since epoch, NaT mask, pandas index or None)."""
+    np = _np()
+    index = None
+    pd = _pandas_if_loaded()
+    if pd is not None and isinstance(values, pd.Series):
+        index = values.index
+        values = values.to_numpy()
+    elif pd is not None and isinstance(values, pd.DatetimeIndex):
+        values = values.to_numpy()
+    arr = np.asarray(values)
+    if arr.dtype.kind == "O":
+        try:
+            arr = arr.astype("datetime64[D]")
+        except (TypeError, ValueError):
+            raise InvalidTypeError(
+                field, values, "an array of dates (numpy datetime64 or datetime.date)"
+            ) from None
+    if arr.dtype.kind != "M":
+        raise InvalidTypeError(field, arr.dtype, "numpy datetime64 values or a pandas datetime Series")
+    nat = np.isnat(arr)
+    days = arr.astype("datetime64[D]").astype(np.int64)
+    return days, nat, index
+
+
+def _pandas_if_loaded() -> Any:
+    import sys
+
+    return sys.modules.get("pandas")
+
+
+def _index(cal: ChinaCalendar, t: Tables, days: Any, nat: Any, field: str) -> Any:
+    np = _np()
+    idx = days - t.base
+    bad = ((idx < 0) | (idx >= t.size)) & ~nat
+    if bad.any():
+        first_bad = int(days[np.argmax(bad)])
+        day = dt.date.fromordinal(first_bad + _EPOCH_ORDINAL)
+        raise cal._out_of_range(day, field)
+    return np.where(nat, 0, idx)
+
+
+def _warn_if(cal: ChinaCalendar, t: Tables, latest: Any, what: str) -> None:
+    if latest.size and int(latest.max()) > t.last_covered:
+        warnings.warn(
+            ProvisionalCalendarWarning(
+                f"{what} uses days after {cal.coverage().last.isoformat()}, the last day backed by a "
+                "holiday notice; they are estimated from the statutory rules and may change"
+            ),
+            stacklevel=4,
+        )
+
+
+def _wrap(result: Any, index: Any, name: str | None = None) -> Any:
+    if index is None:
+        return result
+    pd = _pandas_if_loaded()
+    return pd.Series(result, index=index, name=name)
+
+
+def is_working_day(cal: ChinaCalendar, t: Tables, dates: Any) -> Any:
+    """Boolean array (or Series): whether each date is a working day; ``NaT`` → False."""
+    np = _np()
+    days, nat, index = _days(dates, "dates")
+    idx = _index(cal, t, days, nat, "dates")
+    _warn_if(cal, t, days[~nat], "is_working_day_array")
+    return _wrap(np.where(nat, False, t.working[idx]), index)
+
+
+def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
+    """``datetime64[D]`` array (or Series): the n-th working day after each date (strict)."""
+    np = _np()
+    days, nat, index = _days(dates, "dates")
+    steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
+    if steps.dtype.kind not in "iu":
+        raise InvalidTypeError("n", n, "an integer or an array of integers")
+    steps = np.broadcast_to(steps.astype(np.int64), days.shape)
+    idx = _index(cal, t, days, nat, "dates")
+    rank = np.where(steps > 0, t.cum[idx] + steps - 1, t.before[idx] + steps)
+    moving = (steps != 0) & ~nat
+    out_of_range = moving & ((rank < 0) | (rank >= t.workdays.size))
+    if out_of_range.any():
+        k = int(np.argmax(out_of_range))
+        day = dt.date.fromordinal(int(days[k]) + _EPOCH_ORDINAL)
+        raise CalendarCoverageError(
+            day,
+            cal.coverage().first,
+            cal.coverage().estimated_until,
+            f"{int(steps[k]):+d} working days from {day.isoformat()} leaves the calendar",
+        )
+    result = np.where(moving, t.workdays[np.clip(rank, 0, t.workdays.size - 1)], days)
+    used = np.where(steps > 0, result, days - 1)
+    _warn_if(cal, t, used[moving], "add_working_days_array")
+    out = result.astype("datetime64[D]")
+    out[nat] = np.datetime64("NaT")
+    if index is not None:
+        out = out.astype("datetime64[ns]")
+    return _wrap(out, index)
+
+
+def working_days_between(cal: ChinaCalendar, t: Tables, start: Any, end: Any) -> Any:
+    """int64 array (float with NaN where an input is NaT): working days in ``(start, end]``."""
+    np = _np()
+    a, nat_a, index = _days(start, "start")
+    b, nat_b, index_b = _days(end, "end")
+    index = index if index is not None else index_b
+    a, b = np.broadcast_arrays(a, b)
+    nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
+    nat = nat_a | nat_b
+    ia = _index(cal, t, a, nat, "start")
+    ib = _index(cal, t, b, nat, "end")
+    _warn_if(cal, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
+    count = t.cum[ib] - t.cum[ia]
+    if nat.any():
+        count = np.where(nat, np.nan, count.astype(np.float64))
+    return _wrap(count, index)
