@@ -420,6 +420,13 @@ class ChinaCalendar:
         if type(n) is not int:
             n = _as_int(n, "n")
         ordinal = day.toordinal()
+        result = self._add(day, ordinal, n)
+        if (result if n > 0 else ordinal - 1) > self._last_ord and n:
+            self._provisional(f"add_working_days({day.isoformat()}, {n})")
+        return dt.date.fromordinal(result)
+
+    def _add(self, day: dt.date, ordinal: int, n: int) -> int:
+        """Ordinal of the n-th working day after ``day`` (no type checks, no warning)."""
         i = ordinal - self._base
         if not 0 <= i < self._size:
             raise self._out_of_range(day, "day")
@@ -428,7 +435,7 @@ class ChinaCalendar:
         elif n < 0:
             r = self._before[i] + n
         else:
-            return day
+            return ordinal
         if not 0 <= r < len(self._workdays):
             edge = self._first if n < 0 else self._estimated_until
             raise CalendarCoverageError(
@@ -438,10 +445,7 @@ class ChinaCalendar:
                 f"{n:+d} working days from {day.isoformat()} is beyond {edge.isoformat()}, "
                 "the edge of the calendar",
             )
-        result = self._workdays[r]
-        if (result if n > 0 else ordinal - 1) > self._last_ord:
-            self._provisional(f"add_working_days({day.isoformat()}, {n})")
-        return dt.date.fromordinal(result)
+        return self._workdays[r]
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """The number of working days in ``(start, end]``; negative when ``end < start``.
@@ -465,6 +469,25 @@ class ChinaCalendar:
         if max(i, j) + self._base > self._last_ord and i != j:
             self._provisional("working_days_between")
         return self._cum[j] - self._cum[i]
+
+    def _between(self, start: dt.date, end: dt.date) -> int:
+        """:meth:`working_days_between` without type checks or warnings (for the clock)."""
+        i = start.toordinal() - self._base
+        j = end.toordinal() - self._base
+        if not 0 <= i < self._size:
+            raise self._out_of_range(start, "start")
+        if not 0 <= j < self._size:
+            raise self._out_of_range(end, "end")
+        return self._cum[j] - self._cum[i]
+
+    def _is_working(self, day: dt.date) -> bool:
+        i = self._index(day, "day")
+        return _KINDS[self._kinds[i]].is_working
+
+    @property
+    def last_covered(self) -> dt.date:
+        """The last date backed by a recorded notice."""
+        return self._last
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day`` (``add_working_days(day, 1)``)."""

@@ -1,0 +1,774 @@
+"""The disclosure-request clock: when a reply is due, and why.
+
+:func:`reply_deadline` counts the reply period of 《政府信息公开条例》 on the official
+calendar and applies the request's events in date order:
+
+=========================  ==============================================================
+event                      effect on the clock
+=========================  ==============================================================
+CorrectionRequested        stops the clock; the period restarts when the corrected request
+                           arrives (条例第三十条).  A notice later than 7 working days after
+                           receipt is a violation (2019 regime).
+CorrectionReceived         restart: a full reply period from that day.
+ConsultationStarted/Ended  pause: working days in ``(start, end]`` do not count (第三十三条第三款;
+                           under the 2008 regime only third-party consultations pause).  With
+                           no end recorded, the pause ends when the 15-working-day answer
+                           window ends (第三十二条, policy ``consultation_open_end``).
+FeeNoticeIssued/FeePaid    pause by default (policy ``fee_pauses_clock``); unpaid 20 working
+                           days after the notice → abandoned (国办函〔2020〕109号).
+ExtensionGranted           adds its working days if granted on or before the current due
+                           date and within the limit; otherwise a violation, not applied.
+ReasonableDelaySet         moves the due date to the date set (第三十五条, 2019 regime only).
+Replied / Withdrawn        close the request; a reply after the due date is a violation.
+=========================  ==============================================================
+
+Every step records the date, what happened, its effect and the article it rests on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from zwgk.deadlines._calendar import ChinaCalendar, as_date, default_calendar
+from zwgk.deadlines._events import (
+    EVENT_TYPES,
+    ConsultationEnded,
+    ConsultationStarted,
+    CorrectionReceived,
+    CorrectionRequested,
+    Event,
+    ExtensionGranted,
+    FeeNoticeIssued,
+    FeePaid,
+    ReasonableDelaySet,
+    Replied,
+    Withdrawn,
+)
+from zwgk.deadlines._periods import Period, PeriodUnit, _end, raw_end
+from zwgk.deadlines._regimes import Regime, get_regime, other_period
+from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
+
+__all__ = [
+    "ClockPolicy",
+    "ClockState",
+    "Deadline",
+    "DeadlineKind",
+    "Status",
+    "Step",
+    "Violation",
+    "ViolationKind",
+    "reply_deadline",
+]
+
+RECEIPT_ARTICLE = "《政府信息公开条例》第三十一条"
+
+
+class DeadlineKind(enum.StrEnum):
+    """Which statutory deadline a :class:`Deadline` is."""
+
+    REPLY = "reply"
+    PROACTIVE = "proactive"
+    ANNUAL_REPORT = "annual_report"
+    REVIEW = "review"
+    LITIGATION = "litigation"
+    LITIGATION_AFTER_REVIEW = "litigation_after_review"
+    FEE_PAYMENT = "fee_payment"
+
+
+class ClockState(enum.StrEnum):
+    """Where a request stands."""
+
+    RUNNING = "running"
+    AWAITING_CORRECTION = "awaiting_correction"
+    AWAITING_PAYMENT = "awaiting_payment"
+    ABANDONED = "abandoned"
+    REPLIED = "replied"
+    WITHDRAWN = "withdrawn"
+
+
+class ViolationKind(enum.StrEnum):
+    """A way the agency broke the Regulations' time rules."""
+
+    LATE_CORRECTION_NOTICE = "late_correction_notice"
+    REPEATED_CORRECTION_NOTICE = "repeated_correction_notice"
+    LATE_EXTENSION = "late_extension"
+    OVERSIZED_EXTENSION = "oversized_extension"
+    EXTENSION_WHILE_STOPPED = "extension_while_stopped"
+    LATE_DELAY = "late_delay"
+    DELAY_WITHOUT_BASIS = "delay_without_basis"
+    LATE_REPLY = "late_reply"
+
+
+@attrs.frozen
+class ClockPolicy:
+    """Choices the Regulations leave open, each with its default (see the explanation docs).
+
+    Attributes:
+        fee_pauses_clock: the reply period pauses from the fee notice until payment
+            (FACTS §2 [U]: believed to pause; default ``True``).
+        late_correction_restarts: a correction notice sent after the 7-working-day limit
+            still restarts the period when the corrected request arrives (the text of
+            第三十条 attaches the restart to receipt of the correction; default ``True``;
+            the violation is recorded either way).
+        consultation_open_end: for a consultation with no recorded end, ``"answer_window"``
+            ends the pause when the consulted party's 15-working-day answer window ends
+            (第三十二条、第三十四条); ``"open"`` leaves the due date undetermined.
+        consultation_answer_window: that window in working days (default 15).
+        fee_payment_window: working days to pay, counted from the day after the notice
+            (国办函〔2020〕109号; default 20).
+    """
+
+    fee_pauses_clock: bool = True
+    late_correction_restarts: bool = True
+    consultation_open_end: Literal["answer_window", "open"] = "answer_window"
+    consultation_answer_window: int = 15
+    fee_payment_window: int = 20
+
+
+DEFAULT_POLICY = ClockPolicy()
+
+
+@attrs.frozen
+class Step:
+    """One line of a deadline's explanation."""
+
+    on: dt.date
+    event: str
+    effect: str
+    article: str
+    due: dt.date | None
+
+
+@attrs.frozen
+class Violation:
+    """A breach of the time rules, with the article it breaks."""
+
+    on: dt.date
+    kind: ViolationKind
+    detail: str
+    article: str
+
+
+@attrs.frozen
+class Status:
+    """Where a deadline stands on a given day.
+
+    ``working_days_remaining`` counts working days in ``(on, due]`` (0 on the due day;
+    negative once overdue, e.g. -3 = three working days late).  For a closed request
+    ``working_days_late`` says how late the reply was (0 = on time).
+    """
+
+    on: dt.date
+    state: ClockState
+    due: dt.date | None
+    working_days_remaining: int | None
+    overdue: bool
+    working_days_late: int | None
+    summary: str
+
+
+@attrs.frozen(eq=False)
+class Deadline:
+    """A statutory deadline with its explanation.
+
+    Attributes:
+        kind: which deadline this is.
+        start: the day counting starts from (receipt, formation of the information, ...).
+        due: the last day, or ``None`` while the clock is stopped (awaiting a correction or
+            a fee payment) or after the request was abandoned.
+        regime: the version of the Regulations applied (``None`` for remedies).
+        steps: the explanation, in date order.
+        paused_working_days: working days not counted because of pauses.
+        extension_working_days: working days added by valid extensions.
+        violations: breaches of the time rules found in the events.
+        provisional: whether any day used lies beyond the recorded holiday notices.
+        state: where the request stands after all events.
+        closed_on: the reply or withdrawal date, if any.
+        outcome: the reply's outcome, if recorded.
+        data_version: the calendar data version used.
+    """
+
+    kind: DeadlineKind
+    start: dt.date
+    due: dt.date | None
+    regime: Regime | None
+    steps: tuple[Step, ...]
+    calendar: ChinaCalendar = attrs.field(repr=False)
+    paused_working_days: int = 0
+    extension_working_days: int = 0
+    violations: tuple[Violation, ...] = ()
+    provisional: bool = False
+    state: ClockState = ClockState.RUNNING
+    closed_on: dt.date | None = None
+    outcome: object = None
+    abandon_after: dt.date | None = None
+    data_version: str = ""
+
+    @property
+    def working_days_late(self) -> int | None:
+        """For a replied request: working days after the due date (0 if on time)."""
+        if self.state is not ClockState.REPLIED or self.closed_on is None or self.due is None:
+            return None
+        return max(0, self.calendar._between(self.due, self.closed_on))
+
+    @property
+    def on_time(self) -> bool | None:
+        """For a replied request: whether the reply came on or before the due date."""
+        late = self.working_days_late
+        return None if late is None else late == 0
+
+    def status(self, on: dt.date) -> Status:
+        """Where this deadline stands at the end of day ``on``.
+
+        Events dated after ``on`` are ignored for a request clock (the status is what could
+        be known that day).  Remaining working days count ``(on, due]``.
+
+        Raises:
+            InvalidInputError: ``on`` is before the start.
+        """
+        on = as_date(on, "on")
+        if on < self.start:
+            raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
+        view = self
+        if self.kind is DeadlineKind.REPLY and self.closed_on is not None and on < self.closed_on:
+            view = _evaluate_as_of(self, on)
+        return view._status(on)
+
+    def _status(self, on: dt.date) -> Status:
+        cal = self.calendar
+        state = self.state
+        if state in (ClockState.REPLIED, ClockState.WITHDRAWN):
+            late = self.working_days_late
+            text = {
+                ClockState.REPLIED: "replied on time" if not late else f"replied {late} working day(s) late",
+                ClockState.WITHDRAWN: "withdrawn by the applicant",
+            }[state]
+            return Status(on, state, self.due, None, bool(late), late, text)
+        if self.abandon_after is not None and on > self.abandon_after:
+            return Status(
+                on,
+                ClockState.ABANDONED,
+                None,
+                None,
+                False,
+                None,
+                f"abandoned: nothing received by {self.abandon_after.isoformat()} (视为放弃申请)",
+            )
+        if self.due is None:
+            waiting = "a corrected request" if state is ClockState.AWAITING_CORRECTION else "payment"
+            return Status(on, state, None, None, False, None, f"clock stopped, awaiting {waiting}")
+        remaining = cal._between(on, self.due)
+        if remaining >= 0:
+            text = f"due {self.due.isoformat()}: {remaining} working day(s) left"
+        else:
+            text = f"overdue since {self.due.isoformat()}: {-remaining} working day(s) late"
+        return Status(on, state, self.due, remaining, remaining < 0, None, text)
+
+    def explain(self) -> str:
+        """The steps as plain text, one per line."""
+        lines = []
+        for s in self.steps:
+            due = f"  → due {s.due.isoformat()}" if s.due else ""
+            lines.append(f"{s.on.isoformat()}  {s.event}: {s.effect} [{s.article}]{due}")
+        lines.extend(
+            f"VIOLATION {v.on.isoformat()}  {v.kind.value}: {v.detail} [{v.article}]" for v in self.violations
+        )
+        if self.provisional:
+            lines.append("NOTE: uses days beyond the recorded holiday notices (provisional)")
+        return "\n".join(lines)
+
+    # Inputs kept so that status(on) can re-evaluate as of an earlier day.
+    _received: dt.date | None = attrs.field(default=None, repr=False, alias="_received")
+    _events: tuple[Event, ...] = attrs.field(default=(), repr=False, alias="_events")
+    _policy: ClockPolicy = attrs.field(default=DEFAULT_POLICY, repr=False, alias="_policy")
+
+
+def _evaluate_as_of(deadline: Deadline, on: dt.date) -> Deadline:
+    assert deadline._received is not None
+    assert deadline.regime is not None
+    events = tuple(e for e in deadline._events if e.on <= on)
+    return _run(deadline._received, events, deadline.regime, deadline.calendar, deadline._policy)
+
+
+def reply_deadline(
+    received: dt.date,
+    events: Iterable[Event] = (),
+    *,
+    regime: Regime | str | None = None,
+    calendar: ChinaCalendar | None = None,
+    policy: ClockPolicy | None = None,
+) -> Deadline:
+    """The reply deadline of a disclosure request, with every step explained.
+
+    Args:
+        received: the receipt date under 条例第三十一条 (see :func:`receipt_date`).
+        events: the request's events, in any order (applied by date; same-day events in
+            the order given).
+        regime: override the regime chosen by ``received`` (``"2008"``, ``"2019"`` or a
+            :class:`Regime`).
+        calendar: the working-day calendar (default :func:`default_calendar`).
+        policy: choices the law leaves open (default :class:`ClockPolicy`).
+
+    Returns:
+        The :class:`Deadline`; its ``due`` is the last day to reply (the start day is never
+        counted; every period is counted in working days).
+
+    Raises:
+        InvalidEventSequence: events that cannot have happened (an event before receipt, an
+            end without a start, two open pauses, an event after the request was closed, an
+            unknown outcome).
+        InvalidInputError: ``received`` is before 2008-05-01.
+        CalendarCoverageError: the deadline falls outside the calendar.
+    """
+    received = as_date(received, "received")
+    cal = calendar if calendar is not None else default_calendar()
+    if not isinstance(cal, ChinaCalendar):
+        raise InvalidTypeError("calendar", cal, "a zwgk.deadlines.ChinaCalendar or None")
+    pol = policy if policy is not None else DEFAULT_POLICY
+    if not isinstance(pol, ClockPolicy):
+        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
+    evs = tuple(events)
+    for ev in evs:
+        if not isinstance(ev, EVENT_TYPES):
+            raise InvalidEventSequence(
+                "not a request event (expected CorrectionRequested, ConsultationStarted, ...)", [ev]
+            )
+    return _run(received, evs, get_regime(regime, received), cal, pol)
+
+
+@attrs.define
+class _Pause:
+    event: ConsultationStarted | FeeNoticeIssued
+    pausing: bool
+
+
+class _Clock:
+    """Mutable state of one evaluation (local to :func:`_run`; never shared)."""
+
+    def __init__(self, received: dt.date, regime: Regime, cal: ChinaCalendar, policy: ClockPolicy) -> None:
+        self.received = received
+        self.regime = regime
+        self.cal = cal
+        self.policy = policy
+        self.start = received
+        self.latest = received
+        self.due: dt.date | None = self.add(received, regime.reply.amount)
+        self.steps: list[Step] = []
+        self.violations: list[Violation] = []
+        self.paused = 0
+        self.extended = 0
+        self.pause: _Pause | None = None
+        self.correction: CorrectionRequested | None = None
+        self.correction_late = False
+        self.fee_due: dt.date | None = None
+        self.closed: Replied | Withdrawn | None = None
+
+    def add(self, day: dt.date, n: int) -> dt.date:
+        out = dt.date.fromordinal(self.cal._add(day, day.toordinal(), n))
+        self.latest = max(self.latest, out, day)
+        return out
+
+    def between(self, a: dt.date, b: dt.date) -> int:
+        self.latest = max(self.latest, a, b)
+        return self.cal._between(a, b)
+
+    def step(self, on: dt.date, event: str, effect: str, article: str) -> None:
+        self.steps.append(Step(on, event, effect, article, self.due))
+
+    def violate(self, on: dt.date, kind: ViolationKind, detail: str, article: str) -> None:
+        self.violations.append(Violation(on, kind, detail, article))
+
+    def current_due(self, on: dt.date) -> dt.date | None:
+        """The due date if an open pause ended on ``on``."""
+        if self.due is None or self.pause is None or not self.pause.pausing:
+            return self.due
+        s = self.pause.event.on
+        return self.add(self.due, self.between(s, on)) if s < self.due else self.due
+
+    def close_pause(self, end: dt.date, why: str, article: str) -> None:
+        pause = self.pause
+        assert pause is not None
+        self.pause = None
+        if not pause.pausing or self.due is None:
+            return
+        s = pause.event.on
+        if s >= self.due:
+            self.step(end, why, "no effect: the pause began on or after the due date", article)
+            return
+        n = self.between(s, end)
+        self.paused += n
+        self.due = self.add(self.due, n)
+        self.step(
+            end, why, f"{n} working day(s) in ({s.isoformat()}, {end.isoformat()}] not counted", article
+        )
+
+
+def _ordered(events: Sequence[Event]) -> list[Event]:
+    return [e for _, e in sorted(enumerate(events), key=lambda p: (p[1].on, p[0]))]
+
+
+def _run(
+    received: dt.date,
+    events: Sequence[Event],
+    regime: Regime,
+    cal: ChinaCalendar,
+    policy: ClockPolicy,
+) -> Deadline:
+    c = _Clock(received, regime, cal, policy)
+    reply = regime.reply
+    c.step(
+        received,
+        "收到申请 (request received)",
+        f"reply period starts: {reply.render()}, the start day not counted",
+        f"{RECEIPT_ARTICLE}；{reply.article}",
+    )
+    for ev in _ordered(events):
+        if ev.on < received:
+            raise InvalidEventSequence(f"event dated before the request was received ({received})", [ev])
+        if c.closed is not None:
+            raise InvalidEventSequence("event after the request was closed", [c.closed, ev])
+        _apply(c, ev)
+    _finish(c)
+    state = ClockState.RUNNING
+    if isinstance(c.closed, Replied):
+        state = ClockState.REPLIED
+    elif isinstance(c.closed, Withdrawn):
+        state = ClockState.WITHDRAWN
+    elif c.correction is not None:
+        state = ClockState.AWAITING_CORRECTION
+    elif c.fee_due is not None and c.due is None:
+        state = ClockState.AWAITING_PAYMENT
+    abandon = None
+    if state is ClockState.AWAITING_CORRECTION and c.correction is not None:
+        abandon = c.correction.until
+    elif c.fee_due is not None and state is not ClockState.REPLIED and state is not ClockState.WITHDRAWN:
+        abandon = c.fee_due
+    provisional = c.latest > cal.last_covered
+    if provisional:
+        cal._provisional(f"the reply deadline of the request received {received.isoformat()}")
+    return Deadline(
+        kind=DeadlineKind.REPLY,
+        start=received,
+        due=c.due,
+        regime=regime,
+        steps=tuple(c.steps),
+        paused_working_days=c.paused,
+        extension_working_days=c.extended,
+        violations=tuple(c.violations),
+        provisional=provisional,
+        state=state,
+        closed_on=c.closed.on if c.closed is not None else None,
+        outcome=c.closed.outcome if isinstance(c.closed, Replied) else None,
+        abandon_after=abandon,
+        data_version=cal.coverage().data_version,
+        calendar=cal,
+        _received=received,
+        _events=tuple(events),
+        _policy=policy,
+    )
+
+
+def _apply(c: _Clock, ev: Event) -> None:
+    r = c.regime
+    if isinstance(ev, CorrectionRequested):
+        _correction_requested(c, ev)
+    elif isinstance(ev, CorrectionReceived):
+        _correction_received(c, ev)
+    elif isinstance(ev, ConsultationStarted):
+        _open_pause_check(c, ev)
+        pausing = ev.party in r.consultation_pauses
+        c.pause = _Pause(ev, pausing)
+        if pausing:
+            effect = f"pause begins: working days after {ev.on.isoformat()} are not counted until it ends"
+        else:
+            effect = f"no pause: under {r.short} only consultations of a third party pause the period"
+        c.step(ev.on, f"征求{ev.party.label}意见 (consultation started)", effect, r.consultation_article)
+    elif isinstance(ev, ConsultationEnded):
+        if c.pause is None or not isinstance(c.pause.event, ConsultationStarted):
+            raise InvalidEventSequence("consultation ended but none was started", [ev])
+        c.close_pause(ev.on, "征求意见结束 (consultation ended)", r.consultation_article)
+    elif isinstance(ev, FeeNoticeIssued):
+        _open_pause_check(c, ev)
+        c.pause = _Pause(ev, c.policy.fee_pauses_clock)
+        c.fee_due = c.add(ev.on, c.policy.fee_payment_window)
+        fee = other_period("fee_payment")
+        if c.policy.fee_pauses_clock:
+            effect = f"pause begins until payment; pay by {c.fee_due.isoformat()} or the request is abandoned"
+        else:
+            effect = f"no pause (policy); pay by {c.fee_due.isoformat()} or the request is abandoned"
+        c.step(ev.on, "发出收费通知 (fee notice)", effect, fee.article)
+    elif isinstance(ev, FeePaid):
+        if c.pause is None or not isinstance(c.pause.event, FeeNoticeIssued):
+            raise InvalidEventSequence("fee paid but no fee notice is open", [ev])
+        fee = other_period("fee_payment")
+        if c.fee_due is not None and ev.on > c.fee_due:
+            c.step(
+                ev.on, "缴纳信息处理费 (fee paid)", f"paid after the window ending {c.fee_due}", fee.article
+            )
+        c.fee_due = None
+        c.close_pause(ev.on, "缴纳信息处理费 (fee paid)", fee.article)
+    elif isinstance(ev, ExtensionGranted):
+        _extension(c, ev)
+    elif isinstance(ev, ReasonableDelaySet):
+        _reasonable_delay(c, ev)
+    elif isinstance(ev, Replied):
+        _check_outcome(ev)
+        _close(c, ev)
+        if c.due is not None and ev.on > c.due:
+            late = c.between(c.due, ev.on)
+            c.violate(
+                ev.on,
+                ViolationKind.LATE_REPLY,
+                f"replied {late} working day(s) after the due date {c.due.isoformat()}",
+                r.reply.article,
+            )
+        c.step(ev.on, "作出答复 (replied)", "the request is closed", r.reply.article)
+    else:  # Withdrawn
+        _close(c, ev)
+        c.step(ev.on, "申请人撤回申请 (withdrawn)", "the request is closed", RECEIPT_ARTICLE)
+
+
+def _open_pause_check(c: _Clock, ev: Event) -> None:
+    if c.pause is not None:
+        raise InvalidEventSequence("two open pauses: the earlier one has no end", [c.pause.event, ev])
+    if c.correction is not None:
+        raise InvalidEventSequence(
+            "a pause while the clock is stopped awaiting a correction", [c.correction, ev]
+        )
+
+
+def _correction_requested(c: _Clock, ev: CorrectionRequested) -> None:
+    r = c.regime
+    if c.pause is not None:
+        raise InvalidEventSequence("correction requested during an open pause", [c.pause.event, ev])
+    if c.correction is not None:
+        c.violate(
+            ev.on,
+            ViolationKind.REPEATED_CORRECTION_NOTICE,
+            "a second correction notice; the applicant must be told once (一次性告知)",
+            r.correction_article,
+        )
+        return
+    late = False
+    if r.correction_notice is not None:
+        used = c.between(c.start, ev.on)
+        limit = r.correction_notice.amount
+        if used > limit:
+            late = True
+            c.violate(
+                ev.on,
+                ViolationKind.LATE_CORRECTION_NOTICE,
+                f"correction notice {used} working days after receipt; the limit is {limit}",
+                r.correction_notice.article,
+            )
+    c.correction = ev
+    c.correction_late = late
+    if late and not c.policy.late_correction_restarts:
+        c.step(
+            ev.on,
+            "告知补正 (correction requested)",
+            "late notice: the clock keeps running (policy)",
+            r.correction_article,
+        )
+        c.correction = None
+        return
+    c.due = None
+    until = f"; the applicant was given until {ev.until.isoformat()}" if ev.until else ""
+    c.step(
+        ev.on,
+        "告知补正 (correction requested)",
+        f"clock stops; the reply period will run from receipt of the corrected request{until}",
+        r.correction_article,
+    )
+
+
+def _correction_received(c: _Clock, ev: CorrectionReceived) -> None:
+    r = c.regime
+    if c.correction is None:
+        raise InvalidEventSequence("corrected request received but no correction was requested", [ev])
+    late_note = ""
+    if c.correction.until is not None and ev.on > c.correction.until:
+        late_note = f" (after the period given, {c.correction.until.isoformat()}; accepted by the agency)"
+    c.correction = None
+    c.start = ev.on
+    c.paused = 0
+    c.extended = 0
+    c.due = c.add(ev.on, r.reply.amount)
+    c.step(
+        ev.on,
+        "收到补正申请 (corrected request received)",
+        f"restart: a full {r.reply.render()} from this day{late_note}",
+        f"{r.correction_article}；{r.reply.article}",
+    )
+
+
+def _extension(c: _Clock, ev: ExtensionGranted) -> None:
+    r = c.regime
+    art = r.extension.article
+    current = c.current_due(ev.on)
+    if current is None:
+        c.violate(
+            ev.on,
+            ViolationKind.EXTENSION_WHILE_STOPPED,
+            "extension granted while the clock is stopped; not applied",
+            art,
+        )
+        return
+    if ev.on > current:
+        c.violate(
+            ev.on,
+            ViolationKind.LATE_EXTENSION,
+            f"extension granted after the due date {current.isoformat()}; not applied",
+            art,
+        )
+        return
+    limit = r.extension.amount
+    if c.extended + ev.working_days > limit:
+        c.violate(
+            ev.on,
+            ViolationKind.OVERSIZED_EXTENSION,
+            f"extension of {ev.working_days} working days (already {c.extended}) exceeds the limit of "
+            f"{limit}; not applied",
+            art,
+        )
+        return
+    c.extended += ev.working_days
+    assert c.due is not None
+    c.due = c.add(c.due, ev.working_days)
+    c.step(ev.on, "延长答复期限 (extension granted)", f"+{ev.working_days} working days", art)
+
+
+def _reasonable_delay(c: _Clock, ev: ReasonableDelaySet) -> None:
+    r = c.regime
+    art = r.reasonable_delay_article
+    if art is None:
+        c.violate(
+            ev.on,
+            ViolationKind.DELAY_WITHOUT_BASIS,
+            f"{r.short} has no reasonable-delay rule; not applied",
+            r.reply.article,
+        )
+        return
+    current = c.current_due(ev.on)
+    if current is None or ev.on > current:
+        c.violate(
+            ev.on,
+            ViolationKind.LATE_DELAY,
+            "delay set after the due date or while the clock is stopped; not applied",
+            art,
+        )
+        return
+    if ev.until <= current:
+        c.step(
+            ev.on,
+            "确定延迟答复期限 (reasonable delay)",
+            "no effect: not later than the current due date",
+            art,
+        )
+        return
+    if c.pause is not None and c.pause.pausing:
+        raise InvalidEventSequence("a reasonable delay set during an open pause", [c.pause.event, ev])
+    c.due = ev.until
+    c.latest = max(c.latest, ev.until)
+    c.step(ev.on, "确定延迟答复期限 (reasonable delay)", f"due date set to {ev.until.isoformat()}", art)
+
+
+def _close(c: _Clock, ev: Replied | Withdrawn) -> None:
+    if c.pause is not None:
+        label = "pause ends with the request"
+        c.close_pause(ev.on, label, c.regime.consultation_article)
+    c.correction = None
+    c.fee_due = None
+    c.closed = ev
+
+
+def _finish(c: _Clock) -> None:
+    if c.closed is not None or c.pause is None:
+        return
+    pause = c.pause
+    if isinstance(pause.event, ConsultationStarted) and pause.pausing:
+        if c.policy.consultation_open_end == "open":
+            c.pause = None
+            c.due = None
+            c.step(
+                pause.event.on,
+                "征求意见未结束 (consultation open)",
+                "due date undetermined until the consultation ends (policy)",
+                c.regime.consultation_article,
+            )
+            return
+        window = c.policy.consultation_answer_window
+        end = c.add(pause.event.on, window)
+        art = (
+            c.regime.consultation_answer.article
+            if c.regime.consultation_answer
+            else c.regime.consultation_article
+        )
+        c.close_pause(
+            end, f"征求意见期满 (no end recorded; the {window}-working-day answer window ends)", art
+        )
+    elif isinstance(pause.event, FeeNoticeIssued) and pause.pausing:
+        c.pause = None
+        c.due = None
+
+
+def _check_outcome(ev: Replied) -> None:
+    outcome = ev.outcome
+    if outcome is None or isinstance(outcome, enum.Enum):
+        return
+    if not isinstance(outcome, str) or not outcome.strip():
+        raise InvalidEventSequence("unknown outcome (expected a table-3 row label or None)", [ev])
+    from zwgk.deadlines._outcomes import parse_outcome
+
+    try:
+        parse_outcome(outcome)
+    except LookupError:
+        raise InvalidEventSequence(f"unknown outcome {outcome!r}", [ev]) from None
+
+
+# ---------------------------------------------------------------- simple statutory deadlines
+
+
+def explained_period(
+    kind: DeadlineKind,
+    start: dt.date,
+    period: Period,
+    *,
+    event: str,
+    cal: ChinaCalendar,
+    regime: Regime | None = None,
+) -> Deadline:
+    """A :class:`Deadline` for one period from ``start``, with its explanation."""
+    due = _end(start, period, cal)
+    steps = [Step(start, event, f"{period.render()} counted from the next day", period.article, None)]
+    if period.unit is not PeriodUnit.WORKING_DAYS:
+        nominal = raw_end(start, period)
+        if nominal != due:
+            steps.append(
+                Step(
+                    nominal,
+                    "期间届满日为休息日 (last day is a rest day)",
+                    f"rolls forward to the next working day {due.isoformat()}",
+                    "《中华人民共和国民事诉讼法》第八十五条",
+                    due,
+                )
+            )
+    steps.append(Step(due, "期限届满 (period ends)", f"last day: {due.isoformat()}", period.article, due))
+    provisional = max(due, start) > cal.last_covered
+    if provisional:
+        cal._provisional(f"the {kind.value} deadline from {start.isoformat()}")
+    return Deadline(
+        kind=kind,
+        start=start,
+        due=due,
+        regime=regime,
+        steps=tuple(steps),
+        provisional=provisional,
+        data_version=cal.coverage().data_version,
+        calendar=cal,
+    )

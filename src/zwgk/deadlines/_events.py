@@ -1,0 +1,203 @@
+"""Dated events in the life of a disclosure request (依申请公开), as frozen values.
+
+Every event has an ``on`` date.  :func:`~zwgk.deadlines.reply_deadline` applies them in
+date order (events of the same day in the order given).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from zwgk.deadlines._calendar import as_date
+from zwgk.deadlines._regimes import ConsultationParty
+from zwgk.errors import InvalidInputError, InvalidTypeError
+
+__all__ = [
+    "ConsultationEnded",
+    "ConsultationStarted",
+    "CorrectionReceived",
+    "CorrectionRequested",
+    "Event",
+    "ExtensionGranted",
+    "FeeNoticeIssued",
+    "FeePaid",
+    "ReasonableDelaySet",
+    "Replied",
+    "Withdrawn",
+]
+
+
+def _date(value: Any) -> dt.date:
+    return as_date(value, "on")
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else as_date(value, "until")
+
+
+def _party(value: Any) -> ConsultationParty:
+    if isinstance(value, ConsultationParty):
+        return value
+    aliases = {
+        "第三方": ConsultationParty.THIRD_PARTY,
+        "third party": ConsultationParty.THIRD_PARTY,
+        "其他机关": ConsultationParty.OTHER_AGENCY,
+        "其他行政机关": ConsultationParty.OTHER_AGENCY,
+        "other agency": ConsultationParty.OTHER_AGENCY,
+        "agency": ConsultationParty.OTHER_AGENCY,
+    }
+    text = str(value).strip()
+    found = aliases.get(text) or aliases.get(text.lower())
+    if found is not None:
+        return found
+    try:
+        return ConsultationParty(text.lower())
+    except ValueError:
+        raise InvalidInputError("party", value, "third_party (第三方) or other_agency (其他机关)") from None
+
+
+def _positive_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(attribute.name, value, "a whole number of working days")
+    if value <= 0:
+        raise InvalidInputError(attribute.name, value, "a number of working days > 0")
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        raise InvalidTypeError("amount", value, "a Decimal, int or str amount of yuan (not a float)")
+    try:
+        return Decimal(value)
+    except (ArithmeticError, ValueError, TypeError):
+        raise InvalidInputError("amount", value, "an amount of yuan such as '100'") from None
+
+
+@attrs.frozen
+class CorrectionRequested:
+    """The agency asked the applicant to correct an unclear request (补正, 条例第三十条).
+
+    ``until`` is the reasonable period the agency gave, if recorded; a corrected request
+    not received by then means the request is abandoned (视为放弃申请).
+    """
+
+    on: dt.date = attrs.field(converter=_date)
+    until: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    label = "告知补正"
+
+
+@attrs.frozen
+class CorrectionReceived:
+    """The corrected request arrived; the reply period restarts from this day."""
+
+    on: dt.date = attrs.field(converter=_date)
+    label = "收到补正申请"
+
+
+@attrs.frozen
+class ConsultationStarted:
+    """The agency sent a consultation letter to a third party or another agency."""
+
+    on: dt.date = attrs.field(converter=_date)
+    party: ConsultationParty = attrs.field(default=ConsultationParty.THIRD_PARTY, converter=_party)
+    label = "征求意见"
+
+
+@attrs.frozen
+class ConsultationEnded:
+    """The consulted party answered (or the agency closed the consultation)."""
+
+    on: dt.date = attrs.field(converter=_date)
+    label = "征求意见结束"
+
+
+@attrs.frozen
+class FeeNoticeIssued:
+    """The applicant received a notice of an information-processing fee (国办函〔2020〕109号)."""
+
+    on: dt.date = attrs.field(converter=_date)
+    amount: Decimal | None = attrs.field(default=None, converter=_amount)
+    label = "发出收费通知"
+
+
+@attrs.frozen
+class FeePaid:
+    """The applicant paid the fee."""
+
+    on: dt.date = attrs.field(converter=_date)
+    label = "缴纳信息处理费"
+
+
+@attrs.frozen
+class ExtensionGranted:
+    """The head of the OGI office approved an extension of ``working_days`` and told the applicant."""
+
+    on: dt.date = attrs.field(converter=_date)
+    working_days: int = attrs.field(validator=_positive_int)
+    label = "延长答复期限"
+
+
+@attrs.frozen
+class ReasonableDelaySet:
+    """For an excessive request the agency set a reasonable later reply date (条例第三十五条)."""
+
+    on: dt.date = attrs.field(converter=_date)
+    until: dt.date = attrs.field(converter=_date)
+    label = "确定延迟答复期限"
+
+    def __attrs_post_init__(self) -> None:
+        if self.until <= self.on:
+            raise InvalidInputError(
+                "until", self.until, f"a date after the day it was set ({self.on.isoformat()})"
+            )
+
+
+@attrs.frozen
+class Replied:
+    """The agency replied.  ``outcome`` is the row of the annual report's table 3, if known."""
+
+    on: dt.date = attrs.field(converter=_date)
+    outcome: str | enum.Enum | None = None
+    label = "作出答复"
+
+
+@attrs.frozen
+class Withdrawn:
+    """The applicant withdrew the request."""
+
+    on: dt.date = attrs.field(converter=_date)
+    label = "申请人撤回申请"
+
+
+Event = (
+    CorrectionRequested
+    | CorrectionReceived
+    | ConsultationStarted
+    | ConsultationEnded
+    | FeeNoticeIssued
+    | FeePaid
+    | ExtensionGranted
+    | ReasonableDelaySet
+    | Replied
+    | Withdrawn
+)
+"""Any of the request-clock events."""
+
+EVENT_TYPES: tuple[type, ...] = (
+    CorrectionRequested,
+    CorrectionReceived,
+    ConsultationStarted,
+    ConsultationEnded,
+    FeeNoticeIssued,
+    FeePaid,
+    ExtensionGranted,
+    ReasonableDelaySet,
+    Replied,
+    Withdrawn,
+)

@@ -1,0 +1,151 @@
+"""The two regimes of 《政府信息公开条例》 as data (``data/regimes.toml``).
+
+- the 2008 regime (国务院令第492号), for requests received from 2008-05-01;
+- the 2019 regime (国务院令第711号), for requests received from 2019-05-15.
+
+:func:`regime_for` picks by the receipt date; every function that takes ``regime=`` also
+accepts ``"2008"``/``"2019"`` or a :class:`Regime` to override the choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from zwgk.deadlines._periods import Period
+from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
+
+__all__ = ["ConsultationParty", "Regime", "get_regime", "other_period", "regime_for", "regimes"]
+
+
+class ConsultationParty(enum.StrEnum):
+    """Whom an agency consults about a request (条例第三十二条、第三十四条)."""
+
+    THIRD_PARTY = "third_party"
+    OTHER_AGENCY = "other_agency"
+
+    @property
+    def label(self) -> str:
+        """Chinese name (``第三方`` / ``其他机关``)."""
+        return "第三方" if self is ConsultationParty.THIRD_PARTY else "其他机关"
+
+
+@attrs.frozen
+class Regime:
+    """One version of the Regulations: its periods, rules and the articles behind them."""
+
+    id: str
+    instrument: str
+    title: str
+    short: str
+    in_force: dt.date
+    reply: Period
+    extension: Period
+    proactive: Period
+    correction_notice: Period | None
+    consultation_answer: Period | None
+    consultation_pauses: frozenset[ConsultationParty]
+    consultation_article: str
+    correction_article: str
+    reasonable_delay_article: str | None
+    annual_report_department: tuple[int, int]
+    annual_report_government: tuple[int, int]
+    annual_report_article: str
+
+    def __str__(self) -> str:
+        return f"{self.short}（{self.instrument}，{self.in_force.isoformat()}施行）"
+
+
+def _read() -> dict[str, Any]:
+    text = (resources.files("zwgk.deadlines") / "data" / "regimes.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _p(raw: dict[str, Any]) -> Period:
+    return Period(raw["amount"], raw["unit"], raw["article"], raw["text"])
+
+
+def _md(text: str) -> tuple[int, int]:
+    month, day = text.split("-")
+    return int(month), int(day)
+
+
+@cache
+def regimes() -> tuple[Regime, ...]:
+    """Both regimes, oldest first."""
+    out = []
+    for r in _read()["regimes"]:
+        periods, rules = r["periods"], r["rules"]
+        out.append(
+            Regime(
+                id=r["id"],
+                instrument=r["instrument"],
+                title=r["title"],
+                short=r["short"],
+                in_force=r["in_force"],
+                reply=_p(periods["reply"]),
+                extension=_p(periods["extension"]),
+                proactive=_p(periods["proactive"]),
+                correction_notice=_p(periods["correction_notice"])
+                if "correction_notice" in periods
+                else None,
+                consultation_answer=_p(periods["consultation_answer"])
+                if "consultation_answer" in periods
+                else None,
+                consultation_pauses=frozenset(ConsultationParty(x) for x in rules["consultation_pauses"]),
+                consultation_article=rules["consultation_article"],
+                correction_article=rules["correction_article"],
+                reasonable_delay_article=rules.get("reasonable_delay_article"),
+                annual_report_department=_md(rules["annual_report_department"]),
+                annual_report_government=_md(rules["annual_report_government"]),
+                annual_report_article=rules["annual_report_article"],
+            )
+        )
+    return tuple(sorted(out, key=lambda r: r.in_force))
+
+
+@cache
+def other_period(name: str) -> Period:
+    """A regime-independent period: ``review``, ``litigation``, ``litigation_after_review``,
+    ``fee_payment``."""
+    table = _read()["other_periods"]
+    if name not in table:
+        raise UnknownNameError("period", name, sorted(table))
+    return _p(table[name])
+
+
+def regime_for(received: dt.date) -> Regime:
+    """The regime in force on ``received``.
+
+    Raises:
+        InvalidInputError: ``received`` is before 2008-05-01, when the Regulations took effect.
+    """
+    found = [r for r in regimes() if r.in_force <= received]
+    if not found:
+        first = regimes()[0].in_force
+        raise InvalidInputError(
+            "received",
+            received,
+            f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
+        )
+    return found[-1]
+
+
+def get_regime(regime: Regime | str | None, received: dt.date) -> Regime:
+    """Resolve a ``regime=`` argument: ``None`` picks by ``received``."""
+    if regime is None:
+        return regime_for(received)
+    if isinstance(regime, Regime):
+        return regime
+    if isinstance(regime, str):
+        for r in regimes():
+            if regime in (r.id, r.instrument):
+                return r
+        raise UnknownNameError("regime", regime, [r.id for r in regimes()])
+    raise InvalidTypeError("regime", regime, "None, '2008', '2019' or a Regime")
