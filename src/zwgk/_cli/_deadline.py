@@ -1,11 +1,216 @@
-"""``zwgk`` commands for the deadline area (being written this session)."""
+"""``zwgk deadline``: the reply deadline of a disclosure request, step by step.
+
+Event specifications (``--event``, repeatable)::
+
+    consult:2026-10-09..2026-10-20        third-party consultation (pause)
+    consult-agency:2026-10-09..2026-10-20 consultation of another agency
+    consult:2026-10-09                    consultation with no recorded end
+    correction:2026-09-30..2026-10-12     correction requested .. corrected request received
+    correction:2026-09-30                 correction requested, nothing received yet
+    fee:2026-10-09..2026-10-15            fee notice .. payment
+    extend:2026-10-28+20                  extension of 20 working days granted on that day
+    delay:2026-10-20..2026-12-31          reasonable later date set (条例第三十五条)
+    reply:2026-10-29[=予以公开]            reply, with the outcome row if known
+    withdraw:2026-10-15                   withdrawn by the applicant
+
+Exit codes: 0 — computed, no violation; 1 — a violation was found or the request is
+overdue on ``--on``; 2 — bad input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+from typing import Any
 
-__all__ = ["register"]
+from zwgk._cli._common import date_arg, emit_json, to_jsonable
+from zwgk.deadlines import (
+    ClockPolicy,
+    ConsultationEnded,
+    ConsultationParty,
+    ConsultationStarted,
+    CorrectionReceived,
+    CorrectionRequested,
+    Deadline,
+    Event,
+    ExtensionGranted,
+    FeeNoticeIssued,
+    FeePaid,
+    ReasonableDelaySet,
+    Replied,
+    Withdrawn,
+    receipt_date,
+    reply_deadline,
+)
+from zwgk.errors import InvalidInputError
+
+__all__ = ["parse_event", "register"]
+
+_SPECS = "consult, consult-agency, correction, fee, extend, delay, reply, withdraw"
+
+
+def _day(text: str, spec: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError("--event", spec, f"a valid date (YYYY-MM-DD) instead of {text!r}") from None
+
+
+def _range(body: str, spec: str) -> tuple[dt.date, dt.date | None]:
+    first, sep, last = body.partition("..")
+    return _day(first, spec), (_day(last, spec) if sep else None)
+
+
+def parse_event(spec: str) -> list[Event]:
+    """Turn one ``--event`` specification into request-clock events.
+
+    Raises:
+        InvalidInputError: the specification does not follow the grammar above.
+    """
+    kind, sep, body = spec.partition(":")
+    kind = kind.strip().lower()
+    if not sep or not body.strip():
+        raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
+    if kind in ("consult", "consult-agency"):
+        party = ConsultationParty.THIRD_PARTY if kind == "consult" else ConsultationParty.OTHER_AGENCY
+        start, end = _range(body, spec)
+        out: list[Event] = [ConsultationStarted(start, party)]
+        return out + ([ConsultationEnded(end)] if end else [])
+    if kind == "correction":
+        start, end = _range(body, spec)
+        return [CorrectionRequested(start), *([CorrectionReceived(end)] if end else [])]
+    if kind == "fee":
+        start, end = _range(body, spec)
+        return [FeeNoticeIssued(start), *([FeePaid(end)] if end else [])]
+    if kind == "extend":
+        day, plus, n = body.partition("+")
+        if not plus or not n.strip().isdigit():
+            raise InvalidInputError("--event", spec, "extend:DATE+N, e.g. extend:2026-10-28+20")
+        return [ExtensionGranted(_day(day, spec), int(n))]
+    if kind == "delay":
+        start, end = _range(body, spec)
+        if end is None:
+            raise InvalidInputError("--event", spec, "delay:SET_ON..UNTIL")
+        return [ReasonableDelaySet(start, end)]
+    if kind == "reply":
+        day, eq, outcome = body.partition("=")
+        return [Replied(_day(day, spec), outcome.strip() if eq else None)]
+    if kind == "withdraw":
+        return [Withdrawn(_day(body, spec))]
+    raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the ``zwgk`` parser."""
+    """Add ``zwgk deadline``."""
+    p = subparsers.add_parser(
+        "deadline",
+        help="reply deadline of a disclosure request, explained step by step",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--received", type=date_arg, help="receipt date (or give --channel and its date)")
+    p.add_argument("--channel", help="当面提交/in_person, 邮寄/post, 平信/letter, 互联网/internet, 传真/fax")
+    p.add_argument("--submitted", type=date_arg, help="in person: the day it was handed in")
+    p.add_argument("--signed", type=date_arg, help="signed post: the day the agency signed for it")
+    p.add_argument("--confirmed", type=date_arg, help="letter, internet, fax: the confirmation day")
+    p.add_argument("--event", action="append", default=[], metavar="SPEC", help="an event; repeatable")
+    p.add_argument(
+        "--regime", choices=["2008", "2019"], help="override the regime chosen by the receipt date"
+    )
+    p.add_argument("--on", type=date_arg, help="also report the status at the end of this day")
+    p.add_argument(
+        "--no-fee-pause", action="store_true", help="policy: a fee notice does not pause the clock"
+    )
+    p.add_argument(
+        "--late-correction-keeps-clock",
+        action="store_true",
+        help="policy: a correction notice later than 7 working days does not restart the clock",
+    )
+    p.add_argument(
+        "--consultation-open",
+        action="store_true",
+        help="policy: a consultation without an end leaves the due date undetermined",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.channel is not None:
+        if args.received is not None:
+            raise InvalidInputError(
+                "--received", args.received, "either --received or --channel with its date"
+            )
+        receipt = receipt_date(
+            args.channel, submitted=args.submitted, signed=args.signed, confirmed=args.confirmed
+        )
+        received = receipt.date
+        receipt_note = f"{receipt.channel.value}: {receipt.rule} ({receipt.article})"
+    elif args.received is not None:
+        received = args.received
+        receipt_note = "given"
+    else:
+        raise InvalidInputError(
+            "--received", None, "a receipt date, or --channel with --submitted/--signed/--confirmed"
+        )
+    events = [e for spec in args.event for e in parse_event(spec)]
+    policy = ClockPolicy(
+        fee_pauses_clock=not args.no_fee_pause,
+        late_correction_restarts=not args.late_correction_keeps_clock,
+        consultation_open_end="open" if args.consultation_open else "answer_window",
+    )
+    deadline = reply_deadline(received, events, regime=args.regime, policy=policy)
+    status = deadline.status(args.on) if args.on else None
+    if args.json:
+        emit_json(_as_json(deadline, status, receipt_note))
+    else:
+        _print(deadline, status, receipt_note)
+    bad = bool(deadline.violations) or (status is not None and status.overdue)
+    return 1 if bad else 0
+
+
+def _as_json(deadline: Deadline, status: Any, receipt_note: str) -> dict[str, Any]:
+    regime = deadline.regime
+    return {
+        "received": deadline.start,
+        "receipt": receipt_note,
+        "regime": None if regime is None else {"id": regime.id, "instrument": regime.instrument},
+        "due": deadline.due,
+        "state": deadline.state,
+        "paused_working_days": deadline.paused_working_days,
+        "extension_working_days": deadline.extension_working_days,
+        "steps": to_jsonable(deadline.steps),
+        "violations": to_jsonable(deadline.violations),
+        "working_days_late": deadline.working_days_late,
+        "abandon_after": deadline.abandon_after,
+        "provisional": deadline.provisional,
+        "data_version": deadline.data_version,
+        "status": None if status is None else to_jsonable(status),
+    }
+
+
+def _print(deadline: Deadline, status: Any, receipt_note: str) -> None:
+    out = sys.stdout.write
+    regime = deadline.regime
+    out(f"Request received {deadline.start.isoformat()} ({receipt_note})\n")
+    if regime is not None:
+        out(f"Regime: {regime}\n")
+    due = deadline.due.isoformat() if deadline.due else "not determined (clock stopped)"
+    out(f"Due: {due}   state: {deadline.state.value}\n\nTimeline:\n")
+    for s in deadline.steps:
+        arrow = f"  → due {s.due.isoformat()}" if s.due else ""
+        out(f"  {s.on.isoformat()}  {s.event}\n      {s.effect}{arrow}\n      {s.article}\n")
+    if deadline.paused_working_days:
+        out(f"\nPaused working days: {deadline.paused_working_days}\n")
+    if deadline.extension_working_days:
+        out(f"Extension working days: {deadline.extension_working_days}\n")
+    out("\nViolations: " + ("none\n" if not deadline.violations else "\n"))
+    for v in deadline.violations:
+        out(f"  {v.on.isoformat()}  {v.kind.value}: {v.detail}\n      {v.article}\n")
+    if deadline.abandon_after:
+        out(f"Abandoned if nothing arrives by {deadline.abandon_after.isoformat()}\n")
+    if status is not None:
+        out(f"\nStatus on {status.on.isoformat()}: {status.summary}\n")
+    note = "PROVISIONAL (uses estimated holidays)" if deadline.provisional else "backed by notices"
+    out(f"\nCalendar data {deadline.data_version}: {note}\n")

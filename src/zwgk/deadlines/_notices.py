@@ -292,7 +292,7 @@ def _notice(raw: object, out: _Collector) -> Notice | None:
     for key in ("verification", "source"):
         if key in raw and not isinstance(raw[key], str):
             out.add(key, "must be a string", raw[key], "text")
-    periods: list[HolidayPeriod] = []
+    periods: list[tuple[int, HolidayPeriod]] = []
     raw_periods = raw.get("periods")
     if "periods" in raw:
         if not isinstance(raw_periods, list) or not raw_periods:
@@ -301,7 +301,7 @@ def _notice(raw: object, out: _Collector) -> Notice | None:
             for i, item in enumerate(raw_periods):
                 period = _period(item, f"periods[{i}]", out)
                 if period is not None:
-                    periods.append(period)
+                    periods.append((i, period))
     _check_overlaps(periods, out)
     if out.problems:
         return None
@@ -315,7 +315,7 @@ def _notice(raw: object, out: _Collector) -> Notice | None:
         year=year,
         kind=kind,
         issued=issued,
-        periods=tuple(periods),
+        periods=tuple(p for _, p in periods),
         effective=effective,
         amends=amends,
         verification=str(raw.get("verification", "")),
@@ -323,9 +323,10 @@ def _notice(raw: object, out: _Collector) -> Notice | None:
     )
 
 
-def _check_overlaps(periods: list[HolidayPeriod], out: _Collector) -> None:
+def _check_overlaps(periods: list[tuple[int, HolidayPeriod]], out: _Collector) -> None:
+    """Report dates named by two periods; ``periods`` pairs each with its index in the file."""
     seen: dict[dt.date, int] = {}
-    for i, p in enumerate(periods):
+    for i, p in periods:
         for day in (*p.rest_days, *p.working_days):
             if day in seen and seen[day] != i:
                 out.add(f"periods[{i}]", f"date also named by periods[{seen[day]}]", day, "each date once")
