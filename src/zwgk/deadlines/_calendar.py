@@ -485,6 +485,11 @@ class ChinaCalendar:
         return _KINDS[self._kinds[i]].is_working
 
     @property
+    def data_version(self) -> str:
+        """The data version string (issue date of the newest notice + content hash)."""
+        return self._version
+
+    @property
     def last_covered(self) -> dt.date:
         """The last date backed by a recorded notice."""
         return self._last

@@ -409,7 +409,12 @@ class _Clock:
 
 
 def _ordered(events: Sequence[Event]) -> list[Event]:
-    return [e for _, e in sorted(enumerate(events), key=lambda p: (p[1].on, p[0]))]
+    # sorted() is stable: events of the same day keep the order given.
+    return sorted(events, key=_on)
+
+
+def _on(event: Event) -> dt.date:
+    return event.on
 
 
 def _run(
@@ -465,7 +470,7 @@ def _run(
         closed_on=c.closed.on if c.closed is not None else None,
         outcome=c.closed.outcome if isinstance(c.closed, Replied) else None,
         abandon_after=abandon,
-        data_version=cal.coverage().data_version,
+        data_version=cal.data_version,
         calendar=cal,
         _received=received,
         _events=tuple(events),
@@ -769,6 +774,6 @@ def explained_period(
         regime=regime,
         steps=tuple(steps),
         provisional=provisional,
-        data_version=cal.coverage().data_version,
+        data_version=cal.data_version,
         calendar=cal,
     )

@@ -130,7 +130,7 @@ def annual_report_due(
         steps=steps,
         calendar=cal,
         provisional=due > cal.last_covered,
-        data_version=cal.coverage().data_version,
+        data_version=cal.data_version,
     )
 
 
