@@ -1,11 +1,243 @@
-"""``zwgk`` commands for the calendar area (being written this session)."""
+"""``zwgk calendar`` and ``zwgk workdays``: the official working-day calendar on the command line.
+
+- ``zwgk calendar 2026`` — the year's holiday periods: every rest day and every weekend
+  working day (调休上班), with the festival and the notice number;
+- ``zwgk workdays add 2026-09-28 20`` — the 20th working day after 2026-09-28 (the start
+  day never counts);
+- ``zwgk workdays between A B`` — the number of working days in ``(A, B]``;
+- ``zwgk workdays kind DATE`` — what kind of day ``DATE`` is.
+
+Every command takes ``--json``, ``--beyond {estimate,raise}`` and ``--notices PATH`` (extra
+notice files, e.g. next year's notice before zwgk's next release).  Results that use days
+after the last recorded notice are estimates: the command says so on stderr (and in the
+JSON output as ``"provisional": true``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from zwgk._cli._common import date_arg, emit_json
+from zwgk.deadlines import ChinaCalendar, DayInfo, Holiday, default_calendar, load_notices
+from zwgk.errors import ProvisionalCalendarWarning
 
 __all__ = ["register"]
 
+_T = TypeVar("_T")
+_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the ``zwgk`` parser."""
+    """Add ``calendar`` and ``workdays`` to the ``zwgk`` parser."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument(
+        "--beyond",
+        choices=("estimate", "raise"),
+        default="estimate",
+        help="after the last recorded notice: estimate from the statutory rules (default, "
+        "marked provisional) or fail",
+    )
+    common.add_argument(
+        "--notices",
+        metavar="PATH",
+        help="extra notice file (.toml/.json) or folder of them, added to the bundled notices",
+    )
+
+    cal = subparsers.add_parser(
+        "calendar",
+        parents=[common],
+        help="a year's holidays: rest days and weekend working days (调休) with notice numbers",
+        description="List the holiday periods of YEAR on China's official calendar: every rest day "
+        "and every weekend working day (调休上班), with its festival and the notice that set it.",
+    )
+    cal.add_argument("year", type=int, help="the arrangement year, e.g. 2026")
+    cal.set_defaults(handler=_calendar)
+
+    workdays = subparsers.add_parser(
+        "workdays",
+        help="count working days (工作日) on the official calendar",
+        description="Working-day arithmetic on China's official calendar. The start day never counts.",
+    )
+    sub = workdays.add_subparsers(dest="workdays_command", metavar="ACTION", required=True)
+
+    add = sub.add_parser(
+        "add",
+        parents=[common],
+        help="the N-th working day after DATE",
+        description="The N-th working day after DATE (DATE itself never counts; N < 0 counts backwards).",
+    )
+    add.add_argument("date", type=date_arg, help="start date, YYYY-MM-DD")
+    add.add_argument("n", type=int, help="number of working days (negative: backwards)")
+    add.set_defaults(handler=_add)
+
+    between = sub.add_parser(
+        "between",
+        parents=[common],
+        help="number of working days in (START, END]",
+        description="The number of working days after START up to and including END "
+        "(negative if END < START).",
+    )
+    between.add_argument("start", type=date_arg, help="YYYY-MM-DD (not counted)")
+    between.add_argument("end", type=date_arg, help="YYYY-MM-DD (counted if a working day)")
+    between.set_defaults(handler=_between)
+
+    kind = sub.add_parser(
+        "kind",
+        parents=[common],
+        help="what kind of day DATE is",
+        description="Whether DATE is a working day, and why: "
+        "工作日, 周末休息, 法定节假日, 调休休息 or 调休上班.",
+    )
+    kind.add_argument("date", type=date_arg, help="YYYY-MM-DD")
+    kind.set_defaults(handler=_kind)
+
+
+# ---------------------------------------------------------------------------- plumbing
+
+
+def _calendar_for(args: argparse.Namespace) -> ChinaCalendar:
+    cal = default_calendar() if args.beyond == "estimate" else ChinaCalendar(beyond="raise")
+    if args.notices:
+        cal = cal.with_notices(load_notices(args.notices))
+    return cal
+
+
+def _watch(compute: Callable[[], _T]) -> tuple[_T, bool]:
+    """Run ``compute``; report provisional-data warnings on stderr instead of raising them."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProvisionalCalendarWarning)
+        result = compute()
+    notes = []
+    for w in caught:
+        if issubclass(w.category, ProvisionalCalendarWarning):
+            notes.append(str(w.message))
+        else:  # pragma: no cover - nothing else is expected; pass it on
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if notes:
+        _say_provisional(notes[0])
+    return result, bool(notes)
+
+
+def _say_provisional(message: str) -> None:
+    print(f"zwgk: provisional: {message}", file=sys.stderr)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.isoformat()} {_WEEKDAYS[day.weekday()]}"
+
+
+# ---------------------------------------------------------------------------- handlers
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    cal = _calendar_for(args)
+
+    def compute() -> tuple[tuple[Holiday, ...], dict[dt.date, DayInfo]]:
+        periods = cal.holidays(args.year)
+        days = (day for h in periods for day in (*h.rest_days, *h.working_days))
+        return periods, {day: cal.day_kind(day) for day in days}
+
+    (periods, infos), provisional = _watch(compute)
+    if args.json:
+        emit_json(
+            {
+                "year": args.year,
+                "provisional": provisional,
+                "data_version": cal.coverage().data_version,
+                "periods": [_period_json(h, infos) for h in periods],
+            }
+        )
+        return 0
+    cov = cal.coverage()
+    print(
+        f"{args.year}年节假日安排（data {cov.data_version}; notices recorded through {cov.last.isoformat()}）"
+    )
+    if provisional:
+        print("估算 (provisional): no notice recorded for this year; estimated from the statutory rules")
+    for h in periods:
+        notices = "、".join(h.notices)
+        print(f"\n{h.label}  {h.first.isoformat()} … {h.last.isoformat()}  休{len(h.rest_days)}天  {notices}")
+        for day in sorted((*h.rest_days, *h.working_days)):
+            info = infos[day]
+            mark = "班" if info.is_working_day else "休"
+            print(f"  {mark}  {_day(day)}  {info.kind.value}  {info.notice or ''}".rstrip())
+    return 0
+
+
+def _period_json(h: Holiday, infos: dict[dt.date, DayInfo]) -> dict[str, Any]:
+    return {
+        "festivals": [f.value for f in h.festivals],
+        "first": h.first,
+        "last": h.last,
+        "notices": list(h.notices),
+        "provisional": h.provisional,
+        "rest_days": list(h.rest_days),
+        "working_days": list(h.working_days),
+        "days": [
+            {
+                "date": day,
+                "kind": infos[day].kind,
+                "working": infos[day].is_working_day,
+                "notice": infos[day].notice,
+            }
+            for day in sorted((*h.rest_days, *h.working_days))
+        ],
+    }
+
+
+def _add(args: argparse.Namespace) -> int:
+    cal = _calendar_for(args)
+    result, provisional = _watch(lambda: cal.add_working_days(args.date, args.n))
+    if args.json:
+        emit_json({"start": args.date, "n": args.n, "result": result, "provisional": provisional})
+    else:
+        weekday = _WEEKDAYS[result.weekday()]
+        print(f"{result.isoformat()}  ({weekday}; {args.n:+d} working days from {_day(args.date)})")
+    return 0
+
+
+def _between(args: argparse.Namespace) -> int:
+    cal = _calendar_for(args)
+    count, provisional = _watch(lambda: cal.working_days_between(args.start, args.end))
+    if args.json:
+        emit_json({"start": args.start, "end": args.end, "working_days": count, "provisional": provisional})
+    else:
+        print(count)
+    return 0
+
+
+def _kind(args: argparse.Namespace) -> int:
+    cal = _calendar_for(args)
+    info, warned = _watch(lambda: cal.day_kind(args.date))
+    if info.provisional and not warned:
+        _say_provisional(
+            f"{info.date.isoformat()} is after {cal.coverage().last.isoformat()}, the last day backed by a "
+            "holiday notice; its kind is estimated from the statutory rules and may change"
+        )
+    if args.json:
+        emit_json(
+            {
+                "date": info.date,
+                "kind": info.kind,
+                "kind_name": info.kind.name,
+                "working": info.is_working_day,
+                "festivals": [f.value for f in info.festivals],
+                "notice": info.notice,
+                "provisional": info.provisional or warned,
+            }
+        )
+        return 0
+    what = "working day (工作日)" if info.is_working_day else "rest day (休息日)"
+    source = "、".join(f.value for f in info.festivals)
+    if info.notice:
+        source = f"{source}, {info.notice}" if source else info.notice
+    detail = f" ({source})" if source else ""
+    estimate = "  [provisional estimate]" if info.provisional else ""
+    print(f"{_day(info.date)}  {info.kind.value}{detail} — {what}{estimate}")
+    return 0

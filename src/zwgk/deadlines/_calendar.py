@@ -10,8 +10,11 @@ Counting semantics (used by every function of :mod:`zwgk.deadlines`):
   ``d``; ``d`` itself never counts, whatever kind of day it is.  ``n < 0`` is the mirror
   image (the |n|-th working day before ``d``); ``n == 0`` returns ``d`` unchanged.
 - ``working_days_between(a, b)`` counts the working days in the half-open interval
-  ``(a, b]``; it is negative when ``b < a`` and satisfies
-  ``working_days_between(d, add_working_days(d, n)) == n`` for every ``n``.
+  ``(a, b]``; for ``b < a`` it is ``-working_days_between(b, a)`` (antisymmetric and
+  additive).  It inverts ``add_working_days``:
+  ``working_days_between(d, add_working_days(d, n)) == n`` for every ``n >= 0`` from any
+  day, and for ``n < 0`` from a working day.  (From a rest day ``d`` going back, the
+  ``|n|`` working days lie in ``[r, d)``, of which ``(r, d]`` holds ``|n| - 1``.)
 
 Dates: :class:`datetime.date` values.  A naive :class:`datetime.datetime` is taken as
 China Standard Time and its date is used; an aware one is first converted to China

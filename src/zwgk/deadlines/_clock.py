@@ -235,7 +235,7 @@ class Deadline:
         if on < self.start:
             raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
         view = self
-        if self.kind is DeadlineKind.REPLY and self.closed_on is not None and on < self.closed_on:
+        if self.kind is DeadlineKind.REPLY and any(e.on > on for e in self._events):
             view = _evaluate_as_of(self, on)
         return view._status(on)
 
@@ -260,8 +260,11 @@ class Deadline:
                 f"abandoned: nothing received by {self.abandon_after.isoformat()} (视为放弃申请)",
             )
         if self.due is None:
-            waiting = "a corrected request" if state is ClockState.AWAITING_CORRECTION else "payment"
-            return Status(on, state, None, None, False, None, f"clock stopped, awaiting {waiting}")
+            waiting = {
+                ClockState.AWAITING_CORRECTION: "clock stopped, awaiting a corrected request",
+                ClockState.AWAITING_PAYMENT: "clock stopped, awaiting payment of the fee",
+            }.get(state, "due date undetermined until the consultation ends")
+            return Status(on, state, None, None, False, None, waiting)
         remaining = cal._between(on, self.due)
         if remaining >= 0:
             text = f"due {self.due.isoformat()}: {remaining} working day(s) left"
@@ -364,7 +367,8 @@ class _Clock:
         self.extended = 0
         self.pause: _Pause | None = None
         self.correction: CorrectionRequested | None = None
-        self.correction_late = False
+        self.correction_stops = True
+        self.corrections = 0
         self.fee_due: dt.date | None = None
         self.closed: Replied | Withdrawn | None = None
 
@@ -444,7 +448,7 @@ def _run(
         state = ClockState.REPLIED
     elif isinstance(c.closed, Withdrawn):
         state = ClockState.WITHDRAWN
-    elif c.correction is not None:
+    elif c.correction is not None and c.correction_stops:
         state = ClockState.AWAITING_CORRECTION
     elif c.fee_due is not None and c.due is None:
         state = ClockState.AWAITING_PAYMENT
@@ -541,7 +545,7 @@ def _apply(c: _Clock, ev: Event) -> None:
 def _open_pause_check(c: _Clock, ev: Event) -> None:
     if c.pause is not None:
         raise InvalidEventSequence("two open pauses: the earlier one has no end", [c.pause.event, ev])
-    if c.correction is not None:
+    if c.correction is not None and c.correction_stops:
         raise InvalidEventSequence(
             "a pause while the clock is stopped awaiting a correction", [c.correction, ev]
         )
@@ -551,11 +555,11 @@ def _correction_requested(c: _Clock, ev: CorrectionRequested) -> None:
     r = c.regime
     if c.pause is not None:
         raise InvalidEventSequence("correction requested during an open pause", [c.pause.event, ev])
-    if c.correction is not None:
+    if c.correction is not None or c.corrections:
         c.violate(
             ev.on,
             ViolationKind.REPEATED_CORRECTION_NOTICE,
-            "a second correction notice; the applicant must be told once (一次性告知)",
+            "a second correction notice; the applicant must be told once (一次性告知); not applied",
             r.correction_article,
         )
         return
@@ -572,15 +576,15 @@ def _correction_requested(c: _Clock, ev: CorrectionRequested) -> None:
                 r.correction_notice.article,
             )
     c.correction = ev
-    c.correction_late = late
-    if late and not c.policy.late_correction_restarts:
+    c.corrections += 1
+    c.correction_stops = not (late and not c.policy.late_correction_restarts)
+    if not c.correction_stops:
         c.step(
             ev.on,
             "告知补正 (correction requested)",
-            "late notice: the clock keeps running (policy)",
+            "late notice: the clock keeps running and will not restart (policy)",
             r.correction_article,
         )
-        c.correction = None
         return
     c.due = None
     until = f"; the applicant was given until {ev.until.isoformat()}" if ev.until else ""
@@ -596,6 +600,15 @@ def _correction_received(c: _Clock, ev: CorrectionReceived) -> None:
     r = c.regime
     if c.correction is None:
         raise InvalidEventSequence("corrected request received but no correction was requested", [ev])
+    if not c.correction_stops:
+        c.correction = None
+        c.step(
+            ev.on,
+            "收到补正申请 (corrected request received)",
+            "no restart: the late correction notice did not stop the clock (policy)",
+            r.correction_article,
+        )
+        return
     late_note = ""
     if c.correction.until is not None and ev.on > c.correction.until:
         late_note = f" (after the period given, {c.correction.until.isoformat()}; accepted by the agency)"

@@ -9,7 +9,8 @@ When notices are combined into a calendar they are applied in the order they wer
 issued; a later notice overrides an earlier one on every date it names.
 
 Files: one TOML (or JSON) document per notice, in the schema documented in
-``docs/reference/notice-files.md`` and published as JSON Schema by :func:`notice_json_schema`.
+``docs/reference/calendar.md`` (section "Notice files") and published as JSON Schema by
+:func:`notice_json_schema`.
 Validation is done here in plain Python (the core never imports pydantic) and reports every
 problem with its location in one :class:`~zwgk.errors.DataFileError`.
 """

@@ -83,7 +83,7 @@ _RULES: dict[Channel, tuple[str, str]] = {
 }
 
 _ALIASES: dict[str, Channel] = {normalize_label(c.value): c for c in Channel} | {
-    c.name.lower(): c for c in Channel
+    normalize_label(c.name.lower()): c for c in Channel
 }
 _ALIASES.update(
     {

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk.deadlines._calendar import CHINA_STANDARD_TIME, as_date
 from zwgk.errors import CalendarCoverageError, InvalidTypeError, MissingExtraError, ProvisionalCalendarWarning
 
 if TYPE_CHECKING:
@@ -61,28 +62,54 @@ class Tables:
 
 
 def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
-    """Return (int64 days since epoch, NaT mask, pandas index or None)."""
+    """Return (int64 days since epoch, NaT mask, pandas index or None).
+
+    Timezone-aware values are converted to China Standard Time before their date is taken,
+    as in the scalar path; naive values are taken as China time.
+    """
     np = _np()
     index = None
     pd = _pandas_if_loaded()
-    if pd is not None and isinstance(values, pd.Series):
-        index = values.index
-        values = values.to_numpy()
-    elif pd is not None and isinstance(values, pd.DatetimeIndex):
+    if pd is not None and isinstance(values, pd.Series | pd.DatetimeIndex):
+        if isinstance(values, pd.Series):
+            index = values.index
+            if getattr(values.dtype, "tz", None) is not None:
+                values = values.dt.tz_convert(CHINA_STANDARD_TIME).dt.tz_localize(None)
+        elif values.tz is not None:
+            values = values.tz_convert(CHINA_STANDARD_TIME).tz_localize(None)
         values = values.to_numpy()
     arr = np.asarray(values)
     if arr.dtype.kind == "O":
-        try:
-            arr = arr.astype("datetime64[D]")
-        except (TypeError, ValueError):
-            raise InvalidTypeError(
-                field, values, "an array of dates (numpy datetime64 or datetime.date)"
-            ) from None
+        arr = _from_objects(np, arr, values, field)
     if arr.dtype.kind != "M":
         raise InvalidTypeError(field, arr.dtype, "numpy datetime64 values or a pandas datetime Series")
     nat = np.isnat(arr)
     days = arr.astype("datetime64[D]").astype(np.int64)
     return days, nat, index
+
+
+def _is_missing(item: object) -> bool:
+    """NaN and NaT are the values not equal to themselves."""
+    try:
+        return bool(item != item)  # noqa: PLR0124 - the IEEE/NaT test
+    except (TypeError, ValueError):
+        return False
+
+
+def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
+    """Convert an object array of dates/datetimes (aware ones to China time), None/NaT → NaT."""
+    out = np.empty(arr.shape, dtype="datetime64[D]")
+    flat = out.reshape(-1)
+    for i, item in enumerate(arr.reshape(-1)):
+        if item is None or _is_missing(item):
+            flat[i] = np.datetime64("NaT")
+        elif isinstance(item, dt.date):
+            flat[i] = np.datetime64(as_date(item, field), "D")
+        elif isinstance(item, np.datetime64):
+            flat[i] = item.astype("datetime64[D]")
+        else:
+            raise InvalidTypeError(field, original, "an array of dates (numpy datetime64 or datetime.date)")
+    return out
 
 
 def _pandas_if_loaded() -> Any:
