@@ -1,11 +1,234 @@
-"""``zwgk`` commands for the reports area (being written this session)."""
+"""``zwgk report …`` and ``zwgk fees …``: annual-report tables and information-processing fees.
+
+- ``zwgk report build LEDGER --year 2025`` — table 3 (and the report) from a request ledger;
+- ``zwgk report check FILE.html|FILE.json …`` — every identity a report breaks (exit 1 if any);
+- ``zwgk report shares --total 1218 931:76.44 126:10.34 161:12.22`` — percentages against counts;
+- ``zwgk fees per-request --count 45`` or ``--ledger L.csv --applicant A --month 2025-03``;
+- ``zwgk fees per-volume --pages 250``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from zwgk.errors import InvalidInputError
 
 __all__ = ["register"]
+
+_OK, _FINDINGS = 0, 1
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands to the ``zwgk`` parser."""
+    report = subparsers.add_parser("report", help="annual-report tables: build from a ledger, check, shares")
+    rsub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
+
+    build = rsub.add_parser("build", help="build the annual report's table 3 from a request ledger")
+    build.add_argument("ledger", type=Path, help="ledger file (.csv, .json or .xlsx)")
+    build.add_argument("--year", type=int, required=True, help="the year reported on")
+    build.add_argument("--agency", default="", help="the reporting agency")
+    build.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
+    build.add_argument(
+        "--as", dest="output_as", choices=("markdown", "html", "json"), default="markdown", help="output form"
+    )
+    build.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    build.set_defaults(handler=_build)
+
+    check = rsub.add_parser("check", help="check published reports (.html/.json) against the identities")
+    check.add_argument("files", type=Path, nargs="+", help="report files (.html, .htm, .json)")
+    check.add_argument("--json", action="store_true", help="print findings as JSON")
+    check.add_argument("--show-blanks", action="store_true", help="list every blank cell, not only the count")
+    check.set_defaults(handler=_check)
+
+    shares = rsub.add_parser("shares", help="check reported percentages against their counts")
+    shares.add_argument("parts", nargs="+", metavar="COUNT:PERCENT", help="e.g. 161:12.22")
+    shares.add_argument("--total", type=int, required=True, help="the whole the shares are of")
+    shares.add_argument("--decimals", type=int, default=2, help="decimals shown in the percentages")
+    shares.add_argument("--json", action="store_true", help="print findings as JSON")
+    shares.set_defaults(handler=_shares)
+
+    fees = subparsers.add_parser("fees", help="information-processing fees (国办函〔2020〕109号)")
+    fsub = fees.add_subparsers(dest="fees_command", metavar="SUBCOMMAND", required=True)
+    per_request = fsub.add_parser("per-request", help="按件: an applicant's requests in one calendar month")
+    source = per_request.add_mutually_exclusive_group(required=True)
+    source.add_argument("--count", type=int, help="number of requests this month")
+    source.add_argument("--ledger", type=Path, help="ledger file; use with --applicant and --month")
+    per_request.add_argument("--applicant", help="the applicant (as in the ledger)")
+    per_request.add_argument("--month", help="calendar month YYYY-MM")
+    per_request.add_argument("--already", type=int, default=0, help="requests already counted this month")
+    per_request.add_argument("--json", action="store_true", help="print the fees as JSON")
+    per_request.set_defaults(handler=_per_request)
+    per_volume = fsub.add_parser("per-volume", help="按量: one request by its page count")
+    per_volume.add_argument(
+        "--pages", type=int, nargs="+", required=True, help="page count(s), one per request"
+    )
+    per_volume.add_argument("--json", action="store_true", help="print the fees as JSON")
+    per_volume.set_defaults(handler=_per_volume)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from zwgk.reports import build_report, check_report, render_html, render_markdown, report_to_json
+    from zwgk.requests import read_ledger
+
+    ledger = read_ledger(args.ledger)
+    report = build_report(ledger, args.year, agency=args.agency, format=args.report_format)
+    result = check_report(report)
+    for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
+        print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
+    text = {"markdown": render_markdown, "html": render_html, "json": report_to_json}[args.output_as](report)
+    if args.output is not None:
+        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        print(f"wrote {args.output} ({len(ledger)} requests, format {report.format.id})")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return _OK if result.ok else _FINDINGS
+
+
+def _check(args: argparse.Namespace) -> int:
+    from zwgk._cli._common import emit_json
+    from zwgk.reports import check_report, load_report
+
+    results = []
+    failed = False
+    for path in args.files:
+        report = load_report(path)
+        result = check_report(report)
+        failed = failed or not result.ok
+        results.append((path, report, result))
+    if args.json:
+        emit_json(
+            [
+                {
+                    "file": str(path),
+                    "agency": report.agency,
+                    "year": report.year,
+                    "format": report.format.id,
+                    "ok": result.ok,
+                    "violations": [
+                        {
+                            "identity": f.identity,
+                            "message": f.message,
+                            "cells": [str(c) for c in f.cells],
+                            "expected": f.expected,
+                            "actual": f.actual,
+                            "off_by": f.off_by,
+                        }
+                        for f in result.violations
+                    ],
+                    "blank_cells": [str(c) for c in result.blanks],
+                }
+                for path, report, result in results
+            ]
+        )
+    else:
+        for path, report, result in results:
+            status = "ok" if result.ok else f"{len(result.violations)} violation(s)"
+            print(f"{path}: {report.agency} {report.year or '?'} (format {report.format.id}): {status}")
+            for finding in result.violations:
+                print(f"  - {finding}")
+            if result.blanks:
+                print(f"  {len(result.blanks)} blank cell(s) read as 0")
+                if args.show_blanks:
+                    for cell in result.blanks:
+                        print(f"    · {cell}")
+    return _FINDINGS if failed else _OK
+
+
+def _shares(args: argparse.Namespace) -> int:
+    from zwgk._cli._common import emit_json
+    from zwgk.reports import check_shares
+
+    counts: list[int] = []
+    shown: list[str] = []
+    for item in args.parts:
+        count, sep, percent = item.partition(":")
+        if not sep:
+            raise InvalidInputError("COUNT:PERCENT", item, "a count and a percentage, e.g. 161:12.22")
+        try:
+            counts.append(int(count))
+        except ValueError:
+            raise InvalidInputError("COUNT", count, "a whole number") from None
+        shown.append(percent)
+    findings = check_shares(counts, args.total, shown, decimals=args.decimals)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "kind": f.kind,
+                    "label": f.label,
+                    "expected": f.expected,
+                    "reported": f.reported,
+                    "off_by": f.off_by,
+                    "message": f.message,
+                }
+                for f in findings
+            ]
+        )
+    else:
+        for f in findings:
+            print(f"- {f.message}")
+        if not findings:
+            print("all percentages match their counts")
+    return _FINDINGS if findings else _OK
+
+
+def _per_request(args: argparse.Namespace) -> int:
+    from zwgk._cli._common import emit_json
+    from zwgk.requests import DisclosureRequest, monthly_request_fees, per_request_fee, read_ledger
+
+    rows: list[tuple[int, str, str, Decimal, Decimal]] = []
+    if args.count is not None:
+        if args.count < 0:
+            raise InvalidInputError("--count", args.count, "0 or more requests")
+        if args.already < 0:
+            raise InvalidInputError("--already", args.already, "0 or more requests")
+        total = Decimal(0)
+        for n in range(args.already + 1, args.already + args.count + 1):
+            step = per_request_fee(n)
+            total += step.amount
+            rows.append((n, f"#{n}", step.tier.label, step.amount, total))
+    else:
+        if not args.applicant or not args.month:
+            raise InvalidInputError("--ledger", str(args.ledger), "--applicant and --month YYYY-MM as well")
+        try:
+            year, month = (int(p) for p in args.month.split("-"))
+        except ValueError:
+            raise InvalidInputError("--month", args.month, "a month as YYYY-MM") from None
+        ledger = read_ledger(args.ledger)
+        chosen: tuple[DisclosureRequest, ...] = ledger.by_applicant_month(args.applicant, year, month)
+        rows.extend(
+            (fee.ordinal, fee.request_id, fee.step.tier.label, fee.amount, fee.cumulative)
+            for fee in monthly_request_fees(chosen, already_counted=args.already)
+        )
+    if args.json:
+        emit_json(
+            {
+                "fees": [
+                    {"ordinal": n, "request": rid, "tier": tier, "fee": fee, "month_total": cum}
+                    for n, rid, tier, fee, cum in rows
+                ],
+                "total": rows[-1][4] if rows else Decimal(0),
+            }
+        )
+        return _OK
+    print("第n件  request      tier     fee      month total")
+    for n, rid, tier, fee, cum in rows:
+        print(f"{n:>5}  {rid:<11}  {tier:<7}  ¥{fee:<7} ¥{cum}")
+    print(f"total ¥{rows[-1][4] if rows else 0} for {len(rows)} request(s) (国办函〔2020〕109号, 按件)")
+    return _OK
+
+
+def _per_volume(args: argparse.Namespace) -> int:
+    from zwgk._cli._common import emit_json
+    from zwgk.requests import per_volume_fee
+
+    fees = [per_volume_fee(p) for p in args.pages]
+    if args.json:
+        emit_json([{"pages": f.pages, "steps": [str(s) for s in f.steps], "total": f.total} for f in fees])
+        return _OK
+    for f in fees:
+        print(f"{f.pages} pages: {f.explain()}")
+    return _OK

@@ -8,8 +8,9 @@ behind each row.
 from __future__ import annotations
 
 import enum
+from functools import cache
 
-from zwgk.deadlines._receipt import normalize_label
+from zwgk._labels import normalize_label
 from zwgk.errors import UnknownNameError
 
 __all__ = ["Outcome", "OutcomeGroup", "parse_outcome"]
@@ -64,17 +65,77 @@ class Outcome(enum.Enum):
         """The row's own label (the leaf text, or the group for 予以公开 / 部分公开)."""
         return self.value.split("/", 1)[-1]
 
+    @property
+    def number(self) -> int:
+        """The row number inside its group as printed in table 3 (1-based); 0 for 予以公开 and 部分公开."""
+        return _numbers()[self]
+
+
+@cache
+def _numbers() -> dict[Outcome, int]:
+    out: dict[Outcome, int] = {}
+    seen: dict[OutcomeGroup, int] = {}
+    for outcome in Outcome:
+        if "/" not in outcome.value:
+            out[outcome] = 0
+            continue
+        seen[outcome.group] = seen.get(outcome.group, 0) + 1
+        out[outcome] = seen[outcome.group]
+    return out
+
 
 def parse_outcome(text: str | Outcome) -> Outcome:
-    """Read an outcome from its full value, leaf label or English name.
+    """Read an outcome row from the many ways registers and reports write it.
+
+    Accepted: the full value (``"不予公开/属于国家秘密"``), the leaf label (``"属于国家秘密"``), the
+    English name (``"withheld_state_secret"``), ``group-number`` forms (``"不予公开-1"``,
+    ``"不予公开1"``) and common short forms (``"逾期不补正"``, ``"不掌握"``, ``"国家秘密"``, ``"公开"``).
 
     Raises:
         UnknownNameError: the text names no outcome row.
     """
     if isinstance(text, Outcome):
         return text
+    aliases = _aliases()
     key = normalize_label(str(text))
+    found = aliases.get(key) or aliases.get(key.lower())
+    if found is None:
+        raise UnknownNameError("outcome", text, [o.value for o in Outcome])
+    return found
+
+
+@cache
+def _aliases() -> dict[str, Outcome]:
+    aliases: dict[str, Outcome] = {}
     for outcome in Outcome:
-        if key in (normalize_label(outcome.value), normalize_label(outcome.label), outcome.name.lower()):
-            return outcome
-    raise UnknownNameError("outcome", text, [o.value for o in Outcome])
+        aliases[normalize_label(outcome.value)] = outcome
+        aliases[normalize_label(outcome.name.lower())] = outcome
+        if outcome.label != outcome.group.value:
+            aliases.setdefault(normalize_label(outcome.label), outcome)
+        if outcome.number:
+            aliases[normalize_label(f"{outcome.group.value}{outcome.number}")] = outcome
+    short = {
+        "公开": Outcome.DISCLOSED,
+        "同意公开": Outcome.DISCLOSED,
+        "全部公开": Outcome.DISCLOSED,
+        "国家秘密": Outcome.WITHHELD_STATE_SECRET,
+        "三安全一稳定": Outcome.WITHHELD_SECURITY_STABILITY,
+        "第三方合法权益": Outcome.WITHHELD_THIRD_PARTY,
+        "内部事务信息": Outcome.WITHHELD_INTERNAL_AFFAIRS,
+        "过程性信息": Outcome.WITHHELD_PROCESS_INFORMATION,
+        "行政执法案卷": Outcome.WITHHELD_ENFORCEMENT_FILE,
+        "行政查询事项": Outcome.WITHHELD_ADMINISTRATIVE_QUERY,
+        "信息不存在": Outcome.UNAVAILABLE_NOT_HELD,
+        "不掌握": Outcome.UNAVAILABLE_NOT_HELD,
+        "本机关不掌握": Outcome.UNAVAILABLE_NOT_HELD,
+        "需要另行制作": Outcome.UNAVAILABLE_NEEDS_CREATION,
+        "信访举报投诉": Outcome.NOT_PROCESSED_PETITION,
+        "公开出版物": Outcome.NOT_PROCESSED_PUBLICATION,
+        "大量反复申请": Outcome.NOT_PROCESSED_EXCESSIVE,
+        "逾期不补正": Outcome.OTHER_NO_CORRECTION,
+        "逾期未缴纳信息处理费": Outcome.OTHER_FEE_UNPAID,
+        "逾期未缴费": Outcome.OTHER_FEE_UNPAID,
+        "其他处理": Outcome.OTHER,
+    }
+    aliases.update({normalize_label(k): v for k, v in short.items()})
+    return aliases

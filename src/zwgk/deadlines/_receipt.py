@@ -12,21 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import unicodedata
 
 import attrs
 
+from zwgk._labels import normalize_label
 from zwgk.deadlines._calendar import as_date
 from zwgk.errors import InvalidInputError, UnknownNameError
 
 __all__ = ["Channel", "Receipt", "receipt_date"]
-
-
-def normalize_label(text: str) -> str:
-    """Fold full-width forms (NFKC), drop spaces, quotes and list punctuation, for matching labels."""
-    folded = unicodedata.normalize("NFKC", text)
-    drop = set(" \t\r\n\u3000\"'“”‘’「」《》()（）[]【】、,.，。:：;；-—_/／")
-    return "".join(ch for ch in folded if ch not in drop)
 
 
 class Channel(enum.Enum):

@@ -1,0 +1,288 @@
+"""Checks of a report's arithmetic (FACTS §3 identities) and of reported percentages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import attrs
+
+from zwgk.errors import InvalidInputError, InvalidTypeError
+from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
+from zwgk.reports._model import AnnualReport, CellRef
+
+__all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
+
+IDENTITIES: Mapping[int, str] = {
+    1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
+    2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
+    3: "表三 each row: 总计 = sum of the six applicant columns",
+    4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
+}
+
+
+@attrs.frozen
+class Finding:
+    """One violated identity (or one blank cell, ``identity`` 0).
+
+    ``expected`` is what the identity requires of ``cells[0]`` … read with ``message``;
+    ``off_by`` = reported − expected.
+    """
+
+    identity: int
+    message: str
+    cells: tuple[CellRef, ...]
+    expected: int | Decimal
+    actual: int | Decimal
+
+    @property
+    def off_by(self) -> int | Decimal:
+        """Reported minus expected."""
+        return self.actual - self.expected
+
+    def __str__(self) -> str:
+        where = ", ".join(str(c) for c in self.cells[:1])
+        return f"identity {self.identity}: {self.message} [{where}]"
+
+
+@attrs.frozen
+class ReportCheck:
+    """The result of :func:`check_report`: violations, and blank cells (read as zero) apart."""
+
+    violations: tuple[Finding, ...]
+    blanks: tuple[CellRef, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no identity is violated (blank cells alone do not fail a report)."""
+        return not self.violations
+
+
+def _sum_text(values: Sequence[int]) -> str:
+    return " + ".join(str(v) for v in values)
+
+
+def check_report(report: AnnualReport) -> ReportCheck:
+    """Check every identity of FACTS §3 on a report; blank cells count as zero.
+
+    Identities: (1) per column 一 + 二 = （七）总计 + 四; (2) （七）总计 = sum of the
+    outcome rows; (3) per row 总计 = sum of the six applicant columns; (4) table 4 block
+    总计 = sum of its four; (5) no negative cell (table 2's signed 本年增/减 columns excepted).
+
+    Args:
+        report: the report (built, parsed from HTML or read from JSON).
+
+    Returns:
+        A :class:`ReportCheck` listing each violation with its cells and the amount it is
+        off by, and every blank cell separately.
+    """
+    t3 = report.table3
+    fmt = t3.format
+    violations: list[Finding] = []
+    blanks: list[CellRef] = []
+    for row_key, column, value in t3.iter_cells():
+        if value is None:
+            blanks.append(t3.ref(row_key, column))
+        elif value < 0:
+            violations.append(Finding(5, f"negative count {value}", (t3.ref(row_key, column),), 0, value))
+    outcome_keys = [r.key for r in fmt.table3_rows if r.is_outcome]
+    for column in TABLE3_COLUMNS:
+        new, carried = t3.value("new", column), t3.value("carried_over", column)
+        total, forward = t3.value("total", column), t3.value("carried_forward", column)
+        if new + carried != total + forward:
+            violations.append(
+                Finding(
+                    1,
+                    f"column {column.value}: 一 + 二 = {new} + {carried} = {new + carried}, "
+                    f"but （七）总计 + 四 = {total} + {forward} = {total + forward} "
+                    f"(off by {total + forward - new - carried})",
+                    tuple(t3.ref(k, column) for k in ("total", "carried_forward", "new", "carried_over")),
+                    new + carried,
+                    total + forward,
+                )
+            )
+        parts = [t3.value(k, column) for k in outcome_keys]
+        if sum(parts) != total:
+            violations.append(
+                Finding(
+                    2,
+                    f"column {column.value}: （七）总计 is {total} but the outcome rows sum to {sum(parts)} "
+                    f"(off by {total - sum(parts)})",
+                    (t3.ref("total", column), *(t3.ref(k, column) for k in outcome_keys)),
+                    sum(parts),
+                    total,
+                )
+            )
+    for row in fmt.table3_rows:
+        six = [t3.value(row.key, c) for c in APPLICANT_COLUMNS]
+        total = t3.value(row.key, Table3Column.TOTAL)
+        if sum(six) != total:
+            violations.append(
+                Finding(
+                    3,
+                    f"row {row.short}: 总计 is {total} but {_sum_text(six)} = {sum(six)} "
+                    f"(off by {total - sum(six)})",
+                    (t3.ref(row.key, Table3Column.TOTAL), *(t3.ref(row.key, c) for c in APPLICANT_COLUMNS)),
+                    sum(six),
+                    total,
+                )
+            )
+    if report.table4 is not None:
+        t4 = report.table4
+        blocks, columns = table4_layout()
+        for key, value in t4.to_mapping().items():
+            if value is None:
+                blanks.append(t4.ref(key))
+            elif value < 0:
+                violations.append(Finding(5, f"negative count {value}", (t4.ref(key),), 0, value))
+        for block, label in blocks:
+            four = [t4.raw(f"{block}.{c}") or 0 for c, _ in columns[:4]]
+            total = t4.raw(f"{block}.total") or 0
+            if sum(four) != total:
+                violations.append(
+                    Finding(
+                        4,
+                        f"{label}: 总计 is {total} but {_sum_text(four)} = {sum(four)} "
+                        f"(off by {total - sum(four)})",
+                        (t4.ref(f"{block}.total"), *(t4.ref(f"{block}.{c}") for c, _ in columns[:4])),
+                        sum(four),
+                        total,
+                    )
+                )
+    if report.table2 is not None:
+        t2 = report.table2
+        signed = {c for b in fmt.table2_blocks for c in b.signed_columns}
+        for key, amount in t2.to_mapping().items():
+            if amount is None:
+                blanks.append(t2.ref(key))
+            elif amount < 0 and key.split(".")[1] not in signed:
+                violations.append(Finding(5, f"negative value {amount}", (t2.ref(key),), 0, amount))
+    return ReportCheck(tuple(violations), tuple(blanks))
+
+
+@attrs.frozen
+class ShareFinding:
+    """A reported percentage (or the parts' sum) that does not match the counts.
+
+    ``kind`` is ``"share"`` (one part's percentage), ``"parts"`` (the parts do not add up
+    to the total) or ``"shares"`` (the percentages do not add up to 100 within rounding).
+    """
+
+    kind: str
+    label: str
+    expected: Decimal
+    reported: Decimal
+    message: str
+
+    @property
+    def off_by(self) -> Decimal:
+        """Reported minus expected."""
+        return self.reported - self.expected
+
+
+def _decimal(field: str, value: object) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidTypeError(field, value, "a Decimal, int or text such as '12.22' or '12.22%' (not float)")
+    try:
+        text = str(value).strip().rstrip("%％").strip()
+        return Decimal(text)
+    except (InvalidOperation, ValueError):
+        raise InvalidInputError(field, value, "a percentage such as '12.22' or '12.22%'") from None
+
+
+def check_shares(
+    parts: Sequence[int] | Mapping[str, int],
+    total: int,
+    reported_percentages: Sequence[Decimal | int | str] | Mapping[str, Decimal | int | str],
+    *,
+    decimals: int = 2,
+) -> tuple[ShareFinding, ...]:
+    """Check reported percentages against their counts.
+
+    A reported share matches if it is within half a unit of the last decimal of the exact
+    share (``part / total × 100``), i.e. it is the exact share rounded to nearest.  Also
+    reported: parts that do not add up to ``total``, and shares whose sum is further from
+    100 than the rounding of ``len(parts)`` shares can explain.
+
+    Args:
+        parts: the counts, as a sequence or ``{label: count}``.
+        total: the whole.
+        reported_percentages: the published percentages (same length / keys as ``parts``;
+            ``Decimal``, ``int`` or text like ``"12.22%"``; never float).
+        decimals: decimals shown in the published percentages.
+
+    Returns:
+        The findings (empty when everything matches).
+
+    Raises:
+        InvalidInputError: mismatched lengths or keys, ``total`` not positive, a negative
+            part, or unreadable percentages.
+        InvalidTypeError: a float percentage.
+    """
+    if isinstance(parts, Mapping):
+        labels = [str(k) for k in parts]
+        counts = list(parts.values())
+    else:
+        counts = list(parts)
+        labels = [f"part {i + 1}" for i in range(len(counts))]
+    if isinstance(reported_percentages, Mapping):
+        if [str(k) for k in reported_percentages] != labels:
+            raise InvalidInputError("reported_percentages", list(reported_percentages), f"the keys {labels}")
+        reported_raw = list(reported_percentages.values())
+    else:
+        reported_raw = list(reported_percentages)
+    if len(reported_raw) != len(counts):
+        raise InvalidInputError(
+            "reported_percentages", len(reported_raw), f"{len(counts)} values, one per part"
+        )
+    if isinstance(total, bool) or not isinstance(total, int) or total <= 0:
+        raise InvalidInputError("total", total, "a positive whole number")
+    for label, count in zip(labels, counts, strict=True):
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number")
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise InvalidInputError("decimals", decimals, "a whole number of 0 or more")
+    reported = [
+        _decimal(f"reported_percentages[{label}]", v) for label, v in zip(labels, reported_raw, strict=True)
+    ]
+    unit = Decimal(1).scaleb(-decimals)
+    half = unit / 2
+    findings: list[ShareFinding] = []
+    if sum(counts) != total:
+        findings.append(
+            ShareFinding(
+                "parts",
+                "sum of parts",
+                Decimal(total),
+                Decimal(sum(counts)),
+                f"the parts add up to {sum(counts)}, not the total {total}",
+            )
+        )
+    for label, count, shown in zip(labels, counts, reported, strict=True):
+        exact = Decimal(count) * 100 / Decimal(total)
+        rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
+        if abs(shown - exact) > half:
+            findings.append(
+                ShareFinding(
+                    "share",
+                    label,
+                    rounded,
+                    shown,
+                    f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {rounded}%, "
+                    f"reported {shown}% (off by {shown - rounded} points)",
+                )
+            )
+    shown_sum = sum(reported, Decimal(0))
+    if counts and sum(counts) == total and abs(shown_sum - 100) > half * len(counts):
+        findings.append(
+            ShareFinding(
+                "shares",
+                "sum of shares",
+                Decimal(100),
+                shown_sum,
+                f"the reported shares add up to {shown_sum}%, not 100% "
+                f"(rounding explains at most ±{half * len(counts)})",
+            )
+        )
+    return tuple(findings)

@@ -1,0 +1,278 @@
+"""The annual report as frozen values: tables 2, 3 and 4, the text sections, and cell references.
+
+Cells hold ``int`` (or ``Decimal`` for money in table 2) or ``None`` for a cell left blank in
+a published report.  Blank cells count as zero in every identity and are reported apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
+from zwgk.reports._formats import (
+    TABLE3_COLUMNS,
+    ReportFormat,
+    Table3Column,
+    get_format,
+    table4_layout,
+)
+
+__all__ = ["AnnualReport", "CellRef", "Table2", "Table3", "Table4"]
+
+Count = int | None
+
+
+def _check_count(where: str, value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(where, value, "a whole number (int) or None for a blank cell")
+
+
+@attrs.frozen
+class CellRef:
+    """Where a cell is: ``table`` (2, 3 or 4), ``row`` key and ``column`` key, plus printed labels."""
+
+    table: int
+    row: str
+    column: str
+    row_label: str
+    column_label: str
+
+    def __str__(self) -> str:
+        names = {2: "表二", 3: "表三", 4: "表四"}
+        return f"{names[self.table]} [{self.row_label}] × [{self.column_label}]"
+
+
+def _counts(value: Iterable[Count]) -> tuple[Count, ...]:
+    return tuple(value)
+
+
+def _values2(value: Iterable[int | Decimal | None]) -> tuple[int | Decimal | None, ...]:
+    return tuple(value)
+
+
+def _sections(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(h), str(t)) for h, t in value)
+
+
+def _cells3(value: object) -> tuple[tuple[Count, ...], ...]:
+    if not isinstance(value, tuple | list):
+        raise InvalidTypeError("cells", value, "rows of table 3 cells")
+    return tuple(tuple(row) for row in value)
+
+
+@attrs.frozen
+class Table3:
+    """Table 3 (收到和处理政府信息公开申请情况): one tuple of 7 cells per row, official order."""
+
+    format: ReportFormat
+    cells: tuple[tuple[Count, ...], ...] = attrs.field(converter=_cells3)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.cells) != len(self.format.table3_rows):
+            raise InvalidInputError(
+                "table3.cells",
+                f"{len(self.cells)} rows",
+                f"{len(self.format.table3_rows)} rows of format {self.format.id}",
+            )
+        for row, values in zip(self.format.table3_rows, self.cells, strict=True):
+            if len(values) != len(TABLE3_COLUMNS):
+                raise InvalidInputError(f"table3[{row.key}]", f"{len(values)} cells", "7 cells")
+            for column, value in zip(TABLE3_COLUMNS, values, strict=True):
+                _check_count(f"table3[{row.key}][{column.key}]", value)
+
+    @classmethod
+    def from_mapping(cls, format: str | ReportFormat, values: Mapping[str, Mapping[str, Count]]) -> Table3:
+        """Build from ``{row key: {column key or label: value}}``; absent cells are blank.
+
+        Raises:
+            UnknownNameError: an unknown row or column.
+        """
+        fmt = get_format(format)
+        rows = {k: dict(v) for k, v in values.items()}
+        for key in rows:
+            fmt.row(key)
+        cells = []
+        for row in fmt.table3_rows:
+            given = {Table3Column.parse(k): v for k, v in rows.get(row.key, {}).items()}
+            cells.append(tuple(given.get(c) for c in TABLE3_COLUMNS))
+        return cls(fmt, tuple(cells))
+
+    def raw(self, row: str, column: str | Table3Column) -> Count:
+        """The cell as published (``None`` if blank)."""
+        return self.cells[self.format.row_index(row)][TABLE3_COLUMNS.index(Table3Column.parse(column))]
+
+    def value(self, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int:
+        """The cell as a number (blank = 0)."""
+        return self.raw(row, column) or 0
+
+    def ref(self, row: str, column: str | Table3Column) -> CellRef:
+        """The reference of one cell."""
+        col = Table3Column.parse(column)
+        return CellRef(3, row, col.key, self.format.row(row).short, col.value)
+
+    def to_mapping(self) -> dict[str, dict[str, Count]]:
+        """``{row key: {column key: value}}`` in official order."""
+        return {
+            row.key: {c.key: v for c, v in zip(TABLE3_COLUMNS, values, strict=True)}
+            for row, values in zip(self.format.table3_rows, self.cells, strict=True)
+        }
+
+    def iter_cells(self) -> Iterator[tuple[str, Table3Column, Count]]:
+        """Every ``(row key, column, raw value)``."""
+        for row, values in zip(self.format.table3_rows, self.cells, strict=True):
+            for column, value in zip(TABLE3_COLUMNS, values, strict=True):
+                yield row.key, column, value
+
+
+@attrs.frozen
+class Table4:
+    """Table 4 (行政复议、行政诉讼情况): 3 blocks × 5 columns, 15 cells in official order."""
+
+    cells: tuple[Count, ...] = attrs.field(converter=_counts)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.cells) != 15:
+            raise InvalidInputError(
+                "table4.cells", f"{len(self.cells)} cells", "15 cells (3 blocks × 5 columns)"
+            )
+        for key, value in zip(self.keys(), self.cells, strict=True):
+            _check_count(f"table4[{key}]", value)
+
+    @staticmethod
+    def keys() -> tuple[str, ...]:
+        """Cell keys ``block.column`` in official order."""
+        blocks, columns = table4_layout()
+        return tuple(f"{b}.{c}" for b, _ in blocks for c, _ in columns)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Count], *, fill_totals: bool = False) -> Table4:
+        """Build from ``{"review.upheld": 3, …}``; absent cells are blank.
+
+        With ``fill_totals``, a missing block total is computed from its four cells.
+
+        Raises:
+            UnknownNameError: an unknown key.
+        """
+        keys = cls.keys()
+        for key in values:
+            if key not in keys:
+                raise UnknownNameError("table 4 cell", key, keys)
+        cells = [values.get(k) for k in keys]
+        if fill_totals:
+            for b in range(3):
+                if cells[b * 5 + 4] is None:
+                    parts = cells[b * 5 : b * 5 + 4]
+                    cells[b * 5 + 4] = sum(p or 0 for p in parts)
+        return cls(tuple(cells))
+
+    def raw(self, key: str) -> Count:
+        """The cell as published (``None`` if blank)."""
+        keys = self.keys()
+        if key not in keys:
+            raise UnknownNameError("table 4 cell", key, keys)
+        return self.cells[keys.index(key)]
+
+    def ref(self, key: str) -> CellRef:
+        """The reference of one cell."""
+        blocks, columns = table4_layout()
+        block, column = key.split(".")
+        return CellRef(4, block, column, dict(blocks)[block], dict(columns)[column])
+
+    def to_mapping(self) -> dict[str, Count]:
+        """``{block.column: value}`` in official order."""
+        return dict(zip(self.keys(), self.cells, strict=True))
+
+
+def _check_table2_value(key: str, value: object, money: bool) -> None:
+    if value is None:
+        return
+    if money:
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise InvalidTypeError(f"table2[{key}]", value, "a Decimal amount (or int) or None")
+    else:
+        _check_count(f"table2[{key}]", value)
+
+
+@attrs.frozen
+class Table2:
+    """Table 2 (主动公开政府信息情况): cells keyed ``row.column`` as laid out by the format."""
+
+    format: ReportFormat
+    cells: tuple[int | Decimal | None, ...] = attrs.field(converter=_values2)
+
+    def __attrs_post_init__(self) -> None:
+        keys = self.format.table2_keys()
+        if len(self.cells) != len(keys):
+            raise InvalidInputError("table2.cells", f"{len(self.cells)} cells", f"{len(keys)} cells")
+        for key, value in zip(keys, self.cells, strict=True):
+            _check_table2_value(key, value, key.split(".")[1] in self._money())
+
+    def _money(self) -> frozenset[str]:
+        return frozenset(c for b in self.format.table2_blocks for c in b.money_columns)
+
+    @classmethod
+    def from_mapping(cls, format: str | ReportFormat, values: Mapping[str, Any]) -> Table2:
+        """Build from ``{"regulations.issued": 2, "fees.amount": Decimal("1.5"), …}``.
+
+        Raises:
+            UnknownNameError: an unknown key.
+        """
+        fmt = get_format(format)
+        keys = fmt.table2_keys()
+        for key in values:
+            if key not in keys:
+                raise UnknownNameError(f"table 2 cell of format {fmt.id}", key, keys)
+        return cls(fmt, tuple(values.get(k) for k in keys))
+
+    def raw(self, key: str) -> int | Decimal | None:
+        """The cell as given (``None`` if blank)."""
+        keys = self.format.table2_keys()
+        if key not in keys:
+            raise UnknownNameError(f"table 2 cell of format {self.format.id}", key, keys)
+        return self.cells[keys.index(key)]
+
+    def to_mapping(self) -> dict[str, int | Decimal | None]:
+        """``{row.column: value}`` in reading order."""
+        return dict(zip(self.format.table2_keys(), self.cells, strict=True))
+
+    def ref(self, key: str) -> CellRef:
+        """The reference of one cell."""
+        row, column = key.split(".")
+        for block in self.format.table2_blocks:
+            rows, columns = dict(block.rows), dict(block.columns)
+            if row in rows and column in columns:
+                return CellRef(2, row, column, f"{block.block} {rows[row]}", columns[column])
+        raise UnknownNameError("table 2 cell", key, self.format.table2_keys())  # pragma: no cover
+
+
+@attrs.frozen
+class AnnualReport:
+    """An annual report on government-information disclosure (政府信息公开工作年度报告).
+
+    ``year`` is the year reported on; ``table2`` and ``table4`` may be absent (``None``);
+    ``sections`` holds ``(heading, text)`` pairs of the text parts (一 … 六).
+    """
+
+    agency: str
+    year: int | None
+    format: ReportFormat
+    table3: Table3
+    table4: Table4 | None = None
+    table2: Table2 | None = None
+    sections: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_sections)
+
+    def __attrs_post_init__(self) -> None:
+        if self.table3.format != self.format:
+            raise InvalidInputError(
+                "table3.format", self.table3.format.id, f"the report's format {self.format.id}"
+            )
+        if self.table2 is not None and self.table2.format != self.format:
+            raise InvalidInputError(
+                "table2.format", self.table2.format.id, f"the report's format {self.format.id}"
+            )

@@ -1,0 +1,91 @@
+"""Requests for government information (依申请公开): the register, outcomes and fees.
+
+- Labels: :class:`ApplicantKind` (the columns of table 3); re-exported from
+  :mod:`zwgk.deadlines`: ``Channel`` (receipt rules of 《政府信息公开条例》第三十一条),
+  ``Outcome`` / ``OutcomeGroup`` (the outcome rows of table 3, 国办公开办函〔2021〕30号);
+  :func:`outcome_basis` (the articles behind each row), :func:`parse_outcome` (lenient).
+- Core values: :class:`DisclosureRequest` (with :meth:`DisclosureRequest.deadline`, which
+  uses :func:`zwgk.deadlines.reply_deadline`) and :class:`Ledger`.
+- Fees (国办函〔2020〕109号): :func:`per_request_fee`, :func:`monthly_request_fees`,
+  :func:`per_volume_fee`, :func:`fee_schedule`, :func:`fee_payment_due`.
+- Boundary: :class:`LedgerRow` (pydantic), :func:`read_ledger` / :func:`write_ledger` (CSV,
+  JSON, XLSX), :func:`ledger_from_rows`, :func:`ledger_to_frame` / :func:`ledger_from_frame`.
+"""
+
+from __future__ import annotations
+
+from zwgk.deadlines import Channel, Outcome, OutcomeGroup
+from zwgk.requests._fees import (
+    FeeSchedule,
+    FeeStep,
+    FeeTier,
+    RequestFee,
+    VolumeFee,
+    fee_schedule,
+    monthly_request_fees,
+    per_request_fee,
+    per_volume_fee,
+)
+from zwgk.requests._kinds import (
+    ApplicantKind,
+    OutcomeBasis,
+    normalize_label,
+    outcome_basis,
+    outcome_number,
+    parse_outcome,
+)
+from zwgk.requests._ledger_io import (
+    LEDGER_COLUMNS,
+    EventRecord,
+    LedgerRow,
+    ledger_from_frame,
+    ledger_from_rows,
+    ledger_json_schema,
+    ledger_to_csv,
+    ledger_to_frame,
+    ledger_to_json,
+    ledger_to_rows,
+    read_ledger,
+    write_ledger,
+)
+from zwgk.requests._request import DisclosureRequest, Ledger, fee_payment_due
+
+__all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
+    # labels
+    "ApplicantKind",
+    "Channel",
+    "Outcome",
+    "OutcomeBasis",
+    "OutcomeGroup",
+    "normalize_label",
+    "outcome_basis",
+    "outcome_number",
+    "parse_outcome",
+    # core values
+    "DisclosureRequest",
+    "Ledger",
+    # fees
+    "FeeSchedule",
+    "FeeStep",
+    "FeeTier",
+    "RequestFee",
+    "VolumeFee",
+    "fee_payment_due",
+    "fee_schedule",
+    "monthly_request_fees",
+    "per_request_fee",
+    "per_volume_fee",
+    # boundary
+    "LEDGER_COLUMNS",
+    "EventRecord",
+    "LedgerRow",
+    "ledger_from_frame",
+    "ledger_from_rows",
+    "ledger_json_schema",
+    "ledger_to_csv",
+    "ledger_to_frame",
+    "ledger_to_json",
+    "ledger_to_rows",
+    "read_ledger",
+    "write_ledger",
+]

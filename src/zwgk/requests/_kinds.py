@@ -1,0 +1,170 @@
+"""Labels of the request register: applicant kinds and the articles behind each outcome row.
+
+The outcome rows (:class:`zwgk.deadlines.Outcome`) and receipt channels
+(:class:`zwgk.deadlines.Channel`) live in the deadlines core, which validates them on
+events; this module adds the applicant kinds of table 3 and the article mapping of
+``requests/data/outcomes.toml``.
+"""
+
+from __future__ import annotations
+
+import enum
+import tomllib
+from functools import cache
+from importlib import resources
+
+import attrs
+
+from zwgk._labels import normalize_label
+from zwgk.deadlines import Outcome, OutcomeGroup, parse_outcome
+from zwgk.errors import DataFileError, Problem, UnknownNameError
+
+__all__ = [
+    "ApplicantKind",
+    "OutcomeBasis",
+    "normalize_label",
+    "outcome_basis",
+    "outcome_number",
+    "parse_outcome",
+]
+
+
+class ApplicantKind(enum.Enum):
+    """Applicant columns of table 3: 自然人 and the five kinds of 法人或其他组织."""
+
+    NATURAL_PERSON = "自然人"
+    BUSINESS = "商业企业"
+    RESEARCH_INSTITUTION = "科研机构"
+    PUBLIC_INTEREST_ORGANIZATION = "社会公益组织"
+    LEGAL_SERVICE_ORGANIZATION = "法律服务机构"
+    OTHER_ORGANIZATION = "其他"
+
+    @property
+    def label(self) -> str:
+        """The column header as printed in table 3."""
+        return self.value
+
+    @property
+    def is_organization(self) -> bool:
+        """True for the five 法人或其他组织 columns."""
+        return self is not ApplicantKind.NATURAL_PERSON
+
+    @classmethod
+    def parse(cls, text: str | ApplicantKind) -> ApplicantKind:
+        """Read an applicant kind from its label, English name or a common variant.
+
+        Raises:
+            UnknownNameError: the text names no applicant kind.
+        """
+        if isinstance(text, ApplicantKind):
+            return text
+        key = normalize_label(str(text))
+        found = (
+            _APPLICANT_ALIASES.get(key)
+            or _APPLICANT_ALIASES.get(key.lower())
+            or _APPLICANT_ALIASES.get(str(text).strip().lower())
+        )
+        if found is None:
+            raise UnknownNameError("applicant kind", text, [k.value for k in cls])
+        return found
+
+
+_APPLICANT_ALIASES: dict[str, ApplicantKind] = {}
+for _kind in ApplicantKind:
+    _APPLICANT_ALIASES[normalize_label(_kind.value)] = _kind
+    _APPLICANT_ALIASES[_kind.name.lower()] = _kind
+    _APPLICANT_ALIASES[normalize_label(f"法人或其他组织{_kind.value}")] = _kind
+_APPLICANT_ALIASES.update(
+    {
+        "个人": ApplicantKind.NATURAL_PERSON,
+        "公民": ApplicantKind.NATURAL_PERSON,
+        "person": ApplicantKind.NATURAL_PERSON,
+        "企业": ApplicantKind.BUSINESS,
+        "公司": ApplicantKind.BUSINESS,
+        "business": ApplicantKind.BUSINESS,
+        "律师事务所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
+        "律所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
+        "公益组织": ApplicantKind.PUBLIC_INTEREST_ORGANIZATION,
+        "其他组织": ApplicantKind.OTHER_ORGANIZATION,
+        "其他法人": ApplicantKind.OTHER_ORGANIZATION,
+        "other": ApplicantKind.OTHER_ORGANIZATION,
+    }
+)
+
+
+def outcome_number(outcome: Outcome) -> int:
+    """The row number inside its group (1-based), 0 for 予以公开 and 部分公开."""
+    return parse_outcome(outcome).number
+
+
+@attrs.frozen
+class OutcomeBasis:
+    """Where an outcome row comes from: its articles and how sure that mapping is."""
+
+    outcome: Outcome
+    group: OutcomeGroup
+    number: int
+    articles: tuple[str, ...]
+    basis: str
+    source: str
+
+    @property
+    def citation(self) -> str:
+        """The articles as one string, e.g. ``《政府信息公开条例》第十四条、第三十六条第（三）项``."""
+        if not self.articles:
+            return "no article names this case (category of 国办公开办函〔2021〕30号 表三)"
+        return "《政府信息公开条例》" + "、".join(self.articles)
+
+
+@cache
+def _outcome_table() -> dict[Outcome, OutcomeBasis]:
+    path = "requests/data/outcomes.toml"
+    raw = tomllib.loads(resources.files("zwgk.requests").joinpath("data/outcomes.toml").read_text("utf-8"))
+    problems: list[Problem] = []
+    table: dict[Outcome, OutcomeBasis] = {}
+    for index, record in enumerate(raw.get("outcome", [])):
+        where = f"outcome[{index}]"
+        try:
+            outcome = Outcome(record["value"])
+            group = OutcomeGroup(record["group"])
+        except (KeyError, ValueError):
+            problems.append(Problem(where, "unknown outcome or group", "value", record.get("value")))
+            continue
+        if int(record.get("number", -1)) != outcome.number:
+            problems.append(
+                Problem(
+                    where,
+                    "row number differs from table 3",
+                    "number",
+                    record.get("number"),
+                    str(outcome.number),
+                )
+            )
+        if record.get("basis") not in {"V", "P", "U"}:
+            problems.append(Problem(where, "bad basis tag", "basis", record.get("basis"), "V, P or U"))
+        table[outcome] = OutcomeBasis(
+            outcome,
+            group,
+            int(record["number"]),
+            tuple(record["articles"]),
+            str(record["basis"]),
+            raw["source"],
+        )
+    missing = [o.value for o in Outcome if o not in table]
+    if missing:
+        problems.append(Problem(path, "outcomes without a record", "value", missing))
+    if problems:
+        raise DataFileError(path, problems)
+    return table
+
+
+def outcome_basis(outcome: Outcome) -> OutcomeBasis:
+    """Return the articles of the 《政府信息公开条例》 behind an outcome row.
+
+    Args:
+        outcome: the outcome row.
+
+    Returns:
+        The record from the package data file ``requests/data/outcomes.toml``.
+    """
+    return _outcome_table()[parse_outcome(outcome)]

@@ -1,0 +1,510 @@
+"""The ledger at the boundary: pydantic row models, CSV / JSON / XLSX / DataFrame import and export.
+
+Every bad row is reported at once (:class:`zwgk.errors.InvalidRecordsError`, one
+:class:`zwgk.errors.Problem` per row and field, located by spreadsheet row number).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from zwgk.deadlines import Channel, Outcome
+from zwgk.errors import (
+    InvalidInputError,
+    InvalidRecordsError,
+    MissingExtraError,
+    Problem,
+    UnknownNameError,
+    ZwgkError,
+)
+from zwgk.requests._kinds import ApplicantKind, normalize_label, parse_outcome
+from zwgk.requests._request import DisclosureRequest, Ledger
+
+__all__ = [
+    "LEDGER_COLUMNS",
+    "EventRecord",
+    "LedgerRow",
+    "ledger_from_frame",
+    "ledger_from_rows",
+    "ledger_json_schema",
+    "ledger_to_csv",
+    "ledger_to_frame",
+    "ledger_to_json",
+    "ledger_to_rows",
+    "read_ledger",
+    "write_ledger",
+]
+
+LEDGER_COLUMNS: tuple[str, ...] = (
+    "id",
+    "applicant",
+    "applicant_kind",
+    "received",
+    "channel",
+    "outcome",
+    "closed",
+    "pages",
+    "events",
+)
+
+# Chinese column headers seen in registers (依申请公开登记台账), folded with normalize_label.
+_HEADER_ALIASES: dict[str, str] = {
+    normalize_label(k): v
+    for k, v in {
+        "编号": "id",
+        "申请编号": "id",
+        "序号": "id",
+        "申请人": "applicant",
+        "申请人姓名或名称": "applicant",
+        "申请人类型": "applicant_kind",
+        "申请人类别": "applicant_kind",
+        "收到日期": "received",
+        "收到申请日期": "received",
+        "受理日期": "received",
+        "申请日期": "received",
+        "申请方式": "channel",
+        "渠道": "channel",
+        "办理结果": "outcome",
+        "答复结果": "outcome",
+        "办结日期": "closed",
+        "答复日期": "closed",
+        "页数": "pages",
+        "事件": "events",
+    }.items()
+}
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = normalize_label(value) if value.strip() else ""
+        if not text:
+            return None
+        match = _DATE_RE.match(value.translate(_FULLWIDTH))
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups()))
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+        raise ValueError(f"{value!r} is not a date; expected YYYY-MM-DD or YYYY年M月D日")
+    return value
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+
+
+class EventRecord(BaseModel):
+    """One event of the request clock: ``kind`` names a ``zwgk.deadlines`` event class."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: str
+    on: dt.date
+
+    _parse_on = field_validator("on", mode="before")(_parse_date)
+
+    def to_event(self) -> Any:
+        """Build the ``zwgk.deadlines`` event (e.g. ``ExtensionGranted(on, working_days=20)``).
+
+        Raises:
+            UnknownNameError: ``kind`` is not an event class of ``zwgk.deadlines``.
+            InvalidInputError: the other fields do not fit that class.
+        """
+        from zwgk import deadlines
+
+        known = (
+            "CorrectionRequested",
+            "CorrectionReceived",
+            "ConsultationStarted",
+            "ConsultationEnded",
+            "FeeNoticeIssued",
+            "FeePaid",
+            "ExtensionGranted",
+            "ReasonableDelaySet",
+            "Replied",
+            "Withdrawn",
+        )
+        if self.kind not in known or not hasattr(deadlines, self.kind):
+            raise UnknownNameError("request event", self.kind, known)
+        extra = dict(self.model_extra or {})
+        try:
+            return getattr(deadlines, self.kind)(self.on, **extra)
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, ZwgkError):
+                raise
+            raise InvalidInputError(
+                f"events[{self.kind}]", extra, f"the fields of zwgk.deadlines.{self.kind} ({exc})"
+            ) from None
+
+
+class LedgerRow(BaseModel):
+    """One row of a request register as read from a file (the boundary model).
+
+    Enum fields accept the Chinese labels and their common variants; dates accept
+    ``2025-03-01``, ``2025/3/1`` and ``2025年3月1日``; blanks are ``None``.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str = Field(min_length=1)
+    applicant: str = Field(min_length=1)
+    applicant_kind: ApplicantKind
+    received: dt.date
+    channel: Channel = Channel.OTHER
+    outcome: Outcome | None = None
+    closed: dt.date | None = None
+    pages: int | None = Field(default=None, ge=0)
+    events: list[EventRecord] = Field(default_factory=list)
+
+    @field_validator("id", "applicant", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(int(value)) if float(value).is_integer() else str(value)
+        return value
+
+    @field_validator("received", "closed", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> object:
+        return _parse_date(value)
+
+    @field_validator("applicant_kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        return _parse_enum(ApplicantKind.parse, value)
+
+    @field_validator("channel", mode="before")
+    @classmethod
+    def _channel(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return Channel.OTHER
+        return _parse_enum(Channel.parse, value)
+
+    @field_validator("outcome", mode="before")
+    @classmethod
+    def _outcome(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return _parse_enum(parse_outcome, value)
+
+    @field_validator("pages", mode="before")
+    @classmethod
+    def _pages(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("events", mode="before")
+    @classmethod
+    def _events(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return []
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"events must be a JSON list of events ({exc})") from None
+        return value
+
+    def to_request(self) -> DisclosureRequest:
+        """Convert to the core value (events become ``zwgk.deadlines`` events)."""
+        return DisclosureRequest(
+            id=self.id,
+            applicant=self.applicant,
+            applicant_kind=self.applicant_kind,
+            received=self.received,
+            channel=self.channel,
+            outcome=self.outcome,
+            closed=self.closed,
+            events=tuple(e.to_event() for e in self.events),
+            pages=self.pages,
+        )
+
+
+def _parse_enum(parse: Any, value: object) -> object:
+    try:
+        return parse(value)
+    except UnknownNameError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(value != value)  # noqa: PLR0124 - only NaN / NaT differ from themselves
+    except (TypeError, ValueError):  # pragma: no cover - exotic objects
+        return False
+
+
+def ledger_from_rows(
+    rows: Iterable[Mapping[str, object]], *, source: str = "ledger", first_row: int = 2
+) -> Ledger:
+    """Validate raw rows (column -> value) and build a :class:`Ledger`.
+
+    Column names may be the English field names or the Chinese headers of common registers
+    (申请人, 申请人类型, 收到日期, 办理结果, 办结日期 …).
+
+    Args:
+        rows: the rows, e.g. from ``csv.DictReader``.
+        source: the file name used in error messages.
+        first_row: the row number of the first row (2 for a sheet with one header row).
+
+    Returns:
+        The ledger.
+
+    Raises:
+        InvalidRecordsError: one or more rows are bad; every problem is listed with its row.
+    """
+    problems: list[Problem] = []
+    requests: list[DisclosureRequest] = []
+    names: dict[str, str | None] = {}
+    for number, raw in enumerate(rows, start=first_row):
+        where = f"row {number}"
+        data: dict[str, object] = {}
+        for key, value in raw.items():
+            text = str(key)
+            if text not in names:
+                names[text] = _column_name(text)
+                if names[text] is None:
+                    problems.append(
+                        Problem("header", "unknown column", "column", key, ", ".join(LEDGER_COLUMNS))
+                    )
+            name = names[text]
+            if name is not None and not _blank(value):
+                data[name] = value
+        try:
+            model = LedgerRow.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = ".".join(str(p) for p in err["loc"]) or None
+                problems.append(Problem(where, err["msg"], field, err.get("input")))
+            continue
+        try:
+            requests.append(model.to_request())
+        except ZwgkError as exc:
+            field = getattr(exc, "field", None)
+            problems.append(Problem(where, str(exc), field, getattr(exc, "value", None)))
+    if problems:
+        raise InvalidRecordsError(source, _dedupe(problems))
+    try:
+        return Ledger(tuple(requests))
+    except InvalidRecordsError as exc:
+        raise InvalidRecordsError(source, exc.problems) from None
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[str] = set()
+    out = []
+    for p in problems:
+        key = str(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _column_name(key: str) -> str | None:
+    plain = key.strip().lower()
+    if plain in LEDGER_COLUMNS:
+        return plain
+    return _HEADER_ALIASES.get(normalize_label(key))
+
+
+def ledger_to_rows(ledger: Ledger) -> list[dict[str, object]]:
+    """The ledger as plain rows (values are JSON-ready text / ints / None)."""
+    return [
+        {
+            "id": r.id,
+            "applicant": r.applicant,
+            "applicant_kind": r.applicant_kind.value,
+            "received": r.received.isoformat(),
+            "channel": r.channel.value,
+            "outcome": None if r.outcome is None else r.outcome.value,
+            "closed": None if r.closed is None else r.closed.isoformat(),
+            "pages": r.pages,
+            "events": [_event_record(e) for e in r.events],
+        }
+        for r in ledger
+    ]
+
+
+def _event_record(event: object) -> dict[str, object]:
+    if not attrs.has(type(event)):
+        raise InvalidInputError("events", event, "zwgk.deadlines event values (attrs classes)")
+    record: dict[str, object] = {"kind": type(event).__name__}
+    for f in attrs.fields(type(event)):  # type: ignore[arg-type]  # attrs.has() checked above
+        value = getattr(event, f.name)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif hasattr(value, "value"):
+            value = value.value
+        record[f.name] = value
+    return record
+
+
+def ledger_to_csv(ledger: Ledger) -> str:
+    """The ledger as CSV text (UTF-8, English headers; events as a JSON list)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(LEDGER_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in ledger_to_rows(ledger):
+        events = row["events"]
+        row["events"] = json.dumps(events, ensure_ascii=False) if events else ""
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def ledger_to_json(ledger: Ledger) -> str:
+    """The ledger as JSON text ``{"requests": [...]}``."""
+    return json.dumps({"requests": ledger_to_rows(ledger)}, ensure_ascii=False, indent=2)
+
+
+def ledger_json_schema() -> dict[str, Any]:
+    """JSON Schema of one ledger row (:class:`LedgerRow`)."""
+    return LedgerRow.model_json_schema()
+
+
+def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
+    """Read a ledger from ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra).
+
+    Args:
+        path: the file; the suffix picks the reader.
+        sheet: for ``.xlsx``, the worksheet name (default: the first sheet).
+
+    Returns:
+        The ledger.
+
+    Raises:
+        InvalidRecordsError: bad rows (all listed).
+        InvalidInputError: an unsupported suffix or malformed JSON.
+        MissingExtraError: ``.xlsx`` without openpyxl.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        with p.open(encoding="utf-8-sig", newline="") as handle:
+            return ledger_from_rows(csv.DictReader(handle), source=str(p))
+    if suffix == ".json":
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(str(p), f"line {exc.lineno}", "valid JSON") from None
+        rows = data.get("requests") if isinstance(data, dict) else data
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InvalidInputError(
+                str(p), type(rows).__name__, 'a list of row objects or {"requests": [...]}'
+            )
+        return ledger_from_rows(rows, source=str(p), first_row=1)
+    if suffix == ".xlsx":
+        return _read_xlsx(p, sheet)
+    raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
+    try:
+        import openpyxl
+    except ImportError:
+        raise MissingExtraError("openpyxl", "xlsx", "reading an .xlsx ledger") from None
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise UnknownNameError("worksheet", sheet, book.sheetnames)
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            return Ledger(())
+        names = [str(h) if h is not None else "" for h in header]
+        records = [
+            dict(zip(names, values, strict=False)) for values in rows if any(not _blank(v) for v in values)
+        ]
+    finally:
+        book.close()
+    return ledger_from_rows(records, source=str(path))
+
+
+def write_ledger(ledger: Ledger, path: str | Path) -> Path:
+    """Write a ledger as ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra), by suffix.
+
+    Raises:
+        InvalidInputError: an unsupported suffix.
+        MissingExtraError: ``.xlsx`` without openpyxl.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        p.write_text(ledger_to_csv(ledger), encoding="utf-8")
+    elif suffix == ".json":
+        p.write_text(ledger_to_json(ledger), encoding="utf-8")
+    elif suffix == ".xlsx":
+        try:
+            import openpyxl
+        except ImportError:
+            raise MissingExtraError("openpyxl", "xlsx", "writing an .xlsx ledger") from None
+        book = openpyxl.Workbook()
+        ws = book.active
+        ws.append(list(LEDGER_COLUMNS))
+        for row in ledger_to_rows(ledger):
+            events = row["events"]
+            row["events"] = json.dumps(events, ensure_ascii=False) if events else None
+            ws.append([row[c] for c in LEDGER_COLUMNS])
+        book.save(p)
+    else:
+        raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
+    return p
+
+
+def _pandas(purpose: str) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise MissingExtraError("pandas", "pandas", purpose) from None
+    return pandas
+
+
+def ledger_to_frame(ledger: Ledger) -> Any:
+    """The ledger as a pandas DataFrame (the ``pandas`` extra).
+
+    Columns: the :data:`LEDGER_COLUMNS`; ``received`` and ``closed`` are ``datetime64``
+    (``NaT`` when pending); enums are their Chinese labels.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    pd = _pandas("a ledger DataFrame")
+    frame = pd.DataFrame(ledger_to_rows(ledger), columns=list(LEDGER_COLUMNS))
+    for column in ("received", "closed"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["pages"] = frame["pages"].astype("Int64")
+    return frame
+
+
+def ledger_from_frame(frame: Any) -> Ledger:
+    """Build a ledger from a DataFrame with the :data:`LEDGER_COLUMNS` (or Chinese headers).
+
+    Raises:
+        InvalidRecordsError: bad rows (all listed; row numbers count from 2 as in a sheet).
+        MissingExtraError: pandas is not installed.
+    """
+    _pandas("reading a ledger DataFrame")
+    rows = frame.to_dict(orient="records")
+    clean = [
+        {str(k): (v.date() if hasattr(v, "to_pydatetime") and not _blank(v) else v) for k, v in row.items()}
+        for row in rows
+    ]
+    return ledger_from_rows(clean, source="DataFrame")

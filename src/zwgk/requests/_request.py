@@ -1,0 +1,209 @@
+"""A disclosure request (依申请公开) as a frozen value, and a ledger of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from zwgk.deadlines import Channel, Outcome
+from zwgk.errors import InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
+from zwgk.requests._kinds import ApplicantKind, parse_outcome
+
+if TYPE_CHECKING:
+    from zwgk.deadlines import ChinaCalendar, ClockPolicy, Deadline, Regime
+
+__all__ = ["DisclosureRequest", "Ledger", "fee_payment_due"]
+
+
+def _check_closed(
+    instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    if (value is None) != (instance.outcome is None):
+        raise InvalidInputError(
+            "closed",
+            value,
+            f"a closing date together with an outcome, or neither (request {instance.id!r} has "
+            f"outcome {instance.outcome.value if instance.outcome else None!r})",
+        )
+    if value is not None and value < instance.received:
+        raise InvalidInputError(
+            "closed", value, f"a date on or after the receipt day {instance.received.isoformat()}"
+        )
+
+
+def _check_date(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidTypeError(attribute.name, value, "a datetime.date")
+
+
+def _check_id(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not value.strip():
+        raise InvalidInputError(attribute.name, value, "a non-empty text")
+
+
+def _check_pages(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or value < 0):
+        raise InvalidInputError("pages", value, "a non-negative whole number of pages or None")
+
+
+def _kind(value: str | ApplicantKind) -> ApplicantKind:
+    return ApplicantKind.parse(value)
+
+
+def _channel(value: str | Channel) -> Channel:
+    return Channel.parse(value)
+
+
+def _outcome(value: str | Outcome | None) -> Outcome | None:
+    return None if value is None else parse_outcome(value)
+
+
+def _events(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _requests(value: Iterable[DisclosureRequest]) -> tuple[DisclosureRequest, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class DisclosureRequest:
+    """One request for government information, as the register records it.
+
+    ``received`` is the statutory receipt day (《政府信息公开条例》第三十一条: it depends on the
+    ``channel``); ``outcome`` is the row of table 3 the request ends in and ``closed`` the day
+    it ended — both or neither (a pending request has neither).  ``events`` are the events of
+    the request clock (``zwgk.deadlines.CorrectionRequested`` …) passed to
+    :func:`zwgk.deadlines.reply_deadline`.  ``pages`` is the page count used by the per-volume
+    fee scheme.
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    applicant: str = attrs.field(validator=_check_id)
+    applicant_kind: ApplicantKind = attrs.field(converter=_kind)
+    received: dt.date = attrs.field(validator=_check_date)
+    channel: Channel = attrs.field(default=Channel.OTHER, converter=_channel)
+    outcome: Outcome | None = attrs.field(default=None, converter=_outcome)
+    closed: dt.date | None = attrs.field(default=None, validator=_check_closed)
+    events: tuple[Any, ...] = attrs.field(default=(), converter=_events)
+    pages: int | None = attrs.field(default=None, validator=_check_pages)
+
+    @property
+    def pending(self) -> bool:
+        """True while no outcome is recorded."""
+        return self.outcome is None
+
+    def is_open_on(self, day: dt.date) -> bool:
+        """True if the request was received on or before ``day`` and not closed by its end."""
+        return self.received <= day and (self.closed is None or self.closed > day)
+
+    def deadline(
+        self,
+        *,
+        regime: Regime | str | None = None,
+        calendar: ChinaCalendar | None = None,
+        policy: ClockPolicy | None = None,
+    ) -> Deadline:
+        """The reply deadline of this request (《政府信息公开条例》第三十三条).
+
+        Delegates to :func:`zwgk.deadlines.reply_deadline` with the receipt day and the
+        recorded ``events``; when the request is closed and no ``Replied`` event is recorded,
+        a ``Replied(closed, outcome)`` event is added so the deadline knows it was met or missed.
+
+        Args:
+            regime: passed through (``None`` picks the regime by the receipt day).
+            calendar: passed through (``None`` is the default calendar).
+            policy: passed through (the overridable policy parameters of the deadlines module).
+
+        Returns:
+            The ``zwgk.deadlines.Deadline``.
+        """
+        from zwgk import deadlines
+
+        events = list(self.events)
+        if self.closed is not None and not any(isinstance(e, deadlines.Replied) for e in events):
+            events.append(deadlines.Replied(self.closed, outcome=self.outcome))
+        return deadlines.reply_deadline(
+            self.received, tuple(events), regime=regime, calendar=calendar, policy=policy
+        )
+
+
+def fee_payment_due(notice_received_on: dt.date, *, calendar: ChinaCalendar | None = None) -> dt.date:
+    """Last day to pay an information-processing fee (国办函〔2020〕109号; FACTS [P]).
+
+    Delegates to :func:`zwgk.deadlines.fee_payment_deadline` (20 working days counted from
+    the day after the fee notice is received).
+
+    Args:
+        notice_received_on: the day the applicant received the fee notice.
+        calendar: passed through (``None`` is the default calendar).
+
+    Returns:
+        The last day of the payment window.
+    """
+    from zwgk import deadlines
+
+    due: dt.date = deadlines.fee_payment_deadline(notice_received_on, calendar=calendar)
+    return due
+
+
+@attrs.frozen
+class Ledger:
+    """A request register (依申请公开登记台账): requests with unique ids, in the given order."""
+
+    requests: tuple[DisclosureRequest, ...] = attrs.field(converter=_requests)
+
+    def __attrs_post_init__(self) -> None:
+        seen: dict[str, int] = {}
+        problems: list[Problem] = []
+        for index, request in enumerate(self.requests):
+            if not isinstance(request, DisclosureRequest):
+                problems.append(
+                    Problem(f"request {index + 1}", "not a DisclosureRequest", None, type(request).__name__)
+                )
+                continue
+            if request.id in seen:
+                problems.append(
+                    Problem(
+                        f"request {index + 1}",
+                        f"duplicate id (also request {seen[request.id] + 1})",
+                        "id",
+                        request.id,
+                        "ids unique within a ledger",
+                    )
+                )
+            seen.setdefault(request.id, index)
+        if problems:
+            raise InvalidRecordsError("ledger", problems)
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+    def __iter__(self) -> Iterator[DisclosureRequest]:
+        return iter(self.requests)
+
+    def by_applicant_month(self, applicant: str, year: int, month: int) -> tuple[DisclosureRequest, ...]:
+        """The applicant's requests received in one calendar month, in receipt order."""
+        chosen = [
+            r
+            for r in self.requests
+            if r.applicant == applicant and r.received.year == year and r.received.month == month
+        ]
+        return tuple(sorted(chosen, key=lambda r: r.received))
+
+    def years(self) -> tuple[int, ...]:
+        """Every calendar year in which a request was received or closed, ascending."""
+        found: set[int] = set()
+        for r in self.requests:
+            found.add(r.received.year)
+            if r.closed is not None:
+                found.add(r.closed.year)
+        return tuple(sorted(found))
+
+    @classmethod
+    def of(cls, requests: Iterable[DisclosureRequest]) -> Ledger:
+        """Build a ledger from any iterable of requests."""
+        return cls(tuple(requests))
