@@ -8,18 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.deadlines.helpers import days
-from tests.deadlines.strategies import (
-    COVERED_FIRST,
-    COVERED_LAST,
-    added_notices,
-    covered_dates,
-    inner_dates,
-    working_day_counts,
-)
 
+from zwgk import testing as zt
 from zwgk.deadlines import ChinaCalendar, Notice, default_calendar
 
 CAL = default_calendar()
+COVERED_FIRST = CAL.coverage().first
+COVERED_LAST = CAL.coverage().last
+
+# The project's own tests use the public strategies of zwgk.testing.
+covered_dates = zt.covered_dates()
+inner_dates = zt.covered_dates(margin_days=366)  # ±250 working days stay covered
+working_day_counts = zt.working_day_counts(250)
+added_notices = zt.added_notices
 
 
 @given(inner_dates, working_day_counts, working_day_counts)

@@ -6,15 +6,6 @@ import datetime as dt
 
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
-from tests.deadlines.clock_strategies import (
-    LAST_EVENT,
-    Request,
-    consultations,
-    extension_days,
-    gaps,
-    received_dates,
-    requests,
-)
 
 from zwgk.deadlines import (
     ClockState,
@@ -26,6 +17,10 @@ from zwgk.deadlines import (
     default_calendar,
     reply_deadline,
 )
+from zwgk.testing import LAST_EVENT, consultations, extension_days, received_dates
+from zwgk.testing import RequestCase as Request
+from zwgk.testing import event_gaps as gaps
+from zwgk.testing import request_cases as requests
 
 CAL = default_calendar()
 

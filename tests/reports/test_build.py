@@ -21,8 +21,7 @@ from zwgk.reports import (
     table3_from_ledger,
 )
 from zwgk.requests import DisclosureRequest, Ledger, Outcome, ledger_to_frame, read_ledger
-
-from .strategies import ledgers
+from zwgk.testing import ledgers
 
 HERE = Path(__file__).parent
 GOLDEN = tomllib.loads((HERE / "golden" / "expected_tables.toml").read_text("utf-8"))

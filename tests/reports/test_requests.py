@@ -30,8 +30,7 @@ from zwgk.requests import (
     read_ledger,
     write_ledger,
 )
-
-from .strategies import ledgers
+from zwgk.testing import ledgers
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -1,0 +1,69 @@
+"""Hypothesis strategies for zwgk's domain values (extra ``zwgk[testing]``).
+
+Use them to property-test your own rules against zwgk::
+
+    from hypothesis import given
+    from zwgk.testing import covered_dates, working_day_counts
+
+    @given(covered_dates(margin_days=366), working_day_counts())
+    def test_my_rule(day, n): ...
+
+With zwgk installed, Hypothesis's plugin entry point registers the types too, so
+``st.from_type(zwgk.deadlines.Deadline)`` draws real deadlines.
+
+Every strategy draws only values inside the recorded holiday notices, so no
+:class:`~zwgk.errors.ProvisionalCalendarWarning` is raised.
+"""
+
+from __future__ import annotations
+
+try:
+    import hypothesis  # noqa: F401
+except ImportError:  # pragma: no cover - exercised only without the extra
+    from zwgk.errors import MissingExtraError
+
+    raise MissingExtraError("hypothesis", "testing", "zwgk.testing") from None
+
+from zwgk.testing._dates import added_notices, covered_dates, rest_days, working_day_counts, working_days
+from zwgk.testing._requests import (
+    FIRST_RECEIVED,
+    LAST_EVENT,
+    LAST_RECEIVED,
+    InvalidReason,
+    InvalidRequestCase,
+    RequestCase,
+    consultations,
+    deadlines,
+    disclosure_requests,
+    event_gaps,
+    extension_days,
+    invalid_request_cases,
+    ledgers,
+    received_dates,
+    request_cases,
+)
+
+__all__ = [
+    # dates and counts
+    "FIRST_RECEIVED",
+    "LAST_EVENT",
+    "LAST_RECEIVED",
+    # requests
+    "InvalidReason",
+    "InvalidRequestCase",
+    "RequestCase",
+    "added_notices",
+    "consultations",
+    "covered_dates",
+    "deadlines",
+    "disclosure_requests",
+    "event_gaps",
+    "extension_days",
+    "invalid_request_cases",
+    "ledgers",
+    "received_dates",
+    "request_cases",
+    "rest_days",
+    "working_day_counts",
+    "working_days",
+]

@@ -1,0 +1,27 @@
+"""Hypothesis plugin: register zwgk's strategies so ``st.from_type`` works for zwgk types.
+
+Loaded by Hypothesis through the ``hypothesis`` entry point declared in ``pyproject.toml``.
+Registration is lazy (``st.deferred``): nothing is built until a strategy is drawn from.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+__all__ = ["_hypothesis_setup_hook"]
+
+
+def _hypothesis_setup_hook() -> None:
+    from zwgk.deadlines import Deadline, Notice
+    from zwgk.testing import _dates, _requests
+
+    st.register_type_strategy(Deadline, st.deferred(_requests.deadlines))
+    st.register_type_strategy(Notice, st.deferred(_dates.added_notices))
+    st.register_type_strategy(_requests.RequestCase, st.deferred(_requests.request_cases))
+    st.register_type_strategy(_requests.InvalidRequestCase, st.deferred(_requests.invalid_request_cases))
+    try:
+        from zwgk.requests import DisclosureRequest, Ledger
+    except ImportError:  # pragma: no cover - requests needs pydantic, always installed
+        return
+    st.register_type_strategy(DisclosureRequest, st.deferred(_requests.disclosure_requests))
+    st.register_type_strategy(Ledger, st.deferred(_requests.ledgers))
