@@ -30,6 +30,7 @@ from zwgk.deadlines._clock import (
     ViolationKind,
     reply_deadline,
 )
+from zwgk.deadlines._display import plot_calendar_year, plot_deadline, romanise_document
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -118,11 +119,14 @@ __all__ = [
     "notice_json_schema",
     "parse_outcome",
     "period_end",
+    "plot_calendar_year",
+    "plot_deadline",
     "proactive_deadline",
     "receipt_date",
     "regime_for",
     "regimes",
     "reply_deadline",
     "review_deadline",
+    "romanise_document",
     "statutory_regimes",
 ]

@@ -624,6 +624,26 @@ class ChinaCalendar:
 
         return _vector.working_days_between(self, self._tables(), start, end)
 
+    # ------------------------------------------------------------------ displays
+
+    def to_frame(self, start: dt.date, end: dt.date) -> Any:
+        """One row per day in ``[start, end]`` (kind, working, festivals, notice, provisional).
+
+        Needs the ``pandas`` extra.
+        """
+        from zwgk.deadlines._display import calendar_frame
+
+        return calendar_frame(start, end, calendar=self)
+
+    def plot_year(self, year: int, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
+        """A year's calendar figure: rest days, weekend working days and notice numbers.
+
+        Needs the ``plot`` extra; see :func:`zwgk.deadlines.plot_calendar_year`.
+        """
+        from zwgk.deadlines._display import plot_calendar_year
+
+        return plot_calendar_year(year, calendar=self, labels=labels)
+
     # ------------------------------------------------------------------ adapters
 
     def as_workalendar(self) -> WorkalendarCalendar:

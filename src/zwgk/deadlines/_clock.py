@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -172,7 +172,7 @@ class Status:
     summary: str
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Deadline:
     """A statutory deadline with its explanation.
 
@@ -271,6 +271,31 @@ class Deadline:
         else:
             text = f"overdue since {self.due.isoformat()}: {-remaining} working day(s) late"
         return Status(on, state, self.due, remaining, remaining < 0, None, text)
+
+    def __repr__(self) -> str:
+        due = self.due.isoformat() if self.due else "undetermined"
+        regime = f", regime {self.regime.id}" if self.regime else ""
+        extra = f", {len(self.violations)} violation(s)" if self.violations else ""
+        prov = ", provisional" if self.provisional else ""
+        head = f"<Deadline {self.kind.value} from {self.start.isoformat()}: due {due}, {self.state.value}"
+        return f"{head}{regime}{extra}{prov}>"
+
+    def _repr_html_(self) -> str:
+        from zwgk.deadlines._display import deadline_html
+
+        return deadline_html(self)
+
+    def to_frame(self) -> Any:
+        """The steps as a pandas DataFrame (extra ``zwgk[pandas]``)."""
+        from zwgk.deadlines._display import deadline_frame
+
+        return deadline_frame(self)
+
+    def plot(self, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
+        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``)."""
+        from zwgk.deadlines._display import plot_deadline
+
+        return plot_deadline(self, labels=labels)
 
     def explain(self) -> str:
         """The steps as plain text, one per line."""

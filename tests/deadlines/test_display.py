@@ -1,0 +1,101 @@
+"""Notebook displays, DataFrames and plots of calendar and deadline results (issue 7 §2–3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zwgk.deadlines import (
+    ConsultationEnded,
+    ConsultationStarted,
+    Replied,
+    default_calendar,
+    plot_calendar_year,
+    reply_deadline,
+    romanise_document,
+)
+from zwgk.errors import InvalidInputError
+
+d = dt.date
+CAL = default_calendar()
+
+
+@pytest.fixture
+def deadline():  # type: ignore[no-untyped-def]
+    return reply_deadline(
+        d(2026, 9, 28),
+        [ConsultationStarted(d(2026, 10, 9)), ConsultationEnded(d(2026, 10, 20)), Replied(d(2026, 11, 10))],
+    )
+
+
+def test_repr_is_one_readable_line(deadline) -> None:  # type: ignore[no-untyped-def]
+    assert repr(deadline) == "<Deadline reply from 2026-09-28: due 2026-11-11, replied, regime 2019>"
+
+
+def test_html_timeline_lists_every_step_with_its_article(deadline) -> None:  # type: ignore[no-untyped-def]
+    page = deadline._repr_html_()
+    assert page.count("<tr>") == 1 + len(deadline.steps)
+    assert "《政府信息公开条例》第三十三条第三款" in page
+    assert "paused 8 working days" in page
+    assert "<script" not in page
+
+
+def test_html_escapes_text() -> None:
+    dl = reply_deadline(d(2026, 9, 28), [Replied(d(2026, 10, 9), "予以公开")])
+    assert "<b>reply</b>" in dl._repr_html_()
+
+
+def test_to_frame_has_one_row_per_step(deadline) -> None:  # type: ignore[no-untyped-def]
+    frame = deadline.to_frame()
+    assert list(frame.columns) == ["on", "event", "effect", "article", "due"]
+    assert len(frame) == len(deadline.steps)
+    assert frame.due.iloc[-1] == d(2026, 11, 11)
+
+
+def test_calendar_frame_marks_the_working_saturday() -> None:
+    frame = CAL.to_frame(d(2026, 2, 13), d(2026, 2, 16)).set_index("date")
+    assert bool(frame.loc[d(2026, 2, 14), "working"])
+    assert frame.loc[d(2026, 2, 14), "notice"] == "国办发明电〔2025〕7号"
+    assert frame.loc[d(2026, 2, 16), "kind"] == "法定节假日"
+
+
+def test_calendar_frame_rejects_a_reversed_range() -> None:
+    with pytest.raises(InvalidInputError, match="on or after start"):
+        CAL.to_frame(d(2026, 3, 1), d(2026, 2, 1))
+
+
+@pytest.mark.parametrize("labels", ["en", "auto"])
+def test_plots_return_figures(deadline, labels: str) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("matplotlib")
+    fig = CAL.plot_year(2026, labels=labels)  # type: ignore[arg-type]
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert any("Guobanfamingdian [2025] 7" in t or "国办发明电〔2025〕7号" in t for t in texts)
+    assert len(ax.patches) == 365
+    fig2 = deadline.plot(labels=labels)
+    assert fig2.axes[0].get_title().startswith("reply: 2026-09-28")
+
+
+def test_plot_of_an_estimated_year_says_so() -> None:
+    pytest.importorskip("matplotlib")
+    fig = plot_calendar_year(2028, labels="en")  # day_kind flags each day provisional (no warning)
+    assert "provisional" in fig.axes[0].get_title()
+
+
+def test_bad_labels_choice() -> None:
+    pytest.importorskip("matplotlib")
+    with pytest.raises(InvalidInputError, match="'auto', 'zh' or 'en'"):
+        CAL.plot_year(2026, labels="fr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("国办发明电〔2025〕7号", "Guobanfamingdian [2025] 7"),
+        ("国发明电〔2015〕1号", "Guofamingdian [2015] 1"),
+        ("estimate-2028", "estimate-2028"),
+    ],
+)
+def test_romanise_document(number: str, expected: str) -> None:
+    assert romanise_document(number) == expected
