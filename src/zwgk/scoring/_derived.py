@@ -1,0 +1,138 @@
+"""Derived evidence: registered pure functions computing evidence from other evidence.
+
+A card names the function and maps its parameters to evidence keys::
+
+    [[derived]]
+    key = "longest_update_gap"
+    function = "longest_update_gap"
+    inputs = { dates = "update_dates", start = "period_start", end = "period_end" }
+
+The registry :data:`DERIVATIONS` is read-only; pass extra functions to
+:func:`zwgk.scoring.score` through its ``derivations`` argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+import attrs
+
+from zwgk.errors import InvalidInputError
+from zwgk.scoring._model import FieldType
+
+__all__ = [
+    "DERIVATIONS",
+    "DerivationFunction",
+    "WorkingDayCalendar",
+    "longest_update_gap",
+    "updates_in_period",
+]
+
+
+class WorkingDayCalendar(Protocol):
+    """What derived functions need from a calendar (:class:`zwgk.deadlines.ChinaCalendar` fits)."""
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Number of working days in ``(a, b]``."""
+        ...  # pragma: no cover
+
+
+@attrs.frozen
+class DerivationFunction:
+    """A registered derivation: its parameters (name and evidence type) and its result type.
+
+    ``function`` is called as ``function(calendar, **inputs)`` where ``calendar`` is the
+    calendar passed to :func:`zwgk.scoring.score` (or the default one, built on first use).
+    """
+
+    name: str
+    parameters: tuple[tuple[str, FieldType], ...]
+    result: FieldType
+    function: Callable[..., Any]
+    description: str
+
+
+def _check_period(dates: tuple[dt.date, ...], start: dt.date, end: dt.date) -> list[dt.date]:
+    if end < start:
+        raise InvalidInputError("end", end, f"a period end on or after its start {start.isoformat()}")
+    outside = [d for d in dates if not start <= d <= end]
+    if outside:
+        raise InvalidInputError(
+            "dates",
+            [d.isoformat() for d in outside],
+            f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}",
+        )
+    return sorted(set(dates))
+
+
+def longest_update_gap(
+    calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], start: dt.date, end: dt.date
+) -> int:
+    """Longest stretch without an update during ``[start, end]``, in working days.
+
+    The anchors are the period start, every distinct update date and the period end, in
+    order; the gap between consecutive anchors ``a`` and ``b`` is
+    ``calendar.working_days_between(a, b)``, the number of working days in ``(a, b]``
+    (``a`` itself is not counted).  So the period start acts as an update made on that
+    day (what happened before the period is not assessed), and the stretch from the last
+    update to the period end counts as well.  With no update at all the gap is the whole
+    period.  Rest days (weekends, holidays) never count; 调休 working weekends do.
+
+    An update made on the 20th working day after the previous one gives a gap of 20 and
+    meets "至少每20个工作日要进行更新"; one made on the 21st gives 21.
+
+    Args:
+        calendar: Working-day calendar.
+        dates: Update dates (in any order; duplicates ignored).
+        start: First day of the assessment period (inclusive).
+        end: Last day of the assessment period (inclusive).
+
+    Returns:
+        The longest gap in working days (``>= 0``).
+
+    Raises:
+        zwgk.errors.InvalidInputError: ``end`` is before ``start`` or a date lies outside
+            the period.
+    """
+    anchors = [start, *_check_period(dates, start, end), end]
+    return max(calendar.working_days_between(a, b) for a, b in itertools.pairwise(anchors))
+
+
+def updates_in_period(
+    calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], start: dt.date, end: dt.date
+) -> int:
+    """Number of distinct update dates within ``[start, end]`` (the calendar is not used).
+
+    Raises:
+        zwgk.errors.InvalidInputError: ``end`` is before ``start`` or a date lies outside
+            the period.
+    """
+    del calendar
+    return len(_check_period(dates, start, end))
+
+
+_PERIOD_PARAMS = (("dates", FieldType.DATES), ("start", FieldType.DATE), ("end", FieldType.DATE))
+
+DERIVATIONS: Mapping[str, DerivationFunction] = types.MappingProxyType(
+    {
+        "longest_update_gap": DerivationFunction(
+            "longest_update_gap",
+            _PERIOD_PARAMS,
+            FieldType.COUNT,
+            longest_update_gap,
+            "考核期内最长未更新间隔（工作日）",
+        ),
+        "updates_in_period": DerivationFunction(
+            "updates_in_period",
+            _PERIOD_PARAMS,
+            FieldType.COUNT,
+            updates_in_period,
+            "考核期内更新次数（按日计）",
+        ),
+    }
+)
+"""The built-in derivations, by name (read-only)."""

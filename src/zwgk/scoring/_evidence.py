@@ -1,0 +1,222 @@
+"""Reading evidence values: exact, typed, with the Chinese words people type.
+
+Floats are rejected everywhere: a binary float such as ``0.1`` is not the decimal the
+assessor wrote, so zwgk asks for ``Decimal("0.1")``, an ``int`` or the text ``"0.1"``.
+(JSON read by the CLI is parsed with ``parse_float=Decimal``, so JSON numbers are exact.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from zwgk.scoring._model import EvidenceField, FieldType
+
+__all__ = ["BOOLEAN_WORDS", "Reader", "coerce", "expected_text", "reader"]
+
+BOOLEAN_WORDS: dict[str, bool] = {
+    "是": True,
+    "有": True,
+    "对": True,
+    "true": True,
+    "yes": True,
+    "y": True,
+    "1": True,
+    "否": False,
+    "无": False,
+    "没有": False,
+    "不": False,
+    "false": False,
+    "no": False,
+    "n": False,
+    "0": False,
+}
+"""Texts accepted for boolean evidence (case-insensitive)."""
+
+_FLOAT_HINT = (
+    "an exact decimal: Decimal, int or decimal text such as '7.5' "
+    "(binary floats are rejected because they are inexact)"
+)
+
+
+class _Bad(Exception):  # noqa: N818 - internal signal, never escapes this module
+    """Internal: a value did not fit; ``args[0]`` says what was expected."""
+
+
+def _boolean(_f: EvidenceField, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in BOOLEAN_WORDS:
+        return BOOLEAN_WORDS[raw.strip().lower()]
+    raise _Bad("true/false (or 是/否, 有/无)")
+
+
+def _decimal(raw: object) -> Decimal:
+    if isinstance(raw, bool):
+        raise _Bad(_FLOAT_HINT)
+    if isinstance(raw, Decimal):
+        value = raw
+    elif isinstance(raw, int):
+        value = Decimal(raw)
+    elif isinstance(raw, str):
+        try:
+            value = Decimal(raw.strip())
+        except InvalidOperation:
+            raise _Bad(_FLOAT_HINT) from None
+    else:
+        raise _Bad(_FLOAT_HINT)
+    if not value.is_finite():
+        raise _Bad("a finite number")
+    return value
+
+
+def _count(_f: EvidenceField, raw: object) -> int:
+    value = _decimal(raw) if not isinstance(raw, int) or isinstance(raw, bool) else raw
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise _Bad("a whole number of occurrences (0, 1, 2, ...)")
+        value = int(value)
+    if value < 0:
+        raise _Bad("a whole number of occurrences >= 0")
+    return value
+
+
+def _amount(f: EvidenceField, raw: object) -> Decimal:
+    value = _decimal(raw)
+    if f.minimum is not None and value < f.minimum:
+        raise _Bad(f"an amount >= {f.minimum}")
+    if f.maximum is not None and value > f.maximum:
+        raise _Bad(f"an amount <= {f.maximum}")
+    return value
+
+
+def _sequence(raw: object) -> list[object]:
+    if isinstance(raw, list | tuple | set | frozenset):
+        return list(raw)
+    raise _Bad("a list")
+
+
+def _amounts(f: EvidenceField, raw: object) -> tuple[Decimal, ...]:
+    return tuple(_amount(f, r) for r in _sequence(raw))
+
+
+def _options_text(f: EvidenceField) -> str:
+    return "one of " + ", ".join(f"{o.key!r} ({o.label})" for o in f.options)
+
+
+def _option_reader(f: EvidenceField) -> Callable[[object], str]:
+    lookup = {o.key: o.key for o in f.options} | {o.label: o.key for o in f.options}
+
+    def read(raw: object) -> str:
+        if isinstance(raw, str):
+            key = lookup.get(raw) or lookup.get(raw.strip())
+            if key is not None:
+                return key
+        raise _Bad(_options_text(f))
+
+    return read
+
+
+def _choice(f: EvidenceField) -> Callable[[object], object]:
+    return _option_reader(f)
+
+
+def _elements(f: EvidenceField) -> Callable[[object], object]:
+    one = _option_reader(f)
+    order = [o.key for o in f.options]
+
+    def read(raw: object) -> tuple[str, ...]:
+        present = {one(r) for r in _sequence(raw)}
+        return tuple(k for k in order if k in present)
+
+    return read
+
+
+def _date(_f: EvidenceField, raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        raise _Bad("a date without a time (YYYY-MM-DD)")
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise _Bad("a date YYYY-MM-DD")
+
+
+def _dates(f: EvidenceField, raw: object) -> tuple[dt.date, ...]:
+    return tuple(_date(f, r) for r in _sequence(raw))
+
+
+_SIMPLE: dict[FieldType, Callable[[EvidenceField, object], object]] = {
+    FieldType.BOOLEAN: _boolean,
+    FieldType.COUNT: _count,
+    FieldType.AMOUNT: _amount,
+    FieldType.AMOUNTS: _amounts,
+    FieldType.DATE: _date,
+    FieldType.DATES: _dates,
+}
+_FACTORIES: dict[FieldType, Callable[[EvidenceField], Callable[[object], object]]] = {
+    FieldType.CHOICE: _choice,
+    FieldType.ELEMENTS: _elements,
+}
+
+Reader = Callable[[object], tuple[object, str | None]]
+_MEMO_LIMIT = 4096
+
+
+def reader(field: EvidenceField) -> Reader:
+    """A function reading raw values for ``field``: ``(value, None)`` or ``(None, expected)``."""
+    factory = _FACTORIES.get(field.type)
+    if factory is not None:
+        read = factory(field)
+    else:
+        simple = _SIMPLE[field.type]
+
+        def read(raw: object) -> object:
+            return simple(field, raw)
+
+    def safe(raw: object) -> tuple[object, str | None]:
+        try:
+            return read(raw), None
+        except _Bad as bad:
+            return None, str(bad.args[0])
+
+    if field.type not in (FieldType.ELEMENTS, FieldType.DATES):
+        return safe
+    # Lists of text (option keys, ISO dates) repeat a lot across units: remember their
+    # readings.  Only all-text lists are remembered, so equal keys mean equal input.
+    seen: dict[tuple[str, ...], tuple[object, str | None]] = {}
+
+    def remembered(raw: object) -> tuple[object, str | None]:
+        if type(raw) is not list or not all(type(x) is str for x in raw):
+            return safe(raw)
+        key = tuple(raw)
+        found = seen.get(key)
+        if found is None:
+            found = safe(raw)
+            if len(seen) < _MEMO_LIMIT:
+                seen[key] = found
+        return found
+
+    return remembered
+
+
+def coerce(field: EvidenceField, raw: object) -> tuple[object, str | None]:
+    """Read ``raw`` as evidence for ``field``.
+
+    Returns:
+        ``(value, None)`` when it fits, else ``(None, expected)`` where ``expected`` says
+        what would have been accepted.
+    """
+    return reader(field)(raw)
+
+
+def expected_text(field: EvidenceField) -> str:
+    """What a value of ``field`` must look like, for error messages."""
+    if field.type in (FieldType.CHOICE, FieldType.ELEMENTS):
+        names = ", ".join(f"{o.key!r} ({o.label})" for o in field.options)
+        return f"{field.type.value}: {names}"
+    return str(field.type.value)

@@ -1,0 +1,218 @@
+"""Reports of results for people (text, Markdown), systems (JSON) and analysts (pandas)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from zwgk.errors import MissingExtraError
+from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["render_markdown", "render_text", "result_to_dict", "results_to_frame"]
+
+
+def _pts(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return format(value.normalize(), "f")
+
+
+def _signed(value: Decimal) -> str:
+    text = _pts(value)
+    return text if value < 0 else f"+{text}"
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, Decimal):
+        return _pts(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _adjustment_dict(a: Adjustment) -> dict[str, Any]:
+    return {
+        "kind": a.kind,
+        "points": _pts(a.points),
+        "reason": a.reason,
+        "evidence": {k: _jsonable(v) for k, v in a.evidence},
+    }
+
+
+def _verdict(result: ScoreResult) -> str:
+    if result.vetoes:
+        return "否决（不合格）"
+    return "通过" if result.passed else "未通过"
+
+
+def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
+    """A JSON-ready dict of a result: points as decimal strings, dates as ISO text.
+
+    Decimal strings keep the value exact for other systems (``"87.5"``, never ``87.49999``).
+    """
+    if isinstance(result, CombinedResult):
+        return {
+            "title": result.title,
+            "unit": result.unit,
+            "total": _pts(result.total),
+            "passed": result.passed,
+            "vetoes": list(result.vetoes),
+            "parts": [
+                {
+                    "weight": _pts(p.weight),
+                    "contribution": _pts(p.contribution),
+                    "result": result_to_dict(p.result),
+                }
+                for p in result.parts
+            ],
+        }
+    return {
+        "card": result.card,
+        "card_title": result.card_title,
+        "unit": result.unit,
+        "total": _pts(result.total),
+        "base": _pts(result.base),
+        "bonus": _pts(result.bonus),
+        "bonus_counted": result.bonus_counted,
+        "maximum": _pts(result.maximum),
+        "grade": result.grade,
+        "passed": result.passed,
+        "vetoes": list(result.vetoes),
+        "missing": list(result.missing),
+        "items": [
+            {
+                "section": i.section,
+                "item": i.item,
+                "title": i.title,
+                "maximum": None if i.maximum is None else _pts(i.maximum),
+                "points": _pts(i.points),
+                "applicable": i.applicable,
+                "bonus": i.bonus,
+                "missing": list(i.missing),
+                "adjustments": [_adjustment_dict(a) for a in i.adjustments],
+            }
+            for i in result.items
+        ],
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "points": _pts(s.points),
+                "bonus": s.bonus,
+                "capped": _pts(s.capped),
+            }
+            for s in result.sections
+        ],
+        "adjustments": [_adjustment_dict(a) for a in result.adjustments],
+        "evidence": {k: _jsonable(v) for k, v in result.evidence},
+    }
+
+
+def _header(result: ScoreResult) -> list[str]:
+    unit = f"{result.unit} — " if result.unit else ""
+    lines = [
+        f"{unit}{result.card_title}",
+        f"总分 {_pts(result.total)} / {_pts(result.maximum)}"
+        + (
+            f"（其中加分 {_pts(result.bonus)}{'' if result.bonus_counted else '，不计入'}）"
+            if result.bonus
+            else ""
+        ),
+        f"结论 {_verdict(result)}" + (f"；等次 {result.grade}" if result.grade else ""),
+    ]
+    lines.extend(f"否决 {v}" for v in result.vetoes)
+    lines.extend(f"总分调整 {_signed(a.points)} {a.reason}" for a in result.adjustments)
+    if result.missing:
+        lines.append(f"缺少证据（按0分计）：{'、'.join(result.missing)}")
+    return lines
+
+
+def render_text(result: ScoreResult) -> str:
+    """A plain-text report: header, then one line per item followed by its adjustments."""
+    lines = _header(result)
+    lines.append("")
+    for item in result.items:
+        shown = "不适用" if not item.applicable else f"{_pts(item.points)}/{_pts(item.maximum)}"
+        lines.append(f"{item.item:>4}  {shown:>9}  {item.title}")
+        lines.extend(
+            f"{'':>4}  {_signed(a.points):>9}  {a.reason}" for a in item.adjustments if a.kind != "start"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: ScoreResult) -> str:
+    """A Markdown report: a header list and a table of items with their adjustments."""
+    head = _header(result)
+    lines = [f"### {_cell(head[0])}", "", *(f"- {_cell(h)}" for h in head[1:]), ""]
+    lines.append("| 序号 | 考核内容 | 分值 | 得分 | 扣分/加分 |")
+    lines.append("|---|---|---|---|---|")
+    for item in result.items:
+        adjustments = "<br>".join(
+            f"{_signed(a.points)} {_cell(a.reason)}" for a in item.adjustments if a.kind != "start"
+        )
+        points = "不适用" if not item.applicable else _pts(item.points)
+        lines.append(
+            f"| {item.item} | {_cell(item.title)} | {_pts(item.maximum)} | {points} | {adjustments} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def results_to_frame(results: Iterable[ScoreResult]) -> pd.DataFrame:
+    """One row per result and item, for analysts (needs the ``pandas`` extra).
+
+    Columns: ``unit``, ``card``, ``section``, ``item``, ``title``, ``maximum``, ``points``,
+    ``applicable``, ``bonus``, ``total``, ``grade``, ``passed``.  Points stay exact
+    :class:`~decimal.Decimal` values (``object`` dtype); convert them yourself if you
+    want floats.
+
+    Raises:
+        zwgk.errors.MissingExtraError: pandas is not installed.
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingExtraError("pandas", "pandas", "results_to_frame") from None
+    rows = [
+        {
+            "unit": r.unit,
+            "card": r.card,
+            "section": i.section,
+            "item": i.item,
+            "title": i.title,
+            "maximum": i.maximum,
+            "points": i.points,
+            "applicable": i.applicable,
+            "bonus": i.bonus,
+            "total": r.total,
+            "grade": r.grade,
+            "passed": r.passed,
+        }
+        for r in results
+        for i in r.items
+    ]
+    columns = [
+        "unit",
+        "card",
+        "section",
+        "item",
+        "title",
+        "maximum",
+        "points",
+        "applicable",
+        "bonus",
+        "total",
+        "grade",
+        "passed",
+    ]
+    return pd.DataFrame(rows, columns=columns)

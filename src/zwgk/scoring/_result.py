@@ -1,0 +1,169 @@
+"""Results of scoring: every point gained or lost, and why."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from zwgk.errors import UnknownNameError
+
+__all__ = [
+    "Adjustment",
+    "CombinedPart",
+    "CombinedResult",
+    "ItemDelta",
+    "ItemResult",
+    "Ranking",
+    "ScoreResult",
+    "SectionResult",
+    "WhatIf",
+]
+
+
+@attrs.frozen
+class Adjustment:
+    """One change to a running score, with its reason and the evidence it used.
+
+    ``kind`` is the rule kind or one of ``start`` (起评分), ``floor`` (不低于0分),
+    ``ceiling`` (不超过分值), ``missing`` (lenient mode), ``section_cap``, ``rescale`` and
+    ``bonus_gate``.  The adjustments of an item add up to its points.
+    """
+
+    kind: str
+    points: Decimal
+    reason: str
+    evidence: tuple[tuple[str, object], ...] = ()
+
+
+@attrs.frozen
+class ItemResult:
+    """The points of one item and how they came about."""
+
+    section: str
+    item: str
+    title: str
+    maximum: Decimal | None
+    points: Decimal
+    applicable: bool
+    bonus: bool
+    adjustments: tuple[Adjustment, ...]
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class SectionResult:
+    """The points of one section, after its cap (``capped`` is the amount the cap removed)."""
+
+    id: str
+    title: str
+    points: Decimal
+    bonus: bool
+    capped: Decimal = Decimal(0)
+
+
+@attrs.frozen
+class ScoreResult:
+    """The result of :func:`zwgk.scoring.score`.
+
+    Attributes:
+        card: Name of the card.
+        card_title: Its title.
+        unit: Label of the unit scored (department, street ...), as given to ``score``.
+        total: Final score: ``base`` plus ``bonus`` when it counts.
+        base: Points of the non-bonus sections (rescaled when the card says so).
+        bonus: Points of the bonus sections (before the bonus gate).
+        bonus_counted: Whether ``bonus`` is part of ``total``.
+        maximum: The base maximum the total is measured against.
+        grade: Grade label from the card's bands (``None`` without bands).
+        passed: False when a veto holds or the total is below the pass mark.
+        vetoes: Reasons of the vetoes that hold.
+        items: Per-item results, in card order.
+        sections: Per-section results.
+        adjustments: Card-level adjustments (rescale, bonus gate).
+        missing: Evidence keys that were missing (lenient mode only).
+        evidence: The evidence as read (normalised) plus derived values, sorted by key.
+    """
+
+    card: str
+    card_title: str
+    unit: str
+    total: Decimal
+    base: Decimal
+    bonus: Decimal
+    bonus_counted: bool
+    maximum: Decimal
+    grade: str | None
+    passed: bool
+    vetoes: tuple[str, ...]
+    items: tuple[ItemResult, ...]
+    sections: tuple[SectionResult, ...]
+    adjustments: tuple[Adjustment, ...] = ()
+    missing: tuple[str, ...] = ()
+    evidence: tuple[tuple[str, object], ...] = ()
+
+    def item(self, item_id: str) -> ItemResult:
+        """Return the result of the item with this id.
+
+        Raises:
+            zwgk.errors.UnknownNameError: No such item.
+        """
+        for it in self.items:
+            if it.item == item_id:
+                return it
+        raise UnknownNameError("item", item_id, [i.item for i in self.items])
+
+
+@attrs.frozen
+class CombinedPart:
+    """One weighted part of a :class:`CombinedResult`: ``contribution = result.total × weight``."""
+
+    result: ScoreResult
+    weight: Decimal
+    contribution: Decimal
+
+
+@attrs.frozen
+class CombinedResult:
+    """A weighted combination of results (表一 × 60% + 表二 × 40%).
+
+    ``passed`` is true when every part passed; ``vetoes`` gathers the parts' vetoes.
+    """
+
+    title: str
+    unit: str
+    total: Decimal
+    parts: tuple[CombinedPart, ...]
+    passed: bool
+    vetoes: tuple[str, ...]
+
+
+@attrs.frozen
+class Ranking:
+    """One place in :func:`zwgk.scoring.rank`: tied totals share a rank (1, 2, 2, 4)."""
+
+    rank: int
+    result: ScoreResult | CombinedResult
+
+
+@attrs.frozen
+class ItemDelta:
+    """How one item changed in a what-if."""
+
+    item: str
+    before: Decimal
+    after: Decimal
+    delta: Decimal
+
+
+@attrs.frozen
+class WhatIf:
+    """The effect of changing one piece of evidence (:func:`zwgk.scoring.what_if`)."""
+
+    key: str
+    old_value: object
+    new_value: object
+    before: ScoreResult
+    after: ScoreResult
+    delta: Decimal
+    items: tuple[ItemDelta, ...]
