@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.scoring.helpers import WEBSITE_CARD
-from tests.scoring.strategies import evidence_for
 
 from zwgk.scoring import FieldType, combine, evidence_schema, load_card, score
+from zwgk.testing import evidence_for
 
 CARDS = {
     name: load_card(name) for name in ("kaifu-2013-departments", "kaifu-2013-windows", "kaifu-2013-streets")

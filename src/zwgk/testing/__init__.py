@@ -42,6 +42,7 @@ from zwgk.testing._requests import (
     received_dates,
     request_cases,
 )
+from zwgk.testing._scoring import builtin_cards, evidence_for, evidence_values
 
 __all__ = [
     # dates and counts
@@ -53,11 +54,14 @@ __all__ = [
     "InvalidRequestCase",
     "RequestCase",
     "added_notices",
+    "builtin_cards",
     "consultations",
     "covered_dates",
     "deadlines",
     "disclosure_requests",
     "event_gaps",
+    "evidence_for",
+    "evidence_values",
     "extension_days",
     "invalid_request_cases",
     "ledgers",

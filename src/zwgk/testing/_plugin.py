@@ -19,6 +19,10 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Notice, st.deferred(_dates.added_notices))
     st.register_type_strategy(_requests.RequestCase, st.deferred(_requests.request_cases))
     st.register_type_strategy(_requests.InvalidRequestCase, st.deferred(_requests.invalid_request_cases))
+    from zwgk.scoring import Card
+    from zwgk.testing import _scoring
+
+    st.register_type_strategy(Card, st.deferred(_scoring.builtin_cards))
     try:
         from zwgk.requests import DisclosureRequest, Ledger
     except ImportError:  # pragma: no cover - requests needs pydantic, always installed
