@@ -1,0 +1,246 @@
+"""Completeness checks a reviewer runs over a catalog; pure functions over the core values."""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import tomllib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import attrs
+
+from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
+from zwgk.catalog._text import compact
+
+__all__ = [
+    "CheckReport",
+    "Finding",
+    "FindingCode",
+    "ServiceGuideElement",
+    "check_catalog",
+    "check_item",
+    "missing_guide_elements",
+    "service_guide_elements",
+]
+
+
+class FindingCode(enum.Enum):
+    """What a :class:`Finding` is about; the value is the Chinese label."""
+
+    MISSING_LEGAL_BASIS = "缺少公开依据"
+    BASES_NOT_ORDERED = "公开依据未按法律效力排列"
+    MISSING_TIME_LIMIT = "缺少公开时限"
+    UNPARSED_TIME_LIMIT = "公开时限无法识别"
+    NO_CHANNEL = "未明确公开渠道"
+    MISSING_MODE = "未明确公开方式"
+    MISSING_BODY = "缺少公开主体"
+    DUPLICATE_ITEM = "公开事项重复"
+    SERVICE_GUIDE_INCOMPLETE = "办事指南要素不全"
+
+
+@attrs.frozen
+class Finding:
+    """One defect of one item: its ``code``, where it is and a message naming the values."""
+
+    code: FindingCode
+    location: str
+    sequence: str
+    item: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location} ({self.item}): {self.code.value}: {self.message}"
+
+
+@attrs.frozen
+class CheckReport:
+    """All findings of :func:`check_catalog`, in row order, and the number of items checked."""
+
+    findings: tuple[Finding, ...]
+    items_checked: int
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was found."""
+        return not self.findings
+
+    def by_code(self) -> dict[FindingCode, tuple[Finding, ...]]:
+        """Findings grouped by code, codes in declaration order, empty codes left out."""
+        return {
+            code: found
+            for code in FindingCode
+            if (found := tuple(f for f in self.findings if f.code is code))
+        }
+
+
+@attrs.frozen
+class ServiceGuideElement:
+    """An element a 办事指南 must disclose and the other words used for it."""
+
+    name: str
+    variants: tuple[str, ...] = ()
+
+    def present_in(self, text: str) -> bool:
+        """True if ``text`` mentions the element or a variant."""
+        return any(word in text for word in (self.name, *self.variants))
+
+
+@attrs.frozen
+class _GuideRules:
+    elements: tuple[ServiceGuideElement, ...]
+    markers: tuple[str, ...]
+
+
+def _resolve(elements: Sequence[ServiceGuideElement] | None, markers: Iterable[str] | None) -> _GuideRules:
+    if elements is not None and markers is not None:
+        return _GuideRules(tuple(elements), tuple(markers))
+    rules = _guide_rules()
+    return _GuideRules(
+        rules.elements if elements is None else tuple(elements),
+        rules.markers if markers is None else tuple(markers),
+    )
+
+
+def _guide_rules() -> _GuideRules:
+    raw = tomllib.loads(
+        resources.files("zwgk.catalog").joinpath("data/service_guide_elements.toml").read_text("utf-8")
+    )
+    elements = tuple(ServiceGuideElement(e["name"], tuple(e["variants"])) for e in raw["element"])
+    return _GuideRules(elements, tuple(raw["markers"]))
+
+
+def service_guide_elements() -> tuple[ServiceGuideElement, ...]:
+    """The eleven 办事指南 elements of the seed implementation plan, with their variants.
+
+    设定依据, 申请条件, 申请材料, 办理流程, 审批时限, 收费依据及标准, 审批决定证件, 年检要求,
+    注意事项, 联系方式, 投诉渠道 (package data ``service_guide_elements.toml``, which cites
+    its source).
+
+    Returns:
+        The elements in the order the source lists them.
+    """
+    return _guide_rules().elements
+
+
+def missing_guide_elements(
+    item: DisclosureItem, elements: Sequence[ServiceGuideElement] | None = None
+) -> tuple[str, ...]:
+    """Names of the ``elements`` that ``item``'s 公开内容 does not mention.
+
+    Args:
+        item: the item (its content elements are searched as one text).
+        elements: the elements to require; by default :func:`service_guide_elements`.
+
+    Returns:
+        The missing element names, in the order of ``elements``.
+    """
+    wanted = service_guide_elements() if elements is None else elements
+    text = compact("、".join(item.content))
+    return tuple(e.name for e in wanted if not e.present_in(text))
+
+
+def _order_problem(bases: Sequence[LegalBasis]) -> str | None:
+    known = [(b, b.kind) for b in bases if b.kind is not None]
+    for (before, kind_before), (after, kind_after) in itertools.pairwise(known):
+        if kind_after.rank < kind_before.rank:
+            return (
+                f"《{after.title}》({kind_after.value}) comes after 《{before.title}》"
+                f"({kind_before.value}); expected 法律, 行政法规, 地方性法规, 部门规章, 地方政府规章, "
+                "规范性文件, 其他"
+            )
+    return None
+
+
+def check_item(
+    item: DisclosureItem,
+    *,
+    guide_elements: Sequence[ServiceGuideElement] | None = None,
+    guide_markers: Iterable[str] | None = None,
+) -> tuple[Finding, ...]:
+    """Findings for one item (everything but duplicates, which need the whole catalog).
+
+    Args:
+        item: the item.
+        guide_elements: elements a service guide must have; default
+            :func:`service_guide_elements`.
+        guide_markers: words (办事指南, 服务指南) whose presence in the item's name or
+            content makes it a service-guide item; default from the same data file.
+
+    Returns:
+        The findings, in :class:`FindingCode` order.
+    """
+    rules = _resolve(guide_elements, guide_markers)
+    found: list[Finding] = []
+
+    def add(code: FindingCode, message: str) -> None:
+        found.append(Finding(code, item.where, item.sequence, item.name, message))
+
+    if not item.legal_bases:
+        add(
+            FindingCode.MISSING_LEGAL_BASIS,
+            "公开依据 is empty; expected at least one law, regulation or document",
+        )
+    elif (problem := _order_problem(item.legal_bases)) is not None:
+        add(FindingCode.BASES_NOT_ORDERED, problem)
+    limit = item.time_limit
+    if not limit.parts:
+        add(FindingCode.MISSING_TIME_LIMIT, f"公开时限 is {limit.text!r}; expected a time limit")
+    elif limit.unparsed:
+        shown = "; ".join(repr(t) for t in limit.unparsed)
+        add(FindingCode.UNPARSED_TIME_LIMIT, f"公开时限 {limit.text!r}: not recognised: {shown}")
+    if not item.channels:
+        add(FindingCode.NO_CHANNEL, "公开渠道和载体: nothing ticked or named")
+    if not item.modes:
+        add(FindingCode.MISSING_MODE, "公开方式: neither 主动 nor 依申请 ticked")
+    if not item.body.strip():
+        add(FindingCode.MISSING_BODY, "公开主体 is empty")
+    text = compact(item.name + "、".join(item.content))
+    if any(marker in text for marker in rules.markers):
+        missing = missing_guide_elements(item, rules.elements)
+        if missing:
+            add(FindingCode.SERVICE_GUIDE_INCOMPLETE, "missing " + "、".join(missing))
+    return tuple(found)
+
+
+def check_catalog(
+    catalog: Catalog,
+    *,
+    guide_elements: Sequence[ServiceGuideElement] | None = None,
+    guide_markers: Iterable[str] | None = None,
+) -> CheckReport:
+    """Run every completeness check over ``catalog``.
+
+    Checks: missing 公开依据; bases not in descending legal force (the seed 劳保局政务公开
+    示范点建设意见 asks that sources be "按法律效力的高低进行排列"; bases whose kind is
+    unknown are skipped); missing or unrecognised 公开时限; no channel; no mode; no body;
+    the same 一级/二级事项 twice; and, for service-guide items, the eleven 办事指南 elements.
+
+    Args:
+        catalog: the catalog.
+        guide_elements: see :func:`check_item`.
+        guide_markers: see :func:`check_item`.
+
+    Returns:
+        The report; ``report.ok`` is true when nothing was found.
+    """
+    rules = _resolve(guide_elements, guide_markers)
+    findings: list[Finding] = []
+    first_seen: dict[tuple[str, str], DisclosureItem] = {}
+    for item in catalog.items:
+        findings.extend(check_item(item, guide_elements=rules.elements, guide_markers=rules.markers))
+        key = (compact(item.first_level), compact(item.second_level or ""))
+        if key in first_seen:
+            other = first_seen[key]
+            findings.append(
+                Finding(
+                    FindingCode.DUPLICATE_ITEM,
+                    item.where,
+                    item.sequence,
+                    item.name,
+                    f"same 公开事项 as {other.where} (序号 {other.sequence})",
+                )
+            )
+        else:
+            first_seen[key] = item
+    return CheckReport(tuple(findings), len(catalog.items))

@@ -1,0 +1,381 @@
+"""Publication compliance: was each item published within its time limit, and how often?
+
+Given a catalog and a publication log (item, formed-on date, published-on date) this module
+computes each publication's due date with :mod:`zwgk.deadlines`, whether it was on time or
+how many working days late, on-time rates per item and overall, and the longest gap between
+updates (the 开福区 2013 scorecard, 表一 item 6, asks for catalog updates at least every 20
+working days).
+
+Which limit applies (:class:`LimitSource`) — the first part of the item's 公开时限, in the
+order written, that is one of these and has no 其中 scope:
+
+- a period (自…之日起N个工作日内 / N日 / N个月), counted from the log's ``formed_on`` date,
+  which is the date of the anchor event the phrase names;
+- a yearly date (每年1月31日前): the first such date on or after ``formed_on``, not rolled
+  forward off a rest day (the date is fixed, as in 条例第四十九条);
+- otherwise (实时, 及时, 每季度, 公示期, unrecognised or empty text, or only scoped periods)
+  the statutory default: 20 working days from formation (《政府信息公开条例》第二十六条).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from zwgk.catalog._extras import import_extra
+from zwgk.catalog._model import Catalog, DisclosureItem
+from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
+from zwgk.deadlines import ChinaCalendar, Period, PeriodUnit, default_calendar, period_end
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "STATUTORY_PROACTIVE_PERIOD",
+    "ComplianceReport",
+    "ItemCompliance",
+    "LimitSource",
+    "Publication",
+    "PublicationResult",
+    "PublicationStatus",
+    "check_compliance",
+    "compliance_to_dataframe",
+    "due_date",
+]
+
+#: 《政府信息公开条例》(2019) 第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开.
+STATUTORY_PROACTIVE_PERIOD = PeriodLimit(20, PeriodUnit.WORKING_DAYS, None)
+_STATUTE = "《政府信息公开条例》第二十六条"
+_RATE_PLACES = Decimal("0.0001")
+
+
+class LimitSource(enum.Enum):
+    """Where a due date's limit came from; the value is the Chinese label."""
+
+    ITEM = "目录规定时限"
+    STATUTORY_DEFAULT = "条例第二十六条默认时限"
+
+
+class PublicationStatus(enum.Enum):
+    """Outcome of one publication; the value is the Chinese label."""
+
+    ON_TIME = "按时公开"
+    LATE = "逾期公开"
+    PENDING = "尚未到期"
+    OVERDUE = "逾期未公开"
+
+
+@attrs.frozen
+class Publication:
+    """One line of a publication log.
+
+    Attributes:
+        item: the item's 序号, 二级事项 or 一级事项 (see :meth:`Catalog.find`).
+        formed_on: the day the information was formed or changed (the anchor event).
+        published_on: the day it was published; ``None`` if not yet.
+        row: the log row, for messages.
+    """
+
+    item: str
+    formed_on: dt.date
+    published_on: dt.date | None = None
+    row: int | None = attrs.field(default=None, eq=False)
+
+    @property
+    def where(self) -> str:
+        """``log row N`` or the item key, for messages."""
+        return f"log row {self.row}" if self.row is not None else f"publication of {self.item!r}"
+
+
+@attrs.frozen
+class PublicationResult:
+    """The verdict on one publication.
+
+    ``working_days_late`` counts the working days in (due, published_on] — or up to
+    ``as_of`` for an unpublished item — and ``days_late`` the calendar days; both are 0
+    when on time or pending.  ``provisional`` is true when the verdict used days after the
+    last published holiday notice (estimated from the statutory rules; see
+    :class:`zwgk.errors.ProvisionalCalendarWarning`).
+    """
+
+    publication: Publication
+    sequence: str
+    item: str
+    due: dt.date
+    limit: str
+    source: LimitSource
+    status: PublicationStatus
+    working_days_late: int
+    days_late: int
+    provisional: bool = False
+
+
+@attrs.frozen
+class ItemCompliance:
+    """Results for one item: its publications and the longest gap between updates.
+
+    ``longest_gap`` is the most working days between two consecutive publications of this
+    item (``None`` with fewer than two); unlike the catalog-wide gap it does not run to
+    ``as_of``, since many items rightly change less often.
+    """
+
+    sequence: str
+    item: str
+    results: tuple[PublicationResult, ...]
+    on_time: int
+    late: int
+    overdue: int
+    pending: int
+    on_time_rate: Decimal | None
+    longest_gap: int | None
+    gap_exceeded: bool
+
+
+@attrs.frozen
+class ComplianceReport:
+    """Per-item results and the totals over the catalog.
+
+    ``on_time_rate`` is on-time publications over all that are due (on time, late and
+    overdue; pending ones are left out), rounded half-up to 4 places; ``None`` when none is
+    due.  ``longest_gap`` is the longest run of working days between any two consecutive
+    publications of the whole catalog (and up to ``as_of``).
+    """
+
+    items: tuple[ItemCompliance, ...]
+    as_of: dt.date | None
+    max_gap: int | None
+    on_time: int
+    late: int
+    overdue: int
+    pending: int
+    on_time_rate: Decimal | None
+    longest_gap: int | None
+    gap_exceeded: bool
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is late or overdue and no gap exceeds ``max_gap``."""
+        return not (self.late or self.overdue or self.gap_exceeded)
+
+    @property
+    def results(self) -> tuple[PublicationResult, ...]:
+        """Every publication result, item by item."""
+        return tuple(r for item in self.items for r in item.results)
+
+
+def due_date(
+    item: DisclosureItem, formed_on: dt.date, *, calendar: ChinaCalendar | None = None
+) -> tuple[dt.date, LimitSource, str]:
+    """The day by which information of ``item`` formed on ``formed_on`` must be published.
+
+    Args:
+        item: the catalog item whose 公开时限 applies.
+        formed_on: the anchor event's date (never counted itself).
+        calendar: the working-day calendar; default :func:`zwgk.deadlines.default_calendar`.
+
+    Returns:
+        ``(due, source, limit)``: the last day, where the limit came from, and the limit as
+        canonical text.
+
+    Raises:
+        CalendarCoverageError: the period runs outside the calendar.
+    """
+    for part in item.time_limit.parts:
+        if isinstance(part, AnnualDeadline) and part.scope is None:
+            return _annual_due(part, formed_on), LimitSource.ITEM, part.render()
+        if isinstance(part, PeriodLimit) and part.scope is None:
+            due = period_end(formed_on, Period(part.amount, part.unit), calendar=calendar)
+            return due, LimitSource.ITEM, part.render()
+    default = STATUTORY_PROACTIVE_PERIOD
+    due = period_end(formed_on, Period(default.amount, default.unit), calendar=calendar)
+    return due, LimitSource.STATUTORY_DEFAULT, f"{default.render()}({_STATUTE})"
+
+
+def _annual_due(part: AnnualDeadline, formed_on: dt.date) -> dt.date:
+    def on(year: int) -> dt.date:
+        if part.day is None:
+            following = dt.date(year + part.month // 12, part.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(year, part.month, part.day)
+
+    due = on(formed_on.year)
+    return due if due >= formed_on else on(formed_on.year + 1)
+
+
+def _rate(good: int, total: int) -> Decimal | None:
+    if total == 0:
+        return None
+    return (Decimal(good) / Decimal(total)).quantize(_RATE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _longest_gap(days: Iterable[dt.date], as_of: dt.date | None, calendar: ChinaCalendar) -> int | None:
+    ordered = sorted(set(days))
+    if as_of is not None and ordered and ordered[-1] < as_of:
+        ordered.append(as_of)
+    if len(ordered) < 2:
+        return None
+    return max(calendar.working_days_between(a, b) for a, b in itertools.pairwise(ordered))
+
+
+def _judge(
+    item: DisclosureItem,
+    pub: Publication,
+    as_of: dt.date | None,
+    calendar: ChinaCalendar,
+) -> PublicationResult:
+    due, source, limit = due_date(item, pub.formed_on, calendar=calendar)
+    end = pub.published_on if pub.published_on is not None else as_of
+    if end is None:
+        raise InvalidInputError(
+            "as_of", None, f"a review date, since {pub.where} ({pub.item}) is not published yet"
+        )
+    if end <= due:
+        status = PublicationStatus.ON_TIME if pub.published_on is not None else PublicationStatus.PENDING
+        wd_late = days_late = 0
+    else:
+        status = PublicationStatus.LATE if pub.published_on is not None else PublicationStatus.OVERDUE
+        wd_late = calendar.working_days_between(due, end)
+        days_late = (end - due).days
+    provisional = max(due, end) > calendar.coverage().last
+    return PublicationResult(
+        pub, item.sequence, item.name, due, limit, source, status, wd_late, days_late, provisional
+    )
+
+
+def check_compliance(
+    catalog: Catalog,
+    log: Sequence[Publication],
+    *,
+    as_of: dt.date | None = None,
+    max_gap: int | None = 20,
+    calendar: ChinaCalendar | None = None,
+) -> ComplianceReport:
+    """Judge every publication in ``log`` against ``catalog``'s time limits.
+
+    Args:
+        catalog: the catalog whose items the log names.
+        log: the publications.
+        as_of: the day of the review: unpublished entries due before it are overdue, and
+            gaps run up to it.  Required when any entry has no ``published_on``.
+        max_gap: the longest allowed run of working days between updates (default 20, the
+            开福区 2013 scorecard's rule); ``None`` to skip the gap check.
+        calendar: the working-day calendar; default :func:`zwgk.deadlines.default_calendar`.
+
+    Returns:
+        The report, items in catalog order (items without publications left out).
+
+    Raises:
+        InvalidRecordsError: a log entry names no catalog item, or was published before it
+            was formed (every such entry is listed).
+        InvalidInputError: an entry is unpublished and ``as_of`` is not given.
+    """
+    cal = calendar if calendar is not None else default_calendar()
+    problems: list[Problem] = []
+    by_item: dict[int, list[Publication]] = {}
+    index = {id(item): n for n, item in enumerate(catalog.items)}
+    for pub in log:
+        found = catalog.find_all(pub.item)
+        if len(found) != 1:
+            rows = ", ".join(i.where for i in found)
+            problems.append(
+                Problem(
+                    pub.where,
+                    f"ambiguous catalog item: {rows}" if found else "no such catalog item",
+                    field="item",
+                    value=pub.item,
+                    expected="a 序号, 二级事项 or 一级事项 naming exactly one item of the catalog",
+                )
+            )
+            continue
+        (item,) = found
+        if pub.published_on is not None and pub.published_on < pub.formed_on:
+            problems.append(
+                Problem(
+                    pub.where,
+                    "published before it was formed",
+                    field="published_on",
+                    value=pub.published_on.isoformat(),
+                    expected=f"on or after formed_on {pub.formed_on.isoformat()}",
+                )
+            )
+            continue
+        by_item.setdefault(index[id(item)], []).append(pub)
+    if problems:
+        raise InvalidRecordsError("publication log", problems)
+    items: list[ItemCompliance] = []
+    for n in sorted(by_item):
+        item = catalog.items[n]
+        results = tuple(_judge(item, p, as_of, cal) for p in by_item[n])
+        items.append(_summarise(item, results, max_gap, cal))
+    all_results = [r for i in items for r in i.results]
+    gap = _longest_gap((p.published_on for p in log if p.published_on is not None), as_of, cal)
+    return ComplianceReport(tuple(items), as_of, max_gap, *_tally(all_results, gap, max_gap))
+
+
+_Tally = tuple[int, int, int, int, Decimal | None, int | None, bool]
+
+
+def _tally(results: Sequence[PublicationResult], gap: int | None, max_gap: int | None) -> _Tally:
+    """on_time, late, overdue, pending, on-time rate, longest gap, gap exceeded."""
+    count = {s: sum(r.status is s for r in results) for s in PublicationStatus}
+    on_time, late, overdue = (count[s] for s in (PublicationStatus.ON_TIME, PublicationStatus.LATE,
+                                                 PublicationStatus.OVERDUE))  # fmt: skip
+    rate = _rate(on_time, on_time + late + overdue)
+    exceeded = max_gap is not None and gap is not None and gap > max_gap
+    return on_time, late, overdue, count[PublicationStatus.PENDING], rate, gap, exceeded
+
+
+def _summarise(
+    item: DisclosureItem,
+    results: tuple[PublicationResult, ...],
+    max_gap: int | None,
+    cal: ChinaCalendar,
+) -> ItemCompliance:
+    published = (r.publication.published_on for r in results if r.publication.published_on is not None)
+    gap = _longest_gap(published, None, cal)
+    return ItemCompliance(item.sequence, item.name, results, *_tally(results, gap, max_gap))
+
+
+def compliance_to_dataframe(report: ComplianceReport) -> pd.DataFrame:
+    """One row per publication (needs the ``pandas`` extra).
+
+    Columns: ``sequence``, ``item``, ``formed_on``, ``published_on``, ``due``, ``limit``,
+    ``source``, ``status``, ``working_days_late``, ``days_late``, ``provisional``.
+
+    Args:
+        report: the report of :func:`check_compliance`.
+
+    Returns:
+        The DataFrame (dates as ``datetime.date`` objects).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    pandas = import_extra("pandas", "pandas", "compliance DataFrames")
+    records = [
+        {
+            "sequence": r.sequence,
+            "item": r.item,
+            "formed_on": r.publication.formed_on,
+            "published_on": r.publication.published_on,
+            "due": r.due,
+            "limit": r.limit,
+            "source": r.source.value,
+            "status": r.status.value,
+            "working_days_late": r.working_days_late,
+            "days_late": r.days_late,
+            "provisional": r.provisional,
+        }
+        for r in report.results
+    ]
+    columns = ["sequence", "item", "formed_on", "published_on", "due", "limit", "source", "status",
+               "working_days_late", "days_late", "provisional"]  # fmt: skip
+    frame: pd.DataFrame = pandas.DataFrame.from_records(records, columns=columns)
+    return frame

@@ -1,0 +1,169 @@
+"""Reading a publication log (item, formed-on date, published-on date) from CSV or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from zwgk.catalog._compliance import Publication
+from zwgk.catalog._extras import import_extra
+from zwgk.catalog._import import _cell_text, column_letter
+from zwgk.catalog._text import compact
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+
+__all__ = ["parse_log_date", "publications_from_rows", "read_publication_log"]
+
+_COLUMNS = {
+    **dict.fromkeys(["item", "事项", "公开事项", "序号", "事项名称", "二级事项"], "item"),
+    **dict.fromkeys(
+        ["formed_on", "形成日期", "信息形成日期", "形成或变更日期", "信息形成或变更日期", "变更日期"],
+        "formed_on",
+    ),
+    **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
+}
+_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_EXPECTED_DATE = "a date such as 2026-03-05, 2026/3/5 or 2026年3月5日"
+
+
+def parse_log_date(text: str) -> dt.date | None:
+    """A date as logs write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日); empty → ``None``.
+
+    Args:
+        text: the cell text.
+
+    Returns:
+        The date, or ``None`` for an empty cell.
+
+    Raises:
+        InvalidInputError: the text is not such a date.
+    """
+    key = compact(text)
+    if not key:
+        return None
+    m = _DATE.fullmatch(key) or _DATE.fullmatch(key.split("T")[0])
+    if m is None:
+        raise InvalidInputError("date", text, _EXPECTED_DATE)
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise InvalidInputError("date", text, _EXPECTED_DATE) from None
+
+
+def publications_from_rows(
+    rows: Sequence[Sequence[object]], *, source: str = "publication log"
+) -> tuple[Publication, ...]:
+    """Publications from rows whose first row is a header (item, formed_on, published_on).
+
+    Header words may be English (``item``, ``formed_on``, ``published_on``) or Chinese
+    (事项/序号, 形成日期, 公开日期).  Blank rows are skipped.
+
+    Args:
+        rows: the rows, header first.
+        source: the name used in messages.
+
+    Returns:
+        The publications, each with its 1-based ``row``.
+
+    Raises:
+        InvalidRecordsError: a column is missing, or any row has no item, a bad date or no
+            formed-on date (every bad cell is listed).
+    """
+    table = [[_cell_text(c) for c in row] for row in rows]
+    if not table:
+        raise InvalidRecordsError(source, [Problem("header", "empty log", expected="a header row")])
+    where: dict[str, int] = {}
+    for i, head in enumerate(table[0]):
+        key = _COLUMNS.get(compact(head)) or _COLUMNS.get(compact(head).lower())
+        if key is not None and key not in where:
+            where[key] = i
+    missing = [k for k in ("item", "formed_on", "published_on") if k not in where]
+    if missing:
+        raise InvalidRecordsError(
+            source,
+            [
+                Problem(
+                    "header",
+                    "missing column",
+                    field=k,
+                    value=table[0],
+                    expected="columns item/事项, formed_on/形成日期, published_on/公开日期",
+                )
+                for k in missing
+            ],
+        )
+    problems: list[Problem] = []
+    out: list[Publication] = []
+    for number, row in enumerate(table[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+
+        def cell(key: str, row: list[str] = row) -> str:
+            i = where[key]
+            return row[i].strip() if i < len(row) else ""
+
+        dates: dict[str, dt.date | None] = {}
+        for key in ("formed_on", "published_on"):
+            try:
+                dates[key] = parse_log_date(cell(key))
+            except InvalidInputError:
+                problems.append(
+                    Problem(
+                        f"row {number}, column {column_letter(where[key])}",
+                        "not a date",
+                        field=key,
+                        value=cell(key),
+                        expected=_EXPECTED_DATE,
+                    )
+                )
+                dates[key] = None
+        item = cell("item")
+        if not item:
+            problems.append(Problem(f"row {number}", "no item", field="item", expected="a 序号 or item name"))
+        formed = dates["formed_on"]
+        if formed is None and cell("formed_on") == "":
+            problems.append(
+                Problem(f"row {number}", "no formed-on date", field="formed_on", expected=_EXPECTED_DATE)
+            )
+        if item and formed is not None:
+            out.append(Publication(item, formed, dates["published_on"], row=number))
+    if problems:
+        raise InvalidRecordsError(source, problems)
+    return tuple(out)
+
+
+def read_publication_log(path: str | Path) -> tuple[Publication, ...]:
+    """Read a publication log from ``.csv`` (UTF-8 or GB18030) or ``.xlsx`` (first sheet).
+
+    Args:
+        path: the file.
+
+    Returns:
+        The publications.
+
+    Raises:
+        InvalidRecordsError: see :func:`publications_from_rows`.
+        InvalidInputError: the suffix is neither ``.csv`` nor ``.xlsx``.
+        MissingExtraError: an ``.xlsx`` log and openpyxl is not installed.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        data = target.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", errors="replace")
+        return publications_from_rows(list(csv.reader(io.StringIO(text, newline=""))), source=target.name)
+    if suffix == ".xlsx":
+        openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX logs")
+        workbook = openpyxl.load_workbook(target, read_only=True, data_only=True)
+        try:
+            rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+        return publications_from_rows(rows, source=target.name)
+    raise InvalidInputError("path", str(path), "a .csv or .xlsx publication log")
