@@ -26,7 +26,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_ruff_clean() -> None:
     pytest.importorskip("ruff")
-    result = _run("ruff", "check", "src", "tests", "benchmarks", "scripts")
+    result = _run("ruff", "check", "src", "tests", "benchmarks", "scripts", "docs/notebooks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
