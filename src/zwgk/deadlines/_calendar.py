@@ -221,6 +221,7 @@ class ChinaCalendar:
         "_last_ord",
         "_notices",
         "_np",
+        "_nwork",
         "_size",
         "_version",
         "_workdays",
@@ -237,6 +238,7 @@ class ChinaCalendar:
     _last: dt.date
     _last_ord: int
     _notices: tuple[Notice, ...]
+    _nwork: int
     _np: Any
     _size: int
     _version: str
@@ -319,6 +321,7 @@ class ChinaCalendar:
         _set(self, "_cum", cum)
         _set(self, "_before", before)
         _set(self, "_workdays", workdays)
+        _set(self, "_nwork", len(workdays))
         _set(self, "_days", resolved)
         _set(self, "_version", _data_version(notices))
         _set(self, "_np", None)
@@ -423,7 +426,16 @@ class ChinaCalendar:
         if type(n) is not int:
             n = _as_int(n, "n")
         ordinal = day.toordinal()
-        result = self._add(day, ordinal, n)
+        if n > 0:  # fast path for the common case: two list lookups
+            i = ordinal - self._base
+            if 0 <= i < self._size:
+                r = self._cum[i] + n - 1
+                if r < self._nwork:
+                    result = self._workdays[r]
+                    if result > self._last_ord:
+                        self._provisional(f"add_working_days({day.isoformat()}, {n})")
+                    return dt.date.fromordinal(result)
+        result = self._add(day, ordinal, n)  # n <= 0, or an edge: full checks and errors
         if (result if n > 0 else ordinal - 1) > self._last_ord and n:
             self._provisional(f"add_working_days({day.isoformat()}, {n})")
         return dt.date.fromordinal(result)
