@@ -77,19 +77,7 @@ def _adapter_class() -> type[Calendar]:
                 )
             return self._zwgk.add_working_days(as_date(day, "day"), delta)
 
-        def sub_working_days(
-            self,
-            day: Any,
-            delta: int,
-            extra_working_days: Any = None,
-            extra_holidays: Any = None,
-            keep_datetime: bool = False,
-        ) -> Any:
-            if extra_working_days or extra_holidays or keep_datetime:
-                return super().sub_working_days(
-                    day, delta, extra_working_days, extra_holidays, keep_datetime=keep_datetime
-                )
-            return self._zwgk.add_working_days(as_date(day, "day"), -abs(delta))
+        # sub_working_days is inherited: workalendar implements it as add_working_days(day, -|delta|).
 
     return ZwgkChina
 
