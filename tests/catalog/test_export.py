@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from tests.catalog.strategies import items
 
 from zwgk.catalog import (
     Catalog,
@@ -27,6 +25,7 @@ from zwgk.catalog import (
     write_catalog_xlsx,
 )
 from zwgk.errors import InvalidRecordsError, MissingExtraError
+from zwgk.testing import catalogs
 
 
 def dangerous_catalog() -> Catalog:
@@ -102,11 +101,8 @@ def test_header_rows_are_the_de_facto_layout() -> None:
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(items(), min_size=1, max_size=4))
-def test_any_catalog_round_trips_csv_and_json(tmp_path: Path, generated: list[DisclosureItem]) -> None:
-    import attrs
-
-    catalog = Catalog(tuple(attrs.evolve(item, sequence=str(n)) for n, item in enumerate(generated, 1)))
+@given(catalogs())
+def test_any_catalog_round_trips_csv_and_json(tmp_path: Path, catalog: Catalog) -> None:
     write_catalog_csv(catalog, tmp_path / "h.csv")
     assert read_catalog(tmp_path / "h.csv") == catalog
     assert catalog_from_json(catalog_to_json(catalog)) == catalog

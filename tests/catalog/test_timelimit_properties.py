@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from hypothesis import example, given
 from hypothesis import strategies as st
-from tests.catalog.strategies import limit_parts, phrases
 
 from zwgk.catalog import LimitPart, TimeLimit, UnparsedLimit, parse_time_limit
 from zwgk.catalog._text import chinese_number, normalize
+from zwgk.testing import limit_parts, noisy_time_limit_texts
+
+phrases = noisy_time_limit_texts()
 
 
 @given(st.one_of(st.text(), phrases))
@@ -21,7 +23,7 @@ def test_never_raises_and_keeps_the_text(text: str) -> None:
     assert isinstance(limit, TimeLimit)
 
 
-@given(limit_parts)
+@given(limit_parts())
 def test_round_trips_what_it_renders(parts: tuple[LimitPart, ...]) -> None:
     rendered = TimeLimit("", parts).render()
     again = parse_time_limit(rendered, warn=False)

@@ -12,8 +12,10 @@ and measures publication against the limits with :mod:`zwgk.deadlines`.
 - **Import/export**: :func:`read_catalog` (CSV, XLSX, JSON), :func:`write_catalog_csv`,
   :func:`write_catalog_xlsx`, :func:`write_catalog_json`, :func:`catalog_to_dataframe`,
   :func:`catalog_json_schema`.
-- **Checks**: :func:`check_catalog`.
+- **Checks**: :func:`check_catalog`; :func:`findings_to_frame` (also ``CheckReport.to_frame()``).
 - **Compliance**: :func:`check_compliance` over a publication log.
+- **Notebooks**: :class:`Catalog`, :class:`CheckReport` and :class:`ComplianceReport`
+  have a one-line ``repr``, an HTML table (``_repr_html_``) and ``to_frame()``.
 - **Sample**: :func:`sample_catalog`, a made-up county's employment and social-insurance
   catalog with deliberate defects.
 """
@@ -43,6 +45,7 @@ from zwgk.catalog._compliance import (
     compliance_to_dataframe,
     due_date,
 )
+from zwgk.catalog._display import findings_to_frame
 from zwgk.catalog._errors import UnparsedTimeLimitWarning
 from zwgk.catalog._export import (
     catalog_rows,
@@ -156,6 +159,7 @@ __all__ = [
     "classify_basis",
     "compliance_to_dataframe",
     "due_date",
+    "findings_to_frame",
     "format_bases",
     "missing_guide_elements",
     "neutralize_formula",

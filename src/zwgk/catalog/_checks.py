@@ -7,6 +7,7 @@ import itertools
 import tomllib
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -53,7 +54,7 @@ class Finding:
         return f"{self.location} ({self.item}): {self.code.value}: {self.message}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CheckReport:
     """All findings of :func:`check_catalog`, in row order, and the number of items checked."""
 
@@ -72,6 +73,22 @@ class CheckReport:
             for code in FindingCode
             if (found := tuple(f for f in self.findings if f.code is code))
         }
+
+    def __repr__(self) -> str:
+        from zwgk.catalog._display import check_report_repr
+
+        return check_report_repr(self)
+
+    def _repr_html_(self) -> str:
+        from zwgk.catalog._display import check_report_html
+
+        return check_report_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per finding (extra ``zwgk[pandas]``); see :func:`findings_to_frame`."""
+        from zwgk.catalog._display import findings_to_frame
+
+        return findings_to_frame(self)
 
 
 @attrs.frozen

@@ -24,7 +24,7 @@ import enum
 import itertools
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -138,7 +138,7 @@ class ItemCompliance:
     gap_exceeded: bool
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ComplianceReport:
     """Per-item results and the totals over the catalog.
 
@@ -168,6 +168,21 @@ class ComplianceReport:
     def results(self) -> tuple[PublicationResult, ...]:
         """Every publication result, item by item."""
         return tuple(r for item in self.items for r in item.results)
+
+    def __repr__(self) -> str:
+        from zwgk.catalog._display import compliance_repr
+
+        return compliance_repr(self)
+
+    def _repr_html_(self) -> str:
+        """One row per item: publications by status, on-time rate and longest gap."""
+        from zwgk.catalog._display import compliance_html
+
+        return compliance_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per publication (extra ``zwgk[pandas]``); see :func:`compliance_to_dataframe`."""
+        return compliance_to_dataframe(self)
 
 
 def due_date(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import Self
+from typing import Any, Self
 
 import attrs
 
@@ -263,7 +263,7 @@ class DisclosureItem:
         return f"row {self.row}" if self.row is not None else f"item {self.sequence}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Catalog:
     """A disclosure catalog: its items in order, a title and the source it was read from."""
 
@@ -276,6 +276,23 @@ class Catalog:
 
     def __iter__(self) -> Iterator[DisclosureItem]:
         return iter(self.items)
+
+    def __repr__(self) -> str:
+        from zwgk.catalog._display import catalog_repr
+
+        return catalog_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The first items as an HTML table (notebooks)."""
+        from zwgk.catalog._display import catalog_html
+
+        return catalog_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per item (extra ``zwgk[pandas]``); see :func:`~zwgk.catalog.catalog_to_dataframe`."""
+        from zwgk.catalog._export import catalog_to_dataframe
+
+        return catalog_to_dataframe(self)
 
     def find_all(self, key: str) -> tuple[DisclosureItem, ...]:
         """The items whose 序号 equals ``key``; failing that, whose 二级事项; then 一级事项.

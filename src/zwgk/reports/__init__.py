@@ -11,12 +11,16 @@
 - Reading: :func:`parse_report_html`, :func:`load_report`, :func:`report_from_json`.
 - Rendering: :func:`render_markdown`, :func:`render_html`, :func:`table3_frame`,
   :func:`plot_outcomes`, :func:`report_to_json`.
+- Notebooks: :class:`AnnualReport`, :class:`Table3` and :class:`ReportCheck` have a one-line
+  ``repr``, HTML in the official layout (``_repr_html_``) and ``to_frame()``
+  (:func:`table3_frame`, :func:`violations_to_frame`).
 """
 
 from __future__ import annotations
 
 from zwgk.reports._build import build_report, table3_from_counts, table3_from_frame, table3_from_ledger
 from zwgk.reports._check import IDENTITIES, Finding, ReportCheck, ShareFinding, check_report, check_shares
+from zwgk.reports._display import violations_to_frame
 from zwgk.reports._formats import (
     APPLICANT_COLUMNS,
     TABLE3_COLUMNS,
@@ -74,6 +78,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "ShareFinding",
     "check_report",
     "check_shares",
+    "violations_to_frame",
     # reading
     "ReportDocument",
     "ReportParseError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 import attrs
 
@@ -46,7 +47,7 @@ class Finding:
         return f"identity {self.identity}: {self.message} [{where}]"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ReportCheck:
     """The result of :func:`check_report`: violations, and blank cells (read as zero) apart."""
 
@@ -57,6 +58,23 @@ class ReportCheck:
     def ok(self) -> bool:
         """True when no identity is violated (blank cells alone do not fail a report)."""
         return not self.violations
+
+    def __repr__(self) -> str:
+        from zwgk.reports._display import check_repr
+
+        return check_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The violations as a table, then the blank cells."""
+        from zwgk.reports._display import check_html
+
+        return check_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per violation (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.violations_to_frame`."""
+        from zwgk.reports._display import violations_to_frame
+
+        return violations_to_frame(self)
 
 
 def _sum_text(values: Sequence[int]) -> str:

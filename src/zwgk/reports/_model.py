@@ -66,7 +66,7 @@ def _cells3(value: object) -> tuple[tuple[Count, ...], ...]:
     return tuple(tuple(row) for row in value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Table3:
     """Table 3 (收到和处理政府信息公开申请情况): one tuple of 7 cells per row, official order."""
 
@@ -128,6 +128,23 @@ class Table3:
         for row, values in zip(self.format.table3_rows, self.cells, strict=True):
             for column, value in zip(TABLE3_COLUMNS, values, strict=True):
                 yield row.key, column, value
+
+    def __repr__(self) -> str:
+        from zwgk.reports._display import table3_repr
+
+        return table3_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The table in the official layout (:func:`~zwgk.reports.table3_html`)."""
+        from zwgk.reports._render import table3_html
+
+        return table3_html(self)
+
+    def to_frame(self) -> Any:
+        """Rows by key, columns by label (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
+        from zwgk.reports._display import table3_to_frame
+
+        return table3_to_frame(self)
 
 
 @attrs.frozen
@@ -251,7 +268,7 @@ class Table2:
         raise UnknownNameError("table 2 cell", key, self.format.table2_keys())  # pragma: no cover
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class AnnualReport:
     """An annual report on government-information disclosure (政府信息公开工作年度报告).
 
@@ -276,3 +293,20 @@ class AnnualReport:
             raise InvalidInputError(
                 "table2.format", self.table2.format.id, f"the report's format {self.format.id}"
             )
+
+    def __repr__(self) -> str:
+        from zwgk.reports._display import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """Title and tables 3 and 4 in the official layout; see :func:`~zwgk.reports.render_html`."""
+        from zwgk.reports._display import report_html
+
+        return report_html(self)
+
+    def to_frame(self) -> Any:
+        """Table 3 as a DataFrame (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
+        from zwgk.reports._render import table3_frame
+
+        return table3_frame(self)

@@ -7,7 +7,10 @@
 - Core values: :class:`DisclosureRequest` (with :meth:`DisclosureRequest.deadline`, which
   uses :func:`zwgk.deadlines.reply_deadline`) and :class:`Ledger`.
 - Fees (国办函〔2020〕109号): :func:`per_request_fee`, :func:`monthly_request_fees`,
-  :func:`per_volume_fee`, :func:`fee_schedule`, :func:`fee_payment_due`.
+  :func:`per_volume_fee`, :func:`fee_schedule`, :func:`fee_payment_due`,
+  :func:`request_fees_to_frame`.
+- Notebooks: :class:`Ledger` and :class:`VolumeFee` have a one-line ``repr``, an HTML table
+  (``_repr_html_``) and ``to_frame()``.
 - Boundary: :class:`LedgerRow` (pydantic), :func:`read_ledger` / :func:`write_ledger` (CSV,
   JSON, XLSX), :func:`ledger_from_rows`, :func:`ledger_to_frame` / :func:`ledger_from_frame`.
 """
@@ -15,6 +18,7 @@
 from __future__ import annotations
 
 from zwgk.deadlines import Channel, Outcome, OutcomeGroup
+from zwgk.requests._display import request_fees_to_frame
 from zwgk.requests._fees import (
     FeeSchedule,
     FeeStep,
@@ -75,6 +79,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "monthly_request_fees",
     "per_request_fee",
     "per_volume_fee",
+    "request_fees_to_frame",
     # boundary
     "LEDGER_COLUMNS",
     "EventRecord",

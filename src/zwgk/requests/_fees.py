@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -122,7 +123,7 @@ class RequestFee:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class VolumeFee:
     """The per-volume (按量) fee of one request: the steps, one per tier touched, and the total."""
 
@@ -134,6 +135,23 @@ class VolumeFee:
         """The arithmetic, e.g. ``1–30: 30 × ¥0 = ¥0; 31–100: 70 × ¥10 = ¥700 → ¥700``."""
         body = "; ".join(str(s) for s in self.steps) or "no pages"
         return f"{body} → ¥{self.total}"
+
+    def __repr__(self) -> str:
+        from zwgk.requests._display import volume_fee_repr
+
+        return volume_fee_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The arithmetic as an HTML table, one row per tier touched."""
+        from zwgk.requests._display import volume_fee_html
+
+        return volume_fee_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per tier touched (extra ``zwgk[pandas]``)."""
+        from zwgk.requests._display import volume_fee_to_frame
+
+        return volume_fee_to_frame(self)
 
 
 def _load_schedule(raw: dict[str, object], name: str, problems: list[Problem]) -> FeeSchedule | None:

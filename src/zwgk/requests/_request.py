@@ -150,7 +150,7 @@ def fee_payment_due(notice_received_on: dt.date, *, calendar: ChinaCalendar | No
     return due
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Ledger:
     """A request register (依申请公开登记台账): requests with unique ids, in the given order."""
 
@@ -184,6 +184,23 @@ class Ledger:
 
     def __iter__(self) -> Iterator[DisclosureRequest]:
         return iter(self.requests)
+
+    def __repr__(self) -> str:
+        from zwgk.requests._display import ledger_repr
+
+        return ledger_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The first requests as an HTML table (notebooks)."""
+        from zwgk.requests._display import ledger_html
+
+        return ledger_html(self)
+
+    def to_frame(self) -> Any:
+        """The ledger as a DataFrame (extra ``zwgk[pandas]``); see :func:`~zwgk.requests.ledger_to_frame`."""
+        from zwgk.requests._ledger_io import ledger_to_frame
+
+        return ledger_to_frame(self)
 
     def by_applicant_month(self, applicant: str, year: int, month: int) -> tuple[DisclosureRequest, ...]:
         """The applicant's requests received in one calendar month, in receipt order."""

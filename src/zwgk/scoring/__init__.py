@@ -23,6 +23,7 @@ from zwgk.scoring._derived import (
     longest_update_gap,
     updates_in_period,
 )
+from zwgk.scoring._display import plot_score_breakdown, rankings_html, rankings_to_frame, section_breakdown
 from zwgk.scoring._engine import apply_combination, combine, rank, score, what_if
 from zwgk.scoring._evidence import BOOLEAN_WORDS
 from zwgk.scoring._forms import card_template, evidence_schema
@@ -138,6 +139,11 @@ __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
     "render_text",
     "result_to_dict",
     "results_to_frame",
+    # --- notebook displays and plots
+    "plot_score_breakdown",
+    "rankings_html",
+    "rankings_to_frame",
+    "section_breakdown",
     # --- evidence words
     "BOOLEAN_WORDS",
 ]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from zwgk.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    from zwgk.deadlines._display import Labels
 
 __all__ = [
     "Adjustment",
@@ -62,7 +66,7 @@ class SectionResult:
     capped: Decimal = Decimal(0)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ScoreResult:
     """The result of :func:`zwgk.scoring.score`.
 
@@ -113,6 +117,34 @@ class ScoreResult:
                 return it
         raise UnknownNameError("item", item_id, [i.item for i in self.items])
 
+    def __repr__(self) -> str:
+        from zwgk.scoring._display import score_repr
+
+        return score_repr(self)
+
+    def _repr_html_(self) -> str:
+        from zwgk.scoring._display import score_html
+
+        return score_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per item, with each adjustment's reason (extra ``zwgk[pandas]``).
+
+        See :func:`zwgk.scoring.results_to_frame` for several results at once.
+        """
+        from zwgk.scoring._display import score_frame
+
+        return score_frame(self)
+
+    def plot(self, *, labels: Labels = "auto") -> Any:
+        """Points against the maximum by section (extra ``zwgk[plot]``).
+
+        See :func:`zwgk.scoring.plot_score_breakdown`.
+        """
+        from zwgk.scoring._display import plot_score_breakdown
+
+        return plot_score_breakdown(self, labels=labels)
+
 
 @attrs.frozen
 class CombinedPart:
@@ -123,7 +155,7 @@ class CombinedPart:
     contribution: Decimal
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CombinedResult:
     """A weighted combination of results (表一 × 60% + 表二 × 40%).
 
@@ -137,13 +169,49 @@ class CombinedResult:
     passed: bool
     vetoes: tuple[str, ...]
 
+    def __repr__(self) -> str:
+        from zwgk.scoring._display import combined_repr
 
-@attrs.frozen
+        return combined_repr(self)
+
+    def _repr_html_(self) -> str:
+        from zwgk.scoring._display import combined_html
+
+        return combined_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per weighted part (extra ``zwgk[pandas]``)."""
+        from zwgk.scoring._display import combined_frame
+
+        return combined_frame(self)
+
+
+@attrs.frozen(repr=False)
 class Ranking:
-    """One place in :func:`zwgk.scoring.rank`: tied totals share a rank (1, 2, 2, 4)."""
+    """One place in :func:`zwgk.scoring.rank`: tied totals share a rank (1, 2, 2, 4).
+
+    For the whole ranking (the tuple ``rank`` returns) use
+    :func:`zwgk.scoring.rankings_to_frame` and :func:`zwgk.scoring.rankings_html`.
+    """
 
     rank: int
     result: ScoreResult | CombinedResult
+
+    def __repr__(self) -> str:
+        from zwgk.scoring._display import ranking_repr
+
+        return ranking_repr(self)
+
+    def _repr_html_(self) -> str:
+        from zwgk.scoring._display import rankings_html
+
+        return rankings_html((self,))
+
+    def to_frame(self) -> Any:
+        """This place as a one-row DataFrame (extra ``zwgk[pandas]``)."""
+        from zwgk.scoring._display import rankings_to_frame
+
+        return rankings_to_frame((self,))
 
 
 @attrs.frozen
@@ -156,7 +224,7 @@ class ItemDelta:
     delta: Decimal
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WhatIf:
     """The effect of changing one piece of evidence (:func:`zwgk.scoring.what_if`)."""
 
@@ -167,3 +235,19 @@ class WhatIf:
     after: ScoreResult
     delta: Decimal
     items: tuple[ItemDelta, ...]
+
+    def __repr__(self) -> str:
+        from zwgk.scoring._display import what_if_repr
+
+        return what_if_repr(self)
+
+    def _repr_html_(self) -> str:
+        from zwgk.scoring._display import what_if_html
+
+        return what_if_html(self)
+
+    def to_frame(self) -> Any:
+        """One row per changed item (extra ``zwgk[pandas]``)."""
+        from zwgk.scoring._display import what_if_frame
+
+        return what_if_frame(self)

@@ -24,6 +24,16 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 
     raise MissingExtraError("hypothesis", "testing", "zwgk.testing") from None
 
+from zwgk.testing._catalog import (
+    TimeLimitCase,
+    catalogs,
+    disclosure_items,
+    legal_bases,
+    limit_parts,
+    noisy_time_limit_texts,
+    time_limit_phrases,
+    time_limits,
+)
 from zwgk.testing._dates import added_notices, covered_dates, rest_days, working_day_counts, working_days
 from zwgk.testing._requests import (
     FIRST_RECEIVED,
@@ -44,30 +54,40 @@ from zwgk.testing._requests import (
 )
 from zwgk.testing._scoring import builtin_cards, evidence_for, evidence_values
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # dates and counts
+    "added_notices",
+    "covered_dates",
+    "rest_days",
+    "working_day_counts",
+    "working_days",
+    # requests
     "FIRST_RECEIVED",
     "LAST_EVENT",
     "LAST_RECEIVED",
-    # requests
     "InvalidReason",
     "InvalidRequestCase",
     "RequestCase",
-    "added_notices",
-    "builtin_cards",
     "consultations",
-    "covered_dates",
     "deadlines",
     "disclosure_requests",
     "event_gaps",
-    "evidence_for",
-    "evidence_values",
     "extension_days",
     "invalid_request_cases",
     "ledgers",
     "received_dates",
     "request_cases",
-    "rest_days",
-    "working_day_counts",
-    "working_days",
+    # scoring
+    "builtin_cards",
+    "evidence_for",
+    "evidence_values",
+    # catalogs
+    "TimeLimitCase",
+    "catalogs",
+    "disclosure_items",
+    "legal_bases",
+    "limit_parts",
+    "noisy_time_limit_texts",
+    "time_limit_phrases",
+    "time_limits",
 ]

@@ -23,6 +23,14 @@ def _hypothesis_setup_hook() -> None:
     from zwgk.testing import _scoring
 
     st.register_type_strategy(Card, st.deferred(_scoring.builtin_cards))
+    from zwgk.catalog import Catalog, DisclosureItem, LegalBasis, TimeLimit
+    from zwgk.testing import _catalog
+
+    st.register_type_strategy(TimeLimit, st.deferred(_catalog.time_limits))
+    st.register_type_strategy(_catalog.TimeLimitCase, st.deferred(_catalog.time_limit_phrases))
+    st.register_type_strategy(LegalBasis, st.deferred(_catalog.legal_bases))
+    st.register_type_strategy(DisclosureItem, st.deferred(_catalog.disclosure_items))
+    st.register_type_strategy(Catalog, st.deferred(_catalog.catalogs))
     try:
         from zwgk.requests import DisclosureRequest, Ledger
     except ImportError:  # pragma: no cover - requests needs pydantic, always installed

@@ -1,0 +1,151 @@
+"""The one table of zwgk's JSON Schemas: file formats and boundary models, by name.
+
+Used by ``zwgk schema`` and by the test that keeps ``docs/schemas/`` equal to the code.
+Every schema comes from the function or pydantic model that owns the format; this
+module only names them.  Schemas that do not state a dialect get
+``"$schema": "https://json-schema.org/draft/2020-12/schema"`` (pydantic's output is
+draft 2020-12).  Imports are lazy: pydantic is loaded only when a schema is built.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from zwgk.errors import UnknownNameError
+
+__all__ = ["DRAFT_2020_12", "all_schemas", "get_schema", "schema_descriptions", "schema_text"]
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+_Builder = Callable[[], dict[str, Any]]
+
+
+def _notice() -> dict[str, Any]:
+    from zwgk.deadlines import notice_json_schema
+
+    return notice_json_schema()
+
+
+def _card() -> dict[str, Any]:
+    from zwgk.scoring import card_json_schema
+
+    return card_json_schema()
+
+
+def _combinations() -> dict[str, Any]:
+    # No public function yet; the model is the card-file boundary's own.
+    from zwgk.scoring._card_file import CombinationsFile
+
+    return CombinationsFile.model_json_schema()
+
+
+def _evidence(card_name: str) -> _Builder:
+    def build() -> dict[str, Any]:
+        from zwgk.scoring import evidence_schema, load_card
+
+        return evidence_schema(load_card(card_name))
+
+    return build
+
+
+def _catalog() -> dict[str, Any]:
+    from zwgk.catalog import catalog_json_schema
+
+    return catalog_json_schema()
+
+
+def _catalog_item() -> dict[str, Any]:
+    from zwgk.catalog import DisclosureItemModel
+
+    return DisclosureItemModel.model_json_schema()
+
+
+def _legal_basis() -> dict[str, Any]:
+    from zwgk.catalog import LegalBasisModel
+
+    return LegalBasisModel.model_json_schema()
+
+
+def _ledger() -> dict[str, Any]:
+    from zwgk.requests import ledger_json_schema
+
+    return ledger_json_schema()
+
+
+def _ledger_event() -> dict[str, Any]:
+    from zwgk.requests import EventRecord
+
+    return EventRecord.model_json_schema()
+
+
+def _report() -> dict[str, Any]:
+    from zwgk.reports import report_json_schema
+
+    return report_json_schema()
+
+
+def _table() -> dict[str, tuple[str, _Builder]]:
+    """Name → (one-line description, builder), in listing order."""
+    from zwgk.scoring import list_cards
+
+    table: dict[str, tuple[str, _Builder]] = {
+        "notice": ("a holiday notice file (zwgk/deadlines/data/notices/*.toml, as JSON)", _notice),
+        "card": ("a scorecard file (考核细则, TOML or JSON)", _card),
+        "combinations": ("the card-combination file (表一 × 60% + 表二 × 40%)", _combinations),
+    }
+    for name in list_cards():
+        table[f"evidence-{name}"] = (f"the evidence the built-in card {name!r} needs", _evidence(name))
+    table |= {
+        "catalog": ("a disclosure catalog as JSON (政务公开事项标准目录)", _catalog),
+        "catalog-item": ("one catalog item (公开事项) as JSON", _catalog_item),
+        "legal-basis": ("one legal basis (公开依据) of a catalog item", _legal_basis),
+        "ledger": ('one request-register row (a ledger JSON file is {"requests": [row, ...]})', _ledger),
+        "ledger-event": ("one event of a ledger row's request clock", _ledger_event),
+        "report": ("an annual report (政府信息公开工作年度报告) as JSON", _report),
+    }
+    return table
+
+
+def _with_dialect(schema: dict[str, Any]) -> dict[str, Any]:
+    if "$schema" in schema:
+        return schema
+    return {"$schema": DRAFT_2020_12, **schema}
+
+
+def schema_descriptions() -> dict[str, str]:
+    """Every schema name with its one-line description, in listing order."""
+    return {name: description for name, (description, _) in _table().items()}
+
+
+def get_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema called ``name``.
+
+    Args:
+        name: one of :func:`schema_descriptions`'s keys, e.g. ``notice`` or
+            ``evidence-kaifu-2013-windows``.
+
+    Returns:
+        The schema (draft 2020-12) as a new dict.
+
+    Raises:
+        UnknownNameError: ``name`` is not a schema name (the message lists them all).
+    """
+    table = _table()
+    if name not in table:
+        raise UnknownNameError("schema", name, table)
+    return _with_dialect(table[name][1]())
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every schema by name, in listing order (each a new dict)."""
+    return {name: _with_dialect(build()) for name, (_, build) in _table().items()}
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """The file text of a schema: 2-space indent, sorted keys, Chinese kept, final newline.
+
+    Sorted keys keep diffs stable when a model's fields move.
+    """
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,172 @@
+"""How catalogs, catalog checks and compliance reports show themselves in notebooks.
+
+The same conventions as :mod:`zwgk.deadlines`, whose helpers are reused: HTML is a plain
+string with every text value escaped, and pandas is imported only when a DataFrame is
+asked for (extra ``zwgk[pandas]``).  DataFrames of catalogs and compliance reports come
+from :func:`~zwgk.catalog.catalog_to_dataframe` and
+:func:`~zwgk.catalog.compliance_to_dataframe`.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+from typing import Any
+
+from zwgk.catalog._checks import CheckReport
+from zwgk.catalog._compliance import ComplianceReport
+from zwgk.catalog._model import Catalog
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "HTML_ROWS",
+    "catalog_html",
+    "catalog_repr",
+    "check_report_html",
+    "check_report_repr",
+    "compliance_html",
+    "compliance_repr",
+    "findings_to_frame",
+]
+
+#: Rows shown by the HTML display of a catalog (the rest are counted, not shown).
+HTML_ROWS = 20
+#: Columns of :func:`findings_to_frame`.
+FINDING_COLUMNS = ("location", "sequence", "item", "code", "label", "message")
+
+
+def _rate(rate: Decimal | None) -> str:
+    return "—" if rate is None else f"{(rate * 100).normalize():f}%"
+
+
+# ----------------------------------------------------------------------------- catalog
+
+
+def catalog_repr(catalog: Catalog) -> str:
+    """One line: title, item count and source."""
+    title = f" {catalog.title}" if catalog.title else ""
+    source = f" from {catalog.source}" if catalog.source else ""
+    return f"<Catalog{title}: {len(catalog.items)} items{source}>"
+
+
+def catalog_html(catalog: Catalog, *, rows: int = HTML_ROWS) -> str:
+    """An HTML table of the first ``rows`` items: 序号, 公开事项, 公开时限, 公开主体, 公开方式."""
+    esc = html.escape
+    shown = catalog.items[:rows]
+    body = "".join(
+        f"<tr><td>{esc(i.sequence)}</td><td>{esc(i.name)}</td><td>{esc(i.time_limit.text)}</td>"
+        f"<td>{esc(i.body)}</td><td>{esc('、'.join(m.value for m in i.modes))}</td></tr>"
+        for i in shown
+    )
+    more = len(catalog.items) - len(shown)
+    return (
+        f"<div class='zwgk-catalog'><p><b>{esc(catalog.title or 'catalog')}</b>: "
+        f"{len(catalog.items)} items</p>"
+        "<table><thead><tr><th>序号</th><th>公开事项</th><th>公开时限</th><th>公开主体</th><th>公开方式</th>"
+        f"</tr></thead><tbody>{body}</tbody></table>"
+        + (f"<p>… and {more} more items (<code>to_frame()</code> shows all)</p>" if more else "")
+        + "</div>"
+    )
+
+
+# ----------------------------------------------------------------------------- checks
+
+
+def check_report_repr(report: CheckReport) -> str:
+    """One line: items checked, findings and their count per code."""
+    if report.ok:
+        return f"<CheckReport ok: {report.items_checked} items, no findings>"
+    counts = ", ".join(f"{code.name} {len(found)}" for code, found in report.by_code().items())
+    return f"<CheckReport {report.items_checked} items, {len(report.findings)} findings: {counts}>"
+
+
+def check_report_html(report: CheckReport) -> str:
+    """An HTML table of the findings, one row each, in row order."""
+    esc = html.escape
+    head = (
+        f"<p><b>{report.items_checked}</b> items checked — "
+        + ("no findings" if report.ok else f"<b>{len(report.findings)}</b> findings")
+        + "</p>"
+    )
+    if report.ok:
+        return f"<div class='zwgk-check'>{head}</div>"
+    body = "".join(
+        f"<tr><td>{esc(f.location)}</td><td>{esc(f.sequence)}</td><td>{esc(f.item)}</td>"
+        f"<td>{esc(f.code.value)}</td><td>{esc(f.message)}</td></tr>"
+        for f in report.findings
+    )
+    return (
+        f"<div class='zwgk-check'>{head}<table><thead><tr><th>location</th><th>序号</th><th>item</th>"
+        f"<th>finding</th><th>message</th></tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def findings_to_frame(report: CheckReport) -> Any:
+    """One row per finding (needs the ``pandas`` extra).
+
+    Columns: ``location``, ``sequence``, ``item``, ``code`` (the :class:`FindingCode` name),
+    ``label`` (its Chinese label) and ``message``.
+
+    Args:
+        report: the report of :func:`~zwgk.catalog.check_catalog`.
+
+    Returns:
+        The DataFrame.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    return pd.DataFrame(
+        [
+            {
+                "location": f.location,
+                "sequence": f.sequence,
+                "item": f.item,
+                "code": f.code.name,
+                "label": f.code.value,
+                "message": f.message,
+            }
+            for f in report.findings
+        ],
+        columns=list(FINDING_COLUMNS),
+    )
+
+
+# ----------------------------------------------------------------------------- compliance
+
+
+def compliance_repr(report: ComplianceReport) -> str:
+    """One line: items, on-time rate and the counts by status."""
+    as_of = f" as of {report.as_of.isoformat()}" if report.as_of else ""
+    gap = f", longest gap {report.longest_gap} working days" if report.longest_gap is not None else ""
+    exceeded = " (exceeds limit)" if report.gap_exceeded else ""
+    return (
+        f"<ComplianceReport{as_of}: {len(report.items)} items, on time {_rate(report.on_time_rate)} "
+        f"({report.on_time} on time, {report.late} late, {report.overdue} overdue, "
+        f"{report.pending} pending){gap}{exceeded}>"
+    )
+
+
+def compliance_html(report: ComplianceReport) -> str:
+    """An HTML table with one row per item: publications by status, on-time rate, longest gap."""
+    esc = html.escape
+    body = "".join(
+        f"<tr><td>{esc(i.sequence)}</td><td>{esc(i.item)}</td><td>{len(i.results)}</td><td>{i.on_time}</td>"
+        f"<td>{i.late}</td><td>{i.overdue}</td><td>{i.pending}</td><td>{_rate(i.on_time_rate)}</td>"
+        f"<td>{'' if i.longest_gap is None else i.longest_gap}{' ⚠' if i.gap_exceeded else ''}</td></tr>"
+        for i in report.items
+    )
+    as_of = f" as of {report.as_of.isoformat()}" if report.as_of else ""
+    gap = "" if report.longest_gap is None else f"; longest gap {report.longest_gap} working days"
+    limit = "" if report.max_gap is None else f" (limit {report.max_gap})"
+    return (
+        f"<div class='zwgk-compliance'><p>Compliance{esc(as_of)}: on time <b>{_rate(report.on_time_rate)}</b>"
+        f" — {report.on_time} on time, {report.late} late, {report.overdue} overdue, "
+        f"{report.pending} pending{gap}{limit}</p>"
+        "<table><thead><tr><th>序号</th><th>item</th><th>publications</th><th>on time</th><th>late</th>"
+        "<th>overdue</th><th>pending</th><th>on-time rate</th><th>longest gap</th></tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+    )

@@ -1,0 +1,146 @@
+"""How ledgers and fee results show themselves in notebooks.
+
+As in :mod:`zwgk.deadlines`, whose helpers are reused: HTML is a plain string with every
+text value escaped, and pandas is imported only when a DataFrame is asked for (extra
+``zwgk[pandas]``).  The DataFrame of a ledger is :func:`~zwgk.requests.ledger_to_frame`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+from zwgk.requests._fees import RequestFee, VolumeFee
+from zwgk.requests._request import Ledger
+
+__all__ = [
+    "FEE_COLUMNS",
+    "HTML_ROWS",
+    "STEP_COLUMNS",
+    "ledger_html",
+    "ledger_repr",
+    "request_fees_to_frame",
+    "volume_fee_html",
+    "volume_fee_repr",
+    "volume_fee_to_frame",
+]
+
+#: Requests shown by the HTML display of a ledger (the rest are counted, not shown).
+HTML_ROWS = 20
+#: Columns of :func:`volume_fee_to_frame`.
+STEP_COLUMNS = ("tier", "quantity", "price", "amount")
+#: Columns of :func:`request_fees_to_frame`.
+FEE_COLUMNS = ("request_id", "received", "ordinal", "tier", "price", "amount", "cumulative")
+
+
+def ledger_repr(ledger: Ledger) -> str:
+    """One line: number of requests, the receipt span and how many are pending."""
+    if not ledger.requests:
+        return "<Ledger: 0 requests>"
+    first = min(r.received for r in ledger.requests)
+    last = max(r.received for r in ledger.requests)
+    pending = sum(r.pending for r in ledger.requests)
+    return (
+        f"<Ledger: {len(ledger.requests)} requests received {first.isoformat()} … {last.isoformat()}, "
+        f"{pending} pending>"
+    )
+
+
+def ledger_html(ledger: Ledger, *, rows: int = HTML_ROWS) -> str:
+    """An HTML table of the first ``rows`` requests (id, applicant, kind, dates, channel, outcome)."""
+    esc = html.escape
+    shown = ledger.requests[:rows]
+    body = "".join(
+        f"<tr><td>{esc(r.id)}</td><td>{esc(r.applicant)}</td><td>{esc(r.applicant_kind.value)}</td>"
+        f"<td>{r.received.isoformat()}</td><td>{esc(r.channel.value)}</td>"
+        f"<td>{'' if r.outcome is None else esc(r.outcome.value)}</td>"
+        f"<td>{'' if r.closed is None else r.closed.isoformat()}</td></tr>"
+        for r in shown
+    )
+    more = len(ledger.requests) - len(shown)
+    return (
+        f"<div class='zwgk-ledger'><p>{esc(ledger_repr(ledger))}</p>"
+        "<table><thead><tr><th>id</th><th>applicant</th><th>kind</th><th>received</th><th>channel</th>"
+        f"<th>outcome</th><th>closed</th></tr></thead><tbody>{body}</tbody></table>"
+        + (f"<p>… and {more} more requests (<code>to_frame()</code> shows all)</p>" if more else "")
+        + "</div>"
+    )
+
+
+# ----------------------------------------------------------------------------- fees
+
+
+def volume_fee_repr(fee: VolumeFee) -> str:
+    """One line: pages, total and the arithmetic."""
+    return f"<VolumeFee {fee.pages} pages: ¥{fee.total} ({fee.explain()})>"
+
+
+def volume_fee_html(fee: VolumeFee) -> str:
+    """An HTML table of the arithmetic: one row per tier touched, then the total."""
+    body = "".join(
+        f"<tr><td>{html.escape(s.tier.label)}</td><td>{s.quantity}</td><td>¥{s.price}</td>"
+        f"<td>¥{s.amount}</td></tr>"
+        for s in fee.steps
+    )
+    return (
+        f"<div class='zwgk-fee'><p>{fee.pages} pages: <b>¥{fee.total}</b></p>"
+        "<table><thead><tr><th>pages (tier)</th><th>quantity</th><th>price</th><th>amount</th></tr>"
+        f"</thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def volume_fee_to_frame(fee: VolumeFee) -> Any:
+    """One row per tier touched: ``tier`` (e.g. ``31–100``), ``quantity``, ``price``, ``amount``.
+
+    Money stays exact :class:`~decimal.Decimal` (``object`` dtype).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    return pd.DataFrame(
+        [
+            {"tier": s.tier.label, "quantity": s.quantity, "price": s.price, "amount": s.amount}
+            for s in fee.steps
+        ],
+        columns=list(STEP_COLUMNS),
+    )
+
+
+def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
+    """One row per request of :func:`~zwgk.requests.monthly_request_fees` (the ``pandas`` extra).
+
+    Columns: ``request_id``, ``received``, ``ordinal`` (place in the month), ``tier``,
+    ``price``, ``amount`` and ``cumulative`` (the month's running total); money as
+    :class:`~decimal.Decimal`.
+
+    Args:
+        fees: the per-request fees.
+
+    Returns:
+        The DataFrame.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    return pd.DataFrame(
+        [
+            {
+                "request_id": f.request_id,
+                "received": f.received,
+                "ordinal": f.ordinal,
+                "tier": f.step.tier.label,
+                "price": f.step.price,
+                "amount": f.amount,
+                "cumulative": f.cumulative,
+            }
+            for f in fees
+        ],
+        columns=list(FEE_COLUMNS),
+    )

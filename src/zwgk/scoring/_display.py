@@ -1,0 +1,389 @@
+"""How scoring results show themselves: text, HTML for notebooks, DataFrames, a plot.
+
+The same conventions as :mod:`zwgk.deadlines`, whose helpers are reused (imported on first
+use, so ``import zwgk.scoring`` stays light): HTML is a
+plain string with every text value escaped; pandas and matplotlib are imported only inside
+the functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``); plots return a
+:class:`matplotlib.figure.Figure` built without pyplot.  Points stay exact
+:class:`~decimal.Decimal` values in DataFrames (``object`` dtype).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from zwgk.scoring._render import _pts, _signed, _verdict, results_to_frame
+from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
+
+if TYPE_CHECKING:
+    from zwgk.deadlines._display import Labels
+
+__all__ = [
+    "combined_frame",
+    "combined_html",
+    "combined_repr",
+    "plot_score_breakdown",
+    "ranking_repr",
+    "rankings_html",
+    "rankings_to_frame",
+    "score_frame",
+    "score_html",
+    "score_repr",
+    "section_breakdown",
+    "what_if_frame",
+    "what_if_html",
+    "what_if_repr",
+]
+
+_ITEM_COLUMNS = ["section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments"]
+_PART_COLUMNS = ["card", "card_title", "unit", "total", "weight", "contribution", "grade", "passed"]
+_RANK_COLUMNS = ["rank", "unit", "title", "total", "passed", "vetoes"]
+_DELTA_COLUMNS = ["item", "title", "before", "after", "delta"]
+
+
+def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
+    """``+1 reason`` lines of every adjustment except the starting points (as ``render_text``)."""
+    return [f"{_signed(a.points)} {a.reason}" for a in adjustments if a.kind != "start"]
+
+
+def _shown_points(item: ItemResult) -> str:
+    return _pts(item.points) if item.applicable else "不适用"
+
+
+def _verdict_any(result: ScoreResult | CombinedResult) -> str:
+    if isinstance(result, ScoreResult):
+        return _verdict(result)
+    if result.vetoes:
+        return "否决（不合格）"
+    return "通过" if result.passed else "未通过"
+
+
+def _title(result: ScoreResult | CombinedResult) -> str:
+    return result.card_title if isinstance(result, ScoreResult) else result.title
+
+
+# ----------------------------------------------------------------------------- repr
+
+
+def score_repr(result: ScoreResult) -> str:
+    """One line: card, unit, total of maximum, grade, verdict and item count."""
+    unit = f" {result.unit}" if result.unit else ""
+    grade = f", grade {result.grade}" if result.grade else ""
+    vetoes = f", {len(result.vetoes)} veto(es)" if result.vetoes else ""
+    verdict = "passed" if result.passed else "not passed"
+    return (
+        f"<ScoreResult {result.card}{unit}: {_pts(result.total)}/{_pts(result.maximum)}"
+        f"{grade}, {verdict}{vetoes}, {len(result.items)} items>"
+    )
+
+
+def combined_repr(result: CombinedResult) -> str:
+    """One line: title, unit, total, verdict and the weighted parts."""
+    parts = " + ".join(f"{p.result.card}×{_pts(p.weight)}" for p in result.parts)
+    unit = f" {result.unit}" if result.unit else ""
+    verdict = "passed" if result.passed else "not passed"
+    title = result.title or "combination"
+    return f"<CombinedResult {title}{unit}: {_pts(result.total)} = {parts}, {verdict}>"
+
+
+def ranking_repr(ranking: Ranking) -> str:
+    """One line: rank, unit and total."""
+    r = ranking.result
+    veto = ", vetoed" if r.vetoes else ""
+    return f"<Ranking {ranking.rank}: {r.unit or '(no unit)'} {_pts(r.total)}{veto}>"
+
+
+def what_if_repr(change: WhatIf) -> str:
+    """One line: the evidence changed, the totals before and after and the items changed."""
+    return (
+        f"<WhatIf {change.key}: {change.old_value!r} → {change.new_value!r}: "
+        f"{_pts(change.before.total)} → {_pts(change.after.total)} ({_signed(change.delta)}), "
+        f"{len(change.items)} item(s) changed>"
+    )
+
+
+# ----------------------------------------------------------------------------- HTML
+
+
+def score_html(result: ScoreResult) -> str:
+    """An HTML item table of a score result (used by ``ScoreResult._repr_html_``).
+
+    One row per item: section, item, title, points, maximum and every adjustment with its
+    reason (the starting points left out, as in :func:`zwgk.scoring.render_text`).
+    """
+    esc = html.escape
+    unit = f"{esc(result.unit)} — " if result.unit else ""
+    grade = f"；等次 <b>{esc(result.grade)}</b>" if result.grade else ""
+    counted = "" if result.bonus_counted else "，不计入"
+    bonus = f"（其中加分 {_pts(result.bonus)}{counted}）" if result.bonus else ""
+    head = (
+        f"<p>{unit}<b>{esc(result.card_title)}</b> ({esc(result.card)}): 总分 <b>{_pts(result.total)}</b>"
+        f" / {_pts(result.maximum)}{bonus} — {esc(_verdict(result))}{grade}</p>"
+    )
+    extra = [f"<li>否决 {esc(v)}</li>" for v in result.vetoes]
+    extra += [f"<li>总分调整 {esc(_signed(a.points))} {esc(a.reason)}</li>" for a in result.adjustments]
+    if result.missing:
+        extra.append(f"<li>缺少证据（按0分计）：{esc('、'.join(result.missing))}</li>")
+    titles = {s.id: s.title for s in result.sections}
+    rows = "".join(
+        f"<tr><td>{esc(titles.get(i.section, i.section))}</td><td>{esc(i.item)}</td><td>{esc(i.title)}</td>"
+        f"<td>{esc(_shown_points(i))}</td><td>{_pts(i.maximum)}</td>"
+        f"<td>{'<br>'.join(esc(r) for r in _reasons(i.adjustments))}</td></tr>"
+        for i in result.items
+    )
+    return (
+        f"<div class='zwgk-score'>{head}"
+        + (f"<ul>{''.join(extra)}</ul>" if extra else "")
+        + "<table><thead><tr><th>section</th><th>item</th><th>title</th><th>points</th><th>maximum</th>"
+        f"<th>adjustments</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def combined_html(result: CombinedResult) -> str:
+    """An HTML table of a combined result: one row per weighted part, then the total."""
+    esc = html.escape
+    unit = f"{esc(result.unit)} — " if result.unit else ""
+    rows = "".join(
+        f"<tr><td>{esc(p.result.card_title)}</td><td>{_pts(p.result.total)}</td><td>{_pts(p.weight)}</td>"
+        f"<td>{_pts(p.contribution)}</td><td>{esc(_verdict(p.result))}</td></tr>"
+        for p in result.parts
+    )
+    vetoes = "".join(f"<li>否决 {esc(v)}</li>" for v in result.vetoes)
+    return (
+        f"<div class='zwgk-combined'><p>{unit}<b>{esc(result.title)}</b>: 总分 <b>{_pts(result.total)}</b>"
+        f" — {esc(_verdict_any(result))}</p>"
+        + (f"<ul>{vetoes}</ul>" if vetoes else "")
+        + "<table><thead><tr><th>card</th><th>total</th><th>weight</th><th>contribution</th>"
+        f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+def rankings_html(rankings: Iterable[Ranking]) -> str:
+    """An HTML table of a ranking (the tuple :func:`zwgk.scoring.rank` returns): one row per unit.
+
+    Args:
+        rankings: the places, in the order to show them.
+
+    Returns:
+        A ``<table>`` with rank, unit, title, total and verdict; every text escaped.
+    """
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td>{r.rank}</td><td>{esc(r.result.unit)}</td><td>{esc(_title(r.result))}</td>"
+        f"<td>{_pts(r.result.total)}</td><td>{esc(_verdict_any(r.result))}</td></tr>"
+        for r in rankings
+    )
+    return (
+        "<table class='zwgk-ranking'><thead><tr><th>rank</th><th>unit</th><th>title</th><th>total</th>"
+        f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def what_if_html(change: WhatIf) -> str:
+    """An HTML table of a what-if: the evidence changed, the totals, one row per changed item."""
+    esc = html.escape
+    titles = {i.item: i.title for i in change.before.items}
+    rows = "".join(
+        f"<tr><td>{esc(d.item)}</td><td>{esc(titles.get(d.item, ''))}</td><td>{_pts(d.before)}</td>"
+        f"<td>{_pts(d.after)}</td><td>{esc(_signed(d.delta))}</td></tr>"
+        for d in change.items
+    )
+    return (
+        f"<div class='zwgk-what-if'><p><b>{esc(change.key)}</b>: {esc(repr(change.old_value))} → "
+        f"{esc(repr(change.new_value))} — total {_pts(change.before.total)} → "
+        f"<b>{_pts(change.after.total)}</b> ({esc(_signed(change.delta))})</p>"
+        "<table><thead><tr><th>item</th><th>title</th><th>before</th><th>after</th><th>delta</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></div>"
+    )
+
+
+# ----------------------------------------------------------------------------- DataFrames
+
+
+def score_frame(result: ScoreResult) -> Any:
+    """One row per item of a result (needs the ``pandas`` extra).
+
+    Columns: ``section``, ``item``, ``title``, ``maximum``, ``points``, ``applicable``,
+    ``bonus`` (as in :func:`zwgk.scoring.results_to_frame`, which builds them) and
+    ``adjustments``: the adjustments other than the starting points, one ``+1 reason`` line
+    each, joined with line breaks.
+
+    Raises:
+        zwgk.errors.MissingExtraError: pandas is not installed.
+    """
+    frame = results_to_frame([result])
+    frame["adjustments"] = ["\n".join(_reasons(i.adjustments)) for i in result.items]
+    return frame[_ITEM_COLUMNS]
+
+
+def combined_frame(result: CombinedResult) -> Any:
+    """One row per part of a combined result (needs the ``pandas`` extra).
+
+    Columns: ``card``, ``card_title``, ``unit``, ``total`` (the part's own total),
+    ``weight``, ``contribution`` (= total × weight), ``grade``, ``passed``.
+
+    Raises:
+        zwgk.errors.MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    rows = [
+        {
+            "card": p.result.card,
+            "card_title": p.result.card_title,
+            "unit": p.result.unit,
+            "total": p.result.total,
+            "weight": p.weight,
+            "contribution": p.contribution,
+            "grade": p.result.grade,
+            "passed": p.result.passed,
+        }
+        for p in result.parts
+    ]
+    return pd.DataFrame(rows, columns=_PART_COLUMNS)
+
+
+def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
+    """One row per unit of a ranking (the tuple :func:`zwgk.scoring.rank` returns).
+
+    Columns: ``rank``, ``unit``, ``title`` (card or combination title), ``total``,
+    ``passed``, ``vetoes`` (joined with ``；``).
+
+    Args:
+        rankings: the places, in the order to show them.
+
+    Returns:
+        The DataFrame; totals stay exact :class:`~decimal.Decimal` values.
+
+    Raises:
+        zwgk.errors.MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    rows = [
+        {
+            "rank": r.rank,
+            "unit": r.result.unit,
+            "title": _title(r.result),
+            "total": r.result.total,
+            "passed": r.result.passed,
+            "vetoes": "；".join(r.result.vetoes),
+        }
+        for r in rankings
+    ]
+    return pd.DataFrame(rows, columns=_RANK_COLUMNS)
+
+
+def what_if_frame(change: WhatIf) -> Any:
+    """One row per changed item of a what-if: ``item``, ``title``, ``before``, ``after``, ``delta``.
+
+    Raises:
+        zwgk.errors.MissingExtraError: pandas is not installed.
+    """
+    from zwgk.deadlines._display import _pandas
+
+    pd = _pandas()
+    titles = {i.item: i.title for i in change.before.items}
+    rows = [
+        {
+            "item": d.item,
+            "title": titles.get(d.item, ""),
+            "before": d.before,
+            "after": d.after,
+            "delta": d.delta,
+        }
+        for d in change.items
+    ]
+    return pd.DataFrame(rows, columns=_DELTA_COLUMNS)
+
+
+# ----------------------------------------------------------------------------- plot
+
+
+def section_breakdown(result: ScoreResult) -> tuple[tuple[str, str, Decimal, Decimal | None, bool], ...]:
+    """``(section id, title, points, maximum, bonus)`` per section, in card order.
+
+    ``points`` is the section's points after its cap; ``maximum`` is the sum of the maxima
+    of its applicable items (``None`` when none of them has one, as in open bonus sections).
+
+    Args:
+        result: the score result.
+
+    Returns:
+        One tuple per section, in card order (what :func:`plot_score_breakdown` draws).
+    """
+    out = []
+    for s in result.sections:
+        maxima = [
+            i.maximum for i in result.items if i.section == s.id and i.applicable and i.maximum is not None
+        ]
+        out.append((s.id, s.title, s.points, sum(maxima, Decimal(0)) if maxima else None, s.bonus))
+    return tuple(out)
+
+
+def _ascii(text: str, fallback: str) -> str:
+    return text if text.isascii() else fallback
+
+
+def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any:
+    """A score breakdown by section: the points gained against the maximum, one bar pair each.
+
+    Grey bars are the section maxima (see :func:`section_breakdown`), coloured bars the
+    points (bonus sections in orange); each bar is labelled ``points/maximum``.  With
+    ``labels="auto"`` the section titles are Chinese when a CJK font is installed, otherwise
+    the sections' ids are used.
+
+    Args:
+        result: the score result.
+        labels: ``"auto"``, ``"zh"`` (section titles, needs a CJK font) or ``"en"`` (ids).
+
+    Returns:
+        A matplotlib ``Figure`` (not shown; call ``savefig``).
+
+    Raises:
+        zwgk.errors.InvalidInputError: ``labels`` is not one of the three values.
+        zwgk.errors.MissingExtraError: matplotlib is not installed.
+    """
+    from zwgk.deadlines._display import _chinese, _cjk_font, _figure
+
+    figure_cls = _figure()
+    chinese = _chinese(labels)
+    family = _cjk_font() if chinese else ["DejaVu Sans"]
+    sections = section_breakdown(result)
+    fig = figure_cls(figsize=(max(5.0, 1.3 * len(sections) + 2), 4), layout="constrained")
+    ax = fig.add_subplot()
+    xs = list(range(len(sections)))
+    names = [
+        title if chinese else _ascii(sid, f"S{n + 1}") for n, (sid, title, *_rest) in enumerate(sections)
+    ]
+    maxima = [float(m) if m is not None else 0.0 for _, _, _, m, _ in sections]
+    points = [float(p) for _, _, p, _, _ in sections]
+    colours = ["#ff7f0e" if bonus else "#1f77b4" for *_rest, bonus in sections]
+    ax.bar(xs, maxima, width=0.7, color="#d9d9d9", label="满分" if chinese else "maximum")
+    ax.bar(xs, points, width=0.45, color=colours, label="得分" if chinese else "points")
+    for x, (_, _, p, m, _) in zip(xs, sections, strict=True):
+        ax.annotate(
+            f"{_pts(p)}/{_pts(m)}",
+            (x, max(float(p), float(m or 0))),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+        )
+    top = max([*maxima, *points, 1.0])
+    ax.set_ylim(0, top * 1.25)
+    ax.set_xticks(xs, names, family=family)
+    ax.set_ylabel("分" if chinese else "points")
+    card = result.card_title if chinese else _ascii(result.card, "score")
+    unit = result.unit if chinese else _ascii(result.unit, "")
+    ax.set_title(
+        f"{unit + ' — ' if unit else ''}{card}: {_pts(result.total)}/{_pts(result.maximum)}",
+        family=family,
+    )
+    ax.legend(loc="upper right", fontsize=8, prop={"family": family})
+    return fig
