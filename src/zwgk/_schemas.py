@@ -35,10 +35,9 @@ def _card() -> dict[str, Any]:
 
 
 def _combinations() -> dict[str, Any]:
-    # No public function yet; the model is the card-file boundary's own.
-    from zwgk.scoring._card_file import CombinationsFile
+    from zwgk.scoring import combinations_json_schema
 
-    return CombinationsFile.model_json_schema()
+    return combinations_json_schema()
 
 
 def _evidence(card_name: str) -> _Builder:

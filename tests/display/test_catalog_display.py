@@ -76,7 +76,7 @@ def test_catalog_html_escapes_cells() -> None:
     page = small._repr_html_()
     assert "<script>" not in page
     assert _body_rows(page) == [["1", "&lt;script&gt;alert(1)&lt;/script&gt;", "", "A&amp;B局", ""]]
-    assert "<b>T&lt;1&gt;</b>: 1 items" in page
+    assert "<p>T&lt;1&gt;: 1 items</p>" in page
     assert "more items" not in page
     assert repr(small) == "<Catalog T<1>: 1 items>"
 

@@ -13,6 +13,8 @@ import html
 from decimal import Decimal
 from typing import Any
 
+from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
+from zwgk._display import html_table, records_frame
 from zwgk.catalog._checks import CheckReport
 from zwgk.catalog._compliance import ComplianceReport
 from zwgk.catalog._model import Catalog
@@ -30,7 +32,7 @@ __all__ = [
 ]
 
 #: Rows shown by the HTML display of a catalog (the rest are counted, not shown).
-HTML_ROWS = 20
+HTML_ROWS = SHARED_HTML_ROWS
 #: Columns of :func:`findings_to_frame`.
 FINDING_COLUMNS = ("location", "sequence", "item", "code", "label", "message")
 
@@ -51,21 +53,16 @@ def catalog_repr(catalog: Catalog) -> str:
 
 def catalog_html(catalog: Catalog, *, rows: int = HTML_ROWS) -> str:
     """An HTML table of the first ``rows`` items: 序号, 公开事项, 公开时限, 公开主体, 公开方式."""
-    esc = html.escape
-    shown = catalog.items[:rows]
-    body = "".join(
-        f"<tr><td>{esc(i.sequence)}</td><td>{esc(i.name)}</td><td>{esc(i.time_limit.text)}</td>"
-        f"<td>{esc(i.body)}</td><td>{esc('、'.join(m.value for m in i.modes))}</td></tr>"
-        for i in shown
-    )
-    more = len(catalog.items) - len(shown)
-    return (
-        f"<div class='zwgk-catalog'><p><b>{esc(catalog.title or 'catalog')}</b>: "
-        f"{len(catalog.items)} items</p>"
-        "<table><thead><tr><th>序号</th><th>公开事项</th><th>公开时限</th><th>公开主体</th><th>公开方式</th>"
-        f"</tr></thead><tbody>{body}</tbody></table>"
-        + (f"<p>… and {more} more items (<code>to_frame()</code> shows all)</p>" if more else "")
-        + "</div>"
+    return html_table(
+        ["序号", "公开事项", "公开时限", "公开主体", "公开方式"],
+        [
+            [str(i.sequence), i.name, i.time_limit.text, i.body, "、".join(m.value for m in i.modes)]
+            for i in catalog.items
+        ],
+        css_class="zwgk-catalog",
+        heading=f"{catalog.title or 'catalog'}: {len(catalog.items)} items",
+        noun="items",
+        limit=rows,
     )
 
 
@@ -116,10 +113,7 @@ def findings_to_frame(report: CheckReport) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
-    return pd.DataFrame(
+    return records_frame(
         [
             {
                 "location": f.location,
@@ -131,7 +125,7 @@ def findings_to_frame(report: CheckReport) -> Any:
             }
             for f in report.findings
         ],
-        columns=list(FINDING_COLUMNS),
+        FINDING_COLUMNS,
     )
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, records_frame, use_chinese
 from zwgk.deadlines._calendar import ChinaCalendar, DayKind, as_date, default_calendar
-from zwgk.errors import InvalidInputError, MissingExtraError
+from zwgk.errors import InvalidInputError
 
 if TYPE_CHECKING:
     from zwgk.deadlines._clock import Deadline
@@ -30,20 +31,6 @@ __all__ = [
     "plot_deadline",
     "romanise_document",
 ]
-
-Labels = Literal["auto", "zh", "en"]
-
-_CJK_FONTS = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-)
 
 _KIND_EN = {
     DayKind.WORKING_WEEKDAY: "working weekday",
@@ -69,40 +56,6 @@ def romanise_document(number: str) -> str:
     if m is None or m["prefix"] not in _DOC_PREFIX:
         return number.encode("ascii", "replace").decode()
     return f"{_DOC_PREFIX[m['prefix']]} [{m['year']}] {m['num']}"
-
-
-def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise MissingExtraError("pandas", "pandas", "DataFrame output") from None
-    return pd
-
-
-def _figure() -> Any:
-    try:
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise MissingExtraError("matplotlib", "plot", "plots") from None
-    return Figure
-
-
-def _chinese(labels: Labels) -> bool:
-    if labels not in ("auto", "zh", "en"):
-        raise InvalidInputError("labels", labels, "'auto', 'zh' or 'en'")
-    if labels != "auto":
-        return labels == "zh"
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return any(name in installed for name in _CJK_FONTS)
-
-
-def _cjk_font() -> list[str]:
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return [n for n in _CJK_FONTS if n in installed] + ["DejaVu Sans"]
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -142,13 +95,12 @@ def deadline_html(deadline: Deadline) -> str:
 
 def deadline_frame(deadline: Deadline) -> Any:
     """The steps of a deadline as a pandas DataFrame (columns on, event, effect, article, due)."""
-    pd = _pandas()
-    return pd.DataFrame(
+    return records_frame(
         [
             {"on": s.on, "event": s.event, "effect": s.effect, "article": s.article, "due": s.due}
             for s in deadline.steps
         ],
-        columns=["on", "event", "effect", "article", "due"],
+        ["on", "event", "effect", "article", "due"],
     )
 
 
@@ -158,8 +110,8 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     Returns:
         A matplotlib ``Figure``.
     """
-    figure_cls = _figure()
-    chinese = _chinese(labels)
+    figure_cls = figure_class()
+    chinese = use_chinese(labels)
     fig = figure_cls(figsize=(9, 2.6), layout="constrained")
     ax = fig.add_subplot()
     end = max(
@@ -189,11 +141,11 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     ax.set_title(title + (" (provisional)" if deadline.provisional else ""))
     if chinese:
         for t in ax.texts:
-            t.set_fontfamily(_cjk_font())
+            t.set_fontfamily(cjk_fonts())
     handles, names = ax.get_legend_handles_labels()
     if handles:
         ax.legend(
-            handles, names, loc="lower right", fontsize=8, prop={"family": _cjk_font()} if chinese else None
+            handles, names, loc="lower right", fontsize=8, prop={"family": cjk_fonts()} if chinese else None
         )
     fig.autofmt_xdate()
     return fig
@@ -204,7 +156,7 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
 
 def calendar_frame(start: dt.date, end: dt.date, *, calendar: ChinaCalendar | None = None) -> Any:
     """One row per day in ``[start, end]``: kind, working, festivals, notice, provisional."""
-    pd = _pandas()
+    pd = pandas_module()
     cal = calendar or default_calendar()
     start, end = as_date(start, "start"), as_date(end, "end")
     if end < start:
@@ -236,12 +188,12 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     Returns:
         A matplotlib ``Figure``.
     """
-    figure_cls = _figure()
+    figure_cls = figure_class()
     from matplotlib.patches import Patch, Rectangle
 
     cal = calendar or default_calendar()
-    chinese = _chinese(labels)
-    family = _cjk_font() if chinese else ["DejaVu Sans"]
+    chinese = use_chinese(labels)
+    family = cjk_fonts() if chinese else ["DejaVu Sans"]
     fig = figure_cls(figsize=(12, 5.5), layout="constrained")
     ax = fig.add_subplot()
     for month in range(1, 13):

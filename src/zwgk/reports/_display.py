@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from zwgk._display import records_frame
 from zwgk.reports._check import ReportCheck
 from zwgk.reports._model import AnnualReport, Table3
 from zwgk.reports._render import _title, table3_frame, table3_html, table4_html
@@ -132,10 +133,7 @@ def violations_to_frame(check: ReportCheck) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
-    return pd.DataFrame(
+    return records_frame(
         [
             {
                 "identity": f.identity,
@@ -147,5 +145,5 @@ def violations_to_frame(check: ReportCheck) -> Any:
             }
             for f in check.violations
         ],
-        columns=list(VIOLATION_COLUMNS),
+        VIOLATION_COLUMNS,
     )

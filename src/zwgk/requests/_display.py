@@ -11,6 +11,8 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
+from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
+from zwgk._display import html_table, records_frame
 from zwgk.requests._fees import RequestFee, VolumeFee
 from zwgk.requests._request import Ledger
 
@@ -27,7 +29,7 @@ __all__ = [
 ]
 
 #: Requests shown by the HTML display of a ledger (the rest are counted, not shown).
-HTML_ROWS = 20
+HTML_ROWS = SHARED_HTML_ROWS
 #: Columns of :func:`volume_fee_to_frame`.
 STEP_COLUMNS = ("tier", "quantity", "price", "amount")
 #: Columns of :func:`request_fees_to_frame`.
@@ -49,22 +51,24 @@ def ledger_repr(ledger: Ledger) -> str:
 
 def ledger_html(ledger: Ledger, *, rows: int = HTML_ROWS) -> str:
     """An HTML table of the first ``rows`` requests (id, applicant, kind, dates, channel, outcome)."""
-    esc = html.escape
-    shown = ledger.requests[:rows]
-    body = "".join(
-        f"<tr><td>{esc(r.id)}</td><td>{esc(r.applicant)}</td><td>{esc(r.applicant_kind.value)}</td>"
-        f"<td>{r.received.isoformat()}</td><td>{esc(r.channel.value)}</td>"
-        f"<td>{'' if r.outcome is None else esc(r.outcome.value)}</td>"
-        f"<td>{'' if r.closed is None else r.closed.isoformat()}</td></tr>"
-        for r in shown
-    )
-    more = len(ledger.requests) - len(shown)
-    return (
-        f"<div class='zwgk-ledger'><p>{esc(ledger_repr(ledger))}</p>"
-        "<table><thead><tr><th>id</th><th>applicant</th><th>kind</th><th>received</th><th>channel</th>"
-        f"<th>outcome</th><th>closed</th></tr></thead><tbody>{body}</tbody></table>"
-        + (f"<p>… and {more} more requests (<code>to_frame()</code> shows all)</p>" if more else "")
-        + "</div>"
+    return html_table(
+        ["id", "applicant", "kind", "received", "channel", "outcome", "closed"],
+        [
+            [
+                r.id,
+                r.applicant,
+                r.applicant_kind.value,
+                r.received.isoformat(),
+                r.channel.value,
+                "" if r.outcome is None else r.outcome.value,
+                "" if r.closed is None else r.closed.isoformat(),
+            ]
+            for r in ledger.requests
+        ],
+        css_class="zwgk-ledger",
+        heading=ledger_repr(ledger),
+        noun="requests",
+        limit=rows,
     )
 
 
@@ -98,15 +102,12 @@ def volume_fee_to_frame(fee: VolumeFee) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
-    return pd.DataFrame(
+    return records_frame(
         [
             {"tier": s.tier.label, "quantity": s.quantity, "price": s.price, "amount": s.amount}
             for s in fee.steps
         ],
-        columns=list(STEP_COLUMNS),
+        STEP_COLUMNS,
     )
 
 
@@ -126,10 +127,7 @@ def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
-    return pd.DataFrame(
+    return records_frame(
         [
             {
                 "request_id": f.request_id,
@@ -142,5 +140,5 @@ def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
             }
             for f in fees
         ],
-        columns=list(FEE_COLUMNS),
+        FEE_COLUMNS,
     )

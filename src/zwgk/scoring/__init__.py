@@ -30,6 +30,7 @@ from zwgk.scoring._forms import card_template, evidence_schema
 from zwgk.scoring._loading import (
     card_from_dict,
     card_json_schema,
+    combinations_json_schema,
     list_cards,
     list_combinations,
     load_card,
@@ -85,6 +86,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
     # --- cards: loading and forms
     "card_from_dict",
     "card_json_schema",
+    "combinations_json_schema",
     "card_template",
     "evidence_schema",
     "list_cards",

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
 from zwgk.scoring._render import _pts, _signed, _verdict, results_to_frame
 from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
 
 if TYPE_CHECKING:
-    from zwgk.deadlines._display import Labels
+    from zwgk._display import Labels
 
 __all__ = [
     "combined_frame",
@@ -228,9 +229,6 @@ def combined_frame(result: CombinedResult) -> Any:
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
     rows = [
         {
             "card": p.result.card,
@@ -244,7 +242,7 @@ def combined_frame(result: CombinedResult) -> Any:
         }
         for p in result.parts
     ]
-    return pd.DataFrame(rows, columns=_PART_COLUMNS)
+    return records_frame(rows, _PART_COLUMNS)
 
 
 def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
@@ -262,9 +260,6 @@ def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
     rows = [
         {
             "rank": r.rank,
@@ -276,7 +271,7 @@ def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
         }
         for r in rankings
     ]
-    return pd.DataFrame(rows, columns=_RANK_COLUMNS)
+    return records_frame(rows, _RANK_COLUMNS)
 
 
 def what_if_frame(change: WhatIf) -> Any:
@@ -285,9 +280,6 @@ def what_if_frame(change: WhatIf) -> Any:
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
-    from zwgk.deadlines._display import _pandas
-
-    pd = _pandas()
     titles = {i.item: i.title for i in change.before.items}
     rows = [
         {
@@ -299,7 +291,7 @@ def what_if_frame(change: WhatIf) -> Any:
         }
         for d in change.items
     ]
-    return pd.DataFrame(rows, columns=_DELTA_COLUMNS)
+    return records_frame(rows, _DELTA_COLUMNS)
 
 
 # ----------------------------------------------------------------------------- plot
@@ -349,11 +341,10 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
         zwgk.errors.InvalidInputError: ``labels`` is not one of the three values.
         zwgk.errors.MissingExtraError: matplotlib is not installed.
     """
-    from zwgk.deadlines._display import _chinese, _cjk_font, _figure
 
-    figure_cls = _figure()
-    chinese = _chinese(labels)
-    family = _cjk_font() if chinese else ["DejaVu Sans"]
+    figure_cls = figure_class()
+    chinese = use_chinese(labels)
+    family = cjk_fonts() if chinese else ["DejaVu Sans"]
     sections = section_breakdown(result)
     fig = figure_cls(figsize=(max(5.0, 1.3 * len(sections) + 2), 4), layout="constrained")
     ax = fig.add_subplot()

@@ -116,6 +116,13 @@ def load_combination(name: str) -> Combination:
     raise UnknownNameError("combination", name, list_combinations())
 
 
+def combinations_json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the combinations file (``cards/combinations.toml``)."""
+    from zwgk.scoring._card_file import CombinationsFile
+
+    return CombinationsFile.model_json_schema()
+
+
 def card_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of the card file format (also shipped as ``cards/card.schema.json``)."""
     from zwgk.scoring._card_file import card_json_schema as build

@@ -10,7 +10,7 @@ import attrs
 from zwgk.errors import UnknownNameError
 
 if TYPE_CHECKING:
-    from zwgk.deadlines._display import Labels
+    from zwgk._display import Labels
 
 __all__ = [
     "Adjustment",

@@ -34,11 +34,16 @@ def working_days(
 ) -> st.SearchStrategy[dt.date]:
     """Covered dates that are working days (weekend working days 调休上班 included)."""
     cal = calendar or default_calendar()
-    return (
-        covered_dates(calendar=cal, margin_days=margin_days)
-        .map(lambda d: d if cal.is_working_day(d) else cal.previous_working_day(d))
-        .filter(lambda d: cal.coverage().first <= d)
-    )
+    first = cal.coverage().first
+    # The first covered day may be a rest day with nothing before it: use the first working day.
+    first_working = first if cal.is_working_day(first) else cal.next_working_day(first)
+
+    def nearest_working(day: dt.date) -> dt.date:
+        if day <= first_working:
+            return first_working
+        return day if cal.is_working_day(day) else cal.previous_working_day(day)
+
+    return covered_dates(calendar=cal, margin_days=margin_days).map(nearest_working)
 
 
 def rest_days(*, calendar: ChinaCalendar | None = None, margin_days: int = 0) -> st.SearchStrategy[dt.date]:
