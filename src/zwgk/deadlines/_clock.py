@@ -207,6 +207,7 @@ class Deadline:
     closed_on: dt.date | None = None
     outcome: object = None
     abandon_after: dt.date | None = None
+    abandon_reason: str = ""
     data_version: str = ""
 
     @property
@@ -244,10 +245,12 @@ class Deadline:
         state = self.state
         if state in (ClockState.REPLIED, ClockState.WITHDRAWN):
             late = self.working_days_late
-            text = {
-                ClockState.REPLIED: "replied on time" if not late else f"replied {late} working day(s) late",
-                ClockState.WITHDRAWN: "withdrawn by the applicant",
-            }[state]
+            if state is ClockState.WITHDRAWN:
+                text = "withdrawn by the applicant"
+            elif self.due is None:
+                text = "replied; no due date applied (the clock was stopped or the request abandoned)"
+            else:
+                text = "replied on time" if not late else f"replied {late} working day(s) late"
             return Status(on, state, self.due, None, bool(late), late, text)
         if self.abandon_after is not None and on > self.abandon_after:
             return Status(
@@ -257,7 +260,7 @@ class Deadline:
                 None,
                 False,
                 None,
-                f"abandoned: nothing received by {self.abandon_after.isoformat()} (视为放弃申请)",
+                f"abandoned: {self.abandon_reason} by {self.abandon_after.isoformat()} (视为放弃申请)",
             )
         if self.due is None:
             waiting = {
@@ -373,6 +376,9 @@ def reply_deadline(
 class _Pause:
     event: ConsultationStarted | FeeNoticeIssued
     pausing: bool
+    # The last day the pause can last when no end is recorded: the consultation's answer
+    # window (policy "answer_window") or the fee's payment window; None when an end is recorded.
+    limit: dt.date | None = None
 
 
 class _Clock:
@@ -395,7 +401,9 @@ class _Clock:
         self.correction_stops = True
         self.corrections = 0
         self.fee_due: dt.date | None = None
+        self.fee_lapsed = False
         self.closed: Replied | Withdrawn | None = None
+        self.explicit_ends: set[int] = set()  # id() of consultations whose end is recorded
 
     def add(self, day: dt.date, n: int) -> dt.date:
         out = dt.date.fromordinal(self.cal._add(day, day.toordinal(), n))
@@ -413,11 +421,22 @@ class _Clock:
         self.violations.append(Violation(on, kind, detail, article))
 
     def current_due(self, on: dt.date) -> dt.date | None:
-        """The due date if an open pause ended on ``on``."""
+        """The due date if an open pause ended on ``on`` (or at its limit, if earlier)."""
         if self.due is None or self.pause is None or not self.pause.pausing:
             return self.due
         s = self.pause.event.on
-        return self.add(self.due, self.between(s, on)) if s < self.due else self.due
+        end = min(on, self.pause.limit) if self.pause.limit is not None else on
+        return self.add(self.due, self.between(s, end)) if s < self.due else self.due
+
+    def expire(self, before: dt.date) -> None:
+        """Close a pause whose limit passed before ``before`` (the next event's date)."""
+        pause = self.pause
+        if pause is None or pause.limit is None or pause.limit >= before:
+            return
+        if isinstance(pause.event, ConsultationStarted):
+            _close_open_consultation(self, pause)
+        else:
+            _fee_lapses(self, pause)
 
     def close_pause(self, end: dt.date, why: str, article: str) -> None:
         pause = self.pause
@@ -454,6 +473,7 @@ def _run(
     policy: ClockPolicy,
 ) -> Deadline:
     c = _Clock(received, regime, cal, policy)
+    c.explicit_ends = _consultations_with_an_end(events)
     reply = regime.reply
     c.step(
         received,
@@ -466,6 +486,7 @@ def _run(
             raise InvalidEventSequence(f"event dated before the request was received ({received})", [ev])
         if c.closed is not None:
             raise InvalidEventSequence("event after the request was closed", [c.closed, ev])
+        c.expire(ev.on)
         _apply(c, ev)
     _finish(c)
     state = ClockState.RUNNING
@@ -475,13 +496,15 @@ def _run(
         state = ClockState.WITHDRAWN
     elif c.correction is not None and c.correction_stops:
         state = ClockState.AWAITING_CORRECTION
+    elif c.fee_lapsed:
+        state = ClockState.ABANDONED
     elif c.fee_due is not None and c.due is None:
         state = ClockState.AWAITING_PAYMENT
-    abandon = None
+    abandon, reason = None, ""
     if state is ClockState.AWAITING_CORRECTION and c.correction is not None:
-        abandon = c.correction.until
-    elif c.fee_due is not None and state is not ClockState.REPLIED and state is not ClockState.WITHDRAWN:
-        abandon = c.fee_due
+        abandon, reason = c.correction.until, "no corrected request received"
+    elif c.fee_due is not None and state not in (ClockState.REPLIED, ClockState.WITHDRAWN):
+        abandon, reason = c.fee_due, "the fee was not paid"
     provisional = c.latest > cal.last_covered
     if provisional:
         cal._provisional(f"the reply deadline of the request received {received.isoformat()}")
@@ -499,6 +522,7 @@ def _run(
         closed_on=c.closed.on if c.closed is not None else None,
         outcome=c.closed.outcome if isinstance(c.closed, Replied) else None,
         abandon_after=abandon,
+        abandon_reason=reason,
         data_version=cal.data_version,
         calendar=cal,
         _received=received,
@@ -516,7 +540,10 @@ def _apply(c: _Clock, ev: Event) -> None:
     elif isinstance(ev, ConsultationStarted):
         _open_pause_check(c, ev)
         pausing = ev.party in r.consultation_pauses
-        c.pause = _Pause(ev, pausing)
+        limit = None
+        if pausing and id(ev) not in c.explicit_ends and c.policy.consultation_open_end == "answer_window":
+            limit = c.add(ev.on, c.policy.consultation_answer_window)
+        c.pause = _Pause(ev, pausing, limit)
         if pausing:
             effect = f"pause begins: working days after {ev.on.isoformat()} are not counted until it ends"
         else:
@@ -528,8 +555,8 @@ def _apply(c: _Clock, ev: Event) -> None:
         c.close_pause(ev.on, "征求意见结束 (consultation ended)", r.consultation_article)
     elif isinstance(ev, FeeNoticeIssued):
         _open_pause_check(c, ev)
-        c.pause = _Pause(ev, c.policy.fee_pauses_clock)
         c.fee_due = c.add(ev.on, c.policy.fee_payment_window)
+        c.pause = _Pause(ev, c.policy.fee_pauses_clock, c.fee_due)
         fee = other_period("fee_payment")
         if c.policy.fee_pauses_clock:
             effect = f"pause begins until payment; pay by {c.fee_due.isoformat()} or the request is abandoned"
@@ -537,13 +564,17 @@ def _apply(c: _Clock, ev: Event) -> None:
             effect = f"no pause (policy); pay by {c.fee_due.isoformat()} or the request is abandoned"
         c.step(ev.on, "发出收费通知 (fee notice)", effect, fee.article)
     elif isinstance(ev, FeePaid):
+        fee = other_period("fee_payment")
+        if c.fee_lapsed:
+            c.step(
+                ev.on,
+                "缴纳信息处理费 (fee paid)",
+                "paid after the payment window: the request had already been treated as abandoned",
+                fee.article,
+            )
+            return
         if c.pause is None or not isinstance(c.pause.event, FeeNoticeIssued):
             raise InvalidEventSequence("fee paid but no fee notice is open", [ev])
-        fee = other_period("fee_payment")
-        if c.fee_due is not None and ev.on > c.fee_due:
-            c.step(
-                ev.on, "缴纳信息处理费 (fee paid)", f"paid after the window ending {c.fee_due}", fee.article
-            )
         c.fee_due = None
         c.close_pause(ev.on, "缴纳信息处理费 (fee paid)", fee.article)
     elif isinstance(ev, ExtensionGranted):
@@ -588,6 +619,22 @@ def _correction_requested(c: _Clock, ev: CorrectionRequested) -> None:
             r.correction_article,
         )
         return
+    if c.due is not None and ev.on > c.due:
+        c.violate(
+            ev.on,
+            ViolationKind.LATE_CORRECTION_NOTICE,
+            f"correction notice sent after the reply period ended on {c.due.isoformat()}; not applied "
+            "(a period that has run out cannot restart)",
+            r.correction_notice.article if r.correction_notice is not None else r.correction_article,
+        )
+        c.correction, c.corrections, c.correction_stops = ev, c.corrections + 1, False
+        c.step(
+            ev.on,
+            "告知补正 (correction requested)",
+            "too late: the clock is not stopped",
+            r.correction_article,
+        )
+        return
     late = False
     if r.correction_notice is not None:
         used = c.between(c.start, ev.on)
@@ -613,6 +660,8 @@ def _correction_requested(c: _Clock, ev: CorrectionRequested) -> None:
         return
     c.due = None
     until = f"; the applicant was given until {ev.until.isoformat()}" if ev.until else ""
+    if r.correction_notice is None:
+        until += f" (policy: {r.short} fixes no restart rule; zwgk applies that of the 2019 revision)"
     c.step(
         ev.on,
         "告知补正 (correction requested)",
@@ -716,15 +765,18 @@ def _reasonable_delay(c: _Clock, ev: ReasonableDelaySet) -> None:
         return
     if c.pause is not None and c.pause.pausing:
         raise InvalidEventSequence("a reasonable delay set during an open pause", [c.pause.event, ev])
-    c.due = ev.until
-    c.latest = max(c.latest, ev.until)
-    c.step(ev.on, "确定延迟答复期限 (reasonable delay)", f"due date set to {ev.until.isoformat()}", art)
+    due = ev.until if c.cal._is_working(ev.until) else c.add(ev.until, 1)
+    c.due = due
+    c.latest = max(c.latest, ev.until, due)
+    rolled = "" if due == ev.until else f" ({ev.until.isoformat()} is a rest day: rolls forward)"
+    c.step(ev.on, "确定延迟答复期限 (reasonable delay)", f"due date set to {due.isoformat()}{rolled}", art)
 
 
 def _close(c: _Clock, ev: Replied | Withdrawn) -> None:
     if c.pause is not None:
-        label = "pause ends with the request"
-        c.close_pause(ev.on, label, c.regime.consultation_article)
+        fee = isinstance(c.pause.event, FeeNoticeIssued)
+        article = other_period("fee_payment").article if fee else c.regime.consultation_article
+        c.close_pause(ev.on, "pause ends with the request", article)
     c.correction = None
     c.fee_due = None
     c.closed = ev
@@ -735,7 +787,7 @@ def _finish(c: _Clock) -> None:
         return
     pause = c.pause
     if isinstance(pause.event, ConsultationStarted) and pause.pausing:
-        if c.policy.consultation_open_end == "open":
+        if pause.limit is None:  # policy "open": the due date waits for the consultation's end
             c.pause = None
             c.due = None
             c.step(
@@ -745,19 +797,54 @@ def _finish(c: _Clock) -> None:
                 c.regime.consultation_article,
             )
             return
-        window = c.policy.consultation_answer_window
-        end = c.add(pause.event.on, window)
-        art = (
-            c.regime.consultation_answer.article
-            if c.regime.consultation_answer
-            else c.regime.consultation_article
-        )
-        c.close_pause(
-            end, f"征求意见期满 (no end recorded; the {window}-working-day answer window ends)", art
-        )
+        _close_open_consultation(c, pause)
     elif isinstance(pause.event, FeeNoticeIssued) and pause.pausing:
         c.pause = None
         c.due = None
+
+
+def _answer_window_article(c: _Clock) -> str:
+    if c.regime.consultation_answer is not None:
+        return c.regime.consultation_answer.article
+    return f"policy ClockPolicy.consultation_answer_window ({c.regime.short} sets no period for answers)"
+
+
+def _close_open_consultation(c: _Clock, pause: _Pause) -> None:
+    """A consultation with no recorded end: the pause ends when the answer window ends."""
+    assert pause.limit is not None  # callers check
+    window = c.policy.consultation_answer_window
+    c.close_pause(
+        pause.limit,
+        f"征求意见期满 (no end recorded; the {window}-working-day answer window ends)",
+        _answer_window_article(c),
+    )
+
+
+def _fee_lapses(c: _Clock, pause: _Pause) -> None:
+    """The payment window ended unpaid: the request is treated as abandoned."""
+    assert pause.limit is not None  # callers check
+    c.pause = None
+    c.due = None
+    c.fee_lapsed = True
+    c.step(
+        pause.limit,
+        "缴费期满未缴纳 (payment window ended unpaid)",
+        "the request is treated as abandoned (视为放弃申请); no reply is due",
+        other_period("fee_payment").article,
+    )
+
+
+def _consultations_with_an_end(events: Sequence[Event]) -> set[int]:
+    """id() of each ConsultationStarted whose ConsultationEnded is among the events."""
+    found: set[int] = set()
+    current: ConsultationStarted | None = None
+    for ev in _ordered(events):
+        if isinstance(ev, ConsultationStarted):
+            current = ev
+        elif isinstance(ev, ConsultationEnded) and current is not None:
+            found.add(id(current))
+            current = None
+    return found
 
 
 def _check_outcome(ev: Replied) -> None:
