@@ -56,10 +56,17 @@ class Problem:
         if self.field is not None:
             parts.append(f"field {self.field!r}")
         if self.value is not None:
-            parts.append(f"got {self.value!r}")
+            parts.append(f"got {_show(self.value)}")
         if self.expected is not None:
             parts.append(f"expected {self.expected}")
         return "; ".join(parts)
+
+
+def _show(value: object) -> str:
+    """How a value appears in a message: dates as ISO text, everything else as its repr."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _list_problems(header: str, problems: Sequence[Problem]) -> str:
@@ -92,7 +99,7 @@ class InvalidInputError(ZwgkError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: got {value!r}; expected {expected}")
+        super().__init__(f"{field}: got {_show(value)}; expected {expected}")
 
 
 class InvalidTypeError(ZwgkError, TypeError):
@@ -108,8 +115,9 @@ class InvalidTypeError(ZwgkError, TypeError):
 class CalendarCoverageError(ZwgkError, LookupError):
     """A date lies outside the range the calendar can answer for.
 
-    ``first`` and ``last`` are the bounds that apply: the recorded notices' coverage
-    (when the calendar was built with ``beyond="raise"``) or the estimate horizon.
+    ``day`` is the date the call started from (or the one out of range), ``first`` and
+    ``last`` the bounds that apply: the recorded notices' coverage (when the calendar was built
+    with ``beyond="raise"``) or the estimate horizon.  ``reason`` is the whole message.
     """
 
     def __init__(self, day: _dt.date, first: _dt.date, last: _dt.date, reason: str) -> None:
@@ -117,7 +125,7 @@ class CalendarCoverageError(ZwgkError, LookupError):
         self.first = first
         self.last = last
         self.reason = reason
-        super().__init__(f"{day.isoformat()} is outside the calendar: {reason}")
+        super().__init__(reason)
 
 
 class DataFileError(ZwgkError, ValueError):

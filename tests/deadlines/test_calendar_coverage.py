@@ -37,9 +37,21 @@ def test_coverage_and_data_version(cal: ChinaCalendar) -> None:
 def test_inside_coverage_there_is_no_warning(cal: ChinaCalendar) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        # 11/23–27 (5), 11/30–12/4 (10), 12/7–11 (15), 12/14–18 (20)
+        assert cal.add_working_days(d("2026-11-20"), 20) == d("2026-12-18")
+        assert not cal.is_provisional(d("2026-12-24"))
+        assert cal.day_kind(d("2026-12-24")).provisional is False
+
+
+def test_the_last_week_of_the_final_year_is_provisional(cal: ChinaCalendar) -> None:
+    # The next year's notice may set days from 29 December on (2019's set 2018-12-29..31), so
+    # the last week of 2026 stays provisional until the 2027 notice is loaded.
+    assert cal.coverage().settled_until == d("2026-12-24")
+    assert cal.coverage().last == LAST
+    assert cal.is_provisional(LAST)
+    assert cal.day_kind(LAST).provisional is True
+    with pytest.warns(ProvisionalCalendarWarning, match="2027 notice may still change the last week of 2026"):
         assert cal.add_working_days(d("2026-12-01"), 20) == d("2026-12-29")
-        assert not cal.is_provisional(LAST)
-        assert cal.day_kind(LAST).provisional is False
 
 
 @pytest.mark.parametrize(
@@ -99,7 +111,8 @@ def test_raise_mode_names_the_last_covered_date(strict: ChinaCalendar) -> None:
     with pytest.raises(CalendarCoverageError):
         strict.holidays(2027)
     assert strict.coverage().estimated_until == LAST
-    assert strict.add_working_days(d("2026-12-01"), 20) == d("2026-12-29")
+    with pytest.warns(ProvisionalCalendarWarning):  # the last week of 2026 is not yet settled
+        assert strict.add_working_days(d("2026-12-01"), 20) == d("2026-12-29")
 
 
 def test_before_2004_is_a_clear_error(cal: ChinaCalendar) -> None:

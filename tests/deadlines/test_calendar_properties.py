@@ -113,6 +113,7 @@ def test_vector_equals_scalar_pandas(dates: list[dt.date], n: int) -> None:
     assert working.tolist() == [CAL.is_working_day(d) for d in dates]
 
 
+@pytest.mark.filterwarnings("ignore::zwgk.errors.ProvisionalCalendarWarning")  # the last week of 2026
 @settings(max_examples=20)
 @given(added_notices())
 def test_with_notices_changes_only_the_named_dates(notice: Notice) -> None:

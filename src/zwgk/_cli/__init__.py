@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
 
-from zwgk.errors import ZwgkError
+from zwgk.errors import ProvisionalCalendarWarning, ZwgkError, ZwgkWarning
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -52,14 +53,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the process exit code."""
+    """Run the CLI; return the process exit code.
+
+    zwgk's warnings (provisional calendar data, unparsed time limits, ...) are printed once
+    each on stderr as ``zwgk: provisional: ...`` / ``zwgk: warning: ...``, not as Python
+    warnings with source lines.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        code: int = args.handler(args)
-    except ZwgkError as exc:
-        print(f"zwgk: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # pragma: no cover - e.g. `zwgk calendar 2026 | head`
-        return EXIT_OK
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ZwgkWarning)
+        try:
+            code: int = args.handler(args)
+        except ZwgkError as exc:
+            code = _fail(str(exc))
+        except OSError as exc:  # a file that cannot be read or written
+            code = _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        except BrokenPipeError:  # pragma: no cover - e.g. `zwgk calendar 2026 | head`
+            code = EXIT_OK
+    _report_warnings(caught)
     return code
+
+
+def _fail(message: str) -> int:
+    print(f"zwgk: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
+    seen: set[str] = set()
+    for w in caught:
+        if not issubclass(w.category, ZwgkWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        text = str(w.message)
+        if text in seen:
+            continue
+        seen.add(text)
+        label = "provisional" if issubclass(w.category, ProvisionalCalendarWarning) else "warning"
+        print(f"zwgk: {label}: {text}", file=sys.stderr)

@@ -26,6 +26,7 @@ from typing import Any
 
 from zwgk._cli._common import date_arg, emit_json, to_jsonable
 from zwgk.deadlines import (
+    Channel,
     ClockPolicy,
     ConsultationEnded,
     ConsultationParty,
@@ -48,6 +49,14 @@ from zwgk.errors import InvalidInputError
 __all__ = ["parse_event", "register"]
 
 _SPECS = "consult, consult-agency, correction, fee, extend, delay, reply, withdraw"
+_NEEDED = {
+    Channel.IN_PERSON: "submitted",
+    Channel.OTHER: "submitted",
+    Channel.SIGNED_POST: "signed",
+    Channel.ORDINARY_LETTER: "confirmed",
+    Channel.INTERNET: "confirmed",
+    Channel.FAX: "confirmed",
+}
 
 
 def _day(text: str, spec: str) -> dt.date:
@@ -59,7 +68,10 @@ def _day(text: str, spec: str) -> dt.date:
 
 def _range(body: str, spec: str) -> tuple[dt.date, dt.date | None]:
     first, sep, last = body.partition("..")
-    return _day(first, spec), (_day(last, spec) if sep else None)
+    start, end = _day(first, spec), (_day(last, spec) if sep else None)
+    if end is not None and end < start:
+        raise InvalidInputError("--event", spec, f"an end on or after the start ({start.isoformat()})")
+    return start, end
 
 
 def parse_event(spec: str) -> list[Event]:
@@ -138,15 +150,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _run(args: argparse.Namespace) -> int:
     if args.channel is not None:
-        if args.received is not None:
-            raise InvalidInputError(
-                "--received", args.received, "either --received or --channel with its date"
-            )
-        receipt = receipt_date(
-            args.channel, submitted=args.submitted, signed=args.signed, confirmed=args.confirmed
-        )
+        # The channel's own date (--submitted/--signed/--confirmed) decides the receipt day
+        # (条例第三十一条); --received, if given, stands in for a missing one and is reported.
+        channel = Channel.parse(args.channel)
+        dates = {"submitted": args.submitted, "signed": args.signed, "confirmed": args.confirmed}
+        needed = _NEEDED[channel]
+        if dates[needed] is None and args.received is not None:
+            dates[needed] = args.received
+        receipt = receipt_date(channel, **dates)
         received = receipt.date
         receipt_note = f"{receipt.channel.value}: {receipt.rule} ({receipt.article})"
+        if args.received is not None and args.received != received:
+            receipt_note += f"; arrived {args.received.isoformat()}"
     elif args.received is not None:
         received = args.received
         receipt_note = "given"

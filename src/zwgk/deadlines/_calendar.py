@@ -66,6 +66,10 @@ __all__ = [
 ]
 
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+
+# Days at the end of the final covered year that the next year's notice may still change
+# (notices have set days from 29 December on; a week leaves a margin).
+_UNSETTLED_DAYS = 7
 _SATURDAY = 5
 
 
@@ -148,8 +152,10 @@ class Coverage:
 
     ``first``–``last`` are backed by recorded notices; ``estimated_until`` is the last
     date an estimate is available for (equal to ``last`` for ``beyond="raise"``).
-    Note that the next year's notice may still set days in the last December covered
-    (it happened for 2006, 2018 and 2022).
+    ``settled_until`` is the last date no unrecorded notice can change: a year's notice may
+    set days in the last week of the previous December (the 2006, 2007, 2008, 2012, 2019 and
+    2023 notices did, from 29 December at the earliest), so results using the last week of the
+    final covered year are provisional until the next notice is loaded.
     """
 
     first: dt.date
@@ -157,6 +163,7 @@ class Coverage:
     estimated_until: dt.date
     data_version: str
     notices: tuple[str, ...]
+    settled_until: dt.date
 
 
 def as_date(value: object, field: str = "date") -> dt.date:
@@ -313,7 +320,8 @@ class ChinaCalendar:
             cum[i] = count
         _set(self, "_first", first)
         _set(self, "_last", last)
-        _set(self, "_last_ord", last.toordinal())
+        # Provisional from the last week of the final year on: the next notice may change it.
+        _set(self, "_last_ord", last.toordinal() - _UNSETTLED_DAYS)
         _set(self, "_estimated_until", until)
         _set(self, "_base", base)
         _set(self, "_size", size)
@@ -346,29 +354,32 @@ class ChinaCalendar:
             return i
         raise self._out_of_range(day, field)
 
-    def _out_of_range(self, day: dt.date, field: str) -> CalendarCoverageError:
+    def _out_of_range(self, day: dt.date, field: str, shown: str | None = None) -> CalendarCoverageError:
+        what = f"{field} {shown or day.isoformat()} is outside the calendar"
         if day < self._first:
             reason = (
-                f"{field}: holiday arrangements are recorded from {self._first.isoformat()}; "
+                f"{what}: holiday arrangements are recorded from {self._first.isoformat()}; "
                 "earlier dates are not supported"
             )
         elif self._beyond == "raise":
             reason = (
-                f"{field}: holiday arrangements are recorded through {self._last.isoformat()}; "
+                f"{what}: holiday arrangements are recorded through {self._last.isoformat()}; "
                 "add the next notice with calendar.with_notices(load_notices(path)) or use beyond='estimate'"
             )
         else:
             reason = (
-                f"{field}: holiday arrangements are recorded through {self._last.isoformat()} and "
+                f"{what}: holiday arrangements are recorded through {self._last.isoformat()} and "
                 f"estimated through {self._estimated_until.isoformat()}"
             )
         return CalendarCoverageError(day, self._first, self._estimated_until, reason)
 
     def _provisional(self, what: str) -> None:
+        settled = dt.date.fromordinal(self._last_ord)
         warnings.warn(
             ProvisionalCalendarWarning(
-                f"{what} uses days after {self._last.isoformat()}, the last day backed by a "
-                "holiday notice; they are estimated from the statutory rules and may change"
+                f"{what} uses days after {settled.isoformat()}: the {self._last.year + 1} notice may still "
+                f"change the last week of {self._last.year}, and days after {self._last.isoformat()} are "
+                "estimated from the statutory rules"
             ),
             stacklevel=3,
         )
@@ -392,7 +403,8 @@ class ChinaCalendar:
         return _KINDS[self._kinds[i]].is_working
 
     def is_provisional(self, day: dt.date) -> bool:
-        """Whether ``day`` lies after the last date backed by a recorded notice."""
+        """Whether ``day`` may still change: after :attr:`settled_until` (the last week of the final
+        covered year, which the next notice may change, and every estimated day)."""
         return as_date(day, "day").toordinal() > self._last_ord
 
     def day_kind(self, day: dt.date) -> DayInfo:
@@ -457,7 +469,7 @@ class ChinaCalendar:
                 day,
                 self._first,
                 self._estimated_until,
-                f"{n:+d} working days from {day.isoformat()} is beyond {edge.isoformat()}, "
+                f"{n:+d} working days from {day.isoformat()} go beyond {edge.isoformat()}, "
                 "the edge of the calendar",
             )
         return self._workdays[r]
@@ -503,6 +515,11 @@ class ChinaCalendar:
     def data_version(self) -> str:
         """The data version string (issue date of the newest notice + content hash)."""
         return self._version
+
+    @property
+    def settled_until(self) -> dt.date:
+        """The last date no unrecorded notice can change; later results are provisional."""
+        return dt.date.fromordinal(self._last_ord)
 
     @property
     def last_covered(self) -> dt.date:
@@ -551,9 +568,9 @@ class ChinaCalendar:
             CalendarCoverageError: ``year`` is outside the calendar's range.
         """
         year = _as_int(year, "year")
-        start = dt.date(year, 1, 1) if 1 <= year <= 9999 else dt.date.min
         if not self._first.year <= year <= self._estimated_until.year:
-            raise self._out_of_range(start, "year")
+            start = dt.date(min(max(year, 1), 9999), 1, 1)
+            raise self._out_of_range(start, "year", str(year))
         groups: dict[tuple[Festival, ...], list[tuple[int, _Day]]] = {}
         for ordinal, info in sorted(self._days.items()):
             if info.year == year:
@@ -575,7 +592,8 @@ class ChinaCalendar:
     def coverage(self) -> Coverage:
         """First and last date backed by notices, the estimate horizon and a data version."""
         docs = tuple(n.document for n in sorted(self._notices, key=lambda n: n.issued))
-        return Coverage(self._first, self._last, self._estimated_until, self._version, docs)
+        settled = dt.date.fromordinal(self._last_ord)
+        return Coverage(self._first, self._last, self._estimated_until, self._version, docs, settled)
 
     @property
     def notices(self) -> tuple[Notice, ...]:

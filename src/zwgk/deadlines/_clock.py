@@ -235,6 +235,7 @@ class Deadline:
         on = as_date(on, "on")
         if on < self.start:
             raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
+        self.calendar._index(on, "on")  # a day the calendar answers for
         view = self
         if self.kind is DeadlineKind.REPLY and any(e.on > on for e in self._events):
             view = _evaluate_as_of(self, on)
@@ -505,7 +506,7 @@ def _run(
         abandon, reason = c.correction.until, "no corrected request received"
     elif c.fee_due is not None and state not in (ClockState.REPLIED, ClockState.WITHDRAWN):
         abandon, reason = c.fee_due, "the fee was not paid"
-    provisional = c.latest > cal.last_covered
+    provisional = c.latest > cal.settled_until
     if provisional:
         cal._provisional(f"the reply deadline of the request received {received.isoformat()}")
     return Deadline(
@@ -889,7 +890,7 @@ def explained_period(
                 )
             )
     steps.append(Step(due, "期限届满 (period ends)", f"last day: {due.isoformat()}", period.article, due))
-    provisional = max(due, start) > cal.last_covered
+    provisional = max(due, start) > cal.settled_until
     if provisional:
         cal._provisional(f"the {kind.value} deadline from {start.isoformat()}")
     return Deadline(

@@ -83,7 +83,7 @@ def period_end(start: dt.date, period: Period, *, calendar: ChinaCalendar | None
     cal = calendar or default_calendar()
     start = as_date(start, "start")
     end = _end(start, _period(period), cal)
-    if end > cal.last_covered:
+    if end > cal.settled_until:
         cal._provisional(f"period_end({start.isoformat()}, {_period(period).render()})")
     return end
 

@@ -120,8 +120,10 @@ def other_period(name: str) -> Period:
     return _p(table[name])
 
 
-def regime_for(received: dt.date) -> Regime:
+def regime_for(received: dt.date, *, field: str = "received") -> Regime:
     """The regime in force on ``received``.
+
+    ``field`` names the argument in error messages (``formed_on`` for proactive disclosure).
 
     Raises:
         InvalidInputError: ``received`` is before 2008-05-01, when the Regulations took effect.
@@ -130,17 +132,17 @@ def regime_for(received: dt.date) -> Regime:
     if not found:
         first = regimes()[0].in_force
         raise InvalidInputError(
-            "received",
+            field,
             received,
             f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
         )
     return found[-1]
 
 
-def get_regime(regime: Regime | str | None, received: dt.date) -> Regime:
+def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "received") -> Regime:
     """Resolve a ``regime=`` argument: ``None`` picks by ``received``."""
     if regime is None:
-        return regime_for(received)
+        return regime_for(received, field=field)
     if isinstance(regime, Regime):
         return regime
     if isinstance(regime, str):

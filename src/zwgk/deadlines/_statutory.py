@@ -67,7 +67,7 @@ def proactive_deadline(
         InvalidInputError: ``formed_on`` is before 2008-05-01.
     """
     formed_on = as_date(formed_on, "formed_on")
-    r = get_regime(regime, formed_on)
+    r = get_regime(regime, formed_on, field="formed_on")
     return explained_period(
         DeadlineKind.PROACTIVE,
         formed_on,
@@ -99,11 +99,11 @@ def annual_report_due(
         level = BodyLevel(body_level)
     except ValueError:
         raise InvalidInputError("body_level", body_level, "'department' or 'government'") from None
-    r = get_regime(regime, dt.date(year + 1, 1, 1))
+    r = get_regime(regime, dt.date(year + 1, 1, 1), field="year")
     month, day = r.annual_report_department if level is BodyLevel.DEPARTMENT else r.annual_report_government
     due = dt.date(year + 1, month, day)
     cal = _cal(calendar)
-    if due > cal.last_covered:
+    if due > cal.settled_until:
         cal._provisional(f"annual_report_due({year})")
     who = "县级以上人民政府部门" if level is BodyLevel.DEPARTMENT else "县级以上地方人民政府"
     steps = (
@@ -129,7 +129,7 @@ def annual_report_due(
         regime=r,
         steps=steps,
         calendar=cal,
-        provisional=due > cal.last_covered,
+        provisional=due > cal.settled_until,
         data_version=cal.data_version,
     )
 

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk.deadlines._calendar import CHINA_STANDARD_TIME, as_date
-from zwgk.errors import CalendarCoverageError, InvalidTypeError, MissingExtraError, ProvisionalCalendarWarning
+from zwgk.errors import (
+    CalendarCoverageError,
+    InvalidInputError,
+    InvalidTypeError,
+    MissingExtraError,
+    ProvisionalCalendarWarning,
+)
 
 if TYPE_CHECKING:
     from zwgk.deadlines._calendar import ChinaCalendar
@@ -133,8 +139,8 @@ def _warn_if(cal: ChinaCalendar, t: Tables, latest: Any, what: str) -> None:
     if latest.size and int(latest.max()) > t.last_covered:
         warnings.warn(
             ProvisionalCalendarWarning(
-                f"{what} uses days after {cal.coverage().last.isoformat()}, the last day backed by a "
-                "holiday notice; they are estimated from the statutory rules and may change"
+                f"{what} uses days after {cal.settled_until.isoformat()}: later days may still change "
+                "(the next notice, or estimated from the statutory rules)"
             ),
             stacklevel=4,
         )
@@ -163,7 +169,12 @@ def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
     steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
     if steps.dtype.kind not in "iu":
         raise InvalidTypeError("n", n, "an integer or an array of integers")
-    steps = np.broadcast_to(steps.astype(np.int64), days.shape)
+    try:
+        steps = np.broadcast_to(steps.astype(np.int64), days.shape)
+    except ValueError:
+        raise InvalidInputError(
+            "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
+        ) from None
     idx = _index(cal, t, days, nat, "dates")
     rank = np.where(steps > 0, t.cum[idx] + steps - 1, t.before[idx] + steps)
     moving = (steps != 0) & ~nat
@@ -175,7 +186,7 @@ def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
             day,
             cal.coverage().first,
             cal.coverage().estimated_until,
-            f"{int(steps[k]):+d} working days from {day.isoformat()} leaves the calendar",
+            f"{int(steps[k]):+d} working days from {day.isoformat()} go beyond the edge of the calendar",
         )
     result = np.where(moving, t.workdays[np.clip(rank, 0, t.workdays.size - 1)], days)
     used = np.where(steps > 0, result, days - 1)
@@ -193,7 +204,12 @@ def working_days_between(cal: ChinaCalendar, t: Tables, start: Any, end: Any) ->
     a, nat_a, index = _days(start, "start")
     b, nat_b, index_b = _days(end, "end")
     index = index if index is not None else index_b
-    a, b = np.broadcast_arrays(a, b)
+    try:
+        a, b = np.broadcast_arrays(a, b)
+    except ValueError:
+        raise InvalidInputError(
+            "end", f"shape {b.shape}", f"one date or one per start date (shape {a.shape})"
+        ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
     nat = nat_a | nat_b
     ia = _index(cal, t, a, nat, "start")

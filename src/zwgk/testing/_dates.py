@@ -18,6 +18,9 @@ def covered_dates(
 ) -> st.SearchStrategy[dt.date]:
     """Dates backed by a recorded holiday notice (never provisional, never out of range).
 
+    They end at ``coverage().settled_until``: the last week of the final covered year may still
+    be changed by the next notice.
+
     ``margin_days`` keeps that many days away from both ends of the coverage, so that a test
     can move from the drawn date by up to about ``margin_days * 5 / 7`` working days and stay
     covered (e.g. ``margin_days=366`` for ±250 working days).
@@ -25,7 +28,7 @@ def covered_dates(
     cov = (calendar or default_calendar()).coverage()
     return st.dates(
         min_value=cov.first + dt.timedelta(days=margin_days),
-        max_value=cov.last - dt.timedelta(days=margin_days),
+        max_value=cov.settled_until - dt.timedelta(days=margin_days),
     )
 
 
