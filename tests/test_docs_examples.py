@@ -1,33 +1,66 @@
-"""Every ```python block in docs/ and README.md is executed, file by file, in order.
+"""Every ```python and ```console block in docs/ and README.md is executed, page by page, in order.
 
-Blocks of one page share a namespace, so a page reads as one script.  Blocks fenced as
-```text, ```console, ```pycon or ```bash are not run.  A block whose first line is
-``# doctest: skip`` is not run either (use sparingly: for code that needs a network).
+- ```python blocks of one page share a namespace, so a page reads as one script.
+- ```console blocks hold shell sessions: each line starting with ``$ `` is run with bash in the
+  page's working directory (so files the page's Python wrote are there), with this Python's
+  scripts (``zwgk``) first on PATH.  The lines shown after a command, if any, must equal its
+  standard output (trailing spaces ignored); the command must exit 0, or 1 when it reports
+  findings (as ``zwgk catalog check`` does on the sample's deliberate defects).
+- ```text, ```bash, ```pycon … blocks are not run (``bash`` is for installs and globs over the
+  reader's own files).  A block whose first line is ``# doctest: skip`` is not run either.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"])
-FENCE = re.compile(r"^```python[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(r"^```(python|console)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
-def _blocks(page: Path) -> list[tuple[int, str]]:
+def _blocks(page: Path) -> list[tuple[str, int, str]]:
     text = page.read_text(encoding="utf-8")
     out = []
     for match in FENCE.finditer(text):
-        code = match.group(1)
+        kind, code = match.group(1), match.group(2)
         if code.lstrip().startswith("# doctest: skip"):
             continue
         line = text.count("\n", 0, match.start()) + 2
-        out.append((line, code))
+        out.append((kind, line, code))
     return out
+
+
+def _sessions(code: str) -> list[tuple[str, list[str]]]:
+    """Split a console block into (command, expected output lines)."""
+    out: list[tuple[str, list[str]]] = []
+    for line in code.splitlines():
+        if line.startswith("$ "):
+            out.append((line[2:], []))
+        elif out:
+            out[-1][1].append(line.rstrip())
+    return out
+
+
+def _run_console(page: Path, line: int, code: str, cwd: Path) -> None:
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    env["PYTHONWARNINGS"] = "ignore"  # the commands' own notes go to stderr; warnings are tested elsewhere
+    for command, expected in _sessions(code):
+        result = subprocess.run(
+            ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+        where = f"{page.relative_to(ROOT)} block at line {line}: $ {command}"
+        assert result.returncode in (0, 1), f"{where} exited {result.returncode}: {result.stderr}"
+        shown = [x for x in expected if x.strip()]
+        if shown:
+            actual = [x.rstrip() for x in result.stdout.splitlines() if x.strip()]
+            assert actual == shown, f"{where}: output differs from the page"
 
 
 @pytest.mark.parametrize(
@@ -37,7 +70,10 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
-    for line, code in _blocks(page):
+    for kind, line, code in _blocks(page):
+        if kind == "console":
+            _run_console(page, line, code, tmp_path)
+            continue
         try:
             exec(compile(code, f"{page}:{line}", "exec"), namespace)
         except Exception as exc:  # pragma: no cover - the message is the point
@@ -46,4 +82,4 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_docs_exist() -> None:
     assert any(_blocks(p) for p in PAGES), "no executable examples found in docs/"
-    assert os.path.exists(ROOT / "mkdocs.yml")
+    assert (ROOT / "mkdocs.yml").exists()
