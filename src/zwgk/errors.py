@@ -28,6 +28,7 @@ __all__ = [
     "InvalidRecordsError",
     "InvalidTypeError",
     "MissingExtraError",
+    "MissingFileError",
     "Problem",
     "ProvisionalCalendarWarning",
     "UnknownNameError",
@@ -144,6 +145,30 @@ class InvalidRecordsError(ZwgkError, ValueError):
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_list_problems(f"invalid records in {source}", self.problems))
+
+
+class MissingFileError(DataFileError, FileNotFoundError):
+    """An input file does not exist (or is not a regular file).
+
+    A :class:`DataFileError` that is also a :class:`FileNotFoundError`, so code catching
+    either keeps working.  ``path`` is the path as given and ``what`` the kind of file expected.
+    """
+
+    def __init__(self, path: object, what: str) -> None:
+        self.path = str(path)
+        self.what = what
+        super().__init__(
+            self.path,
+            [
+                Problem(
+                    self.path,
+                    "no such file (or not a regular file)",
+                    field="path",
+                    value=self.path,
+                    expected=f"an existing {what}",
+                )
+            ],
+        )
 
 
 class EvidenceError(ZwgkError, ValueError):

@@ -10,6 +10,15 @@ import pytest
 from zwgk._cli import main
 from zwgk.catalog import sample_catalog_path, sample_publication_log_path
 
+# The reviewer's log: an impossible date, an unknown item, published before formed, and a
+# date before the calendar (one problem each, all reported in one error).
+BAD_LOG = """事项,形成日期,公开日期
+1,2026-02-30,2026-03-05
+999,2026-01-05,2026-01-10
+1,2026-03-10,2026-03-01
+1,1999-01-01,2026-01-10
+"""
+
 
 def test_check_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "check", str(sample_catalog_path())]) == 1
@@ -54,6 +63,43 @@ def test_check_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["catalog", "check", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "row 2, column C" in err
+
+
+def test_check_corrupt_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("openpyxl")
+    fake = tmp_path / "fake.xlsx"  # the reviewer's reproducer: a CSV renamed .xlsx
+    fake.write_text("序号,公开事项,,公开内容（要素）\n1,就业政策,政策文件,文件\n", encoding="utf-8")
+    assert main(["catalog", "check", str(fake)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("zwgk: error: invalid data file fake.xlsx")
+    assert "expected an .xlsx workbook (Office Open XML)" in err
+    assert "Traceback" not in err
+
+
+def test_check_extra_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("序号,一级事项,公开方式\n1,事项,主动,extra\n", encoding="utf-8")
+    assert main(["catalog", "check", str(path)]) == 2
+    assert "row 2, column D: cell beyond the last header column; field 'column 4'; got 'extra'" in (
+        capsys.readouterr().err
+    )
+
+
+def test_compliance_lists_every_problem_of_the_log_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "badlog.csv"
+    log.write_text(BAD_LOG, encoding="utf-8")
+    assert main(["catalog", "compliance", str(sample_catalog_path()), str(log), "--as-of", "2026-04-01"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid records in badlog.csv (4 problems):" in err
+    for expected in [
+        "row 2, column B: not a date; field 'formed_on'; got '2026-02-30'",
+        "row 3, column A: no such catalog item; field 'item'; got '999'",
+        "row 4, column C: published before it was formed; field 'published_on'; got '2026-03-01'",
+        "row 5, column B: date outside the calendar; field 'formed_on'; got '1999-01-01'",
+    ]:
+        assert expected in err
 
 
 def test_compliance(capsys: pytest.CaptureFixture[str]) -> None:

@@ -191,7 +191,73 @@ def test_log_rows_in_english_and_errors_listed() -> None:
     rows = [["序号", "形成日期", "公开日期"], ["", "2026-03-02", "x"], ["1", "", "2026-03-02"]]
     with pytest.raises(InvalidRecordsError) as info:
         publications_from_rows(rows)
-    assert [p.location for p in info.value.problems] == ["row 2, column C", "row 2", "row 3"]
+    # every problem names its row and column (the item is column A, formed-on column B)
+    assert [p.location for p in info.value.problems] == [
+        "row 2, column C",
+        "row 2, column A",
+        "row 3, column B",
+    ]
+
+
+def test_reading_with_the_catalog_lists_every_problem_of_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "badlog.csv"
+    path.write_text(
+        "事项,形成日期,公开日期\n"
+        "1,2026-02-30,2026-03-05\n"  # impossible date
+        "999,2026-01-05,2026-01-10\n"  # unknown item
+        "1,2026-03-10,2026-03-01\n"  # published before formed
+        "1,1999-01-01,2026-01-10\n",  # before the calendar (2004-01-01)
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidRecordsError) as info:
+        read_publication_log(path, catalog=sample_catalog())
+    err = info.value
+    assert err.source == "badlog.csv"
+    found = [(p.location, p.field, p.value, p.message) for p in err.problems]
+    assert found == [
+        ("row 2, column B", "formed_on", "2026-02-30", "not a date"),
+        ("row 3, column A", "item", "999", "no such catalog item"),
+        ("row 4, column C", "published_on", "2026-03-01", "published before it was formed"),
+        ("row 5, column B", "formed_on", "1999-01-01", "date outside the calendar"),
+    ]
+    # without the catalog the same reading still lists the three other problems at once
+    with pytest.raises(InvalidRecordsError) as info:
+        read_publication_log(path)
+    assert [p.location for p in info.value.problems] == [
+        "row 2, column B",
+        "row 4, column C",
+        "row 5, column B",
+    ]
+
+
+def test_every_problem_of_one_row_is_listed() -> None:
+    rows = [["事项", "形成日期", "公开日期"], ["999", "1999-01-01", "1998-12-31"], ["", "", "x"]]
+    with pytest.raises(InvalidRecordsError) as info:
+        publications_from_rows(rows, catalog=sample_catalog())
+    found = [(p.location, p.message) for p in info.value.problems]
+    assert found == [
+        ("row 2, column A", "no such catalog item"),
+        ("row 2, column B", "date outside the calendar"),
+        ("row 2, column C", "date outside the calendar"),
+        ("row 2, column C", "published before it was formed"),
+        ("row 3, column C", "not a date"),
+        ("row 3, column A", "no item"),
+        ("row 3, column B", "no formed-on date"),
+    ]
+
+
+def test_log_file_errors(tmp_path: Path) -> None:
+    from zwgk.catalog import MissingFileError
+    from zwgk.errors import DataFileError
+
+    for name in ("none.csv", "none.xlsx"):
+        with pytest.raises(MissingFileError, match="expected an existing publication log"):
+            read_publication_log(tmp_path / name)
+    pytest.importorskip("openpyxl")
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("事项,形成日期,公开日期\n1,2026-03-02,2026-03-10\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"expected an \.xlsx workbook \(Office Open XML\)"):
+        read_publication_log(fake)
 
 
 def test_log_header_errors() -> None:
@@ -224,12 +290,32 @@ def test_ambiguous_names_are_refused() -> None:
     assert check_compliance(catalog, [Publication("1", dt.date(2026, 3, 2), dt.date(2026, 3, 3))]).ok
 
 
-def test_dates_before_the_calendar_are_refused() -> None:
-    from zwgk.errors import CalendarCoverageError
-
+def test_dates_outside_the_calendar_are_listed_with_the_other_problems() -> None:
     catalog = Catalog((item("实时公开"),))
-    with pytest.raises(CalendarCoverageError, match="2001-01-05"):
-        check_compliance(catalog, [Publication("1", dt.date(2001, 1, 5), dt.date(2001, 1, 8))])
+    log = [
+        Publication("1", dt.date(2001, 1, 5), dt.date(2001, 1, 8), row=2),
+        Publication("9", dt.date(2026, 3, 2), dt.date(2051, 1, 3), row=3),
+    ]
+    with pytest.raises(InvalidRecordsError) as info:
+        check_compliance(catalog, log)
+    found = [(p.location, p.field, p.value, p.message) for p in info.value.problems]
+    assert found == [
+        ("log row 2", "formed_on", "2001-01-05", "date outside the calendar"),
+        ("log row 2", "published_on", "2001-01-08", "date outside the calendar"),
+        ("log row 3", "item", "9", "no such catalog item"),
+        ("log row 3", "published_on", "2051-01-03", "date outside the calendar"),
+    ]
+    assert "expected a date from 2004-01-01 to 2050-12-31" in str(info.value)
+
+
+def test_a_due_date_past_the_calendar_is_a_problem_of_its_row() -> None:
+    catalog = Catalog((item("自信息形成之日起3个月内"),))
+    log = [Publication("1", dt.date(2050, 12, 1), dt.date(2050, 12, 2), row=7)]
+    with pytest.raises(InvalidRecordsError) as info:
+        check_compliance(catalog, log)
+    (problem,) = info.value.problems
+    assert (problem.location, problem.field, problem.value) == ("log row 7", "formed_on", "2050-12-01")
+    assert "due date falls outside the calendar" in problem.message
 
 
 def test_dates_after_the_notices_are_provisional() -> None:

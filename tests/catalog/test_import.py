@@ -23,10 +23,11 @@ from zwgk.catalog import (
     read_catalog,
     read_catalog_csv,
     read_catalog_xlsx,
+    read_publication_log,
     split_cell,
 )
 from zwgk.deadlines import PeriodUnit
-from zwgk.errors import InvalidInputError, InvalidRecordsError, UnknownNameError
+from zwgk.errors import DataFileError, InvalidInputError, InvalidRecordsError, UnknownNameError
 
 TITLE = "某县就业领域基层政务公开标准目录"
 TOP = ["序号", "公开事项", "", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
@@ -119,7 +120,7 @@ def test_gb18030_csv_is_read(tmp_path: Path) -> None:
 
 def test_wrong_explicit_encoding(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "c.csv", ROWS)
-    with pytest.raises(InvalidInputError, match="encoding"):
+    with pytest.raises(DataFileError, match="not ASCII text"):
         read_catalog_csv(path, encoding="ascii")
 
 
@@ -272,9 +273,114 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
         read_catalog(tmp_path / "c.docx")
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_cells_right_of_the_header_are_reported_not_dropped() -> None:
+    ticks = ["√", "", "√", "", "√", ""]
+    rows = [
+        TOP,
+        SUB,
+        ["1", "就业政策", "政策文件", "文件", "《就业促进法》", "实时公开", "人社局", "政府网站", *ticks],
+        ["8", "a", "b", "c", "d", "实时公开", "f", "g", *ticks, "extra", "", "extra2"],
+        ["9", "同上", "同上", "同上", "同上", "同上", "同上", "同上", *ticks, " "],
+    ]
+    with pytest.raises(InvalidRecordsError) as info:
+        catalog_from_rows(rows, source="wide.csv")
+    found = [(p.location, p.field, p.value, p.message) for p in info.value.problems]
+    assert found == [
+        ("row 4, column O", "column 15", "extra", "cell beyond the last header column"),
+        ("row 4, column Q", "column 17", "extra2", "cell beyond the last header column"),
+    ]
+    assert "nothing right of the last header column N" in str(info.value)
+
+
+def test_extra_cells_are_listed_with_the_other_problems() -> None:
+    rows = [
+        ["序号", "一级事项", "", "公开方式"],
+        ["1", "事项", "lost", "随便"],
+        ["一", "事项", "", "主动", "x"],
+    ]
+    with pytest.raises(InvalidRecordsError) as info:
+        catalog_from_rows(rows)
+    found = [(p.location, p.message) for p in info.value.problems]
+    assert found == [
+        ("row 2, column D", "unknown DisclosureMode"),
+        ("row 2, column C", "cell under no header"),
+        ("row 3, column E", "cell beyond the last header column"),
+    ]
+
+
+@pytest.mark.parametrize("sequence", ["一", "（一）", "1.1", "1-2", "abc"])
+def test_sequence_is_free_text(sequence: str) -> None:
+    header = ["序号", "一级事项", "公开时限", "公开方式"]
+    catalog = catalog_from_rows([header, [sequence, "就业政策", "实时公开", "主动"]])
+    assert catalog.items[0].sequence == sequence
+
+
+@pytest.mark.parametrize("name", ["none.csv", "none.xlsx", "none.json"])
+def test_missing_file_is_a_zwgk_error(tmp_path: Path, name: str) -> None:
+    from zwgk.catalog import MissingFileError
+    from zwgk.errors import DataFileError, ZwgkError
+
+    with pytest.raises(MissingFileError) as info:
+        read_catalog(tmp_path / name)
+    err = info.value
+    assert isinstance(err, ZwgkError)
+    assert isinstance(err, DataFileError)
+    assert isinstance(err, FileNotFoundError)  # code catching the builtin keeps working
+    assert err.path == str(tmp_path / name)
+    assert "no such file" in str(err)
+    assert "expected an existing catalog" in str(err)
+    with pytest.raises(MissingFileError):
         read_catalog_csv(tmp_path / "none.csv")
+
+
+def test_an_unreadable_file_is_a_data_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zwgk.catalog import MissingFileError
+    from zwgk.errors import DataFileError
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    for name in ("locked.csv", "locked.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    for name in ("locked.csv", "locked.json"):
+        with pytest.raises(DataFileError, match=r"cannot be read \(Permission denied\)") as info:
+            read_catalog(tmp_path / name)
+        assert not isinstance(info.value, MissingFileError)
+    with pytest.raises(DataFileError, match="expected a readable publication log"):
+        read_publication_log(tmp_path / "locked.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(MissingFileError, match="not a regular file"):
+        read_catalog(tmp_path / "folder.csv")
+
+
+def test_a_csv_renamed_xlsx_is_a_data_file_error(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from zwgk.errors import DataFileError
+
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("序号,公开事项\n1,就业政策\n", encoding="utf-8")
+    for read in (read_catalog, read_catalog_xlsx):
+        with pytest.raises(DataFileError) as info:
+            read(fake)
+        (problem,) = info.value.problems
+        assert info.value.source == "fake.xlsx"
+        assert problem.location == str(fake)
+        assert problem.expected == "an .xlsx workbook (Office Open XML)"
+        assert "BadZipFile" in str(problem.value)
+
+
+def test_a_zip_without_a_workbook_is_a_data_file_error(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    import zipfile
+
+    from zwgk.errors import DataFileError
+
+    fake = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(fake, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    with pytest.raises(DataFileError, match=r"an \.xlsx workbook \(Office Open XML\)"):
+        read_catalog_xlsx(fake)
 
 
 def test_missing_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

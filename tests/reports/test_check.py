@@ -181,6 +181,39 @@ def test_shares_rounding_and_parts() -> None:
     assert parts[0].off_by == -1
 
 
+def test_share_above_100_and_count_above_total() -> None:
+    # `zwgk report shares --total 10 11:110%`: the count, the share and the sum are all wrong
+    findings = check_shares([11], 10, ["110%"])
+    assert [(f.kind, f.label) for f in findings] == [
+        ("parts", "sum of parts"),
+        ("part_range", "part 1"),
+        ("share_range", "part 1"),
+    ]
+    assert findings[1].message == "part 1: the count 11 is above the total 10"
+    assert (findings[1].expected, findings[1].reported) == (Decimal(10), Decimal(11))
+    assert (findings[2].expected, findings[2].reported) == (Decimal(100), Decimal(110))
+    # a share out of range is flagged even when its count is fine
+    findings = check_shares({"a": 5, "b": 5}, 10, {"a": "150", "b": "-50"})
+    assert [(f.kind, f.label) for f in findings] == [
+        ("share_range", "a"),
+        ("share", "a"),
+        ("share_range", "b"),
+        ("share", "b"),
+    ]
+    assert "below 0%" in findings[2].message
+    assert check_shares([10, 0], 10, ["100", "0"]) == ()
+
+
+def test_cli_shares_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    from zwgk._cli import main
+
+    assert main(["report", "shares", "--total", "10", "11:110%"]) == 1
+    out = capsys.readouterr().out
+    assert "the parts add up to 11, not the total 10" in out
+    assert "the count 11 is above the total 10" in out
+    assert "the share 110% is above 100%" in out
+
+
 @pytest.mark.parametrize(
     ("parts", "total", "shown", "kwargs", "error"),
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,6 +15,7 @@ from zwgk.requests import (
     DisclosureRequest,
     fee_payment_due,
     fee_schedule,
+    fees_effective,
     monthly_request_fees,
     per_request_fee,
     per_volume_fee,
@@ -100,6 +102,36 @@ def test_monthly_fees_errors() -> None:
     assert {p.field for p in info.value.problems} == {"applicant", "received"}
     with pytest.raises(InvalidInputError, match="already_counted"):
         monthly_request_fees(_month(1), already_counted=-1)
+
+
+def test_fees_effective_date() -> None:
+    # 国办函〔2020〕109号: the measures apply from 2021-01-01 (FACTS §2)
+    assert fees_effective() == dt.date(2021, 1, 1)
+
+
+def test_monthly_fees_before_the_measures_came_into_force() -> None:
+    december = [DisclosureRequest(f"D{i}", "甲", "自然人", dt.date(2020, 12, 1 + i)) for i in range(3)]
+    with pytest.raises(InvalidRecordsError) as info:
+        monthly_request_fees(december)
+    assert [(p.location, p.field, p.value) for p in info.value.problems] == [
+        ("request D0", "received", "2020-12-01"),
+        ("request D1", "received", "2020-12-02"),
+        ("request D2", "received", "2020-12-03"),
+    ]
+    assert info.value.problems[0].expected == "a day on or after 2021-01-01"
+    assert "国办函〔2020〕109号" in info.value.problems[0].message
+    first_day = DisclosureRequest("J1", "甲", "自然人", dt.date(2021, 1, 1))
+    assert monthly_request_fees([first_day])[0].amount == Decimal(0)
+
+
+def test_cli_fees_before_the_measures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from zwgk._cli import main
+
+    ledger = tmp_path / "l.csv"
+    ledger.write_text("id,applicant,applicant_kind,received\n1,甲,自然人,2020-12-31\n", "utf-8")
+    args = ["fees", "per-request", "--ledger", str(ledger), "--applicant", "甲", "--month", "2020-12"]
+    assert main(args) == 2
+    assert "a day on or after 2021-01-01" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,9 @@ def _compliance(args: argparse.Namespace) -> int:
     from zwgk.catalog import check_compliance, read_catalog, read_publication_log
 
     catalog = read_catalog(_existing(args.file, "FILE"))
-    log = read_publication_log(_existing(args.log, "LOG"))
+    # With the catalog, reading checks every row in full: one error lists bad dates, unknown
+    # items, dates outside the calendar and publications before formation together.
+    log = read_publication_log(_existing(args.log, "LOG"), catalog=catalog)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
     max_gap = None if args.max_gap == 0 else args.max_gap
     report = check_compliance(catalog, log, as_of=as_of, max_gap=max_gap)

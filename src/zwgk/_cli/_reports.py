@@ -1,7 +1,9 @@
 """``zwgk report …`` and ``zwgk fees …``: annual-report tables and information-processing fees.
 
 - ``zwgk report build LEDGER --year 2025`` — table 3 (and the report) from a request ledger;
-- ``zwgk report check FILE.html|FILE.json …`` — every identity a report breaks (exit 1 if any);
+- ``zwgk report check FILE.html|FILE.json …`` — every identity each report breaks; every file is
+  checked, and the exit code is the worst: 2 if any file cannot be read, else 1 if any
+  report breaks an identity, else 0;
 - ``zwgk report shares --total 1218 931:76.44 126:10.34 161:12.22`` — percentages against counts;
 - ``zwgk fees per-request --count 45`` or ``--ledger L.csv --applicant A --month 2025-03``;
 - ``zwgk fees per-volume --pages 250``.
@@ -14,11 +16,11 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from zwgk.errors import InvalidInputError
+from zwgk.errors import InvalidInputError, ZwgkError
 
 __all__ = ["register"]
 
-_OK, _FINDINGS = 0, 1
+_OK, _FINDINGS, _BAD_INPUT = 0, 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -92,9 +94,15 @@ def _check(args: argparse.Namespace) -> int:
     from zwgk.reports import check_report, load_report
 
     results = []
+    unreadable: list[tuple[Path, ZwgkError]] = []
     failed = False
     for path in args.files:
-        report = load_report(path)
+        try:
+            report = load_report(path)
+        except ZwgkError as exc:  # keep going: every file is checked, then the worst code wins
+            unreadable.append((path, exc))
+            print(f"zwgk: error: {path}: cannot be read: {exc}", file=sys.stderr)
+            continue
         result = check_report(report)
         failed = failed or not result.ok
         results.append((path, report, result))
@@ -122,6 +130,15 @@ def _check(args: argparse.Namespace) -> int:
                 }
                 for path, report, result in results
             ]
+            + [
+                {
+                    "file": str(path),
+                    "ok": None,
+                    "error": str(exc),
+                    "problems": [str(p) for p in getattr(exc, "problems", ())],
+                }
+                for path, exc in unreadable
+            ]
         )
     else:
         for path, report, result in results:
@@ -134,6 +151,14 @@ def _check(args: argparse.Namespace) -> int:
                 if args.show_blanks:
                     for cell in result.blanks:
                         print(f"    · {cell}")
+        if len(args.files) > 1:
+            broken = sum(1 for _, _, r in results if not r.ok)
+            print(
+                f"checked {len(args.files)} file(s): {len(results) - broken} ok, "
+                f"{broken} with violations, {len(unreadable)} unreadable"
+            )
+    if unreadable:
+        return _BAD_INPUT
     return _FINDINGS if failed else _OK
 
 

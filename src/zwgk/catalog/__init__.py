@@ -46,7 +46,7 @@ from zwgk.catalog._compliance import (
     due_date,
 )
 from zwgk.catalog._display import findings_to_frame
-from zwgk.catalog._errors import UnparsedTimeLimitWarning
+from zwgk.catalog._errors import MissingFileError, UnparsedTimeLimitWarning
 from zwgk.catalog._export import (
     catalog_rows,
     catalog_to_dataframe,
@@ -133,6 +133,7 @@ __all__ = [
     "Level",
     "LimitPart",
     "LimitSource",
+    "MissingFileError",
     "PeriodLimit",
     "PeriodicLimit",
     "Publication",

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from zwgk.catalog._extras import import_extra
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
 from zwgk.deadlines import ChinaCalendar, Period, PeriodUnit, default_calendar, period_end
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidRecordsError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -264,6 +265,79 @@ def _judge(
     )
 
 
+_ITEM_EXPECTED = "a 序号, 二级事项 or 一级事项 naming exactly one item of the catalog"
+
+
+def find_logged_item(
+    catalog: Catalog, name: str, location: str
+) -> tuple[DisclosureItem | None, Problem | None]:
+    """The one catalog item a log entry names, or a :class:`Problem` saying why there is none.
+
+    Args:
+        catalog: the catalog.
+        name: the log's item cell (序号, 二级事项 or 一级事项).
+        location: where the entry is, for the problem.
+
+    Returns:
+        ``(item, None)`` or ``(None, problem)``.
+    """
+    found = catalog.find_all(name)
+    if len(found) == 1:
+        return found[0], None
+    rows = ", ".join(i.where for i in found)
+    message = f"ambiguous catalog item: {rows}" if found else "no such catalog item"
+    return None, Problem(location, message, field="item", value=name, expected=_ITEM_EXPECTED)
+
+
+def log_date_problems(
+    formed_on: dt.date | None,
+    published_on: dt.date | None,
+    calendar: ChinaCalendar,
+    where: Callable[[str], str],
+) -> list[Problem]:
+    """Problems of a log entry's dates: outside the calendar's range, or published before formed.
+
+    Args:
+        formed_on: the formed-on date (``None``: missing or unreadable, not checked).
+        published_on: the published-on date (``None``: not published or unreadable).
+        calendar: the calendar whose range (:meth:`ChinaCalendar.coverage`: ``first`` to
+            ``estimated_until``) the dates must lie in.
+        where: the location of a field (``formed_on`` or ``published_on``) for messages.
+
+    Returns:
+        The problems, in column order; empty when the dates are fine.
+    """
+    coverage = calendar.coverage()
+    problems: list[Problem] = []
+    for field, day in (("formed_on", formed_on), ("published_on", published_on)):
+        if day is not None and not coverage.first <= day <= coverage.estimated_until:
+            problems.append(
+                Problem(
+                    where(field),
+                    "date outside the calendar",
+                    field=field,
+                    value=day.isoformat(),
+                    expected=f"a date from {coverage.first.isoformat()} to "
+                    f"{coverage.estimated_until.isoformat()} (the calendar's range)",
+                )
+            )
+    if formed_on is not None and published_on is not None and published_on < formed_on:
+        problems.append(
+            Problem(
+                where("published_on"),
+                "published before it was formed",
+                field="published_on",
+                value=published_on.isoformat(),
+                expected=f"on or after formed_on {formed_on.isoformat()}",
+            )
+        )
+    return problems
+
+
+def _same(where: str, _field: str) -> str:
+    return where
+
+
 def check_compliance(
     catalog: Catalog,
     log: Sequence[Publication],
@@ -287,48 +361,39 @@ def check_compliance(
         The report, items in catalog order (items without publications left out).
 
     Raises:
-        InvalidRecordsError: a log entry names no catalog item, or was published before it
-            was formed (every such entry is listed).
+        InvalidRecordsError: log entries name no catalog item (or several), were published
+            before they were formed, have dates outside the calendar's range, or a due date
+            beyond it; every problem of every entry is listed in this one error.
         InvalidInputError: an entry is unpublished and ``as_of`` is not given.
     """
     cal = calendar if calendar is not None else default_calendar()
     problems: list[Problem] = []
-    by_item: dict[int, list[Publication]] = {}
+    judged: dict[int, list[PublicationResult]] = {}
     index = {id(item): n for n, item in enumerate(catalog.items)}
     for pub in log:
-        found = catalog.find_all(pub.item)
-        if len(found) != 1:
-            rows = ", ".join(i.where for i in found)
+        found, problem = find_logged_item(catalog, pub.item, pub.where)
+        row_problems = [p for p in (problem,) if p is not None]
+        row_problems += log_date_problems(
+            pub.formed_on, pub.published_on, cal, functools.partial(_same, pub.where)
+        )
+        problems += row_problems
+        if found is None or row_problems:
+            continue
+        try:
+            judged.setdefault(index[id(found)], []).append(_judge(found, pub, as_of, cal))
+        except CalendarCoverageError as exc:
             problems.append(
                 Problem(
                     pub.where,
-                    f"ambiguous catalog item: {rows}" if found else "no such catalog item",
-                    field="item",
-                    value=pub.item,
-                    expected="a 序号, 二级事项 or 一级事项 naming exactly one item of the catalog",
+                    "the due date falls outside the calendar",
+                    field="formed_on",
+                    value=pub.formed_on.isoformat(),
+                    expected=f"a date whose limit ends by {exc.last.isoformat()} (the calendar's range)",
                 )
             )
-            continue
-        (item,) = found
-        if pub.published_on is not None and pub.published_on < pub.formed_on:
-            problems.append(
-                Problem(
-                    pub.where,
-                    "published before it was formed",
-                    field="published_on",
-                    value=pub.published_on.isoformat(),
-                    expected=f"on or after formed_on {pub.formed_on.isoformat()}",
-                )
-            )
-            continue
-        by_item.setdefault(index[id(item)], []).append(pub)
     if problems:
         raise InvalidRecordsError("publication log", problems)
-    items: list[ItemCompliance] = []
-    for n in sorted(by_item):
-        item = catalog.items[n]
-        results = tuple(_judge(item, p, as_of, cal) for p in by_item[n])
-        items.append(_summarise(item, results, max_gap, cal))
+    items = [_summarise(catalog.items[n], tuple(judged[n]), max_gap, cal) for n in sorted(judged)]
     all_results = [r for i in items for r in i.results]
     gap = _longest_gap((p.published_on for p in log if p.published_on is not None), as_of, cal)
     return ComplianceReport(tuple(items), as_of, max_gap, *_tally(all_results, gap, max_gap))

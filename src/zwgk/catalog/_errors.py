@@ -1,12 +1,12 @@
-"""Warnings of the catalog area (errors come from :mod:`zwgk.errors`)."""
+"""The catalog area's warning; its errors, MissingFileError included, come from :mod:`zwgk.errors`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zwgk.errors import ZwgkWarning
+from zwgk.errors import MissingFileError, ZwgkWarning
 
-__all__ = ["UnparsedTimeLimitWarning"]
+__all__ = ["MissingFileError", "UnparsedTimeLimitWarning"]
 
 
 class UnparsedTimeLimitWarning(ZwgkWarning):

@@ -28,6 +28,12 @@ from typing import TypeVar
 
 import attrs
 
+from zwgk._files import (
+    TEXT_ENCODINGS,
+    existing_file,
+    load_workbook,
+    read_input_text,
+)
 from zwgk.catalog._basis import parse_legal_bases
 from zwgk.catalog._extras import import_extra
 from zwgk.catalog._model import (
@@ -305,6 +311,7 @@ def catalog_from_rows(
     if title is None:
         above = [c.strip() for row in table[:head] for c in row if c.strip()]
         title = above[0] if above else None
+    headed = _headed_columns(table[head], sub if two_rows else None)
     items: list[DisclosureItem] = []
     previous: list[str] | None = None
     first_level = ""
@@ -328,10 +335,35 @@ def catalog_from_rows(
             problems.append(
                 Problem(f"row {row_number}", "item has no name", field="公开事项", expected="一级事项")
             )
+        problems.extend(_unheaded_cells(row_number, raw, headed))
         items.append(item)
     if problems:
         raise InvalidRecordsError(source, problems)
     return Catalog(tuple(items), title=title, source=source)
+
+
+def _headed_columns(top: Sequence[str], sub: Sequence[str] | None) -> frozenset[int]:
+    """Indices of the columns that have a header (in the header row or the sub-header row)."""
+    rows = [top] if sub is None else [top, sub]
+    return frozenset(i for row in rows for i, cell in enumerate(row) if cell.strip())
+
+
+def _unheaded_cells(row_number: int, raw: Sequence[str], headed: frozenset[int]) -> list[Problem]:
+    """A problem for every non-empty cell with no header above it (it would be lost)."""
+    last = max(headed, default=-1)
+    beyond = f"nothing right of the last header column {column_letter(last)}" if last >= 0 else ""
+    return [
+        Problem(
+            f"row {row_number}, column {column_letter(i)}",
+            "cell beyond the last header column" if i > last else "cell under no header",
+            field=f"column {i + 1}",
+            value=cell,
+            expected=(beyond if i > last else "a header above every non-empty cell")
+            + " (add a header for the value or move it into its column)",
+        )
+        for i, cell in enumerate(raw)
+        if cell.strip() and i not in headed
+    ]
 
 
 def _is_sub_header(top: Sequence[str], row: Sequence[str]) -> bool:
@@ -458,19 +490,13 @@ def read_catalog_csv(path: str | Path, *, encoding: str | None = None, title: st
 
     Raises:
         InvalidRecordsError: the header or any cell is bad (every one is listed).
-        InvalidInputError: the file cannot be decoded with the encodings tried.
-        FileNotFoundError: the file does not exist.
+        MissingFileError: the file does not exist (also a ``FileNotFoundError``).
+        DataFileError: the file exists but cannot be read or decoded with the encodings tried.
     """
-    data = Path(path).read_bytes()
-    encodings = [encoding] if encoding else ["utf-8-sig", "gb18030"]
-    for enc in encodings:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-        return catalog_from_rows(rows, source=Path(path).name, title=title)
-    raise InvalidInputError("encoding", encoding or "utf-8/gb18030", f"an encoding that decodes {path}")
+    encodings = [encoding] if encoding else TEXT_ENCODINGS
+    _, text = read_input_text(path, "catalog file (.csv)", encodings=encodings)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return catalog_from_rows(rows, source=Path(path).name, title=title)
 
 
 def read_catalog_xlsx(
@@ -493,11 +519,14 @@ def read_catalog_xlsx(
         MissingExtraError: openpyxl is not installed.
         InvalidRecordsError: the header or any cell is bad (every one is listed).
         UnknownNameError: ``sheet`` is not in the workbook.
+        MissingFileError: the file does not exist (also a ``FileNotFoundError``).
+        DataFileError: the file is not a readable ``.xlsx`` workbook (e.g. a CSV renamed).
     """
     openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX catalogs")
     from zwgk.errors import UnknownNameError
 
-    workbook = openpyxl.load_workbook(path, data_only=True)
+    target = existing_file(path, "catalog workbook (.xlsx)")
+    workbook = load_workbook(openpyxl, target)
     try:
         if sheet is None:
             ws = workbook.active
@@ -535,6 +564,9 @@ def read_catalog(path: str | Path, **options: object) -> Catalog:
 
     Raises:
         InvalidInputError: the suffix is not one of ``.csv``, ``.xlsx``, ``.json``.
+        MissingFileError: the file does not exist (also a ``FileNotFoundError``).
+        DataFileError: an ``.xlsx`` file is not a readable workbook.
+        InvalidRecordsError: the header or any cell is bad (every one is listed).
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":

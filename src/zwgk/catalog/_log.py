@@ -9,10 +9,13 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from zwgk.catalog._compliance import Publication
+from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
+from zwgk.catalog._compliance import Publication, find_logged_item, log_date_problems
 from zwgk.catalog._extras import import_extra
 from zwgk.catalog._import import _cell_text, column_letter
+from zwgk.catalog._model import Catalog
 from zwgk.catalog._text import compact
+from zwgk.deadlines import ChinaCalendar, default_calendar
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = ["parse_log_date", "publications_from_rows", "read_publication_log"]
@@ -54,23 +57,33 @@ def parse_log_date(text: str) -> dt.date | None:
 
 
 def publications_from_rows(
-    rows: Sequence[Sequence[object]], *, source: str = "publication log"
+    rows: Sequence[Sequence[object]],
+    *,
+    source: str = "publication log",
+    catalog: Catalog | None = None,
+    calendar: ChinaCalendar | None = None,
 ) -> tuple[Publication, ...]:
     """Publications from rows whose first row is a header (item, formed_on, published_on).
 
     Header words may be English (``item``, ``formed_on``, ``published_on``) or Chinese
-    (事项/序号, 形成日期, 公开日期).  Blank rows are skipped.
+    (事项/序号, 形成日期, 公开日期).  Blank rows are skipped.  Every row is checked in full
+    and every problem of every row is reported at once, each naming its row and column.
 
     Args:
         rows: the rows, header first.
         source: the name used in messages.
+        catalog: when given, each row's item must name exactly one of its items.
+        calendar: the calendar whose range the dates must lie in; default
+            :func:`zwgk.deadlines.default_calendar`.
 
     Returns:
         The publications, each with its 1-based ``row``.
 
     Raises:
-        InvalidRecordsError: a column is missing, or any row has no item, a bad date or no
-            formed-on date (every bad cell is listed).
+        InvalidRecordsError: a column is missing, or any row has no item, an unknown or
+            ambiguous item (with ``catalog``), a bad date, a date outside the calendar's
+            range, no formed-on date, or was published before it was formed.  One error
+            lists every problem.
     """
     table = [[_cell_text(c) for c in row] for row in rows]
     if not table:
@@ -95,6 +108,7 @@ def publications_from_rows(
                 for k in missing
             ],
         )
+    cal = calendar if calendar is not None else default_calendar()
     problems: list[Problem] = []
     out: list[Publication] = []
     for number, row in enumerate(table[1:], start=2):
@@ -105,29 +119,29 @@ def publications_from_rows(
             i = where[key]
             return row[i].strip() if i < len(row) else ""
 
+        def at(key: str, number: int = number) -> str:
+            return f"row {number}, column {column_letter(where[key])}"
+
         dates: dict[str, dt.date | None] = {}
         for key in ("formed_on", "published_on"):
             try:
                 dates[key] = parse_log_date(cell(key))
             except InvalidInputError:
                 problems.append(
-                    Problem(
-                        f"row {number}, column {column_letter(where[key])}",
-                        "not a date",
-                        field=key,
-                        value=cell(key),
-                        expected=_EXPECTED_DATE,
-                    )
+                    Problem(at(key), "not a date", field=key, value=cell(key), expected=_EXPECTED_DATE)
                 )
                 dates[key] = None
         item = cell("item")
         if not item:
-            problems.append(Problem(f"row {number}", "no item", field="item", expected="a 序号 or item name"))
+            problems.append(Problem(at("item"), "no item", field="item", expected="a 序号 or item name"))
+        elif catalog is not None and (unknown := find_logged_item(catalog, item, at("item"))[1]) is not None:
+            problems.append(unknown)
         formed = dates["formed_on"]
         if formed is None and cell("formed_on") == "":
             problems.append(
-                Problem(f"row {number}", "no formed-on date", field="formed_on", expected=_EXPECTED_DATE)
+                Problem(at("formed_on"), "no formed-on date", field="formed_on", expected=_EXPECTED_DATE)
             )
+        problems += log_date_problems(formed, dates["published_on"], cal, at)
         if item and formed is not None:
             out.append(Publication(item, formed, dates["published_on"], row=number))
     if problems:
@@ -135,11 +149,17 @@ def publications_from_rows(
     return tuple(out)
 
 
-def read_publication_log(path: str | Path) -> tuple[Publication, ...]:
+def read_publication_log(
+    path: str | Path, *, catalog: Catalog | None = None, calendar: ChinaCalendar | None = None
+) -> tuple[Publication, ...]:
     """Read a publication log from ``.csv`` (UTF-8 or GB18030) or ``.xlsx`` (first sheet).
 
     Args:
         path: the file.
+        catalog: when given, each row's item must name exactly one of its items (so one
+            error lists the unknown items together with bad dates).
+        calendar: the calendar whose range the dates must lie in; default
+            :func:`zwgk.deadlines.default_calendar`.
 
     Returns:
         The publications.
@@ -147,23 +167,25 @@ def read_publication_log(path: str | Path) -> tuple[Publication, ...]:
     Raises:
         InvalidRecordsError: see :func:`publications_from_rows`.
         InvalidInputError: the suffix is neither ``.csv`` nor ``.xlsx``.
+        MissingFileError: the file does not exist (also a ``FileNotFoundError``).
+        DataFileError: the file exists but cannot be read.
+        DataFileError: an ``.xlsx`` log is not a readable workbook (e.g. a CSV renamed).
         MissingExtraError: an ``.xlsx`` log and openpyxl is not installed.
     """
-    target = Path(path)
-    suffix = target.suffix.lower()
+    suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        data = target.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")
-        return publications_from_rows(list(csv.reader(io.StringIO(text, newline=""))), source=target.name)
-    if suffix == ".xlsx":
+        target, text = read_input_text(path, "publication log (.csv)")
+        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+    elif suffix == ".xlsx":
         openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX logs")
-        workbook = openpyxl.load_workbook(target, read_only=True, data_only=True)
+        target = existing_file(path, "publication log (.xlsx)")
+        workbook = load_workbook(openpyxl, target, read_only=True)
         try:
             rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+        except BROKEN_WORKBOOK as exc:  # a read-only workbook parses its sheet lazily, here
+            raise broken_workbook(target, exc) from exc
         finally:
             workbook.close()
-        return publications_from_rows(rows, source=target.name)
-    raise InvalidInputError("path", str(path), "a .csv or .xlsx publication log")
+    else:
+        raise InvalidInputError("path", str(path), "a .csv or .xlsx publication log")
+    return publications_from_rows(rows, source=target.name, catalog=catalog, calendar=calendar)

@@ -217,8 +217,13 @@ def read_catalog_json(path: str | Path) -> Catalog:
 
     Raises:
         InvalidRecordsError: the JSON is malformed or any field is bad.
+        MissingFileError: the file does not exist (also a ``FileNotFoundError``).
+        DataFileError: the file exists but cannot be read.
     """
-    return catalog_from_json(Path(path).read_bytes(), source=Path(path).name)
+    from zwgk._files import read_input_bytes
+
+    target, data = read_input_bytes(path, "catalog file (.json)")
+    return catalog_from_json(data, source=target.name)
 
 
 def write_catalog_json(catalog: Catalog, path: str | Path) -> Path:

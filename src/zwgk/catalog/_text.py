@@ -3,8 +3,9 @@
 Pure functions, no state.  :func:`normalize` folds the variants people type or OCR into
 one canonical form: full-width digits, letters and brackets (Unicode NFKC), the
 traditional characters that occur in catalog phrases (信息形成或變更之日起3個工作日內),
-Chinese numerals before a unit (二十个工作日 → 20个工作日) and all whitespace (Chinese
-text has no meaningful spaces, and spreadsheet cells break lines anywhere).
+standard Chinese numerals before a unit (二十个工作日 → 20个工作日; non-standard ones such
+as 两十 or 二二 are left as written) and all whitespace (Chinese text has no meaningful
+spaces, and spreadsheet cells break lines anywhere).
 """
 
 from __future__ import annotations
@@ -30,42 +31,60 @@ _TRADITIONAL = str.maketrans(
     {_TRADITIONAL_PAIRS[i]: _TRADITIONAL_PAIRS[i + 1] for i in range(0, len(_TRADITIONAL_PAIRS), 2)}
 )
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9}  # fmt: skip
-_UNITS = {"十": 10, "百": 100}
+_ONES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 十, 十五, 二十, 二十五 (a leading 一 only after 百: 一百一十, never 一十五 alone).
+_TENS = re.compile(r"(?P<tens>[一二三四五六七八九]?)十(?P<ones>[一二三四五六七八九]?)")
 # A run of Chinese numerals directly before a counting unit or a date part.
 _CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百]+(?=个?(?:工作日|日|天|月|周|星期|号))")
 _SPACE = re.compile(r"\s+")
 
 
+def _tens(text: str, *, after_hundred: bool) -> int | None:
+    """一…九 or 十…九十九 in standard form; after 百 the tens digit is written (一百一十)."""
+    if not after_hundred and text in _ONES:
+        return _ONES[text]
+    m = _TENS.fullmatch(text)
+    if m is None:
+        return None
+    if after_hundred and not m["tens"]:  # 一百十: the tens digit must be written after 百
+        return None
+    if not after_hundred and m["tens"] == "一":  # 一十五 alone: written 十五
+        return None
+    return (_ONES[m["tens"]] if m["tens"] else 1) * 10 + (_ONES[m["ones"]] if m["ones"] else 0)
+
+
 def chinese_number(text: str) -> int | None:
-    """Value of a Chinese numeral such as ``二十``, ``十五``, ``一百零五`` or ``三〇``.
+    """Value of a Chinese numeral written in the standard way, else ``None`` (never a guess).
+
+    Accepted: 零 (〇); 一 … 九; 两 alone (两个工作日, 两天); 十, 十一 … 十九; 二十 … 九十九;
+    一百 (两百) … 九百九十九 with 零 before a lone last digit (一百零五) and the tens digit
+    written after 百 (一百一十, 三百二十五).  Everything else — positional strings (二二,
+    三〇), 两 inside a number (两十, 十两), 一十五, 百, 一百五, 二三十 — is refused, so the
+    phrase stays unparsed rather than read as a number nobody wrote.
 
     Args:
-        text: the numeral, made only of 零〇一二两三四五六七八九十百.
+        text: the numeral.
 
     Returns:
-        The integer, or ``None`` if ``text`` is not a well-formed numeral.
+        The integer, or ``None`` if ``text`` is not a standard numeral.
     """
-    if not text or any(c not in _DIGITS and c not in _UNITS for c in text):
+    if text in ("零", "〇"):
+        return 0
+    if text == "两":
+        return 2
+    head, hundred, rest = text.partition("百")
+    if not hundred:
+        return _tens(text, after_hundred=False)
+    lead = 2 if head == "两" else _ONES.get(head)
+    if lead is None:
         return None
-    if all(c in _DIGITS for c in text):  # positional: 二〇 → 20
-        return int("".join(str(_DIGITS[c]) for c in text))
-    total = 0
-    pending: int | None = None
-    last_unit = 1000
-    for char in text:
-        if char in _DIGITS:
-            if pending is not None and pending != 0:
-                return None  # two digits in a row in unit notation (二三十)
-            pending = _DIGITS[char]
-        else:
-            unit = _UNITS[char]
-            if unit >= last_unit or pending == 0:
-                return None  # units must fall (十十, 十百) and never follow 零
-            total += (1 if pending is None else pending) * unit
-            pending, last_unit = None, unit
-    return total + (pending or 0)
+    if not rest:
+        return lead * 100
+    if rest[0] == "零":
+        ones = _ONES.get(rest[1:])
+        return None if ones is None else lead * 100 + ones
+    tens = _tens(rest, after_hundred=True)
+    return None if tens is None else lead * 100 + tens
 
 
 def _replace_numeral(match: re.Match[str]) -> str:

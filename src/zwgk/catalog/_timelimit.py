@@ -62,7 +62,7 @@ class Anchor(enum.Enum):
     APPROVAL = "批准之日"
     ACCEPTANCE = "受理之日"
     ISSUANCE = "印发之日"
-    COMPLETION = "办结之日"
+    COMPLETION = "办结之日"  # work/项目/事项/评审/鉴定 办结, 完成 or 结束; not 会议/公示结束
 
 
 class Frequency(enum.Enum):
@@ -266,7 +266,12 @@ _ANCHOR_PATTERNS: tuple[tuple[Anchor, str], ...] = (
     (Anchor.APPROVAL, r"(?:获得|经|通过)?(?:批准|审批通过|审核通过|批复)"),
     (Anchor.ACCEPTANCE, r"(?:申请)?受理(?:申请)?"),
     (Anchor.ISSUANCE, r"(?:文件|政策|规范性文件)?(?:印发|签发|发布|出台)"),
-    (Anchor.COMPLETION, r"(?:工作|项目|事项|活动|会议|培训|评审|考试|鉴定|公示)?(?:办结|结束|完成)"),
+    # 办结 is the conclusion of a piece of work or a procedure.  The end of a meeting, a
+    # 公示, a training or an exam is another event (not 办结); such phrases stay unparsed.
+    (
+        Anchor.COMPLETION,
+        r"(?:工作|项目|事项|评审|鉴定)?(?:办结|完成)|(?:工作|项目|事项|评审|鉴定)结束",
+    ),
 )
 _ANCHORS = "|".join(f"(?:{pattern})" for _, pattern in _ANCHOR_PATTERNS)
 # The same alternation with one named group per anchor, so a match says which one it was.

@@ -183,8 +183,10 @@ def check_report(report: AnnualReport) -> ReportCheck:
 class ShareFinding:
     """A reported percentage (or the parts' sum) that does not match the counts.
 
-    ``kind`` is ``"share"`` (one part's percentage), ``"parts"`` (the parts do not add up
-    to the total) or ``"shares"`` (the percentages do not add up to 100 within rounding).
+    ``kind`` is ``"share"`` (one part's percentage does not match its count),
+    ``"share_range"`` (a percentage above 100 or below 0), ``"part_range"`` (a count above
+    the total), ``"parts"`` (the parts do not add up to the total) or ``"shares"`` (the
+    percentages do not add up to 100 within rounding).
     """
 
     kind: str
@@ -220,7 +222,9 @@ def check_shares(
 
     A reported share matches if it is within half a unit of the last decimal of the exact
     share (``part / total × 100``), i.e. it is the exact share rounded to nearest.  Also
-    reported: parts that do not add up to ``total``, and shares whose sum is further from
+    reported: each count above ``total`` (``"part_range"``), each percentage above 100 or
+    below 0 (``"share_range"``) — no part of a whole can exceed it, whatever the other
+    parts — parts that do not add up to ``total``, and shares whose sum is further from
     100 than the rounding of ``len(parts)`` shares can explain.
 
     Args:
@@ -278,6 +282,28 @@ def check_shares(
             )
         )
     for label, count, shown in zip(labels, counts, reported, strict=True):
+        if count > total:
+            findings.append(
+                ShareFinding(
+                    "part_range",
+                    label,
+                    Decimal(total),
+                    Decimal(count),
+                    f"{label}: the count {count} is above the total {total}",
+                )
+            )
+        if not 0 <= shown <= 100:
+            bound = Decimal(100) if shown > 100 else Decimal(0)
+            findings.append(
+                ShareFinding(
+                    "share_range",
+                    label,
+                    bound,
+                    shown,
+                    f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
+                    "which no part of a whole can be",
+                )
+            )
         exact = Decimal(count) * 100 / Decimal(total)
         rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
         if abs(shown - exact) > half:

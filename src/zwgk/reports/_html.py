@@ -25,22 +25,34 @@ class ReportParseError(InvalidRecordsError):
 
 
 _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", "–"})
-_INT_RE = re.compile(r"^-?\d+$")
+# Digits alone, or grouped by thousands with commas in their proper places ("1,234", "12,345,678").
+# A leading minus is kept so that check_report can flag the negative cell (identity 5).
+_INT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)$", re.ASCII)
 
 
 def parse_cell(text: str) -> int | None:
-    """Read one numeric cell: full-width digits and ``1,234`` accepted; blank/dash → ``None``.
+    """Read one numeric cell of a published table.
+
+    Accepted: digits (half- or full-width, ``１２３``); thousands separators ``,`` / ``，`` only
+    in their proper places (``1,234``, ``1，234``); a leading minus (``-3``, kept so that
+    :func:`~zwgk.reports.check_report` reports the negative cell); surrounding white space.
+    A blank cell or a dash (``-``, ``—``, ``/``, ``无`` …) is ``None``.  Anything else — inner
+    spaces (``1 234``), misplaced commas (``12,34``), decimals, Chinese numerals — is refused,
+    never guessed.
 
     Raises:
         ValueError: the text is not a whole number or a blank marker (the caller turns this
             into a located problem).
     """
-    folded = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace(" ", "")
+    folded = unicodedata.normalize("NFKC", text).strip()
     if folded in _BLANKS:
         return None
     if _INT_RE.match(folded):
-        return int(folded)
-    raise ValueError(f"{text!r} is not a whole number or a blank marker")
+        return int(folded.replace(",", "").replace("−", "-"))
+    raise ValueError(
+        f"{text!r} is not a whole number or a blank marker "
+        "(digits, thousands commas as in 1,234, or a dash for blank)"
+    )
 
 
 @attrs.define

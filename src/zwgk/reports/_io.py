@@ -3,18 +3,59 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+from zwgk._files import read_input_text
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, ZwgkError
 from zwgk.reports._formats import get_format
 from zwgk.reports._html import parse_report_html
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 
 __all__ = ["ReportDocument", "load_report", "report_from_json", "report_json_schema", "report_to_json"]
+
+_COUNT_EXPECTED = "a whole number (JSON integer, e.g. 3) or null for a blank cell"
+_MONEY_EXPECTED = 'an amount in 万元 (a JSON number or decimal text such as "1.5") or null'
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, float | Decimal):
+        return f"the number {value}"
+    return f"a {type(value).__name__}"
+
+
+def _count_cell(value: object) -> object:
+    """A count cell (FACTS §3 identity 5): an integer or null; booleans, text and fractions refused."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{_json_kind(value)} is not a count; expected {_COUNT_EXPECTED}")
+
+
+def _table2_cell(value: object) -> object:
+    """A table 2 cell: a count, or (money columns) a decimal amount; booleans refused."""
+    if value is None or (isinstance(value, int | Decimal) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            amount = None
+        if amount is not None and amount.is_finite():
+            return amount
+    raise ValueError(f"{_json_kind(value)} is not a number; expected {_MONEY_EXPECTED}")
+
+
+_Count = Annotated[int | None, BeforeValidator(_count_cell)]
+_Table2Cell = Annotated[int | Decimal | None, BeforeValidator(_table2_cell)]
 
 
 class ReportDocument(BaseModel):
@@ -23,6 +64,11 @@ class ReportDocument(BaseModel):
     ``table3`` is ``{row key: {column key: n}}`` (row keys of the format, e.g. ``new``,
     ``withheld_1``, ``total``; column keys ``natural_person`` … ``total``); ``table4`` is
     ``{"review.upheld": n, …}``; ``table2`` is ``{"regulations.issued": n, "fees.amount": "1.5"}``.
+
+    Cells are strict (FACTS §3 identity 5): a count is a JSON integer or ``null`` — ``true``,
+    ``"3"`` and ``3.0`` are refused, never read as numbers; only table 2's money cells (本年收费
+    金额, 万元) take a decimal, as a JSON number or decimal text.  Negative counts are accepted
+    here so that :func:`~zwgk.reports.check_report` can report them (identity 5).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -30,9 +76,9 @@ class ReportDocument(BaseModel):
     format: str = Field(description="'2021' (国办公开办函〔2021〕30号) or '2019-trial' (〔2019〕60号)")
     year: int | None = None
     agency: str = ""
-    table3: dict[str, dict[str, int | None]]
-    table4: dict[str, int | None] | None = None
-    table2: dict[str, int | Decimal | None] | None = None
+    table3: dict[str, dict[str, _Count]]
+    table4: dict[str, _Count] | None = None
+    table2: dict[str, _Table2Cell] | None = None
     sections: list[tuple[str, str]] = Field(default_factory=list)
 
     def to_report(self) -> AnnualReport:
@@ -40,8 +86,13 @@ class ReportDocument(BaseModel):
 
         Raises:
             UnknownNameError: unknown format, row, column or cell key.
+            InvalidRecordsError: a table 2 count cell holds a fraction (all listed).
         """
         fmt = get_format(self.format)
+        if self.table2 is not None:
+            problems = _table2_problems(self.format, self.table2)
+            if problems:
+                raise InvalidRecordsError("report", problems)
         return AnnualReport(
             agency=self.agency,
             year=self.year,
@@ -75,19 +126,63 @@ def report_to_json(report: AnnualReport) -> str:
 def report_from_json(text: str, *, source: str = "<json>") -> AnnualReport:
     """Read a report from JSON text (see :class:`ReportDocument`).
 
+    Cells are read strictly: a count must be a JSON integer or ``null`` (``true`` or ``"3"``
+    is refused, never read as 1 or 3); every bad cell is listed, located as
+    ``table3.<row>.<column>``, ``table4.<cell>`` or ``table2.<cell>``, in one error.
+
     Raises:
-        InvalidRecordsError: malformed JSON or fields that do not fit (all listed).
+        InvalidRecordsError: malformed JSON, cells or fields that do not fit (all listed).
         UnknownNameError: unknown format, row, column or cell key.
     """
+    problems: list[Problem] = []
+    document = None
     try:
         document = ReportDocument.model_validate_json(text)
     except ValidationError as exc:
-        problems = [
-            Problem(source, err["msg"], ".".join(str(p) for p in err["loc"]) or None, err.get("input"))
-            for err in exc.errors()
-        ]
-        raise InvalidRecordsError(source, problems) from None
+        problems = [_problem(err) for err in exc.errors()]
+    problems.extend(_raw_table2_problems(text, {p.location for p in problems}))
+    if problems or document is None:
+        raise InvalidRecordsError(source, problems)
     return document.to_report()
+
+
+def _problem(err: Any) -> Problem:
+    loc = [str(p) for p in err["loc"]]
+    where = ".".join(loc) or "document"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "value_error":
+        expected = _MONEY_EXPECTED if loc[:1] == ["table2"] else _COUNT_EXPECTED
+        return Problem(where, message.split("; expected")[0], loc[-1], err.get("input"), expected)
+    return Problem(where, message, loc[-1] if loc else None, err.get("input"))
+
+
+def _table2_problems(format_id: object, table2: dict[str, Any]) -> list[Problem]:
+    """Count cells of table 2 (every column but the money ones) must be whole numbers."""
+    try:
+        fmt = get_format(str(format_id))
+    except ZwgkError:
+        return []  # the unknown format is reported by to_report
+    money = {c for b in fmt.table2_blocks for c in b.money_columns}
+    problems = []
+    for key, value in table2.items():
+        if key.partition(".")[2] in money or value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(
+                Problem(f"table2.{key}", f"{_json_kind(value)} is not a count", key, value, _COUNT_EXPECTED)
+            )
+    return problems
+
+
+def _raw_table2_problems(text: str, known: set[str]) -> list[Problem]:
+    """Table 2 count-cell problems found in the raw JSON, so they join the other problems."""
+    try:
+        raw = json.loads(text, parse_float=Decimal)
+    except ValueError:
+        return []
+    if not isinstance(raw, dict) or not isinstance(raw.get("table2"), dict):
+        return []
+    return [p for p in _table2_problems(raw.get("format"), raw["table2"]) if p.location not in known]
 
 
 def report_json_schema() -> dict[str, Any]:
@@ -101,19 +196,18 @@ def load_report(path: str | Path) -> AnnualReport:
     HTML is decoded as UTF-8, falling back to GB18030 (common on older gov sites).
 
     Raises:
-        InvalidInputError: another suffix.
+        InvalidInputError: another suffix, or a file that does not exist or cannot be read.
+        DataFileError: a file that is neither UTF-8 nor GB18030 text.
         ReportParseError: the HTML tables cannot be read.
-        InvalidRecordsError: malformed JSON.
+        InvalidRecordsError: malformed JSON or cells that do not fit (all listed).
+        UnknownNameError: unknown format, row, column or cell key in JSON.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".json":
-        return report_from_json(p.read_text(encoding="utf-8"), source=str(p))
+        _, text = read_input_text(p, "a .json report file")
+        return report_from_json(text, source=str(p))
     if suffix in {".html", ".htm"}:
-        raw = p.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("gb18030", errors="replace")
+        _, text = read_input_text(p, "an .html report page")  # UTF-8, else GB18030 (older gov sites)
         return parse_report_html(text, source=str(p))
     raise InvalidInputError("path", str(p), "a .json, .html or .htm report")

@@ -7,7 +7,7 @@
 - Core values: :class:`DisclosureRequest` (with :meth:`DisclosureRequest.deadline`, which
   uses :func:`zwgk.deadlines.reply_deadline`) and :class:`Ledger`.
 - Fees (国办函〔2020〕109号): :func:`per_request_fee`, :func:`monthly_request_fees`,
-  :func:`per_volume_fee`, :func:`fee_schedule`, :func:`fee_payment_due`,
+  :func:`per_volume_fee`, :func:`fee_schedule`, :func:`fees_effective`, :func:`fee_payment_due`,
   :func:`request_fees_to_frame`.
 - Notebooks: :class:`Ledger` and :class:`VolumeFee` have a one-line ``repr``, an HTML table
   (``_repr_html_``) and ``to_frame()``.
@@ -26,6 +26,7 @@ from zwgk.requests._fees import (
     RequestFee,
     VolumeFee,
     fee_schedule,
+    fees_effective,
     monthly_request_fees,
     per_request_fee,
     per_volume_fee,
@@ -76,6 +77,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "VolumeFee",
     "fee_payment_due",
     "fee_schedule",
+    "fees_effective",
     "monthly_request_fees",
     "per_request_fee",
     "per_volume_fee",

@@ -28,6 +28,7 @@ __all__ = [
     "RequestFee",
     "VolumeFee",
     "fee_schedule",
+    "fees_effective",
     "monthly_request_fees",
     "per_request_fee",
     "per_volume_fee",
@@ -186,6 +187,26 @@ def _load_schedule(raw: dict[str, object], name: str, problems: list[Problem]) -
 
 
 @cache
+def fees_effective() -> dt.date:
+    """The day the fee measures came into force (``effective`` in ``requests/data/fees.toml``).
+
+    国办函〔2020〕109号《政府信息公开信息处理费管理办法》 applies from 2021-01-01; requests
+    received before then cannot be charged under it.
+
+    Raises:
+        DataFileError: the data file lacks a valid ``effective`` date.
+    """
+    text = resources.files("zwgk.requests").joinpath("data/fees.toml").read_text("utf-8")
+    value = tomllib.loads(text).get("effective")
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise DataFileError(
+            "requests/data/fees.toml",
+            [Problem("requests/data/fees.toml", "missing or malformed", "effective", value, "a TOML date")],
+        )
+    return value
+
+
+@cache
 def _schedules() -> tuple[FeeSchedule, FeeSchedule, str]:
     text = resources.files("zwgk.requests").joinpath("data/fees.toml").read_text("utf-8")
     raw = tomllib.loads(text)
@@ -237,7 +258,9 @@ def monthly_request_fees(
 
     The requests are counted in receipt order (ties keep the given order); the ``n``-th
     request costs the price of the tier ``n`` falls in.  ``already_counted`` earlier requests
-    of the same month (not in ``requests``) shift the count.
+    of the same month (not in ``requests``) shift the count.  The fee measures apply to
+    requests received on or after their entry into force, 2021-01-01
+    (:func:`fees_effective`); an earlier request is an error, not a fee.
 
     Args:
         requests: requests of a single applicant, all received in the same calendar month.
@@ -247,14 +270,25 @@ def monthly_request_fees(
         One :class:`RequestFee` per request, in counting order, with the running total.
 
     Raises:
-        InvalidRecordsError: requests of several applicants or several months (every
-            offending request is listed).
+        InvalidRecordsError: requests of several applicants or several months, or
+            received before 2021-01-01 (every offending request is listed).
         InvalidInputError: ``already_counted`` negative.
     """
     if isinstance(already_counted, bool) or not isinstance(already_counted, int) or already_counted < 0:
         raise InvalidInputError("already_counted", already_counted, "a whole number of 0 or more")
     ordered = sorted(requests, key=lambda r: r.received)
-    problems: list[Problem] = []
+    effective = fees_effective()
+    problems: list[Problem] = [
+        Problem(
+            f"request {r.id}",
+            "received before the fee measures came into force (国办函〔2020〕109号)",
+            "received",
+            r.received.isoformat(),
+            f"a day on or after {effective.isoformat()}",
+        )
+        for r in ordered
+        if r.received < effective
+    ]
     if ordered:
         first = ordered[0]
         for r in ordered[1:]:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from zwgk._files import corrupt_file, existing_file, load_workbook, read_input_text
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import (
     InvalidInputError,
@@ -171,9 +172,7 @@ class LedgerRow(BaseModel):
     @field_validator("id", "applicant", mode="before")
     @classmethod
     def _text(cls, value: object) -> object:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(int(value)) if float(value).is_integer() else str(value)
-        return value
+        return _id_text(value)
 
     @field_validator("received", "closed", mode="before")
     @classmethod
@@ -233,6 +232,13 @@ class LedgerRow(BaseModel):
         )
 
 
+def _id_text(value: object) -> object:
+    """Numbers typed into an id or name column (a spreadsheet's ``12`` or ``12.0``) become text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return value
+
+
 def _parse_enum(parse: Any, value: object) -> object:
     try:
         return parse(value)
@@ -252,15 +258,22 @@ def _blank(value: object) -> bool:
 
 
 def ledger_from_rows(
-    rows: Iterable[Mapping[str, object]], *, source: str = "ledger", first_row: int = 2
+    rows: Iterable[Mapping[str, object] | Mapping[str | None, object]],
+    *,
+    source: str = "ledger",
+    first_row: int = 2,
 ) -> Ledger:
     """Validate raw rows (column -> value) and build a :class:`Ledger`.
 
     Column names may be the English field names or the Chinese headers of common registers
-    (申请人, 申请人类型, 收到日期, 办理结果, 办结日期 …).
+    (申请人, 申请人类型, 收到日期, 办理结果, 办结日期 …).  A row whose every cell is blank is
+    skipped (it still counts for the numbering).  Every problem of every row is collected
+    before anything is raised: bad values, missing fields, unknown columns (located at the
+    header row, ``first_row - 1``, when there is one) and duplicate ids.
 
     Args:
-        rows: the rows, e.g. from ``csv.DictReader``.
+        rows: the rows, e.g. from ``csv.DictReader`` (cells beyond the header under the
+            key ``None``, as ``DictReader`` puts them, are reported).
         source: the file name used in error messages.
         first_row: the row number of the first row (2 for a sheet with one header row).
 
@@ -268,31 +281,49 @@ def ledger_from_rows(
         The ledger.
 
     Raises:
-        InvalidRecordsError: one or more rows are bad; every problem is listed with its row.
+        InvalidRecordsError: one or more rows are bad; every problem is listed with its
+            location ``row N``.
     """
     problems: list[Problem] = []
     requests: list[DisclosureRequest] = []
     names: dict[str, str | None] = {}
+    first_seen: dict[str, int] = {}
     for number, raw in enumerate(rows, start=first_row):
         where = f"row {number}"
+        if all(_blank(v) for v in raw.values()):
+            continue
         data: dict[str, object] = {}
         for key, value in raw.items():
+            if key is None:
+                if not all(_blank(v) for v in _as_list(value)):
+                    problems.append(
+                        Problem(
+                            where, "more cells than header columns", "cells", value, "one cell per column"
+                        )
+                    )
+                continue
             text = str(key)
+            if not text.strip():
+                if not _blank(value):
+                    problems.append(
+                        Problem(where, "a value in a column without a header", "column", value, "a header")
+                    )
+                continue
             if text not in names:
                 names[text] = _column_name(text)
                 if names[text] is None:
+                    header_at = f"row {first_row - 1}" if first_row > 1 else where
                     problems.append(
-                        Problem("header", "unknown column", "column", key, ", ".join(LEDGER_COLUMNS))
+                        Problem(header_at, "unknown column", "column", key, ", ".join(LEDGER_COLUMNS))
                     )
             name = names[text]
             if name is not None and not _blank(value):
                 data[name] = value
+        _check_duplicate(data.get("id"), number, first_seen, problems)
         try:
             model = LedgerRow.model_validate(data)
         except ValidationError as exc:
-            for err in exc.errors():
-                field = ".".join(str(p) for p in err["loc"]) or None
-                problems.append(Problem(where, err["msg"], field, err.get("input")))
+            problems.extend(_row_problems(where, exc))
             continue
         try:
             requests.append(model.to_request())
@@ -301,10 +332,46 @@ def ledger_from_rows(
             problems.append(Problem(where, str(exc), field, getattr(exc, "value", None)))
     if problems:
         raise InvalidRecordsError(source, _dedupe(problems))
-    try:
-        return Ledger(tuple(requests))
-    except InvalidRecordsError as exc:
-        raise InvalidRecordsError(source, exc.problems) from None
+    return Ledger(tuple(requests))
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _check_duplicate(
+    raw_id: object, number: int, first_seen: dict[str, int], problems: list[Problem]
+) -> None:
+    """Record a duplicate id (ids compared as the row model reads them: text, stripped)."""
+    if raw_id is None:
+        return
+    key = str(_id_text(raw_id)).strip()
+    if not key:
+        return
+    if key in first_seen:
+        problems.append(
+            Problem(
+                f"row {number}",
+                f"duplicate id (also row {first_seen[key]})",
+                "id",
+                key,
+                "ids unique within a ledger",
+            )
+        )
+    else:
+        first_seen[key] = number
+
+
+def _row_problems(where: str, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or None
+        if err["type"] == "missing":
+            out.append(Problem(where, "required field is blank or missing", field, None, "a value"))
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+            out.append(Problem(where, message, field, err.get("input")))
+    return out
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -382,6 +449,10 @@ def ledger_json_schema() -> dict[str, Any]:
 def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
     """Read a ledger from ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra).
 
+    CSV and XLSX files have one header row; problems are located by spreadsheet row
+    number (the header is row 1).  Fully blank rows are skipped (they still count).
+    JSON rows are numbered from 1 in list order.
+
     Args:
         path: the file; the suffix picks the reader.
         sheet: for ``.xlsx``, the worksheet name (default: the first sheet).
@@ -390,20 +461,26 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
         The ledger.
 
     Raises:
-        InvalidRecordsError: bad rows (all listed).
-        InvalidInputError: an unsupported suffix or malformed JSON.
+        InvalidRecordsError: bad rows, duplicate ids, unknown columns (all listed at once).
+        InvalidInputError: an unsupported suffix, a file that does not exist or cannot be
+            read, or malformed JSON.
+        DataFileError: a file that is not what its suffix says (neither UTF-8 nor GB18030 text, malformed
+            CSV, not an .xlsx workbook).
+        UnknownNameError: ``sheet`` is not a worksheet of the workbook.
         MissingExtraError: ``.xlsx`` without openpyxl.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        with p.open(encoding="utf-8-sig", newline="") as handle:
-            return ledger_from_rows(csv.DictReader(handle), source=str(p))
+        return _read_csv(p)
     if suffix == ".json":
+        _, text = read_input_text(p, "a .json ledger file")
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInputError(str(p), f"line {exc.lineno}", "valid JSON") from None
+            raise InvalidInputError(
+                str(p), f"line {exc.lineno} column {exc.colno}: {exc.msg}", "valid JSON"
+            ) from None
         rows = data.get("requests") if isinstance(data, dict) else data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise InvalidInputError(
@@ -415,12 +492,30 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
     raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
 
 
+def _read_csv(path: Path) -> Ledger:
+    _, text = read_input_text(path, "a .csv ledger file")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise corrupt_file(path, f"malformed CSV ({exc})", None, "comma-separated text") from None
+    if not records:
+        return Ledger(())
+    header = records[0]
+    rows: list[dict[str | None, object]] = []
+    for values in records[1:]:
+        row: dict[str | None, object] = dict(zip(header, values, strict=False))
+        if len(values) > len(header):
+            row[None] = values[len(header) :]
+        rows.append(row)
+    return ledger_from_rows(rows, source=str(path))
+
+
 def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
     try:
         import openpyxl
     except ImportError:
         raise MissingExtraError("openpyxl", "xlsx", "reading an .xlsx ledger") from None
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = load_workbook(openpyxl, existing_file(path, "an .xlsx ledger file"), read_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise UnknownNameError("worksheet", sheet, book.sheetnames)
@@ -430,9 +525,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
         if header is None:
             return Ledger(())
         names = [str(h) if h is not None else "" for h in header]
-        records = [
-            dict(zip(names, values, strict=False)) for values in rows if any(not _blank(v) for v in values)
-        ]
+        records = [dict(zip(names, values, strict=False)) for values in rows]
     finally:
         book.close()
     return ledger_from_rows(records, source=str(path))
