@@ -123,3 +123,137 @@ def test_card_template_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["card-template", "kaifu-2013-departments", "--schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["contact_elements"]["items"]["enum"][0] == "name"
+
+
+# --------------------------------------------------------------------------- combinations
+
+
+_WITH_WINDOW = "kaifu-2013-department-with-window"
+
+
+def _combination_evidence(tmp_path: Path, departments: str, windows: str | None) -> Path:
+    """Evidence for a combination: each part's card name → that card's evidence (golden cases)."""
+    evidence: dict[str, object] = {}
+    for card, case_name in (("kaifu-2013-departments", departments), ("kaifu-2013-windows", windows)):
+        if case_name is not None:
+            data = golden(card)
+            evidence[card] = case_evidence(data, next(c for c in data["cases"] if c["name"] == case_name))
+    path = tmp_path / "combined.json"
+    path.write_text(json.dumps(evidence, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_score_combination_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Golden combination case 区市场监管局: 表一 94 × 0.6 + 表二 98.5 × 0.4 = 56.4 + 39.4 = 95.8
+    path = _combination_evidence(tmp_path, "complaints-handled-praised-only", "bonus-innovation-praise")
+    assert main(["score", _WITH_WINDOW, str(path), "--unit", "区市场监管局"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("区市场监管局 — 开福区区直部门（在区政务服务中心设置窗口）")
+    assert "加权总分 95.8 = 94×0.6 + 98.5×0.4" in out
+    assert "= 56.4（通过）" in out
+    assert "= 39.4（通过）" in out
+    assert "== kaifu-2013-departments（权重 0.6，计 56.4 分）" in out
+    assert "== kaifu-2013-windows（权重 0.4，计 39.4 分）" in out
+    assert "总分 94 / 100" in out  # each part's own report follows
+    assert "总分 98.5 / 80（其中加分 18.5）" in out  # 表二: base 80 + bonus 18.5
+
+
+def test_score_combination_json_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Golden case 区人社局: 82 × 0.6 + 61.5 × 0.4 = 49.2 + 24.6 = 73.8
+    path = _combination_evidence(tmp_path, "organisation-lapses", "attendance-and-leadership")
+    assert main(["score", _WITH_WINDOW, str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == "73.8"
+    assert [(p["weight"], p["contribution"]) for p in data["parts"]] == [("0.6", "49.2"), ("0.4", "24.6")]
+    assert [p["result"]["total"] for p in data["parts"]] == ["82", "61.5"]
+    assert main(["score", _WITH_WINDOW, str(path), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| 考核表 | 得分 | 权重 | 折算得分 | 结论 |" in out
+    assert "| 合计 | | | 73.8 | |" in out
+    assert out.count("| 序号 | 考核内容 | 分值 | 得分 | 扣分/加分 |") == 2
+
+
+def test_score_combination_without_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _combination_evidence(tmp_path, "stale-updates-partial-powers-no-online", None)
+    assert main(["score", "kaifu-2013-department-without-window", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == "83"
+
+
+def test_failing_combination_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The 2013 seed cards have no veto and no pass mark, so make one part fail.
+    import attrs
+
+    import zwgk.scoring
+
+    real = zwgk.scoring.score
+
+    def failing_windows(card: zwgk.scoring.Card, evidence: dict[str, object], **kw: object) -> object:
+        result = real(card, evidence, **kw)  # type: ignore[arg-type]
+        return attrs.evolve(result, passed=False) if card.name == "kaifu-2013-windows" else result
+
+    monkeypatch.setattr(zwgk.scoring, "score", failing_windows)
+    path = _combination_evidence(tmp_path, "organisation-lapses", "attendance-and-leadership")
+    assert main(["score", _WITH_WINDOW, str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "结论 未通过" in out
+    assert "= 24.6（未通过）" in out
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"kaifu-2013-departments": {}}, "no evidence for kaifu-2013-windows"),
+        (
+            {"kaifu-2013-departments": {}, "kaifu-2013-windows": {}, "kaifu-2013-streets": {}},
+            "keys kaifu-2013-streets are not cards of it",
+        ),
+        ({"kaifu-2013-departments": [], "kaifu-2013-windows": {}}, "EVIDENCE['kaifu-2013-departments']"),
+        ({"kaifu-2013-departments": {}, "kaifu-2013-windows": {}}, "missing evidence"),
+    ],
+)
+def test_bad_combination_evidence_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], evidence: dict[str, object], message: str
+) -> None:
+    path = tmp_path / "ev.json"
+    path.write_text(json.dumps(evidence), encoding="utf-8")
+    assert main(["score", _WITH_WINDOW, str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_combination_template_has_the_evidence_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["card-template", _WITH_WINDOW]) == 0
+    template = json.loads(capsys.readouterr().out)
+    assert list(template) == ["kaifu-2013-departments", "kaifu-2013-windows"]
+    for card in template:
+        assert main(["card-template", card]) == 0
+        assert template[card] == json.loads(capsys.readouterr().out)  # every key of the card, null
+        assert all(v is None for v in template[card].values())
+
+
+def test_combination_template_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["card-template", _WITH_WINDOW, "--schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["required"] == ["kaifu-2013-departments", "kaifu-2013-windows"]
+    assert schema["additionalProperties"] is False
+    assert "staff_not_assigned" in schema["properties"]["kaifu-2013-windows"]["properties"]
+
+
+def test_scoring_the_filled_template_of_a_combination_lists_every_missing_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["card-template", _WITH_WINDOW]) == 0
+    path = tmp_path / "template.json"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["score", _WITH_WINDOW, str(path)]) == 2
+    assert "missing evidence" in capsys.readouterr().err
+
+
+def test_cards_lists_cards_and_combinations_under_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cards"]) == 0
+    out = capsys.readouterr().out
+    cards_at, combinations_at = out.index("Cards (考核表):"), out.index("Combinations")
+    assert cards_at < out.index("kaifu-2013-streets") < combinations_at
+    assert combinations_at < out.index(_WITH_WINDOW)
+    assert out.index("kaifu-2013-department-without-window") > combinations_at

@@ -208,3 +208,35 @@ def test_derived_input_outside_the_period_is_an_evidence_error() -> None:
         score(card, evidence)
     assert "2025-12-31" in str(info.value)
     assert "2026-01-01..2026-03-31" in str(info.value)
+
+
+_CONDITIONAL = synthetic(
+    [
+        {
+            "id": "s",
+            "title": "测试",
+            "items": [
+                item(
+                    "1",
+                    5,
+                    [{"kind": "per_missing", "field": "parts", "points": -1, "reason": "每缺一项扣1分"}],
+                    [field("parts", "elements", options=[{"key": "a", "label": "甲"}])],
+                    applies_if="has_window",
+                ),
+            ],
+        }
+    ],
+    evidence=[field("has_window")],
+)
+
+
+def test_item_whose_applicability_evidence_is_missing_is_taken_as_applying() -> None:
+    # Found by the synthetic-card properties: this used to end in a bare KeyError.
+    result = score(_CONDITIONAL, {}, lenient=True)
+    assert result.item("1").applicable
+    assert result.item("1").missing == ("parts",)
+    assert result.missing == ("has_window", "parts")
+    with pytest.raises(EvidenceError) as info:
+        score(_CONDITIONAL, {})
+    assert sorted(str(p.field) for p in info.value.problems) == ["has_window", "parts"]
+    assert not score(_CONDITIONAL, {"has_window": False}).item("1").applicable  # not needed then

@@ -188,3 +188,23 @@ def test_generated_evidence_fits_the_evidence_schema(name: str, data: st.DataObj
     as_json = json.loads(json.dumps(evidence, default=str))
     jsonschema.validate(as_json, evidence_schema(card))
     score(card, as_json)  # the JSON form scores too
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), lenient=st.booleans())
+def test_remembered_results_equal_freshly_computed_ones(data: st.DataObject, lenient: bool) -> None:
+    # The engine remembers item and section results per card; a copy of the card starts
+    # with empty memos, so both must give equal results for the same evidence, also for
+    # items that do not apply and (lenient) for missing evidence.
+    import attrs
+
+    from zwgk.testing import cards
+
+    card = data.draw(cards(), label="card")
+    evidence = [data.draw(evidence_for(card), label=f"evidence {i}") for i in range(2)]
+    if lenient:
+        dropped = data.draw(st.sets(st.sampled_from(sorted(card.fields))), label="dropped")
+        evidence.append({k: v for k, v in evidence[0].items() if k not in dropped})
+    warm = [score(card, ev, lenient=lenient) for ev in (*evidence, *evidence)]
+    fresh = [score(attrs.evolve(card), ev, lenient=lenient) for ev in (*evidence, *evidence)]
+    assert warm == fresh

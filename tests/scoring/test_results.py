@@ -46,6 +46,34 @@ def test_combine_is_exact() -> None:
     assert combined.passed
 
 
+def test_combine_writes_totals_like_score() -> None:
+    # 表二 golden case "attendance-and-leadership" scores 61.5; 102.5 × 0.6 is 61.5, not 61.50.
+    a = _result("kaifu-2013-windows", "attendance-and-leadership")
+    assert str(a.total) == "61.5"
+    high = attrs.evolve(a, total=Decimal("102.5"))
+    combined = combine([(high, "0.6")])
+    assert str(combined.total) == "61.5"
+    assert str(combined.parts[0].contribution) == "61.5"
+    assert combined.total == Decimal("102.5") * Decimal("0.6")  # the value is unchanged
+    hundred = attrs.evolve(a, total=Decimal(100))
+    assert str(combine([(hundred, "1.00")]).total) == "100"  # never 1E+2
+    assert str(combine([(hundred, Decimal("0.50"))]).total) == "50"
+    assert str(combine([(hundred, "0")]).total) == "0"
+    tenth = combine([(attrs.evolve(a, total=Decimal(1)), "0.1")] * 3)
+    assert str(tenth.total) == "0.3"  # exact decimal, never via float (0.30000000000000004)
+    assert result_to_dict(combined)["total"] == "61.5"
+
+
+def test_combine_ignores_the_callers_decimal_context() -> None:
+    import decimal
+
+    a = attrs.evolve(_result("kaifu-2013-windows", "attendance-and-leadership"), total=Decimal("123.45"))
+    with decimal.localcontext(decimal.Context(prec=2)):
+        combined = combine([(a, "0.6"), (a, "0.4")])
+    assert str(combined.parts[0].contribution) == "74.07"
+    assert str(combined.total) == "123.45"
+
+
 def test_combine_errors() -> None:
     a = _result("kaifu-2013-departments", "perfect")
     with pytest.raises(InvalidInputError):

@@ -7,9 +7,15 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
 
 from zwgk._cli._common import emit_json
 from zwgk.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from zwgk.scoring import Combination, CombinedResult, ScoreResult
 
 __all__ = ["register"]
 
@@ -31,18 +37,71 @@ def _read_evidence(path: str) -> dict[str, object]:
     return data
 
 
-def _score(args: argparse.Namespace) -> int:
-    from zwgk.scoring import load_card, render_markdown, render_text, result_to_dict, score
+def _combination_name(name: str) -> str | None:
+    """``name`` when it names a built-in combination (and no card file of that name exists)."""
+    from zwgk.scoring import list_cards, list_combinations
 
-    card = load_card(args.card)
-    evidence = _read_evidence(args.evidence)
-    result = score(card, evidence, lenient=args.lenient, unit=args.unit or "")
-    if args.format == "json":
+    if name in list_cards() or Path(name).is_file() or name not in list_combinations():
+        return None
+    return name
+
+
+def _part_evidence(combination: Combination, evidence: dict[str, object], path: str) -> dict[str, object]:
+    """Check that ``evidence`` maps each part's card name to a JSON object, and nothing else."""
+    names = [p.card for p in combination.parts]
+    expected = "a JSON object mapping each card of the combination (" + ", ".join(names) + ") to its evidence"
+    lacking = [n for n in names if n not in evidence]
+    if lacking:
+        raise InvalidInputError("EVIDENCE", f"{path} (no evidence for {', '.join(lacking)})", expected)
+    extra = sorted(k for k in evidence if k not in names)
+    if extra:
+        raise InvalidInputError("EVIDENCE", f"{path} (keys {', '.join(extra)} are not cards of it)", expected)
+    for name in names:
+        if not isinstance(evidence[name], dict):
+            raise InvalidInputError(
+                f"EVIDENCE[{name!r}]", evidence[name], f"a JSON object with the evidence of card {name}"
+            )
+    return evidence
+
+
+def _score_combination(args: argparse.Namespace, name: str) -> int:
+    from zwgk.scoring import apply_combination, load_card, load_combination, score
+
+    combination = load_combination(name)
+    evidence = _part_evidence(combination, _read_evidence(args.evidence), args.evidence)
+    results = []
+    for part in combination.parts:
+        part_evidence = evidence[part.card]
+        assert isinstance(part_evidence, dict)
+        results.append(score(load_card(part.card), part_evidence, lenient=args.lenient, unit=args.unit or ""))
+    combined = apply_combination(combination, results)
+    if args.unit:
+        combined = attrs.evolve(combined, unit=args.unit)
+    _emit(combined, args.format)
+    return _EXIT_OK if combined.passed else _EXIT_FINDINGS
+
+
+def _emit(result: ScoreResult | CombinedResult, fmt: str) -> None:
+    from zwgk.scoring import render_markdown, render_text, result_to_dict
+
+    if fmt == "json":
         emit_json(result_to_dict(result))
-    elif args.format == "markdown":
+    elif fmt == "markdown":
         sys.stdout.write(render_markdown(result))
     else:
         sys.stdout.write(render_text(result))
+
+
+def _score(args: argparse.Namespace) -> int:
+    from zwgk.scoring import load_card, score
+
+    combination = _combination_name(args.card)
+    if combination is not None:
+        return _score_combination(args, combination)
+    card = load_card(args.card)
+    evidence = _read_evidence(args.evidence)
+    result = score(card, evidence, lenient=args.lenient, unit=args.unit or "")
+    _emit(result, args.format)
     return _EXIT_OK if result.passed else _EXIT_FINDINGS
 
 
@@ -65,19 +124,42 @@ def _cards(args: argparse.Namespace) -> int:
             }
         )
         return _EXIT_OK
+    print("Cards (考核表):")
     for card in cards:
-        print(f"{card.name:<40} {card.title}")
+        print(f"  {card.name:<40} {card.title}")
+    print()
+    print("Combinations (加权组合; score them with an evidence file keyed by card name):")
     for combination in combinations:
         parts = " + ".join(f"{p.card} × {p.weight}" for p in combination.parts)
-        print(f"{combination.name:<40} {parts}")
+        print(f"  {combination.name:<40} {parts}")
     return _EXIT_OK
 
 
 def _card_template(args: argparse.Namespace) -> int:
-    from zwgk.scoring import card_template, evidence_schema, load_card
+    from zwgk.scoring import card_template, evidence_schema, load_card, load_combination
 
-    card = load_card(args.card)
-    emit_json(evidence_schema(card) if args.schema else card_template(card))
+    name = _combination_name(args.card)
+    if name is None:
+        card = load_card(args.card)
+        emit_json(evidence_schema(card) if args.schema else card_template(card))
+        return _EXIT_OK
+    combination = load_combination(name)
+    cards = [load_card(p.card) for p in combination.parts]
+    if args.schema:
+        emit_json(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                "title": f"{combination.title} — evidence",
+                "description": f"Evidence for the zwgk combination {combination.name!r}: "
+                "one object per card, keyed by card name",
+                "type": "object",
+                "properties": {c.name: evidence_schema(c) for c in cards},
+                "required": [c.name for c in cards],
+                "additionalProperties": False,
+            }
+        )
+    else:
+        emit_json({c.name: card_template(c) for c in cards})
     return _EXIT_OK
 
 
@@ -86,11 +168,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = subparsers.add_parser(
         "score",
         help="score evidence against a scorecard (考核细则)",
-        description="Score an evidence JSON file against a built-in card or a card file. "
-        "Exit status 1 when the unit fails (a veto or below the pass mark).",
+        description="Score an evidence JSON file against a built-in card, a card file or a built-in "
+        "combination of cards (表一×60%%+表二×40%%). For a combination the evidence file maps each "
+        "card name of the combination to that card's evidence (see `zwgk card-template COMBINATION`). "
+        "Exit status 1 when the unit fails (a veto or below the pass mark; for a combination, any part).",
     )
     p.add_argument(
-        "card", metavar="CARD", help="built-in card name (see `zwgk cards`) or a .toml/.json card file"
+        "card",
+        metavar="CARD",
+        help="built-in card or combination name (see `zwgk cards`), or a .toml/.json card file",
     )
     p.add_argument("evidence", metavar="EVIDENCE.json", help="evidence JSON file ('-' for standard input)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="report format")
@@ -106,9 +192,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser(
         "card-template",
-        help="print an empty evidence file for a card",
-        description="Print an evidence JSON object with every key of the card set to null, to fill in.",
+        help="print an empty evidence file for a card or combination",
+        description="Print an evidence JSON object with every key of the card set to null, to fill in. "
+        "For a combination: one such object per card, keyed by card name.",
     )
-    p.add_argument("card", metavar="CARD", help="built-in card name or a .toml/.json card file")
+    p.add_argument(
+        "card", metavar="CARD", help="built-in card or combination name, or a .toml/.json card file"
+    )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the evidence instead")
     p.set_defaults(handler=_card_template)

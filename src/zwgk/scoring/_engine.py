@@ -16,8 +16,10 @@ Order of evaluation (documented in docs/reference/scoring.md):
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -29,6 +31,7 @@ from zwgk.scoring._evidence import Reader, expected_text, reader
 from zwgk.scoring._model import (
     Card,
     Combination,
+    Derivation,
     Discretionary,
     EvidenceField,
     FieldType,
@@ -53,6 +56,7 @@ from zwgk.scoring._result import (
 __all__ = ["apply_combination", "combine", "rank", "score", "what_if"]
 
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 _MEMO_LIMIT = 4096  # results remembered per item; beyond it items are simply recomputed
 # A fixed context: results never depend on the caller's decimal context.
 _CONTEXT = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation])
@@ -97,13 +101,37 @@ class _ItemPlan:
     discretionary: tuple[Discretionary, ...]
     # Memo of results by the values of ``keys``: an item's result is a pure function of
     # them, and results are immutable, so equal evidence may share one result object.
-    memo: dict[tuple[object, ...], ItemResult] = attrs.field(factory=dict, eq=False, repr=False)
+    memo: dict[object, ItemResult] = attrs.field(factory=dict, eq=False, repr=False)
     readers: tuple[_FieldReader, ...] = ()
+    # Always applies, so its result depends on ``keys`` alone.
+    plain: bool = attrs.field(init=False)
+    # ``values`` → the memo key (the values of ``keys``), in C; KeyError when one is absent.
+    getter: Callable[[Mapping[str, object]], object] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def plain(self) -> bool:
-        """Always applies, so its result depends on ``keys`` alone."""
+    @plain.default
+    def _plain(self) -> bool:
         return self.item.applies_if is None
+
+    @getter.default
+    def _default_getter(self) -> Callable[[Mapping[str, object]], object]:
+        return _getter(self.keys)
+
+    def memo_key(self, values: Mapping[str, object]) -> object:
+        """The values of ``keys`` (``None`` for absent ones), shaped as :attr:`getter` shapes them."""
+        try:
+            return self.getter(values)
+        except KeyError:
+            found = tuple([values.get(k) for k in self.keys])
+            return found[0] if len(found) == 1 else found
+
+
+def _no_keys(values: Mapping[str, object]) -> object:
+    return ()
+
+
+def _getter(keys: tuple[str, ...]) -> Callable[[Mapping[str, object]], object]:
+    """``values`` → the values of ``keys`` (a tuple; the value itself for one key), in C."""
+    return operator.itemgetter(*keys) if keys else _no_keys
 
 
 @attrs.frozen
@@ -111,12 +139,27 @@ class _Plan:
     fields: Mapping[str, EvidenceField]
     # evidence always needed (card level, items without applies_if), read in one pass
     readers: tuple[_FieldReader, ...]
+    # the same readers split for the fast path: boolean keys, count keys, the others
+    boolean_keys: tuple[str, ...]
+    count_keys: tuple[str, ...]
+    other_readers: tuple[_FieldReader, ...]
     # items with an applicability condition: their evidence is needed only when they apply
     conditional: tuple[_ItemPlan, ...]
     # discretionary rules to range-check: (rules, location)
     discretionary: tuple[tuple[tuple[Discretionary, ...], str], ...]
     derived_keys: frozenset[str]
     sections: tuple[tuple[Section, tuple[_ItemPlan, ...]], ...]
+    # per section: every item always applies
+    all_plain: tuple[bool, ...]
+    # per section with ``all_plain``: the values of its items' keys (in C), and a memo of
+    # the section's item results and SectionResult by them (a pure function of them)
+    section_getters: tuple[Callable[[Mapping[str, object]], object] | None, ...]
+    section_memos: tuple[dict[object, tuple[tuple[ItemResult, ...], SectionResult]], ...]
+    # derivations with their parameter names and input keys, in card order
+    derived: tuple[tuple[Derivation, tuple[str, ...], tuple[str, ...]], ...]
+    # every key ``values`` can hold, sorted, and a getter of their values in that order
+    value_keys: tuple[str, ...]
+    value_getter: Callable[[Mapping[str, object]], object]
     base_maximum: Decimal
     grades: tuple[Grade, ...]
 
@@ -150,14 +193,33 @@ def build_plan(card: Card) -> _Plan:
         for section in card.sections
     )
     items = [ip for _, ips in sections for ip in ips]
+    value_keys = tuple(sorted({*fields, *(d.key for d in card.derived)}))
+    readers = _field_readers(card.evidence, "card") + tuple(
+        r for ip in items if ip.item.applies_if is None for r in ip.readers
+    )
     return _Plan(
         fields=fields,
-        readers=_field_readers(card.evidence, "card")
-        + tuple(r for ip in items if ip.item.applies_if is None for r in ip.readers),
+        readers=readers,
+        boolean_keys=tuple(r[0] for r in readers if r[1] == 1),
+        count_keys=tuple(r[0] for r in readers if r[1] == 2),
+        other_readers=tuple(r for r in readers if r[1] == 0),
         conditional=tuple(ip for ip in items if ip.item.applies_if is not None),
         discretionary=tuple((ip.discretionary, ip.location) for ip in items if ip.discretionary),
         derived_keys=frozenset(d.key for d in card.derived),
         sections=sections,
+        all_plain=tuple(all(ip.plain for ip in ips) for _, ips in sections),
+        section_getters=tuple(
+            _getter(tuple(dict.fromkeys(k for ip in ips for k in ip.keys)))
+            if all(ip.plain for ip in ips)
+            else None
+            for _, ips in sections
+        ),
+        section_memos=tuple({} for _ in sections),
+        value_keys=value_keys,
+        derived=tuple(
+            (d, tuple(p for p, _ in d.inputs), tuple(k for _, k in d.inputs)) for d in card.derived
+        ),
+        value_getter=_getter(value_keys),
         base_maximum=sum(
             (ip.item.maximum or _ZERO for s, ips in sections if not s.bonus for ip in ips), _ZERO
         ),
@@ -187,8 +249,10 @@ def _read_fields(
         raw = get(key)
         if raw is None:
             missing[key] = location
-        elif (fast == 1 and (raw is True or raw is False)) or (fast == 2 and type(raw) is int and raw >= 0):
-            values[key] = raw  # fast paths for the commonest evidence
+        elif fast and (
+            (fast == 1 and (raw is True or raw is False)) or (fast == 2 and type(raw) is int and raw >= 0)
+        ):
+            values[key] = raw  # fast paths for the commonest evidence (booleans, counts)
         else:
             value, expected = read(raw)
             if expected is None:
@@ -203,6 +267,38 @@ def _read_fields(
                         f"{expected} ({fields[key].description})",
                     )
                 )
+
+
+_BOOL_TYPES = frozenset({bool})
+_INT_TYPES = frozenset({int})
+
+
+def _read_plain_fields(
+    plan: _Plan,
+    evidence: Mapping[str, object],
+    *,
+    values: dict[str, object],
+    missing: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    """:func:`_read_fields` for the card's always-needed evidence, with a fast path.
+
+    When every boolean is a ``bool`` and every count a non-negative ``int`` (the common
+    case), they are checked and copied in bulk; otherwise every field is read one by one,
+    so that problems are listed in card order exactly as before.
+    """
+    get = evidence.get
+    booleans = tuple(map(get, plan.boolean_keys))
+    counts = tuple(map(get, plan.count_keys))
+    if set(map(type, booleans)) <= _BOOL_TYPES and (
+        not counts or (set(map(type, counts)) <= _INT_TYPES and min(cast("tuple[int, ...]", counts)) >= 0)
+    ):
+        values.update(zip(plan.boolean_keys, booleans, strict=True))
+        values.update(zip(plan.count_keys, counts, strict=True))
+        readers = plan.other_readers
+    else:
+        readers = plan.readers
+    _read_fields(readers, evidence, values=values, missing=missing, problems=problems, fields=plan.fields)
 
 
 def _discretionary_problems(
@@ -235,7 +331,7 @@ def _derive(
     calendar: WorkingDayCalendar | None,
     derivations: Mapping[str, DerivationFunction],
 ) -> None:
-    for derivation in card.derived:
+    for derivation, params, input_keys in _plan_of(card).derived:
         spec = derivations.get(derivation.function)
         if spec is None:
             problems.append(
@@ -248,10 +344,11 @@ def _derive(
                 )
             )
             continue
-        inputs = {param: values.get(key) for param, key in derivation.inputs}
-        if any(v is None for v in inputs.values()):
+        arguments = tuple(map(values.get, input_keys))
+        if any(v is None for v in arguments):
             missing.append(derivation.key)
             continue
+        inputs = dict(zip(params, arguments, strict=True))
         if calendar is None:
             from zwgk.deadlines import default_calendar
 
@@ -268,6 +365,16 @@ def _derive(
                     None,
                 )
             )
+
+
+def _sorted_values(plan: _Plan, values: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+    """``values`` as ``(key, value)`` pairs sorted by key."""
+    keys = plan.value_keys
+    if len(values) == len(keys) > 1:  # every possible key (the common case): order known in advance
+        found = plan.value_getter(values)
+        assert isinstance(found, tuple)
+        return tuple(zip(keys, found, strict=True))
+    return tuple(sorted(values.items()))
 
 
 # --------------------------------------------------------------------------- items
@@ -294,7 +401,7 @@ def _score_item(
             return ItemResult(
                 section_id, item.id, item.title, item.maximum, _ZERO, True, plan.bonus, (adjustment,), lacking
             )
-    memo_key = tuple([values.get(k) for k in plan.keys])
+    memo_key = plan.memo_key(values)
     result = plan.memo.get(memo_key)
     if result is None:
         points, adjustments = plan.compiled.run(values)
@@ -365,8 +472,9 @@ def _score(
     plan = _plan_of(card)
     fields = plan.fields
     problems: list[Problem] = []
-    for key in evidence:
-        if key not in fields:
+    unknown = evidence.keys() - fields.keys()
+    for key in evidence if unknown else ():
+        if key in unknown:
             why = (
                 "derived evidence is computed, not given"
                 if key in plan.derived_keys
@@ -375,13 +483,20 @@ def _score(
             problems.append(Problem("evidence", why, str(key), evidence[key], "a key of the card's evidence"))
     values: dict[str, object] = {}
     missing: dict[str, str] = {}  # key → location
-    _read_fields(plan.readers, evidence, values=values, missing=missing, problems=problems, fields=fields)
+    _read_plain_fields(plan, evidence, values=values, missing=missing, problems=problems)
     for ip in plan.conditional:
         needed: dict[str, str] = {}
         _read_fields(ip.readers, evidence, values=values, missing=needed, problems=problems, fields=fields)
         applies_if = ip.item.applies_if
-        if needed and applies_if is not None and evaluate(applies_if, values):
-            missing.update(needed)  # evidence of an item that does not apply is not needed
+        # Evidence of an item that does not apply is not needed.  An item whose condition
+        # cannot be evaluated (its evidence is missing) is taken as applying, as in
+        # _score_item, so its own missing evidence is reported (strict) or scored 0 (lenient).
+        if (
+            needed
+            and applies_if is not None
+            and (evaluate(applies_if, values) or any(k in missing for k in applies_if.keys))
+        ):
+            missing.update(needed)
     for rules, location in plan.discretionary:
         _discretionary_problems(rules, values, location, problems)
     if missing and not lenient:
@@ -408,31 +523,45 @@ def _score(
     sections: list[SectionResult] = []
     base = bonus = _ZERO
     full_max = applicable_max = plan.base_maximum
-    for section, item_plans in plan.sections:
-        section_items = []
-        for ip in item_plans:
-            if missing_set or not ip.plain:
-                section_items.append(_score_item(section.id, ip, values, fields, missing_set))
-                continue
-            memo_key = tuple([values.get(k) for k in ip.keys])
-            found = ip.memo.get(memo_key)
-            section_items.append(
-                found if found is not None else _score_item(section.id, ip, values, fields, missing_set)
-            )
+    for index, (section, item_plans) in enumerate(plan.sections):
+        getter = plan.section_getters[index]
+        section_key: object = None
+        if getter is not None and not missing_set:
+            try:
+                section_key = getter(values)
+            except KeyError:  # a rule reads evidence of an item that does not apply
+                section_key = None
+            else:  # the common case: this section was scored with the same evidence before
+                known = plan.section_memos[index].get(section_key)
+                if known is not None:
+                    items.extend(known[0])
+                    sections.append(known[1])
+                    if section.bonus:
+                        bonus += known[1].points
+                    else:
+                        base += known[1].points
+                    continue
+        all_plain = getter is not None
+        section_items = [_score_item(section.id, ip, values, fields, missing_set) for ip in item_plans]
         items.extend(section_items)
         points = sum([r.points for r in section_items], _ZERO)
         capped = _ZERO
         if section.cap is not None and points > section.cap:
             capped = points - section.cap
             points = section.cap
-        sections.append(SectionResult(section.id, section.title, points, section.bonus, capped))
+        section_result = SectionResult(section.id, section.title, points, section.bonus, capped)
+        sections.append(section_result)
+        memo = plan.section_memos[index]
+        if section_key is not None and len(memo) < _MEMO_LIMIT:
+            memo[section_key] = (tuple(section_items), section_result)
         if section.bonus:
             bonus += points
         else:
             base += points
-            for r in section_items:
-                if not r.applicable:
-                    applicable_max -= r.maximum or _ZERO
+            if not all_plain:
+                for r in section_items:
+                    if not r.applicable:
+                        applicable_max -= r.maximum or _ZERO
 
     adjustments: list[Adjustment] = []
     maximum = card.maximum
@@ -492,7 +621,7 @@ def _score(
         sections=tuple(sections),
         adjustments=tuple(adjustments),
         missing=tuple(sorted(missing_set)),
-        evidence=tuple(sorted(values.items())),
+        evidence=_sorted_values(plan, values),
     )
 
 
@@ -512,10 +641,25 @@ def _weight(value: object, field: str) -> Decimal:
     raise InvalidTypeError(field, value, "a Decimal, int or decimal text")
 
 
+def _plain(value: Decimal) -> Decimal:
+    """``value`` without spurious trailing zeros: ``61.50`` → ``61.5``, ``60.0`` → ``60`` (exact).
+
+    Unlike :meth:`Decimal.normalize` it never switches to an exponent (``100`` stays
+    ``100``, not ``1E+2``); the value is unchanged, only its representation.
+    """
+    if value == value.to_integral_value():
+        return value.quantize(_ONE)
+    return value.normalize()
+
+
 def combine(
     parts: Iterable[tuple[ScoreResult, Decimal | int | str]], *, title: str = "", unit: str | None = None
 ) -> CombinedResult:
     """Weighted sum of results: ``Σ result.total × weight`` (exact; no rounding).
+
+    Contributions and the total are exact and written without spurious trailing zeros,
+    like the totals of :func:`score` (``102.5 × 0.6`` is ``Decimal("61.5")``, not
+    ``Decimal("61.50")``).
 
     Args:
         parts: ``(result, weight)`` pairs; weights are ``Decimal``, ``int`` or decimal text.
@@ -529,13 +673,20 @@ def combine(
         zwgk.errors.InvalidInputError: No parts, or a weight is not a number.
         zwgk.errors.InvalidTypeError: A weight is a float.
     """
+    with decimal.localcontext(_CONTEXT):
+        return _combine(parts, title=title, unit=unit)
+
+
+def _combine(
+    parts: Iterable[tuple[ScoreResult, Decimal | int | str]], *, title: str, unit: str | None
+) -> CombinedResult:
     out: list[CombinedPart] = []
     for index, (result, weight) in enumerate(parts):
         w = _weight(weight, f"parts[{index}].weight")
-        out.append(CombinedPart(result, w, result.total * w))
+        out.append(CombinedPart(result, w, _plain(result.total * w)))
     if not out:
         raise InvalidInputError("parts", [], "at least one (result, weight) pair")
-    total = sum((p.contribution for p in out), _ZERO)
+    total = _plain(sum((p.contribution for p in out), _ZERO))
     return CombinedResult(
         title=title,
         unit=out[0].result.unit if unit is None else unit,

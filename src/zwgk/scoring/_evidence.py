@@ -184,20 +184,54 @@ def reader(field: EvidenceField) -> Reader:
         except _Bad as bad:
             return None, str(bad.args[0])
 
-    if field.type not in (FieldType.ELEMENTS, FieldType.DATES):
-        return safe
-    # Lists of text (option keys, ISO dates) repeat a lot across units: remember their
-    # readings.  Only all-text lists are remembered, so equal keys mean equal input.
-    seen: dict[tuple[str, ...], tuple[object, str | None]] = {}
+    if field.type in (FieldType.ELEMENTS, FieldType.DATES):
+        return _remember_lists(safe)
+    if field.type in (FieldType.BOOLEAN, FieldType.CHOICE, FieldType.DATE):
+        return _remember_texts(safe)
+    return safe
+
+
+def _remember_texts(safe: Reader) -> Reader:
+    """Remember the readings of text values (boolean words, option keys, ISO dates).
+
+    Text repeats a lot across units (every unit has the same period dates).  Only
+    ``str`` values are remembered, so equal keys mean equal input.
+    """
+    seen: dict[str, tuple[object, str | None]] = {}
 
     def remembered(raw: object) -> tuple[object, str | None]:
-        if type(raw) is not list or not all(type(x) is str for x in raw):
+        if type(raw) is not str:
             return safe(raw)
-        key = tuple(raw)
-        found = seen.get(key)
+        found = seen.get(raw)
         if found is None:
             found = safe(raw)
             if len(seen) < _MEMO_LIMIT:
+                seen[raw] = found
+        return found
+
+    return remembered
+
+
+def _remember_lists(safe: Reader) -> Reader:
+    """Remember the readings of lists of text (option keys, ISO dates), which repeat a lot.
+
+    Only all-text lists are stored, so a hit means the list equals an all-text list that
+    was read before (text equals only text), and the reading is the same.
+    """
+    seen: dict[tuple[object, ...], tuple[object, str | None]] = {}
+    text_only = frozenset({str})
+
+    def remembered(raw: object) -> tuple[object, str | None]:
+        if type(raw) is not list:
+            return safe(raw)
+        key = tuple(raw)
+        try:
+            found = seen.get(key)
+        except TypeError:  # unhashable elements: never stored
+            return safe(raw)
+        if found is None:
+            found = safe(raw)
+            if len(seen) < _MEMO_LIMIT and set(map(type, key)) <= text_only:
                 seen[key] = found
         return found
 

@@ -134,8 +134,41 @@ def _header(result: ScoreResult) -> list[str]:
     return lines
 
 
-def render_text(result: ScoreResult) -> str:
-    """A plain-text report: header, then one line per item followed by its adjustments."""
+def _combined_header(result: CombinedResult) -> list[str]:
+    unit = f"{result.unit} — " if result.unit else ""
+    terms = " + ".join(f"{_pts(p.result.total)}×{_pts(p.weight)}" for p in result.parts)
+    lines = [
+        f"{unit}{result.title}",
+        f"加权总分 {_pts(result.total)} = {terms}",
+        f"结论 {'否决（不合格）' if result.vetoes else '通过' if result.passed else '未通过'}",
+    ]
+    lines.extend(f"否决 {v}" for v in result.vetoes)
+    return lines
+
+
+def render_text(result: ScoreResult | CombinedResult) -> str:
+    """A plain-text report: header, then one line per item followed by its adjustments.
+
+    For a :class:`CombinedResult`: the weighted total and each part's contribution, then
+    the report of every part.
+    """
+    if isinstance(result, CombinedResult):
+        head = "\n".join(
+            [
+                *_combined_header(result),
+                *(
+                    f"{p.result.card_title}：{_pts(p.result.total)} × {_pts(p.weight)} "
+                    f"= {_pts(p.contribution)}（{_verdict(p.result)}）"
+                    for p in result.parts
+                ),
+            ]
+        )
+        parts = "\n".join(
+            f"== {p.result.card}（权重 {_pts(p.weight)}，计 {_pts(p.contribution)} 分）\n"
+            + render_text(p.result)
+            for p in result.parts
+        )
+        return f"{head}\n\n{parts}"
     lines = _header(result)
     lines.append("")
     for item in result.items:
@@ -151,8 +184,24 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(result: ScoreResult) -> str:
-    """A Markdown report: a header list and a table of items with their adjustments."""
+def render_markdown(result: ScoreResult | CombinedResult) -> str:
+    """A Markdown report: a header list and a table of items with their adjustments.
+
+    For a :class:`CombinedResult`: the weighted total, a table of the parts, then the
+    report of every part.
+    """
+    if isinstance(result, CombinedResult):
+        head = _combined_header(result)
+        lines = [f"## {_cell(head[0])}", "", *(f"- {_cell(h)}" for h in head[1:]), ""]
+        lines.append("| 考核表 | 得分 | 权重 | 折算得分 | 结论 |")
+        lines.append("|---|---|---|---|---|")
+        lines.extend(
+            f"| {_cell(p.result.card_title)} | {_pts(p.result.total)} | {_pts(p.weight)} "
+            f"| {_pts(p.contribution)} | {_verdict(p.result)} |"
+            for p in result.parts
+        )
+        lines.append(f"| 合计 | | | {_pts(result.total)} | |")
+        return "\n".join(lines) + "\n\n" + "\n".join(render_markdown(p.result) for p in result.parts)
     head = _header(result)
     lines = [f"### {_cell(head[0])}", "", *(f"- {_cell(h)}" for h in head[1:]), ""]
     lines.append("| 序号 | 考核内容 | 分值 | 得分 | 扣分/加分 |")

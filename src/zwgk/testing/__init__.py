@@ -52,7 +52,15 @@ from zwgk.testing._requests import (
     received_dates,
     request_cases,
 )
-from zwgk.testing._scoring import builtin_cards, evidence_for, evidence_values
+from zwgk.testing._scoring import (
+    RULE_KINDS,
+    SYNTHETIC_CARD_NAME,
+    builtin_cards,
+    cards,
+    evidence_for,
+    evidence_values,
+    synthetic_cards,
+)
 
 __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # dates and counts
@@ -78,9 +86,13 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "received_dates",
     "request_cases",
     # scoring
+    "RULE_KINDS",
+    "SYNTHETIC_CARD_NAME",
     "builtin_cards",
+    "cards",
     "evidence_for",
     "evidence_values",
+    "synthetic_cards",
     # catalogs
     "TimeLimitCase",
     "catalogs",

@@ -22,7 +22,7 @@ def _hypothesis_setup_hook() -> None:
     from zwgk.scoring import Card
     from zwgk.testing import _scoring
 
-    st.register_type_strategy(Card, st.deferred(_scoring.builtin_cards))
+    st.register_type_strategy(Card, st.deferred(_scoring.cards))  # built-in ∪ synthetic
     from zwgk.catalog import Catalog, DisclosureItem, LegalBasis, TimeLimit
     from zwgk.testing import _catalog
 
