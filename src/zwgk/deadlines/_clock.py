@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -466,6 +467,23 @@ def _on(event: Event) -> dt.date:
     return event.on
 
 
+# Enum members as plain module constants: attribute access on an Enum class is slow on 3.11.
+_RUNNING, _REPLIED, _WITHDRAWN = ClockState.RUNNING, ClockState.REPLIED, ClockState.WITHDRAWN
+_AWAITING_CORRECTION, _AWAITING_PAYMENT = ClockState.AWAITING_CORRECTION, ClockState.AWAITING_PAYMENT
+_ABANDONED = ClockState.ABANDONED
+_REPLY = DeadlineKind.REPLY
+
+
+@functools.cache
+def _start_texts(regime: Regime) -> tuple[str, str]:
+    """Effect and article of a request's first step (the same for every request of a regime)."""
+    reply = regime.reply
+    return (
+        f"reply period starts: {reply.render()}, the start day not counted",
+        f"{RECEIPT_ARTICLE}；{reply.article}",
+    )
+
+
 def _run(
     received: dt.date,
     events: Sequence[Event],
@@ -474,43 +492,38 @@ def _run(
     policy: ClockPolicy,
 ) -> Deadline:
     c = _Clock(received, regime, cal, policy)
-    c.explicit_ends = _consultations_with_an_end(events)
-    reply = regime.reply
-    c.step(
-        received,
-        "收到申请 (request received)",
-        f"reply period starts: {reply.render()}, the start day not counted",
-        f"{RECEIPT_ARTICLE}；{reply.article}",
-    )
-    for ev in _ordered(events):
+    ordered = _ordered(events)
+    c.explicit_ends = _consultations_with_an_end(ordered)
+    c.step(received, "收到申请 (request received)", *_start_texts(regime))
+    for ev in ordered:
         if ev.on < received:
             raise InvalidEventSequence(f"event dated before the request was received ({received})", [ev])
         if c.closed is not None:
             raise InvalidEventSequence("event after the request was closed", [c.closed, ev])
         c.expire(ev.on)
-        _apply(c, ev)
+        (_HANDLERS.get(type(ev)) or _handler_for(ev))(c, ev)
     _finish(c)
-    state = ClockState.RUNNING
+    state = _RUNNING
     if isinstance(c.closed, Replied):
-        state = ClockState.REPLIED
+        state = _REPLIED
     elif isinstance(c.closed, Withdrawn):
-        state = ClockState.WITHDRAWN
+        state = _WITHDRAWN
     elif c.correction is not None and c.correction_stops:
-        state = ClockState.AWAITING_CORRECTION
+        state = _AWAITING_CORRECTION
     elif c.fee_lapsed:
-        state = ClockState.ABANDONED
+        state = _ABANDONED
     elif c.fee_due is not None and c.due is None:
-        state = ClockState.AWAITING_PAYMENT
+        state = _AWAITING_PAYMENT
     abandon, reason = None, ""
-    if state is ClockState.AWAITING_CORRECTION and c.correction is not None:
+    if state is _AWAITING_CORRECTION and c.correction is not None:
         abandon, reason = c.correction.until, "no corrected request received"
-    elif c.fee_due is not None and state not in (ClockState.REPLIED, ClockState.WITHDRAWN):
+    elif c.fee_due is not None and state is not _REPLIED and state is not _WITHDRAWN:
         abandon, reason = c.fee_due, "the fee was not paid"
     provisional = c.latest > cal.settled_until
     if provisional:
         cal._provisional(f"the reply deadline of the request received {received.isoformat()}")
     return Deadline(
-        kind=DeadlineKind.REPLY,
+        kind=_REPLY,
         start=received,
         due=c.due,
         regime=regime,
@@ -532,71 +545,72 @@ def _run(
     )
 
 
-def _apply(c: _Clock, ev: Event) -> None:
+def _consultation_started(c: _Clock, ev: ConsultationStarted) -> None:
     r = c.regime
-    if isinstance(ev, CorrectionRequested):
-        _correction_requested(c, ev)
-    elif isinstance(ev, CorrectionReceived):
-        _correction_received(c, ev)
-    elif isinstance(ev, ConsultationStarted):
-        _open_pause_check(c, ev)
-        pausing = ev.party in r.consultation_pauses
-        limit = None
-        if pausing and id(ev) not in c.explicit_ends and c.policy.consultation_open_end == "answer_window":
-            limit = c.add(ev.on, c.policy.consultation_answer_window)
-        c.pause = _Pause(ev, pausing, limit)
-        if pausing:
-            effect = f"pause begins: working days after {ev.on.isoformat()} are not counted until it ends"
-        else:
-            effect = f"no pause: under {r.short} only consultations of a third party pause the period"
-        c.step(ev.on, f"征求{ev.party.label}意见 (consultation started)", effect, r.consultation_article)
-    elif isinstance(ev, ConsultationEnded):
-        if c.pause is None or not isinstance(c.pause.event, ConsultationStarted):
-            raise InvalidEventSequence("consultation ended but none was started", [ev])
-        c.close_pause(ev.on, "征求意见结束 (consultation ended)", r.consultation_article)
-    elif isinstance(ev, FeeNoticeIssued):
-        _open_pause_check(c, ev)
-        c.fee_due = c.add(ev.on, c.policy.fee_payment_window)
-        c.pause = _Pause(ev, c.policy.fee_pauses_clock, c.fee_due)
-        fee = other_period("fee_payment")
-        if c.policy.fee_pauses_clock:
-            effect = f"pause begins until payment; pay by {c.fee_due.isoformat()} or the request is abandoned"
-        else:
-            effect = f"no pause (policy); pay by {c.fee_due.isoformat()} or the request is abandoned"
-        c.step(ev.on, "发出收费通知 (fee notice)", effect, fee.article)
-    elif isinstance(ev, FeePaid):
-        fee = other_period("fee_payment")
-        if c.fee_lapsed:
-            c.step(
-                ev.on,
-                "缴纳信息处理费 (fee paid)",
-                "paid after the payment window: the request had already been treated as abandoned",
-                fee.article,
-            )
-            return
-        if c.pause is None or not isinstance(c.pause.event, FeeNoticeIssued):
-            raise InvalidEventSequence("fee paid but no fee notice is open", [ev])
-        c.fee_due = None
-        c.close_pause(ev.on, "缴纳信息处理费 (fee paid)", fee.article)
-    elif isinstance(ev, ExtensionGranted):
-        _extension(c, ev)
-    elif isinstance(ev, ReasonableDelaySet):
-        _reasonable_delay(c, ev)
-    elif isinstance(ev, Replied):
-        _check_outcome(ev)
-        _close(c, ev)
-        if c.due is not None and ev.on > c.due:
-            late = c.between(c.due, ev.on)
-            c.violate(
-                ev.on,
-                ViolationKind.LATE_REPLY,
-                f"replied {late} working day(s) after the due date {c.due.isoformat()}",
-                r.reply.article,
-            )
-        c.step(ev.on, "作出答复 (replied)", "the request is closed", r.reply.article)
-    else:  # Withdrawn
-        _close(c, ev)
-        c.step(ev.on, "申请人撤回申请 (withdrawn)", "the request is closed", RECEIPT_ARTICLE)
+    _open_pause_check(c, ev)
+    pausing = ev.party in r.consultation_pauses
+    limit = None
+    if pausing and id(ev) not in c.explicit_ends and c.policy.consultation_open_end == "answer_window":
+        limit = c.add(ev.on, c.policy.consultation_answer_window)
+    c.pause = _Pause(ev, pausing, limit)
+    if pausing:
+        effect = f"pause begins: working days after {ev.on.isoformat()} are not counted until it ends"
+    else:
+        effect = f"no pause: under {r.short} only consultations of a third party pause the period"
+    c.step(ev.on, f"征求{ev.party.label}意见 (consultation started)", effect, r.consultation_article)
+
+
+def _consultation_ended(c: _Clock, ev: ConsultationEnded) -> None:
+    if c.pause is None or not isinstance(c.pause.event, ConsultationStarted):
+        raise InvalidEventSequence("consultation ended but none was started", [ev])
+    c.close_pause(ev.on, "征求意见结束 (consultation ended)", c.regime.consultation_article)
+
+
+def _fee_notice(c: _Clock, ev: FeeNoticeIssued) -> None:
+    _open_pause_check(c, ev)
+    c.fee_due = c.add(ev.on, c.policy.fee_payment_window)
+    c.pause = _Pause(ev, c.policy.fee_pauses_clock, c.fee_due)
+    if c.policy.fee_pauses_clock:
+        effect = f"pause begins until payment; pay by {c.fee_due.isoformat()} or the request is abandoned"
+    else:
+        effect = f"no pause (policy); pay by {c.fee_due.isoformat()} or the request is abandoned"
+    c.step(ev.on, "发出收费通知 (fee notice)", effect, other_period("fee_payment").article)
+
+
+def _fee_paid(c: _Clock, ev: FeePaid) -> None:
+    fee = other_period("fee_payment")
+    if c.fee_lapsed:
+        c.step(
+            ev.on,
+            "缴纳信息处理费 (fee paid)",
+            "paid after the payment window: the request had already been treated as abandoned",
+            fee.article,
+        )
+        return
+    if c.pause is None or not isinstance(c.pause.event, FeeNoticeIssued):
+        raise InvalidEventSequence("fee paid but no fee notice is open", [ev])
+    c.fee_due = None
+    c.close_pause(ev.on, "缴纳信息处理费 (fee paid)", fee.article)
+
+
+def _replied(c: _Clock, ev: Replied) -> None:
+    r = c.regime
+    _check_outcome(ev)
+    _close(c, ev)
+    if c.due is not None and ev.on > c.due:
+        late = c.between(c.due, ev.on)
+        c.violate(
+            ev.on,
+            ViolationKind.LATE_REPLY,
+            f"replied {late} working day(s) after the due date {c.due.isoformat()}",
+            r.reply.article,
+        )
+    c.step(ev.on, "作出答复 (replied)", "the request is closed", r.reply.article)
+
+
+def _withdrawn(c: _Clock, ev: Withdrawn) -> None:
+    _close(c, ev)
+    c.step(ev.on, "申请人撤回申请 (withdrawn)", "the request is closed", RECEIPT_ARTICLE)
 
 
 def _open_pause_check(c: _Clock, ev: Event) -> None:
@@ -835,11 +849,11 @@ def _fee_lapses(c: _Clock, pause: _Pause) -> None:
     )
 
 
-def _consultations_with_an_end(events: Sequence[Event]) -> set[int]:
-    """id() of each ConsultationStarted whose ConsultationEnded is among the events."""
+def _consultations_with_an_end(ordered: Sequence[Event]) -> set[int]:
+    """id() of each ConsultationStarted whose ConsultationEnded follows it (events in date order)."""
     found: set[int] = set()
     current: ConsultationStarted | None = None
-    for ev in _ordered(events):
+    for ev in ordered:
         if isinstance(ev, ConsultationStarted):
             current = ev
         elif isinstance(ev, ConsultationEnded) and current is not None:
@@ -860,6 +874,29 @@ def _check_outcome(ev: Replied) -> None:
         parse_outcome(outcome)
     except LookupError:
         raise InvalidEventSequence(f"unknown outcome {outcome!r}", [ev]) from None
+
+
+def _handler_for(ev: Event) -> Callable[[_Clock, Any], None]:
+    """The handler of a subclass of an event class (the dict lookup covers the classes themselves)."""
+    for kind in type(ev).__mro__:
+        if kind in _HANDLERS:
+            return _HANDLERS[kind]
+    raise InvalidEventSequence("not a request event", [ev])  # pragma: no cover - checked on entry
+
+
+# How each event changes the clock, by event class.
+_HANDLERS: dict[type, Callable[[_Clock, Any], None]] = {
+    CorrectionRequested: _correction_requested,
+    CorrectionReceived: _correction_received,
+    ConsultationStarted: _consultation_started,
+    ConsultationEnded: _consultation_ended,
+    FeeNoticeIssued: _fee_notice,
+    FeePaid: _fee_paid,
+    ExtensionGranted: _extension,
+    ReasonableDelaySet: _reasonable_delay,
+    Replied: _replied,
+    Withdrawn: _withdrawn,
+}
 
 
 # ---------------------------------------------------------------- simple statutory deadlines

@@ -38,7 +38,10 @@ class PeriodUnit(enum.StrEnum):
     @property
     def label(self) -> str:
         """The Chinese unit as a regulation writes it (``个工作日``, ``日``, ``个月``)."""
-        return {"working_days": "个工作日", "days": "日", "months": "个月"}[self.value]
+        return _UNIT_LABELS[self.value]
+
+
+_UNIT_LABELS = {"working_days": "个工作日", "days": "日", "months": "个月"}
 
 
 def _non_negative(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:
