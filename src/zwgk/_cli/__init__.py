@@ -67,12 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             code: int = args.handler(args)
         except ZwgkError as exc:
             code = _fail(str(exc))
+        except BrokenPipeError:  # e.g. `zwgk calendar 2026 | head`: the reader stopped reading
+            _silence_stdout()
+            code = EXIT_OK
         except OSError as exc:  # a file that cannot be read or written
             code = _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
-        except BrokenPipeError:  # pragma: no cover - e.g. `zwgk calendar 2026 | head`
-            code = EXIT_OK
     _report_warnings(caught)
     return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - stdout without a file descriptor
+        pass
 
 
 def _fail(message: str) -> int:
