@@ -1,12 +1,14 @@
 """The JSON Schemas: committed files equal the code, every schema is valid, real files validate.
 
 Instances come from the package data and the public export functions (notice and card
-files, the sample catalog, a hand-written ledger, a report built from it), never from the
-schemas themselves.
+files, the sample catalog and publication log, a hand-written ledger, a report built from
+it, score results of built-in and synthetic cards), never from the schemas themselves.
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
 import tomllib
 from decimal import Decimal
@@ -21,12 +23,36 @@ from hypothesis import strategies as st
 from zwgk._cli import main
 from zwgk._cli._common import to_jsonable
 from zwgk._schemas import all_schemas, get_schema, schema_descriptions, schema_text
-from zwgk.catalog import catalog_to_json, sample_catalog
-from zwgk.errors import UnknownNameError
+from zwgk.catalog import (
+    Publication,
+    catalog_to_json,
+    publication_log_json_schema,
+    publications_from_rows,
+    sample_catalog,
+    sample_publication_log,
+    sample_publication_log_path,
+)
+from zwgk.errors import InvalidRecordsError, UnknownNameError
 from zwgk.reports import build_report, report_to_json
 from zwgk.requests import Ledger, ledger_from_rows, ledger_to_json
-from zwgk.scoring import Card, card_template, evidence_schema, list_cards, load_card
-from zwgk.testing import evidence_for, ledgers
+from zwgk.scoring import (
+    Card,
+    CombinedResult,
+    ScoreResult,
+    apply_combination,
+    card_template,
+    combine,
+    combined_result_json_schema,
+    evidence_schema,
+    list_cards,
+    list_combinations,
+    load_card,
+    load_combination,
+    result_to_dict,
+    score,
+    score_result_json_schema,
+)
+from zwgk.testing import builtin_cards, covered_dates, evidence_for, ledgers, synthetic_cards
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -78,7 +104,8 @@ def test_schema_is_draft_2020_12(name: str) -> None:
 def test_every_boundary_model_has_a_schema() -> None:
     names = set(all_schemas())
     assert {"notice", "card", "combinations", "catalog", "catalog-item", "legal-basis"} <= names
-    assert {"ledger", "ledger-event", "report"} <= names
+    assert {"ledger", "ledger-event", "report", "publication-log"} <= names
+    assert {"score-result", "combined-result"} <= names
     assert {f"evidence-{card}" for card in list_cards()} <= names
 
 
@@ -170,6 +197,176 @@ def test_card_template_has_the_evidence_schema_keys(name: str) -> None:
 def test_generated_evidence_validates(case: tuple[Card, dict[str, Any]]) -> None:
     card, evidence = case
     assert_valid(f"evidence-{card.name}", as_json(evidence), f"evidence for {card.name}")
+
+
+# --- publication logs ------------------------------------------------------------------
+
+
+def log_rows(rows: list[dict[str, Any]]) -> list[list[object]]:
+    """Row mappings as the table ``publications_from_rows`` reads: header, then values."""
+    header = list(dict.fromkeys(key for row in rows for key in row))
+    return [header, *([row.get(key) for key in header] for row in rows)]
+
+
+def test_publication_log_schema_is_the_public_one() -> None:
+    assert get_schema("publication-log") == publication_log_json_schema()
+
+
+def test_sample_publication_log_rows_validate() -> None:
+    with sample_publication_log_path().open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 10
+    for i, row in enumerate(rows, start=2):
+        assert_valid("publication-log", row, f"sample log row {i}")
+    # the same mappings are what the reader reads
+    assert publications_from_rows(log_rows(rows)) == sample_publication_log()
+
+
+GOOD_LOG_ROWS = [
+    {"item": "32", "formed_on": "2026-01-05", "published_on": "2026-01-30"},
+    {"序号": 8, "信息形成日期": "2026/2/10", "发布日期": None},
+    {"事项名称": "失业保险金申领", "形成日期": "2026年3月2日", "公开日期": "", "备注": "extra column"},
+    {"公开事项": "4", "形成或变更日期": " 2026.4.30 ", "公布日期": "2026-05-08T09:30:00"},
+]
+
+
+@pytest.mark.parametrize("row", GOOD_LOG_ROWS)
+def test_publication_log_variants_validate_and_read(row: dict[str, Any]) -> None:
+    assert_valid("publication-log", row, "log row")
+    (publication,) = publications_from_rows(log_rows([row]))
+    assert publication.formed_on.year == 2026
+
+
+BAD_LOG_ROWS = {
+    "no formed-on column": {"事项": "32", "公开日期": "2026-01-30"},
+    "no published-on column": {"事项": "32", "形成日期": "2026-01-05"},
+    "no item column": {"形成日期": "2026-01-05", "公开日期": "2026-01-30"},
+    "empty item": {"事项": "  ", "形成日期": "2026-01-05", "公开日期": "2026-01-30"},
+    "empty formed-on date": {"事项": "32", "形成日期": "", "公开日期": "2026-01-30"},
+    "null formed-on date": {"事项": "32", "形成日期": None, "公开日期": "2026-01-30"},
+    "formed-on not a date": {"事项": "32", "形成日期": "下周一", "公开日期": "2026-01-30"},
+    "published-on not a date": {"事项": "32", "形成日期": "2026-01-05", "公开日期": "20260130"},
+}
+
+
+@pytest.mark.parametrize("row", BAD_LOG_ROWS.values(), ids=BAD_LOG_ROWS.keys())
+def test_bad_publication_log_rows_fail_schema_and_reader(row: dict[str, Any]) -> None:
+    assert list(validator("publication-log").iter_errors(row))
+    with pytest.raises(InvalidRecordsError):
+        publications_from_rows(log_rows([row]))
+
+
+_HEADERS = {"item": ["item", "事项", "序号"], "formed_on": ["formed_on", "形成日期", "变更日期"],
+            "published_on": ["published_on", "公开日期", "发布日期"]}  # fmt: skip
+_DATE_FORMATS = ["{:%Y-%m-%d}", "{0.year}/{0.month}/{0.day}", "{0.year}年{0.month}月{0.day}日",
+                 "{0.year}.{0.month}.{0.day}"]  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_generated_log_rows_validate_and_read(data: st.DataObject) -> None:
+    formed = data.draw(covered_dates(margin_days=40))
+    published = data.draw(st.none() | st.integers(0, 30).map(lambda n: formed + dt.timedelta(days=n)))
+    item = data.draw(st.integers(1, 40) | st.sampled_from(["1", "失业登记"]))
+    keys = {field: data.draw(st.sampled_from(names)) for field, names in _HEADERS.items()}
+    fmt = data.draw(st.sampled_from(_DATE_FORMATS))
+    row = {
+        keys["item"]: item,
+        keys["formed_on"]: fmt.format(formed),
+        keys["published_on"]: None if published is None else fmt.format(published),
+    }
+    assert_valid("publication-log", row, f"generated row {row}")
+    assert publications_from_rows(log_rows([row])) == (Publication(str(item), formed, published),)
+
+
+# --- score results ---------------------------------------------------------------------
+
+
+def result_json(result: ScoreResult | CombinedResult) -> Any:
+    """What a system receives: ``result_to_dict`` through a JSON round trip (no coercion)."""
+    return json.loads(json.dumps(result_to_dict(result), ensure_ascii=False))
+
+
+def test_result_schemas_are_the_public_ones() -> None:
+    assert get_schema("score-result") == score_result_json_schema()
+    assert get_schema("combined-result") == combined_result_json_schema()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builtin_cards().flatmap(lambda c: st.tuples(st.just(c), evidence_for(c))))
+def test_builtin_card_results_validate(case: tuple[Card, dict[str, Any]]) -> None:
+    card, evidence = case
+    assert_valid("score-result", result_json(score(card, evidence, unit="某局")), f"result of {card.name}")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(synthetic_cards().flatmap(lambda c: st.tuples(st.just(c), evidence_for(c))))
+def test_synthetic_card_results_validate(case: tuple[Card, dict[str, Any]]) -> None:
+    card, evidence = case
+    assert_valid("score-result", result_json(score(card, evidence)), "result of a synthetic card")
+
+
+@pytest.mark.parametrize("name", list_cards())
+def test_lenient_results_without_evidence_validate(name: str) -> None:
+    result = score(load_card(name), {}, lenient=True)
+    assert result.missing
+    assert_valid("score-result", result_json(result), f"lenient result of {name}")
+
+
+@pytest.mark.parametrize("name", list_combinations())
+def test_combined_results_validate(name: str) -> None:
+    combination = load_combination(name)
+    results = [score(load_card(p.card), {}, lenient=True, unit="某局") for p in combination.parts]
+    document = result_json(apply_combination(combination, results))
+    assert_valid("combined-result", document, f"combination {name}")
+    assert list(validator("combined-result").iter_errors(document["parts"][0]["result"])), (
+        "a part is no combination"
+    )
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_generated_combinations_validate(data: st.DataObject) -> None:
+    results = [score(c, data.draw(evidence_for(c)), unit="某局") for c in map(load_card, list_cards())]
+    weights = data.draw(st.lists(st.decimals("0", "1", places=2), min_size=3, max_size=3))
+    combined = combine(zip(results, weights, strict=True), title="表一×60%+表二×40%")
+    assert_valid("combined-result", result_json(combined), "a generated combination")
+
+
+def good_result() -> Any:
+    return result_json(score(load_card("kaifu-2013-windows"), {}, lenient=True))
+
+
+BAD_RESULTS = {
+    "total as a JSON number": lambda d: d | {"total": 80},
+    "total with a trailing zero": lambda d: d | {"total": "80.0"},
+    "total in exponent form": lambda d: d | {"total": "1E+2"},
+    "a key missing": lambda d: {k: v for k, v in d.items() if k != "grade"},
+    "an unknown key": lambda d: d | {"score": "80"},
+    "an unknown adjustment kind": lambda d: d
+    | {"adjustments": [{"kind": "bonus", "points": "1", "reason": "", "evidence": {}}]},
+    "an item without points": lambda d: d
+    | {"items": [{k: v for k, v in d["items"][0].items() if k != "points"}]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", BAD_RESULTS.values(), ids=BAD_RESULTS.keys())
+def test_bad_results_do_not_validate(change: Any) -> None:
+    assert not list(validator("score-result").iter_errors(good_result()))
+    assert list(validator("score-result").iter_errors(change(good_result())))
+
+
+def test_cli_score_json_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    evidence = tmp_path / "evidence.json"
+    evidence.write_text("{}", encoding="utf-8")
+    main(["score", "kaifu-2013-windows", str(evidence), "--lenient", "--format", "json"])
+    assert_valid("score-result", json.loads(capsys.readouterr().out), "zwgk score --format json")
+    parts = {p.card: {} for p in load_combination("kaifu-2013-department-with-window").parts}
+    evidence.write_text(json.dumps(parts), encoding="utf-8")
+    main(["score", "kaifu-2013-department-with-window", str(evidence), "--lenient", "--format", "json"])
+    assert_valid(
+        "combined-result", json.loads(capsys.readouterr().out), "zwgk score COMBINATION --format json"
+    )
 
 
 # --- the command -----------------------------------------------------------------------

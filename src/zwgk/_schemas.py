@@ -40,6 +40,18 @@ def _combinations() -> dict[str, Any]:
     return combinations_json_schema()
 
 
+def _score_result() -> dict[str, Any]:
+    from zwgk.scoring import score_result_json_schema
+
+    return score_result_json_schema()
+
+
+def _combined_result() -> dict[str, Any]:
+    from zwgk.scoring import combined_result_json_schema
+
+    return combined_result_json_schema()
+
+
 def _evidence(card_name: str) -> _Builder:
     def build() -> dict[str, Any]:
         from zwgk.scoring import evidence_schema, load_card
@@ -65,6 +77,12 @@ def _legal_basis() -> dict[str, Any]:
     from zwgk.catalog import LegalBasisModel
 
     return LegalBasisModel.model_json_schema()
+
+
+def _publication_log() -> dict[str, Any]:
+    from zwgk.catalog import publication_log_json_schema
+
+    return publication_log_json_schema()
 
 
 def _ledger() -> dict[str, Any]:
@@ -97,9 +115,12 @@ def _table() -> dict[str, tuple[str, _Builder]]:
     for name in list_cards():
         table[f"evidence-{name}"] = (f"the evidence the built-in card {name!r} needs", _evidence(name))
     table |= {
+        "score-result": ("a score result as JSON (result_to_dict, zwgk score --format json)", _score_result),
+        "combined-result": ("a combined result (表一 × 60% + 表二 × 40%) as JSON", _combined_result),
         "catalog": ("a disclosure catalog as JSON (政务公开事项标准目录)", _catalog),
         "catalog-item": ("one catalog item (公开事项) as JSON", _catalog_item),
         "legal-basis": ("one legal basis (公开依据) of a catalog item", _legal_basis),
+        "publication-log": ("one publication-log row (公开台账): column header → cell", _publication_log),
         "ledger": ('one request-register row (a ledger JSON file is {"requests": [row, ...]})', _ledger),
         "ledger-event": ("one event of a ledger row's request clock", _ledger_event),
         "report": ("an annual report (政府信息公开工作年度报告) as JSON", _report),

@@ -47,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk schema``."""
     p = subparsers.add_parser(
         "schema",
-        help="JSON Schema of notice, card, evidence, catalog, ledger and report files",
+        help="JSON Schema of zwgk's files (notice, card, evidence, catalog, publication log, ledger, "
+        "report) and of score results",
         description="Without NAME, list the schemas; with NAME, print that JSON Schema "
         "(draft 2020-12); with --write DIR, write every schema to DIR/NAME.schema.json.",
     )

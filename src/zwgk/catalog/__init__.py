@@ -13,7 +13,8 @@ and measures publication against the limits with :mod:`zwgk.deadlines`.
   :func:`write_catalog_xlsx`, :func:`write_catalog_json`, :func:`catalog_to_dataframe`,
   :func:`catalog_json_schema`.
 - **Checks**: :func:`check_catalog`; :func:`findings_to_frame` (also ``CheckReport.to_frame()``).
-- **Compliance**: :func:`check_compliance` over a publication log.
+- **Compliance**: :func:`check_compliance` over a publication log
+  (:func:`read_publication_log`; one row's JSON Schema: :func:`publication_log_json_schema`).
 - **Notebooks**: :class:`Catalog`, :class:`CheckReport` and :class:`ComplianceReport`
   have a one-line ``repr``, an HTML table (``_repr_html_``) and ``to_frame()``.
 - **Sample**: :func:`sample_catalog`, a made-up county's employment and social-insurance
@@ -62,6 +63,7 @@ from zwgk.catalog._import import (
     split_cell,
 )
 from zwgk.catalog._log import parse_log_date, publications_from_rows, read_publication_log
+from zwgk.catalog._log_schema import publication_log_json_schema
 from zwgk.catalog._model import (
     Audience,
     Catalog,
@@ -167,6 +169,7 @@ __all__ = [
     "parse_legal_bases",
     "parse_log_date",
     "parse_time_limit",
+    "publication_log_json_schema",
     "publications_from_rows",
     "read_catalog",
     "read_catalog_csv",

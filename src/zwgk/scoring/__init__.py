@@ -75,6 +75,7 @@ from zwgk.scoring._result import (
     SectionResult,
     WhatIf,
 )
+from zwgk.scoring._result_schema import combined_result_json_schema, score_result_json_schema
 
 __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
     # --- scoring
@@ -137,10 +138,12 @@ __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
     "SectionResult",
     "WhatIf",
     # --- output
+    "combined_result_json_schema",
     "render_markdown",
     "render_text",
     "result_to_dict",
     "results_to_frame",
+    "score_result_json_schema",
     # --- notebook displays and plots
     "plot_score_breakdown",
     "rankings_html",

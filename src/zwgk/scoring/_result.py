@@ -30,8 +30,9 @@ class Adjustment:
     """One change to a running score, with its reason and the evidence it used.
 
     ``kind`` is the rule kind or one of ``start`` (起评分), ``floor`` (不低于0分),
-    ``ceiling`` (不超过分值), ``missing`` (lenient mode), ``section_cap``, ``rescale`` and
-    ``bonus_gate``.  The adjustments of an item add up to its points.
+    ``ceiling`` (不超过分值), ``missing`` (lenient mode), ``rescale`` and ``bonus_gate``.  The
+    adjustments of an item add up to its points; a section cap is reported on the section
+    (:attr:`SectionResult.capped`), not as an item adjustment.
     """
 
     kind: str
