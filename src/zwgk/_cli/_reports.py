@@ -1,6 +1,8 @@
 """``zwgk report …`` and ``zwgk fees …``: annual-report tables and information-processing fees.
 
-- ``zwgk report build LEDGER --year 2025`` — table 3 (and the report) from a request ledger;
+- ``zwgk report build LEDGER --year 2025 [--counts COUNTS.json] [--agency NAME]`` — table 3
+  from a request ledger, tables 2 and 4 and the text sections from a counts file;
+- ``zwgk report counts-template --year 2025`` — an empty counts file (every cell ``null``);
 - ``zwgk report check FILE.html|FILE.json …`` — every identity each report breaks; every file is
   checked, and the exit code is the worst: 2 if any file cannot be read, else 1 if any
   report breaks an identity, else 0;
@@ -15,8 +17,12 @@ import argparse
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zwgk.errors import InvalidInputError, ZwgkError
+
+if TYPE_CHECKING:
+    from zwgk.reports import ReportFormat
 
 __all__ = ["register"]
 
@@ -32,12 +38,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("ledger", type=Path, help="ledger file (.csv, .json or .xlsx)")
     build.add_argument("--year", type=int, required=True, help="the year reported on")
     build.add_argument("--agency", default="", help="the reporting agency")
+    build.add_argument(
+        "--counts",
+        type=Path,
+        default=None,
+        metavar="FILE.json",
+        help="counts for tables 2 and 4 and the text sections (see 'zwgk report counts-template')",
+    )
     build.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
     build.add_argument(
         "--as", dest="output_as", choices=("markdown", "html", "json"), default="markdown", help="output form"
     )
     build.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
     build.set_defaults(handler=_build)
+
+    template = rsub.add_parser(
+        "counts-template", help="print an empty counts file (every cell null) for 'report build --counts'"
+    )
+    template.add_argument("--year", type=int, required=True, help="the year reported on (chooses the format)")
+    template.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
+    template.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    template.set_defaults(handler=_counts_template)
 
     check = rsub.add_parser("check", help="check published reports (.html/.json) against the identities")
     check.add_argument("files", type=Path, nargs="+", help="report files (.html, .htm, .json)")
@@ -72,11 +93,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build(args: argparse.Namespace) -> int:
-    from zwgk.reports import build_report, check_report, render_html, render_markdown, report_to_json
+    from zwgk.reports import (
+        ReportCounts,
+        check_report,
+        read_counts,
+        render_html,
+        render_markdown,
+        report_to_json,
+    )
     from zwgk.requests import read_ledger
 
+    fmt = _report_format(args.year, args.report_format)
+    counts = ReportCounts(fmt) if args.counts is None else read_counts(args.counts, fmt)
     ledger = read_ledger(args.ledger)
-    report = build_report(ledger, args.year, agency=args.agency, format=args.report_format)
+    report = counts.build(ledger, args.year, agency=args.agency)
     result = check_report(report)
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
@@ -87,6 +117,27 @@ def _build(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return _OK if result.ok else _FINDINGS
+
+
+def _report_format(year: int, report_format: str | None) -> ReportFormat:
+    from zwgk.reports import format_for_year, get_format
+
+    return format_for_year(year) if report_format is None else get_format(report_format)
+
+
+def _counts_template(args: argparse.Namespace) -> int:
+    import json
+
+    from zwgk.reports import counts_template
+
+    fmt = _report_format(args.year, args.report_format)
+    text = json.dumps(counts_template(fmt), ensure_ascii=False, indent=2) + "\n"
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"wrote {args.output} (format {fmt.id})")
+    else:
+        sys.stdout.write(text)
+    return _OK
 
 
 def _check(args: argparse.Namespace) -> int:

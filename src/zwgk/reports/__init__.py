@@ -5,7 +5,9 @@
   package data with their citations.
 - Model: :class:`AnnualReport` with :class:`Table2`, :class:`Table3`, :class:`Table4`.
 - Building: :func:`build_report` (table 3 from a request ledger, with carry-over),
-  :func:`table3_from_ledger`, :func:`table3_from_frame` (vector path).
+  :func:`table3_from_ledger`, :func:`table3_from_frame` (vector path); counts for tables 2
+  and 4 and the text sections from a JSON file: :func:`read_counts`, :func:`counts_from_json`,
+  :class:`ReportCounts`, :func:`counts_template`.
 - Checking: :func:`check_report` (the identities of FACTS §3), :func:`check_shares`
   (reported percentages against counts).
 - Reading: :func:`parse_report_html`, :func:`load_report`, :func:`report_from_json`.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from zwgk.reports._build import build_report, table3_from_counts, table3_from_frame, table3_from_ledger
 from zwgk.reports._check import IDENTITIES, Finding, ReportCheck, ShareFinding, check_report, check_shares
+from zwgk.reports._counts import ReportCounts, counts_from_json, counts_template, read_counts
 from zwgk.reports._display import violations_to_frame
 from zwgk.reports._formats import (
     APPLICANT_COLUMNS,
@@ -68,6 +71,10 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "Table4",
     # building
     "build_report",
+    "ReportCounts",
+    "counts_from_json",
+    "counts_template",
+    "read_counts",
     "table3_from_counts",
     "table3_from_frame",
     "table3_from_ledger",
