@@ -229,6 +229,7 @@ class ChinaCalendar:
         "_notices",
         "_np",
         "_nwork",
+        "_settled",
         "_size",
         "_version",
         "_workdays",
@@ -247,6 +248,7 @@ class ChinaCalendar:
     _notices: tuple[Notice, ...]
     _nwork: int
     _np: Any
+    _settled: dt.date
     _size: int
     _version: str
     _workdays: list[int]
@@ -322,6 +324,7 @@ class ChinaCalendar:
         _set(self, "_last", last)
         # Provisional from the last week of the final year on: the next notice may change it.
         _set(self, "_last_ord", last.toordinal() - _UNSETTLED_DAYS)
+        _set(self, "_settled", dt.date.fromordinal(last.toordinal() - _UNSETTLED_DAYS))
         _set(self, "_estimated_until", until)
         _set(self, "_base", base)
         _set(self, "_size", size)
@@ -519,7 +522,7 @@ class ChinaCalendar:
     @property
     def settled_until(self) -> dt.date:
         """The last date no unrecorded notice can change; later results are provisional."""
-        return dt.date.fromordinal(self._last_ord)
+        return self._settled
 
     @property
     def last_covered(self) -> dt.date:

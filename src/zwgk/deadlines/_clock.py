@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
@@ -51,7 +50,7 @@ from zwgk.deadlines._events import (
     Withdrawn,
 )
 from zwgk.deadlines._periods import Period, PeriodUnit, _end, raw_end
-from zwgk.deadlines._regimes import Regime, get_regime, other_period
+from zwgk.deadlines._regimes import RECEIPT_ARTICLE, Regime, get_regime, other_period
 from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -65,8 +64,6 @@ __all__ = [
     "ViolationKind",
     "reply_deadline",
 ]
-
-RECEIPT_ARTICLE = "《政府信息公开条例》第三十一条"
 
 
 class DeadlineKind(enum.StrEnum):
@@ -145,6 +142,10 @@ class Step:
     due: dt.date | None
 
 
+StepRow = tuple[dt.date, str, str, str, "dt.date | None"]
+"""A step as a plain tuple: ``(on, event, effect, article, due)``."""
+
+
 @attrs.frozen
 class Violation:
     """A breach of the time rules, with the article it breaks."""
@@ -183,7 +184,8 @@ class Deadline:
         due: the last day, or ``None`` while the clock is stopped (awaiting a correction or
             a fee payment) or after the request was abandoned.
         regime: the version of the Regulations applied (``None`` for remedies).
-        steps: the explanation, in date order.
+        steps: the explanation, in date order (built on first access from ``step_rows``).
+        step_rows: the same steps as plain ``(on, event, effect, article, due)`` tuples.
         paused_working_days: working days not counted because of pauses.
         extension_working_days: working days added by valid extensions.
         violations: breaches of the time rules found in the events.
@@ -198,7 +200,7 @@ class Deadline:
     start: dt.date
     due: dt.date | None
     regime: Regime | None
-    steps: tuple[Step, ...]
+    step_rows: tuple[StepRow, ...] = attrs.field(repr=False)
     calendar: ChinaCalendar = attrs.field(repr=False)
     paused_working_days: int = 0
     extension_working_days: int = 0
@@ -210,6 +212,18 @@ class Deadline:
     abandon_after: dt.date | None = None
     abandon_reason: str = ""
     data_version: str = ""
+
+    # Step objects are built when first read: most batch uses never look at them.
+    _steps: tuple[Step, ...] | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The explanation, in date order: what happened, its effect and the article."""
+        steps = self._steps
+        if steps is None:
+            steps = tuple(Step(*row) for row in self.step_rows)
+            object.__setattr__(self, "_steps", steps)
+        return steps
 
     @property
     def working_days_late(self) -> int | None:
@@ -394,7 +408,7 @@ class _Clock:
         self.start = received
         self.latest = received
         self.due: dt.date | None = self.add(received, regime.reply.amount)
-        self.steps: list[Step] = []
+        self.steps: list[StepRow] = []
         self.violations: list[Violation] = []
         self.paused = 0
         self.extended = 0
@@ -417,7 +431,7 @@ class _Clock:
         return self.cal._between(a, b)
 
     def step(self, on: dt.date, event: str, effect: str, article: str) -> None:
-        self.steps.append(Step(on, event, effect, article, self.due))
+        self.steps.append((on, event, effect, article, self.due))
 
     def violate(self, on: dt.date, kind: ViolationKind, detail: str, article: str) -> None:
         self.violations.append(Violation(on, kind, detail, article))
@@ -474,16 +488,6 @@ _ABANDONED = ClockState.ABANDONED
 _REPLY = DeadlineKind.REPLY
 
 
-@functools.cache
-def _start_texts(regime: Regime) -> tuple[str, str]:
-    """Effect and article of a request's first step (the same for every request of a regime)."""
-    reply = regime.reply
-    return (
-        f"reply period starts: {reply.render()}, the start day not counted",
-        f"{RECEIPT_ARTICLE}；{reply.article}",
-    )
-
-
 def _run(
     received: dt.date,
     events: Sequence[Event],
@@ -494,7 +498,7 @@ def _run(
     c = _Clock(received, regime, cal, policy)
     ordered = _ordered(events)
     c.explicit_ends = _consultations_with_an_end(ordered)
-    c.step(received, "收到申请 (request received)", *_start_texts(regime))
+    c.step(received, "收到申请 (request received)", *regime.start_texts)
     for ev in ordered:
         if ev.on < received:
             raise InvalidEventSequence(f"event dated before the request was received ({received})", [ev])
@@ -527,7 +531,7 @@ def _run(
         start=received,
         due=c.due,
         regime=regime,
-        steps=tuple(c.steps),
+        step_rows=tuple(c.steps),
         paused_working_days=c.paused,
         extension_working_days=c.extended,
         violations=tuple(c.violations),
@@ -913,12 +917,14 @@ def explained_period(
 ) -> Deadline:
     """A :class:`Deadline` for one period from ``start``, with its explanation."""
     due = _end(start, period, cal)
-    steps = [Step(start, event, f"{period.render()} counted from the next day", period.article, None)]
+    steps: list[StepRow] = [
+        (start, event, f"{period.render()} counted from the next day", period.article, None)
+    ]
     if period.unit is not PeriodUnit.WORKING_DAYS:
         nominal = raw_end(start, period)
         if nominal != due:
             steps.append(
-                Step(
+                (
                     nominal,
                     "期间届满日为休息日 (last day is a rest day)",
                     f"rolls forward to the next working day {due.isoformat()}",
@@ -926,7 +932,7 @@ def explained_period(
                     due,
                 )
             )
-    steps.append(Step(due, "期限届满 (period ends)", f"last day: {due.isoformat()}", period.article, due))
+    steps.append((due, "期限届满 (period ends)", f"last day: {due.isoformat()}", period.article, due))
     provisional = max(due, start) > cal.settled_until
     if provisional:
         cal._provisional(f"the {kind.value} deadline from {start.isoformat()}")
@@ -935,7 +941,7 @@ def explained_period(
         start=start,
         due=due,
         regime=regime,
-        steps=tuple(steps),
+        step_rows=tuple(steps),
         provisional=provisional,
         data_version=cal.data_version,
         calendar=cal,

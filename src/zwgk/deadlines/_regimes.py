@@ -36,6 +36,17 @@ class ConsultationParty(enum.StrEnum):
         return "第三方" if self is ConsultationParty.THIRD_PARTY else "其他机关"
 
 
+RECEIPT_ARTICLE = "《政府信息公开条例》第三十一条"
+
+
+def _start_texts(regime: Regime) -> tuple[str, str]:
+    reply = regime.reply
+    return (
+        f"reply period starts: {reply.render()}, the start day not counted",
+        f"{RECEIPT_ARTICLE}；{reply.article}",
+    )
+
+
 @attrs.frozen
 class Regime:
     """One version of the Regulations: its periods, rules and the articles behind them."""
@@ -57,6 +68,13 @@ class Regime:
     annual_report_department: tuple[int, int]
     annual_report_government: tuple[int, int]
     annual_report_article: str
+    # The first step of every reply clock under this regime (derived; not part of equality).
+    start_texts: tuple[str, str] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(_start_texts, takes_self=True),
+    )
 
     def __str__(self) -> str:
         return f"{self.short}（{self.instrument}，{self.in_force.isoformat()}施行）"

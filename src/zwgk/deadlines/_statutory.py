@@ -19,7 +19,7 @@ import enum
 from typing import Literal
 
 from zwgk.deadlines._calendar import ChinaCalendar, as_date, default_calendar
-from zwgk.deadlines._clock import Deadline, DeadlineKind, Step, explained_period
+from zwgk.deadlines._clock import Deadline, DeadlineKind, StepRow, explained_period
 from zwgk.deadlines._periods import period_end
 from zwgk.deadlines._regimes import Regime, get_regime, other_period
 from zwgk.errors import InvalidInputError, InvalidTypeError
@@ -106,15 +106,15 @@ def annual_report_due(
     if due > cal.settled_until:
         cal._provisional(f"annual_report_due({year})")
     who = "县级以上人民政府部门" if level is BodyLevel.DEPARTMENT else "县级以上地方人民政府"
-    steps = (
-        Step(
+    steps: tuple[StepRow, ...] = (
+        (
             dt.date(year, 12, 31),
             f"{year}年度报告 ({who})",
             "the reporting year ends",
             r.annual_report_article,
             None,
         ),
-        Step(
+        (
             due,
             "年度报告公布期限 (publication due)",
             f"publish by {due.isoformat()} (a fixed date, not rolled forward)",
@@ -127,7 +127,7 @@ def annual_report_due(
         start=dt.date(year, 12, 31),
         due=due,
         regime=r,
-        steps=steps,
+        step_rows=steps,
         calendar=cal,
         provisional=due > cal.settled_until,
         data_version=cal.data_version,
