@@ -33,6 +33,7 @@ the number of working days up to it, and the list of working days.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import hashlib
@@ -230,8 +231,10 @@ class ChinaCalendar:
         "_np",
         "_nwork",
         "_settled",
+        "_settled_rank",
         "_size",
         "_version",
+        "_workday_dates",
         "_workdays",
     )
 
@@ -252,6 +255,8 @@ class ChinaCalendar:
     _size: int
     _version: str
     _workdays: list[int]
+    _workday_dates: list[dt.date]
+    _settled_rank: int
 
     def __init__(
         self,
@@ -332,7 +337,10 @@ class ChinaCalendar:
         _set(self, "_cum", cum)
         _set(self, "_before", before)
         _set(self, "_workdays", workdays)
+        _set(self, "_workday_dates", [dt.date.fromordinal(o) for o in workdays])
         _set(self, "_nwork", len(workdays))
+        # Rank of the last working day on or before the settled date (results after it are provisional).
+        _set(self, "_settled_rank", bisect.bisect_right(workdays, last.toordinal() - _UNSETTLED_DAYS) - 1)
         _set(self, "_days", resolved)
         _set(self, "_version", _data_version(notices))
         _set(self, "_np", None)
@@ -446,10 +454,9 @@ class ChinaCalendar:
             if 0 <= i < self._size:
                 r = self._cum[i] + n - 1
                 if r < self._nwork:
-                    result = self._workdays[r]
-                    if result > self._last_ord:
+                    if r > self._settled_rank:
                         self._provisional(f"add_working_days({day.isoformat()}, {n})")
-                    return dt.date.fromordinal(result)
+                    return self._workday_dates[r]
         result = self._add(day, ordinal, n)  # n <= 0, or an edge: full checks and errors
         if (result if n > 0 else ordinal - 1) > self._last_ord and n:
             self._provisional(f"add_working_days({day.isoformat()}, {n})")
