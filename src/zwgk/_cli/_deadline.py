@@ -49,14 +49,6 @@ from zwgk.errors import InvalidInputError
 __all__ = ["parse_event", "register"]
 
 _SPECS = "consult, consult-agency, correction, fee, extend, delay, reply, withdraw"
-_NEEDED = {
-    Channel.IN_PERSON: "submitted",
-    Channel.OTHER: "submitted",
-    Channel.SIGNED_POST: "signed",
-    Channel.ORDINARY_LETTER: "confirmed",
-    Channel.INTERNET: "confirmed",
-    Channel.FAX: "confirmed",
-}
 
 
 def _day(text: str, spec: str) -> dt.date:
@@ -154,7 +146,7 @@ def _run(args: argparse.Namespace) -> int:
         # (条例第三十一条); --received, if given, stands in for a missing one and is reported.
         channel = Channel.parse(args.channel)
         dates = {"submitted": args.submitted, "signed": args.signed, "confirmed": args.confirmed}
-        needed = _NEEDED[channel]
+        needed = channel.receipt_field
         if dates[needed] is None and args.received is not None:
             dates[needed] = args.received
         receipt = receipt_date(channel, **dates)

@@ -497,15 +497,10 @@ class ChinaCalendar:
             start = as_date(start, "start")
         if type(end) is not dt.date:
             end = as_date(end, "end")
-        i = start.toordinal() - self._base
-        j = end.toordinal() - self._base
-        if not 0 <= i < self._size:
-            raise self._out_of_range(start, "start")
-        if not 0 <= j < self._size:
-            raise self._out_of_range(end, "end")
-        if max(i, j) + self._base > self._last_ord and i != j:
+        count = self._between(start, end)
+        if start != end and max(start, end).toordinal() > self._last_ord:
             self._provisional("working_days_between")
-        return self._cum[j] - self._cum[i]
+        return count
 
     def _between(self, start: dt.date, end: dt.date) -> int:
         """:meth:`working_days_between` without type checks or warnings (for the clock)."""

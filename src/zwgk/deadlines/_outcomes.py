@@ -10,8 +10,7 @@ from __future__ import annotations
 import enum
 from functools import cache
 
-from zwgk._labels import normalize_label
-from zwgk.errors import UnknownNameError
+from zwgk._labels import lookup_label, normalize_label
 
 __all__ = ["Outcome", "OutcomeGroup", "parse_outcome"]
 
@@ -96,12 +95,7 @@ def parse_outcome(text: str | Outcome) -> Outcome:
     """
     if isinstance(text, Outcome):
         return text
-    aliases = _aliases()
-    key = normalize_label(str(text))
-    found = aliases.get(key) or aliases.get(key.lower())
-    if found is None:
-        raise UnknownNameError("outcome", text, [o.value for o in Outcome])
-    return found
+    return lookup_label(_aliases(), text, "outcome", [o.value for o in Outcome])
 
 
 @cache

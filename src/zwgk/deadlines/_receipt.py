@@ -15,9 +15,9 @@ import enum
 
 import attrs
 
-from zwgk._labels import normalize_label
+from zwgk._labels import lookup_label, normalize_label
 from zwgk.deadlines._calendar import as_date
-from zwgk.errors import InvalidInputError, UnknownNameError
+from zwgk.errors import InvalidInputError
 
 __all__ = ["Channel", "Receipt", "receipt_date"]
 
@@ -47,6 +47,11 @@ class Channel(enum.Enum):
         """The article and item that fix the receipt day."""
         return _RULES[self][0]
 
+    @property
+    def receipt_field(self) -> str:
+        """Which date fixes the receipt day: ``submitted``, ``signed`` or ``confirmed``."""
+        return _RULES[self][2]
+
     @classmethod
     def parse(cls, text: str | Channel) -> Channel:
         """Read a channel from its label, English name or a common variant.
@@ -56,23 +61,33 @@ class Channel(enum.Enum):
         """
         if isinstance(text, Channel):
             return text
-        key = normalize_label(str(text))
-        found = _ALIASES.get(key) or _ALIASES.get(key.lower())
-        if found is None:
-            raise UnknownNameError("channel", text, [c.value for c in cls])
-        return found
+        return lookup_label(_ALIASES, text, "channel", [c.value for c in cls])
 
 
-_RULES: dict[Channel, tuple[str, str]] = {
-    Channel.IN_PERSON: ("《政府信息公开条例》第三十一条第（一）项", "the day the applicant submits it"),
-    Channel.SIGNED_POST: ("《政府信息公开条例》第三十一条第（二）项", "the day the agency signs for it"),
+# channel → (article, receipt-day rule, the date that fixes it)
+_RULES: dict[Channel, tuple[str, str, str]] = {
+    Channel.IN_PERSON: (
+        "《政府信息公开条例》第三十一条第（一）项",
+        "the day the applicant submits it",
+        "submitted",
+    ),
+    Channel.SIGNED_POST: (
+        "《政府信息公开条例》第三十一条第（二）项",
+        "the day the agency signs for it",
+        "signed",
+    ),
     Channel.ORDINARY_LETTER: (
         "《政府信息公开条例》第三十一条第（二）项",
         "the day the OGI office confirms receipt with the applicant",
+        "confirmed",
     ),
-    Channel.INTERNET: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm"),
-    Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm"),
-    Channel.OTHER: ("not fixed by 《政府信息公开条例》第三十一条", "the day the agency records the request"),
+    Channel.INTERNET: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
+    Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
+    Channel.OTHER: (
+        "not fixed by 《政府信息公开条例》第三十一条",
+        "the day the agency records the request",
+        "submitted",
+    ),
 }
 
 _ALIASES: dict[str, Channel] = {normalize_label(c.value): c for c in Channel} | {
@@ -134,14 +149,7 @@ def receipt_date(
         UnknownNameError: unknown channel.
     """
     ch = Channel.parse(channel)
-    needed = {
-        Channel.IN_PERSON: "submitted",
-        Channel.OTHER: "submitted",
-        Channel.SIGNED_POST: "signed",
-        Channel.ORDINARY_LETTER: "confirmed",
-        Channel.INTERNET: "confirmed",
-        Channel.FAX: "confirmed",
-    }[ch]
+    needed = ch.receipt_field
     given = {"submitted": submitted, "signed": signed, "confirmed": confirmed}
     value = given[needed]
     if value is None:

@@ -44,7 +44,7 @@ class Tables:
 
     base: int  # days since epoch of index 0
     size: int
-    last_covered: int  # days since epoch of the last covered date
+    settled: int  # days since epoch of the last settled date (later days are provisional)
     working: Any  # bool[size]
     cum: Any  # int64[size], working days in [first, day]
     before: Any  # int64[size], working days in [first, day)
@@ -59,7 +59,7 @@ class Tables:
         return cls(
             base=cal._base - _EPOCH_ORDINAL,
             size=cal._size,
-            last_covered=cal._last_ord - _EPOCH_ORDINAL,
+            settled=cal._last_ord - _EPOCH_ORDINAL,
             working=(cum - before) == 1,
             cum=cum,
             before=before,
@@ -136,7 +136,7 @@ def _index(cal: ChinaCalendar, t: Tables, days: Any, nat: Any, field: str) -> An
 
 
 def _warn_if(cal: ChinaCalendar, t: Tables, latest: Any, what: str) -> None:
-    if latest.size and int(latest.max()) > t.last_covered:
+    if latest.size and int(latest.max()) > t.settled:
         warnings.warn(
             ProvisionalCalendarWarning(
                 f"{what} uses days after {cal.settled_until.isoformat()}: later days may still change "

@@ -59,8 +59,9 @@ def _adapter_class() -> type[Calendar]:
             d = as_date(day, "day")
             if extra_holidays and d in {as_date(x) for x in extra_holidays}:
                 return True
-            return self._zwgk.day_kind(d).kind in (DayKind.STATUTORY_HOLIDAY, DayKind.ADJUSTED_REST) or (
-                self._zwgk.day_kind(d).festivals != () and not self._zwgk.is_working_day(d)
+            info = self._zwgk.day_kind(d)
+            return info.kind in (DayKind.STATUTORY_HOLIDAY, DayKind.ADJUSTED_REST) or (
+                info.festivals != () and not info.is_working_day
             )
 
         def add_working_days(

@@ -15,9 +15,9 @@ from importlib import resources
 
 import attrs
 
-from zwgk._labels import normalize_label
+from zwgk._labels import lookup_label, normalize_label
 from zwgk.deadlines import Outcome, OutcomeGroup, parse_outcome
-from zwgk.errors import DataFileError, Problem, UnknownNameError
+from zwgk.errors import DataFileError, Problem
 
 __all__ = [
     "ApplicantKind",
@@ -58,15 +58,7 @@ class ApplicantKind(enum.Enum):
         """
         if isinstance(text, ApplicantKind):
             return text
-        key = normalize_label(str(text))
-        found = (
-            _APPLICANT_ALIASES.get(key)
-            or _APPLICANT_ALIASES.get(key.lower())
-            or _APPLICANT_ALIASES.get(str(text).strip().lower())
-        )
-        if found is None:
-            raise UnknownNameError("applicant kind", text, [k.value for k in cls])
-        return found
+        return lookup_label(_APPLICANT_ALIASES, text, "applicant kind", [k.value for k in cls])
 
 
 _APPLICANT_ALIASES: dict[str, ApplicantKind] = {}
