@@ -11,7 +11,8 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
-from zwgk.errors import InvalidInputError, MissingExtraError
+from zwgk._optional import import_extra
+from zwgk.errors import InvalidInputError
 
 __all__ = [
     "CJK_FONTS",
@@ -45,20 +46,12 @@ CJK_FONTS = (
 
 def pandas_module() -> Any:
     """``pandas``, or :class:`MissingExtraError` naming the extra to install."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise MissingExtraError("pandas", "pandas", "DataFrame output") from None
-    return pd
+    return import_extra("pandas", "pandas", "DataFrame output")
 
 
 def figure_class() -> Any:
     """``matplotlib.figure.Figure`` (figures are built without pyplot: no global state)."""
-    try:
-        from matplotlib.figure import Figure
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise MissingExtraError("matplotlib", "plot", "plots") from None
-    return Figure
+    return import_extra("matplotlib.figure", "plot", "plots").Figure
 
 
 def use_chinese(labels: Labels) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from zwgk._text import chinese_number, normalize
 from zwgk.catalog import LimitPart, TimeLimit, UnparsedLimit, parse_time_limit
-from zwgk.catalog._text import chinese_number, normalize
 from zwgk.testing import limit_parts, noisy_time_limit_texts
 
 phrases = noisy_time_limit_texts()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Callable
-from typing import Any
 
 import pytest
+from tests.support import hide_package
 
 from zwgk.catalog import CheckReport
 from zwgk.errors import MissingExtraError
@@ -25,14 +24,7 @@ CASES: dict[str, Callable[[], object]] = {
 
 @pytest.mark.parametrize("make", CASES.values(), ids=CASES.keys())
 def test_to_frame_without_pandas(make: Callable[[], object], monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", fake_import)
+    hide_package(monkeypatch, "pandas")
     with pytest.raises(MissingExtraError) as info:
         make()
     assert (info.value.extra, info.value.package) == ("pandas", "pandas")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import re
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from tests.support import hide_package
 
 from zwgk.errors import InvalidInputError, MissingExtraError
 from zwgk.scoring import (
@@ -39,14 +39,7 @@ def _cells(row: str) -> list[str]:
 
 
 def _hide(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
-    real_import = builtins.__import__
-
-    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == package or name.startswith(f"{package}."):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", fake_import)
+    hide_package(monkeypatch, package)
 
 
 # ----------------------------------------------------------------------------- ScoreResult

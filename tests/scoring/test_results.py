@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import json
 from decimal import Decimal
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 from tests.scoring.helpers import case_evidence, golden
+from tests.support import hide_package
 
 from zwgk.errors import EvidenceError, InvalidInputError, InvalidTypeError, MissingExtraError
 from zwgk.scoring import (
@@ -191,14 +191,7 @@ def test_results_to_frame() -> None:
 
 
 def test_results_to_frame_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pandas" or name.startswith("pandas."):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", fake_import)
+    hide_package(monkeypatch, "pandas")
     with pytest.raises(MissingExtraError) as info:
         results_to_frame([])
     assert info.value.extra == "pandas"

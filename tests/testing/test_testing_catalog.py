@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zwgk._text import chinese_number
 from zwgk.catalog import (
     Catalog,
     DisclosureItem,
@@ -20,7 +21,6 @@ from zwgk.catalog import (
     catalog_to_json,
     parse_time_limit,
 )
-from zwgk.catalog._text import chinese_number
 from zwgk.deadlines import PeriodUnit
 from zwgk.testing import (
     TimeLimitCase,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from zwgk._text import compact
 from zwgk.catalog._model import LegalBasis, LegalForce
-from zwgk.catalog._text import compact
 from zwgk.errors import InvalidInputError
 
 __all__ = ["classify_basis", "format_bases", "parse_legal_bases"]

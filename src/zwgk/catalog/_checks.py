@@ -11,8 +11,8 @@ from typing import Any
 
 import attrs
 
+from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
-from zwgk.catalog._text import compact
 
 __all__ = [
     "CheckReport",

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from zwgk.catalog._extras import import_extra
+from zwgk._optional import import_extra
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
 from zwgk.deadlines import ChinaCalendar, Period, PeriodUnit, default_calendar, period_end

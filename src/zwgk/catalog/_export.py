@@ -12,8 +12,8 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwgk._optional import import_extra
 from zwgk.catalog._basis import format_bases
-from zwgk.catalog._extras import import_extra
 from zwgk.catalog._model import Audience, Catalog, DisclosureItem, DisclosureMode, Level
 
 if TYPE_CHECKING:

@@ -34,8 +34,9 @@ from zwgk._files import (
     load_workbook,
     read_input_text,
 )
+from zwgk._optional import import_extra
+from zwgk._text import compact
 from zwgk.catalog._basis import parse_legal_bases
-from zwgk.catalog._extras import import_extra
 from zwgk.catalog._model import (
     Audience,
     Catalog,
@@ -45,7 +46,6 @@ from zwgk.catalog._model import (
     Level,
     _Labelled,
 )
-from zwgk.catalog._text import compact
 from zwgk.catalog._timelimit import TimeLimit, parse_time_limit
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
+from zwgk._optional import import_extra
+from zwgk._text import compact
 from zwgk.catalog._compliance import Publication, find_logged_item, log_date_problems
-from zwgk.catalog._extras import import_extra
 from zwgk.catalog._import import _cell_text, column_letter
 from zwgk.catalog._model import Catalog
-from zwgk.catalog._text import compact
 from zwgk.deadlines import ChinaCalendar, default_calendar
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 

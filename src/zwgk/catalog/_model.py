@@ -14,7 +14,7 @@ from typing import Any, Self
 
 import attrs
 
-from zwgk.catalog._text import compact
+from zwgk._text import compact
 from zwgk.catalog._timelimit import TimeLimit
 from zwgk.errors import InvalidInputError
 

@@ -28,8 +28,8 @@ from typing import TypeAlias
 
 import attrs
 
+from zwgk._text import normalize
 from zwgk.catalog._errors import UnparsedTimeLimitWarning
-from zwgk.catalog._text import normalize
 from zwgk.deadlines import PeriodUnit
 
 __all__ = [

@@ -66,7 +66,7 @@ __all__ = [
     "default_calendar",
 ]
 
-CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+from zwgk._dates import CHINA_STANDARD_TIME
 
 # Days at the end of the final covered year that the next year's notice may still change
 # (notices have set days from 29 December on; a week leaves a margin).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from functools import cache
 
-from zwgk._labels import lookup_label, normalize_label
+from zwgk._text import lookup_label, normalize_label
 
 __all__ = ["Outcome", "OutcomeGroup", "parse_outcome"]
 

@@ -15,7 +15,7 @@ import enum
 
 import attrs
 
-from zwgk._labels import lookup_label, normalize_label
+from zwgk._text import lookup_label, normalize_label
 from zwgk.deadlines._calendar import as_date
 from zwgk.errors import InvalidInputError
 

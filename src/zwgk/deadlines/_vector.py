@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from zwgk.deadlines._calendar import CHINA_STANDARD_TIME, as_date
+from zwgk._dates import CHINA_STANDARD_TIME
+from zwgk._optional import import_extra
+from zwgk.deadlines._calendar import as_date
 from zwgk.errors import (
     CalendarCoverageError,
     InvalidInputError,
     InvalidTypeError,
-    MissingExtraError,
     ProvisionalCalendarWarning,
 )
 
@@ -31,11 +32,7 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 def _np() -> Any:
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover - exercised only without the extra
-        raise MissingExtraError("numpy", "numpy", "the vector path of the calendar") from None
-    return np
+    return import_extra("numpy", "numpy", "the vector path of the calendar")
 
 
 @attrs.frozen

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from zwgk.errors import InvalidRecordsError, MissingExtraError, Problem
+from zwgk._optional import import_extra
+from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._formats import ReportFormat, format_for_year, get_format
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 from zwgk.requests import ApplicantKind, DisclosureRequest, Ledger, Outcome
@@ -133,11 +134,8 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
         MissingExtraError: pandas is not installed.
         InvalidRecordsError: unknown labels, closed without outcome or the reverse (all listed).
     """
-    try:
-        import numpy as np
-        import pandas as pd
-    except ImportError:
-        raise MissingExtraError("pandas", "pandas", "building table 3 from a DataFrame") from None
+    np = import_extra("numpy", "pandas", "building table 3 from a DataFrame")
+    pd = import_extra("pandas", "pandas", "building table 3 from a DataFrame")
     fmt = _resolve_format(year, format)
     kind_codes = pd.Index([k.value for k in _KINDS]).get_indexer(frame["applicant_kind"])
     outcome_codes = pd.Index([o.value for o in Outcome]).get_indexer(frame["outcome"])

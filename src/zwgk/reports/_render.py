@@ -7,7 +7,8 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from zwgk.errors import InvalidInputError, MissingExtraError
+from zwgk._optional import import_extra
+from zwgk.errors import InvalidInputError
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, table4_layout
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 from zwgk.requests import OutcomeGroup
@@ -176,10 +177,7 @@ def table3_frame(report: AnnualReport) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    try:
-        import pandas as pd
-    except ImportError:
-        raise MissingExtraError("pandas", "pandas", "table 3 as a DataFrame") from None
+    pd = import_extra("pandas", "pandas", "table 3 as a DataFrame")
     fmt = report.format
     frame = pd.DataFrame(
         [list(values) for values in report.table3.cells],
@@ -219,10 +217,7 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
     for index, report in enumerate(reports):
         if report.year is None:
             raise InvalidInputError(f"reports[{index}].year", None, "the year the report covers")
-    try:
-        from matplotlib.figure import Figure
-    except ImportError:
-        raise MissingExtraError("matplotlib", "plot", "plotting outcomes by year") from None
+    figure_cls = import_extra("matplotlib.figure", "plot", "plotting outcomes by year").Figure
     by_year: dict[int, dict[OutcomeGroup, int]] = {}
     for report in reports:
         assert report.year is not None
@@ -230,7 +225,7 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
         for group, value in outcomes_by_group(report).items():
             acc[group] += value
     years = sorted(by_year)
-    fig = Figure(figsize=(8, 4.5))
+    fig = figure_cls(figsize=(8, 4.5))
     ax = fig.add_subplot()
     bottom = [0] * len(years)
     for group in OutcomeGroup:

@@ -15,7 +15,7 @@ from importlib import resources
 
 import attrs
 
-from zwgk._labels import lookup_label, normalize_label
+from zwgk._text import lookup_label, normalize_label
 from zwgk.deadlines import Outcome, OutcomeGroup, parse_outcome
 from zwgk.errors import DataFileError, Problem
 

@@ -19,11 +19,11 @@ import attrs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from zwgk._files import corrupt_file, existing_file, load_workbook, read_input_text
+from zwgk._optional import import_extra
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import (
     InvalidInputError,
     InvalidRecordsError,
-    MissingExtraError,
     Problem,
     UnknownNameError,
     ZwgkError,
@@ -511,10 +511,7 @@ def _read_csv(path: Path) -> Ledger:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
-    try:
-        import openpyxl
-    except ImportError:
-        raise MissingExtraError("openpyxl", "xlsx", "reading an .xlsx ledger") from None
+    openpyxl = import_extra("openpyxl", "xlsx", "reading an .xlsx ledger")
     book = load_workbook(openpyxl, existing_file(path, "an .xlsx ledger file"), read_only=True)
     try:
         if sheet is not None and sheet not in book.sheetnames:
@@ -545,10 +542,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     elif suffix == ".json":
         p.write_text(ledger_to_json(ledger), encoding="utf-8")
     elif suffix == ".xlsx":
-        try:
-            import openpyxl
-        except ImportError:
-            raise MissingExtraError("openpyxl", "xlsx", "writing an .xlsx ledger") from None
+        openpyxl = import_extra("openpyxl", "xlsx", "writing an .xlsx ledger")
         book = openpyxl.Workbook()
         ws = book.active
         ws.append(list(LEDGER_COLUMNS))
@@ -563,11 +557,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
 
 
 def _pandas(purpose: str) -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtraError("pandas", "pandas", purpose) from None
-    return pandas
+    return import_extra("pandas", "pandas", purpose)
 
 
 def ledger_to_frame(ledger: Ledger) -> Any:

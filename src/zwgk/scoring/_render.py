@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from zwgk.errors import MissingExtraError
+from zwgk._optional import import_extra
 from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
 
 if TYPE_CHECKING:
@@ -228,10 +228,7 @@ def results_to_frame(results: Iterable[ScoreResult]) -> pd.DataFrame:
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
-    try:
-        import pandas as pd
-    except ImportError:
-        raise MissingExtraError("pandas", "pandas", "results_to_frame") from None
+    pd_module = import_extra("pandas", "pandas", "results_to_frame")
     rows = [
         {
             "unit": r.unit,
@@ -264,4 +261,5 @@ def results_to_frame(results: Iterable[ScoreResult]) -> pd.DataFrame:
         "grade",
         "passed",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    frame: pd.DataFrame = pd_module.DataFrame(rows, columns=columns)
+    return frame

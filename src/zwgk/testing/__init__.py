@@ -17,14 +17,11 @@ Every strategy draws only values inside the recorded holiday notices, so no
 
 from __future__ import annotations
 
-try:
-    import hypothesis  # noqa: F401
-except ImportError:  # pragma: no cover - exercised only without the extra
-    from zwgk.errors import MissingExtraError
+from zwgk._optional import import_extra
 
-    raise MissingExtraError("hypothesis", "testing", "zwgk.testing") from None
+import_extra("hypothesis", "testing", "zwgk.testing")  # before the submodules, which import it
 
-from zwgk.testing._catalog import (
+from zwgk.testing._catalog import (  # noqa: E402
     TimeLimitCase,
     catalogs,
     disclosure_items,
@@ -34,8 +31,8 @@ from zwgk.testing._catalog import (
     time_limit_phrases,
     time_limits,
 )
-from zwgk.testing._dates import added_notices, covered_dates, rest_days, working_day_counts, working_days
-from zwgk.testing._requests import (
+from zwgk.testing._dates import added_notices, covered_dates, rest_days, working_day_counts, working_days  # noqa: E402
+from zwgk.testing._requests import (  # noqa: E402
     FIRST_RECEIVED,
     LAST_EVENT,
     LAST_RECEIVED,
@@ -52,7 +49,7 @@ from zwgk.testing._requests import (
     received_dates,
     request_cases,
 )
-from zwgk.testing._scoring import (
+from zwgk.testing._scoring import (  # noqa: E402
     RULE_KINDS,
     SYNTHETIC_CARD_NAME,
     builtin_cards,

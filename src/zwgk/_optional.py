@@ -1,4 +1,7 @@
-"""Importing the optional extras (openpyxl for ``xlsx``, pandas for ``pandas``) on demand."""
+"""Importing optional extras on demand: the one helper every package uses.
+
+It raises :class:`~zwgk.errors.MissingExtraError` naming the extra that installs the module.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Text normalisation shared by the time-limit parser and the spreadsheet importer.
+"""Text folding for every parser in zwgk: one home for NFKC, full-width forms, traditional
+→ simplified characters, Chinese numerals and label lookup.
 
 Pure functions, no state.  :func:`normalize` folds the variants people type or OCR into
 one canonical form: full-width digits, letters and brackets (Unicode NFKC), the
@@ -12,8 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
-__all__ = ["chinese_number", "compact", "normalize"]
+from zwgk.errors import UnknownNameError
+
+__all__ = ["chinese_number", "compact", "lookup_label", "normalize", "normalize_label"]
 
 # Traditional → simplified, restricted to characters seen in catalog headers, marks and
 # time-limit phrases.  Every target is a simplified character that never maps again, so
@@ -115,3 +120,35 @@ def normalize(text: str) -> str:
         The folded text.  ``normalize(normalize(t)) == normalize(t)`` for every ``t``.
     """
     return _CN_NUMERAL.sub(_replace_numeral, compact(text))
+
+
+_T = TypeVar("_T")
+
+_DROP = frozenset(" \t\r\n\u3000\"'“”‘’「」《》()（）[]【】、,.，。:：;；-—_/／")
+
+
+def normalize_label(text: str) -> str:
+    """Fold full-width forms (NFKC) and drop spaces, quotes and punctuation, to match labels.
+
+    ``"（二）部分公开"`` and ``"(二) 部分公开"`` fold to the same key; so do ``"ordinary_letter"`` and
+    ``"ordinary letter"``.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if ch not in _DROP)
+
+
+def lookup_label(aliases: Mapping[str, _T], text: object, kind: str, known: Iterable[str]) -> _T:
+    """The value ``aliases`` gives for ``text``, folded with :func:`normalize_label`.
+
+    Tries the folded key, then its lower case, then the raw text stripped and lower-cased.
+
+    Raises:
+        UnknownNameError: no alias matches; the message names ``kind`` and lists ``known``.
+    """
+    raw = str(text)
+    key = normalize_label(raw)
+    for candidate in (key, key.lower(), raw.strip().lower()):
+        found = aliases.get(candidate)
+        if found is not None:
+            return found
+    raise UnknownNameError(kind, text, known)

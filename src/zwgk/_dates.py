@@ -1,0 +1,74 @@
+"""The one input-date parser every zwgk reader uses.
+
+Pure, no state.  A date arrives as a :class:`datetime.date`, a :class:`datetime.datetime`
+or — from files, spreadsheets and the command line — as text.  :func:`parse_date` turns each
+into a :class:`datetime.date` under one set of rules, or raises a zwgk error naming the field:
+
+- a ``date`` is returned as it is;
+- a ``datetime`` gives its date; an aware one is first converted to China Standard Time
+  (UTC+8), the zone every deadline is counted in; with ``datetimes=False`` it is refused;
+- text is accepted only with ``text=True``: ISO ``2026-09-28`` and the forms typed in
+  Chinese offices, ``2026/9/28``, ``2026.9.28`` and ``2026年9月28日``, in full-width or
+  half-width digits, surrounded by spaces or not.  Anything else is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from zwgk.errors import InvalidInputError, InvalidTypeError
+
+__all__ = ["CHINA_STANDARD_TIME", "DATE_FORMS", "parse_date"]
+
+#: The zone of China's official calendar (UTC+8, no daylight saving since 1991).
+CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+
+#: What text dates may look like, for messages.
+DATE_FORMS = "YYYY-MM-DD (also YYYY/M/D, YYYY.M.D or YYYY年M月D日)"
+
+_DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool = True) -> dt.date:
+    """``value`` as a :class:`datetime.date` under zwgk's date rules (see the module docstring).
+
+    Args:
+        value: a date, a datetime, or (with ``text=True``) a string.
+        field: the name of the field or argument, for the error message.
+        text: accept strings in the forms of :data:`DATE_FORMS`.
+        datetimes: accept datetimes (their date in China Standard Time).
+
+    Returns:
+        The date.
+
+    Raises:
+        InvalidInputError: text that is not a calendar date in an accepted form, or a
+            datetime where ``datetimes=False``.
+        InvalidTypeError: any other type (a string where ``text=False``).
+    """
+    if isinstance(value, dt.datetime):
+        if not datetimes:
+            raise InvalidInputError(field, value, "a date without a time (YYYY-MM-DD)")
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            value = value.astimezone(CHINA_STANDARD_TIME)
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and text:
+        return _parse_text(value, field)
+    hint = " (parse it first: datetime.date.fromisoformat(...))" if isinstance(value, str) else ""
+    expected = "a datetime.date" + (" or datetime.datetime" if datetimes else "")
+    raise InvalidTypeError(field, value, expected + hint)
+
+
+def _parse_text(value: str, field: str) -> dt.date:
+    folded = unicodedata.normalize("NFKC", value).strip()
+    match = _DATE_RE.fullmatch(folded)
+    if match is None:
+        raise InvalidInputError(field, value, f"a date {DATE_FORMS}")
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise InvalidInputError(field, value, f"a calendar date {DATE_FORMS}") from None
