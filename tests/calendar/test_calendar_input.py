@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
-from zwgk.deadlines import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
+from zwgk.calendar import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
 from zwgk.errors import InvalidInputError, InvalidTypeError, ZwgkError
 
 CAL = default_calendar()
@@ -160,3 +160,12 @@ def test_calendar_pickles() -> None:
     again = pickle.loads(pickle.dumps(CAL))
     assert again.coverage() == CAL.coverage()
     assert again.add_working_days(d("2026-09-28"), 20) == d("2026-10-30")
+
+
+def test_vector_shape_mismatch_is_a_zwgk_error() -> None:
+    np = pytest.importorskip("numpy")
+    starts = np.array(["2026-09-28", "2026-09-29"], dtype="datetime64[D]")
+    with pytest.raises(InvalidInputError, match="one integer or one per date"):
+        CAL.add_working_days_array(starts, np.array([1, 2, 3]))
+    with pytest.raises(InvalidInputError, match="one date or one per start date"):
+        CAL.working_days_between_array(starts, np.array(["2026-10-01"] * 3, dtype="datetime64[D]"))
