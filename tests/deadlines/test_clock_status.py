@@ -244,3 +244,12 @@ def test_reply_without_a_due_date_is_not_called_on_time() -> None:
     status = dl.status(dt.date(2026, 12, 15))
     assert "on time" not in status.summary
     assert "no due date" in status.summary
+
+
+def test_deadlines_are_values() -> None:
+    events = [ConsultationStarted(d("2026-10-09")), ConsultationEnded(d("2026-10-20"))]
+    a, b = reply_deadline(RECEIVED, events), reply_deadline(RECEIVED, list(events))
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a.steps == b.steps
+    assert a.status(d("2026-10-12")) == b.status(d("2026-10-12"))
