@@ -97,13 +97,12 @@ def _kernel(cal: ChinaCalendar) -> CalendarKernel:
 class ChinaCalendar:
     """The official working-day calendar of mainland China.
 
-    Args:
-        notices: the notices to build from; default, the notices bundled with zwgk.  A
-            notice with the same document number as an earlier one replaces it.
-        beyond: what to do with dates after the last recorded notice year: ``"estimate"``
-            (default) estimates from the statutory rules, warns with
-            :class:`~zwgk.errors.ProvisionalCalendarWarning` and marks results provisional;
-            ``"raise"`` raises :class:`~zwgk.errors.CalendarCoverageError`.
+    ``ChinaCalendar(notices=None, *, beyond="estimate")``: ``notices`` are the notices to
+    build from (default, the notices bundled with zwgk; a notice with the same document
+    number as an earlier one replaces it).  ``beyond`` says what to do with dates after the
+    last recorded notice year: ``"estimate"`` (default) estimates from the statutory rules,
+    warns with :class:`~zwgk.errors.ProvisionalCalendarWarning` and marks results
+    provisional; ``"raise"`` raises :class:`~zwgk.errors.CalendarCoverageError`.
 
     Raises:
         InvalidInputError: ``beyond`` is not one of the two choices, or the annual notices
