@@ -1,4 +1,4 @@
-"""Regenerate ``src/zwgk/deadlines/data/festival_dates.toml``.
+"""Regenerate ``src/zwgk/calendar/data/festival_dates.toml``.
 
 The festival anchors of 《全国年节及纪念日放假办法》 fall on lunisolar dates (春节 = 正月初一,
 端午节 = 五月初五, 中秋节 = 八月十五) or on a solar term (清明节 = the day of 清明, sun at
@@ -26,7 +26,7 @@ import workalendar
 from lunardate import LunarDate
 
 FIRST, LAST = 2000, 2050
-OUT = Path(__file__).resolve().parent.parent / "src/zwgk/deadlines/data/festival_dates.toml"
+OUT = Path(__file__).resolve().parent.parent / "src/zwgk/calendar/data/festival_dates.toml"
 
 
 def main() -> None:

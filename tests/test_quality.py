@@ -2,8 +2,8 @@
 
 - ruff (lint) on ``src`` and ``tests``;
 - mypy ``--strict`` on ``src`` (configuration in ``pyproject.toml``);
-- ``import zwgk`` and ``import zwgk.deadlines`` stay light (no pydantic, numpy, pandas,
-  matplotlib, openpyxl or workalendar imported).
+- ``import zwgk``, ``import zwgk.calendar`` and ``import zwgk.deadlines`` stay light (no pydantic,
+  numpy, pandas, matplotlib, openpyxl or workalendar imported).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def test_mypy_strict_clean() -> None:
 HEAVY = ("pydantic", "numpy", "pandas", "matplotlib", "openpyxl", "workalendar")
 
 
-@pytest.mark.parametrize("module", ["zwgk", "zwgk.deadlines"])
+@pytest.mark.parametrize("module", ["zwgk", "zwgk.calendar", "zwgk.deadlines"])
 def test_import_is_light(module: str) -> None:
     code = f"import sys, {module}\nheavy = [m for m in {HEAVY!r} if m in sys.modules]\nprint(','.join(heavy))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

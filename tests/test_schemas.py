@@ -118,7 +118,7 @@ def test_unknown_schema_name() -> None:
 
 
 def test_bundled_notices_validate() -> None:
-    folder = resources.files("zwgk.deadlines") / "data" / "notices"
+    folder = resources.files("zwgk.calendar") / "data" / "notices"
     files = [e for e in folder.iterdir() if e.name.endswith(".toml")]
     assert len(files) > 20
     for entry in files:

@@ -2,8 +2,10 @@
 
 Subpackages, each with its own façade:
 
-- :mod:`zwgk.deadlines` — the official working-day calendar (every State Council holiday
-  notice, with 调休) and the statutory periods of the 《政府信息公开条例》;
+- :mod:`zwgk.calendar` — the official working-day calendar (every State Council holiday
+  notice, with 调休, and the statutory holiday rules);
+- :mod:`zwgk.deadlines` — the statutory periods and the request clock of the
+  《政府信息公开条例》, counted on that calendar;
 - :mod:`zwgk.scoring` — a pure scorecard engine (考核细则) with built-in cards;
 - :mod:`zwgk.catalog` — disclosure catalogs (政务公开事项标准目录) and time-limit phrases;
 - :mod:`zwgk.requests` and :mod:`zwgk.reports` — request ledgers, fees and annual reports;
@@ -21,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "calendar",
     "catalog",
     "deadlines",
     "errors",
@@ -29,10 +32,10 @@ __all__ = [
     "scoring",
 ]
 
-_SUBMODULES = frozenset({"catalog", "deadlines", "errors", "reports", "requests", "scoring"})
+_SUBMODULES = frozenset({"calendar", "catalog", "deadlines", "errors", "reports", "requests", "scoring"})
 
 if TYPE_CHECKING:
-    from zwgk import catalog, deadlines, errors, reports, requests, scoring
+    from zwgk import calendar, catalog, deadlines, errors, reports, requests, scoring
 
 
 def __getattr__(name: str) -> Any:

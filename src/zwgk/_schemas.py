@@ -23,7 +23,7 @@ _Builder = Callable[[], dict[str, Any]]
 
 
 def _notice() -> dict[str, Any]:
-    from zwgk.deadlines import notice_json_schema
+    from zwgk.calendar.io import notice_json_schema
 
     return notice_json_schema()
 
@@ -108,7 +108,7 @@ def _table() -> dict[str, tuple[str, _Builder]]:
     from zwgk.scoring import list_cards
 
     table: dict[str, tuple[str, _Builder]] = {
-        "notice": ("a holiday notice file (zwgk/deadlines/data/notices/*.toml, as JSON)", _notice),
+        "notice": ("a holiday notice file (zwgk/calendar/data/notices/*.toml, as JSON)", _notice),
         "card": ("a scorecard file (考核细则, TOML or JSON)", _card),
         "combinations": ("the card-combination file (表一 × 60% + 表二 × 40%)", _combinations),
     }

@@ -119,6 +119,9 @@ class CalendarCoverageError(ZwgkError, LookupError):
     ``day`` is the date the call started from (or the one out of range), ``first`` and
     ``last`` the bounds that apply: the recorded notices' coverage (when the calendar was built
     with ``beyond="raise"``) or the estimate horizon.  ``reason`` is the whole message.
+
+    Raise sites use the constructor classmethods, which format every message here and name
+    the bound that was crossed.
     """
 
     def __init__(self, day: _dt.date, first: _dt.date, last: _dt.date, reason: str) -> None:
@@ -127,6 +130,62 @@ class CalendarCoverageError(ZwgkError, LookupError):
         self.last = last
         self.reason = reason
         super().__init__(reason)
+
+    @staticmethod
+    def _what(field: str, day: _dt.date, shown: str | None) -> str:
+        return f"{field} {shown or day.isoformat()} is outside the calendar"
+
+    @classmethod
+    def before_notices(
+        cls, day: _dt.date, first: _dt.date, last: _dt.date, *, field: str = "day", shown: str | None = None
+    ) -> CalendarCoverageError:
+        """``day`` is before ``first``, the first day the recorded notices cover."""
+        reason = (
+            f"{cls._what(field, day, shown)}: holiday arrangements are recorded from {first.isoformat()}; "
+            "earlier dates are not supported"
+        )
+        return cls(day, first, last, reason)
+
+    @classmethod
+    def beyond_notices(
+        cls, day: _dt.date, first: _dt.date, last: _dt.date, *, field: str = "day", shown: str | None = None
+    ) -> CalendarCoverageError:
+        """``day`` is after ``last``, the last day of the recorded notices (``beyond="raise"``)."""
+        reason = (
+            f"{cls._what(field, day, shown)}: holiday arrangements are recorded through {last.isoformat()}; "
+            "add the next notice with calendar.with_notices(load_notices(path)) or use beyond='estimate'"
+        )
+        return cls(day, first, last, reason)
+
+    @classmethod
+    def beyond_horizon(
+        cls,
+        day: _dt.date,
+        first: _dt.date,
+        recorded: _dt.date,
+        until: _dt.date,
+        *,
+        field: str = "day",
+        shown: str | None = None,
+    ) -> CalendarCoverageError:
+        """``day`` is after ``until``, the last day estimates reach (notices end on ``recorded``)."""
+        reason = (
+            f"{cls._what(field, day, shown)}: holiday arrangements are recorded through "
+            f"{recorded.isoformat()} and estimated through {until.isoformat()}"
+        )
+        return cls(day, first, until, reason)
+
+    @classmethod
+    def count_beyond_edge(
+        cls, day: _dt.date, n: int, first: _dt.date, last: _dt.date
+    ) -> CalendarCoverageError:
+        """Counting ``n`` working days from ``day`` leaves ``first``–``last`` (names the edge crossed)."""
+        edge = first if n < 0 else last
+        reason = (
+            f"{n:+d} working days from {day.isoformat()} go beyond {edge.isoformat()}, "
+            "the edge of the calendar"
+        )
+        return cls(day, first, last, reason)
 
 
 class DataFileError(ZwgkError, ValueError):
@@ -183,7 +242,8 @@ class EvidenceError(ZwgkError, ValueError):
 class InvalidEventSequence(ZwgkError, ValueError):
     """Events of a disclosure request cannot have happened in this order.
 
-    ``events`` holds the offending events themselves.
+    ``events`` holds the offending events themselves.  Raise sites use the constructor
+    classmethods, one per reason, so every reason is worded here.
     """
 
     def __init__(self, reason: str, events: Sequence[object]) -> None:
@@ -191,6 +251,63 @@ class InvalidEventSequence(ZwgkError, ValueError):
         self.events = tuple(events)
         shown = ", ".join(repr(e) for e in self.events)
         super().__init__(f"{reason}: {shown}" if shown else reason)
+
+    @classmethod
+    def not_an_event(cls, value: object) -> InvalidEventSequence:
+        """``value`` is not one of the request-clock event classes."""
+        return cls("not a request event (expected CorrectionRequested, ConsultationStarted, ...)", [value])
+
+    @classmethod
+    def before_receipt(cls, received: _dt.date, event: object) -> InvalidEventSequence:
+        """``event`` is dated before the request was received."""
+        return cls(f"event dated before the request was received ({received})", [event])
+
+    @classmethod
+    def after_close(cls, closing: object, event: object) -> InvalidEventSequence:
+        """``event`` follows the reply or withdrawal that closed the request."""
+        return cls("event after the request was closed", [closing, event])
+
+    @classmethod
+    def end_without_start(cls, event: object) -> InvalidEventSequence:
+        """A consultation ended that was never started."""
+        return cls("consultation ended but none was started", [event])
+
+    @classmethod
+    def paid_without_notice(cls, event: object) -> InvalidEventSequence:
+        """A fee was paid while no fee notice is open."""
+        return cls("fee paid but no fee notice is open", [event])
+
+    @classmethod
+    def two_open_pauses(cls, earlier: object, event: object) -> InvalidEventSequence:
+        """A pause began while an earlier one had no end."""
+        return cls("two open pauses: the earlier one has no end", [earlier, event])
+
+    @classmethod
+    def pause_while_stopped(cls, correction: object, event: object) -> InvalidEventSequence:
+        """A pause began while the clock is stopped awaiting a correction."""
+        return cls("a pause while the clock is stopped awaiting a correction", [correction, event])
+
+    @classmethod
+    def correction_during_pause(cls, pause: object, event: object) -> InvalidEventSequence:
+        """A correction was requested during an open pause."""
+        return cls("correction requested during an open pause", [pause, event])
+
+    @classmethod
+    def correction_not_requested(cls, event: object) -> InvalidEventSequence:
+        """A corrected request arrived although no correction was requested."""
+        return cls("corrected request received but no correction was requested", [event])
+
+    @classmethod
+    def delay_during_pause(cls, pause: object, event: object) -> InvalidEventSequence:
+        """A reasonable delay was set during an open pause."""
+        return cls("a reasonable delay set during an open pause", [pause, event])
+
+    @classmethod
+    def unknown_outcome(cls, event: object, outcome: object = None) -> InvalidEventSequence:
+        """A reply's outcome names no row of table 3 (``outcome=None``: not text at all)."""
+        if outcome is None:
+            return cls("unknown outcome (expected a table-3 row label or None)", [event])
+        return cls(f"unknown outcome {outcome!r}", [event])
 
 
 class UnknownNameError(ZwgkError, LookupError):

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
 from zwgk.deadlines import (
     ClockPolicy,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
 from zwgk.deadlines import (
     ClockPolicy,
@@ -23,7 +24,7 @@ from zwgk.deadlines import (
     default_calendar,
     reply_deadline,
 )
-from zwgk.errors import ProvisionalCalendarWarning
+from zwgk.errors import CalendarCoverageError, ProvisionalCalendarWarning
 
 RECEIVED = d("2026-09-28")  # due 2026-10-30 (golden case nd2026-plain)
 
@@ -215,3 +216,40 @@ def test_an_extension_into_the_next_year_is_provisional() -> None:
     with pytest.warns(ProvisionalCalendarWarning):
         dl = reply_deadline(d("2026-11-20"), [ExtensionGranted(d("2026-12-01"), 20)])
     assert dl.provisional is True
+
+
+def test_status_out_of_range_names_on() -> None:
+    with pytest.raises(CalendarCoverageError, match=r"^on 2051-01-01 is outside the calendar"):
+        reply_deadline(dt.date(2026, 9, 28)).status(dt.date(2051, 1, 1))
+
+
+def test_fee_paid_after_the_window_leaves_the_request_abandoned() -> None:
+    # B7: notice 10/9; window 20 wd: 10/10 Sat (1), 10/12–16 (6), 10/19–23 (11), 10/26–30 (16), 11/2–5 (20).
+    dl = reply_deadline(
+        dt.date(2026, 9, 28), [FeeNoticeIssued(dt.date(2026, 10, 9)), FeePaid(dt.date(2026, 12, 10))]
+    )
+    assert dl.abandon_after == dt.date(2026, 11, 5)
+    assert dl.state is ClockState.ABANDONED
+    assert dl.due is None
+    assert dl.status(dt.date(2026, 12, 15)).summary.startswith(
+        "abandoned: the fee was not paid by 2026-11-05"
+    )
+
+
+def test_reply_without_a_due_date_is_not_called_on_time() -> None:
+    # B3: the clock was stopped awaiting a correction when the reply came.
+    dl = reply_deadline(
+        dt.date(2026, 9, 28), [CorrectionRequested(dt.date(2026, 9, 30)), Replied(dt.date(2026, 12, 12))]
+    )
+    status = dl.status(dt.date(2026, 12, 15))
+    assert "on time" not in status.summary
+    assert "no due date" in status.summary
+
+
+def test_deadlines_are_values() -> None:
+    events = [ConsultationStarted(d("2026-10-09")), ConsultationEnded(d("2026-10-20"))]
+    a, b = reply_deadline(RECEIVED, events), reply_deadline(RECEIVED, list(events))
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a.steps == b.steps
+    assert a.status(d("2026-10-12")) == b.status(d("2026-10-12"))

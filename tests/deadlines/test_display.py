@@ -6,15 +6,8 @@ import datetime as dt
 
 import pytest
 
-from zwgk.deadlines import (
-    ConsultationEnded,
-    ConsultationStarted,
-    Replied,
-    default_calendar,
-    plot_calendar_year,
-    reply_deadline,
-    romanise_document,
-)
+from zwgk.calendar import plot_calendar_year, romanise_document
+from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, default_calendar, reply_deadline
 from zwgk.errors import InvalidInputError
 
 d = dt.date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
 from zwgk.deadlines import Channel, Receipt, receipt_date, reply_deadline
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError

@@ -9,7 +9,7 @@ import datetime as dt
 import warnings
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
 from zwgk.deadlines import (
     BodyLevel,
@@ -201,3 +201,9 @@ def test_period_bad_inputs() -> None:
         period_end(d("2026-01-05"), (20, "working_days"))  # type: ignore[arg-type]
     assert Period(20, "working_days").render() == "20个工作日"
     assert Period(6, "months").render() == "6个月"
+
+
+def test_error_names_formed_on_and_shows_iso_dates() -> None:
+    # B6
+    with pytest.raises(InvalidInputError, match=r"^formed_on: got 2008-04-30; expected a date on or after"):
+        proactive_deadline(dt.date(2008, 4, 30))

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zwgk.calendar import Notice
 from zwgk.catalog import Catalog, DisclosureItem, LegalBasis, TimeLimit
-from zwgk.deadlines import Deadline, Notice
+from zwgk.deadlines import Deadline
 from zwgk.requests import DisclosureRequest, Ledger
 from zwgk.scoring import Card
 from zwgk.testing import InvalidRequestCase, RequestCase, TimeLimitCase

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from zwgk._cli._common import date_arg, emit_json
-from zwgk.deadlines import ChinaCalendar, DayInfo, Holiday, default_calendar, load_notices
+from zwgk.calendar import ChinaCalendar, DayInfo, Holiday, default_calendar, load_notices
 from zwgk.errors import ProvisionalCalendarWarning
 
 __all__ = ["register"]

@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._optional import import_extra
+from zwgk.calendar import ChinaCalendar
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
-from zwgk.deadlines import ChinaCalendar, Period, PeriodUnit, default_calendar, period_end
+from zwgk.deadlines import Period, PeriodUnit, default_calendar, period_end
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidRecordsError, Problem
 
 if TYPE_CHECKING:

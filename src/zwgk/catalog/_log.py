@@ -12,10 +12,10 @@ from pathlib import Path
 from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
 from zwgk._optional import import_extra
 from zwgk._text import compact
+from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.catalog._compliance import Publication, find_logged_item, log_date_problems
 from zwgk.catalog._import import _cell_text, column_letter
 from zwgk.catalog._model import Catalog
-from zwgk.deadlines import ChinaCalendar, default_calendar
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = ["parse_log_date", "publications_from_rows", "read_publication_log"]

@@ -1,36 +1,20 @@
-"""Deadlines on China's official working-day calendar.
+"""Statutory deadlines of 《政府信息公开条例》 on China's official working-day calendar.
 
-The calendar is built from every State Council holiday notice (国办发明电, with 调休);
-the statutory periods of the 《政府信息公开条例》 are counted on it.  Everything here is a
-pure function over immutable values; importing this package does not import pydantic,
-numpy, pandas or workalendar.
+The periods of the Regulations (both regimes, 2008 and 2019), receipt by channel, the
+request clock with its events and explanations, and the remedies' periods — counted on the
+calendar of :mod:`zwgk.calendar` (``default_calendar`` is re-exported here for convenience).
+Everything here is a pure function over immutable values; importing this package does not
+import pydantic, numpy, pandas or workalendar.
 
 Counting semantics, in one place: the start day is never counted; working days are
-Monday–Friday minus notice rest days plus notice working weekends; ``add_working_days`` is
-strict; ``working_days_between`` counts ``(a, b]``; day and month periods whose last day is
-a rest day end on the next working day.
+Monday–Friday minus notice rest days plus notice working weekends; working-day periods end on
+the n-th working day after the start; day and month periods whose last day is a rest day end
+on the next working day.  Every statutory number comes from ``data/regimes.toml`` for the
+regime in force (:func:`regime_for`).
 """
 
-from zwgk.deadlines._calendar import (
-    ChinaCalendar,
-    Coverage,
-    DayInfo,
-    DayKind,
-    Holiday,
-    default_calendar,
-)
-from zwgk.deadlines._clock import (
-    ClockPolicy,
-    ClockState,
-    Deadline,
-    DeadlineKind,
-    Status,
-    Step,
-    Violation,
-    ViolationKind,
-    reply_deadline,
-)
-from zwgk.deadlines._display import plot_calendar_year, plot_deadline, romanise_document
+from zwgk.calendar import default_calendar
+from zwgk.deadlines._clock import reply_deadline
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -44,21 +28,12 @@ from zwgk.deadlines._events import (
     Replied,
     Withdrawn,
 )
-from zwgk.deadlines._notices import (
-    Festival,
-    HolidayPeriod,
-    Notice,
-    NoticeKind,
-    bundled_notices,
-    load_notices,
-    notice_from_mapping,
-    notice_json_schema,
-)
+from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
 from zwgk.deadlines._periods import Period, PeriodUnit, period_end
 from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._regimes import ConsultationParty, Regime, regime_for, regimes
-from zwgk.deadlines._rules import StatutoryRegime, statutory_regimes
+from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step
 from zwgk.deadlines._statutory import (
     BodyLevel,
     annual_report_due,
@@ -69,64 +44,79 @@ from zwgk.deadlines._statutory import (
     review_deadline,
 )
 
-__all__ = [
-    "BodyLevel",
-    "Channel",
-    "ChinaCalendar",
-    "ClockPolicy",
-    "ClockState",
-    "ConsultationEnded",
-    "ConsultationParty",
-    "ConsultationStarted",
-    "CorrectionReceived",
-    "CorrectionRequested",
-    "Coverage",
-    "DayInfo",
-    "DayKind",
-    "Deadline",
-    "DeadlineKind",
-    "Event",
-    "ExtensionGranted",
-    "FeeNoticeIssued",
-    "FeePaid",
-    "Festival",
-    "Holiday",
-    "HolidayPeriod",
-    "Notice",
-    "NoticeKind",
-    "Outcome",
-    "OutcomeGroup",
-    "Period",
-    "PeriodUnit",
-    "ReasonableDelaySet",
-    "Receipt",
+__all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
+    # the regimes of 《政府信息公开条例》 and their periods
     "Regime",
-    "Replied",
-    "Status",
-    "StatutoryRegime",
-    "Step",
-    "Violation",
-    "ViolationKind",
-    "Withdrawn",
-    "annual_report_due",
-    "bundled_notices",
-    "default_calendar",
-    "fee_payment_deadline",
-    "litigation_after_review_deadline",
-    "litigation_deadline",
-    "load_notices",
-    "notice_from_mapping",
-    "notice_json_schema",
-    "parse_outcome",
-    "period_end",
-    "plot_calendar_year",
-    "plot_deadline",
-    "proactive_deadline",
-    "receipt_date",
     "regime_for",
     "regimes",
+    "Period",
+    "PeriodUnit",
+    "period_end",
+    # receipt (第三十一条)
+    "Channel",
+    "Receipt",
+    "receipt_date",
+    # the request clock and its events
     "reply_deadline",
+    "ClockPolicy",
+    "ConsultationParty",
+    "Event",
+    "CorrectionRequested",
+    "CorrectionReceived",
+    "ConsultationStarted",
+    "ConsultationEnded",
+    "FeeNoticeIssued",
+    "FeePaid",
+    "ExtensionGranted",
+    "ReasonableDelaySet",
+    "Replied",
+    "Withdrawn",
+    "Outcome",
+    "OutcomeGroup",
+    "parse_outcome",
+    # results (Deadline.violations holds Violation values: on, kind, detail, article)
+    "Deadline",
+    "DeadlineKind",
+    "Step",
+    "Status",
+    "ClockState",
+    "ViolationKind",
+    # single-period deadlines
+    "BodyLevel",
+    "proactive_deadline",
+    "annual_report_due",
+    "fee_payment_deadline",
     "review_deadline",
-    "romanise_document",
-    "statutory_regimes",
+    "litigation_deadline",
+    "litigation_after_review_deadline",
+    # the calendar they are counted on (documented in zwgk.calendar)
+    "default_calendar",
 ]
+
+_MOVED = frozenset(
+    {
+        "ChinaCalendar",
+        "Coverage",
+        "DayInfo",
+        "DayKind",
+        "Festival",
+        "Holiday",
+        "HolidayPeriod",
+        "Notice",
+        "NoticeKind",
+        "bundled_notices",
+        "load_notices",
+        "notice_from_mapping",
+        "notice_json_schema",
+        "plot_calendar_year",
+        "romanise_document",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _MOVED:
+        raise AttributeError(f"zwgk.deadlines.{name} has moved to zwgk.calendar (files: zwgk.calendar.io)")
+    if name in ("StatutoryRegime", "statutory_regimes"):
+        raise AttributeError(f"zwgk.deadlines.{name} is now zwgk.calendar.HolidayRules / holiday_rules")
+    raise AttributeError(f"module 'zwgk.deadlines' has no attribute {name!r}")

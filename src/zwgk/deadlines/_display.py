@@ -1,61 +1,22 @@
-"""How calendar and deadline results show themselves: text, HTML for notebooks, DataFrames, plots.
+"""How deadlines show themselves: HTML for notebooks, DataFrames, timeline plots.
 
-pandas and matplotlib are imported only inside the functions that need them (extras
-``zwgk[pandas]`` and ``zwgk[plot]``).  Plots return a :class:`matplotlib.figure.Figure`
-built without pyplot (no global state); show it in a notebook or call ``savefig``.
-
-Chinese labels need a CJK font.  ``labels="auto"`` uses Chinese when matplotlib finds one
-(Noto Sans CJK, Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei, PingFang) and English
-otherwise, with notice numbers romanised (国办发明电〔2025〕7号 → ``Guobanfamingdian [2025] 7``).
+Reached from :class:`~zwgk.deadlines.Deadline` only through :func:`zwgk._present.present`
+(``"html"``, ``"frame"``, ``"plot"``); pandas and matplotlib are imported only inside the
+functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``).  Plots return a
+:class:`matplotlib.figure.Figure` built without pyplot (no global state).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, records_frame, use_chinese
-from zwgk.deadlines._calendar import ChinaCalendar, DayKind, as_date, default_calendar
+from zwgk._display import Labels, cjk_fonts, figure_class, records_frame, use_chinese
+from zwgk.deadlines._results import Deadline
 from zwgk.errors import InvalidInputError
 
-if TYPE_CHECKING:
-    from zwgk.deadlines._clock import Deadline
-
-__all__ = [
-    "calendar_frame",
-    "deadline_frame",
-    "deadline_html",
-    "plot_calendar_year",
-    "plot_deadline",
-    "romanise_document",
-]
-
-_KIND_EN = {
-    DayKind.WORKING_WEEKDAY: "working weekday",
-    DayKind.WEEKEND_REST: "weekend rest",
-    DayKind.STATUTORY_HOLIDAY: "statutory holiday",
-    DayKind.ADJUSTED_REST: "other holiday rest day",
-    DayKind.ADJUSTED_WORKING: "weekend working day",
-}
-_KIND_COLOURS = {
-    DayKind.WORKING_WEEKDAY: "#ffffff",
-    DayKind.WEEKEND_REST: "#d9d9d9",
-    DayKind.STATUTORY_HOLIDAY: "#d62728",
-    DayKind.ADJUSTED_REST: "#ff9896",
-    DayKind.ADJUSTED_WORKING: "#1f77b4",
-}
-_DOC_PREFIX = {"国办发明电": "Guobanfamingdian", "国发明电": "Guofamingdian"}
-_DOC = re.compile(r"^(?P<prefix>\D+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
-
-
-def romanise_document(number: str) -> str:
-    """``国办发明电〔2025〕7号`` → ``Guobanfamingdian [2025] 7`` (for fonts without CJK glyphs)."""
-    m = _DOC.match(number)
-    if m is None or m["prefix"] not in _DOC_PREFIX:
-        return number.encode("ascii", "replace").decode()
-    return f"{_DOC_PREFIX[m['prefix']]} [{m['year']}] {m['num']}"
+__all__ = ["deadline_frame", "deadline_html", "plot_deadline", "present"]
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -151,114 +112,15 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     return fig
 
 
-# ----------------------------------------------------------------------------- calendar
-
-
-def calendar_frame(start: dt.date, end: dt.date, *, calendar: ChinaCalendar | None = None) -> Any:
-    """One row per day in ``[start, end]``: kind, working, festivals, notice, provisional."""
-    pd = pandas_module()
-    cal = calendar or default_calendar()
-    start, end = as_date(start, "start"), as_date(end, "end")
-    if end < start:
-        raise InvalidInputError("end", end, f"a date on or after start ({start.isoformat()})")
-    rows = []
-    day = start
-    while day <= end:
-        info = cal.day_kind(day)
-        rows.append(
-            {
-                "date": day,
-                "kind": info.kind.value,
-                "working": info.is_working_day,
-                "festivals": "、".join(f.value for f in info.festivals),
-                "notice": info.notice or "",
-                "provisional": info.provisional,
-            }
-        )
-        day += dt.timedelta(days=1)
-    return pd.DataFrame(rows)
-
-
-def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labels: Labels = "auto") -> Any:
-    """A year's working-day calendar: 12 month rows × 31 day columns, coloured by day kind.
-
-    Statutory holidays, other rest days of holiday periods and weekend working days are
-    coloured; each holiday period is labelled with its festival and notice number.
-
-    Returns:
-        A matplotlib ``Figure``.
-    """
-    figure_cls = figure_class()
-    from matplotlib.patches import Patch, Rectangle
-
-    cal = calendar or default_calendar()
-    chinese = use_chinese(labels)
-    family = cjk_fonts() if chinese else ["DejaVu Sans"]
-    fig = figure_cls(figsize=(12, 5.5), layout="constrained")
-    ax = fig.add_subplot()
-    for month in range(1, 13):
-        day = dt.date(year, month, 1)
-        while day.month == month:
-            kind = cal.day_kind(day).kind
-            ax.add_patch(
-                Rectangle(
-                    (day.day - 1, 12 - month), 0.95, 0.9, facecolor=_KIND_COLOURS[kind], edgecolor="#999999"
-                )
-            )
-            day += dt.timedelta(days=1)
-    holidays = cal.holidays(year) if year <= cal.last_covered.year else ()
-    for h in holidays:
-        first = h.first if h.first.year == year else dt.date(year, 1, 1)
-        notice = h.notices[-1] if h.notices else ""
-        text = f"{h.label} {notice}" if chinese else f"{_festival_en(h.label)} — {romanise_document(notice)}"
-        ax.annotate(
-            text,
-            (first.day - 1, 12 - first.month + 0.45),
-            xytext=(2, 0),
-            textcoords="offset points",
-            fontsize=7,
-            va="center",
-            family=family,
-        )
-    ax.set_xlim(0, 31)
-    ax.set_ylim(0, 12)
-    ax.set_xticks([i + 0.5 for i in range(31)], [str(i + 1) for i in range(31)], fontsize=7)
-    months = (
-        [f"{m}月" for m in range(12, 0, -1)]
-        if chinese
-        else [dt.date(2000, m, 1).strftime("%b") for m in range(12, 0, -1)]
+def present(value: object, what: str, /, **options: Any) -> Any:
+    """The presentation hook of :mod:`zwgk.deadlines` (see :func:`zwgk._present.present`)."""
+    if isinstance(value, Deadline):
+        if what == "html":
+            return deadline_html(value)
+        if what == "frame":
+            return deadline_frame(value)
+        if what == "plot":
+            return plot_deadline(value, labels=options.get("labels", "auto"))
+    raise InvalidInputError(
+        "what", what, f"a presentation of {type(value).__name__}: 'html', 'frame' or 'plot'"
     )
-    ax.set_yticks([i + 0.45 for i in range(12)], months, family=family)
-    provisional = year > cal.last_covered.year
-    ax.set_title(
-        f"{year}" + (" (provisional estimate)" if provisional else "") + f" — data {cal.data_version}"
-    )
-    legend = [
-        Patch(facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.value if chinese else _KIND_EN[k])
-        for k in DayKind
-    ]
-    ax.legend(
-        handles=legend,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.08),
-        ncol=5,
-        fontsize=8,
-        prop={"family": family},
-    )
-    return fig
-
-
-_FESTIVAL_EN = {
-    "元旦": "New Year",
-    "春节": "Spring Festival",
-    "清明节": "Qingming",
-    "劳动节": "Labour Day",
-    "端午节": "Dragon Boat",
-    "中秋节": "Mid-Autumn",
-    "国庆节": "National Day",
-    "中国人民抗日战争暨世界反法西斯战争胜利纪念日": "Victory Day",
-}
-
-
-def _festival_en(label: str) -> str:
-    return " & ".join(_FESTIVAL_EN.get(part, part) for part in label.split("、"))

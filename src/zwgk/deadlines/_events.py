@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from zwgk.deadlines._calendar import as_date
+from zwgk._dates import parse_date
 from zwgk.deadlines._regimes import ConsultationParty
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
@@ -33,11 +33,15 @@ __all__ = [
 
 
 def _date(value: Any) -> dt.date:
-    return as_date(value, "on")
+    return parse_date(value, "on", text=False)
+
+
+def _until(value: Any) -> dt.date:
+    return parse_date(value, "until", text=False)
 
 
 def _optional_date(value: Any) -> dt.date | None:
-    return None if value is None else as_date(value, "until")
+    return None if value is None else _until(value)
 
 
 def _party(value: Any) -> ConsultationParty:

@@ -3,7 +3,7 @@
 Three kinds of period (FACTS §1, "Counting"):
 
 - **working days** (工作日): the n-th working day after the start day
-  (:meth:`ChinaCalendar.add_working_days`);
+  (:meth:`zwgk.calendar.ChinaCalendar.add_working_days`);
 - **calendar days** (日): start + n days; if that day is not a working day the period
   ends on the next working day (民事诉讼法第八十五条: a period whose last day is a rest day
   ends on the first day after it);
@@ -22,10 +22,11 @@ import enum
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from zwgk.deadlines._calendar import ChinaCalendar, as_date, default_calendar
+from zwgk._dates import parse_date
+from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
-__all__ = ["Period", "PeriodUnit", "period_end"]
+__all__ = ["Period", "PeriodUnit", "period_end", "quiet_end", "raw_end"]
 
 
 class PeriodUnit(enum.StrEnum):
@@ -84,10 +85,10 @@ def period_end(start: dt.date, period: Period, *, calendar: ChinaCalendar | None
         InvalidTypeError: ``start`` is not a date or ``period`` not a :class:`Period`.
     """
     cal = calendar or default_calendar()
-    start = as_date(start, "start")
-    end = _end(start, _period(period), cal)
+    start = parse_date(start, "start", text=False)
+    end = quiet_end(start, _period(period), cal)
     if end > cal.settled_until:
-        cal._provisional(f"period_end({start.isoformat()}, {_period(period).render()})")
+        cal.kernel.warn_provisional(f"period_end({start.isoformat()}, {_period(period).render()})")
     return end
 
 
@@ -97,16 +98,17 @@ def _period(period: object) -> Period:
     return period
 
 
-def _end(start: dt.date, period: Period, cal: ChinaCalendar) -> dt.date:
+def quiet_end(start: dt.date, period: Period, cal: ChinaCalendar) -> dt.date:
     """Quiet core of :func:`period_end` (callers decide about the provisional warning)."""
+    kernel = cal.kernel
     if period.unit is PeriodUnit.WORKING_DAYS:
-        return dt.date.fromordinal(cal._add(start, start.toordinal(), period.amount))
+        return kernel.add(start, period.amount)
     if period.amount == 0:
         return start
     raw = raw_end(start, period)
-    if cal._is_working(raw):
+    if kernel.is_working(raw):
         return raw
-    return dt.date.fromordinal(cal._add(raw, raw.toordinal(), 1))
+    return kernel.add(raw, 1)
 
 
 def raw_end(start: dt.date, period: Period) -> dt.date:

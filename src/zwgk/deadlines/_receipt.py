@@ -15,8 +15,8 @@ import enum
 
 import attrs
 
+from zwgk._dates import parse_date
 from zwgk._text import lookup_label, normalize_label
-from zwgk.deadlines._calendar import as_date
 from zwgk.errors import InvalidInputError
 
 __all__ = ["Channel", "Receipt", "receipt_date"]
@@ -161,4 +161,4 @@ def receipt_date(
     extra = [k for k, v in given.items() if v is not None and k != needed]
     if extra:
         raise InvalidInputError(extra[0], given[extra[0]], f"only {needed}= for channel {ch.value}")
-    return Receipt(as_date(value, needed), ch, ch.receipt_rule, ch.article)
+    return Receipt(parse_date(value, needed, text=False), ch, ch.receipt_rule, ch.article)

@@ -21,7 +21,16 @@ import attrs
 from zwgk.deadlines._periods import Period
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
 
-__all__ = ["ConsultationParty", "Regime", "get_regime", "other_period", "regime_for", "regimes"]
+__all__ = [
+    "ConsultationParty",
+    "Regime",
+    "default_answer_window",
+    "default_fee_payment_window",
+    "get_regime",
+    "other_period",
+    "regime_for",
+    "regimes",
+]
 
 
 class ConsultationParty(enum.StrEnum):
@@ -49,7 +58,14 @@ def _start_texts(regime: Regime) -> tuple[str, str]:
 
 @attrs.frozen
 class Regime:
-    """One version of the Regulations: its periods, rules and the articles behind them."""
+    """One version of the Regulations: its periods, rules and the articles behind them.
+
+    Every statutory number zwgk counts is here, read from ``regimes.toml``: ``reply``,
+    ``extension``, ``proactive`` (主动公开), ``correction_notice``, ``consultation_answer``,
+    and the regime-independent ``fee_payment``, ``review``, ``litigation`` and
+    ``litigation_after_review``.  ``regime_for(day).proactive.amount`` is the proactive
+    period in force on ``day``.
+    """
 
     id: str
     instrument: str
@@ -68,6 +84,14 @@ class Regime:
     annual_report_department: tuple[int, int]
     annual_report_government: tuple[int, int]
     annual_report_article: str
+    fee_payment: Period
+    """The fee payment window (国办函〔2020〕109号; the same under both regimes)."""
+    review: Period
+    """The period to apply for administrative review (行政复议法)."""
+    litigation: Period
+    """The period to sue (行政诉讼法第四十六条)."""
+    litigation_after_review: Period
+    """The period to sue after a review decision (行政诉讼法第四十五条)."""
     # The first step of every reply clock under this regime (derived; not part of equality).
     start_texts: tuple[str, str] = attrs.field(
         init=False,
@@ -123,6 +147,10 @@ def regimes() -> tuple[Regime, ...]:
                 annual_report_department=_md(rules["annual_report_department"]),
                 annual_report_government=_md(rules["annual_report_government"]),
                 annual_report_article=rules["annual_report_article"],
+                fee_payment=other_period("fee_payment"),
+                review=other_period("review"),
+                litigation=other_period("litigation"),
+                litigation_after_review=other_period("litigation_after_review"),
             )
         )
     return tuple(sorted(out, key=lambda r: r.in_force))
@@ -169,3 +197,18 @@ def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "
                 return r
         raise UnknownNameError("regime", regime, [r.id for r in regimes()])
     raise InvalidTypeError("regime", regime, "None, '2008', '2019' or a Regime")
+
+
+def default_answer_window() -> int:
+    """The consulted party's answer window of the newest regime that sets one (working days).
+
+    The default of :attr:`ClockPolicy.consultation_answer_window <zwgk.deadlines.ClockPolicy>`:
+    the 2008 Regulations set no such period, so zwgk applies the 2019 one to both.
+    """
+    windows = [r.consultation_answer for r in regimes() if r.consultation_answer is not None]
+    return windows[-1].amount
+
+
+def default_fee_payment_window() -> int:
+    """The fee payment window in working days (``fee_payment`` in ``regimes.toml``)."""
+    return other_period("fee_payment").amount

@@ -1,7 +1,7 @@
 """Single-period statutory deadlines, each with its explanation.
 
-- :func:`proactive_deadline` — 20 working days from formation or change of the information
-  (条例第二十六条; 2008: 第十八条);
+- :func:`proactive_deadline` — the proactive period from formation or change of the
+  information (20 working days, 条例第二十六条; 2008: 第十八条);
 - :func:`annual_report_due` — 31 January (departments) / 31 March (governments) of the next
   year (条例第四十九条; 2008: 31 March for all, 第三十一条);
 - :func:`review_deadline` — 60 days to apply for administrative review (行政复议法第二十条);
@@ -9,7 +9,9 @@
 - :func:`litigation_after_review_deadline` — 15 days after the review decision (第四十五条);
 - :func:`fee_payment_deadline` — 20 working days to pay a fee (国办函〔2020〕109号).
 
-Day and month periods whose last day is a rest day end on the next working day.
+Day and month periods whose last day is a rest day end on the next working day.  Every
+period is read from ``regimes.toml`` (the regime in force for the Regulations' own periods,
+the regime-independent table for remedies and fees); the numbers above are for orientation.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ import datetime as dt
 import enum
 from typing import Literal
 
-from zwgk.deadlines._calendar import ChinaCalendar, as_date, default_calendar
-from zwgk.deadlines._clock import Deadline, DeadlineKind, StepRow, explained_period
-from zwgk.deadlines._periods import period_end
+from zwgk._dates import parse_date
+from zwgk.calendar import ChinaCalendar, default_calendar
+from zwgk.deadlines._kinds import DeadlineKind
+from zwgk.deadlines._periods import Period, PeriodUnit, period_end, quiet_end, raw_end
 from zwgk.deadlines._regimes import Regime, get_regime, other_period
+from zwgk.deadlines._results import Deadline, StepRow
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
     "BodyLevel",
     "annual_report_due",
+    "explained_period",
     "fee_payment_deadline",
     "litigation_after_review_deadline",
     "litigation_deadline",
@@ -48,7 +53,7 @@ def _cal(calendar: ChinaCalendar | None) -> ChinaCalendar:
     if calendar is None:
         return default_calendar()
     if not isinstance(calendar, ChinaCalendar):
-        raise InvalidTypeError("calendar", calendar, "a zwgk.deadlines.ChinaCalendar or None")
+        raise InvalidTypeError("calendar", calendar, "a zwgk.calendar.ChinaCalendar or None")
     return calendar
 
 
@@ -60,13 +65,13 @@ def proactive_deadline(
 ) -> Deadline:
     """Last day to publish proactively-disclosed information formed or changed on ``formed_on``.
 
-    20 working days, the formation day not counted (条例第二十六条; other laws may set other
-    periods, which this function does not know).
+    The regime's proactive period (20 working days), the formation day not counted
+    (条例第二十六条; other laws may set other periods, which this function does not know).
 
     Raises:
         InvalidInputError: ``formed_on`` is before 2008-05-01.
     """
-    formed_on = as_date(formed_on, "formed_on")
+    formed_on = parse_date(formed_on, "formed_on", text=False)
     r = get_regime(regime, formed_on, field="formed_on")
     return explained_period(
         DeadlineKind.PROACTIVE,
@@ -104,7 +109,7 @@ def annual_report_due(
     due = dt.date(year + 1, month, day)
     cal = _cal(calendar)
     if due > cal.settled_until:
-        cal._provisional(f"annual_report_due({year})")
+        cal.kernel.warn_provisional(f"annual_report_due({year})")
     who = "县级以上人民政府部门" if level is BodyLevel.DEPARTMENT else "县级以上地方人民政府"
     steps: tuple[StepRow, ...] = (
         (
@@ -139,7 +144,7 @@ def review_deadline(known_on: dt.date, *, calendar: ChinaCalendar | None = None)
 
     行政复议法（2023年修订）第二十条第一款; a last day that is a rest day rolls forward.
     """
-    known_on = as_date(known_on, "known_on")
+    known_on = parse_date(known_on, "known_on", text=False)
     return explained_period(
         DeadlineKind.REVIEW,
         known_on,
@@ -151,7 +156,7 @@ def review_deadline(known_on: dt.date, *, calendar: ChinaCalendar | None = None)
 
 def litigation_deadline(known_on: dt.date, *, calendar: ChinaCalendar | None = None) -> Deadline:
     """Last day to sue: 6 months from knowing of the act (行政诉讼法第四十六条第一款)."""
-    known_on = as_date(known_on, "known_on")
+    known_on = parse_date(known_on, "known_on", text=False)
     return explained_period(
         DeadlineKind.LITIGATION,
         known_on,
@@ -165,7 +170,7 @@ def litigation_after_review_deadline(
     decision_received_on: dt.date, *, calendar: ChinaCalendar | None = None
 ) -> Deadline:
     """Last day to sue after a review decision: 15 days from receiving it (行政诉讼法第四十五条)."""
-    received = as_date(decision_received_on, "decision_received_on")
+    received = parse_date(decision_received_on, "decision_received_on", text=False)
     return explained_period(
         DeadlineKind.LITIGATION_AFTER_REVIEW,
         received,
@@ -178,9 +183,51 @@ def litigation_after_review_deadline(
 def fee_payment_deadline(notice_received_on: dt.date, *, calendar: ChinaCalendar | None = None) -> dt.date:
     """Last day to pay an information-processing fee.
 
-    20 working days counted from the day after the notice is received (次日起算), i.e. the
-    20th working day after ``notice_received_on``; unpaid by then, the request is treated as
-    abandoned (国办函〔2020〕109号, FACTS §2 [P]).
+    The payment window of ``regimes.toml`` (20 working days) counted from the day after the
+    notice is received (次日起算), i.e. its last working day after ``notice_received_on``;
+    unpaid by then, the request is treated as abandoned (国办函〔2020〕109号, FACTS §2 [P]).
     """
-    day = as_date(notice_received_on, "notice_received_on")
+    day = parse_date(notice_received_on, "notice_received_on", text=False)
     return period_end(day, other_period("fee_payment"), calendar=_cal(calendar))
+
+
+def explained_period(
+    kind: DeadlineKind,
+    start: dt.date,
+    period: Period,
+    *,
+    event: str,
+    cal: ChinaCalendar,
+    regime: Regime | None = None,
+) -> Deadline:
+    """A :class:`Deadline` for one period from ``start``, with its explanation."""
+    due = quiet_end(start, period, cal)
+    steps: list[StepRow] = [
+        (start, event, f"{period.render()} counted from the next day", period.article, None)
+    ]
+    if period.unit is not PeriodUnit.WORKING_DAYS:
+        nominal = raw_end(start, period)
+        if nominal != due:
+            steps.append(
+                (
+                    nominal,
+                    "期间届满日为休息日 (last day is a rest day)",
+                    f"rolls forward to the next working day {due.isoformat()}",
+                    "《中华人民共和国民事诉讼法》第八十五条",
+                    due,
+                )
+            )
+    steps.append((due, "期限届满 (period ends)", f"last day: {due.isoformat()}", period.article, due))
+    provisional = max(due, start) > cal.settled_until
+    if provisional:
+        cal.kernel.warn_provisional(f"the {kind.value} deadline from {start.isoformat()}")
+    return Deadline(
+        kind=kind,
+        start=start,
+        due=due,
+        regime=regime,
+        step_rows=tuple(steps),
+        provisional=provisional,
+        data_version=cal.data_version,
+        calendar=cal,
+    )

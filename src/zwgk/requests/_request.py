@@ -13,7 +13,8 @@ from zwgk.errors import InvalidInputError, InvalidRecordsError, InvalidTypeError
 from zwgk.requests._kinds import ApplicantKind, parse_outcome
 
 if TYPE_CHECKING:
-    from zwgk.deadlines import ChinaCalendar, ClockPolicy, Deadline, Regime
+    from zwgk.calendar import ChinaCalendar
+    from zwgk.deadlines import ClockPolicy, Deadline, Regime
 
 __all__ = ["DisclosureRequest", "Ledger", "fee_payment_due"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from zwgk.deadlines import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
+from zwgk.calendar import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
 
 __all__ = ["added_notices", "covered_dates", "rest_days", "working_day_counts", "working_days"]
 

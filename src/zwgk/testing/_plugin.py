@@ -12,7 +12,8 @@ __all__ = ["_hypothesis_setup_hook"]
 
 
 def _hypothesis_setup_hook() -> None:
-    from zwgk.deadlines import Deadline, Notice
+    from zwgk.calendar import Notice
+    from zwgk.deadlines import Deadline
     from zwgk.testing import _dates, _requests
 
     st.register_type_strategy(Deadline, st.deferred(_requests.deadlines))

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tests.deadlines.helpers import NOTICE_2027_TOML as GOOD_TOML
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import NOTICE_2027_TOML as GOOD_TOML
+from tests.calendar.helpers import d
 
-from zwgk.deadlines import (
-    Festival,
-    NoticeKind,
-    bundled_notices,
-    default_calendar,
-    load_notices,
-    notice_from_mapping,
-    notice_json_schema,
-)
+from zwgk.calendar import Festival, NoticeKind, default_calendar, load_notices
+from zwgk.calendar.io import bundled_notices, notice_from_mapping, notice_json_schema
 from zwgk.errors import DataFileError, UnknownNameError
 
 BAD_TOML = """\
@@ -221,7 +214,7 @@ def test_schema_accepts_every_bundled_notice_file() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft202012Validator(notice_json_schema())
     jsonschema.Draft202012Validator.check_schema(notice_json_schema())
-    folder = resources.files("zwgk.deadlines") / "data" / "notices"
+    folder = resources.files("zwgk.calendar") / "data" / "notices"
     files = [f for f in folder.iterdir() if f.name.endswith(".toml")]
     assert len(files) >= 23
     for f in files:

@@ -6,8 +6,10 @@ Two uses:
    days of the period (weekends, and weekdays moved by 调休);
 2. for a year with no recorded notice, estimate its rest days (see :func:`estimate_periods`).
 
-Rules and festival dates are package data (``data/holiday_rules.toml``,
-``data/festival_dates.toml``).
+Rules are package data (``data/holiday_rules.toml``, one record per version of the
+measures); the Gregorian dates of the lunisolar festivals come from :mod:`._anchors`.
+("Regime" in zwgk means only a version of 《政府信息公开条例》; a version of the holiday
+measures is a :class:`HolidayRules`.)
 """
 
 from __future__ import annotations
@@ -20,16 +22,16 @@ from importlib import resources
 
 import attrs
 
-from zwgk.deadlines._notices import Festival, HolidayPeriod, Notice, NoticeKind
+from zwgk.calendar._anchors import anchor_date
+from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 
 __all__ = [
     "FestivalRule",
-    "StatutoryRegime",
+    "HolidayRules",
     "estimate_notice",
-    "estimate_years",
-    "regime_for_year",
+    "holiday_rules",
+    "rules_for_year",
     "statutory_days",
-    "statutory_regimes",
 ]
 
 _SATURDAY = 5
@@ -46,7 +48,7 @@ class FestivalRule:
 
 
 @attrs.frozen
-class StatutoryRegime:
+class HolidayRules:
     """One version of 《全国年节及纪念日放假办法》."""
 
     document: str
@@ -58,60 +60,37 @@ class StatutoryRegime:
 
 
 def _read(name: str) -> dict[str, object]:
-    text = (resources.files("zwgk.deadlines") / "data" / name).read_text(encoding="utf-8")
+    text = (resources.files("zwgk.calendar") / "data" / name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
 @cache
-def statutory_regimes() -> tuple[StatutoryRegime, ...]:
-    """Every recorded version of the measures, oldest first."""
+def holiday_rules() -> tuple[HolidayRules, ...]:
+    """Every recorded version of 《全国年节及纪念日放假办法》, oldest first."""
     raw = _read("holiday_rules.toml")
     out = []
-    for r in raw["regimes"]:  # type: ignore[attr-defined]
+    for r in raw["versions"]:  # type: ignore[attr-defined]
         rules = tuple(
             FestivalRule(Festival.parse(f["festival"]), f["anchor"], tuple(f["offsets"]), f["text"])
             for f in r["festivals"]
         )
         out.append(
-            StatutoryRegime(
-                r["document"], r["title"], r["in_force"], r["total_days"], rules, r["verification"]
-            )
+            HolidayRules(r["document"], r["title"], r["in_force"], r["total_days"], rules, r["verification"])
         )
     return tuple(sorted(out, key=lambda r: r.in_force))
 
 
-@cache
-def _festival_dates() -> dict[int, dict[str, dt.date]]:
-    raw = _read("festival_dates.toml")
-    years = raw["years"]
-    assert isinstance(years, dict)
-    return {int(y): dict(v) for y, v in years.items()}
-
-
-def estimate_years() -> range:
-    """Years for which festival anchor dates are known (and so an estimate is possible)."""
-    years = _festival_dates()
-    return range(min(years), max(years) + 1)
-
-
-def regime_for_year(year: int) -> StatutoryRegime:
+def rules_for_year(year: int) -> HolidayRules:
     """The version of the measures in force on 1 January of ``year``.
 
     Raises:
         LookupError: no recorded version was in force then.
     """
     start = dt.date(year, 1, 1)
-    found = [r for r in statutory_regimes() if r.in_force <= start]
+    found = [r for r in holiday_rules() if r.in_force <= start]
     if not found:
         raise LookupError(f"no statutory holiday rules recorded for {year}")
     return found[-1]
-
-
-def _anchor(year: int, anchor: str) -> dt.date:
-    if anchor[0].isdigit():
-        month, day = anchor.split("-")
-        return dt.date(year, int(month), int(day))
-    return _festival_dates()[year][anchor]
 
 
 @cache
@@ -121,10 +100,10 @@ def statutory_days(year: int) -> types.MappingProxyType[dt.date, Festival]:
     The day before 正月初一 (除夕) can fall in the previous calendar year's dates only in
     theory; it is returned with the year whose festival it belongs to.
     """
-    regime = regime_for_year(year)
+    rules = rules_for_year(year)
     out: dict[dt.date, Festival] = {}
-    for rule in regime.festivals:
-        base = _anchor(year, rule.anchor)
+    for rule in rules.festivals:
+        base = anchor_date(year, rule.anchor)
         for off in rule.offsets:
             out[base + dt.timedelta(days=off)] = rule.festival
     return types.MappingProxyType(out)
@@ -166,7 +145,7 @@ def estimate_notice(year: int) -> Notice:
         pieces = _split(span, set(holes))
         for a, b in pieces:
             periods.append(
-                HolidayPeriod((festival,), a, b, (), "estimated from " + regime_for_year(year).document)
+                HolidayPeriod((festival,), a, b, (), "estimated from " + rules_for_year(year).document)
             )
     return Notice(
         document=f"estimate-{year}",

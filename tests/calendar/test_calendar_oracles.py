@@ -16,9 +16,9 @@ import re
 import warnings
 
 import pytest
-from tests.deadlines.helpers import FIRST_YEAR, LAST_YEAR, d, days, golden_year, read_toml
+from tests.calendar.helpers import FIRST_YEAR, LAST_YEAR, d, days, golden_year, read_toml
 
-from zwgk.deadlines import ChinaCalendar, default_calendar
+from zwgk.calendar import ChinaCalendar, default_calendar
 
 # Every day through 2026-12-31 is checked; the last week of 2026 is provisional (the 2027 notice
 # may still change it), which these data tests do not assert on.

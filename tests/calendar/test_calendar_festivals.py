@@ -12,7 +12,7 @@ from importlib import resources
 
 import pytest
 
-from zwgk.deadlines import default_calendar
+from zwgk.calendar import default_calendar
 
 lunisolar = pytest.importorskip("holidays.calendars.chinese")
 
@@ -25,7 +25,7 @@ ANCHORS = {
 
 
 def _table() -> dict[int, dict[str, dt.date]]:
-    text = (resources.files("zwgk.deadlines") / "data" / "festival_dates.toml").read_text(encoding="utf-8")
+    text = (resources.files("zwgk.calendar") / "data" / "festival_dates.toml").read_text(encoding="utf-8")
     return {int(year): dict(v) for year, v in tomllib.loads(text)["years"].items()}
 
 

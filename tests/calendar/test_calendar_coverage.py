@@ -6,9 +6,9 @@ import datetime as dt
 import warnings
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
-from zwgk.deadlines import ChinaCalendar, DayKind, default_calendar
+from zwgk.calendar import ChinaCalendar, DayKind, default_calendar
 from zwgk.errors import CalendarCoverageError, ProvisionalCalendarWarning, ZwgkWarning
 
 LAST = d("2026-12-31")
@@ -150,3 +150,15 @@ def test_vector_path_follows_the_same_rules(cal: ChinaCalendar, strict: ChinaCal
         cal.add_working_days_array(np.array(["2003-05-05"], dtype="datetime64[D]"), 1)
     with pytest.raises(CalendarCoverageError):
         cal.add_working_days_array(np.array(["2020-05-05"], dtype="datetime64[D]"), 10**7)
+
+
+def test_huge_n_names_the_start_and_the_edge() -> None:
+    with pytest.raises(
+        CalendarCoverageError, match=r"\+1000000000 working days from 2026-01-01 go beyond 2050-12-31"
+    ):
+        default_calendar().add_working_days(dt.date(2026, 1, 1), 10**9)
+
+
+def test_holidays_of_an_absurd_year_names_the_year() -> None:
+    with pytest.raises(CalendarCoverageError, match="year 1000000 is outside the calendar"):
+        default_calendar().holidays(10**6)

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.deadlines.helpers import days
+from tests.calendar.helpers import days
 
 from zwgk import testing as zt
-from zwgk.deadlines import ChinaCalendar, Notice, default_calendar
+from zwgk.calendar import ChinaCalendar, Notice, default_calendar
 
 CAL = default_calendar()
 COVERED_FIRST = CAL.coverage().first

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.deadlines.helpers import NOTICE_2027_TOML
+from tests.calendar.helpers import NOTICE_2027_TOML
 
 from zwgk._cli import main
 
@@ -188,3 +188,8 @@ def test_malformed_notice_file_is_exit_2(capsys: pytest.CaptureFixture[str], tmp
     assert code == 2
     assert "periods[0].festivals[0]" in err
     assert "unknown festival" in err
+
+
+def test_cli_missing_file_is_a_clean_error(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    assert main(["workdays", "add", "2026-09-28", "20", "--notices", "/no/such/notice.toml"]) == 2
+    assert capsys.readouterr().err.startswith("zwgk: error: ")

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from zwgk.deadlines import notice_json_schema
+from zwgk.calendar.io import notice_json_schema
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -18,9 +18,9 @@ def test_reference_shows_the_current_json_schema() -> None:
 
 
 def test_reference_lists_every_calendar_name_it_documents() -> None:
-    from zwgk import deadlines
+    from zwgk import calendar
 
     page = (DOCS / "reference" / "calendar.md").read_text(encoding="utf-8")
     members = re.findall(r"^        - (\w+)$", page, re.MULTILINE)
     assert members
-    assert set(members) <= set(deadlines.__all__)
+    assert set(members) <= set(calendar.__all__)

@@ -1,32 +1,27 @@
 """The vector path: numpy ``datetime64`` arrays and pandas Series in and out.
 
 Same tables, semantics and coverage rules as the scalar methods of
-:class:`~zwgk.deadlines.ChinaCalendar`; numpy is imported only when a vector method is
-called (extra ``zwgk[numpy]``).  ``NaT`` propagates.
+:class:`~zwgk.calendar.ChinaCalendar`, read from its :class:`~zwgk.calendar.CalendarKernel`;
+numpy is imported only when a vector method is called (extra ``zwgk[numpy]``).  The numpy
+copies of a kernel's tables are built by a cached pure function of the kernel (read-only
+arrays).  ``NaT`` propagates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import warnings
-from typing import TYPE_CHECKING, Any
+import sys
+from functools import lru_cache
+from typing import Any
 
 import attrs
 
-from zwgk._dates import CHINA_STANDARD_TIME
+from zwgk._dates import CHINA_STANDARD_TIME, parse_date
 from zwgk._optional import import_extra
-from zwgk.deadlines._calendar import as_date
-from zwgk.errors import (
-    CalendarCoverageError,
-    InvalidInputError,
-    InvalidTypeError,
-    ProvisionalCalendarWarning,
-)
+from zwgk.calendar._kernel import CalendarKernel
+from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidTypeError
 
-if TYPE_CHECKING:
-    from zwgk.deadlines._calendar import ChinaCalendar
-
-__all__ = ["Tables", "add_working_days", "is_working_day", "working_days_between"]
+__all__ = ["Tables", "add_working_days", "is_working_day", "tables", "working_days_between"]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
@@ -47,21 +42,31 @@ class Tables:
     before: Any  # int64[size], working days in [first, day)
     workdays: Any  # int64[k], days since epoch of each working day
 
-    @classmethod
-    def build(cls, cal: ChinaCalendar) -> Tables:
-        np = _np()
-        cum = np.asarray(cal._cum, dtype=np.int64)
-        before = np.asarray(cal._before, dtype=np.int64)
-        workdays = np.asarray(cal._workdays, dtype=np.int64) - _EPOCH_ORDINAL
-        return cls(
-            base=cal._base - _EPOCH_ORDINAL,
-            size=cal._size,
-            settled=cal._last_ord - _EPOCH_ORDINAL,
-            working=(cum - before) == 1,
-            cum=cum,
-            before=before,
-            workdays=workdays,
-        )
+
+def _read_only(np: Any, values: Any) -> Any:
+    arr = np.asarray(values, dtype=np.int64)
+    arr.flags.writeable = False
+    return arr
+
+
+@lru_cache(maxsize=16)
+def tables(kernel: CalendarKernel) -> Tables:
+    """numpy copies of ``kernel``'s tables (read-only; built once per kernel)."""
+    np = _np()
+    cum = _read_only(np, kernel.cum)
+    before = _read_only(np, kernel.before)
+    workdays = _read_only(np, np.asarray(kernel.workdays, dtype=np.int64) - _EPOCH_ORDINAL)
+    working = (cum - before) == 1
+    working.flags.writeable = False
+    return Tables(
+        base=kernel.base - _EPOCH_ORDINAL,
+        size=kernel.size,
+        settled=kernel.settled_ordinal - _EPOCH_ORDINAL,
+        working=working,
+        cum=cum,
+        before=before,
+        workdays=workdays,
+    )
 
 
 def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
@@ -107,7 +112,7 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
         if item is None or _is_missing(item):
             flat[i] = np.datetime64("NaT")
         elif isinstance(item, dt.date):
-            flat[i] = np.datetime64(as_date(item, field), "D")
+            flat[i] = np.datetime64(parse_date(item, field, text=False), "D")
         elif isinstance(item, np.datetime64):
             flat[i] = item.astype("datetime64[D]")
         else:
@@ -116,31 +121,23 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
 
 
 def _pandas_if_loaded() -> Any:
-    import sys
-
     return sys.modules.get("pandas")
 
 
-def _index(cal: ChinaCalendar, t: Tables, days: Any, nat: Any, field: str) -> Any:
+def _index(kernel: CalendarKernel, t: Tables, days: Any, nat: Any, field: str) -> Any:
     np = _np()
     idx = days - t.base
     bad = ((idx < 0) | (idx >= t.size)) & ~nat
     if bad.any():
         first_bad = int(days[np.argmax(bad)])
         day = dt.date.fromordinal(first_bad + _EPOCH_ORDINAL)
-        raise cal._out_of_range(day, field)
+        raise kernel.coverage_error(day, field)
     return np.where(nat, 0, idx)
 
 
-def _warn_if(cal: ChinaCalendar, t: Tables, latest: Any, what: str) -> None:
+def _warn_if(kernel: CalendarKernel, t: Tables, latest: Any, what: str) -> None:
     if latest.size and int(latest.max()) > t.settled:
-        warnings.warn(
-            ProvisionalCalendarWarning(
-                f"{what} uses days after {cal.settled_until.isoformat()}: later days may still change "
-                "(the next notice, or estimated from the statutory rules)"
-            ),
-            stacklevel=4,
-        )
+        kernel.warn_provisional(what, stacklevel=4)
 
 
 def _wrap(result: Any, index: Any, name: str | None = None) -> Any:
@@ -150,18 +147,20 @@ def _wrap(result: Any, index: Any, name: str | None = None) -> Any:
     return pd.Series(result, index=index, name=name)
 
 
-def is_working_day(cal: ChinaCalendar, t: Tables, dates: Any) -> Any:
+def is_working_day(kernel: CalendarKernel, dates: Any) -> Any:
     """Boolean array (or Series): whether each date is a working day; ``NaT`` → False."""
     np = _np()
+    t = tables(kernel)
     days, nat, index = _days(dates, "dates")
-    idx = _index(cal, t, days, nat, "dates")
-    _warn_if(cal, t, days[~nat], "is_working_day_array")
+    idx = _index(kernel, t, days, nat, "dates")
+    _warn_if(kernel, t, days[~nat], "is_working_day_array")
     return _wrap(np.where(nat, False, t.working[idx]), index)
 
 
-def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
+def add_working_days(kernel: CalendarKernel, dates: Any, n: Any) -> Any:
     """``datetime64[D]`` array (or Series): the n-th working day after each date (strict)."""
     np = _np()
+    t = tables(kernel)
     days, nat, index = _days(dates, "dates")
     steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
     if steps.dtype.kind not in "iu":
@@ -172,22 +171,19 @@ def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
         raise InvalidInputError(
             "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
         ) from None
-    idx = _index(cal, t, days, nat, "dates")
+    idx = _index(kernel, t, days, nat, "dates")
     rank = np.where(steps > 0, t.cum[idx] + steps - 1, t.before[idx] + steps)
     moving = (steps != 0) & ~nat
     out_of_range = moving & ((rank < 0) | (rank >= t.workdays.size))
     if out_of_range.any():
         k = int(np.argmax(out_of_range))
         day = dt.date.fromordinal(int(days[k]) + _EPOCH_ORDINAL)
-        raise CalendarCoverageError(
-            day,
-            cal.coverage().first,
-            cal.coverage().estimated_until,
-            f"{int(steps[k]):+d} working days from {day.isoformat()} go beyond the edge of the calendar",
+        raise CalendarCoverageError.count_beyond_edge(
+            day, int(steps[k]), kernel.first, kernel.estimated_until
         )
     result = np.where(moving, t.workdays[np.clip(rank, 0, t.workdays.size - 1)], days)
     used = np.where(steps > 0, result, days - 1)
-    _warn_if(cal, t, used[moving], "add_working_days_array")
+    _warn_if(kernel, t, used[moving], "add_working_days_array")
     out = result.astype("datetime64[D]")
     out[nat] = np.datetime64("NaT")
     if index is not None:
@@ -195,9 +191,10 @@ def add_working_days(cal: ChinaCalendar, t: Tables, dates: Any, n: Any) -> Any:
     return _wrap(out, index)
 
 
-def working_days_between(cal: ChinaCalendar, t: Tables, start: Any, end: Any) -> Any:
+def working_days_between(kernel: CalendarKernel, start: Any, end: Any) -> Any:
     """int64 array (float with NaN where an input is NaT): working days in ``(start, end]``."""
     np = _np()
+    t = tables(kernel)
     a, nat_a, index = _days(start, "start")
     b, nat_b, index_b = _days(end, "end")
     index = index if index is not None else index_b
@@ -209,9 +206,9 @@ def working_days_between(cal: ChinaCalendar, t: Tables, start: Any, end: Any) ->
         ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
     nat = nat_a | nat_b
-    ia = _index(cal, t, a, nat, "start")
-    ib = _index(cal, t, b, nat, "end")
-    _warn_if(cal, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
+    ia = _index(kernel, t, a, nat, "start")
+    ib = _index(kernel, t, b, nat, "end")
+    _warn_if(kernel, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
     count = t.cum[ib] - t.cum[ia]
     if nat.any():
         count = np.where(nat, np.nan, count.astype(np.float64))

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.deadlines.helpers import assert_deadline, assert_kind, assert_rest_day, assert_working_day, d
+from tests.calendar.helpers import assert_deadline, assert_kind, assert_rest_day, assert_working_day, d
 
-from zwgk.deadlines import ChinaCalendar, DayKind, Festival, HolidayPeriod, Notice, NoticeKind
+from zwgk.calendar import ChinaCalendar, DayKind, Festival, HolidayPeriod, Notice, NoticeKind
 from zwgk.errors import CalendarCoverageError
 
 ANNUAL_2030 = Notice(

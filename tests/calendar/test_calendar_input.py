@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.deadlines.helpers import d
+from tests.calendar.helpers import d
 
-from zwgk.deadlines import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
+from zwgk.calendar import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
 from zwgk.errors import InvalidInputError, InvalidTypeError, ZwgkError
 
 CAL = default_calendar()
@@ -160,3 +160,44 @@ def test_calendar_pickles() -> None:
     again = pickle.loads(pickle.dumps(CAL))
     assert again.coverage() == CAL.coverage()
     assert again.add_working_days(d("2026-09-28"), 20) == d("2026-10-30")
+
+
+def test_vector_shape_mismatch_is_a_zwgk_error() -> None:
+    np = pytest.importorskip("numpy")
+    starts = np.array(["2026-09-28", "2026-09-29"], dtype="datetime64[D]")
+    with pytest.raises(InvalidInputError, match="one integer or one per date"):
+        CAL.add_working_days_array(starts, np.array([1, 2, 3]))
+    with pytest.raises(InvalidInputError, match="one date or one per start date"):
+        CAL.working_days_between_array(starts, np.array(["2026-10-01"] * 3, dtype="datetime64[D]"))
+
+
+def test_default_calendar_is_built_once_for_all_threads() -> None:
+    import threading
+
+    from zwgk.calendar import _calendar
+
+    _calendar._DEFAULT.clear()  # build it afresh, with eight threads racing for it
+    barrier = threading.Barrier(8)
+    seen: list[ChinaCalendar] = []
+
+    def get() -> None:
+        barrier.wait()
+        seen.append(default_calendar())
+
+    threads = [threading.Thread(target=get) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 8
+    assert all(cal is seen[0] for cal in seen)
+    assert default_calendar() is seen[0]
+
+
+def test_calendar_tables_are_read_only() -> None:
+    kernel = default_calendar().kernel
+    with pytest.raises(TypeError):
+        kernel.days[0] = kernel.days[next(iter(kernel.days))]  # type: ignore[index]
+    assert isinstance(kernel.cum, tuple)
+    assert isinstance(kernel.workdays, tuple)
+    assert ChinaCalendar(default_calendar().notices) == default_calendar()

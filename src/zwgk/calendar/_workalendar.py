@@ -1,7 +1,7 @@
 """A workalendar :class:`~workalendar.core.Calendar` backed by zwgk's data.
 
 workalendar's own ``China`` calendar stops at 2023 and warns on every call; this adapter
-answers from a :class:`~zwgk.deadlines.ChinaCalendar` for every date it covers.  The class
+answers from a :class:`~zwgk.calendar.ChinaCalendar` for every date it covers.  The class
 is created on first use so that importing zwgk never imports workalendar.
 """
 
@@ -11,12 +11,13 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from zwgk.deadlines._calendar import DayKind, as_date
+from zwgk.calendar._calendar import as_date
+from zwgk.calendar._days import DayKind
 
 if TYPE_CHECKING:
     from workalendar.core import Calendar
 
-    from zwgk.deadlines._calendar import ChinaCalendar
+    from zwgk.calendar._calendar import ChinaCalendar
 
 __all__ = ["make_workalendar"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from zwgk.deadlines import ChinaCalendar, DayKind
+from zwgk.calendar import ChinaCalendar, DayKind
 
 __all__ = [
     "FIRST_YEAR",

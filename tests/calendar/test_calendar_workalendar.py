@@ -6,9 +6,9 @@ import datetime as dt
 import random
 
 import pytest
-from tests.deadlines.helpers import FIRST_YEAR, LAST_YEAR, d, days
+from tests.calendar.helpers import FIRST_YEAR, LAST_YEAR, d, days
 
-from zwgk.deadlines import ChinaCalendar, default_calendar
+from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.errors import CalendarCoverageError
 
 # Every day through 2026-12-31 is checked; the last week of 2026 is provisional (the 2027 notice

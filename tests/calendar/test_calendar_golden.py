@@ -11,7 +11,7 @@ import collections
 import datetime as dt
 
 import pytest
-from tests.deadlines.helpers import (
+from tests.calendar.helpers import (
     FIRST_YEAR,
     LAST_YEAR,
     GoldenDay,
@@ -24,7 +24,7 @@ from tests.deadlines.helpers import (
     read_toml,
 )
 
-from zwgk.deadlines import ChinaCalendar, DayKind, default_calendar
+from zwgk.calendar import ChinaCalendar, DayKind, default_calendar
 
 # Every day through 2026-12-31 is checked; the last week of 2026 is provisional (the 2027 notice
 # may still change it), which these data tests do not assert on.

@@ -1,0 +1,101 @@
+"""What the calendar says about a day, a holiday period and its own coverage: plain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from zwgk.calendar._notices import Festival
+
+__all__ = ["Coverage", "DayInfo", "DayKind", "Holiday"]
+
+
+class DayKind(enum.StrEnum):
+    """What a day is on the official calendar; the value is its Chinese name."""
+
+    WORKING_WEEKDAY = "工作日"
+    """An ordinary Monday–Friday working day."""
+    WEEKEND_REST = "周末休息"
+    """A Saturday or Sunday that is a rest day (also inside a holiday period)."""
+    STATUTORY_HOLIDAY = "法定节假日"
+    """A statutory holiday of 《全国年节及纪念日放假办法》 that the notice makes a rest day."""
+    ADJUSTED_REST = "调休休息"
+    """Another rest day of a holiday period on a weekday (调休, 补休, special holidays)."""
+    ADJUSTED_WORKING = "调休上班"
+    """A Saturday or Sunday the notice declares a working day."""
+
+    @property
+    def is_working(self) -> bool:
+        """Whether days of this kind are working days."""
+        return self in (DayKind.WORKING_WEEKDAY, DayKind.ADJUSTED_WORKING)
+
+
+@attrs.frozen
+class DayInfo:
+    """One day of the calendar: its kind and, for holiday days, where it comes from."""
+
+    date: dt.date
+    kind: DayKind
+    festivals: tuple[Festival, ...] = ()
+    notice: str | None = None
+    provisional: bool = False
+
+    @property
+    def is_working_day(self) -> bool:
+        """Whether this day is a working day."""
+        return self.kind.is_working
+
+
+@attrs.frozen
+class Holiday:
+    """A holiday period as finally arranged (after any amendment).
+
+    ``rest_days`` are all rest days of the period, weekends included; ``statutory_days``
+    the statutory holidays among them; ``working_days`` the weekend days worked for it.
+    ``notices`` lists the documents that set its days, earliest first.
+    """
+
+    year: int
+    festivals: tuple[Festival, ...]
+    rest_days: tuple[dt.date, ...]
+    working_days: tuple[dt.date, ...]
+    statutory_days: tuple[dt.date, ...]
+    notices: tuple[str, ...]
+    provisional: bool = False
+
+    @property
+    def first(self) -> dt.date:
+        """First rest day."""
+        return self.rest_days[0]
+
+    @property
+    def last(self) -> dt.date:
+        """Last rest day."""
+        return self.rest_days[-1]
+
+    @property
+    def label(self) -> str:
+        """The festivals as a notice writes them (``中秋节、国庆节``)."""
+        return "、".join(f.value for f in self.festivals)
+
+
+@attrs.frozen
+class Coverage:
+    """The range of dates the calendar answers for, and its data version.
+
+    ``first``–``last`` are backed by recorded notices; ``estimated_until`` is the last
+    date an estimate is available for (equal to ``last`` for ``beyond="raise"``).
+    ``settled_until`` is the last date no unrecorded notice can change: a year's notice may
+    set days in the last week of the previous December (the 2006, 2007, 2008, 2012, 2019 and
+    2023 notices did, from 29 December at the earliest), so results using the last week of the
+    final covered year are provisional until the next notice is loaded.
+    """
+
+    first: dt.date
+    last: dt.date
+    estimated_until: dt.date
+    data_version: str
+    notices: tuple[str, ...]
+    settled_until: dt.date

@@ -1,0 +1,235 @@
+"""What the clock returns: deadlines, their steps, statuses and violations, as frozen values.
+
+Every value here has value equality and never changes after construction.  A
+:class:`Deadline` holds its explanation in one form, ``step_rows`` (plain tuples, cheap to
+build in batch); :attr:`Deadline.steps` turns them into :class:`Step` values through a cached
+pure function.  Texts (explanations, status summaries) are worded in :mod:`._explain`;
+presentation (HTML, frames, plots) is reached through :func:`zwgk._present.present`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any, Literal
+
+import attrs
+
+from zwgk._dates import parse_date
+from zwgk._present import present
+from zwgk.calendar import ChinaCalendar
+from zwgk.deadlines._events import Event
+from zwgk.deadlines._explain import explanation, summary
+from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
+from zwgk.deadlines._regimes import Regime, default_answer_window, default_fee_payment_window
+from zwgk.errors import InvalidInputError
+
+__all__ = ["DEFAULT_POLICY", "ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "steps_of"]
+
+
+@attrs.frozen
+class ClockPolicy:
+    """Choices the Regulations leave open, each with its default (see the explanation docs).
+
+    Attributes:
+        fee_pauses_clock: the reply period pauses from the fee notice until payment
+            (FACTS §2 [U]: believed to pause; default ``True``).
+        late_correction_restarts: a correction notice sent after the 7-working-day limit
+            still restarts the period when the corrected request arrives (the text of
+            第三十条 attaches the restart to receipt of the correction; default ``True``;
+            the violation is recorded either way).
+        consultation_open_end: for a consultation with no recorded end, ``"answer_window"``
+            ends the pause when the consulted party's 15-working-day answer window ends
+            (第三十二条、第三十四条); ``"open"`` leaves the due date undetermined.
+        consultation_answer_window: that window in working days (default: the answer period
+            of the current Regulations in ``regimes.toml``, 第三十二条、第三十四条; the 2008
+            Regulations set none, so zwgk applies it to both regimes).
+        fee_payment_window: working days to pay, counted from the day after the notice
+            (default: ``fee_payment`` in ``regimes.toml``, 国办函〔2020〕109号).
+    """
+
+    fee_pauses_clock: bool = True
+    late_correction_restarts: bool = True
+    consultation_open_end: Literal["answer_window", "open"] = "answer_window"
+    consultation_answer_window: int = attrs.field(factory=default_answer_window)
+    fee_payment_window: int = attrs.field(factory=default_fee_payment_window)
+
+
+DEFAULT_POLICY = ClockPolicy()
+
+
+@attrs.frozen
+class Step:
+    """One line of a deadline's explanation."""
+
+    on: dt.date
+    event: str
+    effect: str
+    article: str
+    due: dt.date | None
+
+
+StepRow = tuple[dt.date, str, str, str, "dt.date | None"]
+"""A step as a plain tuple: ``(on, event, effect, article, due)``."""
+
+
+@attrs.frozen
+class Violation:
+    """A breach of the time rules, with the article it breaks."""
+
+    on: dt.date
+    kind: ViolationKind
+    detail: str
+    article: str
+
+
+@attrs.frozen
+class Status:
+    """Where a deadline stands on a given day.
+
+    ``working_days_remaining`` counts working days in ``(on, due]`` (0 on the due day;
+    negative once overdue, e.g. -3 = three working days late).  For a closed request
+    ``working_days_late`` says how late the reply was (0 = on time).
+    """
+
+    on: dt.date
+    state: ClockState
+    due: dt.date | None
+    working_days_remaining: int | None
+    overdue: bool
+    working_days_late: int | None
+    summary: str
+
+
+@attrs.frozen(repr=False)
+class Deadline:
+    """A statutory deadline with its explanation.
+
+    Attributes:
+        kind: which deadline this is.
+        start: the day counting starts from (receipt, formation of the information, ...).
+        due: the last day, or ``None`` while the clock is stopped (awaiting a correction or
+            a fee payment) or after the request was abandoned.
+        regime: the version of the Regulations applied (``None`` for remedies).
+        step_rows: the explanation as plain ``(on, event, effect, article, due)`` tuples, in
+            date order (the one form held; :attr:`steps` gives them as :class:`Step` values).
+        paused_working_days: working days not counted because of pauses.
+        extension_working_days: working days added by valid extensions.
+        violations: breaches of the time rules found in the events.
+        provisional: whether any day used lies beyond the recorded holiday notices.
+        state: where the request stands after all events.
+        closed_on: the reply or withdrawal date, if any.
+        outcome: the reply's outcome, if recorded.
+        data_version: the calendar data version used.
+    """
+
+    kind: DeadlineKind
+    start: dt.date
+    due: dt.date | None
+    regime: Regime | None
+    step_rows: tuple[StepRow, ...] = attrs.field(repr=False)
+    calendar: ChinaCalendar = attrs.field(repr=False)
+    paused_working_days: int = 0
+    extension_working_days: int = 0
+    violations: tuple[Violation, ...] = ()
+    provisional: bool = False
+    state: ClockState = ClockState.RUNNING
+    closed_on: dt.date | None = None
+    outcome: object = None
+    abandon_after: dt.date | None = None
+    abandon_reason: str = ""
+    data_version: str = ""
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The explanation, in date order: what happened, its effect and the article.
+
+        Built from :attr:`step_rows` by a cached pure function (most batch uses never read them).
+        """
+        return steps_of(self.step_rows)
+
+    @property
+    def working_days_late(self) -> int | None:
+        """For a replied request: working days after the due date (0 if on time)."""
+        if self.state is not ClockState.REPLIED or self.closed_on is None or self.due is None:
+            return None
+        return max(0, self.calendar.kernel.between(self.due, self.closed_on))
+
+    @property
+    def on_time(self) -> bool | None:
+        """For a replied request: whether the reply came on or before the due date."""
+        late = self.working_days_late
+        return None if late is None else late == 0
+
+    def status(self, on: dt.date) -> Status:
+        """Where this deadline stands at the end of day ``on``.
+
+        Events dated after ``on`` are ignored for a request clock (the status is what could
+        be known that day).  Remaining working days count ``(on, due]``.
+
+        Raises:
+            InvalidInputError: ``on`` is before the start.
+        """
+        on = parse_date(on, "on", text=False)
+        if on < self.start:
+            raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
+        self.calendar.kernel.index(on, "on")  # a day the calendar answers for
+        view = self
+        if self.kind is DeadlineKind.REPLY and any(e.on > on for e in self._events):
+            from zwgk.deadlines._clock import evaluate_as_of  # the clock builds Deadlines: no cycle at import
+
+            view = evaluate_as_of(self, on)
+        return view._status(on)
+
+    def _status(self, on: dt.date) -> Status:
+        state = self.state
+        late = self.working_days_late
+        remaining = None
+        abandoned = None
+        if state in (ClockState.REPLIED, ClockState.WITHDRAWN):
+            overdue = bool(late)
+        elif self.abandon_after is not None and on > self.abandon_after:
+            state, late, overdue, abandoned = ClockState.ABANDONED, None, False, self.abandon_after
+        elif self.due is None:
+            late, overdue = None, False
+        else:
+            remaining = self.calendar.kernel.between(on, self.due)
+            late, overdue = None, remaining < 0
+        due = None if abandoned is not None else self.due
+        text = summary(state, self.due, remaining, late, abandoned, self.abandon_reason)
+        return Status(on, state, due, remaining, overdue, late, text)
+
+    def __repr__(self) -> str:
+        due = self.due.isoformat() if self.due else "undetermined"
+        regime = f", regime {self.regime.id}" if self.regime else ""
+        extra = f", {len(self.violations)} violation(s)" if self.violations else ""
+        prov = ", provisional" if self.provisional else ""
+        head = f"<Deadline {self.kind.value} from {self.start.isoformat()}: due {due}, {self.state.value}"
+        return f"{head}{regime}{extra}{prov}>"
+
+    def _repr_html_(self) -> str:
+        html: str = present(self, "html")
+        return html
+
+    def to_frame(self) -> Any:
+        """The steps as a pandas DataFrame (extra ``zwgk[pandas]``)."""
+        return present(self, "frame")
+
+    def plot(self, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
+        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``)."""
+        return present(self, "plot", labels=labels)
+
+    def explain(self) -> str:
+        """The steps as plain text, one per line."""
+        return explanation(self)
+
+    # Inputs kept so that status(on) can re-evaluate as of an earlier day.
+    _received: dt.date | None = attrs.field(default=None, repr=False, alias="_received")
+    _events: tuple[Event, ...] = attrs.field(default=(), repr=False, alias="_events")
+    _policy: ClockPolicy = attrs.field(default=DEFAULT_POLICY, repr=False, alias="_policy")
+
+
+@lru_cache(maxsize=4096)
+def steps_of(rows: tuple[StepRow, ...]) -> tuple[Step, ...]:
+    """The :class:`Step` values of ``rows`` (a pure function of its frozen input; cached)."""
+    return tuple(Step(*row) for row in rows)
