@@ -31,7 +31,9 @@ __all__ = [
     "MissingFileError",
     "Problem",
     "ProvisionalCalendarWarning",
+    "ReportParseError",
     "UnknownNameError",
+    "UnparsedTimeLimitWarning",
     "ZwgkError",
     "ZwgkWarning",
 ]
@@ -93,6 +95,25 @@ class ProvisionalCalendarWarning(ZwgkWarning):
     """
 
 
+class UnparsedTimeLimitWarning(ZwgkWarning):
+    """A 公开时限 phrase (or part of one) was not recognised.
+
+    The phrase is kept verbatim as an :class:`~zwgk.catalog.UnparsedLimit`; zwgk never
+    guesses a period from text it does not understand.  ``text`` is the whole phrase and
+    ``clauses`` the parts that were not recognised.
+    """
+
+    def __init__(self, text: str, clauses: Sequence[str]) -> None:
+        self.text = text
+        self.clauses = tuple(clauses)
+        shown = "; ".join(repr(c) for c in self.clauses)
+        super().__init__(
+            f"time limit {text!r}: not recognised: {shown}; kept as unparsed text "
+            "(expected a period such as 自信息形成或者变更之日起20个工作日内, an annual date "
+            "such as 每年1月31日前, 每月/每季度/每年, 实时/及时/长期/常态化, or 公示期5个工作日)"
+        )
+
+
 class InvalidInputError(ZwgkError, ValueError):
     """A single value is of the right type but not acceptable."""
 
@@ -145,6 +166,10 @@ class InvalidRecordsError(ZwgkError, ValueError):
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_list_problems(f"invalid records in {source}", self.problems))
+
+
+class ReportParseError(InvalidRecordsError):
+    """A published report's tables cannot be read; lists every problem with its place."""
 
 
 class MissingFileError(DataFileError, FileNotFoundError):

@@ -17,15 +17,14 @@ from zwgk.catalog import (
     Publication,
     PublicationStatus,
     check_compliance,
-    compliance_to_dataframe,
     due_date,
-    parse_log_date,
     parse_time_limit,
-    publications_from_rows,
     read_publication_log,
     sample_catalog,
     sample_publication_log,
 )
+from zwgk.catalog._display import compliance_to_dataframe
+from zwgk.catalog.io import parse_log_date, publications_from_rows
 from zwgk.errors import InvalidInputError, InvalidRecordsError, MissingExtraError
 
 CASES: list[dict[str, Any]] = load_golden("compliance.toml")["case"]
@@ -247,8 +246,7 @@ def test_every_problem_of_one_row_is_listed() -> None:
 
 
 def test_log_file_errors(tmp_path: Path) -> None:
-    from zwgk.catalog import MissingFileError
-    from zwgk.errors import DataFileError
+    from zwgk.errors import DataFileError, MissingFileError
 
     for name in ("none.csv", "none.xlsx"):
         with pytest.raises(MissingFileError, match="expected an existing publication log"):

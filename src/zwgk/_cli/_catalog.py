@@ -107,7 +107,7 @@ def _compliance(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from zwgk.catalog import sample_catalog_path, sample_publication_log_path
+    from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
 
     path = sample_publication_log_path() if args.log else sample_catalog_path()
     if args.content:

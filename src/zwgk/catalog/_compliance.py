@@ -25,18 +25,15 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from zwgk._optional import import_extra
+from zwgk._present import present
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
 from zwgk.deadlines import ChinaCalendar, Period, PeriodUnit, default_calendar, period_end
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidRecordsError, Problem
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "STATUTORY_PROACTIVE_PERIOD",
@@ -47,7 +44,6 @@ __all__ = [
     "PublicationResult",
     "PublicationStatus",
     "check_compliance",
-    "compliance_to_dataframe",
     "due_date",
 ]
 
@@ -171,19 +167,25 @@ class ComplianceReport:
         return tuple(r for item in self.items for r in item.results)
 
     def __repr__(self) -> str:
-        from zwgk.catalog._display import compliance_repr
-
-        return compliance_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """One row per item: publications by status, on-time rate and longest gap."""
-        from zwgk.catalog._display import compliance_html
-
-        return compliance_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
-        """One row per publication (extra ``zwgk[pandas]``); see :func:`compliance_to_dataframe`."""
-        return compliance_to_dataframe(self)
+        """One row per publication (extra ``zwgk[pandas]``).
+
+        Columns: ``sequence``, ``item``, ``formed_on``, ``published_on``, ``due``, ``limit``,
+        ``source``, ``status``, ``working_days_late``, ``days_late``, ``provisional``; dates
+        as ``datetime.date`` objects.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return present(self, "frame")
 
 
 def due_date(
@@ -421,41 +423,3 @@ def _summarise(
     published = (r.publication.published_on for r in results if r.publication.published_on is not None)
     gap = _longest_gap(published, None, cal)
     return ItemCompliance(item.sequence, item.name, results, *_tally(results, gap, max_gap))
-
-
-def compliance_to_dataframe(report: ComplianceReport) -> pd.DataFrame:
-    """One row per publication (needs the ``pandas`` extra).
-
-    Columns: ``sequence``, ``item``, ``formed_on``, ``published_on``, ``due``, ``limit``,
-    ``source``, ``status``, ``working_days_late``, ``days_late``, ``provisional``.
-
-    Args:
-        report: the report of :func:`check_compliance`.
-
-    Returns:
-        The DataFrame (dates as ``datetime.date`` objects).
-
-    Raises:
-        MissingExtraError: pandas is not installed.
-    """
-    pandas = import_extra("pandas", "pandas", "compliance DataFrames")
-    records = [
-        {
-            "sequence": r.sequence,
-            "item": r.item,
-            "formed_on": r.publication.formed_on,
-            "published_on": r.publication.published_on,
-            "due": r.due,
-            "limit": r.limit,
-            "source": r.source.value,
-            "status": r.status.value,
-            "working_days_late": r.working_days_late,
-            "days_late": r.days_late,
-            "provisional": r.provisional,
-        }
-        for r in report.results
-    ]
-    columns = ["sequence", "item", "formed_on", "published_on", "due", "limit", "source", "status",
-               "working_days_late", "days_late", "provisional"]  # fmt: skip
-    frame: pd.DataFrame = pandas.DataFrame.from_records(records, columns=columns)
-    return frame

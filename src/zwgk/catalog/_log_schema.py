@@ -1,4 +1,4 @@
-"""JSON Schema of one publication-log row, as :func:`~zwgk.catalog.publications_from_rows` reads it.
+"""JSON Schema of one publication-log row, as :func:`~zwgk.catalog.io.publications_from_rows` reads it.
 
 A log has no JSON reader of its own: it is a table (CSV, XLSX, or rows in Python) whose
 header names the columns.  One row is therefore described as an object keyed by the

@@ -29,8 +29,8 @@ from typing import TypeAlias
 import attrs
 
 from zwgk._text import normalize
-from zwgk.catalog._errors import UnparsedTimeLimitWarning
 from zwgk.deadlines import PeriodUnit
+from zwgk.errors import UnparsedTimeLimitWarning
 
 __all__ = [
     "Anchor",

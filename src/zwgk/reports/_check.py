@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef
@@ -60,21 +61,17 @@ class ReportCheck:
         return not self.violations
 
     def __repr__(self) -> str:
-        from zwgk.reports._display import check_repr
-
-        return check_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The violations as a table, then the blank cells."""
-        from zwgk.reports._display import check_html
-
-        return check_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
         """One row per violation (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.violations_to_frame`."""
-        from zwgk.reports._display import violations_to_frame
-
-        return violations_to_frame(self)
+        return present(self, "frame")
 
 
 def _sum_text(values: Sequence[int]) -> str:

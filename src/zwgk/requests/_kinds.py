@@ -22,7 +22,6 @@ from zwgk.errors import DataFileError, Problem
 __all__ = [
     "ApplicantKind",
     "OutcomeBasis",
-    "normalize_label",
     "outcome_basis",
     "outcome_number",
     "parse_outcome",

@@ -10,16 +10,17 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from zwgk._dates import parse_date
 from zwgk._files import corrupt_file, existing_file, load_workbook, read_input_text
 from zwgk._optional import import_extra
+from zwgk._text import normalize_label
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import (
     InvalidInputError,
@@ -28,7 +29,7 @@ from zwgk.errors import (
     UnknownNameError,
     ZwgkError,
 )
-from zwgk.requests._kinds import ApplicantKind, normalize_label, parse_outcome
+from zwgk.requests._kinds import ApplicantKind, parse_outcome
 from zwgk.requests._request import DisclosureRequest, Ledger
 
 __all__ = [
@@ -83,27 +84,19 @@ _HEADER_ALIASES: dict[str, str] = {
         "事件": "events",
     }.items()
 }
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
 
-def _parse_date(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        text = normalize_label(value) if value.strip() else ""
-        if not text:
-            return None
-        match = _DATE_RE.match(value.translate(_FULLWIDTH))
-        if match:
-            try:
-                return dt.date(*(int(g) for g in match.groups()))
-            except ValueError as exc:
-                raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
-        raise ValueError(f"{value!r} is not a date; expected YYYY-MM-DD or YYYY年M月D日")
+def _parse_date(value: object, info: ValidationInfo) -> object:
+    """Dates of a register cell through :func:`zwgk._dates.parse_date`; a blank cell is ``None``.
+
+    A cell of only spaces or punctuation (``—``, ``/``) is blank too.  Other types (numbers,
+    ``None``) pass on to pydantic, which refuses them as usual.
+    """
+    if isinstance(value, str) and not normalize_label(value):  # blank, or only a dash
+        return None
+    if isinstance(value, dt.date | str):
+        return parse_date(value, info.field_name or "date")
     return value
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
 
 class EventRecord(BaseModel):
@@ -176,8 +169,8 @@ class LedgerRow(BaseModel):
 
     @field_validator("received", "closed", mode="before")
     @classmethod
-    def _date(cls, value: object) -> object:
-        return _parse_date(value)
+    def _date(cls, value: object, info: ValidationInfo) -> object:
+        return _parse_date(value, info)
 
     @field_validator("applicant_kind", mode="before")
     @classmethod
