@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from tests.catalog.helpers import load_golden
 
+from zwgk import deadlines
 from zwgk.catalog import (
     Catalog,
     DisclosureItem,
@@ -333,3 +334,28 @@ def test_xlsx_log_needs_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingExtraError, match=r"zwgk\[xlsx\]"):
         read_publication_log(tmp_path / "log.xlsx")
+
+
+# --- the statutory default follows the regime in force ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formed_on", "regime", "article"),
+    [
+        (dt.date(2019, 5, 14), "2008", "《政府信息公开条例》（2008年）第十八条"),
+        (dt.date(2019, 5, 15), "2019", "《政府信息公开条例》第二十六条"),
+    ],
+)
+def test_statutory_default_follows_the_regime_in_force(formed_on: dt.date, regime: str, article: str) -> None:
+    due, source, text = due_date(item("实时公开"), formed_on)
+    assert source is LimitSource.STATUTORY_DEFAULT
+    assert text == f"20个工作日内({article})"
+    assert due == deadlines.proactive_deadline(formed_on, regime=regime).due
+
+
+def test_formed_before_the_regulations_is_a_row_problem() -> None:
+    with pytest.raises(InvalidRecordsError, match="formed before the Regulations") as info:
+        check_compliance(
+            Catalog((item("实时公开"),)), [Publication("1", dt.date(2008, 4, 30), dt.date(2008, 5, 5))]
+        )
+    assert [p.field for p in info.value.problems] == ["formed_on"]

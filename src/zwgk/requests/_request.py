@@ -135,8 +135,9 @@ class DisclosureRequest:
 def fee_payment_due(notice_received_on: dt.date, *, calendar: ChinaCalendar | None = None) -> dt.date:
     """Last day to pay an information-processing fee (国办函〔2020〕109号; FACTS [P]).
 
-    Delegates to :func:`zwgk.deadlines.fee_payment_deadline` (20 working days counted from
-    the day after the fee notice is received).
+    Delegates to :func:`zwgk.deadlines.fee_payment_deadline`, whose period is the one data
+    record ``other_periods.fee_payment`` of ``zwgk/deadlines/data/regimes.toml`` (20 working
+    days counted from the day after the fee notice is received); no number is repeated here.
 
     Args:
         notice_received_on: the day the applicant received the fee notice.
