@@ -425,8 +425,13 @@ def check_compliance(
             if exc.field != "formed_on":  # only "formed before the Regulations" is a row problem
                 raise
             problems.append(
-                Problem(pub.where, "formed before the Regulations took effect", field="formed_on",
-                        value=pub.formed_on.isoformat(), expected=exc.expected)  # fmt: skip
+                Problem(
+                    pub.where,
+                    "formed before the Regulations took effect",
+                    field="formed_on",
+                    value=pub.formed_on.isoformat(),
+                    expected=exc.expected,
+                )
             )
         except CalendarCoverageError as exc:
             problems.append(

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from zwgk._dates import DATE_FORMS, parse_date
 from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
@@ -20,14 +21,16 @@ from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = ["parse_log_date", "publications_from_rows", "read_publication_log"]
 
-_COLUMNS = {
-    **dict.fromkeys(["item", "事项", "公开事项", "序号", "事项名称", "二级事项"], "item"),
-    **dict.fromkeys(
-        ["formed_on", "形成日期", "信息形成日期", "形成或变更日期", "信息形成或变更日期", "变更日期"],
-        "formed_on",
-    ),
-    **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
-}
+_COLUMNS = MappingProxyType(
+    {
+        **dict.fromkeys(["item", "事项", "公开事项", "序号", "事项名称", "二级事项"], "item"),
+        **dict.fromkeys(
+            ["formed_on", "形成日期", "信息形成日期", "形成或变更日期", "信息形成或变更日期", "变更日期"],
+            "formed_on",
+        ),
+        **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
+    }
+)
 _EXPECTED_DATE = f"a date {DATE_FORMS}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -15,13 +16,15 @@ from zwgk.reports._model import AnnualReport, CellRef
 
 __all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
 
-IDENTITIES: Mapping[int, str] = {
-    1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
-    2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
-    3: "表三 each row: 总计 = sum of the six applicant columns",
-    4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-    5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
-}
+IDENTITIES: Mapping[int, str] = MappingProxyType(
+    {
+        1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
+        2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
+        3: "表三 each row: 总计 = sum of the six applicant columns",
+        4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
+    }
+)
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -60,30 +61,32 @@ LEDGER_COLUMNS: tuple[str, ...] = (
 )
 
 # Chinese column headers seen in registers (依申请公开登记台账), folded with normalize_label.
-_HEADER_ALIASES: dict[str, str] = {
-    normalize_label(k): v
-    for k, v in {
-        "编号": "id",
-        "申请编号": "id",
-        "序号": "id",
-        "申请人": "applicant",
-        "申请人姓名或名称": "applicant",
-        "申请人类型": "applicant_kind",
-        "申请人类别": "applicant_kind",
-        "收到日期": "received",
-        "收到申请日期": "received",
-        "受理日期": "received",
-        "申请日期": "received",
-        "申请方式": "channel",
-        "渠道": "channel",
-        "办理结果": "outcome",
-        "答复结果": "outcome",
-        "办结日期": "closed",
-        "答复日期": "closed",
-        "页数": "pages",
-        "事件": "events",
-    }.items()
-}
+_HEADER_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        normalize_label(k): v
+        for k, v in {
+            "编号": "id",
+            "申请编号": "id",
+            "序号": "id",
+            "申请人": "applicant",
+            "申请人姓名或名称": "applicant",
+            "申请人类型": "applicant_kind",
+            "申请人类别": "applicant_kind",
+            "收到日期": "received",
+            "收到申请日期": "received",
+            "受理日期": "received",
+            "申请日期": "received",
+            "申请方式": "channel",
+            "渠道": "channel",
+            "办理结果": "outcome",
+            "答复结果": "outcome",
+            "办结日期": "closed",
+            "答复日期": "closed",
+            "页数": "pages",
+            "事件": "events",
+        }.items()
+    }
+)
 
 
 def _parse_date(value: object, info: ValidationInfo) -> object:
