@@ -23,6 +23,7 @@ __all__ = [
     "CalendarCoverageError",
     "DataFileError",
     "EvidenceError",
+    "InvalidCellError",
     "InvalidEventSequence",
     "InvalidInputError",
     "InvalidRecordsError",
@@ -122,6 +123,26 @@ class InvalidInputError(ZwgkError, ValueError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: got {_show(value)}; expected {expected}")
+
+
+class InvalidCellError(ZwgkError, ValueError):
+    """One cell of a file (a JSON member, a table cell, a register column) cannot be read.
+
+    Raised inside boundary validators, which locate it (row, column, JSON path); ``shown``
+    is how the value is described (``the boolean true``, ``'1 234'``), ``what`` what it is
+    not, and ``expected`` what would have been accepted.
+    """
+
+    def __init__(self, shown: str, what: str, expected: str) -> None:
+        self.shown = shown
+        self.what = what
+        self.expected = expected
+        super().__init__(f"{shown} is not {what}; expected {expected}")
+
+    @classmethod
+    def not_json(cls, what: str, detail: object) -> InvalidCellError:
+        """Text that should hold JSON (``what``: ``a JSON list of events``) and does not parse."""
+        return cls(f"text that does not parse as JSON ({detail})", what, what)
 
 
 class InvalidTypeError(ZwgkError, TypeError):

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 import attrs
 
 from zwgk._text import fold_width, normalize_label
-from zwgk.errors import Problem, ReportParseError
+from zwgk.errors import InvalidCellError, Problem, ReportParseError
 from zwgk.reports._formats import TABLE3_COLUMNS, ReportFormat, format_for_year, get_format, report_formats
 from zwgk.reports._model import AnnualReport, Table3, Table4
 
@@ -36,17 +36,18 @@ def parse_cell(text: str) -> int | None:
     never guessed.
 
     Raises:
-        ValueError: the text is not a whole number or a blank marker (the caller turns this
-            into a located problem).
+        InvalidCellError: the text is not a whole number or a blank marker (a ``ValueError``;
+            the caller turns it into a located problem).
     """
     folded = fold_width(text).strip()
     if folded in _BLANKS:
         return None
     if _INT_RE.match(folded):
         return int(folded.replace(",", "").replace("−", "-"))
-    raise ValueError(
-        f"{text!r} is not a whole number or a blank marker "
-        "(digits, thousands commas as in 1,234, or a dash for blank)"
+    raise InvalidCellError(
+        repr(text),
+        "a whole number or a blank marker",
+        "digits, thousands commas as in 1,234, or a dash for blank",
     )
 
 

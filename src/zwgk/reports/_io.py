@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from zwgk._files import read_input_text
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, ZwgkError
+from zwgk.errors import InvalidCellError, InvalidInputError, InvalidRecordsError, Problem, ZwgkError
 from zwgk.reports._formats import get_format
 from zwgk.reports._html import parse_report_html
 from zwgk.reports._json import COUNT_EXPECTED as _COUNT_EXPECTED
@@ -25,7 +25,7 @@ def _count_cell(value: object) -> object:
     """A count cell (FACTS §3 identity 5): an integer or null; booleans, text and fractions refused."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise ValueError(f"{_json_kind(value)} is not a count; expected {_COUNT_EXPECTED}")
+    raise InvalidCellError(_json_kind(value), "a count", _COUNT_EXPECTED)
 
 
 def _table2_cell(value: object) -> object:
@@ -41,7 +41,7 @@ def _table2_cell(value: object) -> object:
             amount = None
         if amount is not None and amount.is_finite():
             return amount
-    raise ValueError(f"{_json_kind(value)} is not a number; expected {_MONEY_EXPECTED}")
+    raise InvalidCellError(_json_kind(value), "a number", _MONEY_EXPECTED)
 
 
 _Count = Annotated[int | None, BeforeValidator(_count_cell)]

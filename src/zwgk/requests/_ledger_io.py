@@ -24,6 +24,7 @@ from zwgk._optional import import_extra
 from zwgk._text import normalize_label
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import (
+    InvalidCellError,
     InvalidInputError,
     InvalidRecordsError,
     Problem,
@@ -210,7 +211,7 @@ class LedgerRow(BaseModel):
             try:
                 return json.loads(value)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"events must be a JSON list of events ({exc})") from None
+                raise InvalidCellError.not_json("a JSON list of events", exc) from None
         return value
 
     def to_request(self) -> DisclosureRequest:
