@@ -15,15 +15,8 @@ from pathlib import Path
 
 import attrs
 
-from zwgk.catalog import (
-    Catalog,
-    CheckReport,
-    check_catalog,
-    parse_time_limit,
-    read_catalog_xlsx,
-    sample_catalog,
-    write_catalog_xlsx,
-)
+from zwgk.catalog import Catalog, CheckReport, check_catalog, parse_time_limit, sample_catalog
+from zwgk.catalog.io import read_catalog_xlsx, write_catalog_xlsx
 
 ROWS = 5_000
 PHRASES = 100_000

@@ -23,18 +23,18 @@ from hypothesis import strategies as st
 from zwgk._cli import main
 from zwgk._cli._common import to_jsonable
 from zwgk._schemas import all_schemas, get_schema, schema_descriptions, schema_text
-from zwgk.catalog import (
-    Publication,
+from zwgk.catalog import Publication, sample_catalog, sample_publication_log
+from zwgk.catalog.io import (
     catalog_to_json,
     publication_log_json_schema,
     publications_from_rows,
-    sample_catalog,
-    sample_publication_log,
     sample_publication_log_path,
 )
 from zwgk.errors import InvalidRecordsError, UnknownNameError
-from zwgk.reports import build_report, report_to_json
-from zwgk.requests import Ledger, ledger_from_rows, ledger_to_json
+from zwgk.reports import build_report
+from zwgk.reports.io import report_to_json
+from zwgk.requests import Ledger
+from zwgk.requests.io import ledger_from_rows, ledger_to_json
 from zwgk.scoring import (
     Card,
     CombinedResult,

@@ -70,7 +70,7 @@ assert len(check.findings) > 0
 # %%
 log = catalog.sample_publication_log()
 compliance = catalog.check_compliance(cat, log, as_of=dt.date(2026, 6, 30))
-frame = catalog.compliance_to_dataframe(compliance)
+frame = compliance.to_frame()
 print(frame.head(10).to_string(index=False))
 print(f"on-time rate: {compliance.on_time_rate}")
 
@@ -186,9 +186,9 @@ print(t3.tail(3).to_string())
 # amount it is off by.
 
 # %%
-data = json.loads(reports.report_to_json(report))
+data = json.loads(reports.io.report_to_json(report))
 data["table3"]["new"]["natural_person"] += 1
-broken = reports.report_from_json(json.dumps(data, ensure_ascii=False))
+broken = reports.io.report_from_json(json.dumps(data, ensure_ascii=False))
 findings = reports.check_report(broken)
 assert not findings.ok
 for finding in findings.violations:

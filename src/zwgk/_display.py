@@ -8,11 +8,11 @@ Chinese labels need a CJK font: ``labels="auto"`` uses Chinese when matplotlib f
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from zwgk._optional import import_extra
-from zwgk.errors import InvalidInputError
+from zwgk.errors import InvalidInputError, UnknownNameError
 
 __all__ = [
     "CJK_FONTS",
@@ -22,6 +22,7 @@ __all__ = [
     "figure_class",
     "html_table",
     "pandas_module",
+    "present_by_type",
     "records_frame",
     "use_chinese",
 ]
@@ -108,3 +109,24 @@ def html_table(
         + (f"<p>… and {more} more {esc(noun)} (<code>to_frame()</code> shows all)</p>" if more else "")
         + "</div>"
     )
+
+
+#: What a package's presentation table maps: (value type, kind of presentation) → presenter.
+Presenters = Mapping[tuple[type, str], Callable[..., Any]]
+
+
+def present_by_type(presenters: Presenters, value: object, what: str, options: Mapping[str, Any]) -> Any:
+    """Call the presenter registered for ``(type(value), what)`` with ``value`` and ``options``.
+
+    The body of each package's ``_display.present``: one table per package, looked up by the
+    value's exact type.
+
+    Raises:
+        UnknownNameError: no presenter for this type and kind; the message lists the kinds
+            the type has.
+    """
+    presenter = presenters.get((type(value), what))
+    if presenter is None:
+        kinds = sorted(kind for cls, kind in presenters if cls is type(value))
+        raise UnknownNameError(f"presentation of {type(value).__name__}", what, kinds)
+    return presenter(value, **options)

@@ -62,43 +62,43 @@ def _evidence(card_name: str) -> _Builder:
 
 
 def _catalog() -> dict[str, Any]:
-    from zwgk.catalog import catalog_json_schema
+    from zwgk.catalog.io import catalog_json_schema
 
     return catalog_json_schema()
 
 
 def _catalog_item() -> dict[str, Any]:
-    from zwgk.catalog import DisclosureItemModel
+    from zwgk.catalog.io import DisclosureItemModel
 
     return DisclosureItemModel.model_json_schema()
 
 
 def _legal_basis() -> dict[str, Any]:
-    from zwgk.catalog import LegalBasisModel
+    from zwgk.catalog.io import LegalBasisModel
 
     return LegalBasisModel.model_json_schema()
 
 
 def _publication_log() -> dict[str, Any]:
-    from zwgk.catalog import publication_log_json_schema
+    from zwgk.catalog.io import publication_log_json_schema
 
     return publication_log_json_schema()
 
 
 def _ledger() -> dict[str, Any]:
-    from zwgk.requests import ledger_json_schema
+    from zwgk.requests.io import ledger_json_schema
 
     return ledger_json_schema()
 
 
 def _ledger_event() -> dict[str, Any]:
-    from zwgk.requests import EventRecord
+    from zwgk.requests.io import EventRecord
 
     return EventRecord.model_json_schema()
 
 
 def _report() -> dict[str, Any]:
-    from zwgk.reports import report_json_schema
+    from zwgk.reports.io import report_json_schema
 
     return report_json_schema()
 

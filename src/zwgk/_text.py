@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from zwgk.errors import UnknownNameError
 
-__all__ = ["chinese_number", "compact", "lookup_label", "normalize", "normalize_label"]
+__all__ = ["chinese_number", "compact", "fold_width", "lookup_label", "normalize", "normalize_label"]
 
 # Traditional → simplified, restricted to characters seen in catalog headers, marks and
 # time-limit phrases.  Every target is a simplified character that never maps again, so
@@ -95,6 +95,15 @@ def chinese_number(text: str) -> int | None:
 def _replace_numeral(match: re.Match[str]) -> str:
     value = chinese_number(match.group(0))
     return match.group(0) if value is None else str(value)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and punctuation folded to their plain forms (Unicode NFKC) only.
+
+    Spaces, line breaks and characters are kept, for text whose layout matters (a published
+    report's paragraphs, a table cell where ``1 234`` must stay refused).
+    """
+    return unicodedata.normalize("NFKC", text)
 
 
 def compact(text: str) -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "CalendarCoverageError",
     "DataFileError",
     "EvidenceError",
+    "InvalidCellError",
     "InvalidEventSequence",
     "InvalidInputError",
     "InvalidRecordsError",
@@ -31,7 +32,9 @@ __all__ = [
     "MissingFileError",
     "Problem",
     "ProvisionalCalendarWarning",
+    "ReportParseError",
     "UnknownNameError",
+    "UnparsedTimeLimitWarning",
     "ZwgkError",
     "ZwgkWarning",
 ]
@@ -93,6 +96,25 @@ class ProvisionalCalendarWarning(ZwgkWarning):
     """
 
 
+class UnparsedTimeLimitWarning(ZwgkWarning):
+    """A 公开时限 phrase (or part of one) was not recognised.
+
+    The phrase is kept verbatim as an :class:`~zwgk.catalog.UnparsedLimit`; zwgk never
+    guesses a period from text it does not understand.  ``text`` is the whole phrase and
+    ``clauses`` the parts that were not recognised.
+    """
+
+    def __init__(self, text: str, clauses: Sequence[str]) -> None:
+        self.text = text
+        self.clauses = tuple(clauses)
+        shown = "; ".join(repr(c) for c in self.clauses)
+        super().__init__(
+            f"time limit {text!r}: not recognised: {shown}; kept as unparsed text "
+            "(expected a period such as 自信息形成或者变更之日起20个工作日内, an annual date "
+            "such as 每年1月31日前, 每月/每季度/每年, 实时/及时/长期/常态化, or 公示期5个工作日)"
+        )
+
+
 class InvalidInputError(ZwgkError, ValueError):
     """A single value is of the right type but not acceptable."""
 
@@ -101,6 +123,26 @@ class InvalidInputError(ZwgkError, ValueError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: got {_show(value)}; expected {expected}")
+
+
+class InvalidCellError(ZwgkError, ValueError):
+    """One cell of a file (a JSON member, a table cell, a register column) cannot be read.
+
+    Raised inside boundary validators, which locate it (row, column, JSON path); ``shown``
+    is how the value is described (``the boolean true``, ``'1 234'``), ``what`` what it is
+    not, and ``expected`` what would have been accepted.
+    """
+
+    def __init__(self, shown: str, what: str, expected: str) -> None:
+        self.shown = shown
+        self.what = what
+        self.expected = expected
+        super().__init__(f"{shown} is not {what}; expected {expected}")
+
+    @classmethod
+    def not_json(cls, what: str, detail: object) -> InvalidCellError:
+        """Text that should hold JSON (``what``: ``a JSON list of events``) and does not parse."""
+        return cls(f"text that does not parse as JSON ({detail})", what, what)
 
 
 class InvalidTypeError(ZwgkError, TypeError):
@@ -204,6 +246,10 @@ class InvalidRecordsError(ZwgkError, ValueError):
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_list_problems(f"invalid records in {source}", self.problems))
+
+
+class ReportParseError(InvalidRecordsError):
+    """A published report's tables cannot be read; lists every problem with its place."""
 
 
 class MissingFileError(DataFileError, FileNotFoundError):

@@ -14,14 +14,12 @@ from zwgk.catalog import (
     FindingCode,
     LegalBasis,
     LegalForce,
-    ServiceGuideElement,
     check_catalog,
     check_item,
-    missing_guide_elements,
     parse_time_limit,
     sample_catalog,
-    service_guide_elements,
 )
+from zwgk.catalog._checks import ServiceGuideElement, missing_guide_elements, service_guide_elements
 
 LAW = LegalBasis("中华人民共和国就业促进法", LegalForce.LAW)
 REG = LegalBasis("失业保险条例", LegalForce.ADMINISTRATIVE_REGULATION)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from zwgk._cli import main
-from zwgk.catalog import sample_catalog_path, sample_publication_log_path
+from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
 
 # The reviewer's log: an impossible date, an unknown item, published before formed, and a
 # date before the calendar (one problem each, all reported in one error).
@@ -45,7 +45,8 @@ def test_check_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_check_xlsx_sheet_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from zwgk.catalog import sample_catalog, write_catalog_xlsx
+    from zwgk.catalog import sample_catalog
+    from zwgk.catalog.io import write_catalog_xlsx
 
     pytest.importorskip("openpyxl")
     path = write_catalog_xlsx(sample_catalog(), tmp_path / "s.xlsx")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from tests.catalog.helpers import load_golden
 
+from zwgk import deadlines
 from zwgk.catalog import (
     Catalog,
     DisclosureItem,
@@ -17,15 +18,14 @@ from zwgk.catalog import (
     Publication,
     PublicationStatus,
     check_compliance,
-    compliance_to_dataframe,
     due_date,
-    parse_log_date,
     parse_time_limit,
-    publications_from_rows,
     read_publication_log,
     sample_catalog,
     sample_publication_log,
 )
+from zwgk.catalog._display import compliance_to_dataframe
+from zwgk.catalog.io import parse_log_date, publications_from_rows
 from zwgk.errors import InvalidInputError, InvalidRecordsError, MissingExtraError
 
 CASES: list[dict[str, Any]] = load_golden("compliance.toml")["case"]
@@ -247,8 +247,7 @@ def test_every_problem_of_one_row_is_listed() -> None:
 
 
 def test_log_file_errors(tmp_path: Path) -> None:
-    from zwgk.catalog import MissingFileError
-    from zwgk.errors import DataFileError
+    from zwgk.errors import DataFileError, MissingFileError
 
     for name in ("none.csv", "none.xlsx"):
         with pytest.raises(MissingFileError, match="expected an existing publication log"):
@@ -335,3 +334,28 @@ def test_xlsx_log_needs_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingExtraError, match=r"zwgk\[xlsx\]"):
         read_publication_log(tmp_path / "log.xlsx")
+
+
+# --- the statutory default follows the regime in force ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("formed_on", "regime", "article"),
+    [
+        (dt.date(2019, 5, 14), "2008", "《政府信息公开条例》（2008年）第十八条"),
+        (dt.date(2019, 5, 15), "2019", "《政府信息公开条例》第二十六条"),
+    ],
+)
+def test_statutory_default_follows_the_regime_in_force(formed_on: dt.date, regime: str, article: str) -> None:
+    due, source, text = due_date(item("实时公开"), formed_on)
+    assert source is LimitSource.STATUTORY_DEFAULT
+    assert text == f"20个工作日内({article})"
+    assert due == deadlines.proactive_deadline(formed_on, regime=regime).due
+
+
+def test_formed_before_the_regulations_is_a_row_problem() -> None:
+    with pytest.raises(InvalidRecordsError, match="formed before the Regulations") as info:
+        check_compliance(
+            Catalog((item("实时公开"),)), [Publication("1", dt.date(2008, 4, 30), dt.date(2008, 5, 5))]
+        )
+    assert [p.field for p in info.value.problems] == ["formed_on"]

@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from zwgk.catalog import (
-    Catalog,
-    DisclosureItem,
+from zwgk.catalog import Catalog, DisclosureItem, read_catalog, sample_catalog
+from zwgk.catalog.io import (
     catalog_from_json,
     catalog_json_schema,
     catalog_rows,
     catalog_to_dataframe,
     catalog_to_json,
     neutralize_formula,
-    read_catalog,
-    sample_catalog,
     write_catalog_csv,
     write_catalog_json,
     write_catalog_xlsx,

@@ -19,13 +19,10 @@ from zwgk.catalog import (
     PeriodLimit,
     Qualitative,
     QualitativeLimit,
-    catalog_from_rows,
     read_catalog,
-    read_catalog_csv,
-    read_catalog_xlsx,
     read_publication_log,
-    split_cell,
 )
+from zwgk.catalog.io import catalog_from_rows, read_catalog_csv, read_catalog_xlsx, split_cell
 from zwgk.deadlines import PeriodUnit
 from zwgk.errors import DataFileError, InvalidInputError, InvalidRecordsError, UnknownNameError
 
@@ -317,8 +314,7 @@ def test_sequence_is_free_text(sequence: str) -> None:
 
 @pytest.mark.parametrize("name", ["none.csv", "none.xlsx", "none.json"])
 def test_missing_file_is_a_zwgk_error(tmp_path: Path, name: str) -> None:
-    from zwgk.catalog import MissingFileError
-    from zwgk.errors import DataFileError, ZwgkError
+    from zwgk.errors import DataFileError, MissingFileError, ZwgkError
 
     with pytest.raises(MissingFileError) as info:
         read_catalog(tmp_path / name)
@@ -334,8 +330,7 @@ def test_missing_file_is_a_zwgk_error(tmp_path: Path, name: str) -> None:
 
 
 def test_an_unreadable_file_is_a_data_file_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from zwgk.catalog import MissingFileError
-    from zwgk.errors import DataFileError
+    from zwgk.errors import DataFileError, MissingFileError
 
     def refuse(self: Path) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))

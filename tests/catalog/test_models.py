@@ -14,9 +14,9 @@ from zwgk.catalog import (
     LegalForce,
     Level,
     classify_basis,
-    format_bases,
     parse_legal_bases,
 )
+from zwgk.catalog.io import format_bases
 from zwgk.errors import InvalidInputError
 
 

@@ -8,15 +8,9 @@ from typing import Any
 import pytest
 from tests.catalog.helpers import expected_part, load_golden
 
-from zwgk.catalog import (
-    Anchor,
-    PeriodLimit,
-    TimeLimit,
-    UnparsedTimeLimitWarning,
-    parse_time_limit,
-)
+from zwgk.catalog import Anchor, PeriodLimit, TimeLimit, parse_time_limit
 from zwgk.deadlines import PeriodUnit
-from zwgk.errors import ZwgkWarning
+from zwgk.errors import UnparsedTimeLimitWarning, ZwgkWarning
 
 CASES: list[dict[str, Any]] = load_golden("time_limits.toml")["case"]
 

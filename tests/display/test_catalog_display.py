@@ -14,14 +14,13 @@ from zwgk.catalog import (
     CheckReport,
     ComplianceReport,
     DisclosureItem,
-    catalog_to_dataframe,
     check_catalog,
     check_compliance,
-    compliance_to_dataframe,
-    findings_to_frame,
     sample_catalog,
     sample_publication_log,
 )
+from zwgk.catalog._display import compliance_to_dataframe, findings_to_frame
+from zwgk.catalog.io import catalog_to_dataframe
 
 
 def _body_rows(page: str) -> list[list[str]]:

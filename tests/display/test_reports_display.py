@@ -22,11 +22,11 @@ from zwgk.reports import (
 from zwgk.requests import (
     DisclosureRequest,
     Ledger,
-    ledger_to_frame,
     monthly_request_fees,
     per_volume_fee,
     request_fees_to_frame,
 )
+from zwgk.requests.io import ledger_to_frame
 
 FMT = get_format("2021")
 D = Decimal

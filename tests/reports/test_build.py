@@ -20,7 +20,8 @@ from zwgk.reports import (
     table3_from_frame,
     table3_from_ledger,
 )
-from zwgk.requests import DisclosureRequest, Ledger, Outcome, ledger_to_frame, read_ledger
+from zwgk.requests import DisclosureRequest, Ledger, Outcome, read_ledger
+from zwgk.requests.io import ledger_to_frame
 from zwgk.testing import ledgers
 
 HERE = Path(__file__).parent

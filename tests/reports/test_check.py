@@ -256,7 +256,7 @@ def test_report_json_schema_validates_a_report() -> None:
 
     import jsonschema
 
-    from zwgk.reports import report_json_schema, report_to_json
+    from zwgk.reports.io import report_json_schema, report_to_json
 
     report = AnnualReport(
         "a",

@@ -16,14 +16,8 @@ from hypothesis import strategies as st
 
 from zwgk._cli import main
 from zwgk.errors import InvalidRecordsError, MissingFileError
-from zwgk.reports import (
-    check_report,
-    counts_from_json,
-    counts_template,
-    get_format,
-    load_report,
-    read_counts,
-)
+from zwgk.reports import check_report, get_format, load_report
+from zwgk.reports.io import counts_from_json, counts_template, read_counts
 from zwgk.requests import read_ledger
 
 HERE = Path(__file__).parent

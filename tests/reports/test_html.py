@@ -12,18 +12,14 @@ from zwgk.errors import InvalidInputError, InvalidRecordsError
 from zwgk.reports import (
     TABLE3_COLUMNS,
     AnnualReport,
-    ReportParseError,
     Table3,
     Table4,
     check_report,
     get_format,
     load_report,
-    parse_cell,
-    parse_report_html,
     render_html,
-    report_from_json,
-    report_to_json,
 )
+from zwgk.reports.io import ReportParseError, parse_cell, parse_report_html, report_from_json, report_to_json
 
 counts = st.none() | st.integers(-3, 50)
 """A cell count as published: blank (None), a wrong negative, or a count."""

@@ -16,17 +16,17 @@ from hypothesis import strategies as st
 
 from zwgk._cli import main
 from zwgk.errors import DataFileError, InvalidRecordsError, MissingFileError
-from zwgk.reports import (
+from zwgk.reports import load_report, render_html
+from zwgk.reports.io import (
     ReportDocument,
     ReportParseError,
-    load_report,
     parse_cell,
     parse_report_html,
-    render_html,
     report_from_json,
     report_to_json,
 )
-from zwgk.requests import ledger_from_rows, read_ledger
+from zwgk.requests import read_ledger
+from zwgk.requests.io import ledger_from_rows
 
 HERE = Path(__file__).parent
 FIXTURE_2021 = HERE / "fixtures" / "report_2021.html"

@@ -18,17 +18,19 @@ from zwgk.requests import (
     Ledger,
     Outcome,
     OutcomeGroup,
+    outcome_basis,
+    outcome_number,
+    parse_outcome,
+    read_ledger,
+    write_ledger,
+)
+from zwgk.requests.io import (
     ledger_from_frame,
     ledger_from_rows,
     ledger_json_schema,
     ledger_to_csv,
     ledger_to_frame,
     ledger_to_json,
-    outcome_basis,
-    outcome_number,
-    parse_outcome,
-    read_ledger,
-    write_ledger,
 )
 from zwgk.testing import ledgers
 

@@ -17,10 +17,9 @@ from zwgk.catalog import (
     QualitativeLimit,
     SameAsAbove,
     TimeLimit,
-    catalog_from_json,
-    catalog_to_json,
     parse_time_limit,
 )
+from zwgk.catalog.io import catalog_from_json, catalog_to_json
 from zwgk.deadlines import PeriodUnit
 from zwgk.testing import (
     TimeLimitCase,

@@ -80,8 +80,10 @@ def _compliance(args: argparse.Namespace) -> int:
     # items, dates outside the calendar and publications before formation together.
     log = read_publication_log(_existing(args.log, "LOG"), catalog=catalog)
     as_of = args.as_of if args.as_of is not None else dt.date.today()
-    max_gap = None if args.max_gap == 0 else args.max_gap
-    report = check_compliance(catalog, log, as_of=as_of, max_gap=max_gap)
+    if args.max_gap is None:  # the default of check_compliance, from the catalog's data
+        report = check_compliance(catalog, log, as_of=as_of)
+    else:
+        report = check_compliance(catalog, log, as_of=as_of, max_gap=args.max_gap or None)
     if args.json:
         emit_json(report)
         return _EXIT_OK if report.ok else _EXIT_FINDINGS
@@ -107,7 +109,7 @@ def _compliance(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from zwgk.catalog import sample_catalog_path, sample_publication_log_path
+    from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
 
     path = sample_publication_log_path() if args.log else sample_catalog_path()
     if args.content:
@@ -141,8 +143,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     compliance.add_argument(
         "--max-gap",
         type=int,
-        default=20,
-        help="longest allowed gap between updates in working days (default 20; 0 turns it off)",
+        default=None,
+        help="longest allowed gap between updates in working days (default: update_gap in "
+        "zwgk/catalog/data/compliance.toml, 20 for the 开福区 2013 rule; 0 turns it off)",
     )
     compliance.add_argument("--json", action="store_true", help="print the report as JSON")
     compliance.set_defaults(handler=_compliance)

@@ -13,17 +13,18 @@ from typing import Any
 
 import attrs
 
+from zwgk._dates import DATE_FORMS, parse_date
+from zwgk.errors import InvalidInputError
+
 __all__ = ["date_arg", "emit_json", "to_jsonable"]
 
 
 def date_arg(text: str) -> dt.date:
-    """argparse type for an ISO date (``2026-09-28``)."""
+    """argparse type for a date: ``2026-09-28`` (or the other forms of :func:`zwgk._dates.parse_date`)."""
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid date {text!r}; expected YYYY-MM-DD, e.g. 2026-09-28"
-        ) from None
+        return parse_date(text, "date")
+    except InvalidInputError:
+        raise argparse.ArgumentTypeError(f"invalid date {text!r}; expected {DATE_FORMS}") from None
 
 
 def to_jsonable(value: Any) -> Any:

@@ -93,14 +93,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build(args: argparse.Namespace) -> int:
-    from zwgk.reports import (
-        ReportCounts,
-        check_report,
-        read_counts,
-        render_html,
-        render_markdown,
-        report_to_json,
-    )
+    from zwgk.reports import ReportCounts, check_report, render_html, render_markdown
+    from zwgk.reports.io import read_counts, report_to_json
     from zwgk.requests import read_ledger
 
     fmt = _report_format(args.year, args.report_format)
@@ -128,7 +122,7 @@ def _report_format(year: int, report_format: str | None) -> ReportFormat:
 def _counts_template(args: argparse.Namespace) -> int:
     import json
 
-    from zwgk.reports import counts_template
+    from zwgk.reports.io import counts_template
 
     fmt = _report_format(args.year, args.report_format)
     text = json.dumps(counts_template(fmt), ensure_ascii=False, indent=2) + "\n"

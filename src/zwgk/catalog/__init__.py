@@ -1,4 +1,4 @@
-"""Disclosure catalogs (政务公开事项标准目录): models, spreadsheet import, time limits, checks.
+"""Disclosure catalogs (政务公开事项标准目录): models, time limits, checks and compliance.
 
 Since the standardisation pilots (国办发〔2017〕42号, 国办发〔2019〕54号) every county and
 township keeps a standard catalog of what it discloses.  This package reads them from the
@@ -8,34 +8,29 @@ and measures publication against the limits with :mod:`zwgk.deadlines`.
 - **Models**: :class:`Catalog`, :class:`DisclosureItem`, :class:`LegalBasis` and the
   enums of the catalog columns (Chinese labels, variants accepted by ``parse``).
 - **Time limits**: :func:`parse_time_limit` → :class:`TimeLimit` of frozen parts; never
-  raises, never guesses (:class:`UnparsedTimeLimitWarning`).
-- **Import/export**: :func:`read_catalog` (CSV, XLSX, JSON), :func:`write_catalog_csv`,
-  :func:`write_catalog_xlsx`, :func:`write_catalog_json`, :func:`catalog_to_dataframe`,
-  :func:`catalog_json_schema`.
-- **Checks**: :func:`check_catalog`; :func:`findings_to_frame` (also ``CheckReport.to_frame()``).
-- **Compliance**: :func:`check_compliance` over a publication log
-  (:func:`read_publication_log`; one row's JSON Schema: :func:`publication_log_json_schema`).
+  raises, never guesses (:class:`zwgk.errors.UnparsedTimeLimitWarning`).
+- **Legal bases**: :func:`parse_legal_bases`, :func:`classify_basis`.
+- **Checks**: :func:`check_catalog`, :func:`check_item` → :class:`CheckReport`.
+- **Compliance**: :func:`check_compliance` over a publication log → :class:`ComplianceReport`;
+  :func:`due_date` (an item's limit, or the proactive period of the 条例 regime in force).
+- **Reading**: :func:`read_catalog` (CSV, XLSX, JSON) and :func:`read_publication_log`;
+  writing, rows, JSON models and schemas are in :mod:`zwgk.catalog.io`.
 - **Notebooks**: :class:`Catalog`, :class:`CheckReport` and :class:`ComplianceReport`
   have a one-line ``repr``, an HTML table (``_repr_html_``) and ``to_frame()``.
-- **Sample**: :func:`sample_catalog`, a made-up county's employment and social-insurance
-  catalog with deliberate defects.
+- **Sample**: :func:`sample_catalog`, :func:`sample_publication_log`: a made-up county's
+  employment and social-insurance catalog with deliberate defects, and its log.
+
+Importing this package does not import pydantic (only :mod:`zwgk.catalog.io` does).
 """
 
 from __future__ import annotations
 
-from zwgk.catalog._basis import classify_basis, format_bases, parse_legal_bases
-from zwgk.catalog._checks import (
-    CheckReport,
-    Finding,
-    FindingCode,
-    ServiceGuideElement,
-    check_catalog,
-    check_item,
-    missing_guide_elements,
-    service_guide_elements,
-)
+import importlib
+from typing import Any
+
+from zwgk.catalog._basis import classify_basis, parse_legal_bases
+from zwgk.catalog._checks import CheckReport, Finding, FindingCode, check_catalog, check_item
 from zwgk.catalog._compliance import (
-    STATUTORY_PROACTIVE_PERIOD,
     ComplianceReport,
     ItemCompliance,
     LimitSource,
@@ -43,27 +38,10 @@ from zwgk.catalog._compliance import (
     PublicationResult,
     PublicationStatus,
     check_compliance,
-    compliance_to_dataframe,
     due_date,
 )
-from zwgk.catalog._display import findings_to_frame
-from zwgk.catalog._errors import MissingFileError, UnparsedTimeLimitWarning
-from zwgk.catalog._export import (
-    catalog_rows,
-    catalog_to_dataframe,
-    neutralize_formula,
-    write_catalog_csv,
-    write_catalog_xlsx,
-)
-from zwgk.catalog._import import (
-    catalog_from_rows,
-    read_catalog,
-    read_catalog_csv,
-    read_catalog_xlsx,
-    split_cell,
-)
-from zwgk.catalog._log import parse_log_date, publications_from_rows, read_publication_log
-from zwgk.catalog._log_schema import publication_log_json_schema
+from zwgk.catalog._import import read_catalog
+from zwgk.catalog._log import read_publication_log
 from zwgk.catalog._model import (
     Audience,
     Catalog,
@@ -74,22 +52,7 @@ from zwgk.catalog._model import (
     LegalForce,
     Level,
 )
-from zwgk.catalog._sample import (
-    sample_catalog,
-    sample_catalog_path,
-    sample_publication_log,
-    sample_publication_log_path,
-)
-from zwgk.catalog._schema import (
-    CatalogModel,
-    DisclosureItemModel,
-    LegalBasisModel,
-    catalog_from_json,
-    catalog_json_schema,
-    catalog_to_json,
-    read_catalog_json,
-    write_catalog_json,
-)
+from zwgk.catalog._sample import sample_catalog, sample_publication_log
 from zwgk.catalog._timelimit import (
     Anchor,
     AnnualDeadline,
@@ -106,84 +69,59 @@ from zwgk.catalog._timelimit import (
     parse_time_limit,
 )
 
-__all__ = [
-    # compliance
-    "STATUTORY_PROACTIVE_PERIOD",
-    # time limits
-    "Anchor",
-    "AnnualDeadline",
+__all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # models
     "Audience",
     "Catalog",
-    # JSON boundary
-    "CatalogModel",
-    # checks
-    "CheckReport",
-    "ComplianceReport",
     "DisclosureItem",
-    "DisclosureItemModel",
     "DisclosureMode",
-    "DisplayPeriod",
-    "Finding",
-    "FindingCode",
     "FiveOpen",
-    "Frequency",
-    "ItemCompliance",
     "LegalBasis",
-    "LegalBasisModel",
     "LegalForce",
     "Level",
+    # time limits
+    "Anchor",
+    "AnnualDeadline",
+    "DisplayPeriod",
+    "Frequency",
     "LimitPart",
-    "LimitSource",
-    "MissingFileError",
     "PeriodLimit",
     "PeriodicLimit",
-    "Publication",
-    "PublicationResult",
-    "PublicationStatus",
     "Qualitative",
     "QualitativeLimit",
     "SameAsAbove",
-    "ServiceGuideElement",
     "TimeLimit",
     "UnparsedLimit",
-    "UnparsedTimeLimitWarning",
-    "catalog_from_json",
-    # import / export
-    "catalog_from_rows",
-    "catalog_json_schema",
-    "catalog_rows",
-    "catalog_to_dataframe",
-    "catalog_to_json",
-    "check_catalog",
-    "check_compliance",
-    "check_item",
+    "parse_time_limit",
     # legal bases
     "classify_basis",
-    "compliance_to_dataframe",
-    "due_date",
-    "findings_to_frame",
-    "format_bases",
-    "missing_guide_elements",
-    "neutralize_formula",
     "parse_legal_bases",
-    "parse_log_date",
-    "parse_time_limit",
-    "publication_log_json_schema",
-    "publications_from_rows",
+    # checks
+    "CheckReport",
+    "Finding",
+    "FindingCode",
+    "check_catalog",
+    "check_item",
+    # compliance
+    "ComplianceReport",
+    "ItemCompliance",
+    "LimitSource",
+    "Publication",
+    "PublicationResult",
+    "PublicationStatus",
+    "check_compliance",
+    "due_date",
+    # reading
     "read_catalog",
-    "read_catalog_csv",
-    "read_catalog_json",
-    "read_catalog_xlsx",
     "read_publication_log",
     # sample data
     "sample_catalog",
-    "sample_catalog_path",
     "sample_publication_log",
-    "sample_publication_log_path",
-    "service_guide_elements",
-    "split_cell",
-    "write_catalog_csv",
-    "write_catalog_json",
-    "write_catalog_xlsx",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The :mod:`zwgk.catalog.io` module, imported on first use (``catalog.io.write_catalog_csv``)."""
+    if name == "io":
+        return importlib.import_module(f"{__name__}.io")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
 
@@ -75,20 +76,24 @@ class CheckReport:
         }
 
     def __repr__(self) -> str:
-        from zwgk.catalog._display import check_report_repr
-
-        return check_report_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
-        from zwgk.catalog._display import check_report_html
-
-        return check_report_html(self)
+        """The findings as an HTML table, one row each (notebooks)."""
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
-        """One row per finding (extra ``zwgk[pandas]``); see :func:`findings_to_frame`."""
-        from zwgk.catalog._display import findings_to_frame
+        """One row per finding (extra ``zwgk[pandas]``).
 
-        return findings_to_frame(self)
+        Columns: ``location``, ``sequence``, ``item``, ``code`` (the :class:`FindingCode`
+        name), ``label`` (its Chinese label) and ``message``.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return present(self, "frame")
 
 
 @attrs.frozen

@@ -14,7 +14,10 @@ order written, that is one of these and has no 其中 scope:
 - a yearly date (每年1月31日前): the first such date on or after ``formed_on``, not rolled
   forward off a rest day (the date is fixed, as in 条例第四十九条);
 - otherwise (实时, 及时, 每季度, 公示期, unrecognised or empty text, or only scoped periods)
-  the statutory default: 20 working days from formation (《政府信息公开条例》第二十六条).
+  the statutory default: the proactive-disclosure period of the 《政府信息公开条例》 regime in
+  force on ``formed_on`` (:func:`zwgk.deadlines.regime_for`; data in
+  ``zwgk/deadlines/data/regimes.toml``): 20 working days from formation under 第二十六条 since
+  2019-05-15, under the 2008 text's 第十八条 before.
 """
 
 from __future__ import annotations
@@ -23,24 +26,23 @@ import datetime as dt
 import enum
 import functools
 import itertools
+import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from importlib import resources
+from typing import Any
 
 import attrs
 
-from zwgk._optional import import_extra
+from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
 from zwgk.deadlines import Period, PeriodUnit, default_calendar, period_end
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidRecordsError, Problem
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 __all__ = [
-    "STATUTORY_PROACTIVE_PERIOD",
+    "UPDATE_GAP",
     "ComplianceReport",
     "ItemCompliance",
     "LimitSource",
@@ -48,21 +50,33 @@ __all__ = [
     "PublicationResult",
     "PublicationStatus",
     "check_compliance",
-    "compliance_to_dataframe",
     "due_date",
 ]
 
-#: 《政府信息公开条例》(2019) 第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开.
-STATUTORY_PROACTIVE_PERIOD = PeriodLimit(20, PeriodUnit.WORKING_DAYS, None)
-_STATUTE = "《政府信息公开条例》第二十六条"
 _RATE_PLACES = Decimal("0.0001")
 
 
+def _update_gap() -> int:
+    """``update_gap.max_working_days`` of ``data/compliance.toml`` (开福区 2013, 表一 第6项)."""
+    raw = tomllib.loads((resources.files("zwgk.catalog") / "data" / "compliance.toml").read_text("utf-8"))
+    gap: int = raw["update_gap"]["max_working_days"]
+    return gap
+
+
+#: The longest run of working days allowed between catalog updates by default, from
+#: ``data/compliance.toml`` (开福区 2013 scorecard, 表一 第6项: 至少每20个工作日要进行更新).
+UPDATE_GAP = _update_gap()
+
+
 class LimitSource(enum.Enum):
-    """Where a due date's limit came from; the value is the Chinese label."""
+    """Where a due date's limit came from; the value is the Chinese label.
+
+    ``STATUTORY_DEFAULT`` is the proactive period of the regime in force on the formation day
+    (第二十六条 of the 2019 text, 第十八条 of the 2008 text); the result's ``limit`` names the article.
+    """
 
     ITEM = "目录规定时限"
-    STATUTORY_DEFAULT = "条例第二十六条默认时限"
+    STATUTORY_DEFAULT = "条例默认时限"
 
 
 class PublicationStatus(enum.Enum):
@@ -172,19 +186,25 @@ class ComplianceReport:
         return tuple(r for item in self.items for r in item.results)
 
     def __repr__(self) -> str:
-        from zwgk.catalog._display import compliance_repr
-
-        return compliance_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """One row per item: publications by status, on-time rate and longest gap."""
-        from zwgk.catalog._display import compliance_html
-
-        return compliance_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
-        """One row per publication (extra ``zwgk[pandas]``); see :func:`compliance_to_dataframe`."""
-        return compliance_to_dataframe(self)
+        """One row per publication (extra ``zwgk[pandas]``).
+
+        Columns: ``sequence``, ``item``, ``formed_on``, ``published_on``, ``due``, ``limit``,
+        ``source``, ``status``, ``working_days_late``, ``days_late``, ``provisional``; dates
+        as ``datetime.date`` objects.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        return present(self, "frame")
 
 
 def due_date(
@@ -203,6 +223,8 @@ def due_date(
 
     Raises:
         CalendarCoverageError: the period runs outside the calendar.
+        InvalidInputError: the statutory default applies and ``formed_on`` is before
+            2008-05-01, when the Regulations took effect.
     """
     for part in item.time_limit.parts:
         if isinstance(part, AnnualDeadline) and part.scope is None:
@@ -210,9 +232,26 @@ def due_date(
         if isinstance(part, PeriodLimit) and part.scope is None:
             due = period_end(formed_on, Period(part.amount, part.unit), calendar=calendar)
             return due, LimitSource.ITEM, part.render()
-    default = STATUTORY_PROACTIVE_PERIOD
-    due = period_end(formed_on, Period(default.amount, default.unit), calendar=calendar)
-    return due, LimitSource.STATUTORY_DEFAULT, f"{default.render()}({_STATUTE})"
+    default = statutory_proactive_period(formed_on)
+    due = period_end(formed_on, default, calendar=calendar)
+    part = PeriodLimit(default.amount, PeriodUnit(default.unit), None)
+    return due, LimitSource.STATUTORY_DEFAULT, f"{part.render()}({default.article})"
+
+
+def statutory_proactive_period(formed_on: dt.date) -> Period:
+    """The proactive-disclosure period of the 条例 regime in force on ``formed_on``, from its data.
+
+    The regime is :func:`zwgk.deadlines.regime_for` of the formation day (2008 text before
+    2019-05-15, 2019 text since), and the period its ``proactive`` record in
+    ``zwgk/deadlines/data/regimes.toml``, with the article that sets it.
+
+    Raises:
+        InvalidInputError: ``formed_on`` is before 2008-05-01, when the Regulations took effect.
+    """
+    from zwgk.deadlines import regime_for
+
+    period: Period = regime_for(formed_on, field="formed_on").proactive
+    return period
 
 
 def _annual_due(part: AnnualDeadline, formed_on: dt.date) -> dt.date:
@@ -344,7 +383,7 @@ def check_compliance(
     log: Sequence[Publication],
     *,
     as_of: dt.date | None = None,
-    max_gap: int | None = 20,
+    max_gap: int | None = UPDATE_GAP,
     calendar: ChinaCalendar | None = None,
 ) -> ComplianceReport:
     """Judge every publication in ``log`` against ``catalog``'s time limits.
@@ -354,8 +393,9 @@ def check_compliance(
         log: the publications.
         as_of: the day of the review: unpublished entries due before it are overdue, and
             gaps run up to it.  Required when any entry has no ``published_on``.
-        max_gap: the longest allowed run of working days between updates (default 20, the
-            开福区 2013 scorecard's rule); ``None`` to skip the gap check.
+        max_gap: the longest allowed run of working days between updates (default
+            :data:`UPDATE_GAP`, the 开福区 2013 scorecard's rule read from
+            ``data/compliance.toml``); ``None`` to skip the gap check.
         calendar: the working-day calendar; default :func:`zwgk.deadlines.default_calendar`.
 
     Returns:
@@ -382,6 +422,18 @@ def check_compliance(
             continue
         try:
             judged.setdefault(index[id(found)], []).append(_judge(found, pub, as_of, cal))
+        except InvalidInputError as exc:
+            if exc.field != "formed_on":  # only "formed before the Regulations" is a row problem
+                raise
+            problems.append(
+                Problem(
+                    pub.where,
+                    "formed before the Regulations took effect",
+                    field="formed_on",
+                    value=pub.formed_on.isoformat(),
+                    expected=exc.expected,
+                )
+            )
         except CalendarCoverageError as exc:
             problems.append(
                 Problem(
@@ -422,41 +474,3 @@ def _summarise(
     published = (r.publication.published_on for r in results if r.publication.published_on is not None)
     gap = _longest_gap(published, None, cal)
     return ItemCompliance(item.sequence, item.name, results, *_tally(results, gap, max_gap))
-
-
-def compliance_to_dataframe(report: ComplianceReport) -> pd.DataFrame:
-    """One row per publication (needs the ``pandas`` extra).
-
-    Columns: ``sequence``, ``item``, ``formed_on``, ``published_on``, ``due``, ``limit``,
-    ``source``, ``status``, ``working_days_late``, ``days_late``, ``provisional``.
-
-    Args:
-        report: the report of :func:`check_compliance`.
-
-    Returns:
-        The DataFrame (dates as ``datetime.date`` objects).
-
-    Raises:
-        MissingExtraError: pandas is not installed.
-    """
-    pandas = import_extra("pandas", "pandas", "compliance DataFrames")
-    records = [
-        {
-            "sequence": r.sequence,
-            "item": r.item,
-            "formed_on": r.publication.formed_on,
-            "published_on": r.publication.published_on,
-            "due": r.due,
-            "limit": r.limit,
-            "source": r.source.value,
-            "status": r.status.value,
-            "working_days_late": r.working_days_late,
-            "days_late": r.days_late,
-            "provisional": r.provisional,
-        }
-        for r in report.results
-    ]
-    columns = ["sequence", "item", "formed_on", "published_on", "due", "limit", "source", "status",
-               "working_days_late", "days_late", "provisional"]  # fmt: skip
-    frame: pd.DataFrame = pandas.DataFrame.from_records(records, columns=columns)
-    return frame

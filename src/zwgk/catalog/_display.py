@@ -1,25 +1,28 @@
-"""How catalogs, catalog checks and compliance reports show themselves in notebooks.
+"""How catalogs, catalog checks and compliance reports show themselves: the package's one
+presentation module.
 
-The same conventions as :mod:`zwgk.deadlines`, whose helpers are reused: HTML is a plain
-string with every text value escaped, and pandas is imported only when a DataFrame is
-asked for (extra ``zwgk[pandas]``).  DataFrames of catalogs and compliance reports come
-from :func:`~zwgk.catalog.catalog_to_dataframe` and
-:func:`~zwgk.catalog.compliance_to_dataframe`.
+Values reach it only through :func:`zwgk._present.present`, which calls :func:`present`
+here; no value module imports it.  HTML is a plain string with every text value escaped,
+and pandas is imported only when a DataFrame is asked for (extra ``zwgk[pandas]``).  The
+DataFrame of a catalog is :func:`zwgk.catalog.io.catalog_to_dataframe`.
 """
 
 from __future__ import annotations
 
 import html
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
-from zwgk._display import html_table, records_frame
+from zwgk._display import Presenters, html_table, present_by_type, records_frame
 from zwgk.catalog._checks import CheckReport
 from zwgk.catalog._compliance import ComplianceReport
+from zwgk.catalog._export import catalog_to_dataframe
 from zwgk.catalog._model import Catalog
 
 __all__ = [
+    "COMPLIANCE_COLUMNS",
     "FINDING_COLUMNS",
     "HTML_ROWS",
     "catalog_html",
@@ -28,13 +31,29 @@ __all__ = [
     "check_report_repr",
     "compliance_html",
     "compliance_repr",
+    "compliance_to_dataframe",
     "findings_to_frame",
+    "present",
 ]
 
 #: Rows shown by the HTML display of a catalog (the rest are counted, not shown).
 HTML_ROWS = SHARED_HTML_ROWS
 #: Columns of :func:`findings_to_frame`.
 FINDING_COLUMNS = ("location", "sequence", "item", "code", "label", "message")
+#: Columns of :func:`compliance_to_dataframe`.
+COMPLIANCE_COLUMNS = (
+    "sequence",
+    "item",
+    "formed_on",
+    "published_on",
+    "due",
+    "limit",
+    "source",
+    "status",
+    "working_days_late",
+    "days_late",
+    "provisional",
+)
 
 
 def _rate(rate: Decimal | None) -> str:
@@ -164,3 +183,62 @@ def compliance_html(report: ComplianceReport) -> str:
         "<th>overdue</th><th>pending</th><th>on-time rate</th><th>longest gap</th></tr></thead>"
         f"<tbody>{body}</tbody></table></div>"
     )
+
+
+def compliance_to_dataframe(report: ComplianceReport) -> Any:
+    """One row per publication (needs the ``pandas`` extra); columns :data:`COMPLIANCE_COLUMNS`.
+
+    Args:
+        report: the report of :func:`~zwgk.catalog.check_compliance`.
+
+    Returns:
+        The DataFrame (dates as ``datetime.date`` objects).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    return records_frame(
+        [
+            {
+                "sequence": r.sequence,
+                "item": r.item,
+                "formed_on": r.publication.formed_on,
+                "published_on": r.publication.published_on,
+                "due": r.due,
+                "limit": r.limit,
+                "source": r.source.value,
+                "status": r.status.value,
+                "working_days_late": r.working_days_late,
+                "days_late": r.days_late,
+                "provisional": r.provisional,
+            }
+            for r in report.results
+        ],
+        COMPLIANCE_COLUMNS,
+    )
+
+
+# ----------------------------------------------------------------------------- the hook
+
+_PRESENTERS: Presenters = MappingProxyType(
+    {
+        (Catalog, "repr"): catalog_repr,
+        (Catalog, "html"): catalog_html,
+        (Catalog, "frame"): catalog_to_dataframe,
+        (CheckReport, "repr"): check_report_repr,
+        (CheckReport, "html"): check_report_html,
+        (CheckReport, "frame"): findings_to_frame,
+        (ComplianceReport, "repr"): compliance_repr,
+        (ComplianceReport, "html"): compliance_html,
+        (ComplianceReport, "frame"): compliance_to_dataframe,
+    }
+)
+
+
+def present(value: object, what: str, /, **options: Any) -> Any:
+    """Show a catalog value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see :mod:`zwgk._present`.
+
+    Raises:
+        UnknownNameError: ``value`` has no presentation ``what``.
+    """
+    return present_by_type(_PRESENTERS, value, what, options)

@@ -222,8 +222,8 @@ def catalog_to_dataframe(catalog: Catalog) -> pd.DataFrame:
     return frame
 
 
-_DATAFRAME_COLUMNS = [
+_DATAFRAME_COLUMNS = (
     "row", "sequence", "first_level", "second_level", "content", "legal_bases", "time_limit",
     "time_limit_canonical", "time_limit_kinds", "body", "channels", "audiences", "modes",
     "levels", "five_open", "field",
-]  # fmt: skip
+)  # fmt: skip

@@ -22,8 +22,9 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
@@ -70,26 +71,28 @@ _HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 # Header words (compacted, brackets removed) → field.  Groups whose sub-columns hold marks
 # are "audience", "mode", "level", "five_open" and "channels".
-_HEADERS: dict[str, str] = {
-    **dict.fromkeys(["序号", "编号", "序"], "sequence"),
-    **dict.fromkeys(["公开事项", "事项", "事项名称", "公开事项名称"], "name"),
-    **dict.fromkeys(["一级事项", "一级"], "first_level"),
-    **dict.fromkeys(["二级事项", "二级"], "second_level"),
-    **dict.fromkeys(["公开内容", "公开要素", "内容", "公开内容要素"], "content"),
-    **dict.fromkeys(["公开依据", "依据", "法律依据", "政策依据"], "bases"),
-    **dict.fromkeys(["公开时限", "时限", "公开时间"], "time_limit"),
-    **dict.fromkeys(["公开主体", "责任主体", "公开责任主体", "实施主体"], "body"),
-    **dict.fromkeys(
-        ["公开渠道和载体", "公开渠道", "公开载体", "渠道和载体", "公开渠道及载体", "公开渠道载体"],
-        "channels",
-    ),
-    **dict.fromkeys(["公开对象", "对象"], "audience"),
-    **dict.fromkeys(["公开方式", "方式"], "mode"),
-    **dict.fromkeys(["公开层级", "层级"], "level"),
-    **dict.fromkeys(["五公开", "五公开属性", "五公开类别", "五公开分类"], "five_open"),
-    **dict.fromkeys(["领域", "所属领域", "公开领域"], "field"),
-    **dict.fromkeys(["备注", "说明"], "remarks"),
-}
+_HEADERS: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(["序号", "编号", "序"], "sequence"),
+        **dict.fromkeys(["公开事项", "事项", "事项名称", "公开事项名称"], "name"),
+        **dict.fromkeys(["一级事项", "一级"], "first_level"),
+        **dict.fromkeys(["二级事项", "二级"], "second_level"),
+        **dict.fromkeys(["公开内容", "公开要素", "内容", "公开内容要素"], "content"),
+        **dict.fromkeys(["公开依据", "依据", "法律依据", "政策依据"], "bases"),
+        **dict.fromkeys(["公开时限", "时限", "公开时间"], "time_limit"),
+        **dict.fromkeys(["公开主体", "责任主体", "公开责任主体", "实施主体"], "body"),
+        **dict.fromkeys(
+            ["公开渠道和载体", "公开渠道", "公开载体", "渠道和载体", "公开渠道及载体", "公开渠道载体"],
+            "channels",
+        ),
+        **dict.fromkeys(["公开对象", "对象"], "audience"),
+        **dict.fromkeys(["公开方式", "方式"], "mode"),
+        **dict.fromkeys(["公开层级", "层级"], "level"),
+        **dict.fromkeys(["五公开", "五公开属性", "五公开类别", "五公开分类"], "five_open"),
+        **dict.fromkeys(["领域", "所属领域", "公开领域"], "field"),
+        **dict.fromkeys(["备注", "说明"], "remarks"),
+    }
+)
 _MARK_GROUPS = frozenset({"audience", "mode", "level", "five_open", "channels"})
 _PAREN = re.compile(r"\([^()]*\)")
 _E = TypeVar("_E", bound=_Labelled)

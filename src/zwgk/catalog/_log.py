@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Sequence
 from pathlib import Path
+from types import MappingProxyType
 
+from zwgk._dates import DATE_FORMS, parse_date
 from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
 from zwgk._optional import import_extra
 from zwgk._text import compact
@@ -20,20 +21,24 @@ from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = ["parse_log_date", "publications_from_rows", "read_publication_log"]
 
-_COLUMNS = {
-    **dict.fromkeys(["item", "事项", "公开事项", "序号", "事项名称", "二级事项"], "item"),
-    **dict.fromkeys(
-        ["formed_on", "形成日期", "信息形成日期", "形成或变更日期", "信息形成或变更日期", "变更日期"],
-        "formed_on",
-    ),
-    **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
-}
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_EXPECTED_DATE = "a date such as 2026-03-05, 2026/3/5 or 2026年3月5日"
+_COLUMNS = MappingProxyType(
+    {
+        **dict.fromkeys(["item", "事项", "公开事项", "序号", "事项名称", "二级事项"], "item"),
+        **dict.fromkeys(
+            ["formed_on", "形成日期", "信息形成日期", "形成或变更日期", "信息形成或变更日期", "变更日期"],
+            "formed_on",
+        ),
+        **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
+    }
+)
+_EXPECTED_DATE = f"a date {DATE_FORMS}"
 
 
 def parse_log_date(text: str) -> dt.date | None:
     """A date as logs write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日); empty → ``None``.
+
+    The forms are those of :func:`zwgk._dates.parse_date`; a time after ``T`` (as spreadsheets
+    export datetimes, ``2026-03-05T00:00:00``) is ignored.
 
     Args:
         text: the cell text.
@@ -47,13 +52,8 @@ def parse_log_date(text: str) -> dt.date | None:
     key = compact(text)
     if not key:
         return None
-    m = _DATE.fullmatch(key) or _DATE.fullmatch(key.split("T")[0])
-    if m is None:
-        raise InvalidInputError("date", text, _EXPECTED_DATE)
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        raise InvalidInputError("date", text, _EXPECTED_DATE) from None
+    day, _, _time = key.partition("T")
+    return parse_date(day, "date")
 
 
 def publications_from_rows(

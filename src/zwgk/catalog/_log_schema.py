@@ -1,4 +1,4 @@
-"""JSON Schema of one publication-log row, as :func:`~zwgk.catalog.publications_from_rows` reads it.
+"""JSON Schema of one publication-log row, as :func:`~zwgk.catalog.io.publications_from_rows` reads it.
 
 A log has no JSON reader of its own: it is a table (CSV, XLSX, or rows in Python) whose
 header names the columns.  One row is therefore described as an object keyed by the
@@ -9,6 +9,7 @@ hand (no pydantic), because the rows are validated by hand-written code.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 from zwgk.catalog._log import _COLUMNS
@@ -23,11 +24,13 @@ _S = r"\s*"
 _DATE_PATTERN = (
     rf"^{_S}{_D}{{4}}{_S}[-/.年－／．]{_S}{_D}{{1,2}}{_S}[-/.月－／．]{_S}{_D}{{1,2}}{_S}日?{_S}(T.*)?$"
 )
-_FIELD_TEXT = {
-    "item": "公开事项: the item's 序号, 二级事项 or 一级事项 (naming exactly one catalog item)",
-    "formed_on": "信息形成或变更日期: the day the information was formed or changed",
-    "published_on": "公开日期: the day it was published; empty or null while not yet published",
-}
+_FIELD_TEXT = MappingProxyType(
+    {
+        "item": "公开事项: the item's 序号, 二级事项 or 一级事项 (naming exactly one catalog item)",
+        "formed_on": "信息形成或变更日期: the day the information was formed or changed",
+        "published_on": "公开日期: the day it was published; empty or null while not yet published",
+    }
+)
 
 
 def _aliases(field: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, Self
 
 import attrs
 
+from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._timelimit import TimeLimit
 from zwgk.errors import InvalidInputError
@@ -278,21 +279,17 @@ class Catalog:
         return iter(self.items)
 
     def __repr__(self) -> str:
-        from zwgk.catalog._display import catalog_repr
-
-        return catalog_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The first items as an HTML table (notebooks)."""
-        from zwgk.catalog._display import catalog_html
-
-        return catalog_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
-        """One row per item (extra ``zwgk[pandas]``); see :func:`~zwgk.catalog.catalog_to_dataframe`."""
-        from zwgk.catalog._export import catalog_to_dataframe
-
-        return catalog_to_dataframe(self)
+        """One row per item (extra ``zwgk[pandas]``); see :func:`zwgk.catalog.io.catalog_to_dataframe`."""
+        return present(self, "frame")
 
     def find_all(self, key: str) -> tuple[DisclosureItem, ...]:
         """The items whose 序号 equals ``key``; failing that, whose 二级事项; then 一级事项.

@@ -37,7 +37,7 @@ def sample_catalog_path() -> Path:
 
 
 def sample_catalog() -> Catalog:
-    """The sample catalog, read with :func:`~zwgk.catalog.read_catalog_csv`.
+    """The sample catalog, read with :func:`~zwgk.catalog.io.read_catalog_csv`.
 
     Returns:
         The catalog (32 items).

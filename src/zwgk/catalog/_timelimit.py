@@ -24,13 +24,14 @@ import datetime as dt
 import enum
 import re
 import warnings
+from types import MappingProxyType
 from typing import TypeAlias
 
 import attrs
 
 from zwgk._text import normalize
-from zwgk.catalog._errors import UnparsedTimeLimitWarning
 from zwgk.deadlines import PeriodUnit
+from zwgk.errors import UnparsedTimeLimitWarning
 
 __all__ = [
     "Anchor",
@@ -277,8 +278,8 @@ _ANCHORS = "|".join(f"(?:{pattern})" for _, pattern in _ANCHOR_PATTERNS)
 # The same alternation with one named group per anchor, so a match says which one it was.
 _NAMED_ANCHORS = "|".join(f"(?P<{a.name}>{pattern})" for a, pattern in _ANCHOR_PATTERNS)
 _UNIT = r"(?P<unit>工作日|日|天|个月)"
-_UNITS = {"工作日": PeriodUnit.WORKING_DAYS, "日": PeriodUnit.DAYS, "天": PeriodUnit.DAYS,
-          "个月": PeriodUnit.MONTHS}  # fmt: skip
+_UNITS = MappingProxyType({"工作日": PeriodUnit.WORKING_DAYS, "日": PeriodUnit.DAYS, "天": PeriodUnit.DAYS,
+          "个月": PeriodUnit.MONTHS})  # fmt: skip
 
 _PERIOD = re.compile(
     rf"{_PREFIX}(?:(?P<anchor>{_NAMED_ANCHORS})(?:之日|之时|时)?(?:起|后|以后)?)?"
@@ -295,14 +296,15 @@ _PERIODIC = re.compile(
     r"(?:(?P<d>\d{1,2})[日号](?:前|之前|以前))?"
     rf"(?:{_VERB})(?:一次|1次)?"
 )
-_FREQUENCIES = {"月": Frequency.MONTHLY, "月度": Frequency.MONTHLY, "季": Frequency.QUARTERLY,
-                "季度": Frequency.QUARTERLY, "半年": Frequency.HALF_YEARLY,
-                "半年度": Frequency.HALF_YEARLY, "年": Frequency.YEARLY, "年度": Frequency.YEARLY,
-                "周": Frequency.WEEKLY, "星期": Frequency.WEEKLY}  # fmt: skip
+_FREQUENCIES = MappingProxyType(
+    {"月": Frequency.MONTHLY, "月度": Frequency.MONTHLY, "季": Frequency.QUARTERLY,
+     "季度": Frequency.QUARTERLY, "半年": Frequency.HALF_YEARLY, "半年度": Frequency.HALF_YEARLY,
+     "年": Frequency.YEARLY, "年度": Frequency.YEARLY, "周": Frequency.WEEKLY, "星期": Frequency.WEEKLY}
+)  # fmt: skip
 _QUALITATIVE = re.compile(rf"{_PREFIX}(?P<q>实时|即时|及时|长期|常态化|动态)(?:更新|调整|维护)?{_VERB}")
-_QUALITATIVE_KINDS = {"实时": Qualitative.REAL_TIME, "即时": Qualitative.REAL_TIME,
+_QUALITATIVE_KINDS = MappingProxyType({"实时": Qualitative.REAL_TIME, "即时": Qualitative.REAL_TIME,
                       "及时": Qualitative.PROMPT, "长期": Qualitative.LONG_TERM,
-                      "常态化": Qualitative.REGULAR, "动态": Qualitative.DYNAMIC}  # fmt: skip
+                      "常态化": Qualitative.REGULAR, "动态": Qualitative.DYNAMIC})  # fmt: skip
 _DISPLAY = re.compile(
     r"(?:并|且)?(?:公示期限|公告期限|公示期|公告期|公示时间|公告时间|公示|公告)(?:为|是|:)?"
     rf"(?P<min>不少于|不得少于|不低于|至少)?(?P<n>\d{{1,4}})个?{_UNIT}(?:以上)?"

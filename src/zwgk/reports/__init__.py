@@ -5,25 +5,41 @@
   package data with their citations.
 - Model: :class:`AnnualReport` with :class:`Table2`, :class:`Table3`, :class:`Table4`.
 - Building: :func:`build_report` (table 3 from a request ledger, with carry-over),
-  :func:`table3_from_ledger`, :func:`table3_from_frame` (vector path); counts for tables 2
-  and 4 and the text sections from a JSON file: :func:`read_counts`, :func:`counts_from_json`,
-  :class:`ReportCounts`, :func:`counts_template`.
+  :func:`table3_from_ledger`, :func:`table3_from_frame` (vector path),
+  :func:`table3_from_counts`; tables 2 and 4 and the text sections from
+  :class:`ReportCounts`.
 - Checking: :func:`check_report` (the identities of FACTS §3), :func:`check_shares`
   (reported percentages against counts).
-- Reading: :func:`parse_report_html`, :func:`load_report`, :func:`report_from_json`.
 - Rendering: :func:`render_markdown`, :func:`render_html`, :func:`table3_frame`,
-  :func:`plot_outcomes`, :func:`report_to_json`.
+  :func:`table3_html`, :func:`table4_html`, :func:`plot_outcomes`.
+- Files: :func:`load_report` (``.json`` or published ``.html``), imported from
+  :mod:`zwgk.reports.io` on first use; JSON documents, the HTML reader and counts files are
+  in :mod:`zwgk.reports.io`.
 - Notebooks: :class:`AnnualReport`, :class:`Table3` and :class:`ReportCheck` have a one-line
   ``repr``, HTML in the official layout (``_repr_html_``) and ``to_frame()``
   (:func:`table3_frame`, :func:`violations_to_frame`).
+
+Importing this package does not import pydantic (only :mod:`zwgk.reports.io` does).
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from zwgk.reports._build import build_report, table3_from_counts, table3_from_frame, table3_from_ledger
 from zwgk.reports._check import IDENTITIES, Finding, ReportCheck, ShareFinding, check_report, check_shares
-from zwgk.reports._counts import ReportCounts, counts_from_json, counts_template, read_counts
-from zwgk.reports._display import violations_to_frame
+from zwgk.reports._counts import ReportCounts
+from zwgk.reports._display import (
+    outcomes_by_group,
+    plot_outcomes,
+    render_html,
+    render_markdown,
+    table3_frame,
+    table3_html,
+    table4_html,
+    violations_to_frame,
+)
 from zwgk.reports._formats import (
     APPLICANT_COLUMNS,
     TABLE3_COLUMNS,
@@ -37,18 +53,10 @@ from zwgk.reports._formats import (
     report_formats,
     table4_layout,
 )
-from zwgk.reports._html import ReportParseError, parse_cell, parse_report_html
-from zwgk.reports._io import ReportDocument, load_report, report_from_json, report_json_schema, report_to_json
 from zwgk.reports._model import AnnualReport, CellRef, Table2, Table3, Table4
-from zwgk.reports._render import (
-    outcomes_by_group,
-    plot_outcomes,
-    render_html,
-    render_markdown,
-    table3_frame,
-    table3_html,
-    table4_html,
-)
+
+if TYPE_CHECKING:
+    from zwgk.reports.io import load_report
 
 __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # formats
@@ -72,9 +80,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     # building
     "build_report",
     "ReportCounts",
-    "counts_from_json",
-    "counts_template",
-    "read_counts",
     "table3_from_counts",
     "table3_from_frame",
     "table3_from_ledger",
@@ -86,21 +91,24 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "check_report",
     "check_shares",
     "violations_to_frame",
-    # reading
-    "ReportDocument",
-    "ReportParseError",
-    "load_report",
-    "parse_cell",
-    "parse_report_html",
-    "report_from_json",
-    "report_json_schema",
     # rendering
     "outcomes_by_group",
     "plot_outcomes",
     "render_html",
     "render_markdown",
-    "report_to_json",
     "table3_frame",
     "table3_html",
     "table4_html",
+    # files (from zwgk.reports.io, imported on first use)
+    "load_report",
 ]
+
+_LAZY = frozenset({"load_report"})
+
+
+def __getattr__(name: str) -> Any:
+    """``load_report`` and the :mod:`zwgk.reports.io` module itself, imported on first use."""
+    if name == "io" or name in _LAZY:
+        io = importlib.import_module(f"{__name__}.io")
+        return io if name == "io" else getattr(io, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -118,7 +118,7 @@ def table3_from_ledger(
 def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | None = None) -> Table3:
     """Table 3 from a ledger DataFrame (vector path; the ``pandas`` extra).
 
-    The frame has the columns of :func:`zwgk.requests.ledger_to_frame`: ``applicant_kind``
+    The frame has the columns of :func:`zwgk.requests.io.ledger_to_frame`: ``applicant_kind``
     and ``outcome`` as labels (or categoricals of them), ``received`` and ``closed`` as
     datetimes (``NaT`` while pending).  Same counting rules as :func:`table3_from_ledger`.
 

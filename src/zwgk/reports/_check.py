@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef
 
 __all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
 
-IDENTITIES: Mapping[int, str] = {
-    1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
-    2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
-    3: "表三 each row: 总计 = sum of the six applicant columns",
-    4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-    5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
-}
+IDENTITIES: Mapping[int, str] = MappingProxyType(
+    {
+        1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
+        2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
+        3: "表三 each row: 总计 = sum of the six applicant columns",
+        4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
+    }
+)
 
 
 @attrs.frozen
@@ -60,21 +64,17 @@ class ReportCheck:
         return not self.violations
 
     def __repr__(self) -> str:
-        from zwgk.reports._display import check_repr
-
-        return check_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The violations as a table, then the blank cells."""
-        from zwgk.reports._display import check_html
-
-        return check_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
         """One row per violation (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.violations_to_frame`."""
-        from zwgk.reports._display import violations_to_frame
-
-        return violations_to_frame(self)
+        return present(self, "frame")
 
 
 def _sum_text(values: Sequence[int]) -> str:

@@ -28,7 +28,8 @@ from zwgk._files import read_input_text
 from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._build import build_report
 from zwgk.reports._formats import ReportFormat, get_format
-from zwgk.reports._io import _COUNT_EXPECTED, _json_kind
+from zwgk.reports._json import COUNT_EXPECTED as _COUNT_EXPECTED
+from zwgk.reports._json import json_kind as _json_kind
 from zwgk.reports._model import AnnualReport, Table4
 from zwgk.requests import DisclosureRequest, Ledger
 

@@ -7,21 +7,16 @@ Handles the common gov-site markup: nested layout tables, merged cells (``rowspa
 from __future__ import annotations
 
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 import attrs
 
-from zwgk.errors import InvalidRecordsError, Problem
+from zwgk._text import fold_width, normalize_label
+from zwgk.errors import InvalidCellError, Problem, ReportParseError
 from zwgk.reports._formats import TABLE3_COLUMNS, ReportFormat, format_for_year, get_format, report_formats
 from zwgk.reports._model import AnnualReport, Table3, Table4
-from zwgk.requests import normalize_label
 
-__all__ = ["ReportParseError", "parse_cell", "parse_report_html"]
-
-
-class ReportParseError(InvalidRecordsError):
-    """A published report's tables cannot be read; lists every problem with its place."""
+__all__ = ["parse_cell", "parse_report_html"]
 
 
 _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", "–"})
@@ -41,17 +36,18 @@ def parse_cell(text: str) -> int | None:
     never guessed.
 
     Raises:
-        ValueError: the text is not a whole number or a blank marker (the caller turns this
-            into a located problem).
+        InvalidCellError: the text is not a whole number or a blank marker (a ``ValueError``;
+            the caller turns it into a located problem).
     """
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = fold_width(text).strip()
     if folded in _BLANKS:
         return None
     if _INT_RE.match(folded):
         return int(folded.replace(",", "").replace("−", "-"))
-    raise ValueError(
-        f"{text!r} is not a whole number or a blank marker "
-        "(digits, thousands commas as in 1,234, or a dash for blank)"
+    raise InvalidCellError(
+        repr(text),
+        "a whole number or a blank marker",
+        "digits, thousands commas as in 1,234, or a dash for blank",
     )
 
 
@@ -82,7 +78,7 @@ class _Collector(HTMLParser):
     def _span(attrs_: list[tuple[str, str | None]], name: str) -> int:
         for key, value in attrs_:
             if key == name and value:
-                digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value))
+                digits = re.sub(r"\D", "", fold_width(value))
                 return max(1, min(int(digits), 1000)) if digits else 1
         return 1
 
@@ -317,8 +313,8 @@ def parse_report_html(
     collector = _Collector()
     collector.feed(html)
     collector.close()
-    text = unicodedata.normalize("NFKC", "".join(collector.title) + "\n" + "".join(collector.text))
-    title = " ".join(unicodedata.normalize("NFKC", "".join(collector.title)).split())
+    text = fold_width("".join(collector.title) + "\n" + "".join(collector.text))
+    title = " ".join(fold_width("".join(collector.title)).split())
     match = _YEAR_RE.search(text)
     if year is None and match:
         year = int(match.group(1))

@@ -10,32 +10,22 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from zwgk._files import read_input_text
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, ZwgkError
+from zwgk.errors import InvalidCellError, InvalidInputError, InvalidRecordsError, Problem, ZwgkError
 from zwgk.reports._formats import get_format
 from zwgk.reports._html import parse_report_html
+from zwgk.reports._json import COUNT_EXPECTED as _COUNT_EXPECTED
+from zwgk.reports._json import MONEY_EXPECTED as _MONEY_EXPECTED
+from zwgk.reports._json import json_kind as _json_kind
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 
 __all__ = ["ReportDocument", "load_report", "report_from_json", "report_json_schema", "report_to_json"]
-
-_COUNT_EXPECTED = "a whole number (JSON integer, e.g. 3) or null for a blank cell"
-_MONEY_EXPECTED = 'an amount in 万元 (a JSON number or decimal text such as "1.5") or null'
-
-
-def _json_kind(value: object) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, float | Decimal):
-        return f"the number {value}"
-    return f"a {type(value).__name__}"
 
 
 def _count_cell(value: object) -> object:
     """A count cell (FACTS §3 identity 5): an integer or null; booleans, text and fractions refused."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise ValueError(f"{_json_kind(value)} is not a count; expected {_COUNT_EXPECTED}")
+    raise InvalidCellError(_json_kind(value), "a count", _COUNT_EXPECTED)
 
 
 def _table2_cell(value: object) -> object:
@@ -51,7 +41,7 @@ def _table2_cell(value: object) -> object:
             amount = None
         if amount is not None and amount.is_finite():
             return amount
-    raise ValueError(f"{_json_kind(value)} is not a number; expected {_MONEY_EXPECTED}")
+    raise InvalidCellError(_json_kind(value), "a number", _MONEY_EXPECTED)
 
 
 _Count = Annotated[int | None, BeforeValidator(_count_cell)]

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
 from zwgk.reports._formats import (
     TABLE3_COLUMNS,
@@ -130,21 +131,17 @@ class Table3:
                 yield row.key, column, value
 
     def __repr__(self) -> str:
-        from zwgk.reports._display import table3_repr
-
-        return table3_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The table in the official layout (:func:`~zwgk.reports.table3_html`)."""
-        from zwgk.reports._render import table3_html
-
-        return table3_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
         """Rows by key, columns by label (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
-        from zwgk.reports._display import table3_to_frame
-
-        return table3_to_frame(self)
+        return present(self, "frame")
 
 
 @attrs.frozen
@@ -295,18 +292,14 @@ class AnnualReport:
             )
 
     def __repr__(self) -> str:
-        from zwgk.reports._display import report_repr
-
-        return report_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """Title and tables 3 and 4 in the official layout; see :func:`~zwgk.reports.render_html`."""
-        from zwgk.reports._display import report_html
-
-        return report_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
         """Table 3 as a DataFrame (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
-        from zwgk.reports._render import table3_frame
-
-        return table3_frame(self)
+        return present(self, "frame")

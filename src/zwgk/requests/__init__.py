@@ -11,11 +11,17 @@
   :func:`request_fees_to_frame`.
 - Notebooks: :class:`Ledger` and :class:`VolumeFee` have a one-line ``repr``, an HTML table
   (``_repr_html_``) and ``to_frame()``.
-- Boundary: :class:`LedgerRow` (pydantic), :func:`read_ledger` / :func:`write_ledger` (CSV,
-  JSON, XLSX), :func:`ledger_from_rows`, :func:`ledger_to_frame` / :func:`ledger_from_frame`.
+- Files: :func:`read_ledger` / :func:`write_ledger` (CSV, JSON, XLSX), imported from
+  :mod:`zwgk.requests.io` on first use; rows, DataFrames and the pydantic boundary models
+  (:class:`~zwgk.requests.io.LedgerRow`) are in :mod:`zwgk.requests.io`.
+
+Importing this package does not import pydantic (only :mod:`zwgk.requests.io` does).
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from zwgk.deadlines import Channel, Outcome, OutcomeGroup
 from zwgk.requests._display import request_fees_to_frame
@@ -31,29 +37,11 @@ from zwgk.requests._fees import (
     per_request_fee,
     per_volume_fee,
 )
-from zwgk.requests._kinds import (
-    ApplicantKind,
-    OutcomeBasis,
-    normalize_label,
-    outcome_basis,
-    outcome_number,
-    parse_outcome,
-)
-from zwgk.requests._ledger_io import (
-    LEDGER_COLUMNS,
-    EventRecord,
-    LedgerRow,
-    ledger_from_frame,
-    ledger_from_rows,
-    ledger_json_schema,
-    ledger_to_csv,
-    ledger_to_frame,
-    ledger_to_json,
-    ledger_to_rows,
-    read_ledger,
-    write_ledger,
-)
+from zwgk.requests._kinds import ApplicantKind, OutcomeBasis, outcome_basis, outcome_number, parse_outcome
 from zwgk.requests._request import DisclosureRequest, Ledger, fee_payment_due
+
+if TYPE_CHECKING:
+    from zwgk.requests.io import read_ledger, write_ledger
 
 __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # labels
@@ -62,7 +50,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "Outcome",
     "OutcomeBasis",
     "OutcomeGroup",
-    "normalize_label",
     "outcome_basis",
     "outcome_number",
     "parse_outcome",
@@ -82,17 +69,17 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "per_request_fee",
     "per_volume_fee",
     "request_fees_to_frame",
-    # boundary
-    "LEDGER_COLUMNS",
-    "EventRecord",
-    "LedgerRow",
-    "ledger_from_frame",
-    "ledger_from_rows",
-    "ledger_json_schema",
-    "ledger_to_csv",
-    "ledger_to_frame",
-    "ledger_to_json",
-    "ledger_to_rows",
+    # files (from zwgk.requests.io, imported on first use)
     "read_ledger",
     "write_ledger",
 ]
+
+_LAZY = frozenset({"read_ledger", "write_ledger"})
+
+
+def __getattr__(name: str) -> Any:
+    """``read_ledger``, ``write_ledger`` and the :mod:`zwgk.requests.io` module, imported on first use."""
+    if name == "io" or name in _LAZY:
+        io = importlib.import_module(f"{__name__}.io")
+        return io if name == "io" else getattr(io, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,18 +1,21 @@
-"""How ledgers and fee results show themselves in notebooks.
+"""How ledgers and fee results show themselves: the package's one presentation module.
 
-As in :mod:`zwgk.deadlines`, whose helpers are reused: HTML is a plain string with every
-text value escaped, and pandas is imported only when a DataFrame is asked for (extra
-``zwgk[pandas]``).  The DataFrame of a ledger is :func:`~zwgk.requests.ledger_to_frame`.
+Values reach it only through :func:`zwgk._present.present`, which calls :func:`present`
+here; no value module imports it.  HTML is a plain string with every text value escaped,
+and pandas is imported only when a DataFrame is asked for (extra ``zwgk[pandas]``).  The
+DataFrame of a ledger is :func:`zwgk.requests.io.ledger_to_frame` (imported on first use, so
+that importing :mod:`zwgk.requests` does not import pydantic).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
-from zwgk._display import html_table, records_frame
+from zwgk._display import Presenters, html_table, present_by_type, records_frame
 from zwgk.requests._fees import RequestFee, VolumeFee
 from zwgk.requests._request import Ledger
 
@@ -20,8 +23,10 @@ __all__ = [
     "FEE_COLUMNS",
     "HTML_ROWS",
     "STEP_COLUMNS",
+    "ledger_frame",
     "ledger_html",
     "ledger_repr",
+    "present",
     "request_fees_to_frame",
     "volume_fee_html",
     "volume_fee_repr",
@@ -142,3 +147,33 @@ def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
         ],
         FEE_COLUMNS,
     )
+
+
+def ledger_frame(ledger: Ledger) -> Any:
+    """The ledger as a DataFrame: :func:`zwgk.requests.io.ledger_to_frame`, imported here on first use."""
+    from zwgk.requests.io import ledger_to_frame
+
+    return ledger_to_frame(ledger)
+
+
+# ----------------------------------------------------------------------------- the hook
+
+_PRESENTERS: Presenters = MappingProxyType(
+    {
+        (Ledger, "repr"): ledger_repr,
+        (Ledger, "html"): ledger_html,
+        (Ledger, "frame"): ledger_frame,
+        (VolumeFee, "repr"): volume_fee_repr,
+        (VolumeFee, "html"): volume_fee_html,
+        (VolumeFee, "frame"): volume_fee_to_frame,
+    }
+)
+
+
+def present(value: object, what: str, /, **options: Any) -> Any:
+    """Show a request value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see :mod:`zwgk._present`.
+
+    Raises:
+        UnknownNameError: ``value`` has no presentation ``what``.
+    """
+    return present_by_type(_PRESENTERS, value, what, options)

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.errors import DataFileError, InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
 from zwgk.requests._request import DisclosureRequest
 
@@ -138,21 +139,17 @@ class VolumeFee:
         return f"{body} → ¥{self.total}"
 
     def __repr__(self) -> str:
-        from zwgk.requests._display import volume_fee_repr
-
-        return volume_fee_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The arithmetic as an HTML table, one row per tier touched."""
-        from zwgk.requests._display import volume_fee_html
-
-        return volume_fee_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
         """One row per tier touched (extra ``zwgk[pandas]``)."""
-        from zwgk.requests._display import volume_fee_to_frame
-
-        return volume_fee_to_frame(self)
+        return present(self, "frame")
 
 
 def _load_schedule(raw: dict[str, object], name: str, problems: list[Problem]) -> FeeSchedule | None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import enum
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 
 import attrs
 
@@ -22,7 +24,6 @@ from zwgk.errors import DataFileError, Problem
 __all__ = [
     "ApplicantKind",
     "OutcomeBasis",
-    "normalize_label",
     "outcome_basis",
     "outcome_number",
     "parse_outcome",
@@ -61,27 +62,33 @@ class ApplicantKind(enum.Enum):
         return lookup_label(_APPLICANT_ALIASES, text, "applicant kind", [k.value for k in cls])
 
 
-_APPLICANT_ALIASES: dict[str, ApplicantKind] = {}
-for _kind in ApplicantKind:
-    _APPLICANT_ALIASES[normalize_label(_kind.value)] = _kind
-    _APPLICANT_ALIASES[_kind.name.lower()] = _kind
-    _APPLICANT_ALIASES[normalize_label(f"法人或其他组织{_kind.value}")] = _kind
-_APPLICANT_ALIASES.update(
-    {
-        "个人": ApplicantKind.NATURAL_PERSON,
-        "公民": ApplicantKind.NATURAL_PERSON,
-        "person": ApplicantKind.NATURAL_PERSON,
-        "企业": ApplicantKind.BUSINESS,
-        "公司": ApplicantKind.BUSINESS,
-        "business": ApplicantKind.BUSINESS,
-        "律师事务所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
-        "律所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
-        "公益组织": ApplicantKind.PUBLIC_INTEREST_ORGANIZATION,
-        "其他组织": ApplicantKind.OTHER_ORGANIZATION,
-        "其他法人": ApplicantKind.OTHER_ORGANIZATION,
-        "other": ApplicantKind.OTHER_ORGANIZATION,
-    }
-)
+def _applicant_aliases() -> Mapping[str, ApplicantKind]:
+    """Folded label, lower-case name and 法人或其他组织… form of each kind, plus common words."""
+    aliases: dict[str, ApplicantKind] = {}
+    for kind in ApplicantKind:
+        aliases[normalize_label(kind.value)] = kind
+        aliases[kind.name.lower()] = kind
+        aliases[normalize_label(f"法人或其他组织{kind.value}")] = kind
+    aliases.update(
+        {
+            "个人": ApplicantKind.NATURAL_PERSON,
+            "公民": ApplicantKind.NATURAL_PERSON,
+            "person": ApplicantKind.NATURAL_PERSON,
+            "企业": ApplicantKind.BUSINESS,
+            "公司": ApplicantKind.BUSINESS,
+            "business": ApplicantKind.BUSINESS,
+            "律师事务所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
+            "律所": ApplicantKind.LEGAL_SERVICE_ORGANIZATION,
+            "公益组织": ApplicantKind.PUBLIC_INTEREST_ORGANIZATION,
+            "其他组织": ApplicantKind.OTHER_ORGANIZATION,
+            "其他法人": ApplicantKind.OTHER_ORGANIZATION,
+            "other": ApplicantKind.OTHER_ORGANIZATION,
+        }
+    )
+    return MappingProxyType(aliases)
+
+
+_APPLICANT_ALIASES = _applicant_aliases()
 
 
 def outcome_number(outcome: Outcome) -> int:

@@ -10,25 +10,28 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from zwgk._dates import parse_date
 from zwgk._files import corrupt_file, existing_file, load_workbook, read_input_text
 from zwgk._optional import import_extra
+from zwgk._text import normalize_label
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import (
+    InvalidCellError,
     InvalidInputError,
     InvalidRecordsError,
     Problem,
     UnknownNameError,
     ZwgkError,
 )
-from zwgk.requests._kinds import ApplicantKind, normalize_label, parse_outcome
+from zwgk.requests._kinds import ApplicantKind, parse_outcome
 from zwgk.requests._request import DisclosureRequest, Ledger
 
 __all__ = [
@@ -59,51 +62,45 @@ LEDGER_COLUMNS: tuple[str, ...] = (
 )
 
 # Chinese column headers seen in registers (依申请公开登记台账), folded with normalize_label.
-_HEADER_ALIASES: dict[str, str] = {
-    normalize_label(k): v
-    for k, v in {
-        "编号": "id",
-        "申请编号": "id",
-        "序号": "id",
-        "申请人": "applicant",
-        "申请人姓名或名称": "applicant",
-        "申请人类型": "applicant_kind",
-        "申请人类别": "applicant_kind",
-        "收到日期": "received",
-        "收到申请日期": "received",
-        "受理日期": "received",
-        "申请日期": "received",
-        "申请方式": "channel",
-        "渠道": "channel",
-        "办理结果": "outcome",
-        "答复结果": "outcome",
-        "办结日期": "closed",
-        "答复日期": "closed",
-        "页数": "pages",
-        "事件": "events",
-    }.items()
-}
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_HEADER_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        normalize_label(k): v
+        for k, v in {
+            "编号": "id",
+            "申请编号": "id",
+            "序号": "id",
+            "申请人": "applicant",
+            "申请人姓名或名称": "applicant",
+            "申请人类型": "applicant_kind",
+            "申请人类别": "applicant_kind",
+            "收到日期": "received",
+            "收到申请日期": "received",
+            "受理日期": "received",
+            "申请日期": "received",
+            "申请方式": "channel",
+            "渠道": "channel",
+            "办理结果": "outcome",
+            "答复结果": "outcome",
+            "办结日期": "closed",
+            "答复日期": "closed",
+            "页数": "pages",
+            "事件": "events",
+        }.items()
+    }
+)
 
 
-def _parse_date(value: object) -> object:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, str):
-        text = normalize_label(value) if value.strip() else ""
-        if not text:
-            return None
-        match = _DATE_RE.match(value.translate(_FULLWIDTH))
-        if match:
-            try:
-                return dt.date(*(int(g) for g in match.groups()))
-            except ValueError as exc:
-                raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
-        raise ValueError(f"{value!r} is not a date; expected YYYY-MM-DD or YYYY年M月D日")
+def _parse_date(value: object, info: ValidationInfo) -> object:
+    """Dates of a register cell through :func:`zwgk._dates.parse_date`; a blank cell is ``None``.
+
+    A cell of only spaces or punctuation (``—``, ``/``) is blank too.  Other types (numbers,
+    ``None``) pass on to pydantic, which refuses them as usual.
+    """
+    if isinstance(value, str) and not normalize_label(value):  # blank, or only a dash
+        return None
+    if isinstance(value, dt.date | str):
+        return parse_date(value, info.field_name or "date")
     return value
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 
 
 class EventRecord(BaseModel):
@@ -176,8 +173,8 @@ class LedgerRow(BaseModel):
 
     @field_validator("received", "closed", mode="before")
     @classmethod
-    def _date(cls, value: object) -> object:
-        return _parse_date(value)
+    def _date(cls, value: object, info: ValidationInfo) -> object:
+        return _parse_date(value, info)
 
     @field_validator("applicant_kind", mode="before")
     @classmethod
@@ -214,7 +211,7 @@ class LedgerRow(BaseModel):
             try:
                 return json.loads(value)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"events must be a JSON list of events ({exc})") from None
+                raise InvalidCellError.not_json("a JSON list of events", exc) from None
         return value
 
     def to_request(self) -> DisclosureRequest:

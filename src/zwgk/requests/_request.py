@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.deadlines import Channel, Outcome
 from zwgk.errors import InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
 from zwgk.requests._kinds import ApplicantKind, parse_outcome
@@ -135,8 +136,9 @@ class DisclosureRequest:
 def fee_payment_due(notice_received_on: dt.date, *, calendar: ChinaCalendar | None = None) -> dt.date:
     """Last day to pay an information-processing fee (国办函〔2020〕109号; FACTS [P]).
 
-    Delegates to :func:`zwgk.deadlines.fee_payment_deadline` (20 working days counted from
-    the day after the fee notice is received).
+    Delegates to :func:`zwgk.deadlines.fee_payment_deadline`, whose period is the one data
+    record ``other_periods.fee_payment`` of ``zwgk/deadlines/data/regimes.toml`` (20 working
+    days counted from the day after the fee notice is received); no number is repeated here.
 
     Args:
         notice_received_on: the day the applicant received the fee notice.
@@ -187,21 +189,17 @@ class Ledger:
         return iter(self.requests)
 
     def __repr__(self) -> str:
-        from zwgk.requests._display import ledger_repr
-
-        return ledger_repr(self)
+        text: str = present(self, "repr")
+        return text
 
     def _repr_html_(self) -> str:
         """The first requests as an HTML table (notebooks)."""
-        from zwgk.requests._display import ledger_html
-
-        return ledger_html(self)
+        text: str = present(self, "html")
+        return text
 
     def to_frame(self) -> Any:
-        """The ledger as a DataFrame (extra ``zwgk[pandas]``); see :func:`~zwgk.requests.ledger_to_frame`."""
-        from zwgk.requests._ledger_io import ledger_to_frame
-
-        return ledger_to_frame(self)
+        """The ledger as a DataFrame (``zwgk[pandas]``); see :func:`~zwgk.requests.io.ledger_to_frame`."""
+        return present(self, "frame")
 
     def by_applicant_month(self, applicant: str, year: int, month: int) -> tuple[DisclosureRequest, ...]:
         """The applicant's requests received in one calendar month, in receipt order."""
