@@ -1,7 +1,7 @@
 """The boundary: card files (TOML/JSON) validated with pydantic and turned into core values.
 
-This module imports pydantic; :mod:`zwgk.scoring` imports it lazily, inside
-:func:`~zwgk.scoring.load_card` and friends, so ``import zwgk.scoring`` stays light.
+This module imports pydantic; it is reached through :mod:`zwgk.scoring.io` (and lazily from
+:func:`~zwgk.scoring.load_card`), so ``import zwgk.scoring`` stays light.
 Every problem of a file — schema errors first, then cross-reference errors — is listed in
 one :class:`~zwgk.errors.DataFileError`.
 """
@@ -46,7 +46,21 @@ from zwgk.scoring._model import (
     ZeroIf,
 )
 
-__all__ = ["card_from_data", "card_json_schema", "combinations_from_data", "parse_text"]
+__all__ = [
+    "SCHEMA_COMMENT",
+    "CardModel",
+    "CombinationsFile",
+    "card_from_data",
+    "card_json_schema",
+    "combinations_from_data",
+    "parse_text",
+]
+
+SCHEMA_COMMENT = (
+    "Generated from zwgk.scoring.io.CardModel; do not edit. "
+    "Regenerate with: zwgk schema --write docs/schemas"
+)
+"""The ``$comment`` of the committed card schema (``docs/schemas/card.schema.json``)."""
 
 
 def _exact(value: object) -> object:
@@ -254,6 +268,8 @@ class CombinationModel(_Model):
 
 
 class CombinationsFile(_Model):
+    # The combinations file (cards/combinations.toml).  No docstring: it would become the
+    # schema's description and change the committed docs/schemas/combinations.schema.json.
     combinations: list[CombinationModel] = Field(min_length=1)
 
 
@@ -570,7 +586,8 @@ def combinations_from_data(data: Mapping[str, Any], source: str) -> tuple[Combin
 
 
 def card_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the card file format."""
+    """JSON Schema (draft 2020-12) of the card file format, with its ``$comment`` header."""
     schema = CardModel.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$comment"] = SCHEMA_COMMENT
     return schema

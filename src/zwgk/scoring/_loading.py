@@ -1,4 +1,8 @@
-"""Loading cards: built-in package data or user files.  Pydantic is imported only here, lazily."""
+"""Loading cards: built-in package data or user files.
+
+Pydantic (:mod:`zwgk.scoring._card_file`) is imported inside the functions, so the top-level
+:func:`zwgk.scoring.load_card` and friends are thin lazy wrappers over the boundary.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from zwgk.scoring._model import Card, Combination
 __all__ = [
     "card_from_dict",
     "card_json_schema",
+    "combinations_json_schema",
     "list_cards",
     "list_combinations",
     "load_card",
@@ -124,7 +129,10 @@ def combinations_json_schema() -> dict[str, Any]:
 
 
 def card_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the card file format (also shipped as ``cards/card.schema.json``)."""
+    """JSON Schema (draft 2020-12) of the card file format (committed as ``docs/schemas/card.schema.json``).
+
+    Its ``$comment`` names the command that regenerates the committed file.
+    """
     from zwgk.scoring._card_file import card_json_schema as build
 
     return build()

@@ -1,14 +1,16 @@
 """Core values of a scorecard (考核细则): cards, sections, items, evidence fields and rules.
 
 Every value is a frozen, slotted attrs class; points are :class:`decimal.Decimal`.  Cards
-are normally read from TOML by :func:`zwgk.scoring.load_card`, which validates them; the
-classes can also be built directly in Python.
+are normally read from TOML by :func:`zwgk.scoring.load_card` (or from a mapping by
+:func:`zwgk.scoring.io.card_from_dict`), which validates them; the classes can also be built
+directly in Python.  A card holds no engine state: :func:`zwgk.scoring.compile_card` turns it
+into a separate :class:`~zwgk.scoring.CompiledCard`.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
+import types
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -69,7 +71,7 @@ class FieldType(enum.Enum):
         return _FIELD_LABELS[self]
 
 
-_FIELD_LABELS = {
+_FIELD_LABELS: Mapping[FieldType, str] = types.MappingProxyType({
     FieldType.BOOLEAN: "是否",
     FieldType.COUNT: "次数",
     FieldType.AMOUNT: "数值",
@@ -78,7 +80,7 @@ _FIELD_LABELS = {
     FieldType.ELEMENTS: "要素",
     FieldType.DATE: "日期",
     FieldType.DATES: "日期列表",
-}
+})
 
 
 @attrs.frozen
@@ -389,17 +391,6 @@ class Card:
     rescale: Rescale | None = None
     notes: str = ""
     version: str = "1"
-
-    @functools.cached_property
-    def _plan(self) -> object:
-        """The engine's lookup tables for this card, built on first use.
-
-        Not an attrs field: it takes no part in equality, hashing, ``repr`` or
-        ``attrs.asdict``; the card being immutable, the tables never go stale.
-        """
-        from zwgk.scoring._engine import build_plan
-
-        return build_plan(self)
 
     @property
     def items(self) -> tuple[tuple[Section, Item], ...]:
