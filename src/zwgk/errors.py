@@ -134,7 +134,9 @@ class InvalidInputError(ZwgkError, ValueError):
     ) -> InvalidInputError:
         """Dates (all listed) lie outside the period ``[start, end]``."""
         shown = [d.isoformat() for d in dates]
-        return cls(field, shown, f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}")
+        return cls(
+            field, shown, f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}"
+        )
 
 
 class InvalidTypeError(ZwgkError, TypeError):
@@ -236,7 +238,9 @@ class EvidenceError(ZwgkError, ValueError):
     @classmethod
     def unknown_key(cls, card: str, location: str, key: str, value: object) -> EvidenceError:
         """``key`` is not an evidence key of ``card`` (found at ``location``)."""
-        return cls(card, [Problem(location, "unknown evidence key", key, value, "a key of the card's evidence")])
+        return cls(
+            card, [Problem(location, "unknown evidence key", key, value, "a key of the card's evidence")]
+        )
 
 
 class InvalidEventSequence(ZwgkError, ValueError):

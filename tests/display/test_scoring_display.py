@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from tests.support import hide_package
-from zwgk._display import use_chinese
 
+from zwgk._display import use_chinese
 from zwgk.errors import InvalidInputError, MissingExtraError
 from zwgk.scoring import (
     Card,

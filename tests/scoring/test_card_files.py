@@ -129,7 +129,9 @@ def _normalised(schema: object) -> object:
     if isinstance(schema, dict):
         out = {}
         for key, value in schema.items():
-            if key == "$comment" or (key == "title" and isinstance(value, str) and "properties" not in schema):
+            if key == "$comment" or (
+                key == "title" and isinstance(value, str) and "properties" not in schema
+            ):
                 continue
             out[key] = sorted(value) if key == "required" and isinstance(value, list) else _normalised(value)
         return out
@@ -148,7 +150,7 @@ def test_committed_schema_is_current_and_validates_the_builtin_cards() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     shipped = json.loads(COMMITTED_SCHEMA.read_text(encoding="utf-8"))
     assert _normalised(shipped) == _normalised(json.loads(json.dumps(card_json_schema()))), (
-        "docs/schemas/card.schema.json differs from the code; regenerate with: zwgk schema --write docs/schemas"
+        "docs/schemas/card.schema.json differs from the code; regenerate: zwgk schema --write docs/schemas"
     )
     for name in list_cards():
         data = tomllib.loads((CARDS_DIR / f"{name}.toml").read_text(encoding="utf-8"))

@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "combined_frame",
-    "present",
     "combined_html",
     "combined_repr",
     "plot_score_breakdown",
+    "present",
     "ranking_repr",
     "rankings_html",
     "rankings_to_frame",
@@ -49,10 +49,10 @@ __all__ = [
     "what_if_repr",
 ]
 
-_ITEM_COLUMNS = ["section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments"]
-_PART_COLUMNS = ["card", "card_title", "unit", "total", "weight", "contribution", "grade", "passed"]
-_RANK_COLUMNS = ["rank", "unit", "title", "total", "passed", "vetoes"]
-_DELTA_COLUMNS = ["item", "title", "before", "after", "delta"]
+_ITEM_COLUMNS = ("section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments")
+_PART_COLUMNS = ("card", "card_title", "unit", "total", "weight", "contribution", "grade", "passed")
+_RANK_COLUMNS = ("rank", "unit", "title", "total", "passed", "vetoes")
+_DELTA_COLUMNS = ("item", "title", "before", "after", "delta")
 
 
 def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
@@ -62,8 +62,6 @@ def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
 
 def _shown_points(item: ItemResult) -> str:
     return _pts(item.points) if item.applicable else "不适用"
-
-
 
 
 def _title(result: ScoreResult | CombinedResult) -> str:
@@ -221,7 +219,7 @@ def score_frame(result: ScoreResult) -> Any:
     """
     frame = results_to_frame([result])
     frame["adjustments"] = ["\n".join(_reasons(i.adjustments)) for i in result.items]
-    return frame[_ITEM_COLUMNS]
+    return frame[list(_ITEM_COLUMNS)]
 
 
 def combined_frame(result: CombinedResult) -> Any:

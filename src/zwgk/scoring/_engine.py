@@ -47,17 +47,31 @@ CONTEXT = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_UP, traps=[decima
 # --------------------------------------------------------------------------- 3. items
 
 
-def _score_item(plan: ItemPlan, values: Mapping[str, object], missing: frozenset[str], memo: Memo) -> ItemResult:
+def _score_item(
+    plan: ItemPlan, values: Mapping[str, object], missing: frozenset[str], memo: Memo
+) -> ItemResult:
     item = plan.item
     applies_if = item.applies_if
-    if applies_if is not None and not evaluate(applies_if, values) and not any(k in missing for k in applies_if.keys):
+    if (
+        applies_if is not None
+        and not evaluate(applies_if, values)
+        and not any(k in missing for k in applies_if.keys)
+    ):
         return ItemResult(plan.section, item.id, item.title, item.maximum, _ZERO, False, plan.bonus, ())
     if missing:
         lacking = tuple(k for k in plan.keys if k in missing)
         if lacking:
             adjustment = Adjustment("missing", _ZERO, f"缺少证据（{'、'.join(lacking)}），按0分计")
             return ItemResult(
-                plan.section, item.id, item.title, item.maximum, _ZERO, True, plan.bonus, (adjustment,), lacking
+                plan.section,
+                item.id,
+                item.title,
+                item.maximum,
+                _ZERO,
+                True,
+                plan.bonus,
+                (adjustment,),
+                lacking,
             )
     try:
         key = plan.getter(values)
@@ -68,7 +82,9 @@ def _score_item(plan: ItemPlan, values: Mapping[str, object], missing: frozenset
     result = known.get(key)
     if result is None:
         points, adjustments = plan.compiled.run(values)
-        result = ItemResult(plan.section, item.id, item.title, item.maximum, points, True, plan.bonus, adjustments)
+        result = ItemResult(
+            plan.section, item.id, item.title, item.maximum, points, True, plan.bonus, adjustments
+        )
         if len(known) < _MEMO_LIMIT:
             known[key] = result
     return result
@@ -253,13 +269,22 @@ def score(
     plan = plan_for(card)
     everything = DERIVATIONS if derivations is None else {**DERIVATIONS, **derivations}
     with decimal.localcontext(CONTEXT):
-        return _score_unit(plan, evidence, memo_for(plan), lenient, unit, calendar, everything)
+        return _score_unit(
+            plan,
+            evidence,
+            memo_for(plan),
+            lenient=lenient,
+            unit=unit,
+            calendar=calendar,
+            derivations=everything,
+        )
 
 
 def _score_unit(
     plan: CompiledCard,
     evidence: Mapping[str, object],
     memo: Memo,
+    *,
     lenient: bool,
     unit: str,
     calendar: WorkingDayCalendar | None,
@@ -276,12 +301,14 @@ def _score_unit(
     values = reading.values
     missing_set = frozenset(missing)
     scored = _sections(plan, values, missing_set, memo)
-    sections = [s for _, s in scored]
-    base = sum([s.points for s in sections if not s.bonus], _ZERO)
-    bonus = sum([s.points for s in sections if s.bonus], _ZERO)
+    base = bonus = _ZERO
     applicable = plan.base_maximum
-    for section, (section_items, _) in zip(plan.sections, scored, strict=True):
-        if section.getter is None and not section.section.bonus:
+    for section, (section_items, result) in zip(plan.sections, scored, strict=True):
+        if result.bonus:
+            bonus += result.points
+            continue
+        base += result.points
+        if section.getter is None:  # some items may not apply: they leave the maximum
             applicable -= sum([i.maximum or _ZERO for i in section_items if not i.applicable], _ZERO)
     base, maximum, rescaled = rescale(card, base, plan.base_maximum, applicable)
     total, bonus_counted, gated, vetoes = gates(card, base, bonus, values)
@@ -299,7 +326,7 @@ def _score_unit(
         passed=passed,
         vetoes=vetoes,
         items=tuple([i for section_items, _ in scored for i in section_items]),
-        sections=tuple(sections),
+        sections=tuple([result for _, result in scored]),
         adjustments=rescaled + gated,
         missing=tuple(sorted(missing_set)),
         evidence=_sorted_values(plan, values),

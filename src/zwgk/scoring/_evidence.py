@@ -11,28 +11,40 @@ import datetime as dt
 import types
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from zwgk.scoring._model import EvidenceField, FieldType
 
-__all__ = ["BOOLEAN_WORDS", "MEMO_LIMIT", "Reader", "coerce", "expected_text", "read_remembered", "reader", "remembers"]
+__all__ = [
+    "BOOLEAN_WORDS",
+    "MEMO_LIMIT",
+    "Reader",
+    "coerce",
+    "expected_text",
+    "read_remembered",
+    "reader",
+    "remembers",
+]
 
-BOOLEAN_WORDS: Mapping[str, bool] = types.MappingProxyType({
-    "是": True,
-    "有": True,
-    "对": True,
-    "true": True,
-    "yes": True,
-    "y": True,
-    "1": True,
-    "否": False,
-    "无": False,
-    "没有": False,
-    "不": False,
-    "false": False,
-    "no": False,
-    "n": False,
-    "0": False,
-})
+BOOLEAN_WORDS: Mapping[str, bool] = types.MappingProxyType(
+    {
+        "是": True,
+        "有": True,
+        "对": True,
+        "true": True,
+        "yes": True,
+        "y": True,
+        "1": True,
+        "否": False,
+        "无": False,
+        "没有": False,
+        "不": False,
+        "false": False,
+        "no": False,
+        "n": False,
+        "0": False,
+    }
+)
 """Texts accepted for boolean evidence (case-insensitive; read-only)."""
 
 _FLOAT_HINT = (
@@ -151,18 +163,24 @@ def _dates(f: EvidenceField, raw: object) -> tuple[dt.date, ...]:
     return tuple(_date(f, r) for r in _sequence(raw))
 
 
-_SIMPLE: Mapping[FieldType, Callable[[EvidenceField, object], object]] = types.MappingProxyType({
-    FieldType.BOOLEAN: _boolean,
-    FieldType.COUNT: _count,
-    FieldType.AMOUNT: _amount,
-    FieldType.AMOUNTS: _amounts,
-    FieldType.DATE: _date,
-    FieldType.DATES: _dates,
-})
-_FACTORIES: Mapping[FieldType, Callable[[EvidenceField], Callable[[object], object]]] = types.MappingProxyType({
-    FieldType.CHOICE: _choice,
-    FieldType.ELEMENTS: _elements,
-})
+_SIMPLE: Mapping[FieldType, Callable[[EvidenceField, object], object]] = types.MappingProxyType(
+    {
+        FieldType.BOOLEAN: _boolean,
+        FieldType.COUNT: _count,
+        FieldType.AMOUNT: _amount,
+        FieldType.AMOUNTS: _amounts,
+        FieldType.DATE: _date,
+        FieldType.DATES: _dates,
+    }
+)
+_FACTORIES: Mapping[FieldType, Callable[[EvidenceField], Callable[[object], object]]] = (
+    types.MappingProxyType(
+        {
+            FieldType.CHOICE: _choice,
+            FieldType.ELEMENTS: _elements,
+        }
+    )
+)
 
 Reader = Callable[[object], tuple[object, str | None]]
 MEMO_LIMIT = 4096
@@ -211,16 +229,16 @@ def read_remembered(
     if kind is str:
         memo_key: tuple[str, object] = (key, raw)
     elif kind is list:
-        items = tuple(raw)  # type: ignore[call-overload]
-        if not set(map(type, items)) <= _TEXT_ONLY:
-            return read(raw)
-        memo_key = (key, items)
+        memo_key = (key, tuple(cast("list[object]", raw)))
     else:
         return read(raw)
-    found = seen.get(memo_key)
+    try:
+        found = seen.get(memo_key)
+    except TypeError:  # unhashable elements: never stored
+        return read(raw)
     if found is None:
         found = read(raw)
-        if len(seen) < MEMO_LIMIT:
+        if len(seen) < MEMO_LIMIT and (kind is str or set(map(type, raw)) <= _TEXT_ONLY):  # type: ignore[call-overload]
             seen[memo_key] = found
     return found
 

@@ -58,7 +58,7 @@ def card_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -> Card:
     Raises:
         zwgk.errors.DataFileError: Lists every problem (schema and cross-references).
     """
-    from zwgk.scoring._card_file import card_from_data
+    from zwgk.scoring._card_build import card_from_data
 
     return card_from_data(data, source)
 
@@ -76,7 +76,8 @@ def load_card(name_or_path: str | os.PathLike[str]) -> Card:
         zwgk.errors.UnknownNameError: Neither a built-in card nor an existing file.
         zwgk.errors.DataFileError: The file is malformed; lists every problem.
     """
-    from zwgk.scoring._card_file import card_from_data, parse_text
+    from zwgk.scoring._card_build import card_from_data
+    from zwgk.scoring._card_file import parse_text
 
     text_name = os.fspath(name_or_path)
     path = Path(text_name)

@@ -175,7 +175,7 @@ def compile_card(card: Card) -> CompiledCard:
     sections: list[SectionPlan] = []
     items: list[ItemPlan] = []
     for s_index, section in enumerate(card.sections):
-        plans = []
+        plans: list[ItemPlan] = []
         for item in section.items:
             keys = _item_keys(item)
             location = f"item {item.id}"
@@ -195,7 +195,9 @@ def compile_card(card: Card) -> CompiledCard:
             )
         all_plain = all(p.applies_if is None for p in plans)
         section_keys = tuple(dict.fromkeys(k for p in plans for k in p.keys))
-        sections.append(SectionPlan(s_index, section, tuple(plans), _getter(section_keys) if all_plain else None))
+        sections.append(
+            SectionPlan(s_index, section, tuple(plans), _getter(section_keys) if all_plain else None)
+        )
         items.extend(plans)
     value_keys = tuple(sorted({*fields, *(d.key for d in card.derived)}))
     readers = _field_readers(card.evidence, "card") + tuple(
@@ -211,7 +213,9 @@ def compile_card(card: Card) -> CompiledCard:
         conditional=tuple(p for p in items if p.applies_if is not None),
         discretionary=tuple((p.discretionary, p.location) for p in items if p.discretionary),
         derived_keys=frozenset(d.key for d in card.derived),
-        derived=tuple((d, tuple(p for p, _ in d.inputs), tuple(k for _, k in d.inputs)) for d in card.derived),
+        derived=tuple(
+            (d, tuple(p for p, _ in d.inputs), tuple(k for _, k in d.inputs)) for d in card.derived
+        ),
         sections=tuple(sections),
         item_count=len(items),
         value_keys=value_keys,

@@ -30,8 +30,11 @@ _INT_TYPES = frozenset({int})
 
 @attrs.define
 class Reading:
-    """The evidence as read (a working record of one call, not a value): typed ``values`` by key, the ``missing`` keys with where each is
-    needed (in card order), and every ``problems`` found."""
+    """The evidence as read (a working record of one call, not a value).
+
+    ``values``: typed values by key; ``missing``: the missing keys with where each is needed
+    (in card order); ``problems``: every problem found.
+    """
 
     values: dict[str, object]
     missing: dict[str, str]
@@ -74,7 +77,9 @@ def _read_fields(
                 )
 
 
-def _read_plain_fields(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, reading: Reading) -> None:
+def _read_plain_fields(
+    plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, reading: Reading
+) -> None:
     """:func:`_read_fields` for the card's always-needed evidence, with a fast path.
 
     When every boolean is a ``bool`` and every count a non-negative ``int`` (the common
@@ -131,7 +136,11 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     unknown = evidence.keys() - fields.keys()
     for key in evidence if unknown else ():
         if key in unknown:
-            why = "derived evidence is computed, not given" if key in plan.derived_keys else "unknown evidence key"
+            why = (
+                "derived evidence is computed, not given"
+                if key in plan.derived_keys
+                else "unknown evidence key"
+            )
             problems.append(Problem("evidence", why, str(key), evidence[key], "a key of the card's evidence"))
     _read_plain_fields(plan, evidence, memo, reading)
     values, missing = reading.values, reading.missing
@@ -149,7 +158,9 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
         _discretionary_problems(rules, values, location, problems)
     if missing and not lenient:
         problems.extend(
-            Problem(location, "missing evidence", k, None, f"{expected_text(fields[k])} — {fields[k].description}")
+            Problem(
+                location, "missing evidence", k, None, f"{expected_text(fields[k])} — {fields[k].description}"
+            )
             for k, location in missing.items()
         )
     return reading
@@ -195,6 +206,10 @@ def derive(
             values[derivation.key] = spec.function(calendar, **dict(zip(params, arguments, strict=True)))
         except (ValueError, LookupError) as exc:
             problems.append(
-                Problem("card", f"cannot derive {derivation.key} with {derivation.function}: {exc}", derivation.key)
+                Problem(
+                    "card",
+                    f"cannot derive {derivation.key} with {derivation.function}: {exc}",
+                    derivation.key,
+                )
             )
     return tuple(missing)

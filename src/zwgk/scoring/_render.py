@@ -18,7 +18,15 @@ from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["points_text", "render_markdown", "render_text", "result_to_dict", "results_to_frame", "signed_text", "verdict_text"]
+__all__ = [
+    "points_text",
+    "render_markdown",
+    "render_text",
+    "result_to_dict",
+    "results_to_frame",
+    "signed_text",
+    "verdict_text",
+]
 
 
 def points_text(value: Decimal | None) -> str:

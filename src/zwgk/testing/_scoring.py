@@ -288,7 +288,7 @@ def _build_card(data: dict[str, Any]) -> Card:
 
 
 def synthetic_cards() -> st.SearchStrategy[Card]:
-    """Random but valid small cards (named ``"synthetic"``), built with :func:`~zwgk.scoring.io.card_from_dict`.
+    """Random but valid small cards (named ``"synthetic"``), built by ``zwgk.scoring.io.card_from_dict``.
 
     One to three base sections of one to three items, each item with one to three rules
     drawn from every rule kind (``all_or_nothing``, ``zero_if``, ``check`` with an optional
