@@ -29,32 +29,33 @@ def _notice() -> dict[str, Any]:
 
 
 def _card() -> dict[str, Any]:
-    from zwgk.scoring import card_json_schema
+    from zwgk.scoring.io import card_json_schema
 
     return card_json_schema()
 
 
 def _combinations() -> dict[str, Any]:
-    from zwgk.scoring import combinations_json_schema
+    from zwgk.scoring.io import combinations_json_schema
 
     return combinations_json_schema()
 
 
 def _score_result() -> dict[str, Any]:
-    from zwgk.scoring import score_result_json_schema
+    from zwgk.scoring.io import score_result_json_schema
 
     return score_result_json_schema()
 
 
 def _combined_result() -> dict[str, Any]:
-    from zwgk.scoring import combined_result_json_schema
+    from zwgk.scoring.io import combined_result_json_schema
 
     return combined_result_json_schema()
 
 
 def _evidence(card_name: str) -> _Builder:
     def build() -> dict[str, Any]:
-        from zwgk.scoring import evidence_schema, load_card
+        from zwgk.scoring import load_card
+        from zwgk.scoring.io import evidence_schema
 
         return evidence_schema(load_card(card_name))
 

@@ -124,6 +124,42 @@ class InvalidInputError(ZwgkError, ValueError):
         self.expected = expected
         super().__init__(f"{field}: got {_show(value)}; expected {expected}")
 
+    @classmethod
+    def inexact_number(cls, field: str, value: object) -> InvalidInputError:
+        """``value`` (text) is not a decimal number, such as a weight ``"0.6"``."""
+        return cls(field, value, "a decimal number such as '0.6'")
+
+    @classmethod
+    def results_for(cls, field: str, given: Sequence[str], needed: Sequence[str]) -> InvalidInputError:
+        """The results given (their cards ``given``) are not one per card of ``needed``.
+
+        ``value`` is the cards lacking a result, or else those with a result not needed.
+        """
+        lacking = [c for c in needed if c not in given]
+        if lacking:
+            return cls(field, sorted(given), f"a result for each of {', '.join(needed)}")
+        return cls(field, sorted(set(given) - set(needed)), f"results only for {', '.join(needed)}")
+
+    @classmethod
+    def no_parts(cls, field: str) -> InvalidInputError:
+        """A combination was given no ``(result, weight)`` pair."""
+        return cls(field, [], "at least one (result, weight) pair")
+
+    @classmethod
+    def period_end(cls, field: str, end: _dt.date, start: _dt.date) -> InvalidInputError:
+        """A period ends before it starts."""
+        return cls(field, end, f"a period end on or after its start {start.isoformat()}")
+
+    @classmethod
+    def outside_period(
+        cls, field: str, dates: Iterable[_dt.date], start: _dt.date, end: _dt.date
+    ) -> InvalidInputError:
+        """Dates (all listed) lie outside the period ``[start, end]``."""
+        shown = [d.isoformat() for d in dates]
+        return cls(
+            field, shown, f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}"
+        )
+
 
 class InvalidCellError(ZwgkError, ValueError):
     """One cell of a file (a JSON member, a table cell, a register column) cannot be read.
@@ -153,6 +189,26 @@ class InvalidTypeError(ZwgkError, TypeError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: got {value!r} of type {type(value).__name__}; expected {expected}")
+
+    @classmethod
+    def not_a_card(cls, field: str, value: object) -> InvalidTypeError:
+        """``value`` was given where a scorecard is expected (a card name, say)."""
+        expected = "a zwgk.scoring.Card or CompiledCard"
+        if isinstance(value, str):
+            expected += f" (load a card by name or path first: zwgk.scoring.load_card({value!r}))"
+        return cls(field, value, expected)
+
+    @classmethod
+    def not_evidence(cls, field: str, value: object) -> InvalidTypeError:
+        """``value`` was given where evidence (a mapping of keys to values) is expected."""
+        return cls(field, value, "a mapping of evidence keys to values")
+
+    @classmethod
+    def not_exact(cls, field: str, value: object) -> InvalidTypeError:
+        """``value`` is not an exact number (a float, a bool, ...)."""
+        if isinstance(value, bool | float):
+            return cls(field, value, "a Decimal, int or decimal text (floats are inexact)")
+        return cls(field, value, "a Decimal, int or decimal text")
 
 
 class CalendarCoverageError(ZwgkError, LookupError):
@@ -283,6 +339,13 @@ class EvidenceError(ZwgkError, ValueError):
         self.card = card
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(_list_problems(f"evidence does not fit card {card!r}", self.problems))
+
+    @classmethod
+    def unknown_key(cls, card: str, location: str, key: str, value: object) -> EvidenceError:
+        """``key`` is not an evidence key of ``card`` (found at ``location``)."""
+        return cls(
+            card, [Problem(location, "unknown evidence key", key, value, "a key of the card's evidence")]
+        )
 
 
 class InvalidEventSequence(ZwgkError, ValueError):

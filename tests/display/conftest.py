@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from zwgk.scoring import Card, ScoreResult, card_from_dict, score
+from zwgk.scoring import Card, ScoreResult, score
+from zwgk.scoring.io import card_from_dict
 
 
 def _field(key: str, type_: str = "boolean") -> dict[str, Any]:

@@ -11,20 +11,20 @@ from typing import Any
 import pytest
 from tests.support import hide_package
 
+from zwgk._display import use_chinese
 from zwgk.errors import InvalidInputError, MissingExtraError
 from zwgk.scoring import (
     Card,
     ScoreResult,
     combine,
-    plot_score_breakdown,
     rank,
     rankings_html,
     rankings_to_frame,
     results_to_frame,
     score,
-    section_breakdown,
     what_if,
 )
+from zwgk.scoring._display import plot_score_breakdown, section_breakdown
 
 D = Decimal
 
@@ -188,8 +188,11 @@ def test_plot_score_breakdown_draws_points_against_maxima(
     heights = [p.get_height() for p in ax.patches]
     assert heights == [20.0, 0.0, 7.0, 4.0]  # maxima bars, then points bars
     assert [t.get_text() for t in ax.texts] == ["7/20", "4/—"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["content", "bonus"]  # no CJK font here
-    assert ax.get_title() == "display-test: 11/20"
+    chinese = labels == "auto" and use_chinese("auto")  # "auto" follows the fonts installed
+    expected = ["公开内容", "奖励加分"] if chinese else ["content", "bonus"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == expected
+    if not chinese:
+        assert ax.get_title() == "display-test: 11/20"
     fig.savefig(tmp_path / "breakdown.png")  # draws without missing-glyph warnings
     assert (tmp_path / "breakdown.png").stat().st_size > 0
     assert result.plot(labels="en").axes[0].get_title() == "display-test: 11/20"

@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from zwgk.scoring import Card, ScoreResult, card_from_dict
+from zwgk.scoring import Card, ScoreResult
+from zwgk.scoring.io import card_from_dict
 
 GOLDEN = Path(__file__).parent / "golden"
 

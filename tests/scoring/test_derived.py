@@ -16,10 +16,8 @@ import pytest
 from zwgk.deadlines import default_calendar
 from zwgk.errors import EvidenceError, InvalidInputError, UnknownNameError
 from zwgk.scoring import (
-    DERIVATIONS,
     Card,
     Check,
-    Comparison,
     Condition,
     Derivation,
     DerivationFunction,
@@ -27,10 +25,10 @@ from zwgk.scoring import (
     FieldType,
     Item,
     Section,
-    longest_update_gap,
     score,
-    updates_in_period,
 )
+from zwgk.scoring._derived import DERIVATIONS, longest_update_gap, updates_in_period
+from zwgk.scoring._model import Comparison
 
 D = dt.date
 Q1 = (D(2026, 1, 1), D(2026, 3, 31))

@@ -8,9 +8,10 @@ import pytest
 from tests.scoring.helpers import field, item, synthetic
 
 from zwgk.errors import DataFileError, EvidenceError
-from zwgk.scoring import EvidenceField, FieldType, card_from_dict, evidence_schema, score
+from zwgk.scoring import EvidenceField, FieldType, score
 from zwgk.scoring._conditions import evaluate, parse_condition
 from zwgk.scoring._evidence import coerce
+from zwgk.scoring.io import card_from_dict, evidence_schema
 
 
 @pytest.mark.parametrize(

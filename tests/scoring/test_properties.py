@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.scoring.helpers import WEBSITE_CARD
 
-from zwgk.scoring import FieldType, combine, evidence_schema, load_card, score
+from zwgk.scoring import FieldType, combine, load_card, score
+from zwgk.scoring.io import evidence_schema
 from zwgk.testing import evidence_for
 
 CARDS = {

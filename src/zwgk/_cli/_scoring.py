@@ -136,7 +136,8 @@ def _cards(args: argparse.Namespace) -> int:
 
 
 def _card_template(args: argparse.Namespace) -> int:
-    from zwgk.scoring import card_template, evidence_schema, load_card, load_combination
+    from zwgk.scoring import card_template, load_card, load_combination
+    from zwgk.scoring.io import evidence_schema
 
     name = _combination_name(args.card)
     if name is None:

@@ -58,14 +58,10 @@ class DerivationFunction:
 
 def _check_period(dates: tuple[dt.date, ...], start: dt.date, end: dt.date) -> list[dt.date]:
     if end < start:
-        raise InvalidInputError("end", end, f"a period end on or after its start {start.isoformat()}")
+        raise InvalidInputError.period_end("end", end, start)
     outside = [d for d in dates if not start <= d <= end]
     if outside:
-        raise InvalidInputError(
-            "dates",
-            [d.isoformat() for d in outside],
-            f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}",
-        )
+        raise InvalidInputError.outside_period("dates", outside, start, end)
     return sorted(set(dates))
 
 

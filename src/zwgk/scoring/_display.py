@@ -1,5 +1,9 @@
 """How scoring results show themselves: text, HTML for notebooks, DataFrames, a plot.
 
+The one presentation module of :mod:`zwgk.scoring`: value types reach it only through
+:func:`zwgk._present.present`, which calls :func:`present` here (so no value module imports
+this one).  It builds on the text helpers of :mod:`zwgk.scoring._render`.
+
 The same conventions as :mod:`zwgk.deadlines`, whose helpers are reused (imported on first
 use, so ``import zwgk.scoring`` stays light): HTML is a
 plain string with every text value escaped; pandas and matplotlib are imported only inside
@@ -11,12 +15,17 @@ the functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``); plots
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+import types
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
-from zwgk.scoring._render import _pts, _signed, _verdict, results_to_frame
+from zwgk.errors import UnknownNameError
+from zwgk.scoring._render import points_text as _pts
+from zwgk.scoring._render import results_to_frame
+from zwgk.scoring._render import signed_text as _signed
+from zwgk.scoring._render import verdict_text as _verdict
 from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
 
 if TYPE_CHECKING:
@@ -27,6 +36,7 @@ __all__ = [
     "combined_html",
     "combined_repr",
     "plot_score_breakdown",
+    "present",
     "ranking_repr",
     "rankings_html",
     "rankings_to_frame",
@@ -39,10 +49,10 @@ __all__ = [
     "what_if_repr",
 ]
 
-_ITEM_COLUMNS = ["section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments"]
-_PART_COLUMNS = ["card", "card_title", "unit", "total", "weight", "contribution", "grade", "passed"]
-_RANK_COLUMNS = ["rank", "unit", "title", "total", "passed", "vetoes"]
-_DELTA_COLUMNS = ["item", "title", "before", "after", "delta"]
+_ITEM_COLUMNS = ("section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments")
+_PART_COLUMNS = ("card", "card_title", "unit", "total", "weight", "contribution", "grade", "passed")
+_RANK_COLUMNS = ("rank", "unit", "title", "total", "passed", "vetoes")
+_DELTA_COLUMNS = ("item", "title", "before", "after", "delta")
 
 
 def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
@@ -52,14 +62,6 @@ def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
 
 def _shown_points(item: ItemResult) -> str:
     return _pts(item.points) if item.applicable else "不适用"
-
-
-def _verdict_any(result: ScoreResult | CombinedResult) -> str:
-    if isinstance(result, ScoreResult):
-        return _verdict(result)
-    if result.vetoes:
-        return "否决（不合格）"
-    return "通过" if result.passed else "未通过"
 
 
 def _title(result: ScoreResult | CombinedResult) -> str:
@@ -155,7 +157,7 @@ def combined_html(result: CombinedResult) -> str:
     vetoes = "".join(f"<li>否决 {esc(v)}</li>" for v in result.vetoes)
     return (
         f"<div class='zwgk-combined'><p>{unit}<b>{esc(result.title)}</b>: 总分 <b>{_pts(result.total)}</b>"
-        f" — {esc(_verdict_any(result))}</p>"
+        f" — {esc(_verdict(result))}</p>"
         + (f"<ul>{vetoes}</ul>" if vetoes else "")
         + "<table><thead><tr><th>card</th><th>total</th><th>weight</th><th>contribution</th>"
         f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table></div>"
@@ -174,7 +176,7 @@ def rankings_html(rankings: Iterable[Ranking]) -> str:
     esc = html.escape
     rows = "".join(
         f"<tr><td>{r.rank}</td><td>{esc(r.result.unit)}</td><td>{esc(_title(r.result))}</td>"
-        f"<td>{_pts(r.result.total)}</td><td>{esc(_verdict_any(r.result))}</td></tr>"
+        f"<td>{_pts(r.result.total)}</td><td>{esc(_verdict(r.result))}</td></tr>"
         for r in rankings
     )
     return (
@@ -217,7 +219,7 @@ def score_frame(result: ScoreResult) -> Any:
     """
     frame = results_to_frame([result])
     frame["adjustments"] = ["\n".join(_reasons(i.adjustments)) for i in result.items]
-    return frame[_ITEM_COLUMNS]
+    return frame[list(_ITEM_COLUMNS)]
 
 
 def combined_frame(result: CombinedResult) -> Any:
@@ -369,7 +371,7 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     top = max([*maxima, *points, 1.0])
     ax.set_ylim(0, top * 1.25)
     ax.set_xticks(xs, names, family=family)
-    ax.set_ylabel("分" if chinese else "points")
+    ax.set_ylabel("分" if chinese else "points", family=family)
     card = result.card_title if chinese else _ascii(result.card, "score")
     unit = result.unit if chinese else _ascii(result.unit, "")
     ax.set_title(
@@ -378,3 +380,41 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     )
     ax.legend(loc="upper right", fontsize=8, prop={"family": family})
     return fig
+
+
+# ----------------------------------------------------------------------------- the hook
+
+_PRESENTERS: Mapping[tuple[type, str], Callable[..., Any]] = types.MappingProxyType(
+    {
+        (ScoreResult, "repr"): score_repr,
+        (ScoreResult, "html"): score_html,
+        (ScoreResult, "frame"): score_frame,
+        (ScoreResult, "plot"): plot_score_breakdown,
+        (CombinedResult, "repr"): combined_repr,
+        (CombinedResult, "html"): combined_html,
+        (CombinedResult, "frame"): combined_frame,
+        (Ranking, "repr"): ranking_repr,
+        (Ranking, "html"): lambda r: rankings_html((r,)),
+        (Ranking, "frame"): lambda r: rankings_to_frame((r,)),
+        (WhatIf, "repr"): what_if_repr,
+        (WhatIf, "html"): what_if_html,
+        (WhatIf, "frame"): what_if_frame,
+    }
+)
+
+
+def present(value: object, what: str, /, **options: Any) -> Any:
+    """Show a scoring value as ``what`` (``"repr"``, ``"html"``, ``"frame"`` or ``"plot"``).
+
+    Called by :func:`zwgk._present.present` for the value types' ``__repr__``,
+    ``_repr_html_``, ``to_frame()`` and ``plot()``; ``options`` go to the renderer
+    (``labels=`` for plots).
+
+    Raises:
+        zwgk.errors.UnknownNameError: The value's type has no such presentation.
+    """
+    render = _PRESENTERS.get((type(value), what))
+    if render is None:
+        known = sorted(w for t, w in _PRESENTERS if t is type(value))
+        raise UnknownNameError(f"presentation of {type(value).__name__}", what, known)
+    return render(value, **options)

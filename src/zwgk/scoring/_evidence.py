@@ -8,31 +8,44 @@ assessor wrote, so zwgk asks for ``Decimal("0.1")``, an ``int`` or the text ``"0
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from zwgk.scoring._model import EvidenceField, FieldType
 
-__all__ = ["BOOLEAN_WORDS", "Reader", "coerce", "expected_text", "reader"]
+__all__ = [
+    "BOOLEAN_WORDS",
+    "MEMO_LIMIT",
+    "Reader",
+    "coerce",
+    "expected_text",
+    "read_remembered",
+    "reader",
+    "remembers",
+]
 
-BOOLEAN_WORDS: dict[str, bool] = {
-    "是": True,
-    "有": True,
-    "对": True,
-    "true": True,
-    "yes": True,
-    "y": True,
-    "1": True,
-    "否": False,
-    "无": False,
-    "没有": False,
-    "不": False,
-    "false": False,
-    "no": False,
-    "n": False,
-    "0": False,
-}
-"""Texts accepted for boolean evidence (case-insensitive)."""
+BOOLEAN_WORDS: Mapping[str, bool] = types.MappingProxyType(
+    {
+        "是": True,
+        "有": True,
+        "对": True,
+        "true": True,
+        "yes": True,
+        "y": True,
+        "1": True,
+        "否": False,
+        "无": False,
+        "没有": False,
+        "不": False,
+        "false": False,
+        "no": False,
+        "n": False,
+        "0": False,
+    }
+)
+"""Texts accepted for boolean evidence (case-insensitive; read-only)."""
 
 _FLOAT_HINT = (
     "an exact decimal: Decimal, int or decimal text such as '7.5' "
@@ -150,25 +163,36 @@ def _dates(f: EvidenceField, raw: object) -> tuple[dt.date, ...]:
     return tuple(_date(f, r) for r in _sequence(raw))
 
 
-_SIMPLE: dict[FieldType, Callable[[EvidenceField, object], object]] = {
-    FieldType.BOOLEAN: _boolean,
-    FieldType.COUNT: _count,
-    FieldType.AMOUNT: _amount,
-    FieldType.AMOUNTS: _amounts,
-    FieldType.DATE: _date,
-    FieldType.DATES: _dates,
-}
-_FACTORIES: dict[FieldType, Callable[[EvidenceField], Callable[[object], object]]] = {
-    FieldType.CHOICE: _choice,
-    FieldType.ELEMENTS: _elements,
-}
+_SIMPLE: Mapping[FieldType, Callable[[EvidenceField, object], object]] = types.MappingProxyType(
+    {
+        FieldType.BOOLEAN: _boolean,
+        FieldType.COUNT: _count,
+        FieldType.AMOUNT: _amount,
+        FieldType.AMOUNTS: _amounts,
+        FieldType.DATE: _date,
+        FieldType.DATES: _dates,
+    }
+)
+_FACTORIES: Mapping[FieldType, Callable[[EvidenceField], Callable[[object], object]]] = (
+    types.MappingProxyType(
+        {
+            FieldType.CHOICE: _choice,
+            FieldType.ELEMENTS: _elements,
+        }
+    )
+)
 
 Reader = Callable[[object], tuple[object, str | None]]
-_MEMO_LIMIT = 4096
+MEMO_LIMIT = 4096
+"""Readings remembered per card (see :func:`read_remembered`); beyond it values are simply read."""
+
+_TEXT_TYPES = frozenset({FieldType.BOOLEAN, FieldType.CHOICE, FieldType.DATE})
+_LIST_TYPES = frozenset({FieldType.ELEMENTS, FieldType.DATES})
+_TEXT_ONLY = frozenset({str})
 
 
 def reader(field: EvidenceField) -> Reader:
-    """A function reading raw values for ``field``: ``(value, None)`` or ``(None, expected)``."""
+    """A pure function reading raw values for ``field``: ``(value, None)`` or ``(None, expected)``."""
     factory = _FACTORIES.get(field.type)
     if factory is not None:
         read = factory(field)
@@ -184,58 +208,39 @@ def reader(field: EvidenceField) -> Reader:
         except _Bad as bad:
             return None, str(bad.args[0])
 
-    if field.type in (FieldType.ELEMENTS, FieldType.DATES):
-        return _remember_lists(safe)
-    if field.type in (FieldType.BOOLEAN, FieldType.CHOICE, FieldType.DATE):
-        return _remember_texts(safe)
     return safe
 
 
-def _remember_texts(safe: Reader) -> Reader:
-    """Remember the readings of text values (boolean words, option keys, ISO dates).
+def remembers(field: EvidenceField) -> bool:
+    """Whether readings of ``field`` repay remembering: text (boolean words, option keys, ISO
+    dates) and lists of text repeat a lot across units (every unit has the same period dates)."""
+    return field.type in _TEXT_TYPES or field.type in _LIST_TYPES
 
-    Text repeats a lot across units (every unit has the same period dates).  Only
-    ``str`` values are remembered, so equal keys mean equal input.
+
+def read_remembered(
+    read: Reader, key: str, raw: object, seen: dict[tuple[str, object], tuple[object, str | None]]
+) -> tuple[object, str | None]:
+    """``read(raw)``, looked up in (and added to) ``seen``, a caller-held memo of readings.
+
+    Only ``str`` values and lists of ``str`` are remembered, so a hit means the input equals
+    text (or an all-text list) read before for the same key, and the reading is the same.
     """
-    seen: dict[str, tuple[object, str | None]] = {}
-
-    def remembered(raw: object) -> tuple[object, str | None]:
-        if type(raw) is not str:
-            return safe(raw)
-        found = seen.get(raw)
-        if found is None:
-            found = safe(raw)
-            if len(seen) < _MEMO_LIMIT:
-                seen[raw] = found
-        return found
-
-    return remembered
-
-
-def _remember_lists(safe: Reader) -> Reader:
-    """Remember the readings of lists of text (option keys, ISO dates), which repeat a lot.
-
-    Only all-text lists are stored, so a hit means the list equals an all-text list that
-    was read before (text equals only text), and the reading is the same.
-    """
-    seen: dict[tuple[object, ...], tuple[object, str | None]] = {}
-    text_only = frozenset({str})
-
-    def remembered(raw: object) -> tuple[object, str | None]:
-        if type(raw) is not list:
-            return safe(raw)
-        key = tuple(raw)
-        try:
-            found = seen.get(key)
-        except TypeError:  # unhashable elements: never stored
-            return safe(raw)
-        if found is None:
-            found = safe(raw)
-            if len(seen) < _MEMO_LIMIT and set(map(type, key)) <= text_only:
-                seen[key] = found
-        return found
-
-    return remembered
+    kind = type(raw)
+    if kind is str:
+        memo_key: tuple[str, object] = (key, raw)
+    elif kind is list:
+        memo_key = (key, tuple(cast("list[object]", raw)))
+    else:
+        return read(raw)
+    try:
+        found = seen.get(memo_key)
+    except TypeError:  # unhashable elements: never stored
+        return read(raw)
+    if found is None:
+        found = read(raw)
+        if len(seen) < MEMO_LIMIT and (kind is str or set(map(type, raw)) <= _TEXT_ONLY):  # type: ignore[call-overload]
+            seen[memo_key] = found
+    return found
 
 
 def coerce(field: EvidenceField, raw: object) -> tuple[object, str | None]:

@@ -8,14 +8,21 @@ from zwgk.scoring._model import Card, EvidenceField, FieldType
 
 __all__ = ["card_template", "evidence_schema"]
 
-_DECIMAL = {
-    "anyOf": [
-        {"type": "integer"},
-        {"type": "number"},
-        {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
-    ],
-}
-_DATE = {"type": "string", "format": "date"}
+
+def _decimal() -> dict[str, Any]:
+    """A new schema of an exact decimal: a JSON number (read exactly) or decimal text."""
+    return {
+        "anyOf": [
+            {"type": "integer"},
+            {"type": "number"},
+            {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+        ],
+    }
+
+
+def _date() -> dict[str, Any]:
+    """A new schema of an ISO date."""
+    return {"type": "string", "format": "date"}
 
 
 def _field_schema(field: EvidenceField) -> dict[str, Any]:
@@ -26,17 +33,17 @@ def _field_schema(field: EvidenceField) -> dict[str, Any]:
     elif t is FieldType.COUNT:
         out = {"type": "integer", "minimum": 0}
     elif t is FieldType.AMOUNT:
-        out = dict(_DECIMAL)
+        out = _decimal()
     elif t is FieldType.AMOUNTS:
-        out = {"type": "array", "items": dict(_DECIMAL)}
+        out = {"type": "array", "items": _decimal()}
     elif t is FieldType.CHOICE:
         out = {"enum": [o.key for o in field.options]}
     elif t is FieldType.ELEMENTS:
         out = {"type": "array", "uniqueItems": True, "items": {"enum": [o.key for o in field.options]}}
     elif t is FieldType.DATE:
-        out = dict(_DATE)
+        out = _date()
     else:
-        out = {"type": "array", "items": dict(_DATE)}
+        out = {"type": "array", "items": _date()}
     out["description"] = field.description
     out["x-zwgk-type"] = t.value
     if field.options:

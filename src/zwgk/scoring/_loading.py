@@ -1,4 +1,8 @@
-"""Loading cards: built-in package data or user files.  Pydantic is imported only here, lazily."""
+"""Loading cards: built-in package data or user files.
+
+Pydantic (:mod:`zwgk.scoring._card_file`) is imported inside the functions, so the top-level
+:func:`zwgk.scoring.load_card` and friends are thin lazy wrappers over the boundary.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from zwgk.scoring._model import Card, Combination
 __all__ = [
     "card_from_dict",
     "card_json_schema",
+    "combinations_json_schema",
     "list_cards",
     "list_combinations",
     "load_card",
@@ -53,7 +58,7 @@ def card_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -> Card:
     Raises:
         zwgk.errors.DataFileError: Lists every problem (schema and cross-references).
     """
-    from zwgk.scoring._card_file import card_from_data
+    from zwgk.scoring._card_build import card_from_data
 
     return card_from_data(data, source)
 
@@ -71,7 +76,8 @@ def load_card(name_or_path: str | os.PathLike[str]) -> Card:
         zwgk.errors.UnknownNameError: Neither a built-in card nor an existing file.
         zwgk.errors.DataFileError: The file is malformed; lists every problem.
     """
-    from zwgk.scoring._card_file import card_from_data, parse_text
+    from zwgk.scoring._card_build import card_from_data
+    from zwgk.scoring._card_file import parse_text
 
     text_name = os.fspath(name_or_path)
     path = Path(text_name)
@@ -124,7 +130,10 @@ def combinations_json_schema() -> dict[str, Any]:
 
 
 def card_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the card file format (also shipped as ``cards/card.schema.json``)."""
+    """JSON Schema (draft 2020-12) of the card file format (committed as ``docs/schemas/card.schema.json``).
+
+    Its ``$comment`` names the command that regenerates the committed file.
+    """
     from zwgk.scoring._card_file import card_json_schema as build
 
     return build()

@@ -1,18 +1,35 @@
 """Core values of a scorecard (考核细则): cards, sections, items, evidence fields and rules.
 
 Every value is a frozen, slotted attrs class; points are :class:`decimal.Decimal`.  Cards
-are normally read from TOML by :func:`zwgk.scoring.load_card`, which validates them; the
-classes can also be built directly in Python.
+are normally read from TOML by :func:`zwgk.scoring.load_card` (or from a mapping by
+:func:`zwgk.scoring.io.card_from_dict`), which validates them; the classes can also be built
+directly in Python.  A card holds no engine state: :func:`zwgk.scoring.compile_card` turns it
+into a separate :class:`~zwgk.scoring.CompiledCard`.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
+import types
 from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
+
+from zwgk.scoring._rules import (
+    AllOrNothing,
+    Check,
+    Comparison,
+    Condition,
+    Discretionary,
+    Group,
+    PerMissing,
+    PerOccurrence,
+    Rule,
+    Tier,
+    Tiers,
+    ZeroIf,
+)
 
 __all__ = [
     "AllOrNothing",
@@ -69,16 +86,18 @@ class FieldType(enum.Enum):
         return _FIELD_LABELS[self]
 
 
-_FIELD_LABELS = {
-    FieldType.BOOLEAN: "是否",
-    FieldType.COUNT: "次数",
-    FieldType.AMOUNT: "数值",
-    FieldType.AMOUNTS: "数值列表",
-    FieldType.CHOICE: "选项",
-    FieldType.ELEMENTS: "要素",
-    FieldType.DATE: "日期",
-    FieldType.DATES: "日期列表",
-}
+_FIELD_LABELS: Mapping[FieldType, str] = types.MappingProxyType(
+    {
+        FieldType.BOOLEAN: "是否",
+        FieldType.COUNT: "次数",
+        FieldType.AMOUNT: "数值",
+        FieldType.AMOUNTS: "数值列表",
+        FieldType.CHOICE: "选项",
+        FieldType.ELEMENTS: "要素",
+        FieldType.DATE: "日期",
+        FieldType.DATES: "日期列表",
+    }
+)
 
 
 @attrs.frozen
@@ -108,147 +127,6 @@ class EvidenceField:
     options: tuple[Option, ...] = ()
     minimum: Decimal | None = None
     maximum: Decimal | None = None
-
-
-@attrs.frozen
-class Comparison:
-    """``key OP value``; ``op`` is one of ``truthy``, ``falsy``, ``==``, ``!=``, ``>``, ``>=``, ``<``, ``<=``.
-
-    ``truthy``/``falsy`` test a boolean field (``value`` is ignored); the others compare a
-    number (count, amount, derived number) with ``value``.
-    """
-
-    key: str
-    op: str
-    value: Decimal = Decimal(0)
-
-
-@attrs.frozen
-class Condition:
-    """A disjunction of comparisons: true when any of them holds.
-
-    Written in card files as text: ``"not rules_established"``,
-    ``"longest_update_gap > 20"``, ``"complaints_unhandled or window_complaints"``.
-    """
-
-    any_of: tuple[Comparison, ...]
-    text: str = ""
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        """The evidence keys the condition reads."""
-        return tuple(c.key for c in self.any_of)
-
-
-# --------------------------------------------------------------------------- rules
-
-
-@attrs.frozen
-class AllOrNothing:
-    """The item keeps its points only when ``when`` holds; otherwise it scores 0."""
-
-    when: Condition
-    reason: str
-
-
-@attrs.frozen
-class ZeroIf:
-    """The item scores 0 when ``when`` holds (不得分), whatever else happened."""
-
-    when: Condition
-    reason: str
-
-
-@attrs.frozen
-class Check:
-    """A named check: when ``when`` holds, add ``points`` (negative: a deduction, positive: an award)."""
-
-    when: Condition
-    points: Decimal
-    reason: str
-    only_if: Condition | None = None
-
-
-@attrs.frozen
-class PerMissing:
-    """``points`` (negative) for each option of an ``elements`` field that is absent.
-
-    With ``none_zero`` the item scores 0 when none of the elements is present (没有的不得分).
-    """
-
-    field: str
-    points: Decimal
-    reason: str
-    none_zero: bool = False
-    only_if: Condition | None = None
-
-
-@attrs.frozen
-class PerOccurrence:
-    """``points`` per occurrence counted in a ``count`` field; the total is limited to ``cap``.
-
-    ``points`` is negative for deductions (每次扣) and positive for awards (每件奖);
-    ``cap`` bounds the absolute value of the rule's total (``None``: no bound of its own).
-    """
-
-    field: str
-    points: Decimal
-    reason: str
-    cap: Decimal | None = None
-    only_if: Condition | None = None
-
-
-@attrs.frozen
-class Discretionary:
-    """An amount chosen by the assessor within ``[low, high]`` (视情节扣5—10分).
-
-    The evidence gives the amount: for an ``amount`` field one value, which is either 0
-    (nothing to deduct) or within the range; for an ``amounts`` field one value per case,
-    each within the range.  ``sign`` is -1 for a deduction, +1 for an award.
-    """
-
-    field: str
-    low: Decimal
-    high: Decimal
-    sign: int
-    reason: str
-    only_if: Condition | None = None
-
-
-@attrs.frozen
-class Tier:
-    """One tier of a :class:`Tiers` rule."""
-
-    key: str
-    label: str
-    points: Decimal
-
-
-@attrs.frozen
-class Tiers:
-    """The item's running points are set to the points of the tier chosen in a ``choice`` field."""
-
-    field: str
-    tiers: tuple[Tier, ...]
-    reason: str = ""
-
-
-@attrs.frozen
-class Group:
-    """Rules scored on their own, from ``start``, clamped to ``[0, maximum]``, then added to the item.
-
-    Use it for items made of parts with their own floors (表一 item 14: 5 points for the
-    complaint line and 5 for handling complaints).
-    """
-
-    label: str
-    start: Decimal
-    maximum: Decimal
-    rules: tuple[Rule, ...]
-
-
-Rule = AllOrNothing | ZeroIf | Check | PerMissing | PerOccurrence | Discretionary | Tiers | Group
-"""Any rule kind."""
 
 
 # --------------------------------------------------------------------------- card structure
@@ -389,17 +267,6 @@ class Card:
     rescale: Rescale | None = None
     notes: str = ""
     version: str = "1"
-
-    @functools.cached_property
-    def _plan(self) -> object:
-        """The engine's lookup tables for this card, built on first use.
-
-        Not an attrs field: it takes no part in equality, hashing, ``repr`` or
-        ``attrs.asdict``; the card being immutable, the tables never go stale.
-        """
-        from zwgk.scoring._engine import build_plan
-
-        return build_plan(self)
 
     @property
     def items(self) -> tuple[tuple[Section, Item], ...]:

@@ -1,4 +1,9 @@
-"""Reports of results for people (text, Markdown), systems (JSON) and analysts (pandas)."""
+"""Reports of results for people (text, Markdown), systems (JSON) and analysts (pandas).
+
+These are verbs over results, not presentation hooks: no value type reaches this module.
+:mod:`zwgk.scoring._display` (the one module value types reach, through
+:func:`zwgk._present.present`) builds on its text helpers; this module never imports it.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +18,33 @@ from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["render_markdown", "render_text", "result_to_dict", "results_to_frame"]
+__all__ = [
+    "points_text",
+    "render_markdown",
+    "render_text",
+    "result_to_dict",
+    "results_to_frame",
+    "signed_text",
+    "verdict_text",
+]
 
 
-def _pts(value: Decimal | None) -> str:
+def points_text(value: Decimal | None) -> str:
+    """Points as plain text without trailing zeros (``Decimal("5.0")`` → ``"5"``; ``None`` → ``"—"``)."""
     if value is None:
         return "—"
     return format(value.normalize(), "f")
 
 
-def _signed(value: Decimal) -> str:
-    text = _pts(value)
+def signed_text(value: Decimal) -> str:
+    """Points with their sign (``"+2"``, ``"-1.5"``, ``"+0"``)."""
+    text = points_text(value)
     return text if value < 0 else f"+{text}"
 
 
 def _jsonable(value: object) -> object:
     if isinstance(value, Decimal):
-        return _pts(value)
+        return points_text(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -40,13 +55,14 @@ def _jsonable(value: object) -> object:
 def _adjustment_dict(a: Adjustment) -> dict[str, Any]:
     return {
         "kind": a.kind,
-        "points": _pts(a.points),
+        "points": points_text(a.points),
         "reason": a.reason,
         "evidence": {k: _jsonable(v) for k, v in a.evidence},
     }
 
 
-def _verdict(result: ScoreResult) -> str:
+def verdict_text(result: ScoreResult | CombinedResult) -> str:
+    """The verdict in Chinese: 否决（不合格）, 通过 or 未通过."""
     if result.vetoes:
         return "否决（不合格）"
     return "通过" if result.passed else "未通过"
@@ -61,13 +77,13 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
         return {
             "title": result.title,
             "unit": result.unit,
-            "total": _pts(result.total),
+            "total": points_text(result.total),
             "passed": result.passed,
             "vetoes": list(result.vetoes),
             "parts": [
                 {
-                    "weight": _pts(p.weight),
-                    "contribution": _pts(p.contribution),
+                    "weight": points_text(p.weight),
+                    "contribution": points_text(p.contribution),
                     "result": result_to_dict(p.result),
                 }
                 for p in result.parts
@@ -77,11 +93,11 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
         "card": result.card,
         "card_title": result.card_title,
         "unit": result.unit,
-        "total": _pts(result.total),
-        "base": _pts(result.base),
-        "bonus": _pts(result.bonus),
+        "total": points_text(result.total),
+        "base": points_text(result.base),
+        "bonus": points_text(result.bonus),
         "bonus_counted": result.bonus_counted,
-        "maximum": _pts(result.maximum),
+        "maximum": points_text(result.maximum),
         "grade": result.grade,
         "passed": result.passed,
         "vetoes": list(result.vetoes),
@@ -91,8 +107,8 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
                 "section": i.section,
                 "item": i.item,
                 "title": i.title,
-                "maximum": None if i.maximum is None else _pts(i.maximum),
-                "points": _pts(i.points),
+                "maximum": None if i.maximum is None else points_text(i.maximum),
+                "points": points_text(i.points),
                 "applicable": i.applicable,
                 "bonus": i.bonus,
                 "missing": list(i.missing),
@@ -104,9 +120,9 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
             {
                 "id": s.id,
                 "title": s.title,
-                "points": _pts(s.points),
+                "points": points_text(s.points),
                 "bonus": s.bonus,
-                "capped": _pts(s.capped),
+                "capped": points_text(s.capped),
             }
             for s in result.sections
         ],
@@ -119,16 +135,16 @@ def _header(result: ScoreResult) -> list[str]:
     unit = f"{result.unit} — " if result.unit else ""
     lines = [
         f"{unit}{result.card_title}",
-        f"总分 {_pts(result.total)} / {_pts(result.maximum)}"
+        f"总分 {points_text(result.total)} / {points_text(result.maximum)}"
         + (
-            f"（其中加分 {_pts(result.bonus)}{'' if result.bonus_counted else '，不计入'}）"
+            f"（其中加分 {points_text(result.bonus)}{'' if result.bonus_counted else '，不计入'}）"
             if result.bonus
             else ""
         ),
-        f"结论 {_verdict(result)}" + (f"；等次 {result.grade}" if result.grade else ""),
+        f"结论 {verdict_text(result)}" + (f"；等次 {result.grade}" if result.grade else ""),
     ]
     lines.extend(f"否决 {v}" for v in result.vetoes)
-    lines.extend(f"总分调整 {_signed(a.points)} {a.reason}" for a in result.adjustments)
+    lines.extend(f"总分调整 {signed_text(a.points)} {a.reason}" for a in result.adjustments)
     if result.missing:
         lines.append(f"缺少证据（按0分计）：{'、'.join(result.missing)}")
     return lines
@@ -136,11 +152,11 @@ def _header(result: ScoreResult) -> list[str]:
 
 def _combined_header(result: CombinedResult) -> list[str]:
     unit = f"{result.unit} — " if result.unit else ""
-    terms = " + ".join(f"{_pts(p.result.total)}×{_pts(p.weight)}" for p in result.parts)
+    terms = " + ".join(f"{points_text(p.result.total)}×{points_text(p.weight)}" for p in result.parts)
     lines = [
         f"{unit}{result.title}",
-        f"加权总分 {_pts(result.total)} = {terms}",
-        f"结论 {'否决（不合格）' if result.vetoes else '通过' if result.passed else '未通过'}",
+        f"加权总分 {points_text(result.total)} = {terms}",
+        f"结论 {verdict_text(result)}",
     ]
     lines.extend(f"否决 {v}" for v in result.vetoes)
     return lines
@@ -157,14 +173,14 @@ def render_text(result: ScoreResult | CombinedResult) -> str:
             [
                 *_combined_header(result),
                 *(
-                    f"{p.result.card_title}：{_pts(p.result.total)} × {_pts(p.weight)} "
-                    f"= {_pts(p.contribution)}（{_verdict(p.result)}）"
+                    f"{p.result.card_title}：{points_text(p.result.total)} × {points_text(p.weight)} "
+                    f"= {points_text(p.contribution)}（{verdict_text(p.result)}）"
                     for p in result.parts
                 ),
             ]
         )
         parts = "\n".join(
-            f"== {p.result.card}（权重 {_pts(p.weight)}，计 {_pts(p.contribution)} 分）\n"
+            f"== {p.result.card}（权重 {points_text(p.weight)}，计 {points_text(p.contribution)} 分）\n"
             + render_text(p.result)
             for p in result.parts
         )
@@ -172,10 +188,10 @@ def render_text(result: ScoreResult | CombinedResult) -> str:
     lines = _header(result)
     lines.append("")
     for item in result.items:
-        shown = "不适用" if not item.applicable else f"{_pts(item.points)}/{_pts(item.maximum)}"
+        shown = "不适用" if not item.applicable else f"{points_text(item.points)}/{points_text(item.maximum)}"
         lines.append(f"{item.item:>4}  {shown:>9}  {item.title}")
         lines.extend(
-            f"{'':>4}  {_signed(a.points):>9}  {a.reason}" for a in item.adjustments if a.kind != "start"
+            f"{'':>4}  {signed_text(a.points):>9}  {a.reason}" for a in item.adjustments if a.kind != "start"
         )
     return "\n".join(lines) + "\n"
 
@@ -196,11 +212,11 @@ def render_markdown(result: ScoreResult | CombinedResult) -> str:
         lines.append("| 考核表 | 得分 | 权重 | 折算得分 | 结论 |")
         lines.append("|---|---|---|---|---|")
         lines.extend(
-            f"| {_cell(p.result.card_title)} | {_pts(p.result.total)} | {_pts(p.weight)} "
-            f"| {_pts(p.contribution)} | {_verdict(p.result)} |"
+            f"| {_cell(p.result.card_title)} | {points_text(p.result.total)} | {points_text(p.weight)} "
+            f"| {points_text(p.contribution)} | {verdict_text(p.result)} |"
             for p in result.parts
         )
-        lines.append(f"| 合计 | | | {_pts(result.total)} | |")
+        lines.append(f"| 合计 | | | {points_text(result.total)} | |")
         return "\n".join(lines) + "\n\n" + "\n".join(render_markdown(p.result) for p in result.parts)
     head = _header(result)
     lines = [f"### {_cell(head[0])}", "", *(f"- {_cell(h)}" for h in head[1:]), ""]
@@ -208,11 +224,11 @@ def render_markdown(result: ScoreResult | CombinedResult) -> str:
     lines.append("|---|---|---|---|---|")
     for item in result.items:
         adjustments = "<br>".join(
-            f"{_signed(a.points)} {_cell(a.reason)}" for a in item.adjustments if a.kind != "start"
+            f"{signed_text(a.points)} {_cell(a.reason)}" for a in item.adjustments if a.kind != "start"
         )
-        points = "不适用" if not item.applicable else _pts(item.points)
+        points = "不适用" if not item.applicable else points_text(item.points)
         lines.append(
-            f"| {item.item} | {_cell(item.title)} | {_pts(item.maximum)} | {points} | {adjustments} |"
+            f"| {item.item} | {_cell(item.title)} | {points_text(item.maximum)} | {points} | {adjustments} |"
         )
     return "\n".join(lines) + "\n"
 

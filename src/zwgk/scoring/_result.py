@@ -1,4 +1,9 @@
-"""Results of scoring: every point gained or lost, and why."""
+"""Results of scoring: every point gained or lost, and why.
+
+Results show themselves (``repr``, notebook HTML, DataFrames, plots) through the one lazy
+hook :func:`zwgk._present.present`, which reaches :mod:`zwgk.scoring._display`; this
+module never imports it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
 if TYPE_CHECKING:
@@ -119,32 +125,26 @@ class ScoreResult:
         raise UnknownNameError("item", item_id, [i.item for i in self.items])
 
     def __repr__(self) -> str:
-        from zwgk.scoring._display import score_repr
-
-        return score_repr(self)
+        return str(present(self, "repr"))
 
     def _repr_html_(self) -> str:
-        from zwgk.scoring._display import score_html
-
-        return score_html(self)
+        return str(present(self, "html"))
 
     def to_frame(self) -> Any:
         """One row per item, with each adjustment's reason (extra ``zwgk[pandas]``).
 
         See :func:`zwgk.scoring.results_to_frame` for several results at once.
         """
-        from zwgk.scoring._display import score_frame
-
-        return score_frame(self)
+        return present(self, "frame")
 
     def plot(self, *, labels: Labels = "auto") -> Any:
         """Points against the maximum by section (extra ``zwgk[plot]``).
 
-        See :func:`zwgk.scoring.plot_score_breakdown`.
+        Grey bars are the section maxima, coloured bars the points (bonus sections in
+        orange); with ``labels="auto"`` section titles are Chinese when a CJK font is
+        installed, otherwise the sections' ids.  Returns a matplotlib ``Figure``.
         """
-        from zwgk.scoring._display import plot_score_breakdown
-
-        return plot_score_breakdown(self, labels=labels)
+        return present(self, "plot", labels=labels)
 
 
 @attrs.frozen
@@ -171,20 +171,14 @@ class CombinedResult:
     vetoes: tuple[str, ...]
 
     def __repr__(self) -> str:
-        from zwgk.scoring._display import combined_repr
-
-        return combined_repr(self)
+        return str(present(self, "repr"))
 
     def _repr_html_(self) -> str:
-        from zwgk.scoring._display import combined_html
-
-        return combined_html(self)
+        return str(present(self, "html"))
 
     def to_frame(self) -> Any:
         """One row per weighted part (extra ``zwgk[pandas]``)."""
-        from zwgk.scoring._display import combined_frame
-
-        return combined_frame(self)
+        return present(self, "frame")
 
 
 @attrs.frozen(repr=False)
@@ -199,20 +193,14 @@ class Ranking:
     result: ScoreResult | CombinedResult
 
     def __repr__(self) -> str:
-        from zwgk.scoring._display import ranking_repr
-
-        return ranking_repr(self)
+        return str(present(self, "repr"))
 
     def _repr_html_(self) -> str:
-        from zwgk.scoring._display import rankings_html
-
-        return rankings_html((self,))
+        return str(present(self, "html"))
 
     def to_frame(self) -> Any:
         """This place as a one-row DataFrame (extra ``zwgk[pandas]``)."""
-        from zwgk.scoring._display import rankings_to_frame
-
-        return rankings_to_frame((self,))
+        return present(self, "frame")
 
 
 @attrs.frozen
@@ -238,17 +226,11 @@ class WhatIf:
     items: tuple[ItemDelta, ...]
 
     def __repr__(self) -> str:
-        from zwgk.scoring._display import what_if_repr
-
-        return what_if_repr(self)
+        return str(present(self, "repr"))
 
     def _repr_html_(self) -> str:
-        from zwgk.scoring._display import what_if_html
-
-        return what_if_html(self)
+        return str(present(self, "html"))
 
     def to_frame(self) -> Any:
         """One row per changed item (extra ``zwgk[pandas]``)."""
-        from zwgk.scoring._display import what_if_frame
-
-        return what_if_frame(self)
+        return present(self, "frame")

@@ -2,7 +2,7 @@
 
 :func:`builtin_cards` samples the cards shipped with zwgk; :func:`synthetic_cards` builds
 random but valid small cards from every rule kind through the public card-building API
-(:func:`zwgk.scoring.card_from_dict`), so property tests also see shapes the built-in
+(:func:`zwgk.scoring.io.card_from_dict`), so property tests also see shapes the built-in
 cards do not have.  :func:`evidence_for` draws complete, valid evidence for either.
 """
 
@@ -14,17 +14,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from zwgk.scoring import (
-    Card,
-    Discretionary,
-    EvidenceField,
-    FieldType,
-    Group,
-    Rule,
-    card_from_dict,
-    list_cards,
-    load_card,
-)
+from zwgk.scoring import Card, Discretionary, EvidenceField, FieldType, Group, Rule, list_cards, load_card
 
 __all__ = [
     "RULE_KINDS",
@@ -291,8 +281,14 @@ def _synthetic_card_data(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+def _build_card(data: dict[str, Any]) -> Card:
+    from zwgk.scoring.io import card_from_dict  # the pydantic boundary, imported on first draw
+
+    return card_from_dict(data, source="synthetic_cards()")
+
+
 def synthetic_cards() -> st.SearchStrategy[Card]:
-    """Random but valid small cards (named ``"synthetic"``), built with :func:`~zwgk.scoring.card_from_dict`.
+    """Random but valid small cards (named ``"synthetic"``), built by ``zwgk.scoring.io.card_from_dict``.
 
     One to three base sections of one to three items, each item with one to three rules
     drawn from every rule kind (``all_or_nothing``, ``zero_if``, ``check`` with an optional
@@ -303,7 +299,7 @@ def synthetic_cards() -> st.SearchStrategy[Card]:
     section with a bonus gate, a veto on ``unit_vetoed``, a pass mark and grade bands.
     Points are half points.  Use :func:`evidence_for` for evidence that fits.
     """
-    return _synthetic_card_data().map(lambda data: card_from_dict(data, source="synthetic_cards()"))
+    return _synthetic_card_data().map(_build_card)
 
 
 def cards() -> st.SearchStrategy[Card]:
