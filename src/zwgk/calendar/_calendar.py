@@ -40,9 +40,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from zwgk._dates import parse_date
 from zwgk._present import present
-from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday
+from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday, as_date
 from zwgk.calendar._kernel import KINDS, CalendarKernel, DayEntry, build_kernel
 from zwgk.calendar._notices import Festival, Notice
 from zwgk.calendar.io import bundled_notices
@@ -51,20 +50,9 @@ from zwgk.errors import InvalidInputError, InvalidTypeError
 if TYPE_CHECKING:
     from workalendar.core import Calendar as WorkalendarCalendar
 
-__all__ = ["ChinaCalendar", "as_date", "default_calendar"]
+__all__ = ["ChinaCalendar", "default_calendar"]
 
 _WORKING = tuple(k.is_working for k in KINDS)
-
-
-def as_date(value: object, field: str = "date") -> dt.date:
-    """Return ``value`` as a :class:`datetime.date` (a date, or a datetime's date in China time).
-
-    The calendar's scalar API refuses strings (:func:`zwgk._dates.parse_date` with ``text=False``).
-
-    Raises:
-        InvalidTypeError: ``value`` is not a date or datetime.
-    """
-    return parse_date(value, field, text=False)
 
 
 def _as_int(value: object, field: str) -> int:

@@ -7,9 +7,10 @@ import enum
 
 import attrs
 
+from zwgk._dates import parse_date
 from zwgk.calendar._notices import Festival
 
-__all__ = ["Coverage", "DayInfo", "DayKind", "Holiday"]
+__all__ = ["Coverage", "DayInfo", "DayKind", "Holiday", "as_date"]
 
 
 class DayKind(enum.StrEnum):
@@ -99,3 +100,14 @@ class Coverage:
     data_version: str
     notices: tuple[str, ...]
     settled_until: dt.date
+
+
+def as_date(value: object, field: str = "date") -> dt.date:
+    """Return ``value`` as a :class:`datetime.date` (a date, or a datetime's date in China time).
+
+    The calendar's scalar API refuses strings (:func:`zwgk._dates.parse_date` with ``text=False``).
+
+    Raises:
+        InvalidTypeError: ``value`` is not a date or datetime.
+    """
+    return parse_date(value, field, text=False)

@@ -17,8 +17,8 @@ import re
 from typing import Any
 
 from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, use_chinese
-from zwgk.calendar._calendar import ChinaCalendar, as_date, default_calendar
-from zwgk.calendar._days import DayKind
+from zwgk.calendar._calendar import ChinaCalendar, default_calendar
+from zwgk.calendar._days import DayKind, as_date
 from zwgk.errors import InvalidInputError
 
 __all__ = ["calendar_frame", "plot_calendar_year", "present", "romanise_document"]

@@ -11,8 +11,7 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from zwgk.calendar._calendar import as_date
-from zwgk.calendar._days import DayKind
+from zwgk.calendar._days import DayKind, as_date
 
 if TYPE_CHECKING:
     from workalendar.core import Calendar

@@ -33,7 +33,9 @@ types are in :mod:`._results`, the state of a run in :mod:`._state`, the event h
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from zwgk._dates import parse_date
 from zwgk.calendar import ChinaCalendar, default_calendar
@@ -45,7 +47,7 @@ from zwgk.deadlines._results import DEFAULT_POLICY, ClockPolicy, Deadline
 from zwgk.deadlines._state import Clock
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
-__all__ = ["evaluate_as_of", "reply_deadline"]
+__all__ = ["reply_deadline"]
 
 
 def reply_deadline(
@@ -166,12 +168,19 @@ def _run(
         _received=received,
         _events=tuple(events),
         _policy=policy,
+        _as_of=functools.partial(_as_of, _Inputs(received, tuple(events), regime, cal, policy)),
     )
 
 
-def evaluate_as_of(deadline: Deadline, on: dt.date) -> Deadline:
-    """``deadline`` re-run with only the events known at the end of day ``on``."""
-    assert deadline._received is not None
-    assert deadline.regime is not None
-    events = tuple(e for e in deadline._events if e.on <= on)
-    return _run(deadline._received, events, deadline.regime, deadline.calendar, deadline._policy)
+class _Inputs(NamedTuple):
+    received: dt.date
+    events: tuple[Event, ...]
+    regime: Regime
+    calendar: ChinaCalendar
+    policy: ClockPolicy
+
+
+def _as_of(inputs: _Inputs, on: dt.date) -> Deadline:
+    """The deadline re-run with only the events known at the end of day ``on``."""
+    known = tuple(e for e in inputs.events if e.on <= on)
+    return _run(inputs.received, known, inputs.regime, inputs.calendar, inputs.policy)

@@ -10,6 +10,7 @@ presentation (HTML, frames, plots) is reached through :func:`zwgk._present.prese
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -176,9 +177,8 @@ class Deadline:
         self.calendar.kernel.index(on, "on")  # a day the calendar answers for
         view = self
         if self.kind is DeadlineKind.REPLY and any(e.on > on for e in self._events):
-            from zwgk.deadlines._clock import evaluate_as_of  # the clock builds Deadlines: no cycle at import
-
-            view = evaluate_as_of(self, on)
+            assert self._as_of is not None  # every reply deadline is built by the clock, which sets it
+            view = self._as_of(on)
         return view._status(on)
 
     def _status(self, on: dt.date) -> Status:
@@ -227,6 +227,11 @@ class Deadline:
     _received: dt.date | None = attrs.field(default=None, repr=False, alias="_received")
     _events: tuple[Event, ...] = attrs.field(default=(), repr=False, alias="_events")
     _policy: ClockPolicy = attrs.field(default=DEFAULT_POLICY, repr=False, alias="_policy")
+    # The clock that built this deadline, re-run with only the events known by a day (for
+    # ``status(on)``).  Held as a function so that this module never imports the clock.
+    _as_of: Callable[[dt.date], Deadline] | None = attrs.field(
+        default=None, repr=False, eq=False, alias="_as_of"
+    )
 
 
 @lru_cache(maxsize=4096)
