@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "CJKFontMissingWarning",
     "CalendarCoverageError",
     "DataFileError",
     "EvidenceError",
@@ -90,6 +91,14 @@ class ProvisionalCalendarWarning(ZwgkWarning):
     Such days are estimated from the statutory holiday rules
     (《全国年节及纪念日放假办法》) and may change when the State Council publishes the
     year's notice.
+    """
+
+
+class CJKFontMissingWarning(ZwgkWarning):
+    """Chinese plot labels were asked for (``labels="zh"``) and no CJK font is installed.
+
+    zwgk draws English labels instead of boxes; the message names the font packages to
+    install (Noto Sans CJK SC: ``fonts-noto-cjk`` on Debian/Ubuntu).  Issued once per process.
     """
 
 
