@@ -2,17 +2,29 @@
 
 Private.  pandas and matplotlib are imported only inside these functions (extras
 ``zwgk[pandas]`` and ``zwgk[plot]``); missing ones raise :class:`~zwgk.errors.MissingExtraError`.
-Chinese labels need a CJK font: ``labels="auto"`` uses Chinese when matplotlib finds one.
+
+Fonts and the label language are decided here and nowhere else:
+
+- :func:`find_cjk_font` is the one detection: the first of :data:`CJK_FONTS` that matplotlib's
+  font manager knows and whose file really has Chinese glyphs, or ``None``.
+- :func:`use_chinese` turns ``labels="auto"|"zh"|"en"`` into the language: ``"auto"`` is
+  Chinese when a CJK font is found; ``"zh"`` without one warns once per process
+  (:class:`~zwgk.errors.CJKFontMissingWarning`) and falls back to English, never boxes.
+- :func:`figure_class` gives figures that draw every text holding CJK characters in the
+  detected font (set on those texts when the figure is drawn or saved: no rcParams, no global
+  state), so a detected font is always the font matplotlib uses.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from zwgk._optional import import_extra
-from zwgk.errors import InvalidInputError, UnknownNameError
+from zwgk.errors import CJKFontMissingWarning, InvalidInputError, UnknownNameError
 
 __all__ = [
     "CJK_FONTS",
@@ -20,11 +32,14 @@ __all__ = [
     "Labels",
     "cjk_fonts",
     "figure_class",
+    "find_cjk_font",
+    "has_cjk",
     "html_table",
     "pandas_module",
     "present_by_type",
     "records_frame",
     "use_chinese",
+    "use_cjk_font",
 ]
 
 Labels = Literal["auto", "zh", "en"]
@@ -32,6 +47,7 @@ Labels = Literal["auto", "zh", "en"]
 #: How many rows an HTML display shows before "… and N more".
 HTML_ROWS = 20
 
+#: CJK font families zwgk looks for, in order of preference (Simplified Chinese first).
 CJK_FONTS = (
     "Noto Sans CJK SC",
     "Noto Sans SC",
@@ -39,10 +55,41 @@ CJK_FONTS = (
     "Source Han Sans CN",
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
-    "SimHei",
     "Microsoft YaHei",
+    "SimHei",
     "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
 )
+
+#: Characters a font must have to count as a CJK font (中文, and 分 of the score axis).
+_PROBE = "中文分"
+
+#: Code point ranges of CJK text: radicals … CJK symbols and punctuation (、〔〕) … unified
+#: ideographs, Hangul, compatibility ideographs and forms, full-width forms, extension planes.
+_CJK_RANGES = (
+    (0x2E80, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x3FFFF),
+)
+
+_MISSING_FONT_MESSAGE = (
+    "labels='zh' needs a CJK font and matplotlib finds none of: {fonts}; drawing English labels "
+    "instead. Install one, e.g. Noto Sans CJK SC (Debian/Ubuntu: apt-get install fonts-noto-cjk; "
+    "Fedora: google-noto-sans-cjk-fonts; or fonts-wqy-microhei), then delete matplotlib's font "
+    "cache (~/.cache/matplotlib) so it sees the new font."
+)
+
+#: Whether :class:`CJKFontMissingWarning` was issued in this process (it is issued once).
+_warned_missing_font = False
 
 
 def pandas_module() -> Any:
@@ -50,33 +97,119 @@ def pandas_module() -> Any:
     return import_extra("pandas", "pandas", "DataFrame output")
 
 
-def figure_class() -> Any:
-    """``matplotlib.figure.Figure`` (figures are built without pyplot: no global state)."""
-    return import_extra("matplotlib.figure", "plot", "plots").Figure
+def find_cjk_font() -> str | None:
+    """The family name of an installed CJK font that matplotlib will use, or ``None``.
+
+    The first of :data:`CJK_FONTS` known to matplotlib's font manager whose file has the
+    glyphs of ``中文分`` (a name alone is not enough: a broken or Latin-only file of that
+    name would still draw boxes).
+    """
+    from matplotlib import font_manager
+
+    files: dict[str, list[str]] = {}
+    for entry in font_manager.fontManager.ttflist:
+        files.setdefault(entry.name, []).append(entry.fname)
+    for name in CJK_FONTS:
+        if any(_has_probe_glyphs(path) for path in files.get(name, ())):
+            return name
+    return None
+
+
+def _has_probe_glyphs(path: str) -> bool:
+    from matplotlib import font_manager
+
+    try:
+        font = font_manager.get_font(path)
+        return all(font.get_char_index(ord(c)) for c in _PROBE)
+    except (OSError, RuntimeError, ValueError):  # unreadable or unsupported file
+        return False
+
+
+def cjk_fonts() -> list[str]:
+    """The font family list for Chinese text: the detected CJK font, then DejaVu Sans."""
+    font = find_cjk_font()
+    return ([font] if font is not None else []) + ["DejaVu Sans"]
 
 
 def use_chinese(labels: Labels) -> bool:
-    """Whether to draw Chinese labels: ``"zh"``, ``"en"``, or ``"auto"`` (a CJK font is installed).
+    """Whether to draw Chinese labels for ``labels`` (``"auto"``, ``"zh"`` or ``"en"``).
+
+    ``"auto"`` is Chinese when :func:`find_cjk_font` finds a font.  ``"zh"`` without one
+    issues :class:`~zwgk.errors.CJKFontMissingWarning` (once per process) and returns
+    ``False``: English labels, not boxes.
 
     Raises:
         InvalidInputError: ``labels`` is none of the three.
     """
+    global _warned_missing_font
     if labels not in ("auto", "zh", "en"):
         raise InvalidInputError("labels", labels, "'auto', 'zh' or 'en'")
-    if labels != "auto":
-        return labels == "zh"
-    from matplotlib import font_manager
+    if labels == "en":
+        return False
+    if find_cjk_font() is not None:
+        return True
+    if labels == "zh" and not _warned_missing_font:
+        _warned_missing_font = True
+        message = _MISSING_FONT_MESSAGE.format(fonts=", ".join(CJK_FONTS))
+        warnings.warn(CJKFontMissingWarning(message), stacklevel=2)
+    return False
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return any(name in installed for name in CJK_FONTS)
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a character only a CJK font draws (汉字, 、〔〕, full-width forms)."""
+    return any(lo <= ord(c) <= hi for c in text for lo, hi in _CJK_RANGES)
 
 
-def cjk_fonts() -> list[str]:
-    """The installed CJK fonts in order of preference, then DejaVu Sans as the fallback."""
-    from matplotlib import font_manager
+def use_cjk_font(figure: Any) -> None:
+    """Give every text of ``figure`` that holds CJK characters the detected CJK font.
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return [n for n in CJK_FONTS if n in installed] + ["DejaVu Sans"]
+    The font is put first in the text's own family list (the rest stays as the fallback);
+    texts that already name a CJK font are left alone.  Tick labels are realised first, so
+    their text is known.  Without a CJK font this does nothing.
+    """
+    font = find_cjk_font()
+    if font is None:
+        return
+    from matplotlib.text import Text
+
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis, getattr(ax, "zaxis", None)):
+            if axis is not None:
+                axis.get_ticklabels(which="both")
+    for text in figure.findobj(Text):
+        family = list(text.get_fontfamily())
+        if has_cjk(text.get_text()) and not any(f in CJK_FONTS for f in family):
+            text.set_fontfamily([font, *family])
+
+
+def figure_class() -> Any:
+    """zwgk's ``matplotlib.figure.Figure`` (figures are built without pyplot: no global state).
+
+    A subclass whose ``draw`` (also run by ``savefig`` and notebook display) first calls
+    :func:`use_cjk_font`, so Chinese text is drawn in the detected CJK font.
+    """
+    return _cjk_figure(import_extra("matplotlib.figure", "plot", "plots").Figure)
+
+
+@functools.cache
+def _cjk_figure(base: type) -> type:
+    class CJKFigure(base):  # type: ignore[misc]
+        """A matplotlib ``Figure`` that draws CJK text in the detected CJK font."""
+
+        def draw(self, renderer: Any) -> None:
+            use_cjk_font(self)
+            super().draw(renderer)
+
+    CJKFigure.__module__ = __name__
+    CJKFigure.__qualname__ = "CJKFigure"
+    return CJKFigure
+
+
+def __getattr__(name: str) -> Any:
+    """``CJKFigure`` by name, so pickled figures load (the class is made on first use)."""
+    if name == "CJKFigure":
+        return figure_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def records_frame(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Any:

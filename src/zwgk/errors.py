@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "CJKFontMissingWarning",
     "CalendarCoverageError",
     "DataFileError",
     "EvidenceError",
@@ -113,6 +114,13 @@ class UnparsedTimeLimitWarning(ZwgkWarning):
             "(expected a period such as 自信息形成或者变更之日起20个工作日内, an annual date "
             "such as 每年1月31日前, 每月/每季度/每年, 实时/及时/长期/常态化, or 公示期5个工作日)"
         )
+
+class CJKFontMissingWarning(ZwgkWarning):
+    """Chinese plot labels were asked for (``labels="zh"``) and no CJK font is installed.
+
+    zwgk draws English labels instead of boxes; the message names the font packages to
+    install (Noto Sans CJK SC: ``fonts-noto-cjk`` on Debian/Ubuntu).  Issued once per process.
+    """
 
 
 class InvalidInputError(ZwgkError, ValueError):

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from tests.support import hide_package
 
-from zwgk._display import use_chinese
-from zwgk.errors import InvalidInputError, MissingExtraError
+from zwgk.errors import CJKFontMissingWarning, InvalidInputError, MissingExtraError
 from zwgk.scoring import (
     Card,
     ScoreResult,
@@ -178,33 +177,47 @@ def test_section_breakdown_sums_item_maxima(result: ScoreResult) -> None:
     )
 
 
+EN_TITLE = "display-test: 11/20"
+ZH_TITLE = "甲局 — 展示测试卡 <测试>: 11/20"
+
+
 @pytest.mark.parametrize("labels", ["en", "auto"])
 def test_plot_score_breakdown_draws_points_against_maxima(
-    result: ScoreResult, labels: str, tmp_path: Any
+    result: ScoreResult, labels: str, cjk_labels: str, tmp_path: Any
 ) -> None:
-    pytest.importorskip("matplotlib")
     fig = plot_score_breakdown(result, labels=labels)  # type: ignore[arg-type]
     ax = fig.axes[0]
     heights = [p.get_height() for p in ax.patches]
     assert heights == [20.0, 0.0, 7.0, 4.0]  # maxima bars, then points bars
     assert [t.get_text() for t in ax.texts] == ["7/20", "4/—"]
-    chinese = labels == "auto" and use_chinese("auto")  # "auto" follows the fonts installed
-    expected = ["公开内容", "奖励加分"] if chinese else ["content", "bonus"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == expected
-    if not chinese:
-        assert ax.get_title() == "display-test: 11/20"
-    fig.savefig(tmp_path / "breakdown.png")  # draws without missing-glyph warnings
+    chinese = labels == "auto" and cjk_labels == "zh"  # auto: Chinese exactly when a CJK font is found
+    names = ["公开内容", "奖励加分"] if chinese else ["content", "bonus"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == names
+    assert ax.get_title() == (ZH_TITLE if chinese else EN_TITLE)
+    fig.savefig(tmp_path / "breakdown.png")  # draws without missing-glyph warnings (they are errors)
     assert (tmp_path / "breakdown.png").stat().st_size > 0
-    assert result.plot(labels="en").axes[0].get_title() == "display-test: 11/20"
+    assert result.plot(labels="en").axes[0].get_title() == EN_TITLE
 
 
-def test_plot_in_chinese_uses_the_section_titles(result: ScoreResult) -> None:
-    pytest.importorskip("matplotlib")
-    fig = plot_score_breakdown(result, labels="zh")  # built, not drawn: no font is needed yet
+def test_plot_in_chinese_uses_the_section_titles(result: ScoreResult, cjk_font: str, tmp_path: Any) -> None:
+    fig = plot_score_breakdown(result, labels="zh")
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["公开内容", "奖励加分"]
-    assert ax.get_title() == "甲局 — 展示测试卡 <测试>: 11/20"
+    assert ax.get_title() == ZH_TITLE
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["满分", "得分"]
+    assert ax.get_ylabel() == "分"
+    fig.savefig(tmp_path / "breakdown.png")  # every Chinese text is drawn in the CJK font: no warning
+
+
+def test_plot_in_chinese_without_a_cjk_font_warns_and_uses_english(
+    result: ScoreResult, no_cjk_font: None
+) -> None:
+    pytest.importorskip("matplotlib")
+    with pytest.warns(CJKFontMissingWarning, match="fonts-noto-cjk"):
+        fig = plot_score_breakdown(result, labels="zh")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["content", "bonus"]
+    assert ax.get_title() == EN_TITLE
 
 
 def test_plot_labels_choice_and_missing_matplotlib(
