@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.support import normalised_schema
 
 from zwgk._cli import main
 from zwgk._cli._common import to_jsonable
+from zwgk._schemas import REGENERATE as REGENERATE_COMMENT
 from zwgk._schemas import all_schemas, get_schema, schema_descriptions, schema_text
 from zwgk.catalog import Publication, sample_catalog, sample_publication_log
 from zwgk.catalog.io import (
@@ -81,12 +83,14 @@ def as_json(data: object) -> Any:
 def test_committed_file_equals_the_code(name: str) -> None:
     path = SCHEMAS / f"{name}.schema.json"
     assert path.is_file(), f"{path} is missing; {REGENERATE}"
-    # Compared as parsed JSON without the "$comment" header, so key order and formatting never matter.
     committed = json.loads(path.read_text(encoding="utf-8"))
     code = json.loads(schema_text(get_schema(name)))
-    committed.pop("$comment", None)
-    code.pop("$comment", None)
-    assert committed == code, f"{path} differs from the code's schema {name!r}; {REGENERATE}"
+    assert committed["$comment"] == code["$comment"], (
+        "every committed schema names the command that regenerates it"
+    )
+    assert normalised_schema(committed) == normalised_schema(code), (
+        f"{path} differs from the code's schema {name!r}; {REGENERATE}"
+    )
 
 
 def test_no_stale_committed_files() -> None:
@@ -210,7 +214,7 @@ def log_rows(rows: list[dict[str, Any]]) -> list[list[object]]:
 
 
 def test_publication_log_schema_is_the_public_one() -> None:
-    assert get_schema("publication-log") == publication_log_json_schema()
+    assert get_schema("publication-log") == {**publication_log_json_schema(), "$comment": REGENERATE_COMMENT}
 
 
 def test_sample_publication_log_rows_validate() -> None:
@@ -289,8 +293,8 @@ def result_json(result: ScoreResult | CombinedResult) -> Any:
 
 
 def test_result_schemas_are_the_public_ones() -> None:
-    assert get_schema("score-result") == score_result_json_schema()
-    assert get_schema("combined-result") == combined_result_json_schema()
+    assert get_schema("score-result") == {**score_result_json_schema(), "$comment": REGENERATE_COMMENT}
+    assert get_schema("combined-result") == {**combined_result_json_schema(), "$comment": REGENERATE_COMMENT}
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -104,8 +104,7 @@ def find_cjk_font() -> str | None:
     glyphs of ``中文分`` (a name alone is not enough: a broken or Latin-only file of that
     name would still draw boxes).
     """
-    from matplotlib import font_manager
-
+    font_manager = import_extra("matplotlib.font_manager", "plot", "plots")
     files: dict[str, list[str]] = {}
     for entry in font_manager.fontManager.ttflist:
         files.setdefault(entry.name, []).append(entry.fname)
@@ -116,7 +115,7 @@ def find_cjk_font() -> str | None:
 
 
 def _has_probe_glyphs(path: str) -> bool:
-    from matplotlib import font_manager
+    font_manager = import_extra("matplotlib.font_manager", "plot", "plots")
 
     try:
         font = font_manager.get_font(path)
@@ -170,13 +169,12 @@ def use_cjk_font(figure: Any) -> None:
     font = find_cjk_font()
     if font is None:
         return
-    from matplotlib.text import Text
-
+    text_class = import_extra("matplotlib.text", "plot", "plots").Text
     for ax in figure.axes:
         for axis in (ax.xaxis, ax.yaxis, getattr(ax, "zaxis", None)):
             if axis is not None:
                 axis.get_ticklabels(which="both")
-    for text in figure.findobj(Text):
+    for text in figure.findobj(text_class):
         family = list(text.get_fontfamily())
         if has_cjk(text.get_text()) and not any(f in CJK_FONTS for f in family):
             text.set_fontfamily([font, *family])

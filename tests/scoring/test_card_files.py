@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from tests.scoring.helpers import field, item
+from tests.support import normalised_schema
 
 from zwgk.errors import DataFileError, UnknownNameError
 from zwgk.scoring import list_cards, list_combinations, load_card, load_combination
@@ -122,24 +123,6 @@ def test_unknown_card_name() -> None:
 COMMITTED_SCHEMA = Path(__file__).parents[2] / "docs" / "schemas" / "card.schema.json"
 
 
-def _normalised(schema: object) -> object:
-    """A schema as compared with the code: parsed JSON (key order never matters), without
-    ``$comment`` and pydantic's generated ``title`` of each property, ``required`` as a set,
-    so that a pydantic minor release that only reorders or retitles does not fail the test."""
-    if isinstance(schema, dict):
-        out = {}
-        for key, value in schema.items():
-            if key == "$comment" or (
-                key == "title" and isinstance(value, str) and "properties" not in schema
-            ):
-                continue
-            out[key] = sorted(value) if key == "required" and isinstance(value, list) else _normalised(value)
-        return out
-    if isinstance(schema, list):
-        return [_normalised(v) for v in schema]
-    return schema
-
-
 def test_the_card_schema_is_committed_once() -> None:
     assert not (CARDS_DIR / "card.schema.json").is_file(), "the card schema lives in docs/schemas only"
     committed = json.loads(COMMITTED_SCHEMA.read_text(encoding="utf-8"))
@@ -149,7 +132,7 @@ def test_the_card_schema_is_committed_once() -> None:
 def test_committed_schema_is_current_and_validates_the_builtin_cards() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     shipped = json.loads(COMMITTED_SCHEMA.read_text(encoding="utf-8"))
-    assert _normalised(shipped) == _normalised(json.loads(json.dumps(card_json_schema()))), (
+    assert normalised_schema(shipped) == normalised_schema(json.loads(json.dumps(card_json_schema()))), (
         "docs/schemas/card.schema.json differs from the code; regenerate: zwgk schema --write docs/schemas"
     )
     for name in list_cards():

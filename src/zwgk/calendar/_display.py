@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, use_chinese
+from zwgk._optional import import_extra
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import DayKind, as_date
 from zwgk.errors import InvalidInputError
@@ -87,7 +88,7 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
         A matplotlib ``Figure``.
     """
     figure_cls = figure_class()
-    from matplotlib.patches import Patch, Rectangle
+    patches = import_extra("matplotlib.patches", "plot", "plots")
 
     cal = calendar or default_calendar()
     chinese = use_chinese(labels)
@@ -99,7 +100,7 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
         while day.month == month:
             kind = cal.day_kind(day).kind
             ax.add_patch(
-                Rectangle(
+                patches.Rectangle(
                     (day.day - 1, 12 - month), 0.95, 0.9, facecolor=_KIND_COLOURS[kind], edgecolor="#999999"
                 )
             )
@@ -132,7 +133,9 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
         f"{year}" + (" (provisional estimate)" if provisional else "") + f" — data {cal.data_version}"
     )
     legend = [
-        Patch(facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.value if chinese else _KIND_EN[k])
+        patches.Patch(
+            facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.value if chinese else _KIND_EN[k]
+        )
         for k in DayKind
     ]
     ax.legend(

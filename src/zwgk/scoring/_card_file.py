@@ -24,7 +24,6 @@ from zwgk.scoring._model import (
 )
 
 __all__ = [
-    "SCHEMA_COMMENT",
     "CardModel",
     "CombinationsFile",
     "card_json_schema",
@@ -32,12 +31,6 @@ __all__ = [
     "parse_text",
     "validate",
 ]
-
-SCHEMA_COMMENT = (
-    "Generated from zwgk.scoring.io.CardModel; do not edit. Regenerate with: zwgk schema --write docs/schemas"
-)
-"""The ``$comment`` of the committed card schema (``docs/schemas/card.schema.json``)."""
-
 
 def _exact(value: object) -> object:
     if isinstance(value, float):
@@ -303,8 +296,7 @@ def combinations_from_data(data: Mapping[str, Any], source: str) -> tuple[Combin
 
 
 def card_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the card file format, with its ``$comment`` header."""
+    """JSON Schema (draft 2020-12) of the card file format."""
     schema = CardModel.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$comment"] = SCHEMA_COMMENT
     return schema
