@@ -25,6 +25,7 @@ import sys
 from typing import Any
 
 from zwgk._cli._common import date_arg, emit_json, to_jsonable
+from zwgk._dates import parse_date
 from zwgk.deadlines import (
     Channel,
     ClockPolicy,
@@ -53,8 +54,8 @@ _SPECS = "consult, consult-agency, correction, fee, extend, delay, reply, withdr
 
 def _day(text: str, spec: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+        return parse_date(text, "--event")
+    except InvalidInputError:
         raise InvalidInputError("--event", spec, f"a valid date (YYYY-MM-DD) instead of {text!r}") from None
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import cast
 
+from zwgk._dates import DATE_FORMS, parse_date
+from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.scoring._model import EvidenceField, FieldType
 
 __all__ = [
@@ -146,17 +148,13 @@ def _elements(f: EvidenceField) -> Callable[[object], object]:
     return read
 
 
-def _date(_f: EvidenceField, raw: object) -> dt.date:
+def _date(f: EvidenceField, raw: object) -> dt.date:
     if isinstance(raw, dt.datetime):
         raise _Bad("a date without a time (YYYY-MM-DD)")
-    if isinstance(raw, dt.date):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
-    raise _Bad("a date YYYY-MM-DD")
+    try:
+        return parse_date(raw, f.key, datetimes=False)
+    except (InvalidInputError, InvalidTypeError):
+        raise _Bad(f"a date {DATE_FORMS}") from None
 
 
 def _dates(f: EvidenceField, raw: object) -> tuple[dt.date, ...]:

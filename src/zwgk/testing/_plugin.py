@@ -32,9 +32,7 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(LegalBasis, st.deferred(_catalog.legal_bases))
     st.register_type_strategy(DisclosureItem, st.deferred(_catalog.disclosure_items))
     st.register_type_strategy(Catalog, st.deferred(_catalog.catalogs))
-    try:
-        from zwgk.requests import DisclosureRequest, Ledger
-    except ImportError:  # pragma: no cover - requests needs pydantic, always installed
-        return
+    from zwgk.requests import DisclosureRequest, Ledger
+
     st.register_type_strategy(DisclosureRequest, st.deferred(_requests.disclosure_requests))
     st.register_type_strategy(Ledger, st.deferred(_requests.ledgers))
