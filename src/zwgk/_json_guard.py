@@ -97,13 +97,20 @@ def _refuse_deep_text(text: str, limits: Limits, source: str, *, toml: bool) -> 
 def check_depth(value: object, limits: Limits, source: str) -> None:
     """Refuse a parsed value (dicts, lists, tuples) nested deeper than ``limits.max_depth``.
 
-    Iterative: it never recurses, whatever the depth.  TOML table headers such as
-    ``[a.b.c…]`` nest without brackets; :func:`load_toml` calls this after parsing.
+    Iterative: it never recurses, whatever the depth.  ``value`` itself counts (``{"a": [1]}``
+    is depth 2), as in :func:`load_json`.
 
     Raises:
-        LimitExceededError: the nesting exceeds ``max_depth``; the message gives the path
-            to the first container beyond it (``"a.b[0]"``).
+        LimitExceededError: the nesting exceeds ``max_depth``; the message gives the deepest
+            nesting and the path to the first container beyond the bound (``"a.b[0]"``).
     """
+    _check_depth(value, limits, source, root=0)
+
+
+def _check_depth(value: object, limits: Limits, source: str, *, root: int) -> None:
+    """``check_depth`` with the outermost ``root`` levels not counted (1 for a TOML document)."""
+    bound = limits.max_depth + root
+    deepest, crossed = 0, ""
     stack: list[tuple[object, int, str]] = [(value, 0, "")]
     while stack:
         item, depth, path = stack.pop()
@@ -116,13 +123,14 @@ def check_depth(value: object, limits: Limits, source: str) -> None:
         else:
             continue
         depth += 1
-        if depth > limits.max_depth:
-            raise LimitExceededError.too_deep(
-                source, limits.max_depth, depth, f"the value at {cut(path) if path else 'top'}"
-            )
-        stack.extend(
-            (child, depth, where) for where, child in children if isinstance(child, dict | list | tuple)
-        )
+        if depth > deepest:
+            deepest = depth
+            if depth == bound + 1:
+                crossed = path
+        stack.extend((child, depth, where) for where, child in children)
+    if deepest > bound:
+        where = f"the value at {cut(crossed)}" if crossed else "the top"
+        raise LimitExceededError.too_deep(source, limits.max_depth, deepest - root, where)
 
 
 def _invalid(source: str, where: str, message: str) -> DataFileError:
@@ -197,7 +205,8 @@ def load_toml(
     """``tomllib.loads(text)`` that never raises ``RecursionError`` nor a bare ``TOMLDecodeError``.
 
     Nested arrays and inline tables are measured in the text before parsing; nesting made
-    of table headers (``[a.b.c]``) is measured on the result by :func:`check_depth`.
+    of table headers and dotted keys (``[a.b.c]``, ``a.b.c = 1``) is measured on the result.
+    The document's root table is not counted (it has no brackets): ``a = [[1]]`` is depth 2.
 
     Raises:
         LimitExceededError: nesting deeper than ``max_depth``, or text longer than
@@ -212,7 +221,7 @@ def load_toml(
         raise _invalid(source, "document", f"not valid TOML: {exc}") from None
     except RecursionError:
         raise _invalid(source, "document", "nested too deeply to parse") from None
-    check_depth(data, limits, source)
+    _check_depth(data, limits, source, root=1)
     return data
 
 

@@ -34,6 +34,7 @@ import os
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -77,6 +78,20 @@ _XLSX_EXPECTED = "an .xlsx workbook (Office Open XML)"
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
+
+
+# What zipfile and zlib raise on a member that cannot be read.
+_BROKEN_MEMBER: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,  # compression method, zip version or flag zipfile does not support
+    RuntimeError,  # an encrypted member
+)
+
+_BROKEN_ARCHIVE: tuple[type[Exception], ...] = (zipfile.LargeZipFile, *_BROKEN_MEMBER)
 
 
 def a1_to_row_col(ref: str) -> tuple[int, int]:
@@ -237,8 +252,9 @@ class _Guard:
             raise UnsafeFileError(self.source, part, f"{type(exc).__name__} ({exc})") from None
         except self.et.ParseError as exc:
             raise self.broken(part, f"malformed XML ({exc})") from None
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            # zlib errors, CRC mismatches and truncated members surface here.
+        except _BROKEN_MEMBER as exc:
+            # CRC mismatches, corrupt deflate streams, truncated members, unsupported
+            # compression methods or zip versions, and encrypted members surface here.
             raise self.broken(part, f"cannot be inflated ({type(exc).__name__}: {exc})") from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
@@ -482,7 +498,7 @@ def inspect_xlsx(file: str | os.PathLike[str] | bytes, limits: Limits, source: s
 def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> WorkbookShape:
     try:
         archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except _BROKEN_ARCHIVE as exc:
         detail = f"{type(exc).__name__}: {exc}"
         raise DataFileError(
             source, [Problem(source, "not a readable workbook", "file", detail, _XLSX_EXPECTED)]
