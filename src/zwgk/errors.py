@@ -29,6 +29,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidRecordsError",
     "InvalidTypeError",
+    "LimitExceededError",
     "MissingExtraError",
     "MissingFileError",
     "Problem",
@@ -36,8 +37,10 @@ __all__ = [
     "ReportParseError",
     "UnknownNameError",
     "UnparsedTimeLimitWarning",
+    "UnsafeFileError",
     "ZwgkError",
     "ZwgkWarning",
+    "cut",
 ]
 
 
@@ -68,10 +71,8 @@ class Problem:
 
 
 def _show(value: object) -> str:
-    """How a value appears in a message: dates as ISO text, everything else as its repr."""
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return repr(value)
+    """How a value appears in a message: dates as ISO text, everything else as its repr, cut to 200."""
+    return cut(value, 200)
 
 
 def _list_problems(header: str, problems: Sequence[Problem]) -> str:
@@ -196,7 +197,7 @@ class InvalidTypeError(ZwgkError, TypeError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: got {value!r} of type {type(value).__name__}; expected {expected}")
+        super().__init__(f"{field}: got {_show(value)} of type {type(value).__name__}; expected {expected}")
 
     @classmethod
     def not_a_card(cls, field: str, value: object) -> InvalidTypeError:
@@ -434,7 +435,7 @@ class UnknownNameError(ZwgkError, LookupError):
         self.kind = kind
         self.name = name
         self.known = tuple(known)
-        super().__init__(f"unknown {kind} {name!r}; known: {', '.join(self.known)}")
+        super().__init__(f"unknown {kind} {_show(name)}; known: {', '.join(self.known)}")
 
 
 class MissingExtraError(ZwgkError, ImportError):
@@ -446,4 +447,104 @@ class MissingExtraError(ZwgkError, ImportError):
         self.purpose = purpose
         super().__init__(
             f"{purpose} needs the optional package {package!r}; install it with pip install 'zwgk[{extra}]'"
+        )
+
+
+# --- Hostile and real-world inputs (issue 11) ------------------------------------------------
+
+
+def cut(value: object, limit: int = 80) -> str:
+    """``value`` as it appears in a message, never much longer than ``limit`` characters.
+
+    Dates (and datetimes) are shown as ISO text, everything else as its ``repr``.  A longer
+    ``repr`` keeps its first ``limit`` characters and says how long the value was — the
+    number of characters of a string, of its ``repr`` otherwise — so a 100 MB cell becomes a
+    one-line message::
+
+        >>> cut("x" * 100)
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)"
+
+    Only the head of a long string is passed to ``repr``, so the cost does not grow with it.
+    """
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        shown, size, whole = repr(value[:limit]), len(value), len(value) <= limit
+    else:
+        shown = repr(value)
+        size, whole = len(shown), True
+    if whole and len(shown) <= limit:
+        return shown
+    return f"{shown[:limit]}… ({size} characters)"
+
+
+class LimitExceededError(DataFileError):
+    """An input is larger than a bound of :class:`zwgk._limits.Limits` allows.
+
+    A :class:`DataFileError` (so also a ``ValueError``).  ``source`` names the input,
+    ``limit`` the field of ``Limits`` (``"max_rows"``), ``bound`` its value, ``value`` what
+    was found and ``where`` the place (``"sheet 'Sheet1'"``, ``"row 3, column B"``).  The
+    message says how to raise the bound; build one with :meth:`too_many`, :meth:`too_deep`
+    or :meth:`too_compressed`.
+    """
+
+    def __init__(self, source: str, limit: str, bound: int, value: int, *, where: str, finding: str) -> None:
+        self.limit = limit
+        self.bound = bound
+        self.value = value
+        self.where = where
+        self.finding = finding
+        super().__init__(
+            source,
+            [Problem(where, f"{finding}; the limit {limit} is {bound}", limit, value, f"at most {bound}")],
+        )
+        message = (
+            f"{source}: {where} {finding}; the limit {limit} is {bound} "
+            f"(pass limits=Limits({limit}=...) to raise it)"
+        )
+        self.args = (message,)
+
+    @classmethod
+    def too_many(
+        cls, source: str, limit: str, bound: int, value: int, *, where: str, unit: str
+    ) -> LimitExceededError:
+        """``"<source>: <where> has <value> <unit>; the limit <limit> is <bound> (...)"``."""
+        return cls(source, limit, bound, value, where=where, finding=f"has {value} {unit}")
+
+    @classmethod
+    def too_deep(cls, source: str, bound: int, value: int, where: str) -> LimitExceededError:
+        """Nesting (JSON arrays/objects, TOML arrays/tables) deeper than ``max_depth``."""
+        return cls(source, "max_depth", bound, value, where=where, finding=f"nests {value} levels deep")
+
+    @classmethod
+    def too_compressed(cls, source: str, bound: int, value: int, entry: str) -> LimitExceededError:
+        """A zip entry that expands more than ``max_compression_ratio`` times (a zip bomb)."""
+        return cls(
+            source,
+            "max_compression_ratio",
+            bound,
+            value,
+            where=f"zip entry {entry!r}",
+            finding=f"expands {value} times",
+        )
+
+
+_SAFE_XML = "XML without a DTD, entities or external references"
+
+
+class UnsafeFileError(DataFileError):
+    """A file uses a construct zwgk refuses to parse at all.
+
+    XML with a document type, entity declarations or external references (the "billion
+    laughs" and XXE attacks: no workbook Excel writes has them), found by ``defusedxml``.
+    ``part`` is the member of the file (``"xl/sharedStrings.xml"``) and ``reason`` what was
+    found.
+    """
+
+    def __init__(self, source: str, part: str, reason: str) -> None:
+        self.part = part
+        self.reason = reason
+        super().__init__(
+            source,
+            [Problem(part, f"refused: {reason}", "content", None, _SAFE_XML)],
         )
