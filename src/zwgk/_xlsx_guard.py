@@ -47,6 +47,7 @@ from zwgk.errors import (
     DataFileError,
     InvalidInputError,
     LimitExceededError,
+    MissingFileError,
     Problem,
     UnsafeFileError,
     ZwgkError,
@@ -480,9 +481,9 @@ def inspect_xlsx(file: str | os.PathLike[str] | bytes, limits: Limits, source: s
         size, opened = len(file), io.BytesIO(file)
         check_file_size(size, limits, source)
         return _inspect(opened, size, limits, source)
-    from zwgk._files import existing_file
-
-    path = existing_file(Path(file), "workbook (.xlsx)")
+    path = Path(file)
+    if not path.is_file():
+        raise MissingFileError(path, "workbook (.xlsx)")
     try:
         size = path.stat().st_size
     except OSError as exc:
