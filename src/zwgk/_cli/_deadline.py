@@ -20,28 +20,15 @@ overdue on ``--on``; 2 — bad input.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from typing import Any
 
 from zwgk._cli._common import date_arg, emit_json, to_jsonable
-from zwgk._dates import parse_date
 from zwgk.deadlines import (
     Channel,
     ClockPolicy,
-    ConsultationEnded,
-    ConsultationParty,
-    ConsultationStarted,
-    CorrectionReceived,
-    CorrectionRequested,
     Deadline,
-    Event,
-    ExtensionGranted,
-    FeeNoticeIssued,
-    FeePaid,
-    ReasonableDelaySet,
-    Replied,
-    Withdrawn,
+    parse_event_spec,
     receipt_date,
     reply_deadline,
 )
@@ -49,61 +36,8 @@ from zwgk.errors import InvalidInputError
 
 __all__ = ["parse_event", "register"]
 
-_SPECS = "consult, consult-agency, correction, fee, extend, delay, reply, withdraw"
-
-
-def _day(text: str, spec: str) -> dt.date:
-    try:
-        return parse_date(text, "--event")
-    except InvalidInputError:
-        raise InvalidInputError("--event", spec, f"a valid date (YYYY-MM-DD) instead of {text!r}") from None
-
-
-def _range(body: str, spec: str) -> tuple[dt.date, dt.date | None]:
-    first, sep, last = body.partition("..")
-    start, end = _day(first, spec), (_day(last, spec) if sep else None)
-    if end is not None and end < start:
-        raise InvalidInputError("--event", spec, f"an end on or after the start ({start.isoformat()})")
-    return start, end
-
-
-def parse_event(spec: str) -> list[Event]:
-    """Turn one ``--event`` specification into request-clock events.
-
-    Raises:
-        InvalidInputError: the specification does not follow the grammar above.
-    """
-    kind, sep, body = spec.partition(":")
-    kind = kind.strip().lower()
-    if not sep or not body.strip():
-        raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
-    if kind in ("consult", "consult-agency"):
-        party = ConsultationParty.THIRD_PARTY if kind == "consult" else ConsultationParty.OTHER_AGENCY
-        start, end = _range(body, spec)
-        out: list[Event] = [ConsultationStarted(start, party)]
-        return out + ([ConsultationEnded(end)] if end else [])
-    if kind == "correction":
-        start, end = _range(body, spec)
-        return [CorrectionRequested(start), *([CorrectionReceived(end)] if end else [])]
-    if kind == "fee":
-        start, end = _range(body, spec)
-        return [FeeNoticeIssued(start), *([FeePaid(end)] if end else [])]
-    if kind == "extend":
-        day, plus, n = body.partition("+")
-        if not plus or not n.strip().isdigit():
-            raise InvalidInputError("--event", spec, "extend:DATE+N, e.g. extend:2026-10-28+20")
-        return [ExtensionGranted(_day(day, spec), int(n))]
-    if kind == "delay":
-        start, end = _range(body, spec)
-        if end is None:
-            raise InvalidInputError("--event", spec, "delay:SET_ON..UNTIL")
-        return [ReasonableDelaySet(start, end)]
-    if kind == "reply":
-        day, eq, outcome = body.partition("=")
-        return [Replied(_day(day, spec), outcome.strip() if eq else None)]
-    if kind == "withdraw":
-        return [Withdrawn(_day(body, spec))]
-    raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
+# The --event grammar lives in zwgk.deadlines (shared with ``zwgk register event``).
+parse_event = parse_event_spec
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -34,6 +34,7 @@ from zwgk.deadlines._periods import Period, PeriodUnit, period_end
 from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._regimes import ConsultationParty, Regime, regime_for, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step
+from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
 from zwgk.deadlines._statutory import (
     BodyLevel,
     annual_report_due,
@@ -71,6 +72,8 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "ReasonableDelaySet",
     "Replied",
     "Withdrawn",
+    "parse_event_spec",
+    "EVENT_SPEC_KINDS",
     "Outcome",
     "OutcomeGroup",
     "parse_outcome",
