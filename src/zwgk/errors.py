@@ -34,6 +34,8 @@ __all__ = [
     "MissingFileError",
     "Problem",
     "ProvisionalCalendarWarning",
+    "RegisterRecordError",
+    "RegisterVersionError",
     "ReportParseError",
     "UnknownNameError",
     "UnparsedTimeLimitWarning",
@@ -548,3 +550,47 @@ class UnsafeFileError(DataFileError):
             source,
             [Problem(part, f"refused: {reason}", "content", None, _SAFE_XML)],
         )
+
+
+# --- The request register (issue 16) ---------------------------------------------------------
+
+
+class RegisterVersionError(ZwgkError, RuntimeError):
+    """The register's schema is not the one this zwgk writes; nothing is migrated silently.
+
+    ``found`` is the register's schema revision (``None``: no register there yet) and
+    ``expected`` the revision this zwgk needs; ``where`` is the database URL with any
+    password hidden.
+    """
+
+    def __init__(self, where: str, found: str | None, expected: str, *, newer: bool = False) -> None:
+        self.where = where
+        self.found = found
+        self.expected = expected
+        if found is None:
+            text = f"no request register at {where}; create one with 'zwgk register init'"
+        elif newer:
+            text = (
+                f"the register at {where} has schema revision {found}, newer than this zwgk "
+                f"knows ({expected}); upgrade zwgk"
+            )
+        else:
+            text = (
+                f"the register at {where} has schema revision {found}; this zwgk needs {expected}: "
+                "back it up, then run 'zwgk register init --upgrade'"
+            )
+        super().__init__(text)
+
+
+class RegisterRecordError(ZwgkError, LookupError):
+    """A register operation names a request (or event) that is missing, or one that already exists.
+
+    ``what`` is ``"request"`` or ``"event"``, ``key`` the id or sequence number, ``problem``
+    what is wrong with it (``"no such"``, ``"already recorded"``, ``"already superseded"`` …).
+    """
+
+    def __init__(self, what: str, key: object, problem: str) -> None:
+        self.what = what
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{what} {_show(key)}: {problem}")

@@ -1,0 +1,33 @@
+"""A persistent request register (依申请公开登记) on a real database (extra ``zwgk[db]``).
+
+SQLite by default (a file, WAL mode, busy timeout, foreign keys ON), any SQLAlchemy URL
+otherwise (PostgreSQL with ``zwgk[postgresql]``).  The events are an append-only legal
+record; due dates, states and violations are always computed by the request clock
+(:func:`zwgk.deadlines.reply_deadline`) from the effective events, never stored.
+
+- :class:`Register` — ``init``, ``add``, ``record`` (events and corrections), ``purge``,
+  ``import_ledger``, ``history``, ``deadline``, ``due``, ``table3``, ``ledger``, ``export``;
+- values: :class:`DueItem`, :class:`HistoryEntry`, :class:`RequestRecord`;
+- schema: :func:`head_revision`, :func:`register_url` (``--db``, ``$ZWGK_DB``, the default file).
+
+The command line is ``zwgk register …``; see the tutorial "Keep your office's register
+with zwgk" and the explanation of the data model.
+"""
+
+from __future__ import annotations
+
+from zwgk.register._register import DueItem, HistoryEntry, Register, RequestRecord
+from zwgk.register._schema import DEFAULT_FILE, head_revision, register_url
+
+__all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
+    # the register
+    "Register",
+    # values
+    "DueItem",
+    "HistoryEntry",
+    "RequestRecord",
+    # schema and location
+    "DEFAULT_FILE",
+    "head_revision",
+    "register_url",
+]
