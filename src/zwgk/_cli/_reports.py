@@ -1,7 +1,8 @@
 """``zwgk report …`` and ``zwgk fees …``: annual-report tables and information-processing fees.
 
 - ``zwgk report build LEDGER --year 2025 [--counts COUNTS.json] [--agency NAME]`` — table 3
-  from a request ledger, tables 2 and 4 and the text sections from a counts file;
+  from a request ledger (or, with ``--register URL`` instead of ``LEDGER``, from the request
+  register), tables 2 and 4 and the text sections from a counts file;
 - ``zwgk report counts-template --year 2025`` — an empty counts file (every cell ``null``);
 - ``zwgk report check FILE.html|FILE.json …`` — every identity each report breaks; every file is
   checked, and the exit code is the worst: 2 if any file cannot be read, else 1 if any
@@ -35,7 +36,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     rsub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
 
     build = rsub.add_parser("build", help="build the annual report's table 3 from a request ledger")
-    build.add_argument("ledger", type=Path, help="ledger file (.csv, .json or .xlsx)")
+    build.add_argument("ledger", type=Path, nargs="?", help="ledger file (.csv, .json or .xlsx)")
+    build.add_argument(
+        "--register",
+        default=None,
+        metavar="URL",
+        help="build from a request register instead of a ledger file",
+    )
     build.add_argument("--year", type=int, required=True, help="the year reported on")
     build.add_argument("--agency", default="", help="the reporting agency")
     build.add_argument(
@@ -99,15 +106,28 @@ def _build(args: argparse.Namespace) -> int:
 
     fmt = _report_format(args.year, args.report_format)
     counts = ReportCounts(fmt) if args.counts is None else read_counts(args.counts, fmt)
-    ledger = read_ledger(args.ledger)
-    report = counts.build(ledger, args.year, agency=args.agency)
+    if (args.ledger is None) == (args.register is None):
+        raise InvalidInputError("ledger", args.ledger, "a ledger file or --register URL (one of them)")
+    if args.register is not None:
+        import attrs
+
+        from zwgk.register import Register
+
+        with Register(args.register) as reg:
+            table3 = reg.table3(args.year, format=fmt)
+            size = reg.count()
+        report = attrs.evolve(counts.build((), args.year, agency=args.agency), table3=table3)
+    else:
+        ledger = read_ledger(args.ledger)
+        size = len(ledger)
+        report = counts.build(ledger, args.year, agency=args.agency)
     result = check_report(report)
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
     text = {"markdown": render_markdown, "html": render_html, "json": report_to_json}[args.output_as](report)
     if args.output is not None:
         args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        print(f"wrote {args.output} ({len(ledger)} requests, format {report.format.id})")
+        print(f"wrote {args.output} ({size} requests, format {report.format.id})")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return _OK if result.ok else _FINDINGS
