@@ -76,7 +76,7 @@ def _event_row(event: Event) -> tuple[str, dt.date, str]:
     """``(kind, on, detail JSON)`` of a clock event."""
     detail = {
         f.name: _jsonable(getattr(event, f.name))
-        for f in attrs.fields(type(event))  # type: ignore[arg-type]  # every Event is an attrs class
+        for f in attrs.fields(type(event))
         if f.name != "on" and getattr(event, f.name) is not None
     }
     return type(event).__name__, event.on, json.dumps(detail, ensure_ascii=False, sort_keys=True)
@@ -215,8 +215,10 @@ class Register:
             if conn.execute(sa.select(requests.c.id).where(requests.c.id == id)).first() is not None:
                 raise RegisterRecordError("request", id, "already recorded")
             applicant_id = conn.execute(
-                applicants.insert().values(kind=kind.value, name=applicant, identifier=identifier)
-            ).inserted_primary_key[0]
+                applicants.insert()
+                .values(kind=kind.value, name=applicant, identifier=identifier)
+                .returning(applicants.c.id)
+            ).scalar_one()
             conn.execute(
                 requests.insert().values(
                     id=id,
@@ -572,7 +574,10 @@ class Register:
                 .order_by(requests.c.received, requests.c.id)
             ).all()
             histories = _histories(conn, [r.id for r in rows])
-            outcomes = dict(conn.execute(sa.select(replies.c.event_seq, replies.c.outcome)).tuples().all())
+            outcomes: dict[int, str | None] = {
+                int(seq): outcome
+                for seq, outcome in conn.execute(sa.select(replies.c.event_seq, replies.c.outcome))
+            }
         out = []
         for r in rows:
             history = histories.get(r.id, ())
@@ -694,7 +699,8 @@ def _insert_event(
     at: dt.datetime,
 ) -> int:
     seq = conn.execute(
-        events.insert().values(
+        events.insert()
+        .values(
             request_id=request_id,
             kind=kind,
             on=on,
@@ -704,7 +710,8 @@ def _insert_event(
             recorded_by=by,
             recorded_at=at,
         )
-    ).inserted_primary_key[0]
+        .returning(events.c.seq)
+    ).scalar_one()
     return int(seq)
 
 
