@@ -63,7 +63,7 @@ events = sa.Table(
     sa.Column("supersedes", sa.Integer, sa.ForeignKey("events.seq"), nullable=True, unique=True),
     sa.Column("recorded_by", sa.Text, nullable=False),
     sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Index("ix_events_request", "request_id", "on"),
+    sa.Index("ix_events_request", "request_id", "on", "kind"),
 )
 
 replies = sa.Table(

@@ -18,7 +18,7 @@ _TABLES = ("events", "replies", "fees")
 
 def upgrade() -> None:
     """Refuse UPDATE and DELETE on the legal record, in the database itself."""
-    op.create_index("ix_events_request", "events", ["request_id", "on"])
+    op.create_index("ix_events_request", "events", ["request_id", "on", "kind"])
     op.create_index("ix_replies_request", "replies", ["request_id", "on"])
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
