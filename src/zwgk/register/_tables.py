@@ -40,7 +40,7 @@ requests = sa.Table(
     metadata,
     sa.Column("id", sa.String(200), primary_key=True),
     sa.Column("applicant_id", sa.Integer, sa.ForeignKey("applicants.id"), nullable=False, unique=True),
-    sa.Column("channel", sa.String(20), nullable=False),
+    sa.Column("channel", sa.String(40), nullable=False),
     sa.Column("received", sa.Date, nullable=False),
     sa.Column("submitted", sa.Date, nullable=True),
     sa.Column("signed", sa.Date, nullable=True),

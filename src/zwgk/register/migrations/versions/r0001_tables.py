@@ -29,7 +29,7 @@ def upgrade() -> None:
         "requests",
         sa.Column("id", sa.String(200), primary_key=True),
         sa.Column("applicant_id", sa.Integer, sa.ForeignKey("applicants.id"), nullable=False, unique=True),
-        sa.Column("channel", sa.String(20), nullable=False),
+        sa.Column("channel", sa.String(40), nullable=False),
         sa.Column("received", sa.Date, nullable=False),
         sa.Column("submitted", sa.Date, nullable=True),
         sa.Column("signed", sa.Date, nullable=True),
