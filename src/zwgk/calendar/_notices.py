@@ -10,7 +10,7 @@ issued; a later notice overrides an earlier one on every date it names.
 
 Files: one TOML (or JSON) document per notice, in the schema documented in
 ``docs/reference/calendar.md`` (section "Notice files"); :mod:`zwgk.calendar.io` reads them
-and publishes the JSON Schema.  :func:`notice_from_mapping` validates parsed data here in
+and publishes the JSON Schema.  :func:`notice_shape` validates parsed data here in
 plain Python (the core never imports pydantic) and reports every problem with its location
 in one :class:`~zwgk.errors.DataFileError`.
 """
@@ -32,7 +32,7 @@ __all__ = [
     "HolidayPeriod",
     "Notice",
     "NoticeKind",
-    "notice_from_mapping",
+    "notice_shape",
 ]
 
 
@@ -140,6 +140,16 @@ class Notice:
     source: str | None = None
 
     @property
+    def previous_december(self) -> tuple[dt.date, ...]:
+        """The dates this notice sets in December of the previous year, sorted (an info note).
+
+        A notice may move days of late December for 元旦 (the 2012 notice makes Saturday
+        2011-12-31 a working day); the loader allows exactly that month outside ``year``
+        and records it here rather than warning.
+        """
+        return tuple(sorted(d for d in self.dates if d.year == self.year - 1))
+
+    @property
     def dates(self) -> frozenset[dt.date]:
         """Every date this notice names, as a rest day or as a working day."""
         out: set[dt.date] = set()
@@ -233,8 +243,12 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
     return HolidayPeriod(tuple(festivals), first, last, tuple(sorted(working)), text)
 
 
-def notice_from_mapping(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
-    """Build a :class:`Notice` from parsed TOML/JSON data.
+def notice_shape(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
+    """Build a :class:`Notice` from parsed TOML/JSON data, checking its shape only.
+
+    The law's shape (the year window, weekend working days, statutory days, contradictions
+    between records) is checked by :mod:`zwgk.calendar._law`, through
+    :func:`zwgk.calendar.io.notice_from_mapping`.
 
     Raises:
         DataFileError: listing every problem in ``raw`` with its location.
