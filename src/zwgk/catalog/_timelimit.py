@@ -453,16 +453,14 @@ def parse_time_limit(text: str, *, warn: bool = True) -> TimeLimit:
         UnparsedTimeLimitWarning: when ``warn`` is true and a clause is not recognised.
 
     Raises:
-        InvalidTypeError: ``text`` is not a string — ``None``, or the NaN an empty pandas
-            cell gives, is a missing value, not a phrase (skip such cells, or read the
-            catalog with :func:`zwgk.catalog.read_catalog`, which reports them).
+        InvalidTypeError: ``text`` is a missing value — ``None``, or the NaN, ``NA`` or
+            ``NaT`` an empty pandas cell gives — not a phrase (skip such cells, or read the
+            catalog with :func:`zwgk.catalog.read_catalog`, which reports them).  Other
+            non-strings (a number typed in a cell) are read as their text.
     """
-    if not isinstance(text, str):
-        missing = missing_name(text)
-        expected = "a 公开时限 phrase (str)"
-        if missing is not None:
-            raise InvalidTypeError.missing("text", text, missing, expected)
-        raise InvalidTypeError("text", text, expected)
+    missing = missing_name(text)
+    if missing is not None:
+        raise InvalidTypeError.missing("text", text, missing, "a 公开时限 phrase (str)")
     parts, notes = _parse_normalized(normalize(str(text)))
     limit = TimeLimit(str(text), parts, notes)
     if warn and limit.unparsed:
