@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -62,7 +63,7 @@ class Festival(enum.StrEnum):
         return found
 
 
-_FESTIVAL_ALIASES: dict[str, Festival] = (
+_FESTIVAL_ALIASES: MappingProxyType[str, Festival] = MappingProxyType(
     {f.value: f for f in Festival}
     | {
         "新年": Festival.NEW_YEAR,
