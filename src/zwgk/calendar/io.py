@@ -112,8 +112,9 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
     later one is an ``amendment`` naming the other in ``amends``.
 
     Raises:
-        DataFileError: a file is missing, undecodable or malformed, or a record breaks the
-            law's shape; one error lists every problem in every file.
+        DataFileError: a file is missing, undecodable or malformed, a folder holds no
+            notice file, or a record breaks the law's shape; one error lists every problem
+            in every file.
         LimitExceededError: a file is larger or deeper than ``limits`` allow (raised at once).
         InvalidTypeError: ``path`` is not a path (``None``, a number, ...), or ``limits`` is
             not a :class:`~zwgk._limits.Limits`.
@@ -124,6 +125,10 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
         raise InvalidTypeError("limits", limits, "a zwgk Limits value")
     p = Path(path)
     files = sorted(f for f in p.iterdir() if f.suffix in _SUFFIXES) if p.is_dir() else [p]
+    if not files:  # a folder without notice files: never silently no notices
+        raise DataFileError(
+            str(p), [Problem(str(p), "no notice files in the folder", None, None, "*.toml or *.json")]
+        )
     named: list[tuple[str, Notice]] = []
     problems: list[Problem] = []
     for f in files:
