@@ -211,16 +211,17 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
             else:
                 festivals.append(_FESTIVAL_ALIASES[name.strip()])
     rest = raw.get("rest")
+    shown = [x.isoformat() if isinstance(x, dt.date) else x for x in rest] if isinstance(rest, list) else rest
     first = last = None
     if not isinstance(rest, list) or len(rest) != 2:
-        out.add(f"{where}.rest", "must be [first, last]", rest, "two dates, inclusive")
+        out.add(f"{where}.rest", "must be [first, last]", shown, "two dates, inclusive")
     else:
         first = _as_date(rest[0], f"{where}.rest[0]", out)
         last = _as_date(rest[1], f"{where}.rest[1]", out)
         if first and last and last < first:
-            out.add(f"{where}.rest", "last rest day is before the first", rest, "first <= last")
+            out.add(f"{where}.rest", "last rest day is before the first", shown, "first <= last")
         if first and last and (last - first).days > 30:
-            out.add(f"{where}.rest", "rest range longer than 31 days", rest, "a holiday period")
+            out.add(f"{where}.rest", "rest range longer than 31 days", shown, "a holiday period")
     working: list[dt.date] = []
     raw_working = raw.get("working", [])
     if not isinstance(raw_working, list):
