@@ -303,7 +303,7 @@ CALLS: dict[str, Callable[[Any], object]] = {
         dt.date(2026, 1, 5), v
     ),
     "ChinaCalendar.day_kind": lambda v: default_calendar().day_kind(v),
-    "reply_deadline": lambda v: reply_deadline(v),
+    "reply_deadline": reply_deadline,
     "ConsultationEnded(on=)": lambda v: ConsultationEnded(on=v),
     "Replied(on=)": lambda v: Replied(on=v),
     "parse_date": lambda v: parse_date(v, "day"),
