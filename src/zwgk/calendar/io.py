@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -159,10 +160,12 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
     return tuple(n for _, n in named)
 
 
+@cache
 def bundled_notices() -> tuple[Notice, ...]:
     """The notices shipped with zwgk (``zwgk/calendar/data/notices``), in file order.
 
-    They pass every check :func:`load_notices` makes (the tests hold them to it).
+    They pass every check :func:`load_notices` makes (the tests hold them to it).  Read and
+    checked once per process (package data does not change; the result is immutable).
     """
     folder = resources.files("zwgk.calendar") / "data" / "notices"
     named: list[tuple[str, Notice]] = []
