@@ -4,6 +4,8 @@ Pure, no state.  A date arrives as a :class:`datetime.date`, a :class:`datetime.
 or — from files, spreadsheets and the command line — as text.  :func:`parse_date` turns each
 into a :class:`datetime.date` under one set of rules, or raises a zwgk error naming the field:
 
+- a missing value — ``None``, NaN, pandas' ``NA`` and ``NaT`` (a ``datetime`` subclass) — is
+  refused by name (``"a missing date (NaT)"``) with :class:`~zwgk.errors.InvalidTypeError`;
 - a ``date`` is returned as it is;
 - a ``datetime`` gives its date; an aware one is first converted to China Standard Time
   (UTC+8), the zone every deadline is counted in; with ``datetimes=False`` it is refused;
@@ -20,7 +22,7 @@ import unicodedata
 
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
-__all__ = ["CHINA_STANDARD_TIME", "DATE_FORMS", "parse_date"]
+__all__ = ["CHINA_STANDARD_TIME", "DATE_FORMS", "missing_name", "parse_date"]
 
 #: The zone of China's official calendar (UTC+8, no daylight saving since 1991).
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -48,6 +50,10 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
             datetime where ``datetimes=False``.
         InvalidTypeError: any other type (a string where ``text=False``).
     """
+    missing = missing_name(value, "date")
+    if missing is not None:
+        expected = "a datetime.date" + (" or datetime.datetime" if datetimes else "")
+        raise InvalidTypeError.missing(field, value, missing, expected)
     if isinstance(value, dt.datetime):
         if not datetimes:
             raise InvalidInputError(field, value, "a date without a time (YYYY-MM-DD)")
@@ -61,6 +67,25 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
     hint = " (parse it first: datetime.date.fromisoformat(...))" if isinstance(value, str) else ""
     expected = "a datetime.date" + (" or datetime.datetime" if datetimes else "")
     raise InvalidTypeError(field, value, expected + hint)
+
+
+def missing_name(value: object, what: str = "value") -> str | None:
+    """How a message names ``value`` if it is a missing value, else ``None``.
+
+    ``None``, a float NaN, pandas' ``NA`` and ``NaT`` (a ``datetime`` subclass that is not a
+    date) are what an empty spreadsheet cell becomes; each is named, never shown as a repr:
+    ``"a missing date (NaT)"``.  pandas is never imported.
+    """
+    if value is None:
+        return f"a missing {what} (None)"
+    if isinstance(value, float) and value != value:  # noqa: PLR0124 - NaN is the one float unequal to itself
+        return f"a missing {what} (NaN, an empty cell)"
+    name = type(value).__name__
+    if name == "NaTType" or (isinstance(value, dt.datetime) and value != value):  # noqa: PLR0124 - NaT likewise
+        return f"a missing {what} (NaT)"
+    if name == "NAType":
+        return f"a missing {what} (NA)"
+    return None
 
 
 def _parse_text(value: str, field: str) -> dt.date:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TypeVar
 
 from zwgk.errors import UnknownNameError
@@ -36,7 +37,7 @@ _TRADITIONAL = str.maketrans(
     {_TRADITIONAL_PAIRS[i]: _TRADITIONAL_PAIRS[i + 1] for i in range(0, len(_TRADITIONAL_PAIRS), 2)}
 )
 
-_ONES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ONES = MappingProxyType({"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 # 十, 十五, 二十, 二十五 (a leading 一 only after 百: 一百一十, never 一十五 alone).
 _TENS = re.compile(r"(?P<tens>[一二三四五六七八九]?)十(?P<ones>[一二三四五六七八九]?)")
 # A run of Chinese numerals directly before a counting unit or a date part.

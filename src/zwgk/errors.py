@@ -203,6 +203,17 @@ class InvalidTypeError(ZwgkError, TypeError):
         super().__init__(f"{field}: got {_show(value)} of type {type(value).__name__}; expected {expected}")
 
     @classmethod
+    def missing(cls, field: str, value: object, name: str, expected: str) -> InvalidTypeError:
+        """``value`` is a missing value (``name``: ``"a missing date (NaT)"``, ``"a missing value (NaN)"``).
+
+        pandas and spreadsheets give ``NaT``, ``NA``, ``NaN`` or ``None`` for an empty cell;
+        the message names it instead of showing its ``repr``.
+        """
+        error = cls(field, value, expected)
+        error.args = (f"{field}: got {name}; expected {expected}",)
+        return error
+
+    @classmethod
     def not_a_card(cls, field: str, value: object) -> InvalidTypeError:
         """``value`` was given where a scorecard is expected (a card name, say)."""
         expected = "a zwgk.scoring.Card or CompiledCard"
@@ -370,7 +381,7 @@ class InvalidEventSequence(ZwgkError, ValueError):
     def __init__(self, reason: str, events: Sequence[object]) -> None:
         self.reason = reason
         self.events = tuple(events)
-        shown = ", ".join(repr(e) for e in self.events)
+        shown = ", ".join(_show_event(e) for e in self.events)
         super().__init__(f"{reason}: {shown}" if shown else reason)
 
     @classmethod
@@ -429,6 +440,16 @@ class InvalidEventSequence(ZwgkError, ValueError):
         if outcome is None:
             return cls("unknown outcome (expected a table-3 row label or None)", [event])
         return cls(f"unknown outcome {outcome!r}", [event])
+
+
+def _show_event(event: object) -> str:
+    """An event as a message shows it: ``ConsultationEnded on 2026-03-02`` (never its repr)."""
+    on = getattr(event, "on", None)
+    if attrs.has(type(event)) and isinstance(on, _dt.date):
+        return f"{type(event).__name__} on {on.isoformat()}"
+    if attrs.has(type(event)):
+        return type(event).__name__
+    return f"{_show(event)} of type {type(event).__name__}"
 
 
 class UnknownNameError(ZwgkError, LookupError):

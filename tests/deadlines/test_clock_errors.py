@@ -43,7 +43,12 @@ def _raises_naming(events: list[object], *offending: object) -> InvalidEventSequ
         reply_deadline(RECEIVED, events)  # type: ignore[arg-type]
     assert info.value.events == offending
     for ev in offending:
-        assert repr(ev) in str(info.value)
+        on = getattr(ev, "on", None)
+        if on is not None:  # an event is shown as "kind on ISO-date", never as its repr
+            assert f"{type(ev).__name__} on {on.isoformat()}" in str(info.value)
+            assert repr(ev) not in str(info.value)
+        else:
+            assert type(ev).__name__ in str(info.value)
     assert isinstance(info.value, ZwgkError)
     assert isinstance(info.value, ValueError)
     return info.value

@@ -81,7 +81,7 @@ def test_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"), [("{", "valid JSON"), ("[]", "JSON object"), (None, "readable")]
+    ("content", "message"), [("{", "valid JSON"), ("[]", "JSON object"), (None, "no such file")]
 )
 def test_bad_evidence_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str

@@ -6,24 +6,62 @@ codes:
 
 - 0 — success;
 - 1 — the command ran and found problems (a failed check, an overdue request);
-- 2 — bad usage or bad input (the message says which field and what was expected).
+- 2 — bad usage or bad input (the message says which field and what was expected); never a
+  traceback, and values in messages are cut to a few hundred characters;
+- 3 — an internal error (a bug in zwgk): one line asking to report it; the global
+  ``--debug`` flag (``zwgk --debug COMMAND ...``) prints the traceback instead.
+
+Commands that write files (``--output``, ``--write``) never write over one of their inputs
+and refuse an existing file unless ``--force`` (see :func:`zwgk._cli._common.write_output`).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import importlib
+import json
 import sys
+import tomllib
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from zwgk.errors import ProvisionalCalendarWarning, ZwgkError, ZwgkWarning
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+_ISSUES = "https://github.com/zwgk/zwgk/issues"
+_MESSAGE_CHARS = 2000
+_EPILOG = """\
+exit codes:
+  0  success
+  1  the command ran and found problems (a failed check, an overdue request)
+  2  bad usage or bad input (the message names the field and what was expected)
+  3  internal error in zwgk: please report it (rerun with --debug for the traceback)
+"""
+# Parser errors from bad input that reached a parser without becoming a zwgk error first:
+# still the input's fault (exit 2), never a traceback.
+_INPUT_ERRORS: tuple[type[Exception], ...] = (
+    UnicodeDecodeError,
+    csv.Error,
+    json.JSONDecodeError,
+    tomllib.TOMLDecodeError,
+    RecursionError,
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose error messages are cut (a 100 MB argument is one short line)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_cut_lines(message))
+
 
 # Command-group modules, in the order their commands appear in ``zwgk --help``.
 _GROUPS: tuple[str, ...] = (
@@ -41,12 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every command group registered."""
     from zwgk import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="zwgk",
         description="政务公开 tools: working-day calendar, disclosure deadlines, scorecards, "
         "catalogs and annual reports.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="on an internal error, show the Python traceback"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _GROUPS:
         importlib.import_module(name).register(subparsers)
@@ -73,8 +116,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = EXIT_OK
         except OSError as exc:  # a file that cannot be read or written
             code = _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        except _INPUT_ERRORS as exc:
+            if args.debug:
+                raise
+            code = _fail(f"cannot read the input ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # a bug: one line, or the traceback with --debug
+            if args.debug:
+                raise
+            code = _internal(exc)
     _report_warnings(caught)
     return code
+
+
+def _internal(exc: Exception) -> int:
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    detail = detail if len(detail) <= 200 else f"{detail[:200]}…"
+    print(
+        f"zwgk: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+        f"this is a bug in zwgk, please report it at {_ISSUES} "
+        "(run again with --debug for the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _silence_stdout() -> None:
@@ -88,8 +151,16 @@ def _silence_stdout() -> None:
         pass
 
 
+def _cut_lines(message: str) -> str:
+    """``message`` with every line cut to ``_MESSAGE_CHARS`` (zwgk errors cut values already)."""
+    return "\n".join(
+        line if len(line) <= _MESSAGE_CHARS else f"{line[:_MESSAGE_CHARS]}… ({len(line)} characters)"
+        for line in message.split("\n")
+    )
+
+
 def _fail(message: str) -> int:
-    print(f"zwgk: error: {message}", file=sys.stderr)
+    print(f"zwgk: error: {_cut_lines(message)}", file=sys.stderr)
     return EXIT_USAGE
 
 

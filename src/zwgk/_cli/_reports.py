@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwgk._cli._common import add_force, write_output
 from zwgk.errors import InvalidInputError, ZwgkError
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--as", dest="output_as", choices=("markdown", "html", "json"), default="markdown", help="output form"
     )
     build.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    add_force(build)
     build.set_defaults(handler=_build)
 
     template = rsub.add_parser(
@@ -65,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     template.add_argument("--year", type=int, required=True, help="the year reported on (chooses the format)")
     template.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
     template.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    add_force(template)
     template.set_defaults(handler=_counts_template)
 
     check = rsub.add_parser("check", help="check published reports (.html/.json) against the identities")
@@ -126,7 +129,12 @@ def _build(args: argparse.Namespace) -> int:
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
     text = {"markdown": render_markdown, "html": render_html, "json": report_to_json}[args.output_as](report)
     if args.output is not None:
-        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(
+            args.output,
+            text if text.endswith("\n") else text + "\n",
+            force=args.force,
+            inputs=(args.ledger, args.counts),
+        )
         print(f"wrote {args.output} ({size} requests, format {report.format.id})")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -147,7 +155,7 @@ def _counts_template(args: argparse.Namespace) -> int:
     fmt = _report_format(args.year, args.report_format)
     text = json.dumps(counts_template(fmt), ensure_ascii=False, indent=2) + "\n"
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        write_output(args.output, text, force=args.force)
         print(f"wrote {args.output} (format {fmt.id})")
     else:
         sys.stdout.write(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +11,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from zwgk._cli._common import emit_json
+from zwgk._files import existing_file, read_input_text
+from zwgk._json_guard import load_json
+from zwgk._limits import DEFAULT_LIMITS, check_file_size
 from zwgk.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -24,14 +26,21 @@ _EXIT_FINDINGS = 1
 
 
 def _read_evidence(path: str) -> dict[str, object]:
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError("EVIDENCE", path, f"a readable UTF-8 JSON file ({exc})") from None
-    try:
-        data = json.loads(text, parse_float=Decimal)  # JSON numbers stay exact
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError("EVIDENCE", path, f"valid JSON ({exc})") from None
+    """The evidence object of ``path`` (``-``: standard input), read through zwgk's guards.
+
+    UTF-8 (then GB18030) text, at most ``max_file_bytes`` and ``max_depth`` deep; JSON
+    numbers stay exact (``Decimal``).
+    """
+    if path == "-":
+        try:
+            text, source = sys.stdin.read(DEFAULT_LIMITS.max_file_bytes + 1), "standard input"
+        except UnicodeDecodeError as exc:
+            raise InvalidInputError("EVIDENCE", path, f"UTF-8 JSON text ({exc.reason})") from None
+    else:
+        check_file_size(existing_file(path, "evidence file (.json)").stat().st_size, DEFAULT_LIMITS, path)
+        _, text = read_input_text(path, "evidence file (.json)")
+        source = path
+    data = load_json(text, limits=DEFAULT_LIMITS, source=source, parse_float=Decimal)
     if not isinstance(data, dict):
         raise InvalidInputError("EVIDENCE", path, "a JSON object mapping evidence keys to values")
     return data

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import MappingProxyType
 from typing import Any
 
 from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, use_chinese
@@ -24,21 +25,25 @@ from zwgk.errors import InvalidInputError
 
 __all__ = ["calendar_frame", "plot_calendar_year", "present", "romanise_document"]
 
-_KIND_EN = {
-    DayKind.WORKING_WEEKDAY: "working weekday",
-    DayKind.WEEKEND_REST: "weekend rest",
-    DayKind.STATUTORY_HOLIDAY: "statutory holiday",
-    DayKind.ADJUSTED_REST: "other holiday rest day",
-    DayKind.ADJUSTED_WORKING: "weekend working day",
-}
-_KIND_COLOURS = {
-    DayKind.WORKING_WEEKDAY: "#ffffff",
-    DayKind.WEEKEND_REST: "#d9d9d9",
-    DayKind.STATUTORY_HOLIDAY: "#d62728",
-    DayKind.ADJUSTED_REST: "#ff9896",
-    DayKind.ADJUSTED_WORKING: "#1f77b4",
-}
-_DOC_PREFIX = {"国办发明电": "Guobanfamingdian", "国发明电": "Guofamingdian"}
+_KIND_EN = MappingProxyType(
+    {
+        DayKind.WORKING_WEEKDAY: "working weekday",
+        DayKind.WEEKEND_REST: "weekend rest",
+        DayKind.STATUTORY_HOLIDAY: "statutory holiday",
+        DayKind.ADJUSTED_REST: "other holiday rest day",
+        DayKind.ADJUSTED_WORKING: "weekend working day",
+    }
+)
+_KIND_COLOURS = MappingProxyType(
+    {
+        DayKind.WORKING_WEEKDAY: "#ffffff",
+        DayKind.WEEKEND_REST: "#d9d9d9",
+        DayKind.STATUTORY_HOLIDAY: "#d62728",
+        DayKind.ADJUSTED_REST: "#ff9896",
+        DayKind.ADJUSTED_WORKING: "#1f77b4",
+    }
+)
+_DOC_PREFIX = MappingProxyType({"国办发明电": "Guobanfamingdian", "国发明电": "Guofamingdian"})
 _DOC = re.compile(r"^(?P<prefix>\D+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
 
 
@@ -149,16 +154,18 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     return fig
 
 
-_FESTIVAL_EN = {
-    "元旦": "New Year",
-    "春节": "Spring Festival",
-    "清明节": "Qingming",
-    "劳动节": "Labour Day",
-    "端午节": "Dragon Boat",
-    "中秋节": "Mid-Autumn",
-    "国庆节": "National Day",
-    "中国人民抗日战争暨世界反法西斯战争胜利纪念日": "Victory Day",
-}
+_FESTIVAL_EN = MappingProxyType(
+    {
+        "元旦": "New Year",
+        "春节": "Spring Festival",
+        "清明节": "Qingming",
+        "劳动节": "Labour Day",
+        "端午节": "Dragon Boat",
+        "中秋节": "Mid-Autumn",
+        "国庆节": "National Day",
+        "中国人民抗日战争暨世界反法西斯战争胜利纪念日": "Victory Day",
+    }
+)
 
 
 def _festival_en(label: str) -> str:

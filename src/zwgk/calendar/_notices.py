@@ -10,7 +10,7 @@ issued; a later notice overrides an earlier one on every date it names.
 
 Files: one TOML (or JSON) document per notice, in the schema documented in
 ``docs/reference/calendar.md`` (section "Notice files"); :mod:`zwgk.calendar.io` reads them
-and publishes the JSON Schema.  :func:`notice_from_mapping` validates parsed data here in
+and publishes the JSON Schema.  :func:`notice_shape` validates parsed data here in
 plain Python (the core never imports pydantic) and reports every problem with its location
 in one :class:`~zwgk.errors.DataFileError`.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -32,7 +33,7 @@ __all__ = [
     "HolidayPeriod",
     "Notice",
     "NoticeKind",
-    "notice_from_mapping",
+    "notice_shape",
 ]
 
 
@@ -62,7 +63,7 @@ class Festival(enum.StrEnum):
         return found
 
 
-_FESTIVAL_ALIASES: dict[str, Festival] = (
+_FESTIVAL_ALIASES: MappingProxyType[str, Festival] = MappingProxyType(
     {f.value: f for f in Festival}
     | {
         "新年": Festival.NEW_YEAR,
@@ -140,6 +141,16 @@ class Notice:
     source: str | None = None
 
     @property
+    def previous_december(self) -> tuple[dt.date, ...]:
+        """The dates this notice sets in December of the previous year, sorted (an info note).
+
+        A notice may move days of late December for 元旦 (the 2012 notice makes Saturday
+        2011-12-31 a working day); the loader allows exactly that month outside ``year``
+        and records it here rather than warning.
+        """
+        return tuple(sorted(d for d in self.dates if d.year == self.year - 1))
+
+    @property
     def dates(self) -> frozenset[dt.date]:
         """Every date this notice names, as a rest day or as a working day."""
         out: set[dt.date] = set()
@@ -200,16 +211,17 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
             else:
                 festivals.append(_FESTIVAL_ALIASES[name.strip()])
     rest = raw.get("rest")
+    shown = [x.isoformat() if isinstance(x, dt.date) else x for x in rest] if isinstance(rest, list) else rest
     first = last = None
     if not isinstance(rest, list) or len(rest) != 2:
-        out.add(f"{where}.rest", "must be [first, last]", rest, "two dates, inclusive")
+        out.add(f"{where}.rest", "must be [first, last]", shown, "two dates, inclusive")
     else:
         first = _as_date(rest[0], f"{where}.rest[0]", out)
         last = _as_date(rest[1], f"{where}.rest[1]", out)
         if first and last and last < first:
-            out.add(f"{where}.rest", "last rest day is before the first", rest, "first <= last")
+            out.add(f"{where}.rest", "last rest day is before the first", shown, "first <= last")
         if first and last and (last - first).days > 30:
-            out.add(f"{where}.rest", "rest range longer than 31 days", rest, "a holiday period")
+            out.add(f"{where}.rest", "rest range longer than 31 days", shown, "a holiday period")
     working: list[dt.date] = []
     raw_working = raw.get("working", [])
     if not isinstance(raw_working, list):
@@ -233,8 +245,12 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
     return HolidayPeriod(tuple(festivals), first, last, tuple(sorted(working)), text)
 
 
-def notice_from_mapping(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
-    """Build a :class:`Notice` from parsed TOML/JSON data.
+def notice_shape(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
+    """Build a :class:`Notice` from parsed TOML/JSON data, checking its shape only.
+
+    The law's shape (the year window, weekend working days, statutory days, contradictions
+    between records) is checked by :mod:`zwgk.calendar._law`, through
+    :func:`zwgk.calendar.io.notice_from_mapping`.
 
     Raises:
         DataFileError: listing every problem in ``raw`` with its location.

@@ -29,9 +29,10 @@ from typing import TypeAlias
 
 import attrs
 
+from zwgk._dates import missing_name
 from zwgk._text import normalize
 from zwgk.deadlines import PeriodUnit
-from zwgk.errors import UnparsedTimeLimitWarning
+from zwgk.errors import InvalidTypeError, UnparsedTimeLimitWarning
 
 __all__ = [
     "Anchor",
@@ -450,7 +451,16 @@ def parse_time_limit(text: str, *, warn: bool = True) -> TimeLimit:
 
     Warns:
         UnparsedTimeLimitWarning: when ``warn`` is true and a clause is not recognised.
+
+    Raises:
+        InvalidTypeError: ``text`` is a missing value — ``None``, or the NaN, ``NA`` or
+            ``NaT`` an empty pandas cell gives — not a phrase (skip such cells, or read the
+            catalog with :func:`zwgk.catalog.read_catalog`, which reports them).  Other
+            non-strings (a number typed in a cell) are read as their text.
     """
+    missing = missing_name(text)
+    if missing is not None:
+        raise InvalidTypeError.missing("text", text, missing, "a 公开时限 phrase (str)")
     parts, notes = _parse_normalized(normalize(str(text)))
     limit = TimeLimit(str(text), parts, notes)
     if warn and limit.unparsed:

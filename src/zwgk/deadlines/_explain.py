@@ -6,6 +6,7 @@ Pure wording over values; the clock's handlers word their own steps where they a
 from __future__ import annotations
 
 import datetime as dt
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from zwgk.deadlines._kinds import ClockState
@@ -15,10 +16,12 @@ if TYPE_CHECKING:
 
 __all__ = ["explanation", "summary"]
 
-_WAITING = {
-    ClockState.AWAITING_CORRECTION: "clock stopped, awaiting a corrected request",
-    ClockState.AWAITING_PAYMENT: "clock stopped, awaiting payment of the fee",
-}
+_WAITING = MappingProxyType(
+    {
+        ClockState.AWAITING_CORRECTION: "clock stopped, awaiting a corrected request",
+        ClockState.AWAITING_PAYMENT: "clock stopped, awaiting payment of the fee",
+    }
+)
 
 
 def explanation(deadline: Deadline) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from types import MappingProxyType
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -42,7 +43,7 @@ class PeriodUnit(enum.StrEnum):
         return _UNIT_LABELS[self.value]
 
 
-_UNIT_LABELS = {"working_days": "个工作日", "days": "日", "months": "个月"}
+_UNIT_LABELS = MappingProxyType({"working_days": "个工作日", "days": "日", "months": "个月"})
 
 
 def _non_negative(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:

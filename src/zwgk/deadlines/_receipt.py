@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from types import MappingProxyType
 
 import attrs
 
@@ -65,36 +66,41 @@ class Channel(enum.Enum):
 
 
 # channel → (article, receipt-day rule, the date that fixes it)
-_RULES: dict[Channel, tuple[str, str, str]] = {
-    Channel.IN_PERSON: (
-        "《政府信息公开条例》第三十一条第（一）项",
-        "the day the applicant submits it",
-        "submitted",
-    ),
-    Channel.SIGNED_POST: (
-        "《政府信息公开条例》第三十一条第（二）项",
-        "the day the agency signs for it",
-        "signed",
-    ),
-    Channel.ORDINARY_LETTER: (
-        "《政府信息公开条例》第三十一条第（二）项",
-        "the day the OGI office confirms receipt with the applicant",
-        "confirmed",
-    ),
-    Channel.INTERNET: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
-    Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
-    Channel.OTHER: (
-        "not fixed by 《政府信息公开条例》第三十一条",
-        "the day the agency records the request",
-        "submitted",
-    ),
-}
-
-_ALIASES: dict[str, Channel] = {normalize_label(c.value): c for c in Channel} | {
-    normalize_label(c.name.lower()): c for c in Channel
-}
-_ALIASES.update(
+_RULES: MappingProxyType[Channel, tuple[str, str, str]] = MappingProxyType(
     {
+        Channel.IN_PERSON: (
+            "《政府信息公开条例》第三十一条第（一）项",
+            "the day the applicant submits it",
+            "submitted",
+        ),
+        Channel.SIGNED_POST: (
+            "《政府信息公开条例》第三十一条第（二）项",
+            "the day the agency signs for it",
+            "signed",
+        ),
+        Channel.ORDINARY_LETTER: (
+            "《政府信息公开条例》第三十一条第（二）项",
+            "the day the OGI office confirms receipt with the applicant",
+            "confirmed",
+        ),
+        Channel.INTERNET: (
+            "《政府信息公开条例》第三十一条第（三）项",
+            "the day both sides confirm",
+            "confirmed",
+        ),
+        Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
+        Channel.OTHER: (
+            "not fixed by 《政府信息公开条例》第三十一条",
+            "the day the agency records the request",
+            "submitted",
+        ),
+    }
+)
+
+_ALIASES: MappingProxyType[str, Channel] = MappingProxyType(
+    {normalize_label(c.value): c for c in Channel}
+    | {normalize_label(c.name.lower()): c for c in Channel}
+    | {
         "当面": Channel.IN_PERSON,
         "现场": Channel.IN_PERSON,
         "现场申请": Channel.IN_PERSON,

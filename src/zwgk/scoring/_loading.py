@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from zwgk.errors import DataFileError, Problem, UnknownNameError
+from zwgk.errors import DataFileError, InvalidTypeError, Problem, UnknownNameError
 from zwgk.scoring._model import Card, Combination
 
 __all__ = [
@@ -75,10 +75,13 @@ def load_card(name_or_path: str | os.PathLike[str]) -> Card:
     Raises:
         zwgk.errors.UnknownNameError: Neither a built-in card nor an existing file.
         zwgk.errors.DataFileError: The file is malformed; lists every problem.
+        zwgk.errors.InvalidTypeError: ``name_or_path`` is neither text nor a path.
     """
     from zwgk.scoring._card_build import card_from_data
     from zwgk.scoring._card_file import parse_text
 
+    if isinstance(name_or_path, bytes) or not isinstance(name_or_path, str | os.PathLike):
+        raise InvalidTypeError("name_or_path", name_or_path, "a card name (str) or the path of a card file")
     text_name = os.fspath(name_or_path)
     path = Path(text_name)
     if text_name in list_cards():

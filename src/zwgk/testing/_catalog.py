@@ -10,6 +10,7 @@ first and the text is written from them, never read back from the parser, so
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
@@ -95,7 +96,7 @@ class TimeLimitCase:
 # --- wording, from the parser's documented grammar ---------------------------------------
 
 # How catalogs name each anchor event (before 之日起).
-_ANCHOR_WORDS: dict[Anchor, tuple[str, ...]] = {
+_ANCHOR_WORDS: MappingProxyType[Anchor, tuple[str, ...]] = MappingProxyType({
     Anchor.FORMED_OR_CHANGED: ("信息形成或者变更", "该信息形成或者变更", "政府信息形成或者变更",
                                "信息形成或变更", "该政府信息形成或者变更"),
     Anchor.FORMED: ("信息形成", "该信息形成", "政府信息形成"),
@@ -105,31 +106,37 @@ _ANCHOR_WORDS: dict[Anchor, tuple[str, ...]] = {
     Anchor.ACCEPTANCE: ("受理", "受理申请", "申请受理"),
     Anchor.ISSUANCE: ("印发", "文件印发", "政策出台"),
     Anchor.COMPLETION: ("办结", "项目完成", "评审结束"),
-}  # fmt: skip
+})  # fmt: skip
 _ANCHOR_LINKS = ("之日起", "之日起", "之日后", "之日以后", "后")
 _ANCHORED_PREFIXES = ("自", "自", "应自", "应当自", "从")
 _BARE_PREFIXES = ("", "", "应在", "应于", "须在")
-_UNIT_WORDS: dict[PeriodUnit, tuple[str, ...]] = {
-    PeriodUnit.WORKING_DAYS: ("个工作日", "工作日"),
-    PeriodUnit.DAYS: ("日", "天"),
-    PeriodUnit.MONTHS: ("个月",),
-}
+_UNIT_WORDS: MappingProxyType[PeriodUnit, tuple[str, ...]] = MappingProxyType(
+    {
+        PeriodUnit.WORKING_DAYS: ("个工作日", "工作日"),
+        PeriodUnit.DAYS: ("日", "天"),
+        PeriodUnit.MONTHS: ("个月",),
+    }
+)
 _WITHIN = ("内", "内", "以内", "之内", "")
 _VERBS = ("予以公开", "公开", "", "主动公开", "向社会公布", "公示", "公开完毕")
-_QUALITATIVE_WORDS: dict[Qualitative, tuple[str, ...]] = {
-    Qualitative.REAL_TIME: ("实时公开", "即时公开", "实时更新", "实时"),
-    Qualitative.PROMPT: ("及时公开", "及时", "及时更新", "及时予以公开"),
-    Qualitative.LONG_TERM: ("长期公开", "长期"),
-    Qualitative.REGULAR: ("常态化公开", "常态化"),
-    Qualitative.DYNAMIC: ("动态更新", "动态调整", "动态公开"),
-}
-_FREQUENCY_WORDS: dict[Frequency, tuple[str, ...]] = {
-    Frequency.WEEKLY: ("每周", "每星期"),
-    Frequency.MONTHLY: ("每月", "按月", "每月度"),
-    Frequency.QUARTERLY: ("每季度", "每季", "按季度"),
-    Frequency.HALF_YEARLY: ("每半年", "每半年度"),
-    Frequency.YEARLY: ("每年", "每年度", "按年度"),
-}
+_QUALITATIVE_WORDS: MappingProxyType[Qualitative, tuple[str, ...]] = MappingProxyType(
+    {
+        Qualitative.REAL_TIME: ("实时公开", "即时公开", "实时更新", "实时"),
+        Qualitative.PROMPT: ("及时公开", "及时", "及时更新", "及时予以公开"),
+        Qualitative.LONG_TERM: ("长期公开", "长期"),
+        Qualitative.REGULAR: ("常态化公开", "常态化"),
+        Qualitative.DYNAMIC: ("动态更新", "动态调整", "动态公开"),
+    }
+)
+_FREQUENCY_WORDS: MappingProxyType[Frequency, tuple[str, ...]] = MappingProxyType(
+    {
+        Frequency.WEEKLY: ("每周", "每星期"),
+        Frequency.MONTHLY: ("每月", "按月", "每月度"),
+        Frequency.QUARTERLY: ("每季度", "每季", "按季度"),
+        Frequency.HALF_YEARLY: ("每半年", "每半年度"),
+        Frequency.YEARLY: ("每年", "每年度", "按年度"),
+    }
+)
 _PERIODIC_VERBS = ("", "公开", "更新", "公开一次", "发布")
 _ANNUAL_SUBJECTS = ("上一年度政府信息公开工作年度报告", "上年度决算", "年度工作计划", "上一年度工作总结")
 _DISPLAY_LABELS = ("公示期", "公示期为", "公示期限为", "公告期", "公示时间为", "公示")
