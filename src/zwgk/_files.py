@@ -72,9 +72,7 @@ def existing_file(path: str | Path, what: str) -> Path:
     return target
 
 
-def read_input_bytes(
-    path: str | Path, what: str, *, limits: Limits = DEFAULT_LIMITS
-) -> tuple[Path, bytes]:
+def read_input_bytes(path: str | Path, what: str, *, limits: Limits = DEFAULT_LIMITS) -> tuple[Path, bytes]:
     """The path and bytes of an input file, its size checked before it is read.
 
     Args:
@@ -182,7 +180,9 @@ def load_workbook(
     except (LimitExceededError, UnsafeFileError):
         raise
     except DataFileError as exc:  # not a workbook: located at the path, as openpyxl's failures
-        problems = [attrs.evolve(p, location=str(path)) if p.location == path.name else p for p in exc.problems]
+        problems = [
+            attrs.evolve(p, location=str(path)) if p.location == path.name else p for p in exc.problems
+        ]
         raise DataFileError(path.name, problems) from None
     try:
         return openpyxl.load_workbook(path, read_only=read_only, data_only=True), shape

@@ -470,9 +470,7 @@ def ledger_json_schema() -> dict[str, Any]:
     return LedgerRow.model_json_schema()
 
 
-def read_ledger(
-    path: str | Path, *, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS
-) -> Ledger:
+def read_ledger(path: str | Path, *, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """Read a ledger from ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra).
 
     CSV and XLSX files have one header row; problems are located by spreadsheet row
