@@ -475,8 +475,11 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    text = str(value)
+    if text.startswith("'\n"):  # an exported "'\r…" cell: XML turns the CR into LF on reading
+        text = "'\r" + text[2:]
     # Our exports neutralise formula-like cells with a leading apostrophe; undo it.
-    return restore_cell(str(value))
+    return restore_cell(text)
 
 
 def read_catalog_csv(
