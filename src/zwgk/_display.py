@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
@@ -35,6 +36,7 @@ __all__ = [
     "find_cjk_font",
     "has_cjk",
     "html_table",
+    "md_cell",
     "pandas_module",
     "present_by_type",
     "records_frame",
@@ -95,6 +97,23 @@ _warned_missing_font = False
 def pandas_module() -> Any:
     """``pandas``, or :class:`MissingExtraError` naming the extra to install."""
     return import_extra("pandas", "pandas", "DataFrame output")
+
+
+_MD_PIPE = re.compile(r"(\\*)\|")
+_MD_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def md_cell(text: object) -> str:
+    """``text`` safe inside one cell of a Markdown (GFM) table, or a heading or list line.
+
+    Data from the public (a unit called ``A|B``, a title with a line break) must not break
+    the table it is shown in.  Each pipe becomes a backslash and a pipe, and backslashes
+    right before a pipe are doubled first, so a backslash-pipe in the data stays a visible
+    backslash and a pipe.  Every line break (LF, CRLF, CR, vertical tab, form feed and the
+    Unicode line and paragraph separators) becomes one space.  Other text is unchanged.
+    """
+    flat = _MD_BREAK.sub(" ", str(text))
+    return _MD_PIPE.sub(lambda m: m.group(1) * 2 + "\\|", flat)
 
 
 def find_cjk_font() -> str | None:

@@ -12,11 +12,18 @@ Chinese Windows writes.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zwgk.errors import DataFileError, MissingFileError, Problem
+import attrs
+
+from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
+from zwgk.errors import DataFileError, LimitExceededError, MissingFileError, Problem, UnsafeFileError
+
+if TYPE_CHECKING:
+    from zwgk._xlsx_guard import SheetShape, WorkbookShape
 
 __all__ = [
     "BROKEN_WORKBOOK",
@@ -28,6 +35,8 @@ __all__ = [
     "load_workbook",
     "read_input_bytes",
     "read_input_text",
+    "sheet_rows",
+    "sheet_shape",
 ]
 
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -45,6 +54,9 @@ BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
     SyntaxError,
     EOFError,
     OSError,
+    zlib.error,  # a corrupt deflate stream inside the zip
+    NotImplementedError,  # a compression method or zip feature zipfile does not support
+    RuntimeError,  # an encrypted member
 )
 
 
@@ -60,16 +72,27 @@ def existing_file(path: str | Path, what: str) -> Path:
     return target
 
 
-def read_input_bytes(path: str | Path, what: str) -> tuple[Path, bytes]:
-    """The path and bytes of an input file.
+def read_input_bytes(path: str | Path, what: str, *, limits: Limits = DEFAULT_LIMITS) -> tuple[Path, bytes]:
+    """The path and bytes of an input file, its size checked before it is read.
+
+    Args:
+        path: the file.
+        what: how messages name it (``"catalog file (.json)"``).
+        limits: ``max_file_bytes`` bounds the size on disk (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Raises:
         MissingFileError: it does not exist.
+        LimitExceededError: it is larger than ``limits.max_file_bytes``.
         DataFileError: it exists but cannot be read (permissions, a device error).
     """
     target = existing_file(path, what)
     try:
-        return target, target.read_bytes()
+        check_file_size(target.stat().st_size, limits, target.name)
+        data = target.read_bytes()
+        # A file that grew between stat and read (a pipe, a log being written) is bounded too.
+        check_file_size(len(data), limits, target.name)
+        return target, data
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise DataFileError(
@@ -79,15 +102,27 @@ def read_input_bytes(path: str | Path, what: str) -> tuple[Path, bytes]:
 
 
 def read_input_text(
-    path: str | Path, what: str, *, encodings: Sequence[str] = TEXT_ENCODINGS
+    path: str | Path,
+    what: str,
+    *,
+    encodings: Sequence[str] = TEXT_ENCODINGS,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Path, str]:
     """The path and text of an input file, decoded with the first encoding that works.
 
+    Args:
+        path: the file.
+        what: how messages name it.
+        encodings: tried in order.
+        limits: ``max_file_bytes`` bounds the size on disk, checked before reading (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
     Raises:
         MissingFileError: it does not exist.
+        LimitExceededError: it is larger than ``limits.max_file_bytes``.
         DataFileError: it cannot be read, or no encoding in ``encodings`` decodes it.
     """
-    target, data = read_input_bytes(path, what)
+    target, data = read_input_bytes(path, what, limits=limits)
     for encoding in encodings:
         try:
             return target, data.decode(encoding)
@@ -111,15 +146,65 @@ def broken_workbook(path: Path, exc: BaseException) -> DataFileError:
     )
 
 
-def load_workbook(openpyxl: Any, path: Path, *, read_only: bool = False) -> Any:
-    """Open ``path`` with openpyxl (values only), turning a corrupt file into a zwgk error.
+def load_workbook(
+    openpyxl: Any, path: Path, *, read_only: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, WorkbookShape]:
+    """Open ``path`` with openpyxl (values only) after :func:`~zwgk._xlsx_guard.inspect_xlsx` checked it.
+
+    The pre-scan runs first, so a far cell, a huge merged range, a zip bomb or an XML
+    entity bomb is refused before openpyxl builds anything; the shape it returns gives
+    each sheet's real extent, which :func:`sheet_rows` uses to bound its loop (a lying
+    ``<dimension>`` is ignored).
+
+    Args:
+        openpyxl: the imported module (``import_extra("openpyxl", "xlsx")``).
+        path: the workbook.
+        read_only: open in openpyxl's streaming mode (no merged cells).
+        limits: the bounds of :class:`~zwgk._limits.Limits` to apply (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
+    Returns:
+        The workbook and its checked shape.
 
     Raises:
+        LimitExceededError: a bound is exceeded (named in the message).
+        UnsafeFileError: an XML part has a DTD, entities or external references.
         DataFileError: the file is not a readable ``.xlsx`` workbook.
     """
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from zwgk._xlsx_guard import inspect_xlsx
+
     try:
-        return openpyxl.load_workbook(path, read_only=read_only, data_only=True)
+        shape = inspect_xlsx(path, limits, path.name)
+    except (LimitExceededError, UnsafeFileError):
+        raise
+    except DataFileError as exc:  # not a workbook: located at the path, as openpyxl's failures
+        problems = [
+            attrs.evolve(p, location=str(path)) if p.location == path.name else p for p in exc.problems
+        ]
+        raise DataFileError(path.name, problems) from None
+    try:
+        return openpyxl.load_workbook(path, read_only=read_only, data_only=True), shape
     except (InvalidFileException, *BROKEN_WORKBOOK) as exc:
         raise broken_workbook(path, exc) from exc
+
+
+def sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:
+    """Every row of worksheet ``ws`` as a list of values, bounded by its checked ``shape``.
+
+    ``iter_rows`` is given the real last row and column found by the pre-scan, so a
+    ``<dimension>`` claiming ``A1:XFD1048576`` costs nothing.  A sheet the pre-scan did
+    not see (``shape`` is ``None``: a chartsheet, say) yields no rows.
+    """
+    if shape is None or shape.rows == 0 or shape.columns == 0:
+        return []
+    return [list(r) for r in ws.iter_rows(max_row=shape.rows, max_col=shape.columns, values_only=True)]
+
+
+def sheet_shape(shape: WorkbookShape, name: str) -> SheetShape | None:
+    """The checked shape of the sheet called ``name``, or ``None`` if the pre-scan did not list it."""
+    try:
+        return shape[name]
+    except KeyError:
+        return None

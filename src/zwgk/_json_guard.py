@@ -29,7 +29,7 @@ from typing import Any
 from zwgk._limits import Limits
 from zwgk.errors import DataFileError, LimitExceededError, Problem, cut
 
-__all__ = ["check_depth", "load_json", "load_toml", "text_depth"]
+__all__ = ["check_depth", "check_json_text", "load_json", "load_toml", "text_depth"]
 
 
 # One token per match: a whole JSON string, a lone quote (an unterminated string: the rest
@@ -92,6 +92,26 @@ def _refuse_deep_text(text: str, limits: Limits, source: str, *, toml: bool) -> 
     deepest, crossed = _scan(text, toml, limits.max_depth)
     if deepest > limits.max_depth:
         raise LimitExceededError.too_deep(source, limits.max_depth, deepest, _line_column(text, crossed))
+
+
+def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
+    """Refuse JSON text too long or nested too deeply, before any parser sees it.
+
+    For readers that hand the text to another parser (pydantic's ``model_validate_json``):
+    the same checks :func:`load_json` makes first.  Bytes are measured as UTF-8 (undecodable
+    bytes are left for the parser to report).
+
+    Raises:
+        LimitExceededError: longer than ``max_file_bytes`` or deeper than ``max_depth``.
+    """
+    if isinstance(text, bytes):
+        if len(text) > limits.max_file_bytes:
+            raise LimitExceededError.too_many(
+                source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="bytes"
+            )
+        text = text.decode("utf-8", errors="replace")
+    _refuse_long_text(text, limits, source)
+    _refuse_deep_text(text, limits, source, toml=False)
 
 
 def check_depth(value: object, limits: Limits, source: str) -> None:

@@ -54,6 +54,8 @@ class Limits:
         max_uncompressed_bytes: total uncompressed size of an ``.xlsx`` zip (512 MiB).
         max_compression_ratio: uncompressed/compressed size of one zip entry larger than
             1 MiB (200; real worksheets compress 5–30 times, zip bombs 1,000 times and more).
+        max_tables: ``<table>`` elements of one HTML page (1,000; a published annual report
+            has a handful, layout tables included).
     """
 
     max_file_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
@@ -66,6 +68,7 @@ class Limits:
     max_cell_chars: int = attrs.field(default=32_767, validator=_positive)
     max_uncompressed_bytes: int = attrs.field(default=512 * _MIB, validator=_positive)
     max_compression_ratio: int = attrs.field(default=200, validator=_positive)
+    max_tables: int = attrs.field(default=1_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()

@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from tests.hostile.workbooks import MAIN, sheet_xml, workbook_bytes
+from tests.hostile.workbooks import (
+    BILLION_LAUGHS,
+    BOMB_STRINGS,
+    MAIN,
+    XXE,
+    row_xml,
+    sheet_xml,
+    workbook_bytes,
+)
 from tests.support import hide_package
 
 from zwgk._limits import DEFAULT_LIMITS, Limits
@@ -33,8 +41,7 @@ class Refused(NamedTuple):
     limits: Limits = DEFAULT_LIMITS
 
 
-def _row(number: int, cells: str) -> str:
-    return f'<row r="{number}">{cells}</row>'
+_row = row_xml
 
 
 def _truncated() -> bytes:
@@ -56,19 +63,9 @@ def _forged_size() -> bytes:
     return bytes(data)
 
 
-_BILLION_LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
-    )
-    + f']><sst xmlns="{MAIN}"><si><t>&lol9;</t></si></sst>'
-)
-_XXE = (
-    '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-    f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
-    "</row></sheetData></worksheet>"
-)
-_BOMB_STRINGS = f'<sst xmlns="{MAIN}">' + "<si><t>a</t></si>" * 400_000 + "</sst>"  # 7 MB, deflates ~400×
+_BILLION_LAUGHS = BILLION_LAUGHS
+_XXE = XXE
+_BOMB_STRINGS = BOMB_STRINGS
 
 
 def _shared(*strings: str) -> str:

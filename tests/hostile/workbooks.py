@@ -78,3 +78,56 @@ def workbook_bytes(
         for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- shared hostile parts
+# Used by test_xlsx_guard (the guard alone) and test_hostile_readers (every reader).
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    )
+    + f']><sst xmlns="{MAIN}"><si><t>&lol9;</t></si></sst>'
+)
+"""Shared strings with the "billion laughs" entities (10⁹ ``lol`` if expanded)."""
+
+XXE = (
+    '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c>'
+    "</row></sheetData></worksheet>"
+)
+"""A worksheet whose only cell is an external entity (XXE)."""
+
+BOMB_STRINGS = f'<sst xmlns="{MAIN}">' + "<si><t>a</t></si>" * 400_000 + "</sst>"
+"""7 MB of shared strings that deflate about 400 times: a zip bomb's ratio."""
+
+
+def row_xml(number: int, cells: str) -> str:
+    """One ``<row r=number>`` of ``cells`` markup."""
+    return f'<row r="{number}">{cells}</row>'
+
+
+def _letters(index: int) -> str:
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def text_rows(rows: list[list[str]], *, first: int = 1) -> str:
+    """``<row>`` markup of inline-string cells (``A1``, ``B1`` …), one row per list, from row ``first``."""
+    out = []
+    for r, values in enumerate(rows, start=first):
+        cells = "".join(
+            f'<c r="{_letters(c)}{r}" t="inlineStr"><is><t xml:space="preserve">{_escape(v)}</t></is></c>'
+            for c, v in enumerate(values, start=1)
+            if v
+        )
+        out.append(row_xml(r, cells))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zwgk._cli import main
-from zwgk.errors import DataFileError, InvalidRecordsError, MissingFileError
+from zwgk.errors import DataFileError, InvalidRecordsError, LimitExceededError, MissingFileError
 from zwgk.reports import load_report, render_html
 from zwgk.reports.io import (
     ReportDocument,
@@ -78,10 +78,13 @@ def test_read_ledger_neither_utf8_nor_gb18030(tmp_path: Path) -> None:
         read_ledger(path)
 
 
-def test_read_ledger_malformed_csv(tmp_path: Path) -> None:
+def test_read_ledger_huge_csv_cell(tmp_path: Path) -> None:
     path = tmp_path / "huge.csv"
     path.write_text('id,applicant\n"' + "x" * 200_000 + '",a\n', "utf-8")  # beyond csv's field limit
-    with pytest.raises(DataFileError, match="malformed CSV"):
+    # A limit error naming the cell, not csv's "field larger than field limit" (issue 11).
+    with pytest.raises(
+        LimitExceededError, match="row 2, column A has 200000 characters; the limit max_cell_chars"
+    ):
         read_ledger(path)
 
 

@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwgk._neutralise import neutralise_cell, neutralise_row, safe_xlsx_value
 from zwgk._optional import import_extra
 from zwgk.catalog._basis import format_bases
 from zwgk.catalog._model import Audience, Catalog, DisclosureItem, DisclosureMode, Level
@@ -27,21 +28,15 @@ __all__ = [
     "write_catalog_xlsx",
 ]
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TICK = "√"
 
+neutralize_formula = neutralise_cell
+"""``cell`` with a leading apostrophe if a spreadsheet would treat it as a formula.
 
-def neutralize_formula(cell: str) -> str:
-    """``cell`` with a leading apostrophe if a spreadsheet would treat it as a formula.
-
-    Args:
-        cell: the text to write.
-
-    Returns:
-        ``"'" + cell`` when ``cell`` starts with ``=``, ``+``, ``-``, ``@``, tab or CR;
-        otherwise ``cell`` unchanged.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+The shared :func:`zwgk._neutralise.neutralise_cell` under its earlier public name: ``"'" +
+cell`` when ``cell`` starts with ``=``, ``+``, ``-``, ``@``, tab, CR, NUL or a full-width
+``＝＋－＠``; otherwise ``cell`` unchanged.
+"""
 
 
 def _levels(catalog: Catalog) -> tuple[Level, ...]:
@@ -126,7 +121,7 @@ def write_catalog_csv(catalog: Catalog, path: str | Path, *, encoding: str = "ut
     with target.open("w", newline="", encoding=encoding) as handle:
         writer = csv.writer(handle)
         for row in catalog_rows(catalog):
-            writer.writerow([neutralize_formula(cell) for cell in row])
+            writer.writerow(neutralise_row(row))
     return target
 
 
@@ -158,7 +153,7 @@ def write_catalog_xlsx(catalog: Catalog, path: str | Path, *, sheet: str = "公�
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
-            cell.value = neutralize_formula(value)
+            cell.value = safe_xlsx_value(value)
             cell.data_type = "s"
             cell.alignment = wrap
     head = 2 if catalog.title else 1

@@ -18,9 +18,7 @@ Every bad cell is collected; one :class:`~zwgk.errors.InvalidRecordsError` lists
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -29,12 +27,17 @@ from typing import TypeVar
 
 import attrs
 
+from zwgk._csv_guard import read_csv_rows
 from zwgk._files import (
     TEXT_ENCODINGS,
     existing_file,
     load_workbook,
     read_input_text,
+    sheet_rows,
+    sheet_shape,
 )
+from zwgk._limits import DEFAULT_LIMITS, Limits
+from zwgk._neutralise import restore_cell
 from zwgk._optional import import_extra
 from zwgk._text import compact
 from zwgk.catalog._basis import parse_legal_bases
@@ -473,13 +476,19 @@ def _cell_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
+    if text.startswith("'\n"):  # an exported "'\r…" cell: XML turns the CR into LF on reading
+        text = "'\r" + text[2:]
     # Our exports neutralise formula-like cells with a leading apostrophe; undo it.
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
-        return text[1:]
-    return text
+    return restore_cell(text)
 
 
-def read_catalog_csv(path: str | Path, *, encoding: str | None = None, title: str | None = None) -> Catalog:
+def read_catalog_csv(
+    path: str | Path,
+    *,
+    encoding: str | None = None,
+    title: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Catalog:
     """Read a catalog saved as CSV.
 
     Args:
@@ -487,23 +496,30 @@ def read_catalog_csv(path: str | Path, *, encoding: str | None = None, title: st
         encoding: the text encoding; by default UTF-8 (with or without BOM), then GB18030
             (what Excel on a Chinese Windows writes).
         title: the catalog title; by default the first text above the header.
+        limits: bounds on the file (``max_file_bytes``, checked before reading), its rows,
+            columns and cell length (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
 
     Raises:
         InvalidRecordsError: the header or any cell is bad (every one is listed).
+        LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
         MissingFileError: the file does not exist (also a ``FileNotFoundError``).
         DataFileError: the file exists but cannot be read or decoded with the encodings tried.
     """
     encodings = [encoding] if encoding else TEXT_ENCODINGS
-    _, text = read_input_text(path, "catalog file (.csv)", encodings=encodings)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    return catalog_from_rows(rows, source=Path(path).name, title=title)
+    target, text = read_input_text(path, "catalog file (.csv)", encodings=encodings, limits=limits)
+    rows = read_csv_rows(text, limits=limits, source=target.name)
+    return catalog_from_rows(rows, source=target.name, title=title)
 
 
 def read_catalog_xlsx(
-    path: str | Path, *, sheet: str | int | None = None, title: str | None = None
+    path: str | Path,
+    *,
+    sheet: str | int | None = None,
+    title: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Catalog:
     """Read a catalog from an Excel workbook (needs the ``xlsx`` extra: openpyxl).
 
@@ -514,12 +530,17 @@ def read_catalog_xlsx(
         path: the ``.xlsx`` file.
         sheet: a sheet name or 0-based index; by default the active sheet.
         title: the catalog title; by default the first text above the header.
+        limits: bounds checked by a pre-scan before openpyxl opens the file: its size, the
+            zip (uncompressed size, compression ratio), every sheet's real rows, columns and
+            cells, merged ranges and cell length (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
 
     Raises:
-        MissingExtraError: openpyxl is not installed.
+        MissingExtraError: openpyxl (or defusedxml) is not installed.
+        LimitExceededError: the workbook exceeds a bound of ``limits`` (named in the message).
+        UnsafeFileError: an XML part has a DTD, entity declarations or external references.
         InvalidRecordsError: the header or any cell is bad (every one is listed).
         UnknownNameError: ``sheet`` is not in the workbook.
         MissingFileError: the file does not exist (also a ``FileNotFoundError``).
@@ -529,7 +550,7 @@ def read_catalog_xlsx(
     from zwgk.errors import UnknownNameError
 
     target = existing_file(path, "catalog workbook (.xlsx)")
-    workbook = load_workbook(openpyxl, target)
+    workbook, shape = load_workbook(openpyxl, target, limits=limits)
     try:
         if sheet is None:
             ws = workbook.active
@@ -541,7 +562,7 @@ def read_catalog_xlsx(
             if sheet not in workbook.sheetnames:
                 raise UnknownNameError("sheet", sheet, workbook.sheetnames)
             ws = workbook[sheet]
-        rows: list[list[object]] = [list(r) for r in ws.iter_rows(values_only=True)]
+        rows = sheet_rows(ws, sheet_shape(shape, ws.title))
         # A row whose only content would come from a merged range above it is blank.
         own = [any(v is not None and str(v).strip() for v in row) for row in rows]
         for merged in ws.merged_cells.ranges:
@@ -555,11 +576,12 @@ def read_catalog_xlsx(
     return catalog_from_rows(rows, source=Path(path).name, title=title)
 
 
-def read_catalog(path: str | Path, **options: object) -> Catalog:
+def read_catalog(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, **options: object) -> Catalog:
     """Read a catalog from ``.csv``, ``.xlsx`` or ``.json`` by the file's suffix.
 
     Args:
         path: the file.
+        limits: the bounds every reader applies (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
         **options: passed to :func:`read_catalog_csv` or :func:`read_catalog_xlsx`.
 
     Returns:
@@ -573,11 +595,11 @@ def read_catalog(path: str | Path, **options: object) -> Catalog:
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        return read_catalog_csv(path, **options)  # type: ignore[arg-type]
+        return read_catalog_csv(path, limits=limits, **options)  # type: ignore[arg-type]
     if suffix in (".xlsx", ".xlsm"):
-        return read_catalog_xlsx(path, **options)  # type: ignore[arg-type]
+        return read_catalog_xlsx(path, limits=limits, **options)  # type: ignore[arg-type]
     if suffix == ".json":
         from zwgk.catalog._schema import read_catalog_json
 
-        return read_catalog_json(path)
+        return read_catalog_json(path, limits=limits)
     raise InvalidInputError("path", str(path), "a .csv, .xlsx or .json file")

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
+from zwgk._csv_guard import read_csv_rows
 from zwgk._dates import DATE_FORMS, parse_date
-from zwgk._files import BROKEN_WORKBOOK, broken_workbook, existing_file, load_workbook, read_input_text
+from zwgk._files import (
+    BROKEN_WORKBOOK,
+    broken_workbook,
+    existing_file,
+    load_workbook,
+    read_input_text,
+    sheet_rows,
+    sheet_shape,
+)
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk._text import compact
 from zwgk.calendar import ChinaCalendar, default_calendar
@@ -150,7 +158,11 @@ def publications_from_rows(
 
 
 def read_publication_log(
-    path: str | Path, *, catalog: Catalog | None = None, calendar: ChinaCalendar | None = None
+    path: str | Path,
+    *,
+    catalog: Catalog | None = None,
+    calendar: ChinaCalendar | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[Publication, ...]:
     """Read a publication log from ``.csv`` (UTF-8 or GB18030) or ``.xlsx`` (first sheet).
 
@@ -160,6 +172,9 @@ def read_publication_log(
             error lists the unknown items together with bad dates).
         calendar: the calendar whose range the dates must lie in; default
             :func:`zwgk.deadlines.default_calendar`.
+        limits: bounds on the file's size (checked before reading), rows, columns and cell
+            length; for ``.xlsx`` the workbook pre-scan's bounds too (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The publications.
@@ -167,6 +182,8 @@ def read_publication_log(
     Raises:
         InvalidRecordsError: see :func:`publications_from_rows`.
         InvalidInputError: the suffix is neither ``.csv`` nor ``.xlsx``.
+        LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
+        UnsafeFileError: an ``.xlsx`` part has a DTD, entities or external references.
         MissingFileError: the file does not exist (also a ``FileNotFoundError``).
         DataFileError: the file exists but cannot be read.
         DataFileError: an ``.xlsx`` log is not a readable workbook (e.g. a CSV renamed).
@@ -174,14 +191,15 @@ def read_publication_log(
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        target, text = read_input_text(path, "publication log (.csv)")
-        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        target, text = read_input_text(path, "publication log (.csv)", limits=limits)
+        rows: list[list[object]] = [list(r) for r in read_csv_rows(text, limits=limits, source=target.name)]
     elif suffix == ".xlsx":
         openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX logs")
         target = existing_file(path, "publication log (.xlsx)")
-        workbook = load_workbook(openpyxl, target, read_only=True)
+        workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
         try:
-            rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+            first = workbook.worksheets[0]
+            rows = sheet_rows(first, sheet_shape(shape, first.title))
         except BROKEN_WORKBOOK as exc:  # a read-only workbook parses its sheet lazily, here
             raise broken_workbook(target, exc) from exc
         finally:

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 import attrs
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from zwgk._json_guard import check_json_text
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.catalog._model import (
     Audience,
     Catalog,
@@ -176,20 +178,26 @@ def catalog_to_json(catalog: Catalog, *, indent: int | None = 2) -> str:
     return _to_model(catalog).model_dump_json(indent=indent)
 
 
-def catalog_from_json(text: str | bytes, *, source: str = "<json>") -> Catalog:
+def catalog_from_json(
+    text: str | bytes, *, source: str = "<json>", limits: Limits = DEFAULT_LIMITS
+) -> Catalog:
     """Read a catalog from JSON text.
 
     Args:
         text: JSON as :func:`catalog_to_json` writes it (``time_limit_parts`` is ignored:
             the time limit is parsed again from ``time_limit``).
         source: the name used in messages.
+        limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
+            both checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
 
     Raises:
         InvalidRecordsError: the JSON is malformed or any field is bad; lists every one.
+        LimitExceededError: the text is too long or nested too deeply.
     """
+    check_json_text(text, limits=limits, source=source)
     try:
         model = CatalogModel.model_validate_json(text)
     except ValidationError as exc:
@@ -206,24 +214,27 @@ def catalog_from_json(text: str | bytes, *, source: str = "<json>") -> Catalog:
     return _to_core(model, source)
 
 
-def read_catalog_json(path: str | Path) -> Catalog:
+def read_catalog_json(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Catalog:
     """Read a catalog from a JSON file (see :func:`catalog_from_json`).
 
     Args:
         path: the file.
+        limits: ``max_file_bytes`` (checked before reading) and ``max_depth`` (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
 
     Raises:
         InvalidRecordsError: the JSON is malformed or any field is bad.
+        LimitExceededError: the file is too large or nested too deeply.
         MissingFileError: the file does not exist (also a ``FileNotFoundError``).
         DataFileError: the file exists but cannot be read.
     """
     from zwgk._files import read_input_bytes
 
-    target, data = read_input_bytes(path, "catalog file (.json)")
-    return catalog_from_json(data, source=target.name)
+    target, data = read_input_bytes(path, "catalog file (.json)", limits=limits)
+    return catalog_from_json(data, source=target.name, limits=limits)
 
 
 def write_catalog_json(catalog: Catalog, path: str | Path) -> Path:

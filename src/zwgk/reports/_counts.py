@@ -25,6 +25,8 @@ from typing import Any
 import attrs
 
 from zwgk._files import read_input_text
+from zwgk._json_guard import check_json_text
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._build import build_report
 from zwgk.reports._formats import ReportFormat, get_format
@@ -119,7 +121,9 @@ def counts_template(format: str | ReportFormat) -> dict[str, Any]:
     }
 
 
-def counts_from_json(text: str, format: str | ReportFormat, *, source: str = "<json>") -> ReportCounts:
+def counts_from_json(
+    text: str, format: str | ReportFormat, *, source: str = "<json>", limits: Limits = DEFAULT_LIMITS
+) -> ReportCounts:
     """Read and check a counts document (see the module docs) for ``format``.
 
     Counts are strict: a JSON integer or ``null``; ``true``, ``"3"`` and ``3.0`` are refused,
@@ -134,6 +138,8 @@ def counts_from_json(text: str, format: str | ReportFormat, *, source: str = "<j
         text: the JSON text.
         format: the format the report uses (its table 2 keys differ between formats).
         source: how to name the document in errors (a path).
+        limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
+            checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The checked counts.
@@ -143,8 +149,10 @@ def counts_from_json(text: str, format: str | ReportFormat, *, source: str = "<j
             that are not counts or amounts, inconsistent table 4 totals, unknown or repeated
             headings — every problem at once.
         UnknownNameError: an unknown format.
+        LimitExceededError: the text is too long or nested too deeply.
     """
     fmt = get_format(format)
+    check_json_text(text, limits=limits, source=source)
     repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -186,16 +194,25 @@ def counts_from_json(text: str, format: str | ReportFormat, *, source: str = "<j
     return ReportCounts(fmt, table2, table4, sections)
 
 
-def read_counts(path: str | Path, format: str | ReportFormat) -> ReportCounts:
+def read_counts(
+    path: str | Path, format: str | ReportFormat, *, limits: Limits = DEFAULT_LIMITS
+) -> ReportCounts:
     """Read a counts file (UTF-8, else GB18030) with :func:`counts_from_json`.
 
+    Args:
+        path: the file.
+        format: the report format.
+        limits: the file's size is checked before reading, then the bounds of
+            :func:`counts_from_json` (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
     Raises:
+        LimitExceededError: the file exceeds a bound of ``limits``.
         MissingFileError: no such file.
         DataFileError: the file cannot be read or decoded.
         InvalidRecordsError: every problem of the document (see :func:`counts_from_json`).
     """
-    target, text = read_input_text(path, "a .json counts file")
-    return counts_from_json(text, format, source=str(target))
+    target, text = read_input_text(path, "a .json counts file", limits=limits)
+    return counts_from_json(text, format, source=str(target), limits=limits)
 
 
 def _object(name: str, value: object, problems: list[Problem]) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from zwgk._display import Presenters, present_by_type, records_frame
+from zwgk._display import Presenters, md_cell, present_by_type, records_frame
 from zwgk._optional import import_extra
 from zwgk.errors import InvalidInputError
 from zwgk.reports._check import ReportCheck
@@ -158,12 +158,12 @@ def render_html(report: AnnualReport) -> str:
 
 
 def _md_row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+    return "| " + " | ".join(md_cell(c) for c in cells) + " |"
 
 
 def render_markdown(report: AnnualReport) -> str:
     """The report's tables as Markdown (table 3 rows labelled with their full titles)."""
-    lines = [f"# {_title(report)}", "", f"格式: {report.format.name} ({report.format.citation})", ""]
+    lines = [f"# {md_cell(_title(report))}", "", f"格式: {report.format.name} ({report.format.citation})", ""]
     if report.table2 is not None:
         lines += ["## 表二 主动公开政府信息情况", "", _md_row(["条目", "指标", "数值"]), _md_row(["---"] * 3)]
         values = report.table2.to_mapping()

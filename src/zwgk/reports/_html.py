@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 
 import attrs
 
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import fold_width, normalize_label
-from zwgk.errors import InvalidCellError, Problem, ReportParseError
+from zwgk.errors import InvalidCellError, LimitExceededError, Problem, ReportParseError
 from zwgk.reports._formats import TABLE3_COLUMNS, ReportFormat, format_for_year, get_format, report_formats
 from zwgk.reports._model import AnnualReport, Table3, Table4
 
@@ -56,16 +57,28 @@ class _Cell:
     text: list[str]
     rowspan: int
     colspan: int
+    length: int = 0
 
 
 @attrs.define
 class _Table:
     rows: list[list[_Cell]] = attrs.Factory(list)
+    width: int = 0  # columns of the current row, colspans included
 
 
 class _Collector(HTMLParser):
-    def __init__(self) -> None:
+    """Collects tables and text; every bound of ``limits`` is checked as the page is fed.
+
+    Bounded: tables on the page (``max_tables``), rows of one table (``max_rows``), columns of
+    one row counting colspans (``max_columns``), cells covered by all cells' spans on the
+    page (``max_cells``) and the text of one cell (``max_cell_chars``).
+    """
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, source: str = "<html>") -> None:
         super().__init__(convert_charrefs=True)
+        self.limits = limits
+        self.source = source
+        self.covered = 0
         self.tables: list[_Table] = []
         self._stack: list[_Table] = []
         self._cells: list[_Cell | None] = []
@@ -82,20 +95,40 @@ class _Collector(HTMLParser):
                 return max(1, min(int(digits), 1000)) if digits else 1
         return 1
 
+    def _too_many(self, limit: str, value: int, where: str, unit: str) -> LimitExceededError:
+        bound = getattr(self.limits, limit)
+        return LimitExceededError.too_many(self.source, limit, bound, value, where=where, unit=unit)
+
+    def _new_row(self, table: _Table) -> None:
+        table.rows.append([])
+        table.width = 0
+        if len(table.rows) > self.limits.max_rows:
+            where = f"table {self.tables.index(table) + 1}"
+            raise self._too_many("max_rows", len(table.rows), where, "rows or more")
+
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         if tag == "table":
+            if len(self.tables) >= self.limits.max_tables:
+                raise self._too_many("max_tables", len(self.tables) + 1, "the page", "tables or more")
             table = _Table()
             self.tables.append(table)
             self._stack.append(table)
             self._cells.append(None)
         elif tag == "tr" and self._stack:
-            self._stack[-1].rows.append([])
+            self._new_row(self._stack[-1])
             self._cells[-1] = None
         elif tag in {"td", "th"} and self._stack:
             table = self._stack[-1]
             if not table.rows:
-                table.rows.append([])
+                self._new_row(table)
             cell = _Cell([], self._span(attrs_, "rowspan"), self._span(attrs_, "colspan"))
+            table.width += cell.colspan
+            if table.width > self.limits.max_columns:
+                where = f"table {self.tables.index(table) + 1}, row {len(table.rows)}"
+                raise self._too_many("max_columns", table.width, where, "columns or more")
+            self.covered += cell.rowspan * cell.colspan
+            if self.covered > self.limits.max_cells:
+                raise self._too_many("max_cells", self.covered, "the page's tables", "cells or more")
             table.rows[-1].append(cell)
             self._cells[-1] = cell
         elif tag == "title":
@@ -125,11 +158,20 @@ class _Collector(HTMLParser):
         if self._in_title:
             self.title.append(data)
         if self._cells and self._cells[-1] is not None:
-            self._cells[-1].text.append(data)
+            cell = self._cells[-1]
+            cell.length += len(data)
+            if cell.length > self.limits.max_cell_chars:
+                table = self._stack[-1]
+                where = f"table {self.tables.index(table) + 1}, row {len(table.rows)}, a cell"
+                raise self._too_many("max_cell_chars", cell.length, where, "characters or more")
+            cell.text.append(data)
 
 
-def _grid(table: _Table) -> list[list[str | None]]:
-    """Expand merged cells: every covered position repeats the cell's text; padding is None."""
+def _grid(table: _Table, limits: Limits, source: str, number: int) -> list[list[str | None]]:
+    """Expand merged cells: every covered position repeats the cell's text; padding is None.
+
+    The padded grid (height × width) is refused beyond ``limits.max_cells`` before it is built.
+    """
     grid: dict[tuple[int, int], str] = {}
     width = 0
     for r, row in enumerate(table.rows):
@@ -144,6 +186,15 @@ def _grid(table: _Table) -> list[list[str | None]]:
             c += cell.colspan
             width = max(width, c)
     height = max((r for r, _ in grid), default=-1) + 1
+    if height * width > limits.max_cells:
+        raise LimitExceededError.too_many(
+            source,
+            "max_cells",
+            limits.max_cells,
+            height * width,
+            where=f"table {number}",
+            unit=f"cells ({height} rows × {width} columns)",
+        )
     return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
 
 
@@ -286,7 +337,12 @@ _YEAR_RE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公�
 
 
 def parse_report_html(
-    html: str, *, format: str | ReportFormat | None = None, year: int | None = None, source: str = "<html>"
+    html: str,
+    *,
+    format: str | ReportFormat | None = None,
+    year: int | None = None,
+    source: str = "<html>",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> AnnualReport:
     """Parse table 3 (and table 4 when present) of a published report into an :class:`AnnualReport`.
 
@@ -302,6 +358,11 @@ def parse_report_html(
             format splits （六）其他处理 into three) or from ``year``.
         year: the year reported on; default: read from the title (``2023年度政府信息公开…``).
         source: name used in error messages (e.g. the file path).
+        limits: bounds checked while the page is read, before anything is built from it:
+            its length (``max_file_bytes``), tables (``max_tables``), rows per table
+            (``max_rows``), columns per row (``max_columns``), cells covered by spans and
+            padded grid cells (``max_cells``), characters per cell (``max_cell_chars``)
+            (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The report: agency and year from the title when found; ``sections`` holds the text
@@ -309,8 +370,13 @@ def parse_report_html(
 
     Raises:
         ReportParseError: no table 3, missing rows, unreadable cells … (all listed).
+        LimitExceededError: the page exceeds a bound of ``limits`` (named in the message).
     """
-    collector = _Collector()
+    if len(html) > limits.max_file_bytes:
+        raise LimitExceededError.too_many(
+            source, "max_file_bytes", limits.max_file_bytes, len(html), where="the page", unit="characters"
+        )
+    collector = _Collector(limits, source)
     collector.feed(html)
     collector.close()
     text = fold_width("".join(collector.title) + "\n" + "".join(collector.text))
@@ -326,7 +392,7 @@ def parse_report_html(
         agency = title
     problems: list[Problem] = []
     fmt = None if format is None else get_format(format)
-    grids = [_grid(t) for t in collector.tables]
+    grids = [_grid(t, limits, source, n) for n, t in enumerate(collector.tables, start=1)]
     t3_grid = next(
         (g for g in grids if any("本年新收" in normalize_label(c or "") for row in g for c in row)), None
     )

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from zwgk._files import read_input_text
+from zwgk._json_guard import check_json_text
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import InvalidCellError, InvalidInputError, InvalidRecordsError, Problem, ZwgkError
 from zwgk.reports._formats import get_format
 from zwgk.reports._html import parse_report_html
@@ -113,17 +115,25 @@ def report_to_json(report: AnnualReport) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def report_from_json(text: str, *, source: str = "<json>") -> AnnualReport:
+def report_from_json(text: str, *, source: str = "<json>", limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
     """Read a report from JSON text (see :class:`ReportDocument`).
 
     Cells are read strictly: a count must be a JSON integer or ``null`` (``true`` or ``"3"``
     is refused, never read as 1 or 3); every bad cell is listed, located as
     ``table3.<row>.<column>``, ``table4.<cell>`` or ``table2.<cell>``, in one error.
 
+    Args:
+        text: the JSON document.
+        source: how messages name it.
+        limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
+            checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
     Raises:
         InvalidRecordsError: malformed JSON, cells or fields that do not fit (all listed).
         UnknownNameError: unknown format, row, column or cell key.
+        LimitExceededError: the text is too long or nested too deeply.
     """
+    check_json_text(text, limits=limits, source=source)
     problems: list[Problem] = []
     document = None
     try:
@@ -180,12 +190,19 @@ def report_json_schema() -> dict[str, Any]:
     return ReportDocument.model_json_schema()
 
 
-def load_report(path: str | Path) -> AnnualReport:
+def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
     """Load a report from ``.json`` or ``.html`` / ``.htm`` (parsed with :func:`parse_report_html`).
 
     HTML is decoded as UTF-8, falling back to GB18030 (common on older gov sites).
 
+    Args:
+        path: the file.
+        limits: the file's size is checked before it is read; then the bounds of
+            :func:`report_from_json` or :func:`parse_report_html` apply (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
     Raises:
+        LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
         InvalidInputError: another suffix, or a file that does not exist or cannot be read.
         DataFileError: a file that is neither UTF-8 nor GB18030 text.
         ReportParseError: the HTML tables cannot be read.
@@ -195,9 +212,10 @@ def load_report(path: str | Path) -> AnnualReport:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".json":
-        _, text = read_input_text(p, "a .json report file")
-        return report_from_json(text, source=str(p))
+        _, text = read_input_text(p, "a .json report file", limits=limits)
+        return report_from_json(text, source=str(p), limits=limits)
     if suffix in {".html", ".htm"}:
-        _, text = read_input_text(p, "an .html report page")  # UTF-8, else GB18030 (older gov sites)
-        return parse_report_html(text, source=str(p))
+        # UTF-8, else GB18030 (older gov sites)
+        _, text = read_input_text(p, "an .html report page", limits=limits)
+        return parse_report_html(text, source=str(p), limits=limits)
     raise InvalidInputError("path", str(p), "a .json, .html or .htm report")

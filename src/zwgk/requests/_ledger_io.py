@@ -18,8 +18,12 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from zwgk._csv_guard import read_csv_rows
 from zwgk._dates import parse_date
-from zwgk._files import corrupt_file, existing_file, load_workbook, read_input_text
+from zwgk._files import existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._json_guard import check_json_text
+from zwgk._limits import DEFAULT_LIMITS, Limits
+from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
 from zwgk._text import normalize_label
 from zwgk.deadlines import Channel, Outcome
@@ -27,9 +31,11 @@ from zwgk.errors import (
     InvalidCellError,
     InvalidInputError,
     InvalidRecordsError,
+    LimitExceededError,
     Problem,
     UnknownNameError,
     ZwgkError,
+    cut,
 )
 from zwgk.requests._kinds import ApplicantKind, parse_outcome
 from zwgk.requests._request import DisclosureRequest, Ledger
@@ -208,6 +214,7 @@ class LedgerRow(BaseModel):
         if value is None or (isinstance(value, str) and not value.strip()):
             return []
         if isinstance(value, str):
+            # ledger_from_rows has checked the cell's length and depth (check_json_text).
             try:
                 return json.loads(value)
             except json.JSONDecodeError as exc:
@@ -259,6 +266,7 @@ def ledger_from_rows(
     *,
     source: str = "ledger",
     first_row: int = 2,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Ledger:
     """Validate raw rows (column -> value) and build a :class:`Ledger`.
 
@@ -273,6 +281,8 @@ def ledger_from_rows(
             key ``None``, as ``DictReader`` puts them, are reported).
         source: the file name used in error messages.
         first_row: the row number of the first row (2 for a sheet with one header row).
+        limits: a JSON ``events`` cell is checked against ``max_cell_chars`` and
+            ``max_depth`` before it is parsed (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The ledger.
@@ -280,6 +290,7 @@ def ledger_from_rows(
     Raises:
         InvalidRecordsError: one or more rows are bad; every problem is listed with its
             location ``row N``.
+        LimitExceededError: an ``events`` cell is too long or nested too deeply.
     """
     problems: list[Problem] = []
     requests: list[DisclosureRequest] = []
@@ -315,6 +326,8 @@ def ledger_from_rows(
                     )
             name = names[text]
             if name is not None and not _blank(value):
+                if name == "events" and isinstance(value, str):
+                    _check_events_cell(value, limits, f"{source}: {where}, events")
                 data[name] = value
         _check_duplicate(data.get("id"), number, first_seen, problems)
         try:
@@ -330,6 +343,14 @@ def ledger_from_rows(
     if problems:
         raise InvalidRecordsError(source, _dedupe(problems))
     return Ledger(tuple(requests))
+
+
+def _check_events_cell(text: str, limits: Limits, source: str) -> None:
+    if len(text) > limits.max_cell_chars:
+        raise LimitExceededError.too_many(
+            source, "max_cell_chars", limits.max_cell_chars, len(text), where="the cell", unit="characters"
+        )
+    check_json_text(text, limits=limits, source=source)
 
 
 def _as_list(value: object) -> list[object]:
@@ -422,14 +443,20 @@ def _event_record(event: object) -> dict[str, object]:
 
 
 def ledger_to_csv(ledger: Ledger) -> str:
-    """The ledger as CSV text (UTF-8, English headers; events as a JSON list)."""
+    """The ledger as CSV text (UTF-8, English headers; events as a JSON list).
+
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab,
+    CR, full-width ``＝＋－＠``) get a leading apostrophe (:func:`zwgk._neutralise.neutralise_cell`);
+    :func:`read_ledger` removes it again, so the round trip is exact.
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(LEDGER_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for row in ledger_to_rows(ledger):
         events = row["events"]
         row["events"] = json.dumps(events, ensure_ascii=False) if events else ""
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        cells = neutralise_row("" if row[c] is None else row[c] for c in LEDGER_COLUMNS)
+        writer.writerow(dict(zip(LEDGER_COLUMNS, cells, strict=True)))
     return buffer.getvalue()
 
 
@@ -443,7 +470,7 @@ def ledger_json_schema() -> dict[str, Any]:
     return LedgerRow.model_json_schema()
 
 
-def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
+def read_ledger(path: str | Path, *, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Ledger:
     """Read a ledger from ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra).
 
     CSV and XLSX files have one header row; problems are located by spreadsheet row
@@ -453,6 +480,10 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
     Args:
         path: the file; the suffix picks the reader.
         sheet: for ``.xlsx``, the worksheet name (default: the first sheet).
+        limits: bounds checked before the work is done: the file's size, CSV rows, columns
+            and cell length, JSON nesting, and for ``.xlsx`` the workbook pre-scan (zip,
+            real sheet extent, merged ranges, cell length) (default
+            :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The ledger.
@@ -464,37 +495,40 @@ def read_ledger(path: str | Path, *, sheet: str | None = None) -> Ledger:
         DataFileError: a file that is not what its suffix says (neither UTF-8 nor GB18030 text, malformed
             CSV, not an .xlsx workbook).
         UnknownNameError: ``sheet`` is not a worksheet of the workbook.
+        LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
+        UnsafeFileError: an ``.xlsx`` part has a DTD, entities or external references.
         MissingExtraError: ``.xlsx`` without openpyxl.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(p)
+        return _read_csv(p, limits)
     if suffix == ".json":
-        _, text = read_input_text(p, "a .json ledger file")
+        _, text = read_input_text(p, "a .json ledger file", limits=limits)
+        check_json_text(text, limits=limits, source=p.name)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidInputError(
                 str(p), f"line {exc.lineno} column {exc.colno}: {exc.msg}", "valid JSON"
             ) from None
+        except ValueError as exc:  # an integer longer than sys.get_int_max_str_digits()
+            raise InvalidInputError(str(p), cut(str(exc)), "valid JSON") from None
         rows = data.get("requests") if isinstance(data, dict) else data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise InvalidInputError(
                 str(p), type(rows).__name__, 'a list of row objects or {"requests": [...]}'
             )
-        return ledger_from_rows(rows, source=str(p), first_row=1)
+        return ledger_from_rows(rows, source=str(p), first_row=1, limits=limits)
     if suffix == ".xlsx":
-        return _read_xlsx(p, sheet)
+        return _read_xlsx(p, sheet, limits)
     raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
 
 
-def _read_csv(path: Path) -> Ledger:
-    _, text = read_input_text(path, "a .csv ledger file")
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise corrupt_file(path, f"malformed CSV ({exc})", None, "comma-separated text") from None
+def _read_csv(path: Path, limits: Limits) -> Ledger:
+    _, text = read_input_text(path, "a .csv ledger file", limits=limits)
+    # ledger_to_csv quotes formula-like text with an apostrophe: undo it (restore_cell).
+    records = [[restore_cell(v) for v in r] for r in read_csv_rows(text, limits=limits, source=str(path))]
     if not records:
         return Ledger(())
     header = records[0]
@@ -504,17 +538,19 @@ def _read_csv(path: Path) -> Ledger:
         if len(values) > len(header):
             row[None] = values[len(header) :]
         rows.append(row)
-    return ledger_from_rows(rows, source=str(path))
+    return ledger_from_rows(rows, source=str(path), limits=limits)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
+def _read_xlsx(path: Path, sheet: str | None, limits: Limits) -> Ledger:
     openpyxl = import_extra("openpyxl", "xlsx", "reading an .xlsx ledger")
-    book = load_workbook(openpyxl, existing_file(path, "an .xlsx ledger file"), read_only=True)
+    book, shape = load_workbook(
+        openpyxl, existing_file(path, "an .xlsx ledger file"), read_only=True, limits=limits
+    )
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise UnknownNameError("worksheet", sheet, book.sheetnames)
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
+        rows = iter(sheet_rows(ws, sheet_shape(shape, ws.title)))
         header = next(rows, None)
         if header is None:
             return Ledger(())
@@ -522,11 +558,16 @@ def _read_xlsx(path: Path, sheet: str | None) -> Ledger:
         records = [dict(zip(names, values, strict=False)) for values in rows]
     finally:
         book.close()
-    return ledger_from_rows(records, source=str(path))
+    return ledger_from_rows(records, source=str(path), limits=limits)
 
 
 def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     """Write a ledger as ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra), by suffix.
+
+    No text cell can run as a formula: CSV cells are neutralised with a leading apostrophe
+    (:func:`ledger_to_csv`), XLSX cells are written as string cells with Excel's quote
+    prefix (:func:`zwgk._neutralise.write_xlsx_cell`); :func:`read_ledger` reads both back
+    exactly.
 
     Raises:
         InvalidInputError: an unsupported suffix.
@@ -542,11 +583,13 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
         openpyxl = import_extra("openpyxl", "xlsx", "writing an .xlsx ledger")
         book = openpyxl.Workbook()
         ws = book.active
-        ws.append(list(LEDGER_COLUMNS))
-        for row in ledger_to_rows(ledger):
+        for c, name in enumerate(LEDGER_COLUMNS, start=1):
+            write_xlsx_cell(ws, 1, c, name)
+        for r, row in enumerate(ledger_to_rows(ledger), start=2):
             events = row["events"]
             row["events"] = json.dumps(events, ensure_ascii=False) if events else None
-            ws.append([row[c] for c in LEDGER_COLUMNS])
+            for c, name in enumerate(LEDGER_COLUMNS, start=1):
+                write_xlsx_cell(ws, r, c, row[name])  # text stays text, never a formula
         book.save(p)
     else:
         raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")

@@ -8,15 +8,15 @@ one :class:`~zwgk.errors.DataFileError`.
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from zwgk.errors import DataFileError, Problem
+from zwgk._json_guard import load_json, load_toml
+from zwgk._limits import DEFAULT_LIMITS, Limits
+from zwgk.errors import DataFileError, LimitExceededError, Problem
 from zwgk.scoring._conditions import parse_condition
 from zwgk.scoring._model import (
     Combination,
@@ -246,19 +246,28 @@ class CombinationsFile(_Model):
 # --------------------------------------------------------------------------- parsing
 
 
-def parse_text(text: str, source: str, *, json_format: bool) -> dict[str, Any]:
-    """Parse TOML or JSON text with exact decimals.
+def parse_text(
+    text: str, source: str, *, json_format: bool, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Any]:
+    """Parse TOML or JSON text with exact decimals, its length and nesting bounded by ``limits``.
 
     Raises:
+        zwgk.errors.LimitExceededError: The text is longer than ``max_file_bytes`` or nested
+            deeper than ``max_depth`` (checked before parsing).
         zwgk.errors.DataFileError: The text is not valid TOML/JSON or not a table/object.
     """
     try:
-        data = (
-            json.loads(text, parse_float=Decimal) if json_format else tomllib.loads(text, parse_float=Decimal)
+        data: object = (
+            load_json(text, limits=limits, source=source, parse_float=Decimal)
+            if json_format
+            else load_toml(text, limits=limits, source=source, parse_float=Decimal)
         )
-    except (ValueError, tomllib.TOMLDecodeError) as exc:
+    except LimitExceededError:
+        raise
+    except DataFileError as exc:  # the guards' message, located at the file as before
         kind = "JSON" if json_format else "TOML"
-        raise DataFileError(source, [Problem(source, f"not valid {kind}: {exc}")]) from None
+        detail = "; ".join(f"{p.location}: {p.message}" for p in exc.problems)
+        raise DataFileError(source, [Problem(source, f"not valid {kind}: {detail}")]) from None
     if not isinstance(data, dict):
         raise DataFileError(source, [Problem(source, "the top level must be a table/object", value=data)])
     return data

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from zwgk.errors import DataFileError, InvalidTypeError, Problem, UnknownNameError
+from zwgk._json_guard import check_depth, load_json
+from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
+from zwgk.errors import DataFileError, InvalidTypeError, MissingFileError, Problem, UnknownNameError
 from zwgk.scoring._model import Card, Combination
 
 __all__ = [
@@ -23,6 +25,7 @@ __all__ = [
     "list_combinations",
     "load_card",
     "load_combination",
+    "read_evidence",
 ]
 
 _COMBINATIONS_FILE = "combinations.toml"
@@ -43,7 +46,9 @@ def list_cards() -> tuple[str, ...]:
     )
 
 
-def card_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -> Card:
+def card_from_dict(
+    data: Mapping[str, Any], *, source: str = "<dict>", limits: Limits = DEFAULT_LIMITS
+) -> Card:
     """Build a card from a mapping shaped like a card file.
 
     Numbers must be ``int``, ``Decimal`` or decimal text; floats are rejected.
@@ -51,28 +56,36 @@ def card_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -> Card:
     Args:
         data: The card data.
         source: Name of where the data came from, used in error locations.
+        limits: ``max_depth`` bounds the nesting of ``data``, measured without recursion
+            before validation (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The validated :class:`Card`.
 
     Raises:
+        zwgk.errors.LimitExceededError: ``data`` is nested deeper than ``max_depth``.
         zwgk.errors.DataFileError: Lists every problem (schema and cross-references).
     """
     from zwgk.scoring._card_build import card_from_data
 
+    check_depth(data, limits, source)
+
     return card_from_data(data, source)
 
 
-def load_card(name_or_path: str | os.PathLike[str]) -> Card:
+def load_card(name_or_path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Card:
     """Load a built-in card by name, or a card file (``.toml`` or ``.json``) by path.
 
     Args:
         name_or_path: A name from :func:`list_cards`, or the path of a card file.
+        limits: for a card file, its size (checked before reading), length and nesting
+            (``max_file_bytes``, ``max_depth``) (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Returns:
         The validated :class:`Card`.
 
     Raises:
+        zwgk.errors.LimitExceededError: The card file exceeds a bound of ``limits``.
         zwgk.errors.UnknownNameError: Neither a built-in card nor an existing file.
         zwgk.errors.DataFileError: The file is malformed; lists every problem.
         zwgk.errors.InvalidTypeError: ``name_or_path`` is neither text nor a path.
@@ -91,10 +104,11 @@ def load_card(name_or_path: str | os.PathLike[str]) -> Card:
     elif path.is_file():
         source = str(path)
         try:
+            check_file_size(path.stat().st_size, limits, source)
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DataFileError(source, [Problem(source, f"cannot read the file: {exc}")]) from None
-        data = parse_text(text, source, json_format=path.suffix.lower() == ".json")
+        data = parse_text(text, source, json_format=path.suffix.lower() == ".json", limits=limits)
     else:
         raise UnknownNameError("card (built-in name or existing .toml/.json file)", text_name, list_cards())
     return card_from_data(data, source)
@@ -140,3 +154,37 @@ def card_json_schema() -> dict[str, Any]:
     from zwgk.scoring._card_file import card_json_schema as build
 
     return build()
+
+
+def read_evidence(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    """Read an evidence file: one JSON object mapping evidence keys to values (numbers exact).
+
+    Args:
+        path: the ``.json`` file (UTF-8).
+        limits: its size (checked before reading), length and nesting (``max_file_bytes``,
+            ``max_depth``) (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
+    Returns:
+        The evidence, JSON numbers with a fraction as :class:`~decimal.Decimal`.
+
+    Raises:
+        zwgk.errors.MissingFileError: no such file.
+        zwgk.errors.LimitExceededError: the file exceeds a bound of ``limits``.
+        zwgk.errors.DataFileError: it cannot be read, is not valid JSON or not an object.
+    """
+    from decimal import Decimal
+
+    target = Path(path)
+    source = str(target)
+    if not target.is_file():
+        raise MissingFileError(target, "evidence file (.json)")
+    try:
+        check_file_size(target.stat().st_size, limits, source)
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(source, [Problem(source, f"cannot read the file: {exc}")]) from None
+    data = load_json(text, limits=limits, source=source, parse_float=Decimal)
+    if not isinstance(data, dict):
+        expected = "a JSON object mapping evidence keys to values"
+        raise DataFileError(source, [Problem(source, "the top level is not an object", None, None, expected)])
+    return data

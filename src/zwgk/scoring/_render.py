@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from zwgk._display import md_cell
 from zwgk._optional import import_extra
 from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
 
@@ -196,8 +197,7 @@ def render_text(result: ScoreResult | CombinedResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_cell = md_cell  # pipes, line breaks and the backslashes before pipes escaped (zwgk._display)
 
 
 def render_markdown(result: ScoreResult | CombinedResult) -> str:

@@ -1,6 +1,7 @@
 """The boundary of :mod:`zwgk.scoring`: card files in, JSON Schemas out.
 
-Card files (TOML or JSON) are validated by pydantic models (:class:`CardModel`,
+Card files (TOML or JSON) and evidence files (:func:`read_evidence`) are read within
+:class:`~zwgk._limits.Limits` (size, nesting) and validated by pydantic models (:class:`CardModel`,
 :class:`CombinationsFile`) and turned into the core values of :mod:`zwgk.scoring`; every
 problem of a file is listed in one :class:`~zwgk.errors.DataFileError`.  The JSON Schemas
 describe the card file, the evidence a card needs (to generate forms) and the results as
@@ -21,6 +22,7 @@ from zwgk.scoring._loading import (
     list_combinations,
     load_card,
     load_combination,
+    read_evidence,
 )
 from zwgk.scoring._result_schema import combined_result_json_schema, score_result_json_schema
 
@@ -33,6 +35,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
     "list_combinations",
     "load_card",
     "load_combination",
+    "read_evidence",
     # --- JSON Schemas
     "card_json_schema",
     "combinations_json_schema",
