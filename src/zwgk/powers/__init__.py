@@ -17,7 +17,7 @@ import importlib
 from typing import Any
 
 from zwgk.powers._diff import ClaimCheck, Merger, PowerListDiff, diff_power_lists
-from zwgk.powers._flow import FlowFinding, FlowFindingCode, Flowchart, FlowStep, check_flowchart
+from zwgk.powers._flow import Flowchart, FlowFinding, FlowFindingCode, FlowStep, check_flowchart
 from zwgk.powers._import import read_power_list
 from zwgk.powers._model import PowerCategory, PowerItem, PowerList, order_by_force
 

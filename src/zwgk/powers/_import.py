@@ -42,20 +42,27 @@ _HEADERS: Mapping[str, str] = MappingProxyType(
         **dict.fromkeys(
             ["职权名称", "事项名称", "权力名称", "权力事项名称", "职权事项", "权力事项", "项目名称"], "name"
         ),
-        **dict.fromkeys(["职权类别", "权力类型", "权力类别", "职权类型", "类别", "事项类型", "事项类别"], "category"),
+        **dict.fromkeys(
+            ["职权类别", "权力类型", "权力类别", "职权类型", "类别", "事项类型", "事项类别"], "category"
+        ),
         **dict.fromkeys(["实施依据", "设定依据", "法律依据", "职权依据", "依据", "设定和实施依据"], "bases"),
         **dict.fromkeys(
-            ["实施主体", "责任单位", "承办机构", "承办单位", "责任科室", "实施机构", "责任主体", "办理机构"], "unit"
+            ["实施主体", "责任单位", "承办机构", "承办单位", "责任科室", "实施机构", "责任主体", "办理机构"],
+            "unit",
         ),
         **dict.fromkeys(["办理时限", "承诺时限", "时限", "承诺办理时限", "承诺期限"], "time_limit"),
         **dict.fromkeys(["法定时限", "法定办理时限"], "statutory_limit"),
-        **dict.fromkeys(["收费标准", "收费依据", "收费标准及依据", "收费依据及标准", "是否收费", "收费"], "fees"),
+        **dict.fromkeys(
+            ["收费标准", "收费依据", "收费标准及依据", "收费依据及标准", "是否收费", "收费"], "fees"
+        ),
         **dict.fromkeys(["备注", "说明"], "remarks"),
     }
 )
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_EXPECTED_HEADER = "a row with at least three of 序号, 职权名称, 职权类别, 实施依据, 实施主体, 办理时限, 收费标准, 备注"
+_EXPECTED_HEADER = (
+    "a row with at least three of 序号, 职权名称, 职权类别, 实施依据, 实施主体, 办理时限, 收费标准, 备注"
+)
 
 
 def _header_key(text: str) -> str | None:
@@ -111,9 +118,7 @@ def _is_banner(row: Sequence[str]) -> bool:
     values = [c.strip() for c in row if c.strip()]
     if not values:
         return True
-    if len(set(values)) == 1 and (len(values) >= 2 or _HEADING.match(values[0]) is not None):
-        return True
-    return False
+    return bool(len(set(values)) == 1 and (len(values) >= 2 or _HEADING.match(values[0]) is not None))
 
 
 def power_list_from_rows(
@@ -132,12 +137,17 @@ def power_list_from_rows(
     """
     table = [[_text(c) for c in row] for row in rows]
     head = next(
-        (i for i, row in enumerate(table[:15]) if sum(_header_key(c) is not None for c in row if c.strip()) >= 3),
+        (
+            i
+            for i, row in enumerate(table[:15])
+            if sum(_header_key(c) is not None for c in row if c.strip()) >= 3
+        ),
         None,
     )
     if head is None:
         raise InvalidRecordsError(
-            source, [Problem("header", "no header row in the first 15 rows", "header", None, _EXPECTED_HEADER)]
+            source,
+            [Problem("header", "no header row in the first 15 rows", "header", None, _EXPECTED_HEADER)],
         )
     sub = table[head + 1] if head + 1 < len(table) and _is_sub_header(table[head + 1]) else None
     columns = _columns(table[head], sub)
@@ -167,9 +177,13 @@ def power_list_from_rows(
             index = columns.get(field, (-1, ""))[0]
             return raw[index].strip() if 0 <= index < len(raw) else ""
 
-        def problem(field: str, message: str, value: str, expected: str, row_number: int = row_number) -> None:
+        def problem(
+            field: str, message: str, value: str, expected: str, row_number: int = row_number
+        ) -> None:
             index, label = columns[field]
-            problems.append(Problem(f"row {row_number}, column {_letter(index)}", message, label, value, expected))
+            problems.append(
+                Problem(f"row {row_number}, column {_letter(index)}", message, label, value, expected)
+            )
 
         name = " ".join(cell("name").split())
         if not name:
@@ -180,7 +194,9 @@ def power_list_from_rows(
         try:
             category = PowerCategory.parse(category_text)
         except UnknownNameError:
-            problem("category", "unknown power category", category_text, ", ".join(c.value for c in PowerCategory))
+            problem(
+                "category", "unknown power category", category_text, ", ".join(c.value for c in PowerCategory)
+            )
             continue
         bases = ()
         if "bases" in columns:
@@ -208,7 +224,9 @@ def power_list_from_rows(
     return PowerList(tuple(items), title=title, source=source)
 
 
-def read_power_list_csv(path: str | Path, *, encoding: str | None = None, title: str | None = None) -> PowerList:
+def read_power_list_csv(
+    path: str | Path, *, encoding: str | None = None, title: str | None = None
+) -> PowerList:
     """Read a power list saved as CSV (UTF-8 with or without BOM, then GB18030, unless ``encoding``).
 
     Raises:
@@ -221,7 +239,9 @@ def read_power_list_csv(path: str | Path, *, encoding: str | None = None, title:
     return power_list_from_rows(rows, source=Path(path).name, title=title)
 
 
-def read_power_list_xlsx(path: str | Path, *, sheet: str | None = None, title: str | None = None) -> PowerList:
+def read_power_list_xlsx(
+    path: str | Path, *, sheet: str | None = None, title: str | None = None
+) -> PowerList:
     """Read a power list from an Excel workbook (extra ``xlsx``); merged cells give every cell their value.
 
     Raises:

@@ -96,7 +96,7 @@ class PowerItem:
     category: PowerCategory
     legal_bases: tuple[LegalBasis, ...] = ()
     unit: str = ""
-    time_limit: TimeLimit = TimeLimit("")
+    time_limit: TimeLimit = attrs.field(factory=lambda: TimeLimit(""))
     fees: str = ""
     remarks: str = ""
     sequence: str = ""

@@ -32,6 +32,7 @@ __all__ = [
     "validate",
 ]
 
+
 def _exact(value: object) -> object:
     if isinstance(value, float):
         raise ValueError(
@@ -201,6 +202,14 @@ class RescaleModel(_Model):
     quantum: Dec = Decimal("0.01")
 
 
+class ParameterModel(_Model):
+    key: Key
+    default: Dec
+    description: Text
+    verified: bool = False
+    note: str = ""
+
+
 class CardModel(_Model):
     """A zwgk scorecard file (考核细则)."""
 
@@ -212,6 +221,7 @@ class CardModel(_Model):
     maximum: Dec = Field(gt=0)
     version: str = "1"
     notes: str = ""
+    parameters: list[ParameterModel] = []
     evidence: list[FieldModel] = []
     derived: list[DerivedModel] = []
     vetoes: list[VetoModel] = []

@@ -119,7 +119,9 @@ def check_rate(
     findings: list[StatFinding] = []
     if n > d:
         findings.append(
-            StatFinding("rate_range", label, Decimal(d), Decimal(n), f"{label}: {n} is above its denominator {d}")
+            StatFinding(
+                "rate_range", label, Decimal(d), Decimal(n), f"{label}: {n} is above its denominator {d}"
+            )
         )
     exponent = shown.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
@@ -228,7 +230,10 @@ def check_service_counts(
                 f"即办件 done {c.immediate_done} is above 即办件 {c.immediate}",
             )
         )
-    for label, numerator, reported in (("按时办结率", c.on_time, on_time_rate), ("提前办结率", c.early, early_rate)):
+    for label, numerator, reported in (
+        ("按时办结率", c.on_time, on_time_rate),
+        ("提前办结率", c.early, early_rate),
+    ):
         if reported is not None and numerator is not None and c.done is not None:
             findings += check_rate(label, numerator, c.done, reported)
     return tuple(findings)
