@@ -116,7 +116,6 @@ class UnparsedTimeLimitWarning(ZwgkWarning):
             "such as 每年1月31日前, 每月/每季度/每年, 实时/及时/长期/常态化, or 公示期5个工作日)"
         )
 
-
 class CJKFontMissingWarning(ZwgkWarning):
     """Chinese plot labels were asked for (``labels="zh"``) and no CJK font is installed.
 

@@ -116,7 +116,8 @@ def days_since_last_update(calendar: WorkingDayCalendar, dates: tuple[dt.date, .
 
     A page with no update on or before ``end`` cannot be measured (it raises; a page never
     updated is a finding for the reviewer, not a number).  Updates after ``end`` are
-    ignored (the check is as of ``end``).  The calendar is not used: 国办秘函〔2019〕19号 counts 周 (calendar weeks), not working days.
+    ignored (the check is as of ``end``).  The calendar is not used: 国办秘函〔2019〕19号
+    counts 周 (calendar weeks), not working days.
 
     Raises:
         zwgk.errors.InvalidInputError: no update on or before ``end``.
