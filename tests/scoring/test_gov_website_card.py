@@ -66,7 +66,10 @@ def test_hand_scored(changes: dict[str, object], total: str, grade: str) -> None
         # last update 2019-06-13, checked 2019-06-28: 15 days > 14
         ({"homepage_updates": ["2019-06-13"]}, "首页栏目超过2周未更新，单项否决"),
         # received 2019-03-29, checked 2019-06-28: 91 days > 90
-        ({"unanswered_messages": ["2019-03-29", "2019-06-01"]}, "互动回应差（留言超过3个月未回复），单项否决"),
+        (
+            {"unanswered_messages": ["2019-03-29", "2019-06-01"]},
+            "互动回应差（留言超过3个月未回复），单项否决",
+        ),
         ({"stale_columns": 6}, "栏目不更新，单项否决"),
         ({"site_unreachable": True}, "站点无法访问，单项否决"),
     ],
