@@ -29,7 +29,7 @@ from types import MappingProxyType
 from zwgk._files import TEXT_ENCODINGS, existing_file, load_workbook, read_input_text
 from zwgk._optional import import_extra
 from zwgk._text import compact
-from zwgk.catalog import parse_legal_bases, parse_time_limit
+from zwgk.catalog import LegalBasis, parse_legal_bases, parse_time_limit
 from zwgk.catalog._import import split_cell
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, UnknownNameError
 from zwgk.powers._model import PowerCategory, PowerItem, PowerList, order_by_force
@@ -132,22 +132,18 @@ def power_list_from_rows(
         title: the list title; by default the first text above the header.
 
     Raises:
-        InvalidRecordsError: no header in the first 15 rows, no 职权名称 or 职权类别 column,
+        InvalidRecordsError: no header row, no 职权名称 or 职权类别 column,
             an unknown category, an unbalanced 《》 or a row without a name; every one listed.
     """
     table = [[_text(c) for c in row] for row in rows]
     head = next(
-        (
-            i
-            for i, row in enumerate(table[:15])
-            if sum(_header_key(c) is not None for c in row if c.strip()) >= 3
-        ),
+        (i for i, row in enumerate(table) if sum(_header_key(c) is not None for c in row if c.strip()) >= 3),
         None,
     )
     if head is None:
         raise InvalidRecordsError(
             source,
-            [Problem("header", "no header row in the first 15 rows", "header", None, _EXPECTED_HEADER)],
+            [Problem("header", "no header row", "header", None, _EXPECTED_HEADER)],
         )
     sub = table[head + 1] if head + 1 < len(table) and _is_sub_header(table[head + 1]) else None
     columns = _columns(table[head], sub)
@@ -198,7 +194,7 @@ def power_list_from_rows(
                 "category", "unknown power category", category_text, ", ".join(c.value for c in PowerCategory)
             )
             continue
-        bases = ()
+        bases: tuple[LegalBasis, ...] = ()
         if "bases" in columns:
             try:
                 bases = parse_legal_bases(cell("bases"))
