@@ -114,19 +114,14 @@ def updates_in_period(
 def days_since_last_update(calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], end: dt.date) -> int:
     """Calendar days from the last update on or before ``end`` to ``end`` (0: updated that day).
 
-    A page with no update on or before ``end`` cannot be measured (it raises; a page never
-    updated is a finding for the reviewer, not a number).  Updates after ``end`` are
+    A page with no update on or before ``end`` is stale beyond any bound: the result is
+    then the days from ``datetime.date.min`` to ``end``, so every threshold holds.  Updates after ``end`` are
     ignored (the check is as of ``end``).  The calendar is not used: 国办秘函〔2019〕19号
     counts 周 (calendar weeks), not working days.
-
-    Raises:
-        zwgk.errors.InvalidInputError: no update on or before ``end``.
     """
     del calendar
     before = [d for d in dates if d <= end]
-    if not before:
-        raise InvalidInputError("dates", list(dates), f"at least one update on or before {end.isoformat()}")
-    return (end - max(before)).days
+    return (end - max(before, default=dt.date.min)).days
 
 
 def longest_wait_days(calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], end: dt.date) -> int:
