@@ -33,6 +33,7 @@ __all__ = [
     "corrupt_file",
     "existing_file",
     "load_workbook",
+    "merged_sheet_rows",
     "read_input_bytes",
     "read_input_text",
     "sheet_rows",
@@ -200,6 +201,26 @@ def sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:
     if shape is None or shape.rows == 0 or shape.columns == 0:
         return []
     return [list(r) for r in ws.iter_rows(max_row=shape.rows, max_col=shape.columns, values_only=True)]
+
+
+def merged_sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:
+    """:func:`sheet_rows` with every merged range filled with its top-left value.
+
+    Offices merge cells for headers and repeated values (a unit responsible for several
+    rows).  Every cell of a merged range gets the range's value, but a row whose only
+    content would come from a range that starts above it stays blank (``[]``), so blank
+    separator rows stay blank.  The pre-scan bounded the ranges, so the loop is bounded.
+    """
+    rows = sheet_rows(ws, shape)
+    own = [any(v is not None and str(v).strip() for v in row) for row in rows]
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row > len(rows):
+            continue
+        top = rows[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+            for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
+                rows[r][c] = top
+    return [row if keep else [] for row, keep in zip(rows, own, strict=True)]
 
 
 def sheet_shape(shape: WorkbookShape, name: str) -> SheetShape | None:

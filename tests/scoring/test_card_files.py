@@ -23,11 +23,17 @@ CARDS_DIR = files("zwgk.scoring") / "cards"
 
 
 def test_builtin_cards_are_listed_and_load() -> None:
-    assert list_cards() == ("kaifu-2013-departments", "kaifu-2013-streets", "kaifu-2013-windows")
+    assert list_cards() == (
+        "gov-website-inspection-2019",
+        "kaifu-2013-departments",
+        "kaifu-2013-streets",
+        "kaifu-2013-windows",
+    )
     for name in list_cards():
         card = load_card(name)
         assert card.name == name
-        assert "开福区2013年政务公开工作要点" in card.source
+        cited = "国办秘函〔2019〕19号" if name.startswith("gov-") else "开福区2013年政务公开工作要点"
+        assert cited in card.source
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,8 @@ from zwgk._files import (
     TEXT_ENCODINGS,
     existing_file,
     load_workbook,
+    merged_sheet_rows,
     read_input_text,
-    sheet_rows,
     sheet_shape,
 )
 from zwgk._limits import DEFAULT_LIMITS, Limits
@@ -562,15 +562,7 @@ def read_catalog_xlsx(
             if sheet not in workbook.sheetnames:
                 raise UnknownNameError("sheet", sheet, workbook.sheetnames)
             ws = workbook[sheet]
-        rows = sheet_rows(ws, sheet_shape(shape, ws.title))
-        # A row whose only content would come from a merged range above it is blank.
-        own = [any(v is not None and str(v).strip() for v in row) for row in rows]
-        for merged in ws.merged_cells.ranges:
-            top = rows[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, merged.max_row):
-                for c in range(merged.min_col - 1, merged.max_col):
-                    rows[r][c] = top
-        rows = [row if keep else [] for row, keep in zip(rows, own, strict=True)]
+        rows = merged_sheet_rows(ws, sheet_shape(shape, ws.title))
     finally:
         workbook.close()
     return catalog_from_rows(rows, source=Path(path).name, title=title)

@@ -211,9 +211,13 @@ def _decimal(field: str, value: object) -> Decimal:
         raise InvalidInputError(field, value, "a percentage such as '12.22' or '12.22%'") from None
 
 
+def _exact_number(value: object) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite()
+
+
 def check_shares(
-    parts: Sequence[int] | Mapping[str, int],
-    total: int,
+    parts: Sequence[int | Decimal] | Mapping[str, int | Decimal],
+    total: int | Decimal,
     reported_percentages: Sequence[Decimal | int | str] | Mapping[str, Decimal | int | str],
     *,
     decimals: int = 2,
@@ -227,8 +231,11 @@ def check_shares(
     parts — parts that do not add up to ``total``, and shares whose sum is further from
     100 than the rounding of ``len(parts)`` shares can explain.
 
+    Parts and total may be counts (``int``) or exact amounts (``Decimal``: 万元, 元); a float is
+    refused, so an amount's share is computed exactly.
+
     Args:
-        parts: the counts, as a sequence or ``{label: count}``.
+        parts: the counts or amounts, as a sequence or ``{label: count}``.
         total: the whole.
         reported_percentages: the published percentages (same length / keys as ``parts``;
             ``Decimal``, ``int`` or text like ``"12.22%"``; never float).
@@ -258,11 +265,13 @@ def check_shares(
         raise InvalidInputError(
             "reported_percentages", len(reported_raw), f"{len(counts)} values, one per part"
         )
-    if isinstance(total, bool) or not isinstance(total, int) or total <= 0:
-        raise InvalidInputError("total", total, "a positive whole number")
+    if isinstance(total, float) or any(isinstance(c, float) for c in counts):
+        raise InvalidTypeError("parts/total", total, "int or Decimal counts and amounts (not float)")
+    if not _exact_number(total) or total <= 0:
+        raise InvalidInputError("total", total, "a positive whole number or Decimal amount")
     for label, count in zip(labels, counts, strict=True):
-        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number")
+        if not _exact_number(count) or count < 0:
+            raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number or Decimal amount")
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
         raise InvalidInputError("decimals", decimals, "a whole number of 0 or more")
     reported = [
@@ -271,7 +280,7 @@ def check_shares(
     unit = Decimal(1).scaleb(-decimals)
     half = unit / 2
     findings: list[ShareFinding] = []
-    if sum(counts) != total:
+    if sum(counts, Decimal(0)) != total:
         findings.append(
             ShareFinding(
                 "parts",
@@ -318,7 +327,7 @@ def check_shares(
                 )
             )
     shown_sum = sum(reported, Decimal(0))
-    if counts and sum(counts) == total and abs(shown_sum - 100) > half * len(counts):
+    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > half * len(counts):
         findings.append(
             ShareFinding(
                 "shares",

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from zwgk.errors import DataFileError, Problem
 from zwgk.scoring._card_file import (
     AllOrNothingModel,
@@ -54,6 +56,7 @@ from zwgk.scoring._model import (
     Veto,
     ZeroIf,
 )
+from zwgk.scoring._parameters import apply_parameters
 
 __all__ = ["CardBuilder", "card_from_data"]
 
@@ -302,15 +305,22 @@ class CardBuilder:
         )
 
 
-def card_from_data(data: Mapping[str, Any], source: str) -> Card:
+def card_from_data(
+    data: Mapping[str, Any], source: str, parameters: Mapping[str, Decimal | int | str] | None = None
+) -> Card:
     """Validate card data (as read from TOML/JSON) and build the :class:`Card`.
 
+    ``$key`` references to the card's ``[[parameters]]`` are replaced first, by the
+    parameter's default or the value in ``parameters``.
+
     Raises:
-        zwgk.errors.DataFileError: Lists every problem with its location.
+        zwgk.errors.DataFileError: Lists every problem with its location (an unknown
+            parameter, in the card or in ``parameters``, included).
     """
+    data, params = apply_parameters(data, parameters or {}, source)
     model = validate(CardModel, data, source)
     builder = CardBuilder(model)
     card = builder.build()
     if builder.problems:
         raise DataFileError(source, builder.problems)
-    return card
+    return attrs.evolve(card, parameters=params) if params else card

@@ -202,6 +202,14 @@ class RescaleModel(_Model):
     quantum: Dec = Decimal("0.01")
 
 
+class ParameterModel(_Model):
+    key: Key
+    default: Dec
+    description: Text
+    verified: bool = False
+    note: str = ""
+
+
 class CardModel(_Model):
     """A zwgk scorecard file (考核细则)."""
 
@@ -213,6 +221,7 @@ class CardModel(_Model):
     maximum: Dec = Field(gt=0)
     version: str = "1"
     notes: str = ""
+    parameters: list[ParameterModel] = []
     evidence: list[FieldModel] = []
     derived: list[DerivedModel] = []
     vetoes: list[VetoModel] = []

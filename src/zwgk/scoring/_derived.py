@@ -111,6 +111,30 @@ def updates_in_period(
     return len(_check_period(dates, start, end))
 
 
+def days_since_last_update(calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], end: dt.date) -> int:
+    """Calendar days from the last update on or before ``end`` to ``end`` (0: updated that day).
+
+    A page with no update on or before ``end`` is stale beyond any bound: the result is
+    then the days from ``datetime.date.min`` to ``end``, so every threshold holds.  Updates after ``end`` are
+    ignored (the check is as of ``end``).  The calendar is not used: 国办秘函〔2019〕19号
+    counts 周 (calendar weeks), not working days.
+    """
+    del calendar
+    before = [d for d in dates if d <= end]
+    return (end - max(before, default=dt.date.min)).days
+
+
+def longest_wait_days(calendar: WorkingDayCalendar, dates: tuple[dt.date, ...], end: dt.date) -> int:
+    """Calendar days the oldest still-unanswered message has waited at ``end`` (0: none waiting).
+
+    ``dates`` are the receipt dates of the messages *not answered* by ``end``; dates after
+    ``end`` are ignored.  The calendar is not used (months and weeks are calendar time).
+    """
+    del calendar
+    waiting = [d for d in dates if d <= end]
+    return (end - min(waiting)).days if waiting else 0
+
+
 _PERIOD_PARAMS = (("dates", FieldType.DATES), ("start", FieldType.DATE), ("end", FieldType.DATE))
 
 DERIVATIONS: Mapping[str, DerivationFunction] = types.MappingProxyType(
@@ -128,6 +152,20 @@ DERIVATIONS: Mapping[str, DerivationFunction] = types.MappingProxyType(
             FieldType.COUNT,
             updates_in_period,
             "考核期内更新次数（按日计）",
+        ),
+        "days_since_last_update": DerivationFunction(
+            "days_since_last_update",
+            (("dates", FieldType.DATES), ("end", FieldType.DATE)),
+            FieldType.COUNT,
+            days_since_last_update,
+            "检查日距最近一次更新的天数（自然日）",
+        ),
+        "longest_wait_days": DerivationFunction(
+            "longest_wait_days",
+            (("dates", FieldType.DATES), ("end", FieldType.DATE)),
+            FieldType.COUNT,
+            longest_wait_days,
+            "检查日最早一条未回复留言已等待的天数（自然日）",
         ),
     }
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +74,21 @@ def card_from_dict(
     return card_from_data(data, source)
 
 
-def load_card(name_or_path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Card:
+def load_card(
+    name_or_path: str | os.PathLike[str],
+    *,
+    parameters: Mapping[str, Decimal | int | str] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Card:
     """Load a built-in card by name, or a card file (``.toml`` or ``.json``) by path.
 
     Args:
         name_or_path: A name from :func:`list_cards`, or the path of a card file.
         limits: for a card file, its size (checked before reading), length and nesting
             (``max_file_bytes``, ``max_depth``) (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+        parameters: Values for the card's ``[[parameters]]`` (point values and thresholds
+            the card states as parameters, e.g. the unverified ones); the others keep their
+            defaults.  :attr:`Card.parameters` records what was used.
 
     Returns:
         The validated :class:`Card`.
@@ -111,7 +120,7 @@ def load_card(name_or_path: str | os.PathLike[str], *, limits: Limits = DEFAULT_
         data = parse_text(text, source, json_format=path.suffix.lower() == ".json", limits=limits)
     else:
         raise UnknownNameError("card (built-in name or existing .toml/.json file)", text_name, list_cards())
-    return card_from_data(data, source)
+    return card_from_data(data, source, parameters)
 
 
 def _combinations() -> tuple[Combination, ...]:

@@ -230,6 +230,23 @@ class Rescale:
 
 
 @attrs.frozen
+class CardParameter:
+    """A point value or threshold the card states as a parameter (``$key`` in the card file).
+
+    ``value`` is what this card was loaded with (``default`` unless overridden through
+    :func:`~zwgk.scoring.load_card`); ``verified`` is ``False`` when the transcriber could not
+    check the value against the source's text (then the card's notes say so).
+    """
+
+    key: str
+    value: Decimal
+    default: Decimal
+    description: str
+    verified: bool = False
+    note: str = ""
+
+
+@attrs.frozen
 class Card:
     """A scorecard (考核细则).
 
@@ -250,6 +267,7 @@ class Card:
             do not apply then simply score nothing).
         notes: Interpretations of the source, in Chinese or English.
         version: Version string of this transcription.
+        parameters: The card's parameters with the values it was loaded with.
     """
 
     name: str
@@ -267,6 +285,7 @@ class Card:
     rescale: Rescale | None = None
     notes: str = ""
     version: str = "1"
+    parameters: tuple[CardParameter, ...] = ()
 
     @property
     def items(self) -> tuple[tuple[Section, Item], ...]:
