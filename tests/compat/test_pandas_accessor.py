@@ -1,4 +1,4 @@
-"""The ``Series.zwgk`` accessor: registered by ``import zwgk.pandas``, or by ``zwgk.calendar`` after pandas."""
+"""The ``Series.zwgk`` accessor: registered by ``import zwgk.pandas``, or by zwgk.calendar after pandas."""
 
 from __future__ import annotations
 

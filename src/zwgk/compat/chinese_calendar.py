@@ -160,7 +160,8 @@ def _name(day: _dt.date, festivals: tuple[Festival, ...]) -> str:
             festivals = (statutory,)
         elif Festival.NATIONAL_DAY in festivals:
             festivals = (Festival.NATIONAL_DAY,)
-    return _BY_FESTIVAL[festivals[0]].value
+    name: str = _BY_FESTIVAL[festivals[0]].value
+    return name
 
 
 def is_workday(date: _dt.date) -> bool:
