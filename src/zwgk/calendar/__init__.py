@@ -18,6 +18,7 @@ import sys as _sys
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday
 from zwgk.calendar._display import plot_calendar_year, romanise_document
+from zwgk.calendar._holiday_map import HolidayMap
 from zwgk.calendar._kernel import CalendarKernel, build_kernel
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
@@ -31,6 +32,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "DayInfo",
     "DayKind",
     "Holiday",
+    "HolidayMap",
     # holiday notices (reading files: zwgk.calendar.io)
     "Notice",
     "NoticeKind",
