@@ -88,7 +88,7 @@ _EVE = {"zh": "农历除夕", "en": "Chinese New Year's Eve"}
 def _statutory_name(day: dt.date, festival: Festival, lang: str) -> str:
     # python-holidays names the 除夕 statutory day (2008–2013, 2025–) and a 中秋 that falls on a
     # 国庆 statutory day ("Mid-Autumn Festival; National Day") by the lunar date.
-    anchors = festival_dates().get(day.year, {})
+    anchors: Mapping[str, dt.date] = festival_dates().get(day.year, {})
     if festival is Festival.SPRING_FESTIVAL and anchors.get("lunar_new_year") == day + dt.timedelta(days=1):
         return _EVE[lang]
     if festival is Festival.NATIONAL_DAY and anchors.get("mid_autumn") == day:
