@@ -14,10 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from zwgk.calendar._notice_text import parse_notice_text
 from zwgk.calendar._notices import _FESTIVAL_ALIASES, _REQUIRED, Notice, NoticeKind, notice_from_mapping
 from zwgk.errors import DataFileError, Problem
 
 __all__ = ["bundled_notices", "load_notices", "notice_from_mapping", "notice_json_schema"]
+__all__ += ["parse_notice_text"]  # reading the notice's own text: zwgk.calendar._notice_text
 
 
 def _parse_text(text: str, suffix: str, source: str) -> object:
