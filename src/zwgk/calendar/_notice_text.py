@@ -18,7 +18,8 @@ A date without a year is in the notice's year, except a December date of the 元
 the month before it (or the item's first month, when the day does not exist in that one:
 ``1月29日—2月4日……其中，29日、30日、31日为法定假日``).  A weekday in brackets must be
 the date's weekday.  The document number (``国办发明电〔2025〕7号``) and the date it was
-signed (the date after ``国务院办公厅`` at the end) are read when present; ``document=`` and ``issued=`` supply or override them.
+signed (the date after ``国务院办公厅`` at the end) are read when present; ``document=``
+and ``issued=`` supply or override them.
 
 Only annual notices are read; amendments and special notices (the 2015, 2019 and 2020
 ones) are written differently and are transcribed by hand.
