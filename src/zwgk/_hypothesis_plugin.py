@@ -11,8 +11,8 @@ Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproje
 
 Each registration is a resolver function, called when ``st.from_type`` first resolves the
 type: only then is the strategy module of :mod:`zwgk.testing` imported.  The finder removes
-itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself — ``RequestCase`` … — are
-registered by that package on import.)
+itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself,
+``RequestCase`` and the like, are registered by that package on import.)
 """
 
 from __future__ import annotations
