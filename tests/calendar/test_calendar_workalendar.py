@@ -57,8 +57,49 @@ def test_add_sub_and_delta_agree_on_a_sample(cal: ChinaCalendar, wcal: object) -
 
 def test_holidays_of_a_year_are_the_rest_days_of_its_periods(cal: ChinaCalendar, wcal: object) -> None:
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        expected = sorted((day, h.label) for h in cal.holidays(year) for day in h.rest_days)
-        assert sorted(wcal.holidays(year)) == expected, year  # type: ignore[attr-defined]
+        # by calendar year: a period's December days belong to that December's year
+        expected = sorted(
+            (day, h.label)
+            for y in (year, year + 1)
+            for h in cal.holidays(y)
+            for day in h.rest_days
+            if day.year == year
+        )
+        assert wcal.holidays(year) == expected, year  # type: ignore[attr-defined]
+
+
+def test_holidays_are_grouped_by_calendar_year(wcal: object) -> None:
+    # 国办发明电〔2018〕15号: “2018年12月30日至2019年1月1日放假调休，共3天。”
+    holidays_2018 = wcal.holidays_set(2018)  # type: ignore[attr-defined]
+    assert {d("2018-12-30"), d("2018-12-31")} <= holidays_2018
+    assert wcal.holidays(2019)[0] == (d("2019-01-01"), "元旦")  # type: ignore[attr-defined]
+    assert wcal.get_holiday_label(d("2018-12-31")) == "元旦"  # type: ignore[attr-defined]
+    assert wcal.get_holiday_label(d("2018-12-28")) is None  # type: ignore[attr-defined]
+
+
+def test_ical_export(wcal: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "china.ics"
+    wcal.export_to_ical(period=[2018, 2019], target_path=target)  # type: ignore[attr-defined]
+    text = target.read_text()
+    assert "DTSTART;VALUE=DATE:20181231" in text
+    assert "SUMMARY:元旦" in text
+
+
+def test_out_of_range_is_also_workalendars_calendar_error(wcal: object) -> None:
+    from workalendar.exceptions import CalendarError
+
+    for call in (
+        lambda: wcal.is_working_day(d("2003-06-02")),  # type: ignore[attr-defined]
+        lambda: wcal.is_holiday(d("2003-06-02")),  # type: ignore[attr-defined]
+        lambda: wcal.add_working_days(d("2003-06-02"), 1),  # type: ignore[attr-defined]
+        lambda: wcal.holidays(2003),  # type: ignore[attr-defined]
+    ):
+        with pytest.raises(CalendarError) as info:
+            call()
+        assert isinstance(info.value, CalendarCoverageError)
+        assert type(info.value) is wcal.CoverageError  # type: ignore[attr-defined]
 
 
 def test_national_day_2026_from_workalendar(wcal: object) -> None:

@@ -57,7 +57,7 @@ def test_a_pause_never_shortens(request: Request, data: st.DataObject) -> None:
     assert with_pause.paused_working_days >= 0
 
 
-@given(requests(extension=False, delay=False, close=False), st.data(), extension_days)
+@given(requests(extension=False, delay=False, close=False), st.data(), extension_days())
 def test_an_extension_adds_exactly_its_working_days(request: Request, data: st.DataObject, n: int) -> None:
     before = reply_deadline(request.received, request.events)
     assume(before.due is not None and before.state is ClockState.RUNNING)
@@ -72,7 +72,7 @@ def test_an_extension_adds_exactly_its_working_days(request: Request, data: st.D
     assert after.extension_working_days == before.extension_working_days + n
 
 
-@given(received_dates, gaps, gaps, requests(correction=False, pause=False, close=False))
+@given(received_dates(), gaps(), gaps(), requests(correction=False, pause=False, close=False))
 def test_a_restart_equals_a_fresh_request(received: dt.date, g1: int, g2: int, later: Request) -> None:
     notice = received + dt.timedelta(days=g1)
     corrected = notice + dt.timedelta(days=g2)

@@ -5,7 +5,10 @@
 - ``zwgk workdays add 2026-09-28 20`` — the 20th working day after 2026-09-28 (the start
   day never counts);
 - ``zwgk workdays between A B`` — the number of working days in ``(A, B]``;
-- ``zwgk workdays kind DATE`` — what kind of day ``DATE`` is.
+- ``zwgk workdays kind DATE`` — what kind of day ``DATE`` is;
+- ``zwgk calendar parse-notice FILE|-`` — read the text of a published holiday notice and
+  print its notice record as TOML (``--write DIR`` writes ``DIR/YYYY.toml``), with the days it
+  adds, removes or changes against the loaded data.
 
 Every command takes ``--json``, ``--beyond {estimate,raise}`` and ``--notices PATH`` (extra
 notice files, e.g. next year's notice before zwgk's next release).  Results that use days
@@ -23,8 +26,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from zwgk._cli._common import date_arg, emit_json
-from zwgk.calendar import ChinaCalendar, DayInfo, Holiday, default_calendar, load_notices
-from zwgk.errors import ProvisionalCalendarWarning
+from zwgk._files import read_input_text
+from zwgk.calendar import ChinaCalendar, DayInfo, DayKind, Holiday, Notice, default_calendar, load_notices
+from zwgk.calendar._notice_text import notice_to_toml
+from zwgk.calendar.io import parse_notice_text
+from zwgk.errors import InvalidInputError, ProvisionalCalendarWarning
 
 __all__ = ["register"]
 
@@ -56,7 +62,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="List the holiday periods of YEAR on China's official calendar: every rest day "
         "and every weekend working day (调休上班), with its festival and the notice that set it.",
     )
-    cal.add_argument("year", type=int, help="the arrangement year, e.g. 2026")
+    cal.add_argument(
+        "year",
+        type=_year_or_parse_notice,
+        metavar="YEAR|parse-notice",
+        help="the arrangement year, e.g. 2026; or parse-notice FILE to read a published notice's text",
+    )
+    cal.add_argument(
+        "file", nargs="?", metavar="FILE", help="with parse-notice: the notice text, or - for stdin"
+    )
+    cal.add_argument("--write", metavar="DIR", help="with parse-notice: write the record to DIR/YYYY.toml")
     cal.set_defaults(handler=_calendar)
 
     workdays = subparsers.add_parser(
@@ -101,6 +116,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # ---------------------------------------------------------------------------- plumbing
 
 
+def _year_or_parse_notice(text: str) -> int | str:
+    """argparse type of ``calendar``'s first argument: a year, or the word ``parse-notice``."""
+    if text == "parse-notice":
+        return text
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid year {text!r}; expected e.g. 2026, or parse-notice FILE"
+        ) from None
+
+
 def _calendar_for(args: argparse.Namespace) -> ChinaCalendar:
     cal = default_calendar() if args.beyond == "estimate" else ChinaCalendar(beyond="raise")
     if args.notices:
@@ -136,6 +163,10 @@ def _day(day: dt.date) -> str:
 
 
 def _calendar(args: argparse.Namespace) -> int:
+    if args.year == "parse-notice":
+        return _parse_notice(args)
+    if args.file is not None or args.write is not None:
+        raise InvalidInputError("FILE", args.file or args.write, "FILE and --write only with parse-notice")
     cal = _calendar_for(args)
 
     def compute() -> tuple[tuple[Holiday, ...], dict[dt.date, DayInfo]]:
@@ -241,3 +272,49 @@ def _kind(args: argparse.Namespace) -> int:
     estimate = "  [provisional estimate]" if info.provisional else ""
     print(f"{_day(info.date)}  {info.kind.value}{detail} — {what}{estimate}")
     return 0
+
+
+def _parse_notice(args: argparse.Namespace) -> int:
+    if args.file is None:
+        raise InvalidInputError("FILE", None, "parse-notice FILE (or - for stdin)")
+    text = sys.stdin.read() if args.file == "-" else read_input_text(args.file, "notice text")[1]
+    notice = parse_notice_text(text)
+    record = notice_to_toml(notice)
+    diff = _notice_diff(_calendar_for(args), notice)
+    if args.write:
+        from pathlib import Path
+
+        target = Path(args.write) / f"{notice.year}.toml"
+        target.write_text(record, encoding="utf-8")
+        print(f"wrote {target}")
+    else:
+        sys.stdout.write(record)
+    print("\n# against the loaded data:" if not args.write else "against the loaded data:")
+    prefix = "" if args.write else "#   "
+    for line in diff or ["no day changes"]:
+        print(f"{prefix}{line}")
+    return 0
+
+
+def _notice_diff(cal: ChinaCalendar, notice: Notice) -> list[str]:
+    """The days ``notice`` adds, removes or changes compared with ``cal``."""
+    new = cal.with_notices([notice])
+    same_year = [n for n in cal.notices if n.year == notice.year and n.kind is notice.kind]
+    days = set(notice.dates).union(*(n.dates for n in same_year))
+    ordinary = (DayKind.WORKING_WEEKDAY, DayKind.WEEKEND_REST)
+    out = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProvisionalCalendarWarning)
+        for day in sorted(days):
+            before, after = cal.day_kind(day), new.day_kind(day)
+            if (before.kind, before.festivals) == (after.kind, after.festivals):
+                continue
+            label = "、".join(f.value for f in after.festivals or before.festivals)
+            if (before.kind in ordinary and not before.festivals) or before.provisional:
+                verb = "added  "
+            elif after.kind in ordinary and not after.festivals:
+                verb = "removed"
+            else:
+                verb = "changed"
+            out.append(f"{verb} {_day(day)}  {before.kind.value} → {after.kind.value}  {label}".rstrip())
+    return out

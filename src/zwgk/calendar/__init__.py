@@ -13,9 +13,12 @@ strict; ``working_days_between`` counts ``(a, b]``.
 Reading notice files and their JSON Schema is the boundary, in :mod:`zwgk.calendar.io`.
 """
 
+import sys as _sys
+
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday
 from zwgk.calendar._display import plot_calendar_year, romanise_document
+from zwgk.calendar._holiday_map import HolidayMap
 from zwgk.calendar._kernel import CalendarKernel, build_kernel
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
@@ -29,6 +32,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "DayInfo",
     "DayKind",
     "Holiday",
+    "HolidayMap",
     # holiday notices (reading files: zwgk.calendar.io)
     "Notice",
     "NoticeKind",
@@ -47,3 +51,10 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "plot_calendar_year",
     "romanise_document",
 ]
+
+# The Series.zwgk accessor, only if pandas is already loaded (zwgk never imports it for you;
+# `import zwgk.pandas` registers it explicitly).
+if _sys.modules.get("pandas") is not None:
+    from zwgk.calendar._pandas import register_accessor as _register_accessor
+
+    _register_accessor()

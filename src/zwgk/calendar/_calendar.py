@@ -50,6 +50,8 @@ from zwgk.errors import InvalidInputError, InvalidTypeError
 if TYPE_CHECKING:
     from workalendar.core import Calendar as WorkalendarCalendar
 
+    from zwgk.calendar._holiday_map import HolidayMap
+
 __all__ = ["ChinaCalendar", "default_calendar"]
 
 _WORKING = tuple(k.is_working for k in KINDS)
@@ -363,6 +365,17 @@ class ChinaCalendar:
         from zwgk.calendar._workalendar import make_workalendar
 
         return make_workalendar(self)
+
+    def holiday_map(self, years: int | Iterable[int], *, lang: Literal["zh", "en"] = "zh") -> HolidayMap:
+        """A python-holidays-style read-only mapping date → name for ``years``.
+
+        The days ``holidays.China`` lists: statutory holidays and weekday days off of holiday
+        periods (not plain weekends, not 调休 working days); names in Chinese or English.
+        See :class:`~zwgk.calendar.HolidayMap`.
+        """
+        from zwgk.calendar._holiday_map import build_holiday_map
+
+        return build_holiday_map(self, years, lang)
 
 
 def _immutable(self: ChinaCalendar, name: str, value: object = None) -> None:

@@ -8,6 +8,7 @@ Nothing here imports pydantic.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from functools import cache
@@ -20,10 +21,18 @@ import attrs
 from zwgk._json_guard import load_json, load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.calendar._law import contradictions, law_problems
+from zwgk.calendar._notice_text import SOURCE as _TEXT_SOURCE
+from zwgk.calendar._notice_text import notice_record_from_text
 from zwgk.calendar._notices import _FESTIVAL_ALIASES, _REQUIRED, Notice, NoticeKind, notice_shape
 from zwgk.errors import DataFileError, InvalidTypeError, Problem
 
-__all__ = ["bundled_notices", "load_notices", "notice_from_mapping", "notice_json_schema"]
+__all__ = [
+    "bundled_notices",
+    "load_notices",
+    "notice_from_mapping",
+    "notice_json_schema",
+    "parse_notice_text",
+]
 
 _SUFFIXES = frozenset({".toml", ".json"})
 
@@ -233,3 +242,28 @@ def notice_json_schema() -> dict[str, Any]:
             },
         },
     }
+
+
+def parse_notice_text(
+    text: str,
+    *,
+    document: str | None = None,
+    issued: dt.date | None = None,
+    source: str | None = None,
+) -> Notice:
+    """The :class:`Notice` a published annual holiday notice sets (see the module docstring).
+
+    Args:
+        text: the notice as published (title, number, items; the signature date if present).
+        document: the document number, when the text lacks it (or to override it).
+        issued: the date the notice was signed, likewise.
+        source: where the text was read (kept in the record's ``source``).
+
+    Raises:
+        DataFileError: listing every problem: no title year, no items, a date without a
+            month, a weekday that is not the date's, a missing document number or signing
+            date, and every problem :func:`~zwgk.calendar.io.notice_from_mapping` finds
+            (the statutory rules in force included).
+    """
+    record = notice_record_from_text(text, document=document, issued=issued, source=source)
+    return notice_from_mapping(record, _TEXT_SOURCE)

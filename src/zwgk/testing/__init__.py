@@ -8,11 +8,20 @@ Use them to property-test your own rules against zwgk::
     @given(covered_dates(margin_days=366), working_day_counts())
     def test_my_rule(day, n): ...
 
-With zwgk installed, Hypothesis's plugin entry point registers the types too, so
-``st.from_type(zwgk.deadlines.Deadline)`` draws real deadlines.
+Every name here that draws values is a *function* returning a strategy (``received_dates()``,
+``ledgers(max_size=5)``).
 
-Every strategy draws only values inside the recorded holiday notices, so no
-:class:`~zwgk.errors.ProvisionalCalendarWarning` is raised.
+With zwgk installed, Hypothesis's plugin entry point registers the types too, so
+``st.from_type(zwgk.deadlines.Deadline)`` draws real deadlines — for every public value type:
+notices, holiday periods, calendars (built from the real notices), deadlines, every request
+event class, requests, ledgers, cards, catalogs and their parts.  The plugin imports nothing
+of zwgk when Hypothesis is imported; see :mod:`zwgk._hypothesis_plugin`.
+
+Every strategy draws only values inside the settled calendar (the recorded holiday notices,
+less the last week of the final year), so no :class:`~zwgk.errors.ProvisionalCalendarWarning`
+is raised — unless asked: ``disclosure_requests(allow_provisional=True)``,
+``ledgers(allow_provisional=True)``.  Requests are received from 2019 (the 2019 regime, whose
+periods most rules assume); the 条例 itself applies from 2008-05-01 (:data:`REGULATIONS_START`).
 """
 
 from __future__ import annotations
@@ -31,11 +40,20 @@ from zwgk.testing._catalog import (  # noqa: E402
     time_limit_phrases,
     time_limits,
 )
-from zwgk.testing._dates import added_notices, covered_dates, rest_days, working_day_counts, working_days  # noqa: E402
+from zwgk.testing._dates import (  # noqa: E402
+    added_notices,
+    calendars,
+    covered_dates,
+    holiday_periods,
+    rest_days,
+    working_day_counts,
+    working_days,
+)
 from zwgk.testing._requests import (  # noqa: E402
     FIRST_RECEIVED,
     LAST_EVENT,
     LAST_RECEIVED,
+    REGULATIONS_START,
     InvalidReason,
     InvalidRequestCase,
     RequestCase,
@@ -43,6 +61,7 @@ from zwgk.testing._requests import (  # noqa: E402
     deadlines,
     disclosure_requests,
     event_gaps,
+    events,
     extension_days,
     invalid_request_cases,
     ledgers,
@@ -62,7 +81,9 @@ from zwgk.testing._scoring import (  # noqa: E402
 __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
     # dates and counts
     "added_notices",
+    "calendars",
     "covered_dates",
+    "holiday_periods",
     "rest_days",
     "working_day_counts",
     "working_days",
@@ -70,6 +91,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "FIRST_RECEIVED",
     "LAST_EVENT",
     "LAST_RECEIVED",
+    "REGULATIONS_START",
     "InvalidReason",
     "InvalidRequestCase",
     "RequestCase",
@@ -77,6 +99,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "deadlines",
     "disclosure_requests",
     "event_gaps",
+    "events",
     "extension_days",
     "invalid_request_cases",
     "ledgers",
@@ -100,3 +123,10 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "time_limit_phrases",
     "time_limits",
 ]
+
+# The types defined here are registered by this package (the plugin registers the library's).
+from hypothesis import strategies as _st  # noqa: E402
+
+_st.register_type_strategy(RequestCase, lambda _: request_cases())
+_st.register_type_strategy(InvalidRequestCase, lambda _: invalid_request_cases())
+_st.register_type_strategy(TimeLimitCase, lambda _: time_limit_phrases())

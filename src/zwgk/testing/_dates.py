@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from zwgk.calendar import ChinaCalendar, Festival, HolidayPeriod, Notice, NoticeKind, default_calendar
 
-__all__ = ["added_notices", "covered_dates", "rest_days", "working_day_counts", "working_days"]
+__all__ = [
+    "added_notices",
+    "calendars",
+    "covered_dates",
+    "holiday_periods",
+    "rest_days",
+    "working_day_counts",
+    "working_days",
+]
 
 
 def covered_dates(
@@ -90,3 +98,15 @@ def added_notices(draw: st.DrawFn, *, calendar: ChinaCalendar | None = None) -> 
         issued=dt.date(2999, 1, 1),
         periods=(HolidayPeriod((festival,), first, last, tuple(working)),),
     )
+
+
+def holiday_periods(*, calendar: ChinaCalendar | None = None) -> st.SearchStrategy[HolidayPeriod]:
+    """Holiday periods of the recorded notices (``st.from_type(HolidayPeriod)`` uses this)."""
+    cal = calendar or default_calendar()
+    return st.sampled_from([p for n in cal.notices for p in n.periods])
+
+
+def calendars() -> st.SearchStrategy[ChinaCalendar]:
+    """Calendars built from the real notices: the default one (estimating beyond them) and a
+    ``beyond="raise"`` one (``st.from_type(ChinaCalendar)`` uses this)."""
+    return st.sampled_from([default_calendar(), ChinaCalendar(beyond="raise")])

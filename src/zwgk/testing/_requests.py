@@ -39,6 +39,7 @@ __all__ = [
     "FIRST_RECEIVED",
     "LAST_EVENT",
     "LAST_RECEIVED",
+    "REGULATIONS_START",
     "InvalidReason",
     "InvalidRequestCase",
     "RequestCase",
@@ -46,6 +47,7 @@ __all__ = [
     "deadlines",
     "disclosure_requests",
     "event_gaps",
+    "events",
     "extension_days",
     "invalid_request_cases",
     "ledgers",
@@ -57,14 +59,75 @@ FIRST_RECEIVED = dt.date(2019, 5, 15)
 LAST_RECEIVED = dt.date(2026, 3, 1)
 LAST_EVENT = dt.date(2026, 6, 30)
 
-received_dates = st.dates(min_value=FIRST_RECEIVED, max_value=LAST_RECEIVED)
-"""A receipt date under the 2019 regime, early enough that every result stays recorded."""
+#: The first day of the 2008 条例 (《中华人民共和国政府信息公开条例》, in force 2008-05-01).
+REGULATIONS_START = dt.date(2008, 5, 1)
 
-event_gaps = st.integers(min_value=1, max_value=10)
-"""Calendar days between two consecutive events (strictly positive: no same-day ties)."""
 
-extension_days = st.integers(min_value=1, max_value=20)
-"""A valid-sized extension under the 2019 regime (条例第三十三条第二款: ≤ 20 working days)."""
+def received_dates() -> st.SearchStrategy[dt.date]:
+    """A receipt date under the 2019 regime, early enough that every result stays recorded."""
+    return st.dates(min_value=FIRST_RECEIVED, max_value=LAST_RECEIVED)
+
+
+def event_gaps() -> st.SearchStrategy[int]:
+    """Calendar days between two consecutive events (strictly positive: no same-day ties)."""
+    return st.integers(min_value=1, max_value=10)
+
+
+def extension_days() -> st.SearchStrategy[int]:
+    """A valid-sized extension under the 2019 regime (条例第三十三条第二款: ≤ 20 working days)."""
+    return st.integers(min_value=1, max_value=20)
+
+
+_EVENT_KINDS: tuple[type[Event], ...] = (
+    CorrectionRequested,
+    CorrectionReceived,
+    ConsultationStarted,
+    ConsultationEnded,
+    FeeNoticeIssued,
+    FeePaid,
+    ExtensionGranted,
+    ReasonableDelaySet,
+    Replied,
+    Withdrawn,
+)
+
+
+def events(kind: type[Event] | None = None) -> st.SearchStrategy[Event]:
+    """One request event of ``kind`` (default: any kind), dated inside the settled calendar.
+
+    Each event is valid on its own (an extension of 1–20 working days, a delay that ends after
+    it starts); whether a *sequence* is valid is :func:`request_cases`' business.
+    ``st.from_type(ExtensionGranted)`` and every other event class use this.
+    """
+    from decimal import Decimal
+
+    from zwgk.deadlines import ConsultationParty
+
+    on = received_dates()
+    later = st.integers(min_value=1, max_value=60)
+    builders: dict[type[Event], st.SearchStrategy[Event]] = {
+        CorrectionRequested: st.builds(
+            lambda d, n: CorrectionRequested(d, None if n is None else d + dt.timedelta(days=n)),
+            on,
+            st.none() | later,
+        ),
+        CorrectionReceived: st.builds(CorrectionReceived, on),
+        ConsultationStarted: st.builds(ConsultationStarted, on, st.sampled_from(list(ConsultationParty))),
+        ConsultationEnded: st.builds(ConsultationEnded, on),
+        FeeNoticeIssued: st.builds(
+            FeeNoticeIssued, on, st.none() | st.integers(1, 10_000).map(Decimal)
+        ),
+        FeePaid: st.builds(FeePaid, on),
+        ExtensionGranted: st.builds(ExtensionGranted, on, extension_days()),
+        ReasonableDelaySet: st.builds(
+            lambda d, n: ReasonableDelaySet(d, d + dt.timedelta(days=n)), on, later
+        ),
+        Replied: st.builds(Replied, on, st.none() | st.sampled_from(list(Outcome))),
+        Withdrawn: st.builds(Withdrawn, on),
+    }
+    if kind is None:
+        return st.one_of(*builders.values())
+    return builders[kind]
 
 
 @attrs.frozen
@@ -113,7 +176,7 @@ def _day(after: dt.date, days: int) -> dt.date:
 @st.composite
 def consultations(draw: st.DrawFn, after: dt.date, *, open_end: bool = True) -> tuple[Event, ...]:
     """A consultation starting after ``after``: started and ended, or (if allowed) still open."""
-    start = _day(after, draw(event_gaps))
+    start = _day(after, draw(event_gaps()))
     party = draw(st.sampled_from(["third_party", "other_agency"]))
     if open_end and draw(st.booleans()):
         return (ConsultationStarted(start, party),)
@@ -137,14 +200,14 @@ def request_cases(
 
     Keyword flags switch each phase off.  Dates strictly increase from one event to the next.
     """
-    received = draw(received_dates)
+    received = draw(received_dates())
     events: list[Event] = []
 
     def cursor() -> dt.date:
         return events[-1].on if events else received
 
     def next_day() -> dt.date:
-        return _day(cursor(), draw(event_gaps))
+        return _day(cursor(), draw(event_gaps()))
 
     if correction and draw(st.booleans()):
         events.append(CorrectionRequested(next_day()))
@@ -160,7 +223,7 @@ def request_cases(
         open_pause = len(found) == 1
     if extension:
         count = draw(st.integers(min_value=0, max_value=2))
-        events.extend(ExtensionGranted(next_day(), draw(extension_days)) for _ in range(count))
+        events.extend(ExtensionGranted(next_day(), draw(extension_days())) for _ in range(count))
     if delay and not open_pause and draw(st.booleans()):
         on = next_day()
         events.append(ReasonableDelaySet(on, on + dt.timedelta(days=draw(st.integers(1, 45)))))
@@ -184,7 +247,7 @@ def invalid_request_cases(draw: st.DrawFn) -> InvalidRequestCase:
     base = draw(request_cases(close=False, pause=False, correction=False, delay=False))
     received, events = base.received, list(base.events)
     reason = draw(st.sampled_from(list(InvalidReason)))
-    later = _day(base.last_day, draw(event_gaps))
+    later = _day(base.last_day, draw(event_gaps()))
     if later <= base.last_day:  # clipped at LAST_EVENT: move the receipt back instead
         received -= dt.timedelta(days=60)
     if reason is InvalidReason.BEFORE_RECEIPT:
@@ -209,13 +272,24 @@ def deadlines() -> st.SearchStrategy[Deadline]:
     return request_cases().map(RequestCase.deadline)
 
 
-def disclosure_requests(index: int = 0) -> st.SearchStrategy[DisclosureRequest]:
-    """Ledger records (:class:`zwgk.requests.DisclosureRequest`) received 2019–2026."""
+def disclosure_requests(
+    index: int = 0, *, allow_provisional: bool = False
+) -> st.SearchStrategy[DisclosureRequest]:
+    """Ledger records (:class:`zwgk.requests.DisclosureRequest`) received from 2019-01-01.
+
+    By default they are received by :data:`LAST_RECEIVED` and closed by :data:`LAST_EVENT`, so
+    their deadlines and closing days stay inside the settled calendar (no
+    :class:`~zwgk.errors.ProvisionalCalendarWarning`); ``allow_provisional=True`` draws receipts
+    through 2026-12-31 and closings up to 500 days later.  (The 条例 itself applies from
+    2008-05-01, :data:`REGULATIONS_START`.)
+    """
     from zwgk.requests import ApplicantKind, DisclosureRequest
+
+    last_received = dt.date(2026, 12, 31) if allow_provisional else LAST_RECEIVED
 
     @st.composite
     def build(draw: st.DrawFn) -> DisclosureRequest:
-        received = draw(st.dates(dt.date(2019, 1, 1), dt.date(2026, 12, 31)))
+        received = draw(st.dates(dt.date(2019, 1, 1), last_received))
         kind = draw(st.sampled_from(list(ApplicantKind)))
         closed_after = draw(st.none() | st.integers(0, 500))
         ident, applicant = f"R{index}", f"applicant {index % 5}"
@@ -223,15 +297,25 @@ def disclosure_requests(index: int = 0) -> st.SearchStrategy[DisclosureRequest]:
             return DisclosureRequest(ident, applicant, kind, received)
         outcome = draw(st.sampled_from(list(Outcome)))
         closed = received + dt.timedelta(days=closed_after)
+        if not allow_provisional:
+            closed = min(closed, LAST_EVENT)
         return DisclosureRequest(ident, applicant, kind, received, outcome=outcome, closed=closed)
 
     return build()
 
 
-@st.composite
-def ledgers(draw: st.DrawFn, max_size: int = 40) -> Ledger:
-    """Request ledgers (:class:`zwgk.requests.Ledger`) of up to ``max_size`` records with unique ids."""
+def ledgers(max_size: int = 40, *, allow_provisional: bool = False) -> st.SearchStrategy[Ledger]:
+    """Request ledgers (:class:`zwgk.requests.Ledger`) of up to ``max_size`` records with unique ids.
+
+    Inside the settled calendar unless ``allow_provisional=True`` (see :func:`disclosure_requests`).
+    """
     from zwgk.requests import Ledger
 
-    n = draw(st.integers(0, max_size))
-    return Ledger(tuple(draw(disclosure_requests(i)) for i in range(n)))
+    @st.composite
+    def build(draw: st.DrawFn) -> Ledger:
+        n = draw(st.integers(0, max_size))
+        return Ledger(
+            tuple(draw(disclosure_requests(i, allow_provisional=allow_provisional)) for i in range(n))
+        )
+
+    return build()

@@ -1,0 +1,149 @@
+"""Hypothesis plugin: ``st.from_type`` for zwgk's types, registered lazily.
+
+Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproject.toml`` when
+*it* is imported.  Importing it costs nothing of zwgk: it sits outside ``zwgk.testing`` (whose
+``__init__`` imports every strategy module) and imports no zwgk package.  Instead it
+
+* registers, right away, the types of every zwgk package that is already imported, and
+* watches the import system (a :data:`sys.meta_path` finder) for the others: when
+  ``zwgk.calendar``, ``zwgk.deadlines``, ``zwgk.requests``, ``zwgk.catalog`` or
+  ``zwgk.scoring`` finishes importing, its types are registered.
+
+Each registration is a resolver function, called when ``st.from_type`` first resolves the
+type: only then is the strategy module of :mod:`zwgk.testing` imported.  The finder removes
+itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself,
+``RequestCase`` and the like, are registered by that package on import.)
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import Any
+
+__all__ = ["_hypothesis_setup_hook"]
+
+_EVENTS = (
+    "CorrectionRequested",
+    "CorrectionReceived",
+    "ConsultationStarted",
+    "ConsultationEnded",
+    "FeeNoticeIssued",
+    "FeePaid",
+    "ExtensionGranted",
+    "ReasonableDelaySet",
+    "Replied",
+    "Withdrawn",
+)
+# package → (type name, zwgk.testing module, strategy function, whether it takes the type)
+_TYPES: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
+    "zwgk.calendar": (
+        ("Notice", "_dates", "added_notices", False),
+        ("HolidayPeriod", "_dates", "holiday_periods", False),
+        ("ChinaCalendar", "_dates", "calendars", False),
+    ),
+    "zwgk.deadlines": (
+        ("Deadline", "_requests", "deadlines", False),
+        *((name, "_requests", "events", True) for name in _EVENTS),
+    ),
+    "zwgk.requests": (
+        ("DisclosureRequest", "_requests", "disclosure_requests", False),
+        ("Ledger", "_requests", "ledgers", False),
+    ),
+    "zwgk.scoring": (("Card", "_scoring", "cards", False),),
+    "zwgk.catalog": (
+        ("TimeLimit", "_catalog", "time_limits", False),
+        ("LegalBasis", "_catalog", "legal_bases", False),
+        ("DisclosureItem", "_catalog", "disclosure_items", False),
+        ("Catalog", "_catalog", "catalogs", False),
+    ),
+}
+_LOCK = threading.Lock()
+_PENDING: set[str] = set()
+
+
+def _resolver(kind: type, module: str, function: str, takes_type: bool) -> Callable[[type], Any]:
+    # A function, not a strategy: Hypothesis calls it when st.from_type resolves the type, so the
+    # zwgk.testing module is imported then (a registered st.deferred would be evaluated at once,
+    # to check that it is not empty).
+    def resolve(thing: type) -> Any:
+        make = getattr(importlib.import_module(f"zwgk.testing.{module}"), function)
+        return make(kind) if takes_type else make()
+
+    return resolve
+
+
+def _register(package: str) -> None:
+    from hypothesis import strategies as st
+
+    with _LOCK:
+        if package not in _PENDING:
+            return
+        _PENDING.discard(package)
+    mod = sys.modules[package]
+    for name, module, function, takes_type in _TYPES[package]:
+        kind = getattr(mod, name)
+        st.register_type_strategy(kind, _resolver(kind, module, function, takes_type))
+
+
+class _RegisteringLoader(importlib.abc.Loader):
+    """The package's own loader, registering its types once the package has been executed."""
+
+    def __init__(self, inner: importlib.abc.Loader, package: str) -> None:
+        self._inner = inner
+        self._package = package
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self._inner.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._inner.exec_module(module)
+        _register(self._package)
+        if not _PENDING:
+            _unwatch()
+
+    def __getattr__(self, name: str) -> Any:  # get_resource_reader, is_package, …
+        return getattr(self._inner, name)
+
+
+class _Watcher(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: wraps the loader of a watched zwgk package found by the others."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname not in _PENDING:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None:
+                    spec.loader = _RegisteringLoader(spec.loader, fullname)
+                return spec
+        return None
+
+
+_WATCHER = _Watcher()
+
+
+def _unwatch() -> None:
+    if _WATCHER in sys.meta_path:
+        sys.meta_path.remove(_WATCHER)
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register zwgk's types now for the packages already imported, on import for the rest."""
+    with _LOCK:
+        _PENDING.update(_TYPES)
+    for package in list(_TYPES):
+        if package in sys.modules:
+            _register(package)
+    if _PENDING and _WATCHER not in sys.meta_path:
+        sys.meta_path.insert(0, _WATCHER)
