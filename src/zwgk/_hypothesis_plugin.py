@@ -22,8 +22,8 @@ import importlib.abc
 import importlib.machinery
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from types import ModuleType
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType, ModuleType
 from typing import Any
 
 __all__ = ["_hypothesis_setup_hook"]
@@ -41,28 +41,30 @@ _EVENTS = (
     "Withdrawn",
 )
 # package → (type name, zwgk.testing module, strategy function, whether it takes the type)
-_TYPES: dict[str, tuple[tuple[str, str, str, bool], ...]] = {
-    "zwgk.calendar": (
-        ("Notice", "_dates", "added_notices", False),
-        ("HolidayPeriod", "_dates", "holiday_periods", False),
-        ("ChinaCalendar", "_dates", "calendars", False),
-    ),
-    "zwgk.deadlines": (
-        ("Deadline", "_requests", "deadlines", False),
-        *((name, "_requests", "events", True) for name in _EVENTS),
-    ),
-    "zwgk.requests": (
-        ("DisclosureRequest", "_requests", "disclosure_requests", False),
-        ("Ledger", "_requests", "ledgers", False),
-    ),
-    "zwgk.scoring": (("Card", "_scoring", "cards", False),),
-    "zwgk.catalog": (
-        ("TimeLimit", "_catalog", "time_limits", False),
-        ("LegalBasis", "_catalog", "legal_bases", False),
-        ("DisclosureItem", "_catalog", "disclosure_items", False),
-        ("Catalog", "_catalog", "catalogs", False),
-    ),
-}
+_TYPES: Mapping[str, tuple[tuple[str, str, str, bool], ...]] = MappingProxyType(
+    {
+        "zwgk.calendar": (
+            ("Notice", "_dates", "added_notices", False),
+            ("HolidayPeriod", "_dates", "holiday_periods", False),
+            ("ChinaCalendar", "_dates", "calendars", False),
+        ),
+        "zwgk.deadlines": (
+            ("Deadline", "_requests", "deadlines", False),
+            *((name, "_requests", "events", True) for name in _EVENTS),
+        ),
+        "zwgk.requests": (
+            ("DisclosureRequest", "_requests", "disclosure_requests", False),
+            ("Ledger", "_requests", "ledgers", False),
+        ),
+        "zwgk.scoring": (("Card", "_scoring", "cards", False),),
+        "zwgk.catalog": (
+            ("TimeLimit", "_catalog", "time_limits", False),
+            ("LegalBasis", "_catalog", "legal_bases", False),
+            ("DisclosureItem", "_catalog", "disclosure_items", False),
+            ("Catalog", "_catalog", "catalogs", False),
+        ),
+    }
+)
 _LOCK = threading.Lock()
 _PENDING: set[str] = set()
 
