@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from zwgk.calendar._anchors import festival_dates
@@ -35,17 +36,19 @@ if TYPE_CHECKING:
 __all__ = ["HolidayMap", "build_holiday_map"]
 
 #: English names, as python-holidays writes them.
-_EN = {
-    Festival.NEW_YEAR: "New Year's Day",
-    Festival.SPRING_FESTIVAL: "Chinese New Year (Spring Festival)",
-    Festival.QINGMING: "Tomb-Sweeping Day",
-    Festival.LABOUR_DAY: "Labor Day",
-    Festival.DRAGON_BOAT: "Dragon Boat Festival",
-    Festival.MID_AUTUMN: "Mid-Autumn Festival",
-    Festival.NATIONAL_DAY: "National Day",
-    Festival.VICTORY_DAY: "70th Anniversary of the Victory of the Chinese People's War of Resistance "
-    "against Japanese Aggression and the World Anti-Fascist War",
-}
+_EN = MappingProxyType(
+    {
+        Festival.NEW_YEAR: "New Year's Day",
+        Festival.SPRING_FESTIVAL: "Chinese New Year (Spring Festival)",
+        Festival.QINGMING: "Tomb-Sweeping Day",
+        Festival.LABOUR_DAY: "Labor Day",
+        Festival.DRAGON_BOAT: "Dragon Boat Festival",
+        Festival.MID_AUTUMN: "Mid-Autumn Festival",
+        Festival.NATIONAL_DAY: "National Day",
+        Festival.VICTORY_DAY: "70th Anniversary of the Victory of the Chinese People's War of Resistance "
+        "against Japanese Aggression and the World Anti-Fascist War",
+    }
+)
 
 
 class HolidayMap(Mapping[dt.date, str]):
@@ -82,7 +85,7 @@ class HolidayMap(Mapping[dt.date, str]):
         return f"HolidayMap(years={list(self.years)}, lang={self.lang!r}, days={len(self)})"
 
 
-_EVE = {"zh": "农历除夕", "en": "Chinese New Year's Eve"}
+_EVE = MappingProxyType({"zh": "农历除夕", "en": "Chinese New Year's Eve"})
 
 
 def _statutory_name(day: dt.date, festival: Festival, lang: str) -> str:

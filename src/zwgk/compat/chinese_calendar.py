@@ -49,6 +49,7 @@ import enum
 import warnings
 from collections.abc import Callable
 from functools import cache
+from types import MappingProxyType
 from typing import TypeVar
 
 from zwgk.calendar import ChinaCalendar, DayKind, Festival, statutory_days
@@ -97,16 +98,18 @@ class Holiday(enum.Enum):
         return _BY_FESTIVAL[festival]
 
 
-_BY_FESTIVAL = {
-    Festival.NEW_YEAR: Holiday.new_years_day,
-    Festival.SPRING_FESTIVAL: Holiday.spring_festival,
-    Festival.QINGMING: Holiday.tomb_sweeping_day,
-    Festival.LABOUR_DAY: Holiday.labour_day,
-    Festival.DRAGON_BOAT: Holiday.dragon_boat_festival,
-    Festival.MID_AUTUMN: Holiday.mid_autumn_festival,
-    Festival.NATIONAL_DAY: Holiday.national_day,
-    Festival.VICTORY_DAY: Holiday.anti_fascist_70th_day,
-}
+_BY_FESTIVAL = MappingProxyType(
+    {
+        Festival.NEW_YEAR: Holiday.new_years_day,
+        Festival.SPRING_FESTIVAL: Holiday.spring_festival,
+        Festival.QINGMING: Holiday.tomb_sweeping_day,
+        Festival.LABOUR_DAY: Holiday.labour_day,
+        Festival.DRAGON_BOAT: Holiday.dragon_boat_festival,
+        Festival.MID_AUTUMN: Holiday.mid_autumn_festival,
+        Festival.NATIONAL_DAY: Holiday.national_day,
+        Festival.VICTORY_DAY: Holiday.anti_fascist_70th_day,
+    }
+)
 
 
 class ChineseCalendarRangeError(CalendarCoverageError, NotImplementedError):
