@@ -25,6 +25,7 @@ __all__ = [
     "result_to_dict",
     "results_to_frame",
     "signed_text",
+    "has_pass_mark",
     "verdict_text",
 ]
 
@@ -61,11 +62,24 @@ def _adjustment_dict(a: Adjustment) -> dict[str, Any]:
     }
 
 
+def has_pass_mark(result: ScoreResult | CombinedResult) -> bool:
+    """Whether the card (for a combination: any part's card) states a pass mark."""
+    if isinstance(result, CombinedResult):
+        return any(p.result.pass_mark is not None for p in result.parts)
+    return result.pass_mark is not None
+
+
 def verdict_text(result: ScoreResult | CombinedResult) -> str:
-    """The verdict in Chinese: 否决（不合格）, 通过 or 未通过."""
+    """The verdict in Chinese: 否决（不合格）, 通过, 未通过, or 无及格线 when the card states no pass mark.
+
+    A card without a pass mark (all three 开福区 2013 tables) has no threshold to pass, so a
+    unit without vetoes is reported as 无及格线, never as 通过.
+    """
     if result.vetoes:
         return "否决（不合格）"
-    return "通过" if result.passed else "未通过"
+    if not result.passed:
+        return "未通过"
+    return "通过" if has_pass_mark(result) else "无及格线"
 
 
 def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
