@@ -23,7 +23,12 @@ CARDS_DIR = files("zwgk.scoring") / "cards"
 
 
 def test_builtin_cards_are_listed_and_load() -> None:
-    assert list_cards() == ("kaifu-2013-departments", "kaifu-2013-streets", "kaifu-2013-windows")
+    assert list_cards() == (
+        "demonstration-site-standards",
+        "kaifu-2013-departments",
+        "kaifu-2013-streets",
+        "kaifu-2013-windows",
+    )
     for name in list_cards():
         card = load_card(name)
         assert card.name == name

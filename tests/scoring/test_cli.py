@@ -107,6 +107,7 @@ def test_cards(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cards", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in data["cards"]] == [
+        "demonstration-site-standards",
         "kaifu-2013-departments",
         "kaifu-2013-streets",
         "kaifu-2013-windows",

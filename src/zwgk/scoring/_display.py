@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
 from zwgk.errors import UnknownNameError
+from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import points_text as _pts
 from zwgk.scoring._render import results_to_frame
 from zwgk.scoring._render import signed_text as _signed
-from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import verdict_text as _verdict
 from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
 

@@ -19,13 +19,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "has_pass_mark",
     "points_text",
     "render_markdown",
     "render_text",
     "result_to_dict",
     "results_to_frame",
     "signed_text",
-    "has_pass_mark",
     "verdict_text",
 ]
 
