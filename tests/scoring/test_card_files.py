@@ -32,12 +32,18 @@ def test_builtin_cards_are_listed_and_load() -> None:
     for name in list_cards():
         card = load_card(name)
         assert card.name == name
-        assert "开福区2013年政务公开工作要点" in card.source
+        seed = "示范点建设意见" if name.startswith("demonstration") else "开福区2013年政务公开工作要点"
+        assert seed in card.source
 
 
 @pytest.mark.parametrize(
     ("name", "items", "maximum"),
-    [("kaifu-2013-departments", 15, 100), ("kaifu-2013-windows", 3, 80), ("kaifu-2013-streets", 16, 100)],
+    [
+        ("kaifu-2013-departments", 15, 100),
+        ("kaifu-2013-windows", 3, 80),
+        ("kaifu-2013-streets", 16, 100),
+        ("demonstration-site-standards", 6, 6),
+    ],
 )
 def test_builtin_card_structure_matches_the_seed(name: str, items: int, maximum: int) -> None:
     card = load_card(name)
