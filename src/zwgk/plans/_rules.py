@@ -18,8 +18,11 @@ Counting semantics (documented in ``docs/explanation/plans-counting.md``):
   day, as :func:`~zwgk.deadlines.period_end` treats day and month periods.
 - 每N个工作日 is due on the N-th working day after ``start``, then every N working days
   after the previous due date (start days not counted); these are working days already.
-- An occurrence's period starts on the day after the previous occurrence's due date (its
-  calendar period's first day for calendar cadences), never before ``start``.
+- An occurrence's period runs from the day after the previous occurrence's nominal due day
+  (for the first occurrence: ``start``) to its own due day.  For 每月/每季度/… this is the
+  calendar period itself; for 每月10日前 it is the 11th of one month to the 10th of the
+  next; an occurrence whose nominal day is before ``start`` is skipped (每月10日前 from the
+  11th begins with next month's).
 """
 
 from __future__ import annotations
@@ -132,14 +135,10 @@ def _calendar_periods(rec: Recurrence) -> Iterator[tuple[str, dt.date, dt.date]]
     if rec.cadence is Cadence.ANNUAL_DATE:
         assert rec.month is not None
         year = y
-        previous: dt.date | None = None
         while True:
             last = _month_end(year, rec.month)
-            day = last if rec.day is None else min(last, last.replace(day=rec.day))
-            first = rec.start if previous is None else previous + dt.timedelta(days=1)
-            if day >= rec.start:
-                yield str(year), max(first, rec.start), day
-            previous = day
+            day = last if rec.day is None else last.replace(day=min(rec.day, last.day))
+            yield str(year), dt.date(year, 1, 1), day
             year += 1
     step = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.HALF_YEARLY: 6, Cadence.YEARLY: 12}[rec.cadence]
     m = (m - 1) // step * step + 1
@@ -150,7 +149,7 @@ def _calendar_periods(rec: Recurrence) -> Iterator[tuple[str, dt.date, dt.date]]
         if rec.cadence is Cadence.MONTHLY:
             label = f"{y}-{m:02d}"
             if rec.day is not None:
-                last = min(last, last.replace(day=rec.day))
+                last = last.replace(day=min(rec.day, last.day))
         elif rec.cadence is Cadence.QUARTERLY:
             label = f"{y}Q{(m - 1) // 3 + 1}"
         elif rec.cadence is Cadence.HALF_YEARLY:
@@ -183,10 +182,15 @@ def occurrences(
             out.append(Occurrence(f"#{k}", first, due, due))
             first, base, k = due + dt.timedelta(days=1), due, k + 1
         return tuple(out)
+    previous: dt.date | None = None
     for label, first, nominal in _calendar_periods(rec):
-        start = max(first, rec.start)
+        if nominal < rec.start:  # e.g. 每月10日前 from the 11th: this month's is already past
+            previous = nominal
+            continue
+        start = max(rec.start, first if previous is None else previous + dt.timedelta(days=1))
         if start > last_start:
             break
         due = calendar.roll_forward(nominal) if roll_forward else nominal
         out.append(Occurrence(label, start, nominal, due))
+        previous = nominal
     return tuple(out)

@@ -192,7 +192,7 @@ def _task_parts(raw: Mapping[str, Any], where: str, c: _Collector) -> dict[str, 
         "start": c.date(raw, "start", where),
         "end": c.date(raw, "end", where),
     }
-    owners = raw.get("owners", ())
+    owners = raw.get("owners", [])
     if isinstance(owners, str) or (isinstance(owners, list) and all(isinstance(o, str) for o in owners)):
         parts["owners"] = split_owners(owners)
     else:
@@ -264,7 +264,11 @@ _COLUMNS = {
 _REQUIRED = ("title", "owners", "limit")
 _DEADLINE_TAIL = re.compile(r"(?:之?前|以前)?(?:完成)?$")
 _PERIOD = re.compile(r"\d+\s*个?\s*(?:工作日|日|天|月)")
-_PAIR = re.compile(r"\s*([^=＝:：\s]+)\s*[=＝:：]\s*([^；;，,]+)")
+_PAIR = re.compile(r"\s*([^=＝:：；;，,\s]+)\s*[=＝:：]\s*([^；;，,]+)")
+
+
+def _cell(value: object) -> object:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def plan_from_rows(
@@ -309,7 +313,7 @@ def plan_from_rows(
     tasks: list[dict[str, Any]] = []
     phases: dict[str, None] = {}
     for r, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
-        cells = {key: row[i] for i, key in enumerate(header) if key is not None and i < len(row)}
+        cells = {key: _cell(row[i]) for i, key in enumerate(header) if key is not None and i < len(row)}
         if not any(str(v or "").strip() for v in cells.values()):
             continue
         where = f"row {r}"
