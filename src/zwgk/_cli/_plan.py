@@ -6,6 +6,9 @@
 - ``zwgk plan sample`` — print the bundled sample plan (seed 001, 楚雄 2018) as TOML;
 - ``zwgk plan ical FILE [--until DATE] [--output FILE.ics]`` — every due date as iCalendar
   (extra ``zwgk[ical]``).
+
+It also registers ``zwgk rounds`` (:mod:`zwgk._cli._rounds`): the office's year is its plan
+and its assessment rounds.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ical.add_argument("--until", type=date_arg, default=None, help="last day for recurring occurrences")
     ical.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
     ical.set_defaults(handler=_ical)
+
+    from zwgk._cli import _rounds  # the rounds of a year's assessments: one more group, registered here
+
+    _rounds.register(subparsers)
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ DOCX/XLSX writers: plain data, no drawing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -18,12 +19,31 @@ __all__ = [
     "Bulletin",
     "bulletin_parts",
     "change_since_previous",
+    "period_text",
     "result_rows",
     "signed",
     "verdict",
 ]
 
 RESULT_HEADERS = ("考核期", "名次", "单位", "得分", "满分", "等次", "结论", "较上期")
+
+
+_QUARTER = re.compile(r"^(\d{4})\s*-?Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})\s*-?H([12])$")
+
+
+def period_text(period: str) -> str:
+    """A period label as written in a 通报: ``2026`` → 2026年, ``2026Q2`` → 2026年第二季度,
+    ``2026H1`` → 2026年上半年; other labels as they are."""
+    if re.fullmatch(r"\d{4}", period):
+        return f"{period}年"
+    quarter = _QUARTER.match(period)
+    if quarter:
+        return f"{quarter.group(1)}年第{'一二三四'[int(quarter.group(2)) - 1]}季度"
+    half = _HALF.match(period)
+    if half:
+        return f"{half.group(1)}年{'上下'[int(half.group(2)) - 1]}半年"
+    return period
 
 
 def verdict(result: ScoreResult) -> str:
@@ -102,13 +122,13 @@ def bulletin_parts(rounds: Rounds, period: str | None = None, decisions: Sequenc
                 f"第{c.item}项 {points_text(c.before)}→{points_text(c.after)}（{signed(c.delta)}）"
                 for c in trend.lost
             )
-            lost.append(f"{trend.unit}（与{trend.previous}相比）：{items}")
+            lost.append(f"{trend.unit}（与{period_text(trend.previous or '')}相比）：{items}")
     intro = (
-        f"依据《{rounds.card_title}》，对{len(rnd.results)}个单位{rnd.period}政务公开工作进行了考核，"
+        f"依据《{rounds.card_title}》，对{len(rnd.results)}个单位{period_text(rnd.period)}政务公开工作进行了考核，"
         "现将结果通报如下。"
     )
     return Bulletin(
-        title=f"{rnd.period}政务公开考核结果通报",
+        title=f"{period_text(rnd.period)}政务公开考核结果通报",
         intro=intro,
         headers=headers,
         rows=rows,

@@ -32,6 +32,7 @@ __all__ = [
     "validate",
 ]
 
+
 def _exact(value: object) -> object:
     if isinstance(value, float):
         raise ValueError(
