@@ -202,7 +202,8 @@ def score_rounds(
         rows: One mapping per unit and period: a unit column (``unit``, ``单位``), a period
             column (``period``, ``考核期``) and the card's evidence keys.  See
             :mod:`zwgk.rounds._table` for how cells are read.
-        unit_column, period_column: Column names, if not one of the defaults.
+        unit_column: The unit column's name, if not one of the defaults.
+        period_column: The period column's name, if not one of the defaults.
         periods: The period order (default: the periods found, sorted — ``2025Q4`` before
             ``2026Q1``, ``2025`` before ``2026``).
         lenient: Passed to :func:`zwgk.scoring.score` (missing evidence scores 0).
