@@ -114,6 +114,7 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
         "maximum": points_text(result.maximum),
         "grade": result.grade,
         "passed": result.passed,
+        "pass_mark": None if result.pass_mark is None else points_text(result.pass_mark),
         "vetoes": list(result.vetoes),
         "missing": list(result.missing),
         "items": [
