@@ -224,7 +224,8 @@ def _horizon(plan: Plan) -> dt.date:
             days.append(t.done)
         days.extend(d for _, d in t.done_occurrences)
     days.extend(p.end for p in plan.phases if p.end is not None)
-    return dt.date(max(days).year, 12, 31) if days else dt.date.today()
+    # Never empty: a plan's dependency chains end at a task with a date, a recurrence or a phase end.
+    return dt.date(max(days).year, 12, 31)
 
 
 def plan_status(plan: Plan, as_of: dt.date, *, calendar: ChinaCalendar | None = None) -> PlanStatus:
