@@ -333,9 +333,8 @@ def test_combined_results_validate(name: str) -> None:
 @given(st.data())
 def test_generated_combinations_validate(data: st.DataObject) -> None:
     results = [score(c, data.draw(evidence_for(c)), unit="某局") for c in map(load_card, list_cards())]
-    weights = data.draw(
-        st.lists(st.decimals("0", "1", places=2), min_size=len(results), max_size=len(results))
-    )
+    n = len(results)
+    weights = data.draw(st.lists(st.decimals("0", "1", places=2), min_size=n, max_size=n))
     combined = combine(zip(results, weights, strict=True), title="表一×60%+表二×40%")
     assert_valid("combined-result", result_json(combined), "a generated combination")
 

@@ -32,6 +32,9 @@ __all__ = [
     "LimitExceededError",
     "MissingExtraError",
     "MissingFileError",
+    "PlanCycleError",
+    "PlanReferenceError",
+    "PlanRuleError",
     "Problem",
     "ProvisionalCalendarWarning",
     "RegisterRecordError",
@@ -616,3 +619,65 @@ class RegisterRecordError(ZwgkError, LookupError):
         self.key = key
         self.problem = problem
         super().__init__(f"{what} {_show(key)}: {problem}")
+
+
+# --- Work plans (issue 14) -----------------------------------------------------------------
+
+
+class PlanCycleError(ZwgkError, ValueError):
+    """Tasks of a work plan depend on each other in a circle (``after`` links).
+
+    ``cycle`` lists the task ids in dependency order, the first repeated at the end.
+    """
+
+    def __init__(self, plan: str, cycle: Sequence[str]) -> None:
+        self.plan = plan
+        self.cycle = tuple(cycle)
+        super().__init__(
+            f"plan {plan!r}: tasks depend on each other in a cycle: {' → '.join(self.cycle)}; "
+            "expected every 'after' chain to end at a task with its own due date"
+        )
+
+
+class PlanReferenceError(ZwgkError, LookupError):
+    """A task names (in ``field``: ``after`` or ``phase``) a task or phase the plan lacks.
+
+    ``known`` lists what the plan does have; ``reason`` is set when the name exists but
+    cannot be used (a recurring task has no single completion day to count from).
+    """
+
+    def __init__(
+        self, plan: str, task: str, field: str, name: str, known: Iterable[str], *, reason: str | None = None
+    ) -> None:
+        self.plan = plan
+        self.task = task
+        self.field = field
+        self.name = name
+        self.known = tuple(known)
+        self.reason = reason
+        what = "task" if field == "after" else "phase"
+        if reason is not None:
+            message = f"plan {plan!r}, task {task!r}: {field} = {name!r}: {reason}"
+        else:
+            message = (
+                f"plan {plan!r}, task {task!r}: {field} = {name!r} names no {what} of the plan; "
+                f"known: {', '.join(self.known) or '(none)'}"
+            )
+        super().__init__(message)
+
+
+class PlanRuleError(ZwgkError, ValueError):
+    """A task's due rule cannot be read: a phrase the time-limit parser does not recognise
+    as the kind the field needs, or a rule with missing or conflicting parts.
+
+    ``task`` is the task id, ``field`` the rule's field (``within``, ``every``, ``due`` …),
+    ``value`` what was given and ``expected`` what would have been accepted.
+    """
+
+    def __init__(self, plan: str, task: str, field: str, value: object, expected: str) -> None:
+        self.plan = plan
+        self.task = task
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"plan {plan!r}, task {task!r}: {field}: got {_show(value)}; expected {expected}")

@@ -46,7 +46,7 @@ def _hide(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
 
 def test_score_repr_is_one_readable_line(result: ScoreResult) -> None:
     # 7 (10 − 3) + 0 (no guide) + bonus 2 × 2 = 11 of a base maximum of 20.
-    assert repr(result) == "<ScoreResult display-test 甲局: 11/20, passed, 3 items>"
+    assert repr(result) == "<ScoreResult display-test 甲局: 11/20, no pass mark, 3 items>"
 
 
 def test_score_html_has_one_escaped_row_per_item_with_reasons(result: ScoreResult) -> None:
@@ -114,7 +114,7 @@ def test_combined_result_displays(result: ScoreResult, card: Card) -> None:
     combined = combine([(result, "0.6"), (other, "0.4")], title="表一×60%+表二×40%")
     # 11 × 0.6 + 20 × 0.4 = 6.6 + 8 = 14.6
     assert repr(combined) == (
-        "<CombinedResult 表一×60%+表二×40% 甲局: 14.6 = display-test×0.6 + display-test×0.4, passed>"
+        "<CombinedResult 表一×60%+表二×40% 甲局: 14.6 = display-test×0.6 + display-test×0.4, no pass mark>"
     )
     rows = [_cells(r) for r in _body_rows(combined._repr_html_())]
     assert [r[1:4] for r in rows] == [["11", "0.6", "6.6"], ["20", "0.4", "8"]]

@@ -25,6 +25,7 @@ CARDS_DIR = files("zwgk.scoring") / "cards"
 def test_builtin_cards_are_listed_and_load() -> None:
     assert list_cards() == (
         "gov-website-inspection-2019",
+        "demonstration-site-standards",
         "kaifu-2013-departments",
         "kaifu-2013-streets",
         "kaifu-2013-windows",
@@ -32,13 +33,24 @@ def test_builtin_cards_are_listed_and_load() -> None:
     for name in list_cards():
         card = load_card(name)
         assert card.name == name
-        cited = "国办秘函〔2019〕19号" if name.startswith("gov-") else "开福区2013年政务公开工作要点"
+        seeds = {
+            "gov-": "国办秘函〔2019〕19号",
+            "demonstration": "示范点建设意见",
+        }
+        cited = next(
+            (s for prefix, s in seeds.items() if name.startswith(prefix)), "开福区2013年政务公开工作要点"
+        )
         assert cited in card.source
 
 
 @pytest.mark.parametrize(
     ("name", "items", "maximum"),
-    [("kaifu-2013-departments", 15, 100), ("kaifu-2013-windows", 3, 80), ("kaifu-2013-streets", 16, 100)],
+    [
+        ("kaifu-2013-departments", 15, 100),
+        ("kaifu-2013-windows", 3, 80),
+        ("kaifu-2013-streets", 16, 100),
+        ("demonstration-site-standards", 6, 6),
+    ],
 )
 def test_builtin_card_structure_matches_the_seed(name: str, items: int, maximum: int) -> None:
     card = load_card(name)

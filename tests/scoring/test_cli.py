@@ -108,6 +108,7 @@ def test_cards(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in data["cards"]] == [
         "gov-website-inspection-2019",
+        "demonstration-site-standards",
         "kaifu-2013-departments",
         "kaifu-2013-streets",
         "kaifu-2013-windows",
@@ -151,8 +152,8 @@ def test_score_combination_text(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert out.startswith("区市场监管局 — 开福区区直部门（在区政务服务中心设置窗口）")
     assert "加权总分 95.8 = 94×0.6 + 98.5×0.4" in out
-    assert "= 56.4（通过）" in out
-    assert "= 39.4（通过）" in out
+    assert "= 56.4（无及格线）" in out
+    assert "= 39.4（无及格线）" in out
     assert "== kaifu-2013-departments（权重 0.6，计 56.4 分）" in out
     assert "== kaifu-2013-windows（权重 0.4，计 39.4 分）" in out
     assert "总分 94 / 100" in out  # each part's own report follows

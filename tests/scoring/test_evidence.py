@@ -196,7 +196,7 @@ def test_lenient_derived_evidence_with_missing_inputs() -> None:
     del evidence["update_dates"]
     result = score(card, evidence, lenient=True)
     assert result.item("6").points == 0
-    assert set(result.item("6").missing) == {"update_dates", "update_count", "longest_update_gap"}
+    assert set(result.item("6").missing) == {"update_dates", "longest_update_gap"}
     assert result.total == 80
 
 

@@ -71,6 +71,7 @@ _GROUPS: tuple[str, ...] = (
     "zwgk._cli._catalog",
     "zwgk._cli._reports",
     "zwgk._cli._register",
+    "zwgk._cli._plan",
     "zwgk._cli._schema",
 )
 

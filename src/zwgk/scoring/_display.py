@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
 from zwgk.errors import UnknownNameError
+from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import points_text as _pts
 from zwgk.scoring._render import results_to_frame
 from zwgk.scoring._render import signed_text as _signed
@@ -71,12 +72,18 @@ def _title(result: ScoreResult | CombinedResult) -> str:
 # ----------------------------------------------------------------------------- repr
 
 
+def _verdict_en(result: ScoreResult | CombinedResult) -> str:
+    if not result.passed:
+        return "not passed"
+    return "passed" if _has_pass_mark(result) else "no pass mark"
+
+
 def score_repr(result: ScoreResult) -> str:
     """One line: card, unit, total of maximum, grade, verdict and item count."""
     unit = f" {result.unit}" if result.unit else ""
     grade = f", grade {result.grade}" if result.grade else ""
     vetoes = f", {len(result.vetoes)} veto(es)" if result.vetoes else ""
-    verdict = "passed" if result.passed else "not passed"
+    verdict = _verdict_en(result)
     return (
         f"<ScoreResult {result.card}{unit}: {_pts(result.total)}/{_pts(result.maximum)}"
         f"{grade}, {verdict}{vetoes}, {len(result.items)} items>"
@@ -87,7 +94,7 @@ def combined_repr(result: CombinedResult) -> str:
     """One line: title, unit, total, verdict and the weighted parts."""
     parts = " + ".join(f"{p.result.card}×{_pts(p.weight)}" for p in result.parts)
     unit = f" {result.unit}" if result.unit else ""
-    verdict = "passed" if result.passed else "not passed"
+    verdict = _verdict_en(result)
     title = result.title or "combination"
     return f"<CombinedResult {title}{unit}: {_pts(result.total)} = {parts}, {verdict}>"
 

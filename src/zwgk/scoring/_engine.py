@@ -330,4 +330,5 @@ def _score_unit(
         adjustments=rescaled + gated,
         missing=tuple(sorted(missing_set)),
         evidence=_sorted_values(plan, values),
+        pass_mark=card.pass_mark,
     )

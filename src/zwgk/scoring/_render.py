@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "has_pass_mark",
     "points_text",
     "render_markdown",
     "render_text",
@@ -62,11 +63,24 @@ def _adjustment_dict(a: Adjustment) -> dict[str, Any]:
     }
 
 
+def has_pass_mark(result: ScoreResult | CombinedResult) -> bool:
+    """Whether the card (for a combination: any part's card) states a pass mark."""
+    if isinstance(result, CombinedResult):
+        return any(p.result.pass_mark is not None for p in result.parts)
+    return result.pass_mark is not None
+
+
 def verdict_text(result: ScoreResult | CombinedResult) -> str:
-    """The verdict in Chinese: 否决（不合格）, 通过 or 未通过."""
+    """The verdict in Chinese: 否决（不合格）, 通过, 未通过, or 无及格线 when the card states no pass mark.
+
+    A card without a pass mark (all three 开福区 2013 tables) has no threshold to pass, so a
+    unit without vetoes is reported as 无及格线, never as 通过.
+    """
     if result.vetoes:
         return "否决（不合格）"
-    return "通过" if result.passed else "未通过"
+    if not result.passed:
+        return "未通过"
+    return "通过" if has_pass_mark(result) else "无及格线"
 
 
 def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
@@ -101,6 +115,7 @@ def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
         "maximum": points_text(result.maximum),
         "grade": result.grade,
         "passed": result.passed,
+        "pass_mark": None if result.pass_mark is None else points_text(result.pass_mark),
         "vetoes": list(result.vetoes),
         "missing": list(result.missing),
         "items": [

@@ -87,7 +87,9 @@ class ScoreResult:
         bonus_counted: Whether ``bonus`` is part of ``total``.
         maximum: The base maximum the total is measured against.
         grade: Grade label from the card's bands (``None`` without bands).
-        passed: False when a veto holds or the total is below the pass mark.
+        passed: False when a veto holds or the total is below the pass mark.  A card
+            without a pass mark (``pass_mark is None``) sets no threshold, so ``passed`` only
+            says "no veto": renderers then print 无及格线 / "no pass mark", never 通过.
         vetoes: Reasons of the vetoes that hold.
         items: Per-item results, in card order.
         sections: Per-section results.
@@ -112,6 +114,7 @@ class ScoreResult:
     adjustments: tuple[Adjustment, ...] = ()
     missing: tuple[str, ...] = ()
     evidence: tuple[tuple[str, object], ...] = ()
+    pass_mark: Decimal | None = None
 
     def item(self, item_id: str) -> ItemResult:
         """Return the result of the item with this id.
@@ -161,6 +164,7 @@ class CombinedResult:
     """A weighted combination of results (表一 × 60% + 表二 × 40%).
 
     ``passed`` is true when every part passed; ``vetoes`` gathers the parts' vetoes.
+    When no part's card has a pass mark, renderers print 无及格线 rather than 通过.
     """
 
     title: str

@@ -122,7 +122,14 @@ def _defs() -> dict[str, Any]:
                 "bonus_counted": {"type": "boolean"},
                 "maximum": points,
                 "grade": {"type": ["string", "null"], "description": "等次; null without grade bands"},
-                "passed": {"type": "boolean"},
+                "passed": {
+                    "type": "boolean",
+                    "description": "no veto holds and the total reaches pass_mark (if any)",
+                },
+                "pass_mark": {
+                    "anyOf": [points, {"type": "null"}],
+                    "description": "the card's pass mark; null: none stated (renderers print 无及格线)",
+                },
                 "vetoes": {**_strings(), "description": "reasons of the vetoes that hold"},
                 "missing": {**_strings(), "description": "evidence keys missing (lenient mode)"},
                 "items": {"type": "array", "items": {"$ref": "#/$defs/ItemResult"}},

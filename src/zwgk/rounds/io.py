@@ -1,0 +1,275 @@
+"""The rounds' boundary: evidence tables in; bulletins (DOCX) and results sheets (XLSX) out;
+designation rules read from TOML.
+
+- :func:`read_evidence_table` — a ``.csv`` (UTF-8 or GB18030) or ``.xlsx`` file as rows
+  (the first row holds the column names); :func:`rows_from_frame` does the same for a
+  pandas DataFrame.  Pass the rows to :func:`zwgk.rounds.score_rounds`.
+- :func:`load_designations` — built-in rule sets by name (:func:`list_designations`) or a
+  TOML file by path.
+- :func:`write_bulletin_docx` — the 通报 as a Word document (extra ``zwgk[docx]``).
+- :func:`write_results_xlsx` — every round's results with Chinese headers, the header row
+  frozen, every text cell written formula-safe (extra ``zwgk[xlsx]``).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from zwgk._csv_guard import read_csv_rows
+from zwgk._files import existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._json_guard import load_toml
+from zwgk._limits import DEFAULT_LIMITS, Limits
+from zwgk._neutralise import write_xlsx_cell
+from zwgk._optional import import_extra
+from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
+from zwgk.rounds._bulletin import RESULT_HEADERS, bulletin_parts, result_rows
+from zwgk.rounds._designation import Decision, DesignationRule, DesignationRules, RuleKind
+from zwgk.rounds._rounds import Rounds
+
+__all__ = [
+    "list_designations",
+    "load_designations",
+    "read_evidence_table",
+    "rows_from_frame",
+    "write_bulletin_docx",
+    "write_results_xlsx",
+]
+
+
+def _header_rows(rows: Sequence[Sequence[object]]) -> list[dict[str, object]]:
+    rows = [r for r in rows if any(v not in (None, "") for v in r)]
+    if not rows:
+        return []
+    header = [str(h or "").strip() for h in rows[0]]
+    return [{h: v for h, v in zip(header, row, strict=False) if h} for row in rows[1:]]
+
+
+def read_evidence_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[dict[str, object]]:
+    """Rows of an evidence table file (``.csv`` or ``.xlsx``; the first row names the columns).
+
+    ``limits`` bounds the file size, rows, columns and cells (default
+    :data:`~zwgk._limits.DEFAULT_LIMITS`); a workbook is pre-scanned before openpyxl loads it.
+
+    Raises:
+        MissingFileError: no such file.
+        DataFileError: unreadable, over the limits, or another suffix.
+    """
+    target = existing_file(path, "evidence table (.csv or .xlsx)")
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        _, text = read_input_text(target, "evidence table", limits=limits)
+        return _header_rows(read_csv_rows(text, limits=limits, source=target.name))
+    if suffix == ".xlsx":
+        openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX evidence tables")
+        workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
+        try:
+            rows = sheet_rows(workbook.active, sheet_shape(shape, workbook.active.title))
+        finally:
+            workbook.close()
+        return _header_rows(rows)
+    raise DataFileError(
+        target.name, [Problem(str(target), "unknown file type", "suffix", suffix, ".csv or .xlsx")]
+    )
+
+
+def rows_from_frame(frame: Any) -> list[dict[str, object]]:
+    """The rows of a pandas DataFrame (one per unit and period) as mappings."""
+    return [
+        dict(zip((str(c) for c in frame.columns), row, strict=True)) for row in frame.itertuples(index=False)
+    ]
+
+
+# ----------------------------------------------------------------------------- designation rules
+
+
+def _rules_dir() -> Any:
+    return importlib.resources.files("zwgk.rounds") / "data"
+
+
+def list_designations() -> tuple[str, ...]:
+    """Names of the built-in designation rule sets."""
+    return tuple(
+        sorted(e.name.removesuffix(".toml") for e in _rules_dir().iterdir() if e.name.endswith(".toml"))
+    )
+
+
+_RULE_KEYS = frozenset(
+    {"id", "kind", "label", "rounds", "threshold", "count", "share", "min_total", "ties", "source", "notes"}
+)
+
+
+def designations_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -> DesignationRules:
+    """Build a rule set from a mapping shaped like a designation file.
+
+    Raises:
+        DataFileError: lists every problem.
+    """
+    problems: list[Problem] = []
+    rules: list[DesignationRule] = []
+    problems.extend(
+        Problem(source, "missing or not text", key, data.get(key), "text")
+        for key in ("name", "card")
+        if not isinstance(data.get(key), str)
+    )
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append(Problem(source, "no rules", "rules", raw_rules, "[[rules]] tables"))
+        raw_rules = []
+    for i, raw in enumerate(raw_rules):
+        where = f"rules[{i}]"
+        if not isinstance(raw, Mapping):
+            problems.append(Problem(where, "not a table", None, raw, "a [[rules]] table"))
+            continue
+        problems.extend(
+            Problem(where, "unknown key", key, raw[key], "one of " + ", ".join(sorted(_RULE_KEYS)))
+            for key in sorted(set(raw) - _RULE_KEYS)
+        )
+        try:
+            kind = RuleKind(raw.get("kind"))
+        except ValueError:
+            problems.append(
+                Problem(where, "unknown kind", "kind", raw.get("kind"), ", ".join(k.value for k in RuleKind))
+            )
+            continue
+        try:
+            rules.append(
+                DesignationRule(
+                    id=str(raw.get("id", f"rule-{i + 1}")),
+                    kind=kind,
+                    label=str(raw.get("label", "")),
+                    rounds=_whole(raw.get("rounds", 1), where, "rounds"),
+                    threshold=_decimal(raw.get("threshold"), where, "threshold"),
+                    count=None if raw.get("count") is None else _whole(raw["count"], where, "count"),
+                    share=_decimal(raw.get("share"), where, "share"),
+                    min_total=_decimal(raw.get("min_total"), where, "min_total"),
+                    ties=str(raw.get("ties", "include")),
+                    source=str(raw.get("source", "")),
+                    notes=str(raw.get("notes", "")),
+                )
+            )
+        except InvalidInputError as exc:
+            problems.append(Problem(where, str(exc), exc.field, exc.value, exc.expected))
+    if problems:
+        raise DataFileError(source, problems)
+    return DesignationRules(
+        name=str(data["name"]),
+        title=str(data.get("title", data["name"])),
+        card=str(data["card"]),
+        rules=tuple(rules),
+        source=str(data.get("source", "")),
+        notes=str(data.get("notes", "")),
+    )
+
+
+def _whole(value: object, where: str, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(f"{where}.{field}", value, "a whole number")
+    return value
+
+
+def _decimal(value: object, where: str, field: str) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise InvalidInputError(
+            f"{where}.{field}", value, "an exact number: an integer or decimal text such as '0.1'"
+        )
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        raise InvalidInputError(f"{where}.{field}", value, "an exact number such as '0.1'") from None
+
+
+def load_designations(name_or_path: str | Path) -> DesignationRules:
+    """A built-in rule set by name (``"demonstration-sites"``) or a TOML file by path.
+
+    Numbers in the file are exact: TOML floats are read as decimals.
+
+    Raises:
+        UnknownNameError: neither a built-in name nor an existing file.
+        DataFileError: the file is malformed (every problem listed).
+    """
+    name = str(name_or_path)
+    if name in list_designations():
+        text = (_rules_dir() / f"{name}.toml").read_text(encoding="utf-8")
+        source = f"{name}.toml"
+    else:
+        path = Path(name_or_path)
+        if not path.suffix:
+            raise UnknownNameError("designation rules", name, list_designations())
+        target, text = read_input_text(existing_file(path, "designation rules (.toml)"), "designation rules")
+        source = target.name
+    return designations_from_dict(
+        load_toml(text, limits=DEFAULT_LIMITS, source=source, parse_float=Decimal), source=source
+    )
+
+
+# ----------------------------------------------------------------------------- writers
+
+
+def write_bulletin_docx(
+    rounds: Rounds,
+    path: str | Path,
+    *,
+    period: str | None = None,
+    decisions: Sequence[Decision] = (),
+    issuer: str = "",
+) -> Path:
+    """Write the 通报 of ``period`` (default: the last) as a Word document; return the path.
+
+    Raises:
+        MissingExtraError: python-docx is not installed (``pip install 'zwgk[docx]'``).
+    """
+    docx = import_extra("docx", "docx", "writing bulletins as Word documents")
+    b = bulletin_parts(rounds, period, decisions)
+    doc = docx.Document()
+    doc.add_heading(b.title, level=1)
+    doc.add_paragraph(b.intro)
+    doc.add_heading("考核结果", level=2)
+    table = doc.add_table(rows=1, cols=len(b.headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, b.headers, strict=True):
+        cell.text = text
+    for row in b.rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    if b.lost:
+        doc.add_heading("失分项目", level=2)
+        for line in b.lost:
+            doc.add_paragraph(line, style="List Bullet")
+    if b.decisions:
+        doc.add_heading("动态管理", level=2)
+        for line in b.decisions:
+            doc.add_paragraph(line, style="List Bullet")
+    if issuer:
+        doc.add_paragraph(issuer)
+    target = Path(path)
+    doc.save(str(target))
+    return target
+
+
+def write_results_xlsx(rounds: Rounds, path: str | Path) -> Path:
+    """Write every round's results (headers 考核期, 名次, 单位, 得分, 满分, 等次, 结论, 较上期;
+    header row frozen; points as numbers; text formula-safe); return the path.
+
+    Raises:
+        MissingExtraError: openpyxl is not installed (``pip install 'zwgk[xlsx]'``).
+    """
+    openpyxl = import_extra("openpyxl", "xlsx", "writing XLSX results sheets")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "考核结果"
+    for c, header in enumerate(RESULT_HEADERS, start=1):
+        write_xlsx_cell(ws, 1, c, header)
+    for r, row in enumerate(result_rows(rounds), start=2):
+        for c, value in enumerate(row, start=1):
+            write_xlsx_cell(ws, r, c, value)
+    ws.freeze_panes = "A2"
+    target = Path(path)
+    wb.save(target)
+    return target
