@@ -24,8 +24,8 @@ CARDS_DIR = files("zwgk.scoring") / "cards"
 
 def test_builtin_cards_are_listed_and_load() -> None:
     assert list_cards() == (
-        "gov-website-inspection-2019",
         "demonstration-site-standards",
+        "gov-website-inspection-2019",
         "kaifu-2013-departments",
         "kaifu-2013-streets",
         "kaifu-2013-windows",

@@ -107,8 +107,8 @@ def test_cards(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cards", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in data["cards"]] == [
-        "gov-website-inspection-2019",
         "demonstration-site-standards",
+        "gov-website-inspection-2019",
         "kaifu-2013-departments",
         "kaifu-2013-streets",
         "kaifu-2013-windows",

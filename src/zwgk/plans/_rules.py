@@ -32,6 +32,7 @@ import datetime as dt
 import re
 import warnings
 from collections.abc import Iterator
+from types import MappingProxyType
 
 import attrs
 
@@ -45,13 +46,15 @@ __all__ = ["Occurrence", "occurrences", "parse_every", "parse_within"]
 
 _EVERY_WORKING_DAYS = re.compile(r"^每\s*(\d+)\s*个?\s*工作日$")
 
-_CADENCES = {
-    Frequency.WEEKLY: Cadence.WEEKLY,
-    Frequency.MONTHLY: Cadence.MONTHLY,
-    Frequency.QUARTERLY: Cadence.QUARTERLY,
-    Frequency.HALF_YEARLY: Cadence.HALF_YEARLY,
-    Frequency.YEARLY: Cadence.YEARLY,
-}
+_CADENCES = MappingProxyType(
+    {
+        Frequency.WEEKLY: Cadence.WEEKLY,
+        Frequency.MONTHLY: Cadence.MONTHLY,
+        Frequency.QUARTERLY: Cadence.QUARTERLY,
+        Frequency.HALF_YEARLY: Cadence.HALF_YEARLY,
+        Frequency.YEARLY: Cadence.YEARLY,
+    }
+)
 
 _EVERY_EXPECTED = (
     "a recurrence such as 每月, 每季度, 每半年, 每年, 每周, 每月10日前, 每年1月31日前 or 每20个工作日"

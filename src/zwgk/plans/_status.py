@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -38,12 +39,14 @@ class State(enum.Enum):
         return _STATE_LABELS[self]
 
 
-_STATE_LABELS = {
-    State.DONE: "按时完成",
-    State.DONE_LATE: "逾期完成",
-    State.OVERDUE: "逾期未完成",
-    State.OPEN: "未到期",
-}
+_STATE_LABELS = MappingProxyType(
+    {
+        State.DONE: "按时完成",
+        State.DONE_LATE: "逾期完成",
+        State.OVERDUE: "逾期未完成",
+        State.OPEN: "未到期",
+    }
+)
 
 
 @attrs.frozen

@@ -41,6 +41,7 @@ import importlib.resources
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from zwgk._dates import DATE_FORMS, parse_date
@@ -247,20 +248,22 @@ def _task(plan: str, raw: Mapping[str, Any], p: dict[str, Any]) -> Task:
 
 # ----------------------------------------------------------------------------- spreadsheets
 
-_COLUMNS = {
-    "序号": "number",
-    "编号": "id",
-    "工作任务": "title",
-    "任务": "title",
-    "责任单位": "owners",
-    "完成时限": "limit",
-    "备注": "notes",
-    "阶段": "phase",
-    "前置任务": "after",
-    "开始日期": "start",
-    "结束日期": "end",
-    "完成日期": "done",
-}
+_COLUMNS = MappingProxyType(
+    {
+        "序号": "number",
+        "编号": "id",
+        "工作任务": "title",
+        "任务": "title",
+        "责任单位": "owners",
+        "完成时限": "limit",
+        "备注": "notes",
+        "阶段": "phase",
+        "前置任务": "after",
+        "开始日期": "start",
+        "结束日期": "end",
+        "完成日期": "done",
+    }
+)
 _REQUIRED = ("title", "owners", "limit")
 _DEADLINE_TAIL = re.compile(r"(?:之?前|以前)?(?:完成)?$")
 _PERIOD = re.compile(r"\d+\s*个?\s*(?:工作日|日|天|月)")
