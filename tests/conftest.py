@@ -17,6 +17,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=500, deadline=None)
+# A manual fuzzing run (tests/hostile/test_fuzz.py): ZWGK_FUZZ_EXAMPLES inputs per parser.
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("ZWGK_FUZZ_EXAMPLES", "100000")),
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
