@@ -42,7 +42,7 @@ import attrs
 
 from zwgk._present import present
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday, as_date
-from zwgk.calendar._kernel import KINDS, CalendarKernel, DayEntry, build_kernel
+from zwgk.calendar._kernel import KINDS, UNCOVERED, CalendarKernel, DayEntry, build_kernel
 from zwgk.calendar._notices import Festival, Notice
 from zwgk.calendar.io import bundled_notices
 from zwgk.errors import InvalidInputError, InvalidTypeError
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["ChinaCalendar", "default_calendar"]
 
 _WORKING = tuple(k.is_working for k in KINDS)
+_DATE = dt.date  # the fast paths test ``type(d) is _DATE`` (a module constant, no attribute load)
 
 
 def _as_int(value: object, field: str) -> int:
@@ -129,7 +130,7 @@ class ChinaCalendar:
             CalendarCoverageError: ``day`` is outside the calendar's range.
             InvalidTypeError: ``day`` is not a date.
         """
-        if type(day) is not dt.date:
+        if type(day) is not _DATE:
             day = as_date(day, "day")
         k = self.kernel
         i = day.toordinal() - k.base
@@ -171,13 +172,23 @@ class ChinaCalendar:
             CalendarCoverageError: the result or ``day`` is outside the calendar's range.
             InvalidTypeError: ``day`` is not a date or ``n`` not an integer.
         """
-        if type(day) is not dt.date:
+        if type(day) is _DATE and type(n) is int and n > 0:
+            # Fast path (exact types, a settled result): one attribute load, two tuple lookups.
+            f = self.kernel.fast
+            try:
+                r = f[0][day.toordinal()] + n
+            except IndexError:  # after the settled day: the checked path below
+                pass
+            else:
+                if r <= f[2]:  # UNCOVERED (before the first day) never is
+                    return f[1][r]
+        if type(day) is not _DATE:
             day = as_date(day, "day")
         if type(n) is not int:
             n = _as_int(n, "n")
         ordinal = day.toordinal()
         k = self.kernel
-        if n > 0:  # fast path for the common case: two tuple lookups
+        if n > 0:  # the result may be provisional or beyond the tables
             i = ordinal - k.base
             if 0 <= i < k.size:
                 r = k.cum[i] + n - 1
@@ -199,9 +210,20 @@ class ChinaCalendar:
         Raises:
             CalendarCoverageError: either date is outside the calendar's range.
         """
-        if type(start) is not dt.date:
+        if type(start) is _DATE and type(end) is _DATE:
+            # Fast path: both days settled, so no bounds error and no warning is possible.
+            table = self.kernel.fast[0]
+            try:
+                i = table[start.toordinal()]
+                j = table[end.toordinal()]
+            except IndexError:  # after the settled day: the checked path below
+                pass
+            else:
+                if i < UNCOVERED and j < UNCOVERED:
+                    return j - i
+        if type(start) is not _DATE:
             start = as_date(start, "start")
-        if type(end) is not dt.date:
+        if type(end) is not _DATE:
             end = as_date(end, "end")
         k = self.kernel
         count = k.between(start, end)
