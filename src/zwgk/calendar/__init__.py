@@ -16,7 +16,7 @@ Reading notice files and their JSON Schema is the boundary, in :mod:`zwgk.calend
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday
 from zwgk.calendar._display import plot_calendar_year, romanise_document
-from zwgk.calendar._kernel import CalendarKernel, build_kernel
+from zwgk.calendar._kernel import UNCOVERED, CalendarKernel, build_kernel
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
 from zwgk.calendar.io import load_notices
@@ -43,6 +43,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the kernel API (tables and quiet counting, for code that builds on the calendar)
     "CalendarKernel",
     "build_kernel",
+    "UNCOVERED",
     # figures
     "plot_calendar_year",
     "romanise_document",

@@ -14,7 +14,7 @@ regime in force (:func:`regime_for`).
 """
 
 from zwgk.calendar import default_calendar
-from zwgk.deadlines._clock import reply_deadline
+from zwgk.deadlines._clock import reply_deadline, reply_due
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -58,6 +58,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "receipt_date",
     # the request clock and its events
     "reply_deadline",
+    "reply_due",
     "ClockPolicy",
     "ConsultationParty",
     "Event",

@@ -31,7 +31,7 @@ from zwgk.deadlines._regimes import RECEIPT_ARTICLE
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
 
-__all__ = ["HANDLERS", "consultations_with_an_end", "finish", "handler_for"]
+__all__ = ["HANDLERS", "check_outcome", "consultations_with_an_end", "finish", "handler_for"]
 
 
 def _consultation_started(c: Clock, ev: ConsultationStarted) -> None:
@@ -84,7 +84,7 @@ def _fee_paid(c: Clock, ev: FeePaid) -> None:
 
 def _replied(c: Clock, ev: Replied) -> None:
     r = c.regime
-    _check_outcome(ev)
+    check_outcome(ev)
     _close(c, ev)
     if c.due is not None and ev.on > c.due:
         late = c.between(c.due, ev.on)
@@ -318,7 +318,7 @@ def consultations_with_an_end(ordered: Sequence[Event]) -> set[int]:
     return found
 
 
-def _check_outcome(ev: Replied) -> None:
+def check_outcome(ev: Replied) -> None:
     outcome = ev.outcome
     if outcome is None or isinstance(outcome, enum.Enum):
         return

@@ -174,15 +174,15 @@ def regime_for(received: dt.date, *, field: str = "received") -> Regime:
     Raises:
         InvalidInputError: ``received`` is before 2008-05-01, when the Regulations took effect.
     """
-    found = [r for r in regimes() if r.in_force <= received]
-    if not found:
-        first = regimes()[0].in_force
-        raise InvalidInputError(
-            field,
-            received,
-            f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
-        )
-    return found[-1]
+    for r in reversed(regimes()):  # newest first: almost every date is under the newest regime
+        if r.in_force <= received:
+            return r
+    first = regimes()[0].in_force
+    raise InvalidInputError(
+        field,
+        received,
+        f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
+    )
 
 
 def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "received") -> Regime:
