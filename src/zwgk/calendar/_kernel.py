@@ -31,7 +31,7 @@ from zwgk.calendar._notices import Festival, Notice, NoticeKind
 from zwgk.calendar._rules import estimate_notice, statutory_days
 from zwgk.errors import CalendarCoverageError, InvalidInputError, ProvisionalCalendarWarning
 
-__all__ = ["KINDS", "CalendarKernel", "DayEntry", "UNCOVERED", "FastTables", "build_kernel", "data_version"]
+__all__ = ["KINDS", "UNCOVERED", "CalendarKernel", "DayEntry", "FastTables", "build_kernel", "data_version"]
 
 # Days at the end of the final covered year that the next year's notice may still change
 # (notices have set days from 29 December on; a week leaves a margin).

@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from typing import Final
 
 from zwgk.calendar import UNCOVERED, ChinaCalendar
-from zwgk.deadlines._events import ConsultationEnded, ConsultationStarted, Event, ExtensionGranted, Replied, Withdrawn
+from zwgk.deadlines._events import (
+    ConsultationEnded,
+    ConsultationStarted,
+    Event,
+    ExtensionGranted,
+    Replied,
+    Withdrawn,
+)
 from zwgk.deadlines._handlers import check_outcome
 from zwgk.deadlines._kinds import ViolationKind
 from zwgk.deadlines._regimes import Regime
@@ -27,23 +34,21 @@ from zwgk.deadlines._results import ClockPolicy, Violation
 __all__ = ["SLOW", "LeanResult", "lean_run"]
 
 
-class _Slow(Exception):
+class _NeedsFullClockError(Exception):
     """Raised inside :func:`lean_run` when the full clock must run instead."""
 
 
 SLOW: Final = None
 """What :func:`lean_run` answers when the full clock must run."""
 
-LeanResult = tuple[
-    "dt.date | None", int, int, "Replied | Withdrawn | None", tuple[Violation, ...]
-]
+LeanResult = tuple["dt.date | None", int, int, "Replied | Withdrawn | None", tuple[Violation, ...]]
 """``(due, paused working days, extension working days, closing event, violations)``."""
 
 _FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
 
 
 def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
-    """``kernel.add(day, n)`` for a settled result (else :class:`_Slow`)."""
+    """``kernel.add(day, n)`` for a settled result (else :class:`_NeedsFullClockError`)."""
     r = fast[0][day.toordinal()]  # IndexError after the settled day
     if n > 0:
         r += n
@@ -51,16 +56,16 @@ def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
             return fast[1][r]
     elif n == 0 and r < UNCOVERED:
         return day
-    raise _Slow
+    raise _NeedsFullClockError
 
 
 def _between(fast: _FastTables, a: dt.date, b: dt.date) -> int:
-    """``kernel.between(a, b)`` for two settled days (else :class:`_Slow`)."""
+    """``kernel.between(a, b)`` for two settled days (else :class:`_NeedsFullClockError`)."""
     table = fast[0]
     i = table[a.toordinal()]
     j = table[b.toordinal()]
     if i >= UNCOVERED or j >= UNCOVERED:
-        raise _Slow
+        raise _NeedsFullClockError
     return j - i
 
 
@@ -78,7 +83,7 @@ def _on(event: Event) -> dt.date:
     return event.on
 
 
-def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clock's loop
+def lean_run(
     received: dt.date,
     events: Sequence[Event],
     regime: Regime,
@@ -101,7 +106,7 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
         for k, ev in enumerate(ordered):
             on = ev.on
             if on < received or closed is not None:
-                raise _Slow
+                raise _NeedsFullClockError
             if pause_on is not None and limit is not None and limit < on:  # the answer window ran out
                 if pausing and due is not None and pause_on < due:
                     n = _between(fast, pause_on, limit)
@@ -110,7 +115,7 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
                 pause_on = None
             if type(ev) is ConsultationStarted:
                 if pause_on is not None:
-                    raise _Slow
+                    raise _NeedsFullClockError
                 pausing = ev.party in regime.consultation_pauses
                 limit = None
                 if pausing and policy.consultation_open_end == "answer_window" and not _has_end(ordered, k):
@@ -118,7 +123,7 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
                 pause_on = on
             elif type(ev) is ConsultationEnded:
                 if pause_on is None:
-                    raise _Slow
+                    raise _NeedsFullClockError
                 if pausing and due is not None and pause_on < due:
                     n = _between(fast, pause_on, on)
                     paused += n
@@ -126,14 +131,14 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
                 pause_on = None
             elif type(ev) is ExtensionGranted:
                 if due is None:
-                    raise _Slow
+                    raise _NeedsFullClockError
                 current = due
                 if pause_on is not None and pausing and pause_on < due:
                     end = min(on, limit) if limit is not None else on
                     current = _add(fast, due, _between(fast, pause_on, end))
                 days = ev.working_days
                 if on > current or extended + days > regime.extension.amount:
-                    raise _Slow
+                    raise _NeedsFullClockError
                 extended += days
                 due = _add(fast, due, days)
             elif type(ev) is Replied or type(ev) is Withdrawn:
@@ -157,7 +162,7 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
                         ),
                     )
             else:
-                raise _Slow
+                raise _NeedsFullClockError
         if closed is None and pause_on is not None and pausing:  # finish(): an open consultation
             if limit is None:
                 due = None
@@ -165,6 +170,6 @@ def lean_run(  # noqa: C901, PLR0912 - one pass over the events, as the full clo
                 n = _between(fast, pause_on, limit)
                 paused += n
                 due = _add(fast, due, n)
-    except (_Slow, IndexError):
+    except (_NeedsFullClockError, IndexError):
         return SLOW
     return due, paused, extended, closed, violations
