@@ -328,34 +328,48 @@ class ChinaCalendar:
 
     # ------------------------------------------------------------------ vector API
 
-    def is_working_day_array(self, dates: Any) -> Any:
-        """Vector :meth:`is_working_day` over numpy ``datetime64`` arrays or pandas Series.
+    def is_working_day_array(self, dates: Any, *, errors: Literal["raise", "coerce"] = "raise") -> Any:
+        """Vector :meth:`is_working_day` over a column of dates.
 
         Same semantics and coverage rules as the scalar method; a Series comes back as a
         Series with the same index.  Needs the ``numpy`` extra.
+
+        Columns: numpy ``datetime64`` arrays, object arrays of :class:`datetime.date` (or
+        datetimes), pandas Series of any date-like dtype (datetime64, tz-aware, object,
+        nullable, Arrow-backed), pyarrow ``date32``/``date64``/``timestamp`` arrays.  Missing
+        values (None, NaN, NaT, ``pd.NA``, Arrow nulls) give False (NaT/NaN in the other
+        functions).  ``errors="coerce"`` answers False/NaT/NaN for a date outside the
+        calendar instead of raising (for Dask's ``meta`` probe, which sends 1970-01-01).
         """
         from zwgk.calendar import _vector
 
-        return _vector.is_working_day(self.kernel, dates)
+        return _vector.is_working_day(self.kernel, dates, errors)
 
-    def add_working_days_array(self, dates: Any, n: Any) -> Any:
+    def add_working_days_array(
+        self, dates: Any, n: Any, *, errors: Literal["raise", "coerce"] = "raise"
+    ) -> Any:
         """Vector :meth:`add_working_days`; ``n`` is an integer or an array of them.
 
-        ``NaT`` in gives ``NaT`` out.  Needs the ``numpy`` extra.
+        Missing in gives ``NaT`` out; columns and ``errors`` as in :meth:`is_working_day_array`
+        (with ``"coerce"``, a start or a result outside the calendar gives NaT).  Needs the
+        ``numpy`` extra.
         """
         from zwgk.calendar import _vector
 
-        return _vector.add_working_days(self.kernel, dates, n)
+        return _vector.add_working_days(self.kernel, dates, n, errors)
 
-    def working_days_between_array(self, start: Any, end: Any) -> Any:
+    def working_days_between_array(
+        self, start: Any, end: Any, *, errors: Literal["raise", "coerce"] = "raise"
+    ) -> Any:
         """Vector :meth:`working_days_between` (counts in ``(start, end]``).
 
-        Needs the ``numpy`` extra.  Returns float with NaN where an input is ``NaT``,
-        else int64.
+        Needs the ``numpy`` extra.  Returns float with NaN where an input is missing (or,
+        with ``errors="coerce"``, outside the calendar), else int64; columns as in
+        :meth:`is_working_day_array`.
         """
         from zwgk.calendar import _vector
 
-        return _vector.working_days_between(self.kernel, start, end)
+        return _vector.working_days_between(self.kernel, start, end, errors)
 
     # ------------------------------------------------------------------ displays
 
