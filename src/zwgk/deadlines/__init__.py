@@ -13,6 +13,8 @@ on the next working day.  Every statutory number comes from ``data/regimes.toml`
 regime in force (:func:`regime_for`).
 """
 
+from typing import TYPE_CHECKING
+
 from zwgk.calendar import default_calendar
 from zwgk.deadlines._clock import reply_deadline, reply_due
 from zwgk.deadlines._events import (
@@ -44,6 +46,9 @@ from zwgk.deadlines._statutory import (
     review_deadline,
 )
 
+if TYPE_CHECKING:
+    from zwgk.deadlines._vector import reply_due_array
+
 __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the regimes of 《政府信息公开条例》 and their periods
     "Regime",
@@ -59,6 +64,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the request clock and its events
     "reply_deadline",
     "reply_due",
+    "reply_due_array",
     "ClockPolicy",
     "ConsultationParty",
     "Event",
@@ -116,6 +122,10 @@ _MOVED = frozenset(
 
 
 def __getattr__(name: str) -> object:
+    if name == "reply_due_array":  # the vector clock: its module loads on first use
+        from zwgk.deadlines._vector import reply_due_array
+
+        return reply_due_array
     if name in _MOVED:
         raise AttributeError(f"zwgk.deadlines.{name} has moved to zwgk.calendar (files: zwgk.calendar.io)")
     if name in ("StatutoryRegime", "statutory_regimes"):
