@@ -30,7 +30,7 @@ from zwgk.deadlines import (
 )
 from zwgk.deadlines._clock import _run as full_clock
 from zwgk.deadlines._regimes import get_regime
-from zwgk.deadlines._results import DEFAULT_POLICY
+from zwgk.deadlines._results import default_policy
 from zwgk.testing import RequestCase, invalid_request_cases, request_cases
 
 from .test_clock_golden import CASES, make_event
@@ -46,7 +46,7 @@ policies = st.builds(
 
 
 def _full(received: dt.date, events: Any, regime: Any = None, policy: ClockPolicy | None = None) -> Deadline:
-    pol = policy or DEFAULT_POLICY
+    pol = policy or default_policy()
     return full_clock(received, tuple(events), get_regime(regime, received), CAL, pol)
 
 

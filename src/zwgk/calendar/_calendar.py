@@ -44,7 +44,6 @@ from zwgk._present import present
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday, as_date
 from zwgk.calendar._kernel import KINDS, UNCOVERED, CalendarKernel, DayEntry, build_kernel
 from zwgk.calendar._notices import Festival, Notice
-from zwgk.calendar.io import bundled_notices
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
@@ -66,6 +65,8 @@ def _as_int(value: object, field: str) -> int:
 
 def _notices(value: Iterable[Notice] | None) -> tuple[Notice, ...]:
     """The notices given (default: the bundled ones), keeping the last one per document number."""
+    from zwgk.calendar.io import bundled_notices  # the notice files are read on first use
+
     by_doc: dict[str, Notice] = {}
     for n in bundled_notices() if value is None else value:
         by_doc.pop(n.document, None)

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
-import json
 import types
 import warnings
 from collections.abc import Iterable
@@ -25,10 +23,8 @@ from typing import Literal
 
 import attrs
 
-from zwgk.calendar._anchors import estimate_years
 from zwgk.calendar._days import DayKind
 from zwgk.calendar._notices import Festival, Notice, NoticeKind
-from zwgk.calendar._rules import estimate_notice, statutory_days
 from zwgk.errors import CalendarCoverageError, InvalidInputError, ProvisionalCalendarWarning
 
 __all__ = ["KINDS", "UNCOVERED", "CalendarKernel", "DayEntry", "FastTables", "build_kernel", "data_version"]
@@ -205,6 +201,10 @@ def build_kernel(notices: Iterable[Notice], beyond: Literal["estimate", "raise"]
     Raises:
         InvalidInputError: no annual notice, or the annual notices skip a year.
     """
+    # The statutory rules and festival anchors load when a calendar is first built.
+    from zwgk.calendar._anchors import estimate_years
+    from zwgk.calendar._rules import estimate_notice
+
     notices = tuple(notices)
     years = sorted({n.year for n in notices if n.kind is NoticeKind.ANNUAL})
     if not years:
@@ -297,6 +297,8 @@ def _resolve(day: dt.date, entry: DayEntry) -> DayEntry:
 
 
 def _statutory(year: int) -> frozenset[dt.date]:
+    from zwgk.calendar._rules import statutory_days
+
     try:
         return frozenset(statutory_days(year))
     except (LookupError, KeyError):
@@ -315,6 +317,9 @@ def data_version(notices: Iterable[Notice]) -> str:
     The hash is of the canonical JSON of every notice record (sorted by document number,
     keys sorted), so it changes exactly when the data does.
     """
+    import hashlib
+    import json
+
     ordered = sorted(notices, key=lambda n: n.document)
     newest = max(ordered, key=lambda n: n.issued)
     records = [attrs.asdict(n) for n in ordered]

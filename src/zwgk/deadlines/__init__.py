@@ -13,6 +13,7 @@ on the next working day.  Every statutory number comes from ``data/regimes.toml`
 regime in force (:func:`regime_for`).
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
 from zwgk.calendar import default_calendar
@@ -31,23 +32,41 @@ from zwgk.deadlines._events import (
     Withdrawn,
 )
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
-from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
 from zwgk.deadlines._periods import Period, PeriodUnit, period_end
-from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._regimes import ConsultationParty, Regime, regime_for, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step
-from zwgk.deadlines._statutory import (
-    BodyLevel,
-    annual_report_due,
-    fee_payment_deadline,
-    litigation_after_review_deadline,
-    litigation_deadline,
-    proactive_deadline,
-    review_deadline,
-)
 
 if TYPE_CHECKING:
+    from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
+    from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
+    from zwgk.deadlines._statutory import (
+        BodyLevel,
+        annual_report_due,
+        fee_payment_deadline,
+        litigation_after_review_deadline,
+        litigation_deadline,
+        proactive_deadline,
+        review_deadline,
+    )
     from zwgk.deadlines._vector import reply_due_array
+
+# Names whose modules load on first use (issue 17: ``import zwgk.deadlines`` stays cheap).
+_LAZY = {
+    "Outcome": "zwgk.deadlines._outcomes",
+    "OutcomeGroup": "zwgk.deadlines._outcomes",
+    "parse_outcome": "zwgk.deadlines._outcomes",
+    "Channel": "zwgk.deadlines._receipt",
+    "Receipt": "zwgk.deadlines._receipt",
+    "receipt_date": "zwgk.deadlines._receipt",
+    "BodyLevel": "zwgk.deadlines._statutory",
+    "annual_report_due": "zwgk.deadlines._statutory",
+    "fee_payment_deadline": "zwgk.deadlines._statutory",
+    "litigation_after_review_deadline": "zwgk.deadlines._statutory",
+    "litigation_deadline": "zwgk.deadlines._statutory",
+    "proactive_deadline": "zwgk.deadlines._statutory",
+    "review_deadline": "zwgk.deadlines._statutory",
+    "reply_due_array": "zwgk.deadlines._vector",
+}
 
 __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the regimes of 《政府信息公开条例》 and their periods
@@ -122,12 +141,15 @@ _MOVED = frozenset(
 
 
 def __getattr__(name: str) -> object:
-    if name == "reply_due_array":  # the vector clock: its module loads on first use
-        from zwgk.deadlines._vector import reply_due_array
-
-        return reply_due_array
+    module = _LAZY.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(module), name)
     if name in _MOVED:
         raise AttributeError(f"zwgk.deadlines.{name} has moved to zwgk.calendar (files: zwgk.calendar.io)")
     if name in ("StatutoryRegime", "statutory_regimes"):
         raise AttributeError(f"zwgk.deadlines.{name} is now zwgk.calendar.HolidayRules / holiday_rules")
     raise AttributeError(f"module 'zwgk.deadlines' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

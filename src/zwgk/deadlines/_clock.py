@@ -43,7 +43,7 @@ from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
 from zwgk.deadlines._lean import SLOW, lean_run
 from zwgk.deadlines._regimes import Regime, get_regime, regime_for
-from zwgk.deadlines._results import DEFAULT_POLICY, ClockPolicy, Deadline, StepRow
+from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, default_policy
 from zwgk.deadlines._state import Clock
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
@@ -87,7 +87,7 @@ def reply_deadline(
     cal = calendar if calendar is not None else default_calendar()
     if not isinstance(cal, ChinaCalendar):
         raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
-    pol = policy if policy is not None else DEFAULT_POLICY
+    pol = policy if policy is not None else default_policy()
     if not isinstance(pol, ClockPolicy):
         raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
     evs = _events(events)
@@ -152,7 +152,7 @@ def reply_due(
     if type(received) is not _DATE:
         received = parse_date(received, "received", text=False)
     cal = calendar if calendar is not None else default_calendar()
-    pol = policy if policy is not None else DEFAULT_POLICY
+    pol = policy if policy is not None else default_policy()
     if not events and regime is None and type(cal) is ChinaCalendar and type(pol) is ClockPolicy:
         # The most common request: no events, the regime in force: one table lookup.
         fast = cal.kernel.fast

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from zwgk._dates import parse_date
 from zwgk.deadlines._regimes import ConsultationParty
 from zwgk.errors import InvalidInputError, InvalidTypeError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "ConsultationEnded",
@@ -77,6 +79,8 @@ def _amount(value: Any) -> Decimal | None:
         return None
     if isinstance(value, float):
         raise InvalidTypeError("amount", value, "a Decimal, int or str amount of yuan (not a float)")
+    from decimal import Decimal  # on first use: import zwgk.deadlines stays cheap
+
     try:
         return Decimal(value)
     except (ArithmeticError, ValueError, TypeError):

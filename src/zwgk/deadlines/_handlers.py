@@ -26,7 +26,6 @@ from zwgk.deadlines._events import (
     Withdrawn,
 )
 from zwgk.deadlines._kinds import ViolationKind
-from zwgk.deadlines._outcomes import parse_outcome
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
@@ -324,6 +323,8 @@ def check_outcome(ev: Replied) -> None:
         return
     if not isinstance(outcome, str) or not outcome.strip():
         raise InvalidEventSequence.unknown_outcome(ev)
+    from zwgk.deadlines._outcomes import parse_outcome  # the outcome table loads on first use
+
     try:
         parse_outcome(outcome)
     except LookupError:

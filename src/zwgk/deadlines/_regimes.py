@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -105,6 +103,9 @@ class Regime:
 
 
 def _read() -> dict[str, Any]:
+    import tomllib  # imported on first use: import zwgk stays cheap (issue 17)
+    from importlib import resources  # the same
+
     text = (resources.files("zwgk.deadlines") / "data" / "regimes.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 

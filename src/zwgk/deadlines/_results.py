@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import attrs
@@ -25,7 +25,7 @@ from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._regimes import Regime, default_answer_window, default_fee_payment_window
 from zwgk.errors import InvalidInputError
 
-__all__ = ["DEFAULT_POLICY", "ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "steps_of"]
+__all__ = ["ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "default_policy", "steps_of"]
 
 
 @attrs.frozen
@@ -56,7 +56,10 @@ class ClockPolicy:
     fee_payment_window: int = attrs.field(factory=default_fee_payment_window)
 
 
-DEFAULT_POLICY = ClockPolicy()
+@cache
+def default_policy() -> ClockPolicy:
+    """``ClockPolicy()``, built once on first use (its defaults read ``regimes.toml``)."""
+    return ClockPolicy()
 
 
 @attrs.frozen

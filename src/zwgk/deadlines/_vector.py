@@ -183,7 +183,7 @@ def reply_due_array(
     pauses = np.zeros(n, dtype=bool)
     known = np.zeros(n, dtype=bool)
     if regime is not None:
-        fixed = get_regime(regime, dt.date(2019, 5, 15))
+        fixed = get_regime(regime, all_regimes[-1].in_force)  # the date is not used for a given regime
         reply_n[:], ext_limit[:] = fixed.reply.amount, fixed.extension.amount
         pauses[:] = ConsultationParty.THIRD_PARTY in fixed.consultation_pauses
         known[:] = True
