@@ -42,7 +42,7 @@ from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish, handler_for
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
 from zwgk.deadlines._lean import SLOW, lean_run
-from zwgk.deadlines._regimes import Regime, get_regime, regime_for
+from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, default_policy
 from zwgk.deadlines._state import Clock
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
@@ -149,20 +149,24 @@ def reply_due(
     Raises:
         the errors of :func:`reply_deadline`.
     """
+    if type(received) is _DATE and not events and regime is None and policy is None:
+        # The most common request: no events, the newest regime: one table lookup.
+        cal = calendar if calendar is not None else default_calendar()
+        if type(cal) is ChinaCalendar:
+            in_force, amount = _newest_reply()
+            if received >= in_force:
+                fast = cal.kernel.fast
+                try:
+                    r = fast[0][received.toordinal()] + amount
+                except IndexError:  # after the settled day: the full clock warns or raises
+                    pass
+                else:
+                    if r <= fast[2]:
+                        return fast[1][r]
     if type(received) is not _DATE:
         received = parse_date(received, "received", text=False)
     cal = calendar if calendar is not None else default_calendar()
     pol = policy if policy is not None else default_policy()
-    if not events and regime is None and type(cal) is ChinaCalendar and type(pol) is ClockPolicy:
-        # The most common request: no events, the regime in force: one table lookup.
-        fast = cal.kernel.fast
-        try:
-            r = fast[0][received.toordinal()] + regime_for(received).reply.amount
-        except IndexError:  # after the settled day: the full clock warns or raises
-            pass
-        else:
-            if r <= fast[2]:
-                return fast[1][r]
     if not isinstance(cal, ChinaCalendar):
         raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
     if not isinstance(pol, ClockPolicy):
@@ -173,6 +177,13 @@ def reply_due(
     if lean is SLOW:
         return _run(received, evs, reg, cal, pol).due
     return lean[0]
+
+
+@functools.cache
+def _newest_reply() -> tuple[dt.date, int]:
+    """When the newest regime took effect, and its reply period in working days (read once)."""
+    newest = regimes()[-1]
+    return newest.in_force, newest.reply.amount
 
 
 @functools.lru_cache(maxsize=1024)
