@@ -39,12 +39,10 @@ from collections.abc import Iterable, Sequence
 from zwgk._dates import parse_date
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
-from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish, handler_for
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
 from zwgk.deadlines._lean import SLOW, lean_run
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, default_policy
-from zwgk.deadlines._state import Clock
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
 __all__ = ["reply_deadline", "reply_due"]
@@ -217,6 +215,10 @@ def _run(
     cal: ChinaCalendar,
     policy: ClockPolicy,
 ) -> Deadline:
+    # The full clock (handlers, state) loads when a request first needs it: most take the lean path.
+    from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish, handler_for
+    from zwgk.deadlines._state import Clock
+
     c = Clock(received, regime, cal, policy)
     ordered = _ordered(events)
     c.explicit_ends = consultations_with_an_end(ordered)

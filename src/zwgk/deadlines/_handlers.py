@@ -8,7 +8,6 @@ number comes from the regime (``regimes.toml``) or the policy, never from here.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,11 +25,12 @@ from zwgk.deadlines._events import (
     Withdrawn,
 )
 from zwgk.deadlines._kinds import ViolationKind
+from zwgk.deadlines._outcomes import check_outcome
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
 
-__all__ = ["HANDLERS", "check_outcome", "consultations_with_an_end", "finish", "handler_for"]
+__all__ = ["HANDLERS", "consultations_with_an_end", "finish", "handler_for"]
 
 
 def _consultation_started(c: Clock, ev: ConsultationStarted) -> None:
@@ -315,20 +315,6 @@ def consultations_with_an_end(ordered: Sequence[Event]) -> set[int]:
             found.add(id(current))
             current = None
     return found
-
-
-def check_outcome(ev: Replied) -> None:
-    outcome = ev.outcome
-    if outcome is None or isinstance(outcome, enum.Enum):
-        return
-    if not isinstance(outcome, str) or not outcome.strip():
-        raise InvalidEventSequence.unknown_outcome(ev)
-    from zwgk.deadlines._outcomes import parse_outcome  # the outcome table loads on first use
-
-    try:
-        parse_outcome(outcome)
-    except LookupError:
-        raise InvalidEventSequence.unknown_outcome(ev, outcome) from None
 
 
 def handler_for(ev: Event) -> Callable[[Clock, Any], None]:

@@ -27,8 +27,8 @@ from zwgk.deadlines._events import (
     Replied,
     Withdrawn,
 )
-from zwgk.deadlines._handlers import check_outcome
 from zwgk.deadlines._kinds import ViolationKind
+from zwgk.deadlines._outcomes import check_outcome
 from zwgk.deadlines._regimes import Regime
 from zwgk.deadlines._results import ClockPolicy, Violation
 
