@@ -264,7 +264,7 @@ def _vector_figures(quick: bool) -> list[str]:
     busdaycal = np.busdaycalendar(weekmask="1111111", holidays=np.array(t_rest, dtype="datetime64[D]"))
     n = 100_000 if quick else 1_000_000
     rng = np.random.default_rng(SEED)
-    dates = (np.datetime64("2019-01-01") + rng.integers(0, 2_890, size=n)).astype("datetime64[D]")
+    dates = (np.datetime64("2019-01-01") + rng.integers(0, 2_850, size=n)).astype("datetime64[D]")
     objects = dates.astype(object)
     arrow = pa.array(objects, type=pa.date32())
     with_nulls = objects.copy()
