@@ -89,7 +89,11 @@ def reply_deadline(
     if not isinstance(pol, ClockPolicy):
         raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
     evs = _events(events)
-    reg = get_regime(regime, received)
+    reg = (
+        _newest_regime()
+        if regime is None and received >= _newest_reply()[0]
+        else get_regime(regime, received)
+    )
     lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
         return _run(received, evs, reg, cal, pol)
@@ -170,11 +174,21 @@ def reply_due(
     if not isinstance(pol, ClockPolicy):
         raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
     evs = _events(events)
-    reg = get_regime(regime, received)
+    reg = (
+        _newest_regime()
+        if regime is None and received >= _newest_reply()[0]
+        else get_regime(regime, received)
+    )
     lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
         return _run(received, evs, reg, cal, pol).due
     return lean[0]
+
+
+@functools.cache
+def _newest_regime() -> Regime:
+    """The regime in force today (for every request received on or after its date)."""
+    return regimes()[-1]
 
 
 @functools.cache

@@ -100,6 +100,7 @@ def lean_run(
         if not events:
             return due, 0, 0, None, ()
         ordered = sorted(events, key=_ON) if len(events) > 1 else events
+        table, dates, settled_rank = fast
         pause_on: dt.date | None = None  # the open consultation's start
         pausing = False
         limit: dt.date | None = None
@@ -121,16 +122,29 @@ def lean_run(
                     raise _NeedsFullClockError
                 pausing = ev.party in regime.consultation_pauses
                 limit = None
-                if pausing and policy.consultation_open_end == "answer_window" and not _has_end(ordered, k):
+                ended = k + 1 < len(ordered) and type(ordered[k + 1]) is ConsultationEnded  # the usual case
+                if (
+                    pausing
+                    and policy.consultation_open_end == "answer_window"
+                    and not (ended or _has_end(ordered, k))
+                ):
                     limit = _add(fast, on, policy.consultation_answer_window)
                 pause_on = on
             elif type(ev) is ConsultationEnded:
                 if pause_on is None:
                     raise _NeedsFullClockError
                 if pausing and due is not None and pause_on < due:
-                    n = _between(fast, pause_on, on)
+                    # _between and _add, inlined: the pause's working days, then the due date moved
+                    i, j = table[pause_on.toordinal()], table[on.toordinal()]
+                    if i >= UNCOVERED or j >= UNCOVERED:
+                        raise _NeedsFullClockError
+                    n = j - i
                     paused += n
-                    due = _add(fast, due, n)
+                    if n:
+                        r = table[due.toordinal()] + n
+                        if r > settled_rank:
+                            raise _NeedsFullClockError
+                        due = dates[r]
                 pause_on = None
             elif type(ev) is ExtensionGranted:
                 if due is None:
@@ -143,7 +157,10 @@ def lean_run(
                 if on > current or extended + days > regime.extension.amount:
                     raise _NeedsFullClockError
                 extended += days
-                due = _add(fast, due, days)
+                r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
+                if r > settled_rank:
+                    raise _NeedsFullClockError
+                due = dates[r]
             elif type(ev) is Replied or type(ev) is Withdrawn:
                 if type(ev) is Replied:
                     check_outcome(ev)
