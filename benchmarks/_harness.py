@@ -88,7 +88,9 @@ def markdown_rows(figure: str, results: Sequence[Result]) -> list[str]:
     rows = []
     for r in results:
         c = r.contender
-        to_floor = _r(ratio(r, floor)) if floor is not None and r is not floor else ("1" if r is floor else "")
+        to_floor = (
+            _r(ratio(r, floor)) if floor is not None and r is not floor else ("1" if r is floor else "")
+        )
         to_best = _r(ratio(r, best)) if best is not None and r is not best else ("1" if r is best else "")
         wrong = "" if c.wrong is None else f"{c.wrong:,}"
         note = f" {c.note}" if c.note else ""
@@ -110,7 +112,7 @@ def import_costs(modules: Sequence[str], runs: int = 7) -> dict[str, list[float]
             ).stderr
             for line in reversed(err.splitlines()):
                 parts = line.split("|")
-                if len(parts) == 3 and parts[2].strip() == m and not parts[2].startswith("  "):  # noqa: PLR2004
+                if len(parts) == 3 and parts[2].strip() == m and not parts[2].startswith("  "):
                     out[m].append(int(parts[1]) / 1e6)
                     break
     return out

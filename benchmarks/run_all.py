@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import Contender, Result, fmt, import_costs, interleave, markdown_rows  # noqa: E402
+from _harness import Contender, fmt, import_costs, interleave, markdown_rows
 
 N = 20
 SEED = 20261122
@@ -76,7 +76,7 @@ def _calendar_figures(quick: bool) -> list[str]:
     def cc_dict_add(d: dt.date, n: int) -> dt.date:
         while n:
             d += one
-            if d in cc_workdays or (d.weekday() < 5 and d not in cc_holidays):  # noqa: PLR2004
+            if d in cc_workdays or (d.weekday() < 5 and d not in cc_holidays):
                 n -= 1
         return d
 
@@ -88,7 +88,7 @@ def _calendar_figures(quick: bool) -> list[str]:
         return count
 
     def d_working(d: dt.date) -> int:
-        return 1 if d in cc_workdays or (d.weekday() < 5 and d not in cc_holidays) else 0  # noqa: PLR2004
+        return 1 if d in cc_workdays or (d.weekday() < 5 and d not in cc_holidays) else 0
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -103,7 +103,9 @@ def _calendar_figures(quick: bool) -> list[str]:
     def cc_api_between(a: dt.date, b: dt.date) -> int:
         return len(chinese_calendar.get_workdays(a + one, b)) if b > a else 0
 
-    def adds(name: str, f: Callable[[dt.date, int], object], kind: str = "anchor", note: str = "") -> Contender:
+    def adds(
+        name: str, f: Callable[[dt.date, int], object], kind: str = "anchor", note: str = ""
+    ) -> Contender:
         wrong = sum(f(d, N) != e for d, e in zip(starts, expected_add, strict=True))
 
         def batch() -> None:
@@ -112,7 +114,9 @@ def _calendar_figures(quick: bool) -> list[str]:
 
         return Contender(name, batch, len(starts), wrong, kind, note)
 
-    def betweens(name: str, f: Callable[[dt.date, dt.date], int], kind: str = "anchor", note: str = "") -> Contender:
+    def betweens(
+        name: str, f: Callable[[dt.date, dt.date], int], kind: str = "anchor", note: str = ""
+    ) -> Contender:
         wrong = sum(f(a, b) != e for a, b, e in zip(starts, ends, expected_between, strict=True))
 
         def batch() -> None:
@@ -133,12 +137,16 @@ def _calendar_figures(quick: bool) -> list[str]:
     slow = [
         adds("zwgk", cal.add_working_days, "zwgk"),
         adds("floor: cumulative table", floor_add, "floor"),
-        adds("chinese-calendar find_workday(19, d+1)", lambda d, n: chinese_calendar.find_workday(n - 1, d + one)),
+        adds(
+            "chinese-calendar find_workday(19, d+1)",
+            lambda d, n: chinese_calendar.find_workday(n - 1, d + one),
+        ),
         adds("chinese-calendar, loop over its dictionaries", cc_dict_add),
         adds("python-holidays get_nth_working_day (years preloaded)", china.get_nth_working_day),
     ]
     slow = [
-        Contender(c.name, _first(c, slow_starts, starts), len(slow_starts), c.wrong, c.kind, c.note) for c in slow
+        Contender(c.name, _first(c, slow_starts, starts), len(slow_starts), c.wrong, c.kind, c.note)
+        for c in slow
     ]
     rows += markdown_rows(fig + " (slow anchors, 200 starts)", interleave(slow, rounds=5))
     fig = "`working_days_between(a, b)`, scalar"
@@ -153,7 +161,10 @@ def _calendar_figures(quick: bool) -> list[str]:
         betweens("floor: cumulative table", floor_between, "floor"),
         betweens("chinese-calendar get_workdays", cc_api_between),
         betweens("chinese-calendar, loop over its dictionaries", cc_dict_between),
-        betweens("python-holidays get_working_days_count (years preloaded)", lambda a, b: china.get_working_days_count(a + one, b)),
+        betweens(
+            "python-holidays get_working_days_count (years preloaded)",
+            lambda a, b: china.get_working_days_count(a + one, b),
+        ),
     ]
     rows += markdown_rows(fig + " (slow anchors)", interleave(slow_b, rounds=5))
     return rows
@@ -164,7 +175,11 @@ def _first(c: Contender, sample: Sequence[dt.date], full: Sequence[dt.date]) -> 
     del full
     inner = c.batch.__closure__  # the per-call function is the batch's free variable ``f``
     assert inner is not None
-    f = next(cell.cell_contents for cell in inner if callable(cell.cell_contents) and cell.cell_contents is not c.batch)
+    f = next(
+        cell.cell_contents
+        for cell in inner
+        if callable(cell.cell_contents) and cell.cell_contents is not c.batch
+    )
 
     def batch() -> None:
         for d in sample:
@@ -199,7 +214,13 @@ def _clock_figures(quick: bool) -> list[str]:
     expected0 = [reply_deadline(r).due for r in received]
     expected3 = [reply_deadline(r, e).due for r, e in zip(received, events, strict=True)]
 
-    def contender(name: str, f: Callable[..., object], with_events: bool, kind: str, get: Callable[[object], object] = lambda x: x) -> Contender:
+    def contender(
+        name: str,
+        f: Callable[..., object],
+        with_events: bool,
+        kind: str,
+        get: Callable[[object], object] = lambda x: x,
+    ) -> Contender:
         expected = expected3 if with_events else expected0
         if with_events:
             wrong = sum(get(f(r, e)) != x for r, e, x in zip(received, events, expected, strict=True))
@@ -229,7 +250,10 @@ def _clock_figures(quick: bool) -> list[str]:
             rounds=9 if quick else 15,
         ),
     )
-    naive = [bench_clock.naive_chinese_calendar(r, (e[0].on, e[1].on), e[2].working_days) for r, e in zip(received[:200], events[:200], strict=True)]  # type: ignore[attr-defined]
+    naive = [
+        bench_clock.naive_chinese_calendar(r, (e[0].on, e[1].on), e[2].working_days)
+        for r, e in zip(received[:200], events[:200], strict=True)
+    ]  # type: ignore[attr-defined]
     naive_wrong = sum(n != x for n, x in zip(naive, expected3[:200], strict=True))
 
     def naive_batch() -> None:
@@ -260,7 +284,11 @@ def _vector_figures(quick: bool) -> list[str]:
     from zwgk.deadlines import reply_due_array
 
     cal = default_calendar()
-    t_rest = [d for d in (dt.date(2004, 1, 1) + dt.timedelta(days=i) for i in range(8401)) if not cal.is_working_day(d)]
+    t_rest = [
+        d
+        for d in (dt.date(2004, 1, 1) + dt.timedelta(days=i) for i in range(8401))
+        if not cal.is_working_day(d)
+    ]
     busdaycal = np.busdaycalendar(weekmask="1111111", holidays=np.array(t_rest, dtype="datetime64[D]"))
     n = 100_000 if quick else 1_000_000
     rng = np.random.default_rng(SEED)
@@ -284,14 +312,42 @@ def _vector_figures(quick: bool) -> list[str]:
     theirs = np.busday_offset(dates, N, roll="backward", busdaycal=busdaycal)
     contenders = [
         Contender("zwgk, datetime64[D]", lambda: cal.add_working_days_array(dates, N), n, 0, "zwgk"),
-        Contender("zwgk, object dates", lambda: cal.add_working_days_array(objects, N), n, int((cal.add_working_days_array(objects, N) != expected).sum()), "zwgk"),
-        Contender("zwgk, Arrow date32", lambda: cal.add_working_days_array(arrow, N), n, int((cal.add_working_days_array(arrow, N) != expected).sum()), "zwgk"),
-        Contender("zwgk, object with None (2 %)", lambda: cal.add_working_days_array(with_nulls, N), n, None, "zwgk"),
-        Contender("zwgk, pandas object with pd.NA/None", lambda: cal.add_working_days_array(series_na, N), n, None, "zwgk"),
+        Contender(
+            "zwgk, object dates",
+            lambda: cal.add_working_days_array(objects, N),
+            n,
+            int((cal.add_working_days_array(objects, N) != expected).sum()),
+            "zwgk",
+        ),
+        Contender(
+            "zwgk, Arrow date32",
+            lambda: cal.add_working_days_array(arrow, N),
+            n,
+            int((cal.add_working_days_array(arrow, N) != expected).sum()),
+            "zwgk",
+        ),
+        Contender(
+            "zwgk, object with None (2 %)", lambda: cal.add_working_days_array(with_nulls, N), n, None, "zwgk"
+        ),
+        Contender(
+            "zwgk, pandas object with pd.NA/None",
+            lambda: cal.add_working_days_array(series_na, N),
+            n,
+            None,
+            "zwgk",
+        ),
         Contender("floor: numpy table lookup", floor, n, 0, "floor"),
-        Contender("numpy busday_offset (7-day mask, rest days as holidays)", lambda: np.busday_offset(dates, N, roll="backward", busdaycal=busdaycal), n, int((theirs != expected).sum()), "anchor"),
+        Contender(
+            "numpy busday_offset (7-day mask, rest days as holidays)",
+            lambda: np.busday_offset(dates, N, roll="backward", busdaycal=busdaycal),
+            n,
+            int((theirs != expected).sum()),
+            "anchor",
+        ),
     ]
-    rows = markdown_rows(f"`add_working_days_array`, {n:,} dates (per date)", interleave(contenders, rounds=5 if quick else 9))
+    rows = markdown_rows(
+        f"`add_working_days_array`, {n:,} dates (per date)", interleave(contenders, rounds=5 if quick else 9)
+    )
 
     import bench_clock  # noqa: F401 - the scalar requests live there; the ledger is drawn here
 
@@ -317,7 +373,10 @@ def _vector_figures(quick: bool) -> list[str]:
             reply_due_array(recv, events, errors="coerce")
 
     timed = interleave([Contender("zwgk reply_due_array", ledger, 1, None, "zwgk")], rounds=3)
-    rows.append(f"| vector clock, {m:,}-request ledger (whole call) | zwgk reply_due_array | {fmt(timed[0].median)} | | | |")
+    rows.append(
+        f"| vector clock, {m:,}-request ledger (whole call) | zwgk reply_due_array "
+        f"| {fmt(timed[0].median)} | | | |"
+    )
     return rows
 
 
@@ -346,9 +405,17 @@ def _catalog_figures(quick: bool) -> tuple[list[str], bool]:
     with tempfile.TemporaryDirectory() as tmp:
         catalogs = {s: big(s) for s in sizes}
         paths = {s: Path(tmp) / f"c{s}.csv" for s in sizes}
-        write = {s: Contender(f"write {s:,} rows", lambda s=s: write_catalog_csv(catalogs[s], paths[s]), 1, None, "zwgk") for s in sizes}
+        write = {
+            s: Contender(
+                f"write {s:,} rows", lambda s=s: write_catalog_csv(catalogs[s], paths[s]), 1, None, "zwgk"
+            )
+            for s in sizes
+        }
         w = interleave(list(write.values()), rounds=3)
-        read = {s: Contender(f"read {s:,} rows", lambda s=s: read_catalog_csv(paths[s]), s, None, "zwgk") for s in sizes}
+        read = {
+            s: Contender(f"read {s:,} rows", lambda s=s: read_catalog_csv(paths[s]), s, None, "zwgk")
+            for s in sizes
+        }
         rd = interleave(list(read.values()), rounds=3)
         small, large = sizes
         for label, res, per_row in (("catalog CSV write", w, False), ("catalog CSV read", rd, True)):
@@ -359,9 +426,10 @@ def _catalog_figures(quick: bool) -> tuple[list[str], bool]:
             linear = growth <= 2 * TOLERANCE
             ok &= linear
             shown = fmt(b.median) + (" per row" if per_row else "")
+            verdict = "(linear)" if linear else "(SUPERLINEAR)"
             rows.append(
-                f"| {label}, {large:,} rows | zwgk | {shown} | | | doubling {small:,}→{large:,} rows: ×{growth:.2f} "
-                f"{'(linear)' if linear else '(SUPERLINEAR)'} |"
+                f"| {label}, {large:,} rows | zwgk | {shown} | | | "
+                f"doubling {small:,}→{large:,} rows: ×{growth:.2f} {verdict} |"
             )
     return rows, ok
 
@@ -384,7 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer rounds")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    print("| figure | implementation | median | × floor (min–max) | × best anchor (min–max) | wrong answers |")
+    print(
+        "| figure | implementation | median | × floor (min–max) | × best anchor (min–max) | wrong answers |"
+    )
     print("|---|---|---:|---:|---:|---:|")
     for rows in (_calendar_figures(args.quick), _clock_figures(args.quick), _vector_figures(args.quick)):
         print("\n".join(rows), flush=True)

@@ -141,7 +141,9 @@ def reply_due_array(
         received: the receipt dates (a column), or a pandas DataFrame holding ``received``
             and any of the event columns (see the module docs) — then ``events`` is None.
         events: the event columns, as a mapping of name → column or a DataFrame.
-        regime, calendar, policy: as for :func:`~zwgk.deadlines.reply_deadline`.
+        regime: as for :func:`~zwgk.deadlines.reply_deadline` (default: by each receipt date).
+        calendar: as for :func:`~zwgk.deadlines.reply_deadline`.
+        policy: as for :func:`~zwgk.deadlines.reply_deadline`.
         errors: ``"raise"`` (default) raises the scalar clock's error for the first bad row;
             ``"coerce"`` gives that row a missing due date and state.
 
