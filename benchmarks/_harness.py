@@ -12,9 +12,11 @@ calendar) is measured once, outside the timing.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 
@@ -99,13 +101,26 @@ def markdown_rows(figure: str, results: Sequence[Result]) -> list[str]:
 
 
 def import_costs(modules: Sequence[str], runs: int = 7) -> dict[str, list[float]]:
-    """``python -X importtime -c "import m"`` in fresh interpreters, interleaved; seconds per run."""
+    """``python -X importtime -c "import m"`` in fresh interpreters, interleaved; seconds per run.
+
+    Every module is imported from bytecode, as an installed package is (pip compiles wheels on
+    install): the runs write and use a bytecode cache under a temporary ``PYTHONPYCACHEPREFIX``
+    even where the environment sets ``PYTHONDONTWRITEBYTECODE`` (which would otherwise make
+    zwgk, an editable checkout, compile its sources on every import while site-packages keep
+    their ``.pyc`` files).  One warm-up import per module fills the cache.
+    """
     out: dict[str, list[float]] = {m: [] for m in modules}
+    cache = tempfile.mkdtemp(prefix="zwgk-pycache-")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache
+    for m in modules:
+        subprocess.run([sys.executable, "-c", f"import {m}"], env=env, check=True)
     for r in range(runs):
         for k in range(len(modules)):
             m = modules[(k + r) % len(modules)]
             err = subprocess.run(
                 [sys.executable, "-X", "importtime", "-c", f"import {m}"],
+                env=env,
                 capture_output=True,
                 text=True,
                 check=True,

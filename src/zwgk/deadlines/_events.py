@@ -14,7 +14,7 @@ import attrs
 
 from zwgk._dates import parse_date
 from zwgk.deadlines._regimes import ConsultationParty
-from zwgk.errors import InvalidInputError, InvalidTypeError
+from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -31,6 +31,7 @@ __all__ = [
     "ReasonableDelaySet",
     "Replied",
     "Withdrawn",
+    "check_outcome",
 ]
 
 
@@ -209,3 +210,18 @@ EVENT_TYPES: tuple[type, ...] = (
     Replied,
     Withdrawn,
 )
+
+
+def check_outcome(ev: Replied) -> None:
+    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label."""
+    outcome = ev.outcome
+    if outcome is None or isinstance(outcome, enum.Enum):
+        return
+    if not isinstance(outcome, str) or not outcome.strip():
+        raise InvalidEventSequence.unknown_outcome(ev)
+    from zwgk.deadlines._outcomes import parse_outcome  # the outcome labels load on first use
+
+    try:
+        parse_outcome(outcome)
+    except LookupError:
+        raise InvalidEventSequence.unknown_outcome(ev, outcome) from None

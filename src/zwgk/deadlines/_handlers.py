@@ -23,9 +23,9 @@ from zwgk.deadlines._events import (
     ReasonableDelaySet,
     Replied,
     Withdrawn,
+    check_outcome,
 )
 from zwgk.deadlines._kinds import ViolationKind
-from zwgk.deadlines._outcomes import check_outcome
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence

@@ -26,9 +26,9 @@ from zwgk.deadlines._events import (
     ExtensionGranted,
     Replied,
     Withdrawn,
+    check_outcome,
 )
 from zwgk.deadlines._kinds import ViolationKind
-from zwgk.deadlines._outcomes import check_outcome
 from zwgk.deadlines._regimes import Regime
 from zwgk.deadlines._results import ClockPolicy, Violation
 

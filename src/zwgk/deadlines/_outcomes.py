@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import enum
 from functools import cache
-from typing import TYPE_CHECKING
 
 from zwgk._text import lookup_label, normalize_label
-from zwgk.errors import InvalidEventSequence
 
-if TYPE_CHECKING:
-    from zwgk.deadlines._events import Replied
-
-__all__ = ["Outcome", "OutcomeGroup", "check_outcome", "parse_outcome"]
+__all__ = ["Outcome", "OutcomeGroup", "parse_outcome"]
 
 
 class OutcomeGroup(enum.Enum):
@@ -138,16 +133,3 @@ def _aliases() -> dict[str, Outcome]:
     }
     aliases.update({normalize_label(k): v for k, v in short.items()})
     return aliases
-
-
-def check_outcome(ev: Replied) -> None:
-    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label."""
-    outcome = ev.outcome
-    if outcome is None or isinstance(outcome, enum.Enum):
-        return
-    if not isinstance(outcome, str) or not outcome.strip():
-        raise InvalidEventSequence.unknown_outcome(ev)
-    try:
-        parse_outcome(outcome)
-    except LookupError:
-        raise InvalidEventSequence.unknown_outcome(ev, outcome) from None
