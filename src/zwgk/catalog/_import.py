@@ -356,7 +356,7 @@ def catalog_from_rows(
         reader = _RowReader(row_number, problems)
         cells = [raw[c.index] if c.index < len(raw) else "" for c in columns]
         for k, column in enumerate(columns):
-            if compact(cells[k]) in _SAME_AS_ABOVE:
+            if cells[k] and compact(cells[k]) in _SAME_AS_ABOVE:  # most cells are empty
                 if previous is None:
                     reader.problem(column, "同上 in the first row", cells[k], "a value")
                     cells[k] = ""
@@ -384,6 +384,8 @@ def _headed_columns(top: Sequence[str], sub: Sequence[str] | None) -> frozenset[
 
 def _unheaded_cells(row_number: int, raw: Sequence[str], headed: frozenset[int]) -> list[Problem]:
     """A problem for every non-empty cell with no header above it (it would be lost)."""
+    if all(i in headed or not cell.strip() for i, cell in enumerate(raw)):  # every row but a bad one
+        return []
     last = max(headed, default=-1)
     beyond = f"nothing right of the last header column {column_letter(last)}" if last >= 0 else ""
     return [
