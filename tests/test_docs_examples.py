@@ -22,6 +22,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"])
+# A page that needs optional extras says so on its first line: <!-- requires: dask.dataframe, pyarrow -->
+# (skipped when one is missing; the test extra installs them, so CI runs it).
+REQUIRES = re.compile(r"\A<!-- requires: ([\w., ]+) -->")
 FENCE = re.compile(r"^```(python|console)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
@@ -67,6 +70,9 @@ def _run_console(page: Path, line: int, code: str, cwd: Path) -> None:
     "page", [p for p in PAGES if _blocks(p)], ids=lambda p: str(p.relative_to(ROOT))
 )
 def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if needs := REQUIRES.match(page.read_text(encoding="utf-8")):
+        for module in needs.group(1).split(","):
+            pytest.importorskip(module.strip())
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}

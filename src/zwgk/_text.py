@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -107,8 +108,24 @@ def fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Folding is memoised for short strings (cells, marks, labels, phrases repeat across rows):
+# both functions are pure, so an LRU cache of their results changes nothing but the speed.
+_MEMO_LENGTH = 128
+_MEMO_SIZE = 1 << 16
+
+
 def compact(text: str) -> str:
     """NFKC, traditional → simplified and whitespace removal, without numeral folding."""
+    if not text:
+        return ""
+    if len(text) <= _MEMO_LENGTH:
+        return _compact_memo(text)
+    return _compact(text)
+
+
+def _compact(text: str) -> str:
+    if text.isascii():  # NFKC and the traditional table leave ASCII unchanged
+        return _SPACE.sub("", text)
     folded = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL)
     # Removing a space can put a combining mark next to a base character, which NFKC then
     # composes; so only when spaces were removed, repeat until nothing changes.
@@ -120,6 +137,9 @@ def compact(text: str) -> str:
     return folded
 
 
+_compact_memo = lru_cache(maxsize=_MEMO_SIZE)(_compact)
+
+
 def normalize(text: str) -> str:
     """Canonical form of a phrase for matching: :func:`compact` plus Chinese numerals.
 
@@ -129,7 +149,16 @@ def normalize(text: str) -> str:
     Returns:
         The folded text.  ``normalize(normalize(t)) == normalize(t)`` for every ``t``.
     """
+    if len(text) <= _MEMO_LENGTH:
+        return _normalize_memo(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     return _CN_NUMERAL.sub(_replace_numeral, compact(text))
+
+
+_normalize_memo = lru_cache(maxsize=_MEMO_SIZE)(_normalize)
 
 
 _T = TypeVar("_T")

@@ -13,16 +13,21 @@ strict; ``working_days_between`` counts ``(a, b]``.
 Reading notice files and their JSON Schema is the boundary, in :mod:`zwgk.calendar.io`.
 """
 
+import importlib
 import sys as _sys
+from types import MappingProxyType as _MappingProxyType
+from typing import TYPE_CHECKING
 
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday
-from zwgk.calendar._display import plot_calendar_year, romanise_document
-from zwgk.calendar._holiday_map import HolidayMap
-from zwgk.calendar._kernel import CalendarKernel, build_kernel
+from zwgk.calendar._kernel import UNCOVERED, CalendarKernel, build_kernel
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
-from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
-from zwgk.calendar.io import load_notices
+
+if TYPE_CHECKING:
+    from zwgk.calendar._display import plot_calendar_year, romanise_document
+    from zwgk.calendar._holiday_map import HolidayMap
+    from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
+    from zwgk.calendar.io import load_notices
 
 __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the calendar
@@ -47,10 +52,38 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     # the kernel API (tables and quiet counting, for code that builds on the calendar)
     "CalendarKernel",
     "build_kernel",
+    "UNCOVERED",
     # figures
     "plot_calendar_year",
     "romanise_document",
 ]
+
+# Names whose modules load on first use (issue 17: ``import zwgk.calendar`` stays cheap; the
+# statutory rules, notice files and figures are not needed to count working days).
+_LAZY = _MappingProxyType(
+    {
+        "plot_calendar_year": "zwgk.calendar._display",
+        "romanise_document": "zwgk.calendar._display",
+        "HolidayRules": "zwgk.calendar._rules",
+        "FestivalRule": "zwgk.calendar._rules",
+        "holiday_rules": "zwgk.calendar._rules",
+        "statutory_days": "zwgk.calendar._rules",
+        "load_notices": "zwgk.calendar.io",
+        "HolidayMap": "zwgk.calendar._holiday_map",
+    }
+)
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'zwgk.calendar' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 # The Series.zwgk accessor, only if pandas is already loaded (zwgk never imports it for you;
 # `import zwgk.pandas` registers it explicitly).

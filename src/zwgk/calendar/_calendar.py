@@ -42,9 +42,8 @@ import attrs
 
 from zwgk._present import present
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday, as_date
-from zwgk.calendar._kernel import KINDS, CalendarKernel, DayEntry, build_kernel
+from zwgk.calendar._kernel import KINDS, UNCOVERED, CalendarKernel, DayEntry, build_kernel
 from zwgk.calendar._notices import Festival, Notice
-from zwgk.calendar.io import bundled_notices
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["ChinaCalendar", "default_calendar"]
 
 _WORKING = tuple(k.is_working for k in KINDS)
+_DATE = dt.date  # the fast paths test ``type(d) is _DATE`` (a module constant, no attribute load)
 
 
 def _as_int(value: object, field: str) -> int:
@@ -67,6 +67,8 @@ def _as_int(value: object, field: str) -> int:
 
 def _notices(value: Iterable[Notice] | None) -> tuple[Notice, ...]:
     """The notices given (default: the bundled ones), keeping the last one per document number."""
+    from zwgk.calendar.io import bundled_notices  # the notice files are read on first use
+
     by_doc: dict[str, Notice] = {}
     for n in bundled_notices() if value is None else value:
         by_doc.pop(n.document, None)
@@ -131,7 +133,7 @@ class ChinaCalendar:
             CalendarCoverageError: ``day`` is outside the calendar's range.
             InvalidTypeError: ``day`` is not a date.
         """
-        if type(day) is not dt.date:
+        if type(day) is not _DATE:
             day = as_date(day, "day")
         k = self.kernel
         i = day.toordinal() - k.base
@@ -173,13 +175,23 @@ class ChinaCalendar:
             CalendarCoverageError: the result or ``day`` is outside the calendar's range.
             InvalidTypeError: ``day`` is not a date or ``n`` not an integer.
         """
-        if type(day) is not dt.date:
+        if type(day) is _DATE and type(n) is int and n > 0:
+            # Fast path (exact types, a settled result): one attribute load, two tuple lookups.
+            f = self.kernel.fast
+            try:
+                r = f[0][day.toordinal()] + n
+            except IndexError:  # after the settled day: the checked path below
+                pass
+            else:
+                if r <= f[2]:  # UNCOVERED (before the first day) never is
+                    return f[1][r]
+        if type(day) is not _DATE:
             day = as_date(day, "day")
         if type(n) is not int:
             n = _as_int(n, "n")
         ordinal = day.toordinal()
         k = self.kernel
-        if n > 0:  # fast path for the common case: two tuple lookups
+        if n > 0:  # the result may be provisional or beyond the tables
             i = ordinal - k.base
             if 0 <= i < k.size:
                 r = k.cum[i] + n - 1
@@ -201,9 +213,20 @@ class ChinaCalendar:
         Raises:
             CalendarCoverageError: either date is outside the calendar's range.
         """
-        if type(start) is not dt.date:
+        if type(start) is _DATE and type(end) is _DATE:
+            # Fast path: both days settled, so no bounds error and no warning is possible.
+            table = self.kernel.fast[0]
+            try:
+                i = table[start.toordinal()]
+                j = table[end.toordinal()]
+            except IndexError:  # after the settled day: the checked path below
+                pass
+            else:
+                if i < UNCOVERED and j < UNCOVERED:
+                    return j - i
+        if type(start) is not _DATE:
             start = as_date(start, "start")
-        if type(end) is not dt.date:
+        if type(end) is not _DATE:
             end = as_date(end, "end")
         k = self.kernel
         count = k.between(start, end)
@@ -308,34 +331,48 @@ class ChinaCalendar:
 
     # ------------------------------------------------------------------ vector API
 
-    def is_working_day_array(self, dates: Any) -> Any:
-        """Vector :meth:`is_working_day` over numpy ``datetime64`` arrays or pandas Series.
+    def is_working_day_array(self, dates: Any, *, errors: Literal["raise", "coerce"] = "raise") -> Any:
+        """Vector :meth:`is_working_day` over a column of dates.
 
         Same semantics and coverage rules as the scalar method; a Series comes back as a
         Series with the same index.  Needs the ``numpy`` extra.
+
+        Columns: numpy ``datetime64`` arrays, object arrays of :class:`datetime.date` (or
+        datetimes), pandas Series of any date-like dtype (datetime64, tz-aware, object,
+        nullable, Arrow-backed), pyarrow ``date32``/``date64``/``timestamp`` arrays.  Missing
+        values (None, NaN, NaT, ``pd.NA``, Arrow nulls) give False (NaT/NaN in the other
+        functions).  ``errors="coerce"`` answers False/NaT/NaN for a date outside the
+        calendar instead of raising (for Dask's ``meta`` probe, which sends 1970-01-01).
         """
         from zwgk.calendar import _vector
 
-        return _vector.is_working_day(self.kernel, dates)
+        return _vector.is_working_day(self.kernel, dates, errors)
 
-    def add_working_days_array(self, dates: Any, n: Any) -> Any:
+    def add_working_days_array(
+        self, dates: Any, n: Any, *, errors: Literal["raise", "coerce"] = "raise"
+    ) -> Any:
         """Vector :meth:`add_working_days`; ``n`` is an integer or an array of them.
 
-        ``NaT`` in gives ``NaT`` out.  Needs the ``numpy`` extra.
+        Missing in gives ``NaT`` out; columns and ``errors`` as in :meth:`is_working_day_array`
+        (with ``"coerce"``, a start or a result outside the calendar gives NaT).  Needs the
+        ``numpy`` extra.
         """
         from zwgk.calendar import _vector
 
-        return _vector.add_working_days(self.kernel, dates, n)
+        return _vector.add_working_days(self.kernel, dates, n, errors)
 
-    def working_days_between_array(self, start: Any, end: Any) -> Any:
+    def working_days_between_array(
+        self, start: Any, end: Any, *, errors: Literal["raise", "coerce"] = "raise"
+    ) -> Any:
         """Vector :meth:`working_days_between` (counts in ``(start, end]``).
 
-        Needs the ``numpy`` extra.  Returns float with NaN where an input is ``NaT``,
-        else int64.
+        Needs the ``numpy`` extra.  Returns float with NaN where an input is missing (or,
+        with ``errors="coerce"``, outside the calendar), else int64; columns as in
+        :meth:`is_working_day_array`.
         """
         from zwgk.calendar import _vector
 
-        return _vector.working_days_between(self.kernel, start, end)
+        return _vector.working_days_between(self.kernel, start, end, errors)
 
     # ------------------------------------------------------------------ displays
 

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
-import json
 import types
 import warnings
 from collections.abc import Iterable
@@ -25,18 +23,22 @@ from typing import Literal
 
 import attrs
 
-from zwgk.calendar._anchors import estimate_years
 from zwgk.calendar._days import DayKind
 from zwgk.calendar._notices import Festival, Notice, NoticeKind
-from zwgk.calendar._rules import estimate_notice, statutory_days
 from zwgk.errors import CalendarCoverageError, InvalidInputError, ProvisionalCalendarWarning
 
-__all__ = ["KINDS", "CalendarKernel", "DayEntry", "build_kernel", "data_version"]
+__all__ = ["KINDS", "UNCOVERED", "CalendarKernel", "DayEntry", "FastTables", "build_kernel", "data_version"]
 
 # Days at the end of the final covered year that the next year's notice may still change
 # (notices have set days from 29 December on; a week leaves a margin).
 _UNSETTLED_DAYS = 7
 _SATURDAY = 5
+
+FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
+"""``(cum - 1 by ordinal, workday dates, settled rank)``: see :attr:`CalendarKernel.fast`."""
+
+#: The fast table's entry for days before the first covered day (larger than any rank).
+UNCOVERED = 1 << 40
 
 #: Day kinds by their code in :attr:`CalendarKernel.kinds`.
 KINDS: tuple[DayKind, ...] = tuple(DayKind)
@@ -75,6 +77,12 @@ class CalendarKernel:
         workday_dates: the same days as dates (ready-made results).
         days: ordinal → :class:`DayEntry` for every day a notice or estimate names.
         data_version: issue date of the newest notice + a hash of the notice data.
+        fast: the tables of the scalar fast paths, one tuple (one attribute load):
+            ``(by_ordinal, workday_dates, settled_rank)``.  ``by_ordinal[d.toordinal()]`` is
+            ``cum - 1`` of every day up to :attr:`settled_until` and :data:`UNCOVERED` before
+            :attr:`first`; the tuple ends at the settled day, so a later day raises
+            ``IndexError``.  A result found through it is settled and in range, so it needs
+            neither a bounds check nor a warning (about 6 MB: one pointer per ordinal).
     """
 
     first: dt.date
@@ -93,6 +101,7 @@ class CalendarKernel:
     workday_dates: tuple[dt.date, ...]
     days: types.MappingProxyType[int, DayEntry]
     data_version: str
+    fast: FastTables
 
     # ------------------------------------------------------------------ bounds
 
@@ -192,6 +201,10 @@ def build_kernel(notices: Iterable[Notice], beyond: Literal["estimate", "raise"]
     Raises:
         InvalidInputError: no annual notice, or the annual notices skip a year.
     """
+    # The statutory rules and festival anchors load when a calendar is first built.
+    from zwgk.calendar._anchors import estimate_years
+    from zwgk.calendar._rules import estimate_notice
+
     notices = tuple(notices)
     years = sorted({n.year for n in notices if n.kind is NoticeKind.ANNUAL})
     if not years:
@@ -246,6 +259,10 @@ def build_kernel(notices: Iterable[Notice], beyond: Literal["estimate", "raise"]
         cum[i] = count
     # Provisional from the last week of the final year on: the next notice may change it.
     settled_ordinal = last.toordinal() - _UNSETTLED_DAYS
+    settled_rank = bisect.bisect_right(workdays, settled_ordinal) - 1
+    workday_dates = tuple(dt.date.fromordinal(o) for o in workdays)
+    by_ordinal = (UNCOVERED,) * base + tuple(c - 1 for c in cum[: settled_ordinal - base + 1])
+    fast = (by_ordinal, workday_dates, settled_rank)
     return CalendarKernel(
         first=first,
         last=last,
@@ -255,14 +272,15 @@ def build_kernel(notices: Iterable[Notice], beyond: Literal["estimate", "raise"]
         base=base,
         size=size,
         settled_ordinal=settled_ordinal,
-        settled_rank=bisect.bisect_right(workdays, settled_ordinal) - 1,
+        settled_rank=settled_rank,
         kinds=bytes(kinds),
         cum=tuple(cum),
         before=tuple(before),
         workdays=tuple(workdays),
-        workday_dates=tuple(dt.date.fromordinal(o) for o in workdays),
+        workday_dates=workday_dates,
         days=types.MappingProxyType(resolved),
         data_version=data_version(notices),
+        fast=fast,
     )
 
 
@@ -279,6 +297,8 @@ def _resolve(day: dt.date, entry: DayEntry) -> DayEntry:
 
 
 def _statutory(year: int) -> frozenset[dt.date]:
+    from zwgk.calendar._rules import statutory_days
+
     try:
         return frozenset(statutory_days(year))
     except (LookupError, KeyError):
@@ -297,6 +317,9 @@ def data_version(notices: Iterable[Notice]) -> str:
     The hash is of the canonical JSON of every notice record (sorted by document number,
     keys sorted), so it changes exactly when the data does.
     """
+    import hashlib
+    import json
+
     ordered = sorted(notices, key=lambda n: n.document)
     newest = max(ordered, key=lambda n: n.issued)
     records = [attrs.asdict(n) for n in ordered]

@@ -15,10 +15,8 @@ measures is a :class:`HolidayRules`.)
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 import types
 from functools import cache
-from importlib import resources
 
 import attrs
 
@@ -60,6 +58,9 @@ class HolidayRules:
 
 
 def _read(name: str) -> dict[str, object]:
+    import tomllib  # imported on first use: import zwgk stays cheap (issue 17)
+    from importlib import resources  # the same
+
     text = (resources.files("zwgk.calendar") / "data" / name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 

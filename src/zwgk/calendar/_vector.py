@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -21,7 +21,15 @@ from zwgk._optional import import_extra
 from zwgk.calendar._kernel import CalendarKernel
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidTypeError
 
-__all__ = ["Tables", "add_working_days", "is_working_day", "tables", "working_days_between"]
+__all__ = [
+    "Errors",
+    "Tables",
+    "add_working_days",
+    "day_numbers",
+    "is_working_day",
+    "tables",
+    "working_days_between",
+]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
@@ -70,22 +78,39 @@ def tables(kernel: CalendarKernel) -> Tables:
 
 
 def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
-    """Return (int64 days since epoch, NaT mask, pandas index or None).
+    """Return (int64 days since epoch, missing mask, pandas index or None).
 
-    Timezone-aware values are converted to China Standard Time before their date is taken,
-    as in the scalar path; naive values are taken as China time.
+    Takes numpy ``datetime64`` arrays, object arrays of dates/datetimes, pandas Series and
+    indexes (datetime64, tz-aware, object, nullable and Arrow-backed dtypes), and pyarrow
+    arrays (``date32``/``date64``/``timestamp``, chunked or not).  Missing values (``None``,
+    ``NaN``, ``NaT``, ``pd.NA``, Arrow nulls) are missing.  Timezone-aware values are
+    converted to China Standard Time before their date is taken, as in the scalar path;
+    naive values are taken as China time.
     """
     np = _np()
     index = None
     pd = _pandas_if_loaded()
-    if pd is not None and isinstance(values, pd.Series | pd.DatetimeIndex):
+    pa = sys.modules.get("pyarrow")
+    if pa is not None and isinstance(values, pa.Array | pa.ChunkedArray):
+        values = _from_arrow(np, pa, values, field)
+    elif pd is not None and isinstance(values, pd.Series | pd.Index):
         if isinstance(values, pd.Series):
             index = values.index
-            if getattr(values.dtype, "tz", None) is not None:
-                values = values.dt.tz_convert(CHINA_STANDARD_TIME).dt.tz_localize(None)
-        elif values.tz is not None:
-            values = values.tz_convert(CHINA_STANDARD_TIME).tz_localize(None)
-        values = values.to_numpy()
+        dtype = values.dtype
+        if pa is not None and isinstance(dtype, pd.ArrowDtype):
+            values = _from_arrow(np, pa, pa.array(values), field)
+        elif getattr(dtype, "tz", None) is not None:
+            values = (
+                values.tz_convert(CHINA_STANDARD_TIME)
+                if isinstance(values, pd.Index)
+                else (values.dt.tz_convert(CHINA_STANDARD_TIME))
+            )
+            values = values.tz_localize(None) if isinstance(values, pd.Index) else values.dt.tz_localize(None)
+            values = values.to_numpy()
+        elif dtype.kind in "MO":
+            values = values.to_numpy()
+        else:  # a nullable extension dtype: every missing value becomes None
+            values = values.to_numpy(dtype=object, na_value=None)
     arr = np.asarray(values)
     if arr.dtype.kind == "O":
         arr = _from_objects(np, arr, values, field)
@@ -96,42 +121,129 @@ def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
     return days, nat, index
 
 
+def _from_arrow(np: Any, pa: Any, values: Any, field: str) -> Any:
+    """A pyarrow date or timestamp array as ``datetime64`` (nulls → NaT; aware → China time)."""
+    kind = values.type
+    types = pa.types
+    if types.is_date(kind):
+        return values.to_numpy(zero_copy_only=False)
+    if types.is_timestamp(kind):
+        out = values.to_numpy(zero_copy_only=False)  # UTC wall time when tz-aware
+        if kind.tz is not None:
+            out = out + np.timedelta64(_CST_HOURS, "h")
+        return out
+    raise InvalidTypeError(field, kind, "an Arrow date32/date64 or timestamp array")
+
+
+_CST_HOURS = 8  # China Standard Time is UTC+8 (what Asia/Shanghai has been since 1991)
+_MISSING_FILL = dt.date(1970, 1, 1)
+
+
+def day_numbers(values: Any, field: str) -> tuple[Any, Any, Any]:
+    """Public name of the conversion every vector function uses (see :func:`_days`)."""
+    return _days(values, field)
+
+
 def _is_missing(item: object) -> bool:
-    """NaN and NaT are the values not equal to themselves."""
+    """None, NaN, NaT and ``pd.NA`` (NaN and NaT are the values not equal to themselves)."""
+    if item is None:
+        return True
     try:
         return bool(item != item)  # noqa: PLR0124 - the IEEE/NaT test
-    except (TypeError, ValueError):
-        return False
+    except (TypeError, ValueError):  # pd.NA: its comparisons are NA, whose truth is ambiguous
+        return type(item).__name__ == "NAType"
 
 
 def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
-    """Convert an object array of dates/datetimes (aware ones to China time), None/NaT → NaT."""
+    """Convert an object array of dates/datetimes (aware ones to China time); missing → NaT.
+
+    Plain :class:`datetime.date` values, with missing values among them, take a fast path at
+    C speed (``toordinal`` mapped over the array); anything else goes item by item.
+    """
+    flat = arr.reshape(-1)
+    items = flat.tolist()
+    kinds = set(map(type, items))
+    if kinds <= _fast_kinds():
+        try:
+            if kinds == _DATE_ONLY:
+                ordinals = np.fromiter(map(_DATE_TOORDINAL, items), dtype=np.int64, count=len(items))
+                missing = None
+            else:
+                missing = _missing_mask(np, flat, items)
+                filled = flat.copy()
+                filled[missing] = _MISSING_FILL
+                filled_items = filled.tolist()
+                ordinals = np.fromiter(map(_DATE_TOORDINAL, filled_items), dtype=np.int64, count=len(items))
+        except TypeError:  # a float that is not NaN: the item-by-item path names it
+            pass
+        else:
+            out = (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+            if missing is not None:
+                out[missing] = np.datetime64("NaT")
+            return out.reshape(arr.shape)
     out = np.empty(arr.shape, dtype="datetime64[D]")
-    flat = out.reshape(-1)
-    for i, item in enumerate(arr.reshape(-1)):
-        if item is None or _is_missing(item):
-            flat[i] = np.datetime64("NaT")
+    result = out.reshape(-1)
+    for i, item in enumerate(items):
+        if _is_missing(item):
+            result[i] = np.datetime64("NaT")
         elif isinstance(item, dt.date):
-            flat[i] = np.datetime64(parse_date(item, field, text=False), "D")
+            result[i] = np.datetime64(parse_date(item, field, text=False), "D")
         elif isinstance(item, np.datetime64):
-            flat[i] = item.astype("datetime64[D]")
+            result[i] = item.astype("datetime64[D]")
         else:
             raise InvalidTypeError(field, original, "an array of dates (numpy datetime64 or datetime.date)")
     return out
+
+
+def _missing_mask(np: Any, flat: Any, items: list[Any]) -> Any:
+    pd = _pandas_if_loaded()
+    if pd is not None:
+        return pd.isna(flat)
+    return np.fromiter(map(_is_missing, items), dtype=bool, count=len(items))
+
+
+def _fast_kinds() -> frozenset[object]:
+    """Types the fast object path takes: plain dates and the missing values (pandas' too)."""
+    pd = _pandas_if_loaded()
+    if pd is None:
+        return _PLAIN
+    return _PLAIN | {type(pd.NA), type(pd.NaT)}
+
+
+_DATE_ONLY = {dt.date}
+_PLAIN: frozenset[object] = frozenset({dt.date, type(None), float})
+_DATE_TOORDINAL = dt.date.toordinal
 
 
 def _pandas_if_loaded() -> Any:
     return sys.modules.get("pandas")
 
 
-def _index(kernel: CalendarKernel, t: Tables, days: Any, nat: Any, field: str) -> Any:
+Errors = Literal["raise", "coerce"]
+"""What the vector functions do with a date outside the calendar: raise
+:class:`~zwgk.errors.CalendarCoverageError` (``"raise"``, the default, as the scalar path) or
+answer NaT/NaN/False for it (``"coerce"``: what a Dask ``meta`` probe with 1970-01-01 needs)."""
+
+
+def _check_errors(errors: object) -> None:
+    if errors not in ("raise", "coerce"):
+        raise InvalidInputError("errors", errors, "'raise' or 'coerce'")
+
+
+def _index(  # noqa: PLR0917 - the tables, the days with their mask, and how to report
+    kernel: CalendarKernel, t: Tables, days: Any, nat: Any, field: str, errors: Errors
+) -> Any:
+    """Table indexes of ``days``; with ``errors="coerce"`` uncovered days join ``nat`` (in place)."""
     np = _np()
     idx = days - t.base
     bad = ((idx < 0) | (idx >= t.size)) & ~nat
     if bad.any():
-        first_bad = int(days[np.argmax(bad)])
-        day = dt.date.fromordinal(first_bad + _EPOCH_ORDINAL)
-        raise kernel.coverage_error(day, field)
+        if errors == "coerce":
+            nat |= bad
+        else:
+            first_bad = int(days[np.argmax(bad)])
+            day = dt.date.fromordinal(first_bad + _EPOCH_ORDINAL)
+            raise kernel.coverage_error(day, field)
     return np.where(nat, 0, idx)
 
 
@@ -147,21 +259,25 @@ def _wrap(result: Any, index: Any, name: str | None = None) -> Any:
     return pd.Series(result, index=index, name=name)
 
 
-def is_working_day(kernel: CalendarKernel, dates: Any) -> Any:
+def is_working_day(kernel: CalendarKernel, dates: Any, errors: Errors = "raise") -> Any:
     """Boolean array (or Series): whether each date is a working day; ``NaT`` → False."""
     np = _np()
+    _check_errors(errors)
     t = tables(kernel)
     days, nat, index = _days(dates, "dates")
-    idx = _index(kernel, t, days, nat, "dates")
+    nat = nat.copy()
+    idx = _index(kernel, t, days, nat, "dates", errors)
     _warn_if(kernel, t, days[~nat], "is_working_day_array")
     return _wrap(np.where(nat, False, t.working[idx]), index)
 
 
-def add_working_days(kernel: CalendarKernel, dates: Any, n: Any) -> Any:
+def add_working_days(kernel: CalendarKernel, dates: Any, n: Any, errors: Errors = "raise") -> Any:
     """``datetime64[D]`` array (or Series): the n-th working day after each date (strict)."""
     np = _np()
+    _check_errors(errors)
     t = tables(kernel)
     days, nat, index = _days(dates, "dates")
+    nat = nat.copy()
     steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
     if steps.dtype.kind not in "iu":
         raise InvalidTypeError("n", n, "an integer or an array of integers")
@@ -171,11 +287,14 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any) -> Any:
         raise InvalidInputError(
             "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
         ) from None
-    idx = _index(kernel, t, days, nat, "dates")
+    idx = _index(kernel, t, days, nat, "dates", errors)
     rank = np.where(steps > 0, t.cum[idx] + steps - 1, t.before[idx] + steps)
     moving = (steps != 0) & ~nat
     out_of_range = moving & ((rank < 0) | (rank >= t.workdays.size))
-    if out_of_range.any():
+    if errors == "coerce" and out_of_range.any():
+        nat |= out_of_range
+        moving &= ~out_of_range
+    elif out_of_range.any():
         k = int(np.argmax(out_of_range))
         day = dt.date.fromordinal(int(days[k]) + _EPOCH_ORDINAL)
         raise CalendarCoverageError.count_beyond_edge(
@@ -191,9 +310,10 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any) -> Any:
     return _wrap(out, index)
 
 
-def working_days_between(kernel: CalendarKernel, start: Any, end: Any) -> Any:
+def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: Errors = "raise") -> Any:
     """int64 array (float with NaN where an input is NaT): working days in ``(start, end]``."""
     np = _np()
+    _check_errors(errors)
     t = tables(kernel)
     a, nat_a, index = _days(start, "start")
     b, nat_b, index_b = _days(end, "end")
@@ -206,8 +326,10 @@ def working_days_between(kernel: CalendarKernel, start: Any, end: Any) -> Any:
         ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
     nat = nat_a | nat_b
-    ia = _index(kernel, t, a, nat, "start")
-    ib = _index(kernel, t, b, nat, "end")
+    ia = _index(kernel, t, a, nat, "start", errors)
+    ib = _index(kernel, t, b, nat, "end", errors)
+    if errors == "coerce":  # a day coerced by the second lookup also voids the first
+        ia = np.where(nat, 0, ia)
     _warn_if(kernel, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
     count = t.cum[ib] - t.cum[ia]
     if nat.any():

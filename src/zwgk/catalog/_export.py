@@ -63,10 +63,12 @@ def _header(catalog: Catalog) -> tuple[list[str], list[str]]:
     return top, sub
 
 
-def _item_row(item: DisclosureItem, catalog: Catalog) -> list[str]:
-    def tick(flag: bool) -> str:
-        return _TICK if flag else ""
-
+def _item_row(
+    item: DisclosureItem, levels: tuple[Level, ...], five_open: bool, field: bool
+) -> list[str]:
+    """One item's row; ``levels``, ``five_open`` and ``field`` are the catalog's columns, found
+    once per catalog (so writing is linear in the number of items)."""
+    audiences, modes, item_levels = item.audiences, item.modes, item.levels
     row = [
         item.sequence,
         item.first_level,
@@ -76,15 +78,19 @@ def _item_row(item: DisclosureItem, catalog: Catalog) -> list[str]:
         item.time_limit.text,
         item.body,
         "\n".join(item.channels),
-        *(tick(a in item.audiences) for a in Audience),
-        *(tick(m in item.modes) for m in DisclosureMode),
-        *(tick(level in item.levels) for level in _levels(catalog)),
+        *(_TICK if a in audiences else "" for a in _AUDIENCES),
+        *(_TICK if m in modes else "" for m in _MODES),
+        *(_TICK if level in item_levels else "" for level in levels),
     ]
-    if any(i.five_open for i in catalog.items):
+    if five_open:
         row.append("、".join(f.value for f in item.five_open))
-    if any(i.field for i in catalog.items):
+    if field:
         row.append(item.field or "")
     return row
+
+
+_AUDIENCES = tuple(Audience)
+_MODES = tuple(DisclosureMode)
 
 
 def catalog_rows(catalog: Catalog) -> list[list[str]]:
@@ -101,7 +107,10 @@ def catalog_rows(catalog: Catalog) -> list[list[str]]:
     top, sub = _header(catalog)
     rows = [[catalog.title]] if catalog.title else []
     rows += [top, sub]
-    rows += [_item_row(item, catalog) for item in catalog.items]
+    levels = _levels(catalog)
+    five_open = any(i.five_open for i in catalog.items)
+    field = any(i.field for i in catalog.items)
+    rows += [_item_row(item, levels, five_open, field) for item in catalog.items]
     return rows
 
 

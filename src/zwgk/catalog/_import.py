@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -246,14 +247,36 @@ class _RowReader:
                 if compact(mark) in TICKED:
                     chosen.extend(split_cell(piece))
             return tuple(chosen)
-        return split_cell(cell)
+        return _split(cell)
+
+
+# Cells repeat from row to row (the same bases, time limits, bodies, marks): the pure parsers
+# of a cell are memoised, so a catalog reads in time linear in its rows and near the cost of
+# splitting the CSV.  Each returns frozen values, so sharing a result between rows is safe.
+_split = lru_cache(maxsize=1 << 14)(split_cell)
+_bases = lru_cache(maxsize=1 << 12)(parse_legal_bases)
+
+
+@lru_cache(maxsize=1 << 12)
+def _time_limit(text: str) -> TimeLimit:
+    return parse_time_limit(text, warn=False)
+
+
+@lru_cache(maxsize=1 << 12)
+def _enum_member(cls: type[_E], value: str) -> _E:
+    return cls.parse(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _level_members(value: str) -> tuple[Level, ...]:
+    return Level.parse_many(value)
 
 
 def _parse_enum(reader: _RowReader, column: _Column, cls: type[_E], values: Iterable[str]) -> list[_E]:
     out: list[_E] = []
     for value in values:
         try:
-            out.append(cls.parse(value))
+            out.append(_enum_member(cls, value))
         except InvalidInputError as exc:
             reader.problem(column, f"unknown {cls.__name__}", value, exc.expected)
     return out
@@ -263,7 +286,7 @@ def _levels(reader: _RowReader, column: _Column, values: Iterable[str]) -> list[
     out: list[Level] = []
     for value in values:
         try:
-            out.extend(Level.parse_many(value))
+            out.extend(_level_members(value))
         except InvalidInputError as exc:
             reader.problem(column, "unknown Level", value, exc.expected)
     return out
@@ -271,7 +294,15 @@ def _levels(reader: _RowReader, column: _Column, values: Iterable[str]) -> list[
 
 def _ordered(values: Iterable[_T], order: Iterable[_T]) -> tuple[_T, ...]:
     seen = set(values)
-    return tuple(v for v in order if v in seen)
+    if not seen:
+        return ()
+    return tuple(v for v in _members(order) if v in seen)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=16)
+def _members(order: Iterable[Any]) -> tuple[Any, ...]:
+    """The members of an enum class, in order (iterating an Enum class is slow; done once)."""
+    return tuple(order)
 
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
@@ -328,7 +359,7 @@ def catalog_from_rows(
         reader = _RowReader(row_number, problems)
         cells = [raw[c.index] if c.index < len(raw) else "" for c in columns]
         for k, column in enumerate(columns):
-            if compact(cells[k]) in _SAME_AS_ABOVE:
+            if cells[k] and compact(cells[k]) in _SAME_AS_ABOVE:  # most cells are empty
                 if previous is None:
                     reader.problem(column, "同上 in the first row", cells[k], "a value")
                     cells[k] = ""
@@ -356,6 +387,8 @@ def _headed_columns(top: Sequence[str], sub: Sequence[str] | None) -> frozenset[
 
 def _unheaded_cells(row_number: int, raw: Sequence[str], headed: frozenset[int]) -> list[Problem]:
     """A problem for every non-empty cell with no header above it (it would be lost)."""
+    if all(i in headed or not cell.strip() for i, cell in enumerate(raw)):  # every row but a bad one
+        return []
     last = max(headed, default=-1)
     beyond = f"nothing right of the last header column {column_letter(last)}" if last >= 0 else ""
     return [
@@ -433,15 +466,15 @@ def _item(reader: _RowReader, columns: list[_Column], cells: list[str], first_le
             channels += chosen
         elif field == "bases":
             try:
-                values["legal_bases"] = parse_legal_bases(cell)
+                values["legal_bases"] = _bases(cell)
             except InvalidInputError as exc:
                 reader.problem(column, "unbalanced 《》", cell, exc.expected)
         elif field == "content":
-            values["content"] = split_cell(cell)
+            values["content"] = _split(cell)
         elif field == "time_limit":
-            values["time_limit"] = parse_time_limit(cell.strip(), warn=False)
+            values["time_limit"] = _time_limit(cell.strip())
         elif field == "body":
-            values["body"] = "、".join(split_cell(cell))
+            values["body"] = "、".join(_split(cell))
         else:
             values[field] = " ".join(cell.split())
     name = str(values.get("first_level") or "") or first_level
@@ -465,6 +498,10 @@ def _item(reader: _RowReader, columns: list[_Column], cells: list[str], first_le
 
 
 def _cell_text(value: object) -> str:
+    if type(value) is str:  # every CSV cell, most XLSX ones
+        if value and value[0] == "'" and len(value) > 1 and value[1] in "=+-@\t\r":
+            return value[1:]  # our exports neutralise formula-like cells with an apostrophe
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

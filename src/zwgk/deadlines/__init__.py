@@ -13,8 +13,12 @@ on the next working day.  Every statutory number comes from ``data/regimes.toml`
 regime in force (:func:`regime_for`).
 """
 
+import importlib
+from types import MappingProxyType as _MappingProxyType
+from typing import TYPE_CHECKING
+
 from zwgk.calendar import default_calendar
-from zwgk.deadlines._clock import reply_deadline
+from zwgk.deadlines._clock import reply_deadline, reply_due
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -29,20 +33,45 @@ from zwgk.deadlines._events import (
     Withdrawn,
 )
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
-from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
 from zwgk.deadlines._periods import Period, PeriodUnit, period_end
-from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._regimes import ConsultationParty, Regime, regime_for, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step
-from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
-from zwgk.deadlines._statutory import (
-    BodyLevel,
-    annual_report_due,
-    fee_payment_deadline,
-    litigation_after_review_deadline,
-    litigation_deadline,
-    proactive_deadline,
-    review_deadline,
+
+if TYPE_CHECKING:
+    from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
+    from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
+    from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
+    from zwgk.deadlines._statutory import (
+        BodyLevel,
+        annual_report_due,
+        fee_payment_deadline,
+        litigation_after_review_deadline,
+        litigation_deadline,
+        proactive_deadline,
+        review_deadline,
+    )
+    from zwgk.deadlines._vector import reply_due_array
+
+# Names whose modules load on first use (issue 17: ``import zwgk.deadlines`` stays cheap).
+_LAZY = _MappingProxyType(
+    {
+        "Outcome": "zwgk.deadlines._outcomes",
+        "OutcomeGroup": "zwgk.deadlines._outcomes",
+        "parse_outcome": "zwgk.deadlines._outcomes",
+        "Channel": "zwgk.deadlines._receipt",
+        "Receipt": "zwgk.deadlines._receipt",
+        "receipt_date": "zwgk.deadlines._receipt",
+        "BodyLevel": "zwgk.deadlines._statutory",
+        "annual_report_due": "zwgk.deadlines._statutory",
+        "fee_payment_deadline": "zwgk.deadlines._statutory",
+        "litigation_after_review_deadline": "zwgk.deadlines._statutory",
+        "litigation_deadline": "zwgk.deadlines._statutory",
+        "proactive_deadline": "zwgk.deadlines._statutory",
+        "review_deadline": "zwgk.deadlines._statutory",
+        "reply_due_array": "zwgk.deadlines._vector",
+        "EVENT_SPEC_KINDS": "zwgk.deadlines._specs",
+        "parse_event_spec": "zwgk.deadlines._specs",
+    }
 )
 
 __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
@@ -59,6 +88,8 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "receipt_date",
     # the request clock and its events
     "reply_deadline",
+    "reply_due",
+    "reply_due_array",
     "ClockPolicy",
     "ConsultationParty",
     "Event",
@@ -118,8 +149,15 @@ _MOVED = frozenset(
 
 
 def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(module), name)
     if name in _MOVED:
         raise AttributeError(f"zwgk.deadlines.{name} has moved to zwgk.calendar (files: zwgk.calendar.io)")
     if name in ("StatutoryRegime", "statutory_regimes"):
         raise AttributeError(f"zwgk.deadlines.{name} is now zwgk.calendar.HolidayRules / holiday_rules")
     raise AttributeError(f"module 'zwgk.deadlines' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -35,19 +35,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from zwgk._dates import parse_date
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
-from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish, handler_for
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
-from zwgk.deadlines._regimes import Regime, get_regime
-from zwgk.deadlines._results import DEFAULT_POLICY, ClockPolicy, Deadline
-from zwgk.deadlines._state import Clock
+from zwgk.deadlines._lean import SLOW, lean_run
+from zwgk.deadlines._regimes import Regime, get_regime, regimes
+from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, default_policy
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
-__all__ = ["reply_deadline"]
+__all__ = ["reply_deadline", "reply_due"]
+
+_DATE = dt.date
 
 
 def reply_deadline(
@@ -80,18 +80,130 @@ def reply_deadline(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    received = parse_date(received, "received", text=False)
+    if type(received) is not _DATE:
+        received = parse_date(received, "received", text=False)
     cal = calendar if calendar is not None else default_calendar()
     if not isinstance(cal, ChinaCalendar):
         raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
-    pol = policy if policy is not None else DEFAULT_POLICY
+    pol = policy if policy is not None else default_policy()
     if not isinstance(pol, ClockPolicy):
         raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
+    evs = _events(events)
+    reg = (
+        _newest_regime()
+        if regime is None and received >= _newest_reply()[0]
+        else get_regime(regime, received)
+    )
+    lean = lean_run(received, evs, reg, cal, pol)
+    if lean is SLOW:
+        return _run(received, evs, reg, cal, pol)
+    due, paused, extended, closed, violations = lean
+    replied = type(closed) is Replied
+    # Positional (the order of Deadline's fields): a keyword call costs a microsecond more.
+    return Deadline(
+        _REPLY,  # kind
+        received,  # start
+        due,
+        reg,  # regime
+        None,  # step_rows: worded on first read, by _explained
+        cal,  # calendar
+        paused,  # paused_working_days
+        extended,  # extension_working_days
+        violations,
+        False,  # provisional: the fast path uses settled days only
+        _REPLIED if replied else _WITHDRAWN if closed is not None else _RUNNING,  # state
+        closed.on if closed is not None else None,  # closed_on
+        closed.outcome if replied else None,  # type: ignore[union-attr]  # outcome
+        None,  # abandon_after
+        "",  # abandon_reason
+        cal.kernel.data_version,
+        (received, evs, pol, _run, _explained),  # _clock
+    )
+
+
+_EVENT_CLASSES = frozenset(EVENT_TYPES)
+
+
+def _events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """``events`` as a tuple, each checked to be an event."""
     evs = tuple(events)
     for ev in evs:
-        if not isinstance(ev, EVENT_TYPES):
+        if type(ev) not in _EVENT_CLASSES and not isinstance(ev, EVENT_TYPES):
             raise InvalidEventSequence.not_an_event(ev)
-    return _run(received, evs, get_regime(regime, received), cal, pol)
+    return evs
+
+
+def reply_due(
+    received: dt.date,
+    events: Iterable[Event] = (),
+    *,
+    regime: Regime | str | None = None,
+    calendar: ChinaCalendar | None = None,
+    policy: ClockPolicy | None = None,
+) -> dt.date | None:
+    """The due date alone: ``reply_deadline(...).due``, with the same semantics, policy,
+    warnings and errors, without building the explanation.
+
+    For a batch that needs only due dates (a ledger's lateness).  ``None`` while the clock is
+    stopped or after the request was abandoned, as :attr:`Deadline.due`.  Whole columns:
+    :func:`reply_due_array`.
+
+    Raises:
+        the errors of :func:`reply_deadline`.
+    """
+    if type(received) is _DATE and not events and regime is None and policy is None:
+        # The most common request: no events, the newest regime: one table lookup.
+        cal = calendar if calendar is not None else default_calendar()
+        if type(cal) is ChinaCalendar:
+            in_force, amount = _newest_reply()
+            if received >= in_force:
+                fast = cal.kernel.fast
+                try:
+                    r = fast[0][received.toordinal()] + amount
+                except IndexError:  # after the settled day: the full clock warns or raises
+                    pass
+                else:
+                    if r <= fast[2]:
+                        return fast[1][r]
+    if type(received) is not _DATE:
+        received = parse_date(received, "received", text=False)
+    cal = calendar if calendar is not None else default_calendar()
+    pol = policy if policy is not None else default_policy()
+    if not isinstance(cal, ChinaCalendar):
+        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
+    if not isinstance(pol, ClockPolicy):
+        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
+    evs = _events(events)
+    reg = (
+        _newest_regime()
+        if regime is None and received >= _newest_reply()[0]
+        else get_regime(regime, received)
+    )
+    lean = lean_run(received, evs, reg, cal, pol)
+    if lean is SLOW:
+        return _run(received, evs, reg, cal, pol).due
+    return lean[0]
+
+
+@functools.cache
+def _newest_regime() -> Regime:
+    """The regime in force today (for every request received on or after its date)."""
+    return regimes()[-1]
+
+
+@functools.cache
+def _newest_reply() -> tuple[dt.date, int]:
+    """When the newest regime took effect, and its reply period in working days (read once)."""
+    newest = regimes()[-1]
+    return newest.in_force, newest.reply.amount
+
+
+@functools.lru_cache(maxsize=1024)
+def _explained(
+    received: dt.date, events: tuple[Event, ...], regime: Regime, cal: ChinaCalendar, policy: ClockPolicy
+) -> tuple[StepRow, ...]:
+    """The steps of a deadline the fast path built (a pure function of its frozen inputs; cached)."""
+    return _run(received, events, regime, cal, policy).step_rows
 
 
 def _ordered(events: Sequence[Event]) -> list[Event]:
@@ -117,6 +229,10 @@ def _run(
     cal: ChinaCalendar,
     policy: ClockPolicy,
 ) -> Deadline:
+    # The full clock (handlers, state) loads when a request first needs it: most take the lean path.
+    from zwgk.deadlines._handlers import HANDLERS, consultations_with_an_end, finish, handler_for
+    from zwgk.deadlines._state import Clock
+
     c = Clock(received, regime, cal, policy)
     ordered = _ordered(events)
     c.explicit_ends = consultations_with_an_end(ordered)
@@ -165,22 +281,5 @@ def _run(
         abandon_reason=reason,
         data_version=cal.data_version,
         calendar=cal,
-        _received=received,
-        _events=tuple(events),
-        _policy=policy,
-        _as_of=functools.partial(_as_of, _Inputs(received, tuple(events), regime, cal, policy)),
+        _clock=(received, tuple(events), policy, _run, _explained),
     )
-
-
-class _Inputs(NamedTuple):
-    received: dt.date
-    events: tuple[Event, ...]
-    regime: Regime
-    calendar: ChinaCalendar
-    policy: ClockPolicy
-
-
-def _as_of(inputs: _Inputs, on: dt.date) -> Deadline:
-    """The deadline re-run with only the events known at the end of day ``on``."""
-    known = tuple(e for e in inputs.events if e.on <= on)
-    return _run(inputs.received, known, inputs.regime, inputs.calendar, inputs.policy)

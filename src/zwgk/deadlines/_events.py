@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from zwgk._dates import parse_date
 from zwgk.deadlines._regimes import ConsultationParty
-from zwgk.errors import InvalidInputError, InvalidTypeError
+from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "ConsultationEnded",
@@ -29,6 +31,7 @@ __all__ = [
     "ReasonableDelaySet",
     "Replied",
     "Withdrawn",
+    "check_outcome",
 ]
 
 
@@ -77,6 +80,8 @@ def _amount(value: Any) -> Decimal | None:
         return None
     if isinstance(value, float):
         raise InvalidTypeError("amount", value, "a Decimal, int or str amount of yuan (not a float)")
+    from decimal import Decimal  # on first use: import zwgk.deadlines stays cheap
+
     try:
         return Decimal(value)
     except (ArithmeticError, ValueError, TypeError):
@@ -205,3 +210,18 @@ EVENT_TYPES: tuple[type, ...] = (
     Replied,
     Withdrawn,
 )
+
+
+def check_outcome(ev: Replied) -> None:
+    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label."""
+    outcome = ev.outcome
+    if outcome is None or isinstance(outcome, enum.Enum):
+        return
+    if not isinstance(outcome, str) or not outcome.strip():
+        raise InvalidEventSequence.unknown_outcome(ev)
+    from zwgk.deadlines._outcomes import parse_outcome  # the outcome labels load on first use
+
+    try:
+        parse_outcome(outcome)
+    except LookupError:
+        raise InvalidEventSequence.unknown_outcome(ev, outcome) from None

@@ -8,7 +8,6 @@ number comes from the regime (``regimes.toml``) or the policy, never from here.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,9 +23,9 @@ from zwgk.deadlines._events import (
     ReasonableDelaySet,
     Replied,
     Withdrawn,
+    check_outcome,
 )
 from zwgk.deadlines._kinds import ViolationKind
-from zwgk.deadlines._outcomes import parse_outcome
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
@@ -84,7 +83,7 @@ def _fee_paid(c: Clock, ev: FeePaid) -> None:
 
 def _replied(c: Clock, ev: Replied) -> None:
     r = c.regime
-    _check_outcome(ev)
+    check_outcome(ev)
     _close(c, ev)
     if c.due is not None and ev.on > c.due:
         late = c.between(c.due, ev.on)
@@ -316,18 +315,6 @@ def consultations_with_an_end(ordered: Sequence[Event]) -> set[int]:
             found.add(id(current))
             current = None
     return found
-
-
-def _check_outcome(ev: Replied) -> None:
-    outcome = ev.outcome
-    if outcome is None or isinstance(outcome, enum.Enum):
-        return
-    if not isinstance(outcome, str) or not outcome.strip():
-        raise InvalidEventSequence.unknown_outcome(ev)
-    try:
-        parse_outcome(outcome)
-    except LookupError:
-        raise InvalidEventSequence.unknown_outcome(ev, outcome) from None
 
 
 def handler_for(ev: Event) -> Callable[[Clock, Any], None]:

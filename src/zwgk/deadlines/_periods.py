@@ -21,7 +21,6 @@ import enum
 from types import MappingProxyType
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from zwgk._dates import parse_date
 from zwgk.calendar import ChinaCalendar, default_calendar
@@ -117,5 +116,7 @@ def raw_end(start: dt.date, period: Period) -> dt.date:
     if period.unit is PeriodUnit.DAYS:
         return start + dt.timedelta(days=period.amount)
     if period.unit is PeriodUnit.MONTHS:
+        from dateutil.relativedelta import relativedelta  # on first use (issue 17)
+
         return start + relativedelta(months=period.amount)
     return start

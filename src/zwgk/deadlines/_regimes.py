@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -105,6 +103,9 @@ class Regime:
 
 
 def _read() -> dict[str, Any]:
+    import tomllib  # imported on first use: import zwgk stays cheap (issue 17)
+    from importlib import resources  # the same
+
     text = (resources.files("zwgk.deadlines") / "data" / "regimes.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
@@ -174,15 +175,15 @@ def regime_for(received: dt.date, *, field: str = "received") -> Regime:
     Raises:
         InvalidInputError: ``received`` is before 2008-05-01, when the Regulations took effect.
     """
-    found = [r for r in regimes() if r.in_force <= received]
-    if not found:
-        first = regimes()[0].in_force
-        raise InvalidInputError(
-            field,
-            received,
-            f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
-        )
-    return found[-1]
+    for r in reversed(regimes()):  # newest first: almost every date is under the newest regime
+        if r.in_force <= received:
+            return r
+    first = regimes()[0].in_force
+    raise InvalidInputError(
+        field,
+        received,
+        f"a date on or after {first.isoformat()}, when 《政府信息公开条例》(国务院令第492号) took effect",
+    )
 
 
 def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "received") -> Regime:

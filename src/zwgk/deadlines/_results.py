@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import attrs
@@ -25,7 +25,7 @@ from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._regimes import Regime, default_answer_window, default_fee_payment_window
 from zwgk.errors import InvalidInputError
 
-__all__ = ["DEFAULT_POLICY", "ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "steps_of"]
+__all__ = ["ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "default_policy", "steps_of"]
 
 
 @attrs.frozen
@@ -56,7 +56,10 @@ class ClockPolicy:
     fee_payment_window: int = attrs.field(factory=default_fee_payment_window)
 
 
-DEFAULT_POLICY = ClockPolicy()
+@cache
+def default_policy() -> ClockPolicy:
+    """``ClockPolicy()``, built once on first use (its defaults read ``regimes.toml``)."""
+    return ClockPolicy()
 
 
 @attrs.frozen
@@ -128,7 +131,7 @@ class Deadline:
     start: dt.date
     due: dt.date | None
     regime: Regime | None
-    step_rows: tuple[StepRow, ...] = attrs.field(repr=False)
+    _step_rows: tuple[StepRow, ...] | None = attrs.field(repr=False, alias="step_rows")
     calendar: ChinaCalendar = attrs.field(repr=False)
     paused_working_days: int = 0
     extension_working_days: int = 0
@@ -140,6 +143,21 @@ class Deadline:
     abandon_after: dt.date | None = None
     abandon_reason: str = ""
     data_version: str = ""
+
+    @property
+    def step_rows(self) -> tuple[StepRow, ...]:
+        """The explanation as plain ``(on, event, effect, article, due)`` tuples, in date order.
+
+        The request clock builds them lazily, on first read, by re-running the clock over the
+        deadline's own inputs through a cached pure function (``None`` is held until then, so a
+        batch that never reads them never words them).
+        """
+        rows = self._step_rows
+        if rows is None:
+            assert self._clock is not None  # a lazy deadline is built by the clock, which sets it
+            received, events, policy, _, explain = self._clock
+            rows = explain(received, events, self.regime, self.calendar, policy)
+        return rows
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -176,9 +194,11 @@ class Deadline:
             raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
         self.calendar.kernel.index(on, "on")  # a day the calendar answers for
         view = self
-        if self.kind is DeadlineKind.REPLY and any(e.on > on for e in self._events):
-            assert self._as_of is not None  # every reply deadline is built by the clock, which sets it
-            view = self._as_of(on)
+        if self.kind is DeadlineKind.REPLY and self._clock is not None:
+            received, events, policy, rerun, _ = self._clock
+            if any(e.on > on for e in events):
+                known = tuple(e for e in events if e.on <= on)
+                view = rerun(received, known, self.regime, self.calendar, policy)
         return view._status(on)
 
     def _status(self, on: dt.date) -> Status:
@@ -223,15 +243,22 @@ class Deadline:
         """The steps as plain text, one per line."""
         return explanation(self)
 
-    # Inputs kept so that status(on) can re-evaluate as of an earlier day.
-    _received: dt.date | None = attrs.field(default=None, repr=False, alias="_received")
-    _events: tuple[Event, ...] = attrs.field(default=(), repr=False, alias="_events")
-    _policy: ClockPolicy = attrs.field(default=DEFAULT_POLICY, repr=False, alias="_policy")
-    # The clock that built this deadline, re-run with only the events known by a day (for
-    # ``status(on)``).  Held as a function so that this module never imports the clock.
-    _as_of: Callable[[dt.date], Deadline] | None = attrs.field(
-        default=None, repr=False, eq=False, alias="_as_of"
-    )
+    # The clock's inputs, for ``status(on)`` (re-run with the events known by a day) and for
+    # ``step_rows`` (worded on first read): ``(received, events, policy, rerun, explain)``,
+    # where ``rerun`` is the clock and ``explain`` the cached pure function that words its
+    # steps (the same two module functions for every deadline, held so that this module never
+    # imports the clock).  One plain tuple: a deadline is built in a few microseconds.
+    _clock: ClockInputs | None = attrs.field(default=None, repr=False, alias="_clock")
+
+
+ClockInputs = tuple[
+    dt.date,
+    tuple[Event, ...],
+    ClockPolicy,
+    Callable[..., Deadline],
+    Callable[..., tuple[StepRow, ...]],
+]
+"""What a reply deadline keeps of its clock: ``(received, events, policy, rerun, explain)``."""
 
 
 @lru_cache(maxsize=4096)

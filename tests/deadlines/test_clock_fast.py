@@ -1,0 +1,157 @@
+"""The clock's fast paths agree with the full clock (issue 17 §2).
+
+``reply_due`` and the lean path behind ``reply_deadline`` must give exactly what the full
+clock (``zwgk.deadlines._clock._run``, the code that words every step) gives: on every
+hand-worked golden case, on Hypothesis-drawn requests (valid ones, events shuffled, invalid
+ones, policies switched) and on days past the settled calendar (where both warn).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk.errors
+from zwgk.deadlines import (
+    ClockPolicy,
+    ConsultationEnded,
+    ConsultationStarted,
+    Deadline,
+    ExtensionGranted,
+    Replied,
+    default_calendar,
+    reply_deadline,
+    reply_due,
+)
+from zwgk.deadlines._clock import _run as full_clock
+from zwgk.deadlines._regimes import get_regime
+from zwgk.deadlines._results import default_policy
+from zwgk.testing import RequestCase, invalid_request_cases, request_cases
+
+from .test_clock_golden import CASES, make_event
+
+CAL = default_calendar()
+
+policies = st.builds(
+    ClockPolicy,
+    fee_pauses_clock=st.booleans(),
+    late_correction_restarts=st.booleans(),
+    consultation_open_end=st.sampled_from(["answer_window", "open"]),
+)
+
+
+def _full(received: dt.date, events: Any, regime: Any = None, policy: ClockPolicy | None = None) -> Deadline:
+    pol = policy or default_policy()
+    return full_clock(received, tuple(events), get_regime(regime, received), CAL, pol)
+
+
+def _results(d: Deadline) -> tuple[object, ...]:
+    return (
+        d.kind,
+        d.start,
+        d.due,
+        d.regime,
+        d.step_rows,
+        d.paused_working_days,
+        d.extension_working_days,
+        d.violations,
+        d.provisional,
+        d.state,
+        d.closed_on,
+        d.outcome,
+        d.abandon_after,
+        d.abandon_reason,
+        d.data_version,
+        d.working_days_late,
+        d.explain(),
+    )
+
+
+def assert_agree(
+    received: dt.date, events: Any, regime: Any = None, policy: ClockPolicy | None = None
+) -> None:
+    """reply_due, reply_deadline and the full clock give the same results, errors and warnings."""
+    outcomes = []
+    for run in (
+        lambda: _results(_full(received, events, regime, policy)),
+        lambda: _results(reply_deadline(received, events, regime=regime, policy=policy)),
+        lambda: reply_due(received, events, regime=regime, policy=policy),
+    ):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                value: object = run()
+            except zwgk.errors.ZwgkError as e:
+                value = (type(e), str(e))
+        outcomes.append((value, [str(w.message) for w in caught]))
+    (full, full_warned), (fast, fast_warned), (due, due_warned) = outcomes
+    assert fast == full
+    assert fast_warned == full_warned
+    assert due_warned == full_warned
+    raised = isinstance(full[0], type)  # (error type, message)
+    assert due == (full if raised else full[2])
+
+
+@pytest.mark.parametrize("case", CASES["reply"], ids=[c["id"] for c in CASES["reply"]])
+def test_golden_case_agrees(case: dict[str, Any]) -> None:
+    events = [make_event(e) for e in case.get("events", [])]
+    policy = ClockPolicy(**case["policy"]) if "policy" in case else None
+    assert_agree(case["received"], events, case.get("regime"), policy)
+
+
+@given(request_cases(), policies, st.randoms(use_true_random=False))
+def test_drawn_requests_agree(request: RequestCase, policy: ClockPolicy, rnd: Any) -> None:
+    events = list(request.events)
+    assert_agree(request.received, events, policy=policy)
+    rnd.shuffle(events)  # the same day order, any given order (ties keep theirs)
+    assert_agree(request.received, events, policy=policy)
+
+
+@given(invalid_request_cases())
+def test_invalid_requests_raise_the_same_error(case: Any) -> None:
+    assert_agree(case.received, case.events)
+
+
+@given(
+    st.dates(min_value=dt.date(2008, 5, 1), max_value=dt.date(2027, 12, 31)),
+    st.lists(st.integers(min_value=0, max_value=40), min_size=0, max_size=4),
+    st.integers(min_value=1, max_value=20),
+    st.sampled_from([None, "third_party", "other_agency"]),
+)
+def test_consultations_extensions_and_replies_agree_everywhere(
+    received: dt.date, gaps: list[int], extension: int, party: str | None
+) -> None:
+    """The lean path's own events, on any day (2008 regime, provisional and uncovered days too)."""
+    days = [received]
+    for gap in gaps:
+        days.append(days[-1] + dt.timedelta(days=gap))
+    events: list[Any] = []
+    if party is not None and len(days) > 1:
+        events.append(ConsultationStarted(days[1], party))
+        if len(days) > 2:
+            events.append(ConsultationEnded(days[2]))
+    if len(days) > 3:
+        events.append(ExtensionGranted(days[3], extension))
+    if len(days) > 4:
+        events.append(Replied(days[4]))
+    assert_agree(received, events)
+    assert_agree(received, events[:1])
+
+
+def test_steps_are_worded_on_first_read_and_equal_values_stay_equal() -> None:
+    events = [
+        ConsultationStarted(dt.date(2025, 3, 3)),
+        ConsultationEnded(dt.date(2025, 3, 10)),
+        ExtensionGranted(dt.date(2025, 3, 12), 5),
+    ]
+    a = reply_deadline(dt.date(2025, 3, 1), events)
+    b = reply_deadline(dt.date(2025, 3, 1), events)
+    assert a == b
+    assert hash(a) == hash(b)
+    assert a.step_rows == _full(dt.date(2025, 3, 1), events).step_rows
+    assert a == b  # reading the steps changes nothing
