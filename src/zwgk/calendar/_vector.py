@@ -210,7 +210,7 @@ def _fast_kinds() -> frozenset[object]:
     return _PLAIN | {type(pd.NA), type(pd.NaT)}
 
 
-_DATE_ONLY = {dt.date}
+_DATE_ONLY: frozenset[object] = frozenset({dt.date})
 _PLAIN: frozenset[object] = frozenset({dt.date, type(None), float})
 _DATE_TOORDINAL = dt.date.toordinal
 

@@ -498,10 +498,8 @@ def _item(reader: _RowReader, columns: list[_Column], cells: list[str], first_le
 
 
 def _cell_text(value: object) -> str:
-    if type(value) is str:  # every CSV cell, most XLSX ones
-        if value and value[0] == "'" and len(value) > 1 and value[1] in "=+-@\t\r":
-            return value[1:]  # our exports neutralise formula-like cells with an apostrophe
-        return value
+    if type(value) is str:  # every CSV cell, most XLSX ones: the fast path
+        return _unquote(value) if value[:1] == "'" else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -512,10 +510,13 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    return _unquote(str(value))
+
+
+def _unquote(text: str) -> str:
+    """Undo the apostrophe our exports put before formula-like cells (:func:`restore_cell`)."""
     if text.startswith("'\n"):  # an exported "'\r…" cell: XML turns the CR into LF on reading
         text = "'\r" + text[2:]
-    # Our exports neutralise formula-like cells with a leading apostrophe; undo it.
     return restore_cell(text)
 
 
