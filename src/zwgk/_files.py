@@ -11,6 +11,8 @@ Chinese Windows writes.
 
 from __future__ import annotations
 
+import io
+import warnings
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -31,6 +33,7 @@ __all__ = [
     "XLSX_EXPECTED",
     "broken_workbook",
     "corrupt_file",
+    "default_sheet",
     "existing_file",
     "load_workbook",
     "merged_sheet_rows",
@@ -186,9 +189,37 @@ def load_workbook(
         ]
         raise DataFileError(path.name, problems) from None
     try:
-        return openpyxl.load_workbook(path, read_only=read_only, data_only=True), shape
+        with warnings.catch_warnings():
+            # openpyxl warns (UserWarning) about parts it cannot use — an invalid print area,
+            # an unknown extension, a bad data-validation range — and reads on.  Those parts
+            # carry nothing zwgk reads, and a warning from a library the user never called
+            # only confuses; the cells themselves are checked by the reader.
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+            # From memory (the size is bounded by the pre-scan): a workbook openpyxl fails
+            # to load half-way leaves no file handle open.
+            data = io.BytesIO(path.read_bytes())
+            return openpyxl.load_workbook(data, read_only=read_only, data_only=True), shape
     except (InvalidFileException, *BROKEN_WORKBOOK) as exc:
         raise broken_workbook(path, exc) from exc
+
+
+def default_sheet(workbook: Any, path: Path) -> Any:
+    """The worksheet a reader uses when none is named: the active one, else the first.
+
+    A workbook whose active sheet is missing or a chartsheet (a damaged or hand-made file)
+    falls back to its first worksheet; one without any worksheet is refused.
+
+    Raises:
+        DataFileError: the workbook has no worksheet.
+    """
+    ws = workbook.active
+    if ws is None or not hasattr(ws, "iter_rows"):
+        ws = workbook.worksheets[0] if workbook.worksheets else None
+    if ws is None:
+        raise DataFileError(
+            path.name, [Problem(str(path), "the workbook has no worksheet", expected=XLSX_EXPECTED)]
+        )
+    return ws
 
 
 def sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:

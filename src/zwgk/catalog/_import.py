@@ -31,6 +31,7 @@ import attrs
 from zwgk._csv_guard import read_csv_rows
 from zwgk._files import (
     TEXT_ENCODINGS,
+    default_sheet,
     existing_file,
     load_workbook,
     merged_sheet_rows,
@@ -591,7 +592,7 @@ def read_catalog_xlsx(
     workbook, shape = load_workbook(openpyxl, target, limits=limits)
     try:
         if sheet is None:
-            ws = workbook.active
+            ws = default_sheet(workbook, target)
         elif isinstance(sheet, int):
             if not 0 <= sheet < len(workbook.worksheets):
                 raise UnknownNameError("sheet", sheet, workbook.sheetnames)

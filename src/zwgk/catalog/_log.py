@@ -12,6 +12,7 @@ from zwgk._dates import DATE_FORMS, parse_date
 from zwgk._files import (
     BROKEN_WORKBOOK,
     broken_workbook,
+    default_sheet,
     existing_file,
     load_workbook,
     read_input_text,
@@ -198,7 +199,7 @@ def read_publication_log(
         target = existing_file(path, "publication log (.xlsx)")
         workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
         try:
-            first = workbook.worksheets[0]
+            first = default_sheet(workbook, target)
             rows = sheet_rows(first, sheet_shape(shape, first.title))
         except BROKEN_WORKBOOK as exc:  # a read-only workbook parses its sheet lazily, here
             raise broken_workbook(target, exc) from exc

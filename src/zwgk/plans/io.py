@@ -45,7 +45,7 @@ from types import MappingProxyType
 from typing import Any
 
 from zwgk._dates import DATE_FORMS, parse_date
-from zwgk._files import existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
 from zwgk._json_guard import load_json, load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
@@ -365,7 +365,8 @@ def _read_xlsx(path: Path, limits: Limits) -> Plan:
     openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX work plans")
     workbook, shape = load_workbook(openpyxl, path, read_only=True, limits=limits)
     try:
-        rows = sheet_rows(workbook.active, sheet_shape(shape, workbook.active.title))
+        ws = default_sheet(workbook, path)
+        rows = sheet_rows(ws, sheet_shape(shape, ws.title))
     finally:
         workbook.close()
     return plan_from_rows(rows, source=path.name, name=path.stem)

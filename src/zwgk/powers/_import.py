@@ -27,6 +27,7 @@ from types import MappingProxyType
 from zwgk._csv_guard import read_csv_rows
 from zwgk._files import (
     TEXT_ENCODINGS,
+    default_sheet,
     existing_file,
     load_workbook,
     merged_sheet_rows,
@@ -271,7 +272,7 @@ def read_power_list_xlsx(
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise UnknownNameError("sheet", sheet, workbook.sheetnames)
-        ws = workbook.active if sheet is None else workbook[sheet]
+        ws = default_sheet(workbook, target) if sheet is None else workbook[sheet]
         rows = merged_sheet_rows(ws, sheet_shape(shape, ws.title))
     finally:
         workbook.close()

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from zwgk._csv_guard import read_csv_rows
 from zwgk._dates import parse_date
-from zwgk._files import existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
 from zwgk._json_guard import check_json_text
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
@@ -549,7 +549,7 @@ def _read_xlsx(path: Path, sheet: str | None, limits: Limits) -> Ledger:
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise UnknownNameError("worksheet", sheet, book.sheetnames)
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        ws = book[sheet] if sheet is not None else default_sheet(book, path)
         rows = iter(sheet_rows(ws, sheet_shape(shape, ws.title)))
         header = next(rows, None)
         if header is None:

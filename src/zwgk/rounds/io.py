@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk._csv_guard import read_csv_rows
-from zwgk._files import existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
 from zwgk._json_guard import load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import write_xlsx_cell
@@ -67,7 +67,8 @@ def read_evidence_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) ->
         openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX evidence tables")
         workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
         try:
-            rows = sheet_rows(workbook.active, sheet_shape(shape, workbook.active.title))
+            ws = default_sheet(workbook, target)
+            rows = sheet_rows(ws, sheet_shape(shape, ws.title))
         finally:
             workbook.close()
         return _header_rows(rows)
