@@ -11,8 +11,13 @@ codes:
 - 3 — an internal error (a bug in zwgk): one line asking to report it; the global
   ``--debug`` flag (``zwgk --debug COMMAND ...``) prints the traceback instead.
 
+Every command explains these codes in its ``--help`` (one epilog,
+:data:`zwgk._cli._common.EXIT_EPILOG`), and a command that exits 1 ends with a line on
+stderr such as ``zwgk: 7 findings (exit code 1)``.
+
 Commands that write files (``--output``, ``--write``) never write over one of their inputs
 and refuse an existing file unless ``--force`` (see :func:`zwgk._cli._common.write_output`).
+Every file argument accepts ``-`` for standard input (:class:`zwgk._cli._common.InputPath`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
+from zwgk._cli._common import EXIT_EPILOG, Findings, InputPath, spool_stdin
 from zwgk.errors import ProvisionalCalendarWarning, ZwgkError, ZwgkWarning
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -38,13 +44,6 @@ EXIT_INTERNAL = 3
 
 _ISSUES = "https://github.com/zwgk/zwgk/issues"
 _MESSAGE_CHARS = 2000
-_EPILOG = """\
-exit codes:
-  0  success
-  1  the command ran and found problems (a failed check, an overdue request)
-  2  bad usage or bad input (the message names the field and what was expected)
-  3  internal error in zwgk: please report it (rerun with --debug for the traceback)
-"""
 # Parser errors from bad input that reached a parser without becoming a zwgk error first:
 # still the input's fault (exit 2), never a traceback.
 _INPUT_ERRORS: tuple[type[Exception], ...] = (
@@ -54,6 +53,22 @@ _INPUT_ERRORS: tuple[type[Exception], ...] = (
     tomllib.TOMLDecodeError,
     RecursionError,
 )
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wrap each paragraph of a description; keep indented lines (lists, the exit codes) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        out: list[str] = []
+        for block in text.strip("\n").split("\n\n"):
+            lines = block.splitlines()
+            if any(line[:1].isspace() or line.startswith("- ") for line in lines[1:]) or (
+                lines and lines[0][:1].isspace()
+            ):
+                out.append("\n".join(indent + line for line in lines))
+            else:
+                out.append(super()._fill_text(" ".join(line.strip() for line in lines), width, indent))
+        return "\n\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="zwgk",
         description="政务公开 tools: working-day calendar, disclosure deadlines, scorecards, "
         "catalogs and annual reports.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXIT_EPILOG,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
     parser.add_argument(
@@ -94,7 +109,32 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _GROUPS:
         importlib.import_module(name).register(subparsers)
+    _apply_convention(parser)
     return parser
+
+
+def _apply_convention(parser: argparse.ArgumentParser) -> None:
+    """Give every command the shared help layout and exit-code epilog, and ``--stdin-as`` where a
+    file argument may be ``-``; a command without a description gets its one-line help."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {a.dest: a.help for a in action._choices_actions}
+        for name, sub in action.choices.items():
+            sub.formatter_class = _HelpFormatter
+            sub.epilog = EXIT_EPILOG
+            if not sub.description and helps.get(name):
+                text = str(helps[name])
+                sub.description = f"{text[0].upper()}{text[1:]}."
+            if any(isinstance(a.type, InputPath) for a in sub._actions):
+                sub.add_argument(
+                    "--stdin-as",
+                    metavar="SUFFIX",
+                    default=None,
+                    help="with - for a file: the kind of standard input (csv, xlsx, json, toml, html, txt); "
+                    "default: guessed from its first bytes",
+                )
+            _apply_convention(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ZwgkWarning)
         try:
-            code: int = args.handler(args)
+            with spool_stdin(args):
+                code: int = args.handler(args)
         except ZwgkError as exc:
             code = _fail(str(exc))
         except BrokenPipeError:  # e.g. `zwgk calendar 2026 | head`: the reader stopped reading
@@ -126,7 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             code = _internal(exc)
     _report_warnings(caught)
-    return code
+    if code == EXIT_FINDINGS:
+        summary = code.summary() if isinstance(code, Findings) else "findings"
+        print(f"zwgk: {summary} (exit code 1)", file=sys.stderr)
+    return int(code)
 
 
 def _internal(exc: Exception) -> int:

@@ -25,7 +25,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from zwgk._cli._common import date_arg, emit_json
+from zwgk._cli._common import InputPath, add_force, date_arg, emit_json, write_output
 from zwgk._files import read_input_text
 from zwgk.calendar import ChinaCalendar, DayInfo, DayKind, Holiday, Notice, default_calendar, load_notices
 from zwgk.calendar._notice_text import notice_to_toml
@@ -69,9 +69,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the arrangement year, e.g. 2026; or parse-notice FILE to read a published notice's text",
     )
     cal.add_argument(
-        "file", nargs="?", metavar="FILE", help="with parse-notice: the notice text, or - for stdin"
+        "file",
+        nargs="?",
+        type=InputPath(".txt"),
+        metavar="FILE",
+        help="with parse-notice: the notice text file, or - for stdin",
     )
     cal.add_argument("--write", metavar="DIR", help="with parse-notice: write the record to DIR/YYYY.toml")
+    add_force(cal, "--write")
     cal.set_defaults(handler=_calendar)
 
     workdays = subparsers.add_parser(
@@ -277,7 +282,7 @@ def _kind(args: argparse.Namespace) -> int:
 def _parse_notice(args: argparse.Namespace) -> int:
     if args.file is None:
         raise InvalidInputError("FILE", None, "parse-notice FILE (or - for stdin)")
-    text = sys.stdin.read() if args.file == "-" else read_input_text(args.file, "notice text")[1]
+    text = read_input_text(args.file, "notice text")[1]
     notice = parse_notice_text(text)
     record = notice_to_toml(notice)
     diff = _notice_diff(_calendar_for(args), notice)
@@ -285,7 +290,7 @@ def _parse_notice(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         target = Path(args.write) / f"{notice.year}.toml"
-        target.write_text(record, encoding="utf-8")
+        write_output(target, record, force=args.force, inputs=(args.file,), option="--write")
         print(f"wrote {target}")
     else:
         sys.stdout.write(record)

@@ -1,4 +1,12 @@
-"""Helpers shared by the command-group modules: argument types, JSON output and output files.
+"""Helpers shared by the command-group modules: the CLI convention in one place (issue 18).
+
+- ``--json`` prints the result as JSON (:func:`add_json`); ``--as FORMAT`` picks a file format
+  and ``--output FILE`` writes it (:func:`add_output`, always with ``--force``);
+- every file argument accepts ``-`` for standard input (:class:`InputPath`): the text is
+  spooled to a temporary file whose suffix comes from ``--stdin-as SUFFIX``, else from its
+  first bytes, else from the argument's usual kind (:func:`spool_stdin`);
+- exit codes 0/1/2/3 are explained by one epilog (:data:`EXIT_EPILOG`) on every command,
+  and a command that exits 1 says so on stderr (:class:`Findings`).
 
 Every command that writes a file goes through :func:`write_output`: it never writes over one
 of the command's own inputs (compared by resolved path and, where the file exists, by
@@ -9,11 +17,13 @@ unless ``--force`` was given (:func:`add_force`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -24,7 +34,156 @@ import attrs
 from zwgk._dates import DATE_FORMS, parse_date
 from zwgk.errors import InvalidInputError, cut
 
-__all__ = ["add_force", "date_arg", "emit_json", "same_file", "to_jsonable", "write_output"]
+__all__ = [
+    "EXIT_EPILOG",
+    "Findings",
+    "InputPath",
+    "Stdin",
+    "add_force",
+    "add_json",
+    "add_output",
+    "check_output",
+    "date_arg",
+    "emit_json",
+    "same_file",
+    "spool_stdin",
+    "to_jsonable",
+    "write_output",
+]
+
+EXIT_EPILOG = """\
+exit codes:
+  0  success
+  1  the command ran and found problems (a failed check, an overdue request)
+  2  bad usage or bad input (the message names the field and what was expected)
+  3  internal error in zwgk: please report it (rerun with --debug for the traceback)
+"""
+
+
+class Findings(int):
+    """A handler's exit code 1 with what was found: ``return Findings(7)`` → "zwgk: 7 findings".
+
+    :func:`zwgk._cli.main` prints ``zwgk: 7 findings (exit code 1)`` on stderr for it (and
+    ``zwgk: findings (exit code 1)`` for a plain ``1``), so a script's reader knows that 1
+    means the command ran and found problems, not that it failed.
+    """
+
+    count: int | None
+    noun: str
+
+    def __new__(cls, count: int | None = None, noun: str = "finding") -> Findings:
+        self = super().__new__(cls, 1)
+        self.count = count
+        self.noun = noun
+        return self
+
+    def summary(self) -> str:
+        """``7 findings``, ``1 overdue task``, or ``findings`` when the count is unknown."""
+        if self.count is None:
+            return f"{self.noun}s"
+        return f"{self.count} {self.noun}{'' if self.count == 1 else 's'}"
+
+
+@attrs.frozen
+class Stdin:
+    """The value of a file argument given as ``-``, until :func:`spool_stdin` replaces it."""
+
+    suffix: str
+
+
+@attrs.frozen
+class InputPath:
+    """argparse type of a file argument: a :class:`~pathlib.Path`, or ``-`` for standard input.
+
+    ``suffix`` is the argument's usual kind (``.csv``, ``.json`` ...), the last resort when
+    neither ``--stdin-as`` nor the first bytes of the input say which it is.  With
+    ``names=True`` the argument may also be a built-in name (a card), kept as text.
+    """
+
+    suffix: str
+    names: bool = False
+
+    def __call__(self, text: str) -> Path | str | Stdin:
+        if text == "-":
+            return Stdin(self.suffix)
+        return text if self.names else Path(text)
+
+
+def _sniff(head: bytes) -> str | None:
+    """The suffix the first bytes of an input suggest (``None``: they do not say)."""
+    if head.startswith(b"PK\x03\x04"):
+        return ".xlsx"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text[:1] in (b"{", b"["):
+        return ".json"
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<")):
+        return ".html"
+    return None
+
+
+@contextlib.contextmanager
+def spool_stdin(args: argparse.Namespace) -> Iterator[None]:
+    """Replace the one ``-`` file argument of ``args`` by a temporary copy of standard input.
+
+    The copy is named ``stdin.SUFFIX`` (``--stdin-as``, else sniffed, else the argument's
+    usual kind) in a folder removed afterwards; at most ``max_file_bytes`` + 1 bytes are
+    read, so the readers' size limit still applies.
+
+    Raises:
+        InvalidInputError: more than one argument is ``-``.
+    """
+    from zwgk._limits import DEFAULT_LIMITS
+
+    found = [
+        (name, i)
+        for name, value in vars(args).items()
+        for i, item in enumerate(value if isinstance(value, list) else [value])
+        if isinstance(item, Stdin)
+    ]
+    if not found:
+        yield
+        return
+    if len(found) > 1:
+        raise InvalidInputError("-", ", ".join(n for n, _ in found), "standard input for one file at most")
+    name, index = found[0]
+    value = getattr(args, name)
+    marker = value[index] if isinstance(value, list) else value
+    data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_file_bytes + 1)
+    given = getattr(args, "stdin_as", None)
+    suffix = (f".{given.lstrip('.')}" if given else None) or _sniff(data[:512]) or marker.suffix
+    with tempfile.TemporaryDirectory(prefix="zwgk-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        if isinstance(value, list):
+            value[index] = path
+        else:
+            setattr(args, name, path)
+        yield
+
+
+def add_json(parser: argparse.ArgumentParser, what: str = "the result") -> None:
+    """Add ``--json``: print ``what`` as JSON instead of text."""
+    parser.add_argument("--json", action="store_true", help=f"print {what} as JSON")
+
+
+def add_output(
+    parser: argparse.ArgumentParser, formats: Iterable[str] = (), *, default: str | None = None
+) -> None:
+    """Add ``--output FILE`` and ``--force`` and, given ``formats``, ``--as FORMAT``."""
+    choices = tuple(formats)
+    if choices:
+        parser.add_argument(
+            "--as",
+            dest="output_as",
+            choices=choices,
+            default=default,
+            metavar="FORMAT",
+            help=f"output format: {', '.join(choices)}" + (f" (default {default})" if default else ""),
+        )
+    parser.add_argument(
+        "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of stdout"
+    )
+    add_force(parser)
 
 
 def date_arg(text: str) -> dt.date:
@@ -75,10 +234,10 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_output(
-    path: Path, text: str, *, force: bool, inputs: Iterable[Path | str | None] = (), option: str = "--output"
+def check_output(
+    path: Path, *, force: bool, inputs: Iterable[Path | str | None] = (), option: str = "--output"
 ) -> None:
-    """Write ``text`` (UTF-8) to ``path``, safely.
+    """Refuse ``path`` as an output before a writer that opens it itself (a workbook, a document).
 
     Raises:
         InvalidInputError: ``path`` is one of ``inputs`` (whatever ``force`` says), is a
@@ -89,9 +248,32 @@ def write_output(
             raise InvalidInputError(option, str(path), f"a file other than the input {cut(str(given))}")
     if path.is_dir():
         raise InvalidInputError(option, str(path), "a file path, not a folder")
+    if path.exists() and not force:
+        raise InvalidInputError(option, str(path), "a new file (or add --force to replace it)")
+
+
+def write_output(
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool,
+    inputs: Iterable[Path | str | None] = (),
+    option: str = "--output",
+) -> None:
+    """Write ``text`` (UTF-8 if text) to ``path``, safely (the checks of :func:`check_output`).
+
+    Raises:
+        InvalidInputError: ``path`` is one of ``inputs`` (whatever ``force`` says), is a
+            folder, or exists and ``force`` is false.
+    """
+    check_output(path, force=True, inputs=inputs, option=option)
     mode = "w" if force else "x"
     try:
-        with path.open(mode, encoding="utf-8", newline="") as out:
-            out.write(text)
+        if isinstance(text, bytes):
+            with path.open(f"{mode}b") as raw:
+                raw.write(text)
+        else:
+            with path.open(mode, encoding="utf-8", newline="") as out:
+                out.write(text)
     except FileExistsError:
         raise InvalidInputError(option, str(path), "a new file (or add --force to replace it)") from None

@@ -1,20 +1,7 @@
 """``zwgk deadline``: the reply deadline of a disclosure request, step by step.
 
-Event specifications (``--event``, repeatable)::
-
-    consult:2026-10-09..2026-10-20        third-party consultation (pause)
-    consult-agency:2026-10-09..2026-10-20 consultation of another agency
-    consult:2026-10-09                    consultation with no recorded end
-    correction:2026-09-30..2026-10-12     correction requested .. corrected request received
-    correction:2026-09-30                 correction requested, nothing received yet
-    fee:2026-10-09..2026-10-15            fee notice .. payment
-    extend:2026-10-28+20                  extension of 20 working days granted on that day
-    delay:2026-10-20..2026-12-31          reasonable later date set (条例第三十五条)
-    reply:2026-10-29[=予以公开]            reply, with the outcome row if known
-    withdraw:2026-10-15                   withdrawn by the applicant
-
-Exit codes: 0 — computed, no violation; 1 — a violation was found or the request is
-overdue on ``--on``; 2 — bad input.
+Its ``--help`` is :data:`_DESCRIPTION`: the event specifications of ``--event`` (repeatable)
+and what exit 1 means.
 """
 
 from __future__ import annotations
@@ -23,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from zwgk._cli._common import date_arg, emit_json, to_jsonable
+from zwgk._cli._common import Findings, add_json, date_arg, emit_json, to_jsonable
 from zwgk.deadlines import (
     Channel,
     ClockPolicy,
@@ -36,6 +23,25 @@ from zwgk.errors import InvalidInputError
 
 __all__ = ["parse_event", "register"]
 
+_DESCRIPTION = """\
+The reply deadline of a disclosure request, explained step by step.
+
+Event specifications (--event SPEC, repeatable):
+
+    consult:2026-10-09..2026-10-20        third-party consultation (pause)
+    consult-agency:2026-10-09..2026-10-20 consultation of another agency
+    consult:2026-10-09                    consultation with no recorded end
+    correction:2026-09-30..2026-10-12     correction requested .. corrected request received
+    correction:2026-09-30                 correction requested, nothing received yet
+    fee:2026-10-09..2026-10-15            fee notice .. payment
+    extend:2026-10-28+20                  extension of 20 working days granted on that day
+    delay:2026-10-20..2026-12-31          reasonable later date set (条例第三十五条)
+    reply:2026-10-29[=予以公开]            reply, with the outcome row if known
+    withdraw:2026-10-15                   withdrawn by the applicant
+
+Exit 1 means a violation was found or the request is overdue on --on.
+"""
+
 # The --event grammar lives in zwgk.deadlines (shared with ``zwgk register event``).
 parse_event = parse_event_spec
 
@@ -45,8 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = subparsers.add_parser(
         "deadline",
         help="reply deadline of a disclosure request, explained step by step",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_DESCRIPTION,
     )
     p.add_argument("--received", type=date_arg, help="receipt date (or give --channel and its date)")
     p.add_argument("--channel", help="当面提交/in_person, 邮寄/post, 平信/letter, 互联网/internet, 传真/fax")
@@ -71,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="policy: a consultation without an end leaves the due date undetermined",
     )
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p, "the deadline")
     p.set_defaults(handler=_run)
 
 
@@ -108,8 +113,11 @@ def _run(args: argparse.Namespace) -> int:
         emit_json(_as_json(deadline, status, receipt_note))
     else:
         _print(deadline, status, receipt_note)
-    bad = bool(deadline.violations) or (status is not None and status.overdue)
-    return 1 if bad else 0
+    if deadline.violations:
+        return Findings(len(deadline.violations), "violation")
+    if status is not None and status.overdue:
+        return Findings(1, "overdue request")
+    return 0
 
 
 def _as_json(deadline: Deadline, status: Any, receipt_note: str) -> dict[str, Any]:

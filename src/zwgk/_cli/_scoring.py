@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from zwgk._cli._common import emit_json
+from zwgk._cli._common import Findings, InputPath, add_json, add_output, emit_json, to_jsonable, write_output
 from zwgk._files import existing_file, read_input_text
 from zwgk._json_guard import load_json
 from zwgk._limits import DEFAULT_LIMITS, check_file_size
@@ -22,25 +23,18 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 _EXIT_OK = 0
-_EXIT_FINDINGS = 1
+_CARD = InputPath(".toml", names=True)
 
 
 def _read_evidence(path: str) -> dict[str, object]:
-    """The evidence object of ``path`` (``-``: standard input), read through zwgk's guards.
+    """The evidence object of ``path``, read through zwgk's guards (``-`` was spooled to a file).
 
     UTF-8 (then GB18030) text, at most ``max_file_bytes`` and ``max_depth`` deep; JSON
     numbers stay exact (``Decimal``).
     """
-    if path == "-":
-        try:
-            text, source = sys.stdin.read(DEFAULT_LIMITS.max_file_bytes + 1), "standard input"
-        except UnicodeDecodeError as exc:
-            raise InvalidInputError("EVIDENCE", path, f"UTF-8 JSON text ({exc.reason})") from None
-    else:
-        check_file_size(existing_file(path, "evidence file (.json)").stat().st_size, DEFAULT_LIMITS, path)
-        _, text = read_input_text(path, "evidence file (.json)")
-        source = path
-    data = load_json(text, limits=DEFAULT_LIMITS, source=source, parse_float=Decimal)
+    check_file_size(existing_file(path, "evidence file (.json)").stat().st_size, DEFAULT_LIMITS, path)
+    _, text = read_input_text(path, "evidence file (.json)")
+    data = load_json(text, limits=DEFAULT_LIMITS, source=path, parse_float=Decimal)
     if not isinstance(data, dict):
         raise InvalidInputError("EVIDENCE", path, "a JSON object mapping evidence keys to values")
     return data
@@ -77,7 +71,7 @@ def _score_combination(args: argparse.Namespace, name: str) -> int:
     from zwgk.scoring import apply_combination, load_card, load_combination, score
 
     combination = load_combination(name)
-    evidence = _part_evidence(combination, _read_evidence(args.evidence), args.evidence)
+    evidence = _part_evidence(combination, _read_evidence(str(args.evidence)), str(args.evidence))
     results = []
     for part in combination.parts:
         part_evidence = evidence[part.card]
@@ -86,32 +80,43 @@ def _score_combination(args: argparse.Namespace, name: str) -> int:
     combined = apply_combination(combination, results)
     if args.unit:
         combined = attrs.evolve(combined, unit=args.unit)
-    _emit(combined, args.format)
-    return _EXIT_OK if combined.passed else _EXIT_FINDINGS
+    _emit(combined, args)
+    return _verdict(combined)
 
 
-def _emit(result: ScoreResult | CombinedResult, fmt: str) -> None:
+def _verdict(result: ScoreResult | CombinedResult) -> int:
+    return _EXIT_OK if result.passed else Findings(1, "failed unit")
+
+
+def _emit(result: ScoreResult | CombinedResult, args: argparse.Namespace) -> None:
+    """Print (or with ``--output`` write) ``result`` in the form ``--json``/``--as`` asks for."""
     from zwgk.scoring import render_markdown, render_text, result_to_dict
 
+    fmt = "json" if args.json else args.output_as
     if fmt == "json":
-        emit_json(result_to_dict(result))
-    elif fmt == "markdown":
-        sys.stdout.write(render_markdown(result))
+        text = json.dumps(to_jsonable(result_to_dict(result)), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "md":
+        text = render_markdown(result)
     else:
-        sys.stdout.write(render_text(result))
+        text = render_text(result)
+    if args.output is None:
+        sys.stdout.write(text)
+        return
+    write_output(args.output, text, force=args.force, inputs=(args.card, args.evidence))
+    print(f"wrote {args.output}")
 
 
 def _score(args: argparse.Namespace) -> int:
     from zwgk.scoring import load_card, score
 
-    combination = _combination_name(args.card)
+    combination = _combination_name(str(args.card))
     if combination is not None:
         return _score_combination(args, combination)
     card = load_card(args.card)
-    evidence = _read_evidence(args.evidence)
+    evidence = _read_evidence(str(args.evidence))
     result = score(card, evidence, lenient=args.lenient, unit=args.unit or "")
-    _emit(result, args.format)
-    return _EXIT_OK if result.passed else _EXIT_FINDINGS
+    _emit(result, args)
+    return _verdict(result)
 
 
 def _cards(args: argparse.Namespace) -> int:
@@ -148,7 +153,7 @@ def _card_template(args: argparse.Namespace) -> int:
     from zwgk.scoring import card_template, load_card, load_combination
     from zwgk.scoring.io import evidence_schema
 
-    name = _combination_name(args.card)
+    name = _combination_name(str(args.card))
     if name is None:
         card = load_card(args.card)
         emit_json(evidence_schema(card) if args.schema else card_template(card))
@@ -179,17 +184,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "score",
         help="score evidence against a scorecard (考核细则)",
         description="Score an evidence JSON file against a built-in card, a card file or a built-in "
-        "combination of cards (表一×60%%+表二×40%%). For a combination the evidence file maps each "
-        "card name of the combination to that card's evidence (see `zwgk card-template COMBINATION`). "
-        "Exit status 1 when the unit fails (a veto or below the pass mark; for a combination, any part).",
+        "combination of cards (表一×60%+表二×40%). For a combination the evidence file maps each "
+        "card name of the combination to that card's evidence (see 'zwgk card-template COMBINATION'). "
+        "Exit 1 when the unit fails (a veto or below the pass mark; for a combination, any part).",
     )
     p.add_argument(
         "card",
         metavar="CARD",
-        help="built-in card or combination name (see `zwgk cards`), or a .toml/.json card file",
+        type=_CARD,
+        help="built-in card or combination name (see 'zwgk cards'), or a .toml/.json card file",
     )
-    p.add_argument("evidence", metavar="EVIDENCE.json", help="evidence JSON file ('-' for standard input)")
-    p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="report format")
+    p.add_argument(
+        "evidence", metavar="EVIDENCE.json", type=InputPath(".json"), help="evidence JSON file, or - for stdin"
+    )
+    add_json(p, "the result (result_to_dict)")
+    add_output(p, ("text", "md", "json"), default="text")
     p.add_argument(
         "--lenient", action="store_true", help="score items with missing evidence as 0 instead of failing"
     )
@@ -197,7 +206,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=_score)
 
     p = subparsers.add_parser("cards", help="list the built-in scorecards and combinations")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    add_json(p, "the list")
     p.set_defaults(handler=_cards)
 
     p = subparsers.add_parser(
@@ -207,7 +216,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "For a combination: one such object per card, keyed by card name.",
     )
     p.add_argument(
-        "card", metavar="CARD", help="built-in card or combination name, or a .toml/.json card file"
+        "card",
+        metavar="CARD",
+        type=_CARD,
+        help="built-in card or combination name, or a .toml/.json card file (- for stdin)",
     )
     p.add_argument("--schema", action="store_true", help="print the JSON Schema of the evidence instead")
+    p.add_argument(
+        "--json", action="store_true", help="print JSON (the template is always JSON; for scripts' symmetry)"
+    )
     p.set_defaults(handler=_card_template)
