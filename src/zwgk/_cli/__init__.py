@@ -88,6 +88,7 @@ _GROUPS: tuple[str, ...] = (
     "zwgk._cli._register",
     "zwgk._cli._plan",
     "zwgk._cli._schema",
+    "zwgk._cli._completion",
 )
 
 

@@ -13,13 +13,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zwgk._cli._common import date_arg, emit_json
+if TYPE_CHECKING:
+    from zwgk.catalog import ComplianceReport
+
+from zwgk._cli._common import Findings, InputPath, add_json, date_arg, emit_json
 
 __all__ = ["register"]
 
 _EXIT_OK = 0
-_EXIT_FINDINGS = 1
+_CATALOG = InputPath(".csv")
 
 
 def _existing(path: Path, what: str) -> Path:
@@ -69,7 +73,7 @@ def _check(args: argparse.Namespace) -> int:
         else:
             counts = ", ".join(f"{code.value} {len(found)}" for code, found in report.by_code().items())
             print(f"{len(report.findings)} defects: {counts}")
-    return _EXIT_OK if report.ok else _EXIT_FINDINGS
+    return _EXIT_OK if report.ok else Findings(len(report.findings))
 
 
 def _compliance(args: argparse.Namespace) -> int:
@@ -86,7 +90,7 @@ def _compliance(args: argparse.Namespace) -> int:
         report = check_compliance(catalog, log, as_of=as_of, max_gap=args.max_gap or None)
     if args.json:
         emit_json(report)
-        return _EXIT_OK if report.ok else _EXIT_FINDINGS
+        return _compliance_code(report)
     print(f"as of {as_of.isoformat()}: {len(report.results)} publications of {len(report.items)} items")
     for r in report.results:
         published = r.publication.published_on.isoformat() if r.publication.published_on else "-"
@@ -105,14 +109,23 @@ def _compliance(args: argparse.Namespace) -> int:
         gap = "n/a" if report.longest_gap is None else str(report.longest_gap)
         verdict = "exceeds" if report.gap_exceeded else "within"
         print(f"longest gap between updates: {gap} working days ({verdict} the limit of {report.max_gap})")
-    return _EXIT_OK if report.ok else _EXIT_FINDINGS
+    return _compliance_code(report)
+
+
+def _compliance_code(report: ComplianceReport) -> int:
+    if report.ok:
+        return _EXIT_OK
+    count = report.late + report.overdue + (1 if report.gap_exceeded else 0)
+    return Findings(count or None)
 
 
 def _sample(args: argparse.Namespace) -> int:
     from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
 
     path = sample_publication_log_path() if args.log else sample_catalog_path()
-    if args.content:
+    if args.json:
+        emit_json({"path": str(path)})
+    elif args.content:
         print(path.read_text(encoding="utf-8"), end="")
     else:
         print(path)
@@ -128,17 +141,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     commands = group.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
 
-    check = commands.add_parser("check", help="import a catalog and report every defect")
-    check.add_argument("file", type=Path, help="catalog file: .csv, .xlsx or .json")
+    check = commands.add_parser(
+        "check",
+        help="import a catalog and report every defect",
+        description="Import a catalog (CSV, XLSX or JSON) and list every defect; exit 1 if there is any.",
+    )
+    check.add_argument("file", type=_CATALOG, help="catalog file: .csv, .xlsx or .json (- for stdin)")
     check.add_argument("--sheet", type=_sheet, default=None, help="XLSX sheet name or 0-based index")
-    check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    add_json(check, "the findings")
     check.set_defaults(handler=_check)
 
     compliance = commands.add_parser(
-        "compliance", help="judge a publication log against the catalog's time limits"
+        "compliance",
+        help="judge a publication log against the catalog's time limits",
+        description="Judge a publication log against the catalog's time limits; exit 1 if anything "
+        "is late, overdue, or a gap between updates is too long.",
     )
-    compliance.add_argument("file", type=Path, help="catalog file: .csv, .xlsx or .json")
-    compliance.add_argument("log", type=Path, help="log (.csv/.xlsx): item, formed_on, published_on")
+    compliance.add_argument("file", type=_CATALOG, help="catalog file: .csv, .xlsx or .json (- for stdin)")
+    compliance.add_argument(
+        "log",
+        type=InputPath(".csv"),
+        help="log file (.csv/.xlsx): item, formed_on, published_on (- for stdin)",
+    )
     compliance.add_argument("--as-of", type=date_arg, default=None, help="review date (default: today)")
     compliance.add_argument(
         "--max-gap",
@@ -147,10 +171,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="longest allowed gap between updates in working days (default: update_gap in "
         "zwgk/catalog/data/compliance.toml, 20 for the 开福区 2013 rule; 0 turns it off)",
     )
-    compliance.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_json(compliance, "the report")
     compliance.set_defaults(handler=_compliance)
 
     sample = commands.add_parser("sample", help="print the sample catalog's path or content")
     sample.add_argument("--content", action="store_true", help="print the file's text instead of its path")
     sample.add_argument("--log", action="store_true", help="the sample publication log instead")
+    add_json(sample, "the path")
     sample.set_defaults(handler=_sample)

@@ -1,10 +1,10 @@
 """``zwgk plan …``: work plans and their status on the official calendar.
 
-- ``zwgk plan status FILE --as-of DATE [--json | --markdown]`` — every task (and every
+- ``zwgk plan status FILE --as-of DATE [--json | --as md] [--output FILE]`` — every task (and every
   occurrence of a recurring task up to the day) with its due date and state; exit 1 when
   any is overdue;
 - ``zwgk plan sample`` — print the bundled sample plan (seed 001, 楚雄 2018) as TOML;
-- ``zwgk plan ical FILE [--until DATE] [--output FILE.ics]`` — every due date as iCalendar
+- ``zwgk plan ical FILE [--until DATE] [--output FILE.ics [--force]]`` — every due date as iCalendar
   (extra ``zwgk[ical]``).
 
 It also registers ``zwgk rounds`` (:mod:`zwgk._cli._rounds`): the office's year is its plan
@@ -14,36 +14,54 @@ and its assessment rounds.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from pathlib import Path
 
-from zwgk._cli._common import date_arg, emit_json
+from zwgk._cli._common import (
+    Findings,
+    InputPath,
+    add_json,
+    add_output,
+    date_arg,
+    to_jsonable,
+    write_output,
+)
 
 __all__ = ["register"]
 
-_OK, _FINDINGS = 0, 1
+_OK = 0
+_PLAN = InputPath(".toml")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands to the ``zwgk`` parser."""
-    plan = subparsers.add_parser("plan", help="work plans: status as of a day, sample plan, iCalendar export")
+    plan = subparsers.add_parser(
+        "plan",
+        help="work plans: status as of a day, sample plan, iCalendar export",
+        description="Work plans (工作要点) on the official calendar: each task's status as of a day, "
+        "the bundled sample plan, every due date as iCalendar.",
+    )
     psub = plan.add_subparsers(dest="plan_command", metavar="SUBCOMMAND", required=True)
 
-    status = psub.add_parser("status", help="each task's due date and state as of a day")
-    status.add_argument("file", type=Path, help="plan file (.toml, .json or .xlsx)")
+    status = psub.add_parser(
+        "status",
+        help="each task's due date and state as of a day",
+        description="Every task (and every occurrence of a recurring task up to the day) with its due "
+        "date and state; exit 1 when any is overdue.",
+    )
+    status.add_argument("file", type=_PLAN, help="plan file (.toml, .json or .xlsx; - for stdin)")
     status.add_argument("--as-of", type=date_arg, required=True, help="the day (YYYY-MM-DD)")
-    form = status.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true", help="print a JSON list of rows")
-    form.add_argument("--markdown", action="store_true", help="print a Markdown report")
+    add_json(status, "a list of rows")
+    add_output(status, ("text", "md", "json"), default="text")
     status.set_defaults(handler=_status)
 
     sample = psub.add_parser("sample", help="print the bundled sample plan (seed 001, 楚雄 2018) as TOML")
     sample.set_defaults(handler=_sample)
 
     ical = psub.add_parser("ical", help="export every due date as iCalendar (.ics)")
-    ical.add_argument("file", type=Path, help="plan file (.toml, .json or .xlsx)")
+    ical.add_argument("file", type=_PLAN, help="plan file (.toml, .json or .xlsx; - for stdin)")
     ical.add_argument("--until", type=date_arg, default=None, help="last day for recurring occurrences")
-    ical.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    add_output(ical)
     ical.set_defaults(handler=_ical)
 
     from zwgk._cli import _rounds  # the rounds of a year's assessments: one more group, registered here
@@ -56,8 +74,9 @@ def _status(args: argparse.Namespace) -> int:
     from zwgk.plans.io import load_plan
 
     status = plan_status(load_plan(args.file), args.as_of)
-    if args.json:
-        emit_json(
+    form = "json" if args.json else args.output_as
+    if form == "json":
+        rows = to_jsonable(
             [
                 {
                     "id": r.id,
@@ -75,9 +94,16 @@ def _status(args: argparse.Namespace) -> int:
                 for r in status.rows
             ]
         )
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     else:
-        print(status.render_markdown() if args.markdown else status.render_text())
-    return _FINDINGS if status.overdue else _OK
+        text = (status.render_markdown() if form == "md" else status.render_text()) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_output(args.output, text, force=args.force, inputs=(args.file,))
+        print(f"wrote {args.output}")
+    overdue = len(status.overdue)
+    return Findings(overdue, "overdue task") if overdue else _OK
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -93,7 +119,7 @@ def _ical(args: argparse.Namespace) -> int:
 
     data = to_ical(load_plan(args.file), until=args.until)
     if args.output is not None:
-        args.output.write_bytes(data)
+        write_output(args.output, data, force=args.force, inputs=(args.file,))
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

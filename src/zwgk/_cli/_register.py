@@ -1,5 +1,7 @@
 """``zwgk register …``: the persistent request register (extra ``zwgk[db]``).
 
+Its ``--help`` is :data:`_DESCRIPTION` (the same text without markup).
+
 The database is ``--db URL`` (any SQLAlchemy URL or an SQLite file path), else ``$ZWGK_DB``,
 else ``zwgk-register.db`` in the current folder.  Every command is one transaction.
 
@@ -11,7 +13,8 @@ else ``zwgk-register.db`` in the current folder.  Every command is one transacti
   syntax; a correction supersedes earlier rows, which stay in the record;
 - ``show ID [--show-names]`` — the record and the clock's explanation;
 - ``due --as-of DATE [--within N] [--json]`` — open requests, due date, state, days left;
-- ``import LEDGER`` — all rows or none; ``export FILE [--mask]``; ``purge ID``.
+- ``import LEDGER`` — all rows or none (``-`` for stdin); ``export --output FILE [--mask]``;
+  ``purge ID``.
 
 Writing commands take ``--by NAME`` (default: the login name).  Names are printed only
 with ``--show-names``.
@@ -24,12 +27,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zwgk._cli._common import date_arg, emit_json
+from zwgk._cli._common import Findings, InputPath, add_force, add_json, check_output, date_arg, emit_json
 from zwgk._optional import import_extra
 
 __all__ = ["register"]
 
-_OK, _FINDINGS = 0, 1
+_OK = 0
+_DESCRIPTION = """\
+The persistent request register (extra zwgk[db]). The database is --db URL (any SQLAlchemy URL or an
+SQLite file path), else $ZWGK_DB, else zwgk-register.db in the current folder. Every command is one
+transaction. Writing commands take --by NAME (default: the login name); names are printed only with
+--show-names.
+
+Exit 1 (from due) means an open request is overdue.
+"""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,8 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     reg = subparsers.add_parser(
         "register",
         help="the persistent request register (SQLite or PostgreSQL)",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=_DESCRIPTION,
     )
     sub = reg.add_subparsers(dest="register_command", metavar="SUBCOMMAND", required=True)
 
@@ -90,6 +100,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command("show", "a request's record and the clock's explanation", _show)
     p.add_argument("id", help="the request's id")
     p.add_argument("--show-names", action="store_true", help="also print the applicant's personal data")
+    add_json(p, "the record, its history and the deadline")
 
     p = command("due", "open requests with due date, state and working days left", _due)
     p.add_argument("--as-of", type=date_arg, required=True, help="the day to look from (end of day)")
@@ -99,10 +110,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = command("import", "add every request of a ledger file (all or none)", _import, writes=True)
-    p.add_argument("ledger", type=Path, help="ledger file (.csv, .json or .xlsx)")
+    p.add_argument("ledger", type=InputPath(".csv"), help="ledger file (.csv, .json or .xlsx; - for stdin)")
 
     p = command("export", "write the register as a ledger file (.csv, .xlsx, .json)", _export)
-    p.add_argument("output", type=Path, help="the file to write")
+    p.add_argument("--output", type=Path, required=True, metavar="FILE", help="the ledger file to write")
+    add_force(p)
     p.add_argument("--mask", action="store_true", help="write *** for applicants' names")
 
     p = command("purge", "erase a request's personal data, keeping its statistics", _purge, writes=True)
@@ -166,6 +178,9 @@ def _show(args: argparse.Namespace) -> int:
         record = reg.request(args.id, show_names=args.show_names)
         history = reg.history(args.id)
         deadline = reg.deadline(args.id)
+    if args.json:
+        emit_json({"request": record, "history": list(history), "deadline": deadline})
+        return _OK
     out(f"Request {record.id}: {record.applicant_kind.value}, {record.channel.value}, ")
     out(f"received {record.received.isoformat()}\n")
     if args.show_names:
@@ -227,7 +242,8 @@ def _due(args: argparse.Namespace) -> int:
             else:
                 left = f"{i.working_days_left} working day(s) left"
             out(f"{i.id}  received {i.received.isoformat()}  due {due}  {i.state}  {left}\n")
-    return _FINDINGS if any(i.overdue for i in items) else _OK
+    overdue = sum(1 for i in items if i.overdue)
+    return Findings(overdue, "overdue request") if overdue else _OK
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -239,6 +255,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     with _open(args) as reg:
+        check_output(args.output, force=args.force)
         n = reg.export(args.output, mask=args.mask)
     print(f"wrote {args.output} ({n} requests{', names masked' if args.mask else ''})")
     return _OK

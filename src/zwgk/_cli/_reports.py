@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zwgk._cli._common import add_force, write_output
+from zwgk._cli._common import Findings, InputPath, add_json, add_output, write_output
 from zwgk.errors import InvalidInputError, ZwgkError
 
 if TYPE_CHECKING:
@@ -28,16 +28,28 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-_OK, _FINDINGS, _BAD_INPUT = 0, 1, 2
+_OK, _BAD_INPUT = 0, 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this group's commands to the ``zwgk`` parser."""
-    report = subparsers.add_parser("report", help="annual-report tables: build from a ledger, check, shares")
+    report = subparsers.add_parser(
+        "report",
+        help="annual-report tables: build from a ledger, check, shares",
+        description="Annual reports (政府信息公开工作年度报告): build table 3 from a request ledger, "
+        "print an empty counts file, check published reports, check percentages.",
+    )
     rsub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
 
-    build = rsub.add_parser("build", help="build the annual report's table 3 from a request ledger")
-    build.add_argument("ledger", type=Path, nargs="?", help="ledger file (.csv, .json or .xlsx)")
+    build = rsub.add_parser(
+        "build",
+        help="build the annual report's table 3 from a request ledger",
+        description="Build the annual report: table 3 from a request ledger (or the request register), "
+        "tables 2 and 4 and the text sections from a counts file.",
+    )
+    build.add_argument(
+        "ledger", type=InputPath(".csv"), nargs="?", help="ledger file (.csv, .json or .xlsx; - for stdin)"
+    )
     build.add_argument(
         "--register",
         default=None,
@@ -48,31 +60,38 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--agency", default="", help="the reporting agency")
     build.add_argument(
         "--counts",
-        type=Path,
+        type=InputPath(".json"),
         default=None,
         metavar="FILE.json",
-        help="counts for tables 2 and 4 and the text sections (see 'zwgk report counts-template')",
+        help="counts file for tables 2 and 4 and the text sections (see 'zwgk report counts-template')",
     )
-    build.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
     build.add_argument(
-        "--as", dest="output_as", choices=("markdown", "html", "json"), default="markdown", help="output form"
+        "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"
     )
-    build.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
-    add_force(build)
+    add_json(build, "the report")
+    add_output(build, ("md", "html", "json"), default="md")
     build.set_defaults(handler=_build)
 
     template = rsub.add_parser(
         "counts-template", help="print an empty counts file (every cell null) for 'report build --counts'"
     )
-    template.add_argument("--year", type=int, required=True, help="the year reported on (chooses the format)")
-    template.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
-    template.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
-    add_force(template)
+    template.add_argument("--year", type=int, required=True, help="the year reported on (chooses the layout)")
+    template.add_argument(
+        "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"
+    )
+    template.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON (the counts file is always JSON; for scripts' symmetry)",
+    )
+    add_output(template)
     template.set_defaults(handler=_counts_template)
 
     check = rsub.add_parser("check", help="check published reports (.html/.json) against the identities")
-    check.add_argument("files", type=Path, nargs="+", help="report files (.html, .htm, .json)")
-    check.add_argument("--json", action="store_true", help="print findings as JSON")
+    check.add_argument(
+        "files", type=InputPath(".html"), nargs="+", help="report files (.html, .htm, .json; - for stdin)"
+    )
+    add_json(check, "the findings")
     check.add_argument("--show-blanks", action="store_true", help="list every blank cell, not only the count")
     check.set_defaults(handler=_check)
 
@@ -80,25 +99,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     shares.add_argument("parts", nargs="+", metavar="COUNT:PERCENT", help="e.g. 161:12.22")
     shares.add_argument("--total", type=int, required=True, help="the whole the shares are of")
     shares.add_argument("--decimals", type=int, default=2, help="decimals shown in the percentages")
-    shares.add_argument("--json", action="store_true", help="print findings as JSON")
+    add_json(shares, "the findings")
     shares.set_defaults(handler=_shares)
 
-    fees = subparsers.add_parser("fees", help="information-processing fees (国办函〔2020〕109号)")
+    fees = subparsers.add_parser(
+        "fees",
+        help="information-processing fees (国办函〔2020〕109号)",
+        description="Information-processing fees (信息处理费, 国办函〔2020〕109号): per request (按件) "
+        "or per volume (按量).",
+    )
     fsub = fees.add_subparsers(dest="fees_command", metavar="SUBCOMMAND", required=True)
     per_request = fsub.add_parser("per-request", help="按件: an applicant's requests in one calendar month")
     source = per_request.add_mutually_exclusive_group(required=True)
     source.add_argument("--count", type=int, help="number of requests this month")
-    source.add_argument("--ledger", type=Path, help="ledger file; use with --applicant and --month")
+    source.add_argument(
+        "--ledger", type=InputPath(".csv"), help="ledger file (- for stdin); use with --applicant and --month"
+    )
     per_request.add_argument("--applicant", help="the applicant (as in the ledger)")
     per_request.add_argument("--month", help="calendar month YYYY-MM")
     per_request.add_argument("--already", type=int, default=0, help="requests already counted this month")
-    per_request.add_argument("--json", action="store_true", help="print the fees as JSON")
+    add_json(per_request, "the fees")
     per_request.set_defaults(handler=_per_request)
     per_volume = fsub.add_parser("per-volume", help="按量: one request by its page count")
     per_volume.add_argument(
         "--pages", type=int, nargs="+", required=True, help="page count(s), one per request"
     )
-    per_volume.add_argument("--json", action="store_true", help="print the fees as JSON")
+    add_json(per_volume, "the fees")
     per_volume.set_defaults(handler=_per_volume)
 
 
@@ -107,7 +133,7 @@ def _build(args: argparse.Namespace) -> int:
     from zwgk.reports.io import read_counts, report_to_json
     from zwgk.requests import read_ledger
 
-    fmt = _report_format(args.year, args.report_format)
+    fmt = _report_format(args.year, args.layout)
     counts = ReportCounts(fmt) if args.counts is None else read_counts(args.counts, fmt)
     if (args.ledger is None) == (args.register is None):
         raise InvalidInputError("ledger", args.ledger, "a ledger file or --register URL (one of them)")
@@ -127,7 +153,8 @@ def _build(args: argparse.Namespace) -> int:
     result = check_report(report)
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
-    text = {"markdown": render_markdown, "html": render_html, "json": report_to_json}[args.output_as](report)
+    form = "json" if args.json else args.output_as
+    text = {"md": render_markdown, "html": render_html, "json": report_to_json}[form](report)
     if args.output is not None:
         write_output(
             args.output,
@@ -138,13 +165,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"wrote {args.output} ({size} requests, format {report.format.id})")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return _OK if result.ok else _FINDINGS
+    return _OK if result.ok else Findings(len(result.violations), "identity violation")
 
 
-def _report_format(year: int, report_format: str | None) -> ReportFormat:
+def _report_format(year: int, layout: str | None) -> ReportFormat:
     from zwgk.reports import format_for_year, get_format
 
-    return format_for_year(year) if report_format is None else get_format(report_format)
+    return format_for_year(year) if layout is None else get_format(layout)
 
 
 def _counts_template(args: argparse.Namespace) -> int:
@@ -152,7 +179,7 @@ def _counts_template(args: argparse.Namespace) -> int:
 
     from zwgk.reports.io import counts_template
 
-    fmt = _report_format(args.year, args.report_format)
+    fmt = _report_format(args.year, args.layout)
     text = json.dumps(counts_template(fmt), ensure_ascii=False, indent=2) + "\n"
     if args.output is not None:
         write_output(args.output, text, force=args.force)
@@ -232,7 +259,8 @@ def _check(args: argparse.Namespace) -> int:
             )
     if unreadable:
         return _BAD_INPUT
-    return _FINDINGS if failed else _OK
+    violations = sum(len(r.violations) for _, _, r in results)
+    return Findings(violations, "identity violation") if failed else _OK
 
 
 def _shares(args: argparse.Namespace) -> int:
@@ -270,7 +298,7 @@ def _shares(args: argparse.Namespace) -> int:
             print(f"- {f.message}")
         if not findings:
             print("all percentages match their counts")
-    return _FINDINGS if findings else _OK
+    return Findings(len(findings), "mismatched percentage") if findings else _OK
 
 
 def _per_request(args: argparse.Namespace) -> int:

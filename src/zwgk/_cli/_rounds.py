@@ -3,28 +3,48 @@
 Scores every row of an evidence table (``.csv`` or ``.xlsx``, one row per unit and period),
 ranks each period and prints the 通报 of the last (or ``--period``) round as Markdown, or
 the results as JSON; ``--designations`` applies designation rules (a built-in name such as
-``demonstration-sites`` or a TOML file) and adds the decisions; ``--docx`` and ``--xlsx``
-also write the bulletin and the results sheet.  Registered by :mod:`zwgk._cli._plan`.
+``demonstration-sites`` or a TOML file) and adds the decisions; ``--output FILE``
+(repeatable) also writes the bulletin (``.docx``, ``.md``) or the results (``.xlsx``,
+``.json``), the format given by the suffix.  Registered by :mod:`zwgk._cli._plan`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
-from zwgk._cli._common import emit_json
+from zwgk._cli._common import (
+    InputPath,
+    add_force,
+    add_json,
+    check_output,
+    emit_json,
+    to_jsonable,
+    write_output,
+)
+from zwgk.errors import InvalidInputError
 
 __all__ = ["register"]
+
+_OUTPUTS = (".docx", ".md", ".xlsx", ".json")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``zwgk rounds`` to the parser."""
     rounds = subparsers.add_parser(
-        "rounds", help="assessment rounds: rank every period, trends, 通报 (bulletin)"
+        "rounds",
+        help="assessment rounds: rank every period, trends, 通报 (bulletin)",
+        description="Score every row of an evidence table (one row per unit and period) against a card, "
+        "rank each period and print the bulletin (通报) of the last round as Markdown.",
     )
-    rounds.add_argument("card", help="a built-in card name or a card file")
     rounds.add_argument(
-        "table", type=Path, help="evidence table (.csv or .xlsx): unit, period, evidence columns"
+        "card", type=InputPath(".toml", names=True), help="a built-in card name or a card file (- for stdin)"
+    )
+    rounds.add_argument(
+        "table",
+        type=InputPath(".csv"),
+        help="evidence table file (.csv or .xlsx; - for stdin): unit, period, evidence columns",
     )
     rounds.add_argument("--unit-column", default=None, help="the unit column (default: unit or 单位)")
     rounds.add_argument("--period-column", default=None, help="the period column (default: period or 考核期)")
@@ -32,9 +52,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     rounds.add_argument(
         "--designations", default=None, help="designation rules: a built-in name or a TOML file"
     )
-    rounds.add_argument("--json", action="store_true", help="print results and decisions as JSON")
-    rounds.add_argument("--docx", type=Path, default=None, help="also write the bulletin as a Word document")
-    rounds.add_argument("--xlsx", type=Path, default=None, help="also write the results sheet")
+    add_json(rounds, "results and decisions")
+    rounds.add_argument(
+        "--output",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also write FILE, by its suffix: the bulletin (.docx, .md) or the results (.xlsx, .json); "
+        "repeatable",
+    )
+    add_force(rounds)
     rounds.set_defaults(handler=_rounds)
 
 
@@ -53,31 +81,45 @@ def _rounds(args: argparse.Namespace) -> int:
     decisions = (
         designate(rounds, load_designations(args.designations), at=period) if args.designations else ()
     )
-    if args.docx is not None:
-        write_bulletin_docx(rounds, args.docx, period=period, decisions=decisions)
-    if args.xlsx is not None:
-        write_results_xlsx(rounds, args.xlsx)
-    if args.json:
-        keys = ("period", "rank", "unit", "total", "maximum", "grade", "verdict", "change")
-        emit_json(
+    keys = ("period", "rank", "unit", "total", "maximum", "grade", "verdict", "change")
+    result = {
+        "card": rounds.card,
+        "results": [
+            {k: (v if v != "" else None) for k, v in zip(keys, row, strict=True)}
+            for row in result_rows(rounds)
+        ],
+        "decisions": [
             {
-                "card": rounds.card,
-                "results": [
-                    {k: (v if v != "" else None) for k, v in zip(keys, row, strict=True)}
-                    for row in result_rows(rounds)
-                ],
-                "decisions": [
-                    {
-                        "unit": d.unit,
-                        "action": d.action,
-                        "rule": d.rule,
-                        "periods": d.periods,
-                        "explanation": d.explanation,
-                    }
-                    for d in decisions
-                ],
+                "unit": d.unit,
+                "action": d.action,
+                "rule": d.rule,
+                "periods": d.periods,
+                "explanation": d.explanation,
             }
-        )
+            for d in decisions
+        ],
+    }
+    inputs = (args.card, args.table)
+    for target in args.output:
+        suffix = target.suffix.lower()
+        if suffix not in _OUTPUTS:
+            raise InvalidInputError("--output", str(target), "a .docx, .md, .xlsx or .json file")
+        check_output(target, force=args.force, inputs=inputs)
+    for target in args.output:
+        suffix = target.suffix.lower()
+        if suffix == ".docx":
+            write_bulletin_docx(rounds, target, period=period, decisions=decisions)
+        elif suffix == ".xlsx":
+            write_results_xlsx(rounds, target)
+        elif suffix == ".md":
+            write_output(
+                target, rounds.bulletin_markdown(period, decisions=decisions), force=True, inputs=inputs
+            )
+        else:
+            text = json.dumps(to_jsonable(result), ensure_ascii=False, indent=2) + "\n"
+            write_output(target, text, force=True, inputs=inputs)
+    if args.json:
+        emit_json(result)
     else:
         print(rounds.bulletin_markdown(period, decisions=decisions), end="")
     return 0

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from zwgk._cli._common import add_force, write_output
+from zwgk._cli._common import add_force, emit_json, write_output
 
 __all__ = ["register"]
 
@@ -53,6 +53,9 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.model is None:
         descriptions = schema_descriptions()
+        if args.json:
+            emit_json(descriptions)
+            return EXIT_OK
         width = max(map(len, descriptions))
         for name, description in descriptions.items():
             print(f"{name:<{width}}  {description}")
@@ -73,4 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("model", nargs="?", metavar="NAME", help="schema name (run without it for the list)")
     p.add_argument("--write", metavar="DIR", help="write every schema to DIR/NAME.schema.json")
     add_force(p, "--write")
+    p.add_argument(
+        "--json", action="store_true", help="print the list of schemas as JSON (a schema is always JSON)"
+    )
     p.set_defaults(handler=_run)

@@ -195,7 +195,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="built-in card or combination name (see 'zwgk cards'), or a .toml/.json card file",
     )
     p.add_argument(
-        "evidence", metavar="EVIDENCE.json", type=InputPath(".json"), help="evidence JSON file, or - for stdin"
+        "evidence",
+        metavar="EVIDENCE.json",
+        type=InputPath(".json"),
+        help="evidence JSON file, or - for stdin",
     )
     add_json(p, "the result (result_to_dict)")
     add_output(p, ("text", "md", "json"), default="text")
