@@ -365,13 +365,13 @@ def test_bad_results_do_not_validate(change: Any) -> None:
 def test_cli_score_json_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     evidence = tmp_path / "evidence.json"
     evidence.write_text("{}", encoding="utf-8")
-    main(["score", "kaifu-2013-windows", str(evidence), "--lenient", "--format", "json"])
-    assert_valid("score-result", json.loads(capsys.readouterr().out), "zwgk score --format json")
+    main(["score", "kaifu-2013-windows", str(evidence), "--lenient", "--json"])
+    assert_valid("score-result", json.loads(capsys.readouterr().out), "zwgk score --json")
     parts = {p.card: {} for p in load_combination("kaifu-2013-department-with-window").parts}
     evidence.write_text(json.dumps(parts), encoding="utf-8")
-    main(["score", "kaifu-2013-department-with-window", str(evidence), "--lenient", "--format", "json"])
+    main(["score", "kaifu-2013-department-with-window", str(evidence), "--lenient", "--json"])
     assert_valid(
-        "combined-result", json.loads(capsys.readouterr().out), "zwgk score COMBINATION --format json"
+        "combined-result", json.loads(capsys.readouterr().out), "zwgk score COMBINATION --json"
     )
 
 

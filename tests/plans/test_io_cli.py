@@ -107,7 +107,7 @@ def test_cli_status_text_and_markdown(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert out.startswith("某局2026年一季度工作安排（测试） — 截至 2026-01-05")
     assert "按责任单位：" in out
-    assert main(["plan", "status", path, "--as-of", "2026-01-05", "--markdown"]) == 0
+    assert main(["plan", "status", path, "--as-of", "2026-01-05", "--as", "md"]) == 0
     assert "| 序号 | 工作任务 | 责任单位 | 完成时限 | 完成日期 | 状态 | 工作日 |" in capsys.readouterr().out
 
 

@@ -205,7 +205,7 @@ def test_cli_round(db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "张三" in capsys.readouterr().out
     assert main(["register", "due", "--as-of", "2026-11-20", "--db", db_url]) == 1  # overdue
     assert "张三" not in capsys.readouterr().out
-    assert main(["register", "export", str(tmp_path / "x.xlsx"), "--mask", "--db", db_url]) == 0
+    assert main(["register", "export", "--output", str(tmp_path / "x.xlsx"), "--mask", "--db", db_url]) == 0
     assert main(["register", "purge", "R1", "--db", db_url]) == 0
     assert main(["report", "build", "--register", db_url, "--year", "2026"]) == 0
     assert "张三" not in capsys.readouterr().out

@@ -184,7 +184,7 @@ def test_counts_template_round_trips(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_counts_template_bad_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "counts-template", "--year", "2015"]) == 2
     assert "2019 or later" in capsys.readouterr().err
-    assert main(["report", "counts-template", "--year", "2025", "--format", "1999"]) == 2
+    assert main(["report", "counts-template", "--year", "2025", "--layout", "1999"]) == 2
     assert "unknown report format '1999'" in capsys.readouterr().err
 
 

@@ -26,7 +26,7 @@ def test_json_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     pytest.importorskip("docx")
     pytest.importorskip("openpyxl")
     args = ["rounds", "demonstration-site-standards", SITES, "--period", "2025", "--json"]
-    assert main([*args, "--docx", str(tmp_path / "b.docx"), "--xlsx", str(tmp_path / "r.xlsx")]) == 0
+    assert main([*args, "--output", str(tmp_path / "b.docx"), "--output", str(tmp_path / "r.xlsx")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["results"][0] == {
         "period": "2024", "rank": 1, "unit": "丁", "total": "6", "maximum": "6",

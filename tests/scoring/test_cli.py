@@ -34,13 +34,13 @@ def test_score_json_keeps_decimals_exact(tmp_path: Path, capsys: pytest.CaptureF
     evidence = case_evidence(data, data["cases"][0])
     text = json.dumps(evidence).replace('"attendance_deduction": 0', '"attendance_deduction": 3.5')
     path.write_text(text, encoding="utf-8")
-    assert main(["score", "kaifu-2013-windows", str(path), "--format", "json"]) == 0
+    assert main(["score", "kaifu-2013-windows", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == "76.5"
 
 
 def test_score_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "perfect")
-    assert main(["score", "kaifu-2013-streets", str(path), "--format", "markdown"]) == 0
+    assert main(["score", "kaifu-2013-streets", str(path), "--as", "md"]) == 0
     assert "| 序号 | 考核内容 | 分值 | 得分 | 扣分/加分 |" in capsys.readouterr().out
 
 
@@ -163,12 +163,12 @@ def test_score_combination_text(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_score_combination_json_and_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Golden case 区人社局: 82 × 0.6 + 61.5 × 0.4 = 49.2 + 24.6 = 73.8
     path = _combination_evidence(tmp_path, "organisation-lapses", "attendance-and-leadership")
-    assert main(["score", _WITH_WINDOW, str(path), "--format", "json"]) == 0
+    assert main(["score", _WITH_WINDOW, str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == "73.8"
     assert [(p["weight"], p["contribution"]) for p in data["parts"]] == [("0.6", "49.2"), ("0.4", "24.6")]
     assert [p["result"]["total"] for p in data["parts"]] == ["82", "61.5"]
-    assert main(["score", _WITH_WINDOW, str(path), "--format", "markdown"]) == 0
+    assert main(["score", _WITH_WINDOW, str(path), "--as", "md"]) == 0
     out = capsys.readouterr().out
     assert "| 考核表 | 得分 | 权重 | 折算得分 | 结论 |" in out
     assert "| 合计 | | | 73.8 | |" in out
@@ -177,7 +177,7 @@ def test_score_combination_json_and_markdown(tmp_path: Path, capsys: pytest.Capt
 
 def test_score_combination_without_window(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _combination_evidence(tmp_path, "stale-updates-partial-powers-no-online", None)
-    assert main(["score", "kaifu-2013-department-without-window", str(path), "--format", "json"]) == 0
+    assert main(["score", "kaifu-2013-department-without-window", str(path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == "83"
 
 

@@ -148,7 +148,9 @@ def spool_stdin(args: argparse.Namespace) -> Iterator[None]:
     name, index = found[0]
     value = getattr(args, name)
     marker = value[index] if isinstance(value, list) else value
-    data = sys.stdin.buffer.read(DEFAULT_LIMITS.max_file_bytes + 1)
+    limit = DEFAULT_LIMITS.max_file_bytes + 1
+    raw = getattr(sys.stdin, "buffer", None)  # None: a text stream put in place of stdin
+    data = raw.read(limit) if raw is not None else sys.stdin.read(limit).encode("utf-8")
     given = getattr(args, "stdin_as", None)
     suffix = (f".{given.lstrip('.')}" if given else None) or _sniff(data[:512]) or marker.suffix
     with tempfile.TemporaryDirectory(prefix="zwgk-stdin-") as folder:
