@@ -116,7 +116,7 @@ def _table() -> dict[str, tuple[str, _Builder]]:
     for name in list_cards():
         table[f"evidence-{name}"] = (f"the evidence the built-in card {name!r} needs", _evidence(name))
     table |= {
-        "score-result": ("a score result as JSON (result_to_dict, zwgk score --format json)", _score_result),
+        "score-result": ("a score result as JSON (result_to_dict, zwgk score --json)", _score_result),
         "combined-result": ("a combined result (表一 × 60% + 表二 × 40%) as JSON", _combined_result),
         "catalog": ("a disclosure catalog as JSON (政务公开事项标准目录)", _catalog),
         "catalog-item": ("one catalog item (公开事项) as JSON", _catalog_item),

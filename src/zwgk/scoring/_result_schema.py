@@ -167,7 +167,7 @@ def _defs() -> dict[str, Any]:
 def score_result_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a :class:`ScoreResult` as :func:`result_to_dict` gives it.
 
-    This is also what ``zwgk score CARD EVIDENCE --format json`` prints for a card.  Points
+    This is also what ``zwgk score CARD EVIDENCE --json`` prints for a card.  Points
     are decimal strings (exact), dates ISO text; every key is always present.
 
     Returns:
@@ -181,7 +181,7 @@ def score_result_json_schema() -> dict[str, Any]:
 def combined_result_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of a :class:`CombinedResult` as :func:`result_to_dict` gives it.
 
-    This is also what ``zwgk score COMBINATION EVIDENCE --format json`` prints: the
+    This is also what ``zwgk score COMBINATION EVIDENCE --json`` prints: the
     weighted total and, per part, its weight, its contribution and the part's full score
     result (see :func:`score_result_json_schema`).
 

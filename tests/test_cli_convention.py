@@ -1,0 +1,156 @@
+"""One CLI convention (issue 18, item 3), checked over the whole command tree.
+
+The walk builds the parser and visits every command and subcommand: a description; help
+without raw markup; the exit-code epilog; ``--json`` wherever a result is printed;
+``--force`` beside every ``--output``; ``-`` accepted by every file positional; no
+``--format``.  Then ``-`` on standard input end to end, the exit-1 line, and the reference
+page against the parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zwgk._cli import build_parser
+from zwgk._cli._common import EXIT_EPILOG, InputPath
+from zwgk._cli._reference import BEGIN, END, commands, reference_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = dict(commands(build_parser()))
+LEAVES = {
+    prog: p
+    for prog, p in COMMANDS.items()
+    if not any(isinstance(a, argparse._SubParsersAction) for a in p._actions)
+}
+# Commands whose standard output is not a result to parse: a file's own content, or one
+# acknowledgement line about what was written to the register.
+NO_JSON = {
+    "zwgk plan sample": "prints the sample plan's TOML",
+    "zwgk plan ical": "prints iCalendar",
+    "zwgk completion": "prints a shell script",
+    "zwgk register init": "acknowledgement",
+    "zwgk register add": "acknowledgement",
+    "zwgk register event": "acknowledgement",
+    "zwgk register import": "acknowledgement",
+    "zwgk register export": "acknowledgement (the ledger goes to --output)",
+    "zwgk register purge": "acknowledgement",
+}
+MARKUP = ("::", "``", "%%")
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    return {s for a in parser._actions for s in a.option_strings}
+
+
+def test_the_tree_is_walked() -> None:
+    assert {"zwgk catalog check", "zwgk report build", "zwgk score", "zwgk completion"} <= set(LEAVES)
+    assert set(NO_JSON) <= set(LEAVES)
+
+
+@pytest.mark.parametrize("prog", sorted(COMMANDS))
+def test_description_and_clean_help(prog: str) -> None:
+    parser = COMMANDS[prog]
+    assert parser.description and parser.description.strip(), f"{prog} has no description"
+    text = parser.format_help()
+    for mark in MARKUP:
+        assert mark not in text, f"{prog} --help shows raw markup {mark!r}"
+    assert EXIT_EPILOG.strip() in text, f"{prog} --help does not name the exit codes"
+    for code in ("0  success", "1  the command ran and found problems", "2  bad usage", "3  internal error"):
+        assert code in text
+
+
+@pytest.mark.parametrize("prog", sorted(LEAVES))
+def test_options_follow_the_convention(prog: str) -> None:
+    parser = LEAVES[prog]
+    options = _options(parser)
+    assert "--format" not in options, f"{prog}: --format is gone (--as for files, --layout for reports)"
+    if prog not in NO_JSON:
+        assert "--json" in options, f"{prog} prints a result but has no --json"
+    if "--output" in options:
+        assert "--force" in options, f"{prog}: --output without --force"
+    for action in parser._actions:
+        if action.option_strings or not re.search(r"\bfile\b", action.help or ""):
+            continue
+        assert isinstance(action.type, InputPath), f"{prog} {action.dest}: a file positional must accept -"
+        assert "--stdin-as" in options
+
+
+def _zwgk(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "zwgk", *args], input=stdin, capture_output=True, check=False, timeout=120
+    )
+
+
+def _sample(*args: str) -> bytes:
+    return _zwgk(*args).stdout
+
+
+def test_catalog_check_from_stdin_says_what_exit_1_means() -> None:
+    from zwgk.catalog.io import sample_catalog_path
+
+    result = _zwgk("catalog", "check", "-", stdin=sample_catalog_path().read_bytes())
+    assert result.returncode == 1
+    assert "7 defects" in result.stdout.decode()
+    assert result.stderr.decode().splitlines()[-1] == "zwgk: 7 findings (exit code 1)"
+    named = _zwgk("catalog", "check", "-", "--stdin-as", "csv", stdin=sample_catalog_path().read_bytes())
+    assert named.returncode == 1 and named.stdout == result.stdout
+
+
+def test_score_evidence_from_stdin() -> None:
+    template = _sample("card-template", "kaifu-2013-windows")
+    result = _zwgk("score", "kaifu-2013-windows", "-", "--lenient", "--json", stdin=template)
+    assert result.returncode == 0, result.stderr
+    assert b'"card": "kaifu-2013-windows"' in result.stdout
+
+
+def test_plan_status_from_stdin_and_json() -> None:
+    plan = _sample("plan", "sample")
+    result = _zwgk("plan", "status", "-", "--as-of", "2018-03-01", "--json", stdin=plan)
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.lstrip().startswith(b"[")
+
+
+def test_publication_log_from_stdin_as_second_argument() -> None:
+    from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
+
+    log = sample_publication_log_path()
+    args = ("catalog", "compliance", str(sample_catalog_path()))
+    from_file = _zwgk(*args, str(log), "--as-of", "2026-06-30", "--json")
+    from_stdin = _zwgk(*args, "-", "--as-of", "2026-06-30", "--json", stdin=log.read_bytes())
+    assert from_stdin.returncode == from_file.returncode, from_stdin.stderr
+    assert from_stdin.stdout == from_file.stdout
+
+
+def test_one_stdin_at_most() -> None:
+    result = _zwgk("catalog", "compliance", "-", "-", stdin=b"x")
+    assert result.returncode == 2
+    assert b"standard input for one file at most" in result.stderr
+
+
+def test_success_prints_no_exit_line() -> None:
+    result = _zwgk("workdays", "add", "2026-09-28", "20")
+    assert result.returncode == 0 and b"exit code" not in result.stderr
+
+
+def test_completion_scripts() -> None:
+    pytest.importorskip("shtab")
+    for shell in ("bash", "zsh", "tcsh"):
+        result = _zwgk("completion", shell)
+        assert result.returncode == 0 and b"catalog" in result.stdout, shell
+
+
+def test_reference_page_matches_the_parser() -> None:
+    page = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+    generated = page[page.index(BEGIN) : page.index(END) + len(END)] + "\n"
+    assert generated == reference_markdown(), (
+        "docs/reference/cli.md is out of date: run "
+        "python -c \"from zwgk._cli._reference import update_page; update_page('docs/reference/cli.md')\""
+    )
+    for prog in COMMANDS:
+        assert f"### `{prog}`" in page
