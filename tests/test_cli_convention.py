@@ -56,7 +56,8 @@ def test_the_tree_is_walked() -> None:
 @pytest.mark.parametrize("prog", sorted(COMMANDS))
 def test_description_and_clean_help(prog: str) -> None:
     parser = COMMANDS[prog]
-    assert parser.description and parser.description.strip(), f"{prog} has no description"
+    assert parser.description, f"{prog} has no description"
+    assert parser.description.strip(), f"{prog} has an empty description"
     text = parser.format_help()
     for mark in MARKUP:
         assert mark not in text, f"{prog} --help shows raw markup {mark!r}"
@@ -99,7 +100,8 @@ def test_catalog_check_from_stdin_says_what_exit_1_means() -> None:
     assert "7 defects" in result.stdout.decode()
     assert result.stderr.decode().splitlines()[-1] == "zwgk: 7 findings (exit code 1)"
     named = _zwgk("catalog", "check", "-", "--stdin-as", "csv", stdin=sample_catalog_path().read_bytes())
-    assert named.returncode == 1 and named.stdout == result.stdout
+    assert named.returncode == 1
+    assert named.stdout == result.stdout
 
 
 def test_score_evidence_from_stdin() -> None:
@@ -135,14 +137,16 @@ def test_one_stdin_at_most() -> None:
 
 def test_success_prints_no_exit_line() -> None:
     result = _zwgk("workdays", "add", "2026-09-28", "20")
-    assert result.returncode == 0 and b"exit code" not in result.stderr
+    assert result.returncode == 0
+    assert b"exit code" not in result.stderr
 
 
 def test_completion_scripts() -> None:
     pytest.importorskip("shtab")
     for shell in ("bash", "zsh", "tcsh"):
         result = _zwgk("completion", shell)
-        assert result.returncode == 0 and b"catalog" in result.stdout, shell
+        assert result.returncode == 0, shell
+        assert b"catalog" in result.stdout, shell
 
 
 def test_reference_page_matches_the_parser() -> None:

@@ -8,7 +8,6 @@ The page's part between :data:`BEGIN` and :data:`END` is :func:`reference_markdo
 from __future__ import annotations
 
 import argparse
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,8 +30,12 @@ def commands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.Ar
 def _help(parser: argparse.ArgumentParser) -> str:
     """``parser``'s ``--help`` at a fixed width, without the shared exit-code epilog."""
     original, epilog = parser.formatter_class, parser.epilog
-    parser.formatter_class = functools.partial(original, width=_WIDTH)  # type: ignore[assignment]
-    parser.epilog = None
+
+    def fixed(prog: str) -> argparse.HelpFormatter:
+        formatter: type[argparse.HelpFormatter] = original  # type: ignore[assignment]  # a class here
+        return formatter(prog, width=_WIDTH)
+
+    parser.formatter_class, parser.epilog = fixed, None
     try:
         return parser.format_help().rstrip() + "\n"
     finally:
