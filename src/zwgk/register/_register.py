@@ -860,9 +860,6 @@ def _open_query(as_of: dt.date) -> sa.CTE:
     return sa.union_all(never_closed, reopened).cte("open_requests")
 
 
-_VECTOR_KINDS = ("ConsultationStarted", "ConsultationEnded", "ExtensionGranted")
-"""The event kinds of an open request the vector clock takes (one of each at most)."""
-
 _THIRD_PARTY = frozenset({"{}", _event_row(deadlines.ConsultationStarted(dt.date(2020, 1, 1)))[2]})
 """The details of a consultation of a third party (the only party the vector clock takes)."""
 
