@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from zwgk import deadlines
 from zwgk._neutralise import neutralise_row, write_xlsx_cell
 from zwgk._optional import import_extra
+from zwgk.calendar import ChinaCalendar
 from zwgk.deadlines import (
     Channel,
     ClockState,
@@ -439,38 +440,33 @@ class Register:
         """Open requests at the end of ``as_of``, soonest due first (overdue ones first of all).
 
         A request is open if it was received on or before ``as_of`` and no effective reply
-        or withdrawal is dated on or before it.  Requests with no effective event dated on or
-        before ``as_of`` — most of them — get their due dates by the clock once per distinct
-        receipt day and their working days left from the calendar's vector path
-        (:meth:`zwgk.calendar.ChinaCalendar.working_days_between_array`); the others run the
-        clock each.  ``within``: keep those due within that many working days (and the late).
+        or withdrawal is dated on or before it (a reply dated later leaves it open).  Each
+        item is what ``reply_deadline(received, effective events).status(as_of)`` says:
+        events dated after ``as_of`` are ignored.  One set-based query returns the open
+        requests with their effective events pivoted into the vector clock's columns
+        (:func:`zwgk.deadlines.reply_due_array`); requests with events it does not take
+        (corrections, fees, a reasonable delay, another agency consulted, repeated events)
+        run the scalar clock each.  ``within``: keep those due within that many working days
+        (and the late).
         """
         np = import_extra("numpy", "db", "the register's due list")
         cal = deadlines.default_calendar()
         with connect(self.engine, write=False) as conn:
-            open_rows = conn.execute(_open_query(as_of)).all()
-            with_events = [row[0] for row in open_rows if row[2]]
-            histories = _histories(conn, with_events)
-        items: list[DueItem] = []
-        plain = [row for row in open_rows if not row[2]]
-        if plain:
-            received = np.array([str(row[1]) for row in plain], dtype="datetime64[D]")
-            days, inverse = np.unique(received, return_inverse=True)
-            due_of_day = np.array(
-                [reply_deadline(d.astype(dt.date)).due for d in days], dtype="datetime64[D]"
-            )
-            due = due_of_day[inverse]
-            left = cal.working_days_between_array(np.datetime64(as_of, "D"), due)
-            for row, d, n in zip(plain, due.astype(dt.date), left.tolist(), strict=True):
-                items.append(DueItem(row[0], _as_date(row[1]), d, ClockState.RUNNING.value, int(n), n < 0))
-        received_of = {row[0]: _as_date(row[1]) for row in open_rows}
-        for rid in with_events:
-            evs = [_event_of(h.kind, h.on, h.detail) for h in histories.get(rid, ()) if h.effective]
-            status = reply_deadline(received_of[rid], evs).status(as_of)
+            rows = conn.execute(_due_query(as_of)).all()
+            vector: list[sa.Row[Any]] = []
+            scalar: list[sa.Row[Any]] = []
+            for r in rows:
+                (vector if _vector_row(r) else scalar).append(r)
+            items, scalar = _vector_items(np, cal, vector, as_of, scalar)
+            histories = _histories(conn, [r.id for r in scalar])
+        for r in scalar:
+            received = _as_date(r.received)
+            evs = [_event_of(h.kind, h.on, h.detail) for h in histories.get(r.id, ()) if h.effective]
+            status = reply_deadline(received, evs).status(as_of)
             items.append(
                 DueItem(
-                    rid,
-                    received_of[rid],
+                    r.id,
+                    received,
                     status.due,
                     status.state.value,
                     status.working_days_remaining,
@@ -828,26 +824,160 @@ def _effective_closings() -> sa.Select[Any]:
     )
 
 
-def _open_query(as_of: dt.date) -> sa.Select[Any]:
-    """``(id, received, has effective events by as_of)`` of the requests open at the end of ``as_of``.
+def _exists(*where: sa.ColumnElement[bool]) -> sa.Exists:
+    """``EXISTS (SELECT 1 …)``: SQLite reads a covering index for it, not for ``SELECT *``."""
+    return sa.select(sa.literal(1)).where(*where).exists()
 
-    The superseded rows (few) are one uncorrelated ``NOT IN`` list, so each request costs
-    one index probe of ``replies`` and one of ``events``.
+
+def _open_query(as_of: dt.date) -> sa.CTE:
+    """``(id, received)`` of the requests open at the end of ``as_of``.
+
+    Two disjoint parts: the requests with no reply row dated by ``as_of`` at all (one
+    covering-index probe of ``replies`` each, no supersession check: most requests), and
+    the few whose every reply row by ``as_of`` was superseded, found from the
+    ``Superseded`` rows.
     """
-    ev = events.alias("ev")
-    closed = sa.exists().where(
-        replies.c.request_id == requests.c.id,
-        replies.c.on <= as_of,
-        replies.c.event_seq.not_in(_superseded()),
-    )
-    has_events = sa.exists().where(
-        ev.c.request_id == requests.c.id, ev.c.on <= as_of, ev.c.kind.in_(CLOCK_KINDS)
-    )
-    return (
-        sa.select(requests.c.id, sa.type_coerce(requests.c.received, sa.String), has_events)
+    rp = replies.alias("rp")
+    sup = events.alias("sup")
+    received = sa.type_coerce(requests.c.received, sa.String).label("received")
+    never_closed = (
+        sa.select(requests.c.id, received)
         .where(requests.c.received <= as_of)
-        .where(~closed)
+        .where(~_exists(rp.c.request_id == requests.c.id, rp.c.on <= as_of))
     )
+    voided = sa.select(rp.c.request_id).join(sup, sup.c.supersedes == rp.c.event_seq).where(rp.c.on <= as_of)
+    reopened = (
+        sa.select(requests.c.id, received)
+        .where(requests.c.id.in_(voided), requests.c.received <= as_of)
+        .where(
+            ~_exists(
+                rp.c.request_id == requests.c.id,
+                rp.c.on <= as_of,
+                rp.c.event_seq.not_in(_superseded()),
+            )
+        )
+    )
+    return sa.union_all(never_closed, reopened).cte("open_requests")
+
+
+_THIRD_PARTY = frozenset({"{}", _event_row(deadlines.ConsultationStarted(dt.date(2020, 1, 1)))[2]})
+"""The details of a consultation of a third party (the only party the vector clock takes)."""
+
+
+def _due_query(as_of: dt.date) -> sa.Select[Any]:
+    """The open requests, each with its effective clock events by ``as_of`` pivoted into columns.
+
+    ``n`` counts the effective events by ``as_of``; ``n_cs``/``n_ce``/``n_x`` those of the
+    vector clock's kinds, with their dates (``cs``, ``ce``, ``x``) and details (``cs_detail``,
+    ``x_detail``).  A request with ``n`` above ``n_cs + n_ce + n_x`` runs the scalar clock.
+    """
+    open_ = _open_query(as_of)
+    ev = events.alias("ev")
+    on = sa.type_coerce(ev.c.on, sa.String)
+
+    def of(kind: str, value: Any) -> Any:
+        return sa.case((ev.c.kind == kind, value))
+
+    def count(kind: str) -> Any:
+        return sa.func.count(of(kind, ev.c.seq))
+
+    return (
+        sa.select(
+            open_.c.id,
+            open_.c.received,
+            sa.func.count(ev.c.seq).label("n"),
+            count("ConsultationStarted").label("n_cs"),
+            sa.func.max(of("ConsultationStarted", on)).label("cs"),
+            sa.func.max(of("ConsultationStarted", ev.c.detail)).label("cs_detail"),
+            count("ConsultationEnded").label("n_ce"),
+            sa.func.max(of("ConsultationEnded", on)).label("ce"),
+            count("ExtensionGranted").label("n_x"),
+            sa.func.max(of("ExtensionGranted", on)).label("x"),
+            sa.func.max(of("ExtensionGranted", ev.c.detail)).label("x_detail"),
+        )
+        .select_from(
+            open_.outerjoin(
+                ev,
+                sa.and_(
+                    ev.c.request_id == open_.c.id,
+                    ev.c.on <= as_of,
+                    ev.c.kind.in_(CLOCK_KINDS),
+                    ev.c.seq.not_in(_superseded()),
+                ),
+            )
+        )
+        .group_by(open_.c.id, open_.c.received)
+    )
+
+
+def _vector_row(row: Any) -> bool:
+    """Whether the vector clock takes this row of :func:`_due_query` as it stands."""
+    if row.n == 0:
+        return True
+    return bool(
+        row.n == row.n_cs + row.n_ce + row.n_x
+        and row.n_cs == row.n_ce <= 1
+        and row.n_x <= 1
+        and (row.n_cs == 0 or _third_party(row.cs_detail))
+    )
+
+
+def _third_party(detail: str) -> bool:
+    """Whether a ``ConsultationStarted`` row's detail names a third party (the default)."""
+    if detail in _THIRD_PARTY:
+        return True
+    event = _event_of("ConsultationStarted", dt.date(2020, 1, 1), detail)
+    return isinstance(event, deadlines.ConsultationStarted) and (
+        event.party is deadlines.ConsultationParty.THIRD_PARTY
+    )
+
+
+def _vector_items(
+    np: Any, cal: ChinaCalendar, rows: Sequence[Any], as_of: dt.date, scalar: list[Any]
+) -> tuple[list[DueItem], list[Any]]:
+    """Due items of the rows the vector clock takes, and ``scalar`` with the rows it answers
+    other than running with a due date (the scalar clock inside it took them) added."""
+    if not rows:
+        return [], scalar
+
+    def column(values: Iterable[object]) -> Any:
+        return np.array(["NaT" if v is None else str(v) for v in values], dtype="datetime64[D]")
+
+    extension = np.array(
+        [np.nan if r.x_detail is None else json.loads(r.x_detail)["working_days"] for r in rows],
+        dtype=np.float64,
+    )
+    received = column(r.received for r in rows)
+    result = deadlines.reply_due_array(
+        received,
+        {
+            "consultation_started": column(r.cs for r in rows),
+            "consultation_ended": column(r.ce for r in rows),
+            "extension_on": column(r.x for r in rows),
+            "extension_days": extension,
+        },
+        calendar=cal,
+    )
+    due = result["due"]
+    running = (result["state"] == ClockState.RUNNING.value) & ~np.isnat(due)
+    left = np.zeros(len(rows), dtype=np.int64)
+    if running.any():
+        left[running] = cal.working_days_between_array(np.datetime64(as_of, "D"), due[running])
+    items = []
+    state = ClockState.RUNNING.value
+    for r, ok, day, d, n in zip(
+        rows,
+        running.tolist(),
+        received.astype(dt.date).tolist(),
+        due.astype(dt.date).tolist(),
+        left.tolist(),
+        strict=True,
+    ):
+        if ok:
+            items.append(DueItem(r.id, day, d, state, n, n < 0))
+        else:
+            scalar.append(r)
+    return items, scalar
 
 
 def _history(conn: sa.Connection, id: str) -> tuple[HistoryEntry, ...]:
