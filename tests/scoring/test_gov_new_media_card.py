@@ -88,4 +88,5 @@ def test_thresholds_and_points_are_unverified_parameters() -> None:
 
 def test_parameters_are_overridable() -> None:
     stricter = load_card("gov-new-media-inspection-2019", parameters={"update_stale_days": 7})
-    assert score(stricter, {**CLEAN, "post_dates": ["2019-06-20"]}).vetoes == ("内容更新：2周内无更新，单项否决",)
+    result = score(stricter, {**CLEAN, "post_dates": ["2019-06-20"]})
+    assert result.vetoes == ("内容更新：2周内无更新，单项否决",)

@@ -106,7 +106,7 @@ VERIFIED = {"pass_mark", "bonus_threshold", "bonus_cap", "services_max"}
 
 
 def test_verified_and_unverified_parameters() -> None:
-    """The notice's text verifies 60, 80, the 30-point bonus and (100 − 75) for 办事服务; the rest stays open."""
+    """The notice verifies 60, 80, the 30-point bonus and (100 − 75) for 办事服务; the rest stays open."""
     assert {p.key for p in CARD.parameters if p.verified} == VERIFIED
     unverified = {p.key for p in CARD.parameters if not p.verified}
     assert {"homepage_stale_days", "unanswered_days", "publishing_max", "stale_column_points"} <= unverified
