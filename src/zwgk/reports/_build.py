@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from zwgk._optional import import_extra
+from zwgk.deadlines import ReplyNotice
 from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._formats import ReportFormat, format_for_year, get_format
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
@@ -95,6 +96,7 @@ def table3_from_ledger(
     carried = [0] * 6
     forward = [0] * 6
     outcomes = [[0] * 6 for _ in range(n_rows)]
+    unmapped: list[Problem] = []
     for r in ledger:
         ry = r.received.year
         if ry > year:
@@ -109,10 +111,26 @@ def table3_from_ledger(
         else:
             carried[k] += 1
         if cy == year:
-            outcomes[row_of[r.outcome]][k] += 1  # type: ignore[index]
+            row = r.outcome.row if isinstance(r.outcome, ReplyNotice) else r.outcome
+            if row is None:
+                unmapped.append(_unmapped(r.id, r.outcome))
+                continue
+            outcomes[row_of[row]][k] += 1
         else:
             forward[k] += 1
+    if unmapped:
+        raise InvalidRecordsError(f"ledger (table 3 of {fmt.citation})", unmapped)
     return table3_from_counts(fmt, new, carried, outcomes, forward)
+
+
+def _unmapped(request_id: str, notice: object) -> Problem:
+    """A 2008 notice that names no row of table 3 (不予公开告知书: the reason decides the row)."""
+    return Problem(
+        f"request {request_id!r}",
+        "a 2008 notice that names no row of table 3; record the row itself (e.g. 不予公开/属于国家秘密)",
+        "outcome",
+        getattr(notice, "value", notice),
+    )
 
 
 def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | None = None) -> Table3:
