@@ -156,7 +156,10 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
     pd = import_extra("pandas", "pandas", "building table 3 from a DataFrame")
     fmt = _resolve_format(year, format)
     kind_codes = pd.Index([k.value for k in _KINDS]).get_indexer(frame["applicant_kind"])
-    outcome_codes = pd.Index([o.value for o in Outcome]).get_indexer(frame["outcome"])
+    # the rows of table 3, then the 2008 notices (告知书), counted in their mapped rows
+    outcome_codes = pd.Index([o.value for o in Outcome] + [n.value for n in ReplyNotice]).get_indexer(
+        frame["outcome"]
+    )
     received = pd.to_datetime(frame["received"])
     closed = pd.to_datetime(frame["closed"])
     ry = received.dt.year.to_numpy(dtype="float64")
@@ -191,7 +194,20 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
         return [int(x) for x in np.bincount(kinds[mask], minlength=6)]
 
     row_of = fmt.outcome_rows()
-    outcome_row = np.array([row_of[o] for o in Outcome], dtype=np.int64)
+    notice_rows = [-1 if n.row is None else row_of[n.row] for n in ReplyNotice]
+    outcome_row = np.array([row_of[o] for o in Outcome] + notice_rows, dtype=np.int64)
+    unmapped = closed_mask & (outcome_row[np.maximum(outcome_codes, 0)] < 0)
+    if unmapped.any():
+        raise InvalidRecordsError(
+            f"ledger DataFrame (table 3 of {fmt.citation})",
+            [
+                _unmapped(
+                    str(frame["id"].iloc[i]) if "id" in frame.columns else f"row {i + 2}",
+                    frame["outcome"].iloc[i],
+                )
+                for i in np.flatnonzero(unmapped)
+            ],
+        )
     n_rows = len(fmt.table3_rows)
     codes = outcome_row[outcome_codes[closed_mask].astype(np.int64)] * 6 + kinds[closed_mask]
     flat = np.bincount(codes, minlength=n_rows * 6)
