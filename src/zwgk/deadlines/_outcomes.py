@@ -243,7 +243,12 @@ def parse_reply_outcome(
     """
     if isinstance(text, Outcome):
         return text
-    notice = text if isinstance(text, ReplyNotice) else _notice_aliases().get(normalize_label(text))
+    if isinstance(text, ReplyNotice):
+        notice: ReplyNotice | None = text
+    elif isinstance(text, str):
+        notice = _notice_aliases().get(normalize_label(text))
+    else:  # not text at all: parse_outcome names it in its error
+        return parse_outcome(text)
     if notice is None:
         return parse_outcome(text)  # type: ignore[arg-type]  # a str here
     record = notice.record
