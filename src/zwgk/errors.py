@@ -32,6 +32,7 @@ __all__ = [
     "LimitExceededError",
     "MissingExtraError",
     "MissingFileError",
+    "OutcomeRegimeError",
     "PlanCycleError",
     "PlanReferenceError",
     "PlanRuleError",
@@ -453,6 +454,25 @@ def _show_event(event: object) -> str:
     if attrs.has(type(event)):
         return type(event).__name__
     return f"{_show(event)} of type {type(event).__name__}"
+
+
+class OutcomeRegimeError(ZwgkError, ValueError):
+    """A reply outcome label belongs to another regime of the Regulations and means nothing here.
+
+    Raised for the 2008 notices (告知书, 国务院令第492号第二十一条) that name no reply of the
+    2019 text, e.g. 不予公开告知书 without its reason, or 补正告知书 (a correction request under
+    the 2019 text, not a reply).
+    """
+
+    def __init__(self, label: str, regime: str, article: str, expected: str) -> None:
+        self.label = label
+        self.regime = regime
+        self.article = article
+        self.expected = expected
+        super().__init__(
+            f"reply outcome {label!r} is a notice of {article} with no meaning under the {regime} "
+            f"regime; expected {expected}"
+        )
 
 
 class UnknownNameError(ZwgkError, LookupError):

@@ -221,3 +221,37 @@ def test_default_database_from_environment(tmp_path: Path, monkeypatch: pytest.M
     assert register_url() == "sqlite:///zwgk-register.db"
     monkeypatch.setenv("ZWGK_DB", str(tmp_path / "x.db"))
     assert register_url() == f"sqlite:///{tmp_path / 'x.db'}"
+
+
+def test_2008_notices_count_as_the_ledger_path(reg: Register) -> None:
+    """2008-regime replies by 告知书 (docs/explanation/replies-2008.md): same table 3 as the ledger path."""
+    from zwgk.reports import table3_from_ledger
+
+    ledger = Ledger(
+        (
+            DisclosureRequest(
+                "A", "甲", "自然人", D(2019, 3, 4), outcome="同意公开告知书", closed=D(2019, 3, 8)
+            ),
+            DisclosureRequest(
+                "B", "乙", "自然人", D(2019, 3, 4), outcome="信息不存在告知书", closed=D(2019, 3, 8)
+            ),
+            DisclosureRequest("C", "丙", "自然人", D(2019, 3, 4), outcome="补正告知书", closed=D(2019, 3, 8)),
+        )
+    )
+    reg.import_ledger(ledger)
+    assert reg.table3(2019) == table3_from_ledger(ledger, 2019)
+    assert [r.outcome for r in reg.ledger()] == [r.outcome for r in ledger]
+
+
+def test_2008_notice_without_a_row_is_listed(reg: Register) -> None:
+    reg.import_ledger(
+        Ledger(
+            [
+                DisclosureRequest(
+                    "A", "甲", "自然人", D(2019, 3, 4), outcome="不予公开告知书", closed=D(2019, 3, 8)
+                )
+            ]
+        )
+    )
+    with pytest.raises(InvalidRecordsError, match="names no row of table 3"):
+        reg.table3(2019)

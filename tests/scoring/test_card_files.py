@@ -25,6 +25,7 @@ CARDS_DIR = files("zwgk.scoring") / "cards"
 def test_builtin_cards_are_listed_and_load() -> None:
     assert list_cards() == (
         "demonstration-site-standards",
+        "gov-new-media-inspection-2019",
         "gov-website-inspection-2019",
         "kaifu-2013-departments",
         "kaifu-2013-streets",

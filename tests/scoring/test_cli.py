@@ -108,6 +108,7 @@ def test_cards(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert [c["name"] for c in data["cards"]] == [
         "demonstration-site-standards",
+        "gov-new-media-inspection-2019",
         "gov-website-inspection-2019",
         "kaifu-2013-departments",
         "kaifu-2013-streets",

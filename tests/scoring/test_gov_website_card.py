@@ -95,16 +95,24 @@ def test_on_the_bound_no_veto(changes: dict[str, object]) -> None:
 
 def test_parameters_are_recorded_and_overridable() -> None:
     cap = next(p for p in CARD.parameters if p.key == "bonus_cap")
-    assert (cap.value, cap.verified) == (Decimal(30), False)
+    # 国办秘函〔2019〕19号: 加分指标分值为30分 (verified in the republished 中国政府网 text)
+    assert (cap.value, cap.verified) == (Decimal(30), True)
     looser = load_card("gov-website-inspection-2019", parameters={"bonus_cap": 20, "bonus_threshold": "79"})
     # 100 − 4×5 = 80 > 79 → bonus 25 capped at 20 → 100
     assert score(looser, {**CLEAN, "stale_columns": 4, "innovations": [20, 5]}).total == 100
 
 
-def test_every_unverified_value_is_a_parameter_named_in_the_notes() -> None:
-    unverified = [p.key for p in CARD.parameters if not p.verified]
-    assert "bonus_cap" in unverified
-    assert "Unverified (parameters)" in CARD.notes
+VERIFIED = {"pass_mark", "bonus_threshold", "bonus_cap", "services_max"}
+
+
+def test_verified_and_unverified_parameters() -> None:
+    """The notice verifies 60, 80, the 30-point bonus and (100 − 75) for 办事服务; the rest stays open."""
+    assert {p.key for p in CARD.parameters if p.verified} == VERIFIED
+    unverified = {p.key for p in CARD.parameters if not p.verified}
+    assert {"homepage_stale_days", "unanswered_days", "publishing_max", "stale_column_points"} <= unverified
+    assert "UNVERIFIED (parameters with verified = false)" in CARD.notes
+    assert CARD.version == "2019.1-partly-verified"
+    assert "2019年4月1日印发" in CARD.source
 
 
 def test_unknown_parameter_is_named() -> None:

@@ -38,7 +38,13 @@ from zwgk.deadlines._regimes import ConsultationParty, Regime, regime_for, regim
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step
 
 if TYPE_CHECKING:
-    from zwgk.deadlines._outcomes import Outcome, OutcomeGroup, parse_outcome
+    from zwgk.deadlines._outcomes import (
+        Outcome,
+        OutcomeGroup,
+        ReplyNotice,
+        parse_outcome,
+        parse_reply_outcome,
+    )
     from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
     from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
     from zwgk.deadlines._statutory import (
@@ -58,6 +64,8 @@ _LAZY = _MappingProxyType(
         "Outcome": "zwgk.deadlines._outcomes",
         "OutcomeGroup": "zwgk.deadlines._outcomes",
         "parse_outcome": "zwgk.deadlines._outcomes",
+        "ReplyNotice": "zwgk.deadlines._outcomes",
+        "parse_reply_outcome": "zwgk.deadlines._outcomes",
         "Channel": "zwgk.deadlines._receipt",
         "Receipt": "zwgk.deadlines._receipt",
         "receipt_date": "zwgk.deadlines._receipt",
@@ -108,6 +116,8 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "Outcome",
     "OutcomeGroup",
     "parse_outcome",
+    "ReplyNotice",
+    "parse_reply_outcome",
     # results (Deadline.violations holds Violation values: on, kind, detail, article)
     "Deadline",
     "DeadlineKind",

@@ -212,16 +212,25 @@ EVENT_TYPES: tuple[type, ...] = (
 )
 
 
-def check_outcome(ev: Replied) -> None:
-    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label."""
+def check_outcome(ev: Replied, regime: str | None = None) -> None:
+    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label.
+
+    Under ``regime`` (an id) the 2008 notices (:class:`ReplyNotice`) are checked too: a notice
+    with no meaning under a later regime raises :class:`~zwgk.errors.OutcomeRegimeError`.
+    """
     outcome = ev.outcome
-    if outcome is None or isinstance(outcome, enum.Enum):
+    if outcome is None:
+        return
+    from zwgk.deadlines._outcomes import ReplyNotice, parse_reply_outcome  # labels load on first use
+
+    if isinstance(outcome, ReplyNotice):
+        parse_reply_outcome(outcome, regime)
+        return
+    if isinstance(outcome, enum.Enum):
         return
     if not isinstance(outcome, str) or not outcome.strip():
         raise InvalidEventSequence.unknown_outcome(ev)
-    from zwgk.deadlines._outcomes import parse_outcome  # the outcome labels load on first use
-
     try:
-        parse_outcome(outcome)
+        parse_reply_outcome(outcome, regime)
     except LookupError:
         raise InvalidEventSequence.unknown_outcome(ev, outcome) from None

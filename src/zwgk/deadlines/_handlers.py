@@ -83,7 +83,7 @@ def _fee_paid(c: Clock, ev: FeePaid) -> None:
 
 def _replied(c: Clock, ev: Replied) -> None:
     r = c.regime
-    check_outcome(ev)
+    check_outcome(ev, r.id)
     _close(c, ev)
     if c.due is not None and ev.on > c.due:
         late = c.between(c.due, ev.on)

@@ -163,7 +163,7 @@ def lean_run(
                 due = dates[r]
             elif type(ev) is Replied or type(ev) is Withdrawn:
                 if type(ev) is Replied:
-                    check_outcome(ev)
+                    check_outcome(ev, regime.id)
                 if pause_on is not None:
                     if pausing and due is not None and pause_on < due:
                         n = _between(fast, pause_on, on)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import enum
 from functools import cache
+from typing import Any
+
+import attrs
 
 from zwgk._text import lookup_label, normalize_label
+from zwgk.errors import OutcomeRegimeError
 
-__all__ = ["Outcome", "OutcomeGroup", "parse_outcome"]
+__all__ = ["NoticeRecord", "Outcome", "OutcomeGroup", "ReplyNotice", "parse_outcome", "parse_reply_outcome"]
 
 
 class OutcomeGroup(enum.Enum):
@@ -133,3 +137,128 @@ def _aliases() -> dict[str, Outcome]:
     }
     aliases.update({normalize_label(k): v for k, v in short.items()})
     return aliases
+
+
+class ReplyNotice(enum.Enum):
+    """A reply notice (告知书) of the 2008 regime, named by its outcome.
+
+    The kinds of reply of 《政府信息公开条例》（国务院令第492号）第二十一条, as offices named
+    them; the article, the table-3 row each is counted in and the regimes that accept it are
+    data (``deadlines/data/notices-2008.toml``), read through :attr:`record`.
+    """
+
+    DISCLOSED = "同意公开告知书"
+    PARTIALLY_DISCLOSED = "部分公开告知书"
+    WITHHELD = "不予公开告知书"
+    NOT_HELD = "非本机关掌握告知书"
+    NONEXISTENT = "信息不存在告知书"
+    UNCLEAR = "申请内容不明确告知书"
+
+    @property
+    def record(self) -> NoticeRecord:
+        """The notice's data record: article, text, row of table 3, where it is accepted."""
+        return _notices()[self]
+
+    @property
+    def row(self) -> Outcome | None:
+        """The row of table 3 the notice is counted in; ``None``: the notice alone names no row."""
+        return self.record.row
+
+    @property
+    def label(self) -> str:
+        """The notice's name."""
+        return self.value
+
+
+@attrs.frozen
+class NoticeRecord:
+    """One notice of ``notices-2008.toml``.
+
+    ``regime`` is the regime whose article the notice answers (its label is kept as the
+    notice there); ``also`` the later regimes under which the label is read as ``row``.
+    """
+
+    notice: ReplyNotice
+    aliases: tuple[str, ...]
+    article: str
+    text: str
+    row: Outcome | None
+    row_basis: str
+    regime: str
+    also: frozenset[str]
+    note: str | None
+
+
+def _read_notices() -> dict[str, Any]:
+    import tomllib  # imported on first use: import zwgk stays cheap (issue 17)
+    from importlib import resources  # the same
+
+    path = resources.files("zwgk.deadlines") / "data" / "notices-2008.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _notices() -> dict[ReplyNotice, NoticeRecord]:
+    raw = _read_notices()
+    out: dict[ReplyNotice, NoticeRecord] = {}
+    for record in raw["notice"]:
+        notice = ReplyNotice(record["value"])
+        out[notice] = NoticeRecord(
+            notice=notice,
+            aliases=tuple(record["aliases"]),
+            article=record["article"],
+            text=record["text"],
+            row=Outcome(record["row"]) if "row" in record else None,
+            row_basis=record["row_basis"],
+            regime=raw["regime"],
+            also=frozenset(record["also"]),
+            note=record.get("note"),
+        )
+    return out
+
+
+@cache
+def _notice_aliases() -> dict[str, ReplyNotice]:
+    aliases: dict[str, ReplyNotice] = {}
+    for notice, record in _notices().items():
+        for text in (notice.value, notice.name.lower(), *record.aliases):
+            aliases[normalize_label(text)] = notice
+    return aliases
+
+
+def parse_reply_outcome(
+    text: str | Outcome | ReplyNotice, regime: str | None = None
+) -> Outcome | ReplyNotice:
+    """Read a reply outcome: a row of table 3 or, under the 2008 regime, a notice (告知书).
+
+    ``regime`` is the id of the request's regime (``"2008"``/``"2019"``; ``None``: no check).
+    A notice label (``"同意公开告知书"``, ``"补正告知书"`` ...) stays a :class:`ReplyNotice` under
+    its own regime and with ``regime=None``; under a later regime listed in its record's
+    ``also`` it is read as its row; under any other regime it is refused.  Every other text is
+    read by :func:`parse_outcome`.
+
+    Raises:
+        OutcomeRegimeError: a notice with no meaning under ``regime``.
+        UnknownNameError: the text names neither a row nor a notice.
+    """
+    if isinstance(text, Outcome):
+        return text
+    if isinstance(text, ReplyNotice):
+        notice: ReplyNotice | None = text
+    elif isinstance(text, str):
+        notice = _notice_aliases().get(normalize_label(text))
+    else:  # not text at all: parse_outcome names it in its error
+        return parse_outcome(text)
+    if notice is None:
+        return parse_outcome(text)  # type: ignore[arg-type]  # a str here
+    record = notice.record
+    if regime is None or regime == record.regime:
+        return notice
+    if regime in record.also and record.row is not None:
+        return record.row
+    raise OutcomeRegimeError(
+        notice.value if isinstance(text, ReplyNotice) else str(text),
+        regime,
+        record.article,
+        "a row of table 3 (" + ", ".join(o.value for o in Outcome) + ")",
+    )

@@ -38,7 +38,7 @@ from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, Registe
 from zwgk.register._schema import connect, init_register, make_engine, register_url
 from zwgk.register._tables import CLOCK_KINDS, applicants, events, fees, replies, requests
 from zwgk.reports import ReportFormat, Table3, format_for_year, get_format, table3_from_counts
-from zwgk.requests import ApplicantKind, DisclosureRequest, Ledger, Outcome, parse_outcome
+from zwgk.requests import ApplicantKind, DisclosureRequest, Ledger, Outcome
 from zwgk.requests.io import LEDGER_COLUMNS, ledger_to_rows
 
 __all__ = ["DueItem", "HistoryEntry", "Register"]
@@ -541,14 +541,29 @@ class Register:
         row_of = fmt.outcome_rows()
         counts_new, counts_carried, counts_forward = [0] * 6, [0] * 6, [0] * 6
         outcomes = [[0] * 6 for _ in fmt.table3_rows]
+        unmapped: list[Problem] = []
         for g in groups:
             k = kinds[g.kind]
             (counts_new if g.new else counts_carried)[k] += g.n
             if g.closed_in:
-                outcome = Outcome.OTHER if g.outcome is None else parse_outcome(g.outcome)
-                outcomes[row_of[outcome]][k] += g.n
+                read = Outcome.OTHER if g.outcome is None else deadlines.parse_reply_outcome(g.outcome)
+                row = read.row if isinstance(read, deadlines.ReplyNotice) else read
+                if row is None:
+                    unmapped.append(
+                        Problem(
+                            f"{g.n} request(s) closed in {year}",
+                            "a 2008 notice that names no row of table 3; record the row itself "
+                            "(e.g. 不予公开/属于国家秘密)",
+                            "outcome",
+                            g.outcome,
+                        )
+                    )
+                    continue
+                outcomes[row_of[row]][k] += g.n
             else:
                 counts_forward[k] += g.n
+        if unmapped:
+            raise InvalidRecordsError(f"register (table 3 of {fmt.citation})", unmapped)
         return table3_from_counts(fmt, counts_new, counts_carried, outcomes, counts_forward)
 
     def ledger(self, *, mask: bool = False) -> Ledger:
@@ -721,7 +736,7 @@ def _side_rows(
             "event_seq": seq,
             "request_id": request_id,
             "on": event.on,
-            "outcome": None if outcome is None else parse_outcome(outcome).value,
+            "outcome": None if outcome is None else deadlines.parse_reply_outcome(outcome).value,
         }
     elif isinstance(event, deadlines.FeeNoticeIssued | deadlines.FeePaid):
         fee = {

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from zwgk._optional import import_extra
+from zwgk.deadlines import ReplyNotice
 from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._formats import ReportFormat, format_for_year, get_format
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
@@ -95,6 +96,7 @@ def table3_from_ledger(
     carried = [0] * 6
     forward = [0] * 6
     outcomes = [[0] * 6 for _ in range(n_rows)]
+    unmapped: list[Problem] = []
     for r in ledger:
         ry = r.received.year
         if ry > year:
@@ -109,10 +111,26 @@ def table3_from_ledger(
         else:
             carried[k] += 1
         if cy == year:
-            outcomes[row_of[r.outcome]][k] += 1  # type: ignore[index]
+            row = r.outcome.row if isinstance(r.outcome, ReplyNotice) else r.outcome
+            if row is None:
+                unmapped.append(_unmapped(r.id, r.outcome))
+                continue
+            outcomes[row_of[row]][k] += 1
         else:
             forward[k] += 1
+    if unmapped:
+        raise InvalidRecordsError(f"ledger (table 3 of {fmt.citation})", unmapped)
     return table3_from_counts(fmt, new, carried, outcomes, forward)
+
+
+def _unmapped(request_id: str, notice: object) -> Problem:
+    """A 2008 notice that names no row of table 3 (不予公开告知书: the reason decides the row)."""
+    return Problem(
+        f"request {request_id!r}",
+        "a 2008 notice that names no row of table 3; record the row itself (e.g. 不予公开/属于国家秘密)",
+        "outcome",
+        getattr(notice, "value", notice),
+    )
 
 
 def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | None = None) -> Table3:
@@ -138,7 +156,10 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
     pd = import_extra("pandas", "pandas", "building table 3 from a DataFrame")
     fmt = _resolve_format(year, format)
     kind_codes = pd.Index([k.value for k in _KINDS]).get_indexer(frame["applicant_kind"])
-    outcome_codes = pd.Index([o.value for o in Outcome]).get_indexer(frame["outcome"])
+    # the rows of table 3, then the 2008 notices (告知书), counted in their mapped rows
+    outcome_codes = pd.Index([o.value for o in Outcome] + [n.value for n in ReplyNotice]).get_indexer(
+        frame["outcome"]
+    )
     received = pd.to_datetime(frame["received"])
     closed = pd.to_datetime(frame["closed"])
     ry = received.dt.year.to_numpy(dtype="float64")
@@ -173,7 +194,20 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
         return [int(x) for x in np.bincount(kinds[mask], minlength=6)]
 
     row_of = fmt.outcome_rows()
-    outcome_row = np.array([row_of[o] for o in Outcome], dtype=np.int64)
+    notice_rows = [-1 if n.row is None else row_of[n.row] for n in ReplyNotice]
+    outcome_row = np.array([row_of[o] for o in Outcome] + notice_rows, dtype=np.int64)
+    unmapped = closed_mask & (outcome_row[np.maximum(outcome_codes, 0)] < 0)
+    if unmapped.any():
+        raise InvalidRecordsError(
+            f"ledger DataFrame (table 3 of {fmt.citation})",
+            [
+                _unmapped(
+                    str(frame["id"].iloc[i]) if "id" in frame.columns else f"row {i + 2}",
+                    frame["outcome"].iloc[i],
+                )
+                for i in np.flatnonzero(unmapped)
+            ],
+        )
     n_rows = len(fmt.table3_rows)
     codes = outcome_row[outcome_codes[closed_mask].astype(np.int64)] * 6 + kinds[closed_mask]
     flat = np.bincount(codes, minlength=n_rows * 6)

@@ -26,7 +26,7 @@ from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
 from zwgk._text import normalize_label
-from zwgk.deadlines import Channel, Outcome
+from zwgk.deadlines import Channel, Outcome, ReplyNotice, parse_reply_outcome
 from zwgk.errors import (
     InvalidCellError,
     InvalidInputError,
@@ -37,7 +37,7 @@ from zwgk.errors import (
     ZwgkError,
     cut,
 )
-from zwgk.requests._kinds import ApplicantKind, parse_outcome
+from zwgk.requests._kinds import ApplicantKind
 from zwgk.requests._request import DisclosureRequest, Ledger
 
 __all__ = [
@@ -167,7 +167,7 @@ class LedgerRow(BaseModel):
     applicant_kind: ApplicantKind
     received: dt.date
     channel: Channel = Channel.OTHER
-    outcome: Outcome | None = None
+    outcome: Outcome | ReplyNotice | None = None
     closed: dt.date | None = None
     pages: int | None = Field(default=None, ge=0)
     events: list[EventRecord] = Field(default_factory=list)
@@ -199,7 +199,7 @@ class LedgerRow(BaseModel):
     def _outcome(cls, value: object) -> object:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        return _parse_enum(parse_outcome, value)
+        return _parse_enum(parse_reply_outcome, value)  # a notice is checked against the regime later
 
     @field_validator("pages", mode="before")
     @classmethod

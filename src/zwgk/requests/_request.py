@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._present import present
-from zwgk.deadlines import Channel, Outcome
+from zwgk.deadlines import Channel, Outcome, ReplyNotice, parse_reply_outcome, regime_for
 from zwgk.errors import InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
-from zwgk.requests._kinds import ApplicantKind, parse_outcome
+from zwgk.requests._kinds import ApplicantKind
 
 if TYPE_CHECKING:
     from zwgk.calendar import ChinaCalendar
@@ -59,8 +59,16 @@ def _channel(value: str | Channel) -> Channel:
     return Channel.parse(value)
 
 
-def _outcome(value: str | Outcome | None) -> Outcome | None:
-    return None if value is None else parse_outcome(value)
+def _outcome(value: str | Outcome | ReplyNotice | None) -> Outcome | ReplyNotice | None:
+    return None if value is None else parse_reply_outcome(value)
+
+
+def _check_outcome_regime(
+    instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: Outcome | ReplyNotice | None
+) -> None:
+    """A 2008 notice (告知书) must mean something under the request's regime (by ``received``)."""
+    if isinstance(value, ReplyNotice):
+        parse_reply_outcome(value, regime_for(instance.received).id)
 
 
 def _events(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -88,7 +96,9 @@ class DisclosureRequest:
     applicant_kind: ApplicantKind = attrs.field(converter=_kind)
     received: dt.date = attrs.field(validator=_check_date)
     channel: Channel = attrs.field(default=Channel.OTHER, converter=_channel)
-    outcome: Outcome | None = attrs.field(default=None, converter=_outcome)
+    outcome: Outcome | ReplyNotice | None = attrs.field(
+        default=None, converter=_outcome, validator=_check_outcome_regime
+    )
     closed: dt.date | None = attrs.field(default=None, validator=_check_closed)
     events: tuple[Any, ...] = attrs.field(default=(), converter=_events)
     pages: int | None = attrs.field(default=None, validator=_check_pages)
