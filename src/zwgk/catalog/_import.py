@@ -374,6 +374,7 @@ def catalog_from_rows(
     pick = itemgetter(*indices) if width > 1 else None
     headed_prefix = _headed_prefix(headed)
     parse_row = _RowParser(columns)
+    same: dict[str, bool] = {}  # 同上 or not, per cell text (ASCII text never folds to 同上)
     for offset, raw in enumerate(table[head + (2 if two_rows else 1) :]):
         row_number = head + (3 if two_rows else 2) + offset
         present = list(filter(None, map(str.strip, raw)))
@@ -385,7 +386,7 @@ def catalog_from_rows(
         else:
             cells = [raw[i] if i < len(raw) else "" for i in indices]
         for k, cell in enumerate(cells):
-            if cell and _is_same_as_above(cell):  # most cells are empty or plain
+            if cell and not cell.isascii() and _is_same_as_above(same, cell):  # most are empty or plain
                 if previous is None:
                     reader.problem(columns[k], "同上 in the first row", cell, "a value")
                     cells[k] = ""
@@ -468,9 +469,12 @@ _LIST_FIELDS = frozenset({"audience", "mode", "five_open", "level", "channels"})
 _MISS: Any = object()
 
 
-@lru_cache(maxsize=1 << 12)
-def _is_same_as_above(cell: str) -> bool:
-    return compact(cell) in _SAME_AS_ABOVE
+def _is_same_as_above(memo: dict[str, bool], cell: str) -> bool:
+    """Whether ``cell`` reads 同上 (kept in ``memo``, one read's: linear whatever the cells)."""
+    flag = memo.get(cell)
+    if flag is None:
+        flag = memo[cell] = compact(cell) in _SAME_AS_ABOVE
+    return flag
 
 
 def _headed_prefix(headed: frozenset[int]) -> int:
