@@ -154,8 +154,9 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
             ended = k + 1 < len(ordered) and type(ordered[k + 1]) is ConsultationEnded  # the usual case
             if (
                 pausing
+                and not ended
                 and policy.consultation_open_end == "answer_window"
-                and not (ended or _has_end(ordered, k))
+                and not _has_end(ordered, k)
             ):
                 limit = _add(fast, on, policy.consultation_answer_window)
             pause_on = on
