@@ -309,7 +309,7 @@ def _ordered(values: Iterable[_T], order: type[enum.Enum]) -> tuple[_T, ...]:
     return _ordered_memo(values, order)
 
 
-@lru_cache(maxsize=1 << 10)
+@lru_cache(maxsize=1 << 12)
 def _ordered_memo(values: tuple[Any, ...], order: type[enum.Enum]) -> tuple[Any, ...]:
     seen = set(values)
     return tuple(v for v in _members(order) if v in seen)
