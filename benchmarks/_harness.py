@@ -12,6 +12,7 @@ calendar) is measured once, outside the timing.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import subprocess
@@ -45,8 +46,14 @@ class Result:
         return statistics.median(self.per_call)
 
 
-def interleave(contenders: Sequence[Contender], rounds: int = 15) -> list[Result]:
-    """Time every contender once per round, rotating the order; seconds per call per round."""
+def interleave(contenders: Sequence[Contender], rounds: int = 15, *, pause_gc: bool = False) -> list[Result]:
+    """Time every contender once per round, rotating the order; seconds per call per round.
+
+    With ``pause_gc`` the cyclic garbage collector runs before each timed batch and is paused
+    during it, so a batch is not charged for collecting what earlier batches left behind (the
+    collector's work grows with the number of live objects, which makes it noise in a scaling
+    check).
+    """
     times: list[list[float]] = [[] for _ in contenders]
     for c in contenders:  # warm up (tables built, caches filled)
         c.batch()
@@ -55,9 +62,17 @@ def interleave(contenders: Sequence[Contender], rounds: int = 15) -> list[Result
         for k in range(n):
             i = (k + r) % n
             c = contenders[i]
-            t0 = time.perf_counter()
-            c.batch()
-            times[i].append((time.perf_counter() - t0) / c.calls)
+            if pause_gc:
+                gc.collect()
+                gc.disable()
+            try:
+                t0 = time.perf_counter()
+                c.batch()
+                elapsed = time.perf_counter() - t0
+            finally:
+                if pause_gc:
+                    gc.enable()
+            times[i].append(elapsed / c.calls)
     return [Result(c, tuple(t)) for c, t in zip(contenders, times, strict=True)]
 
 

@@ -154,6 +154,27 @@ def test_vector_aware_datetimes_are_converted_to_china_time() -> None:
     assert CAL.is_working_day_array(objects).tolist() == [False]
 
 
+def test_vector_object_dates_mixed_with_datetimes_and_missing_values() -> None:
+    """The C-speed object path (pandas loaded) keeps the item path's answers."""
+    pd = pytest.importorskip("pandas")
+    np = pytest.importorskip("numpy")
+    evening = dt.datetime(2026, 9, 30, 20, tzinfo=UTC)  # 2026-10-01 in China: a holiday
+    naive_late = dt.datetime(2026, 9, 30, 23, 59)  # naive: 9/30 in China, a working day
+    cases = [
+        [d("2026-09-30"), evening],
+        [evening, d("2026-09-30")],
+        [d("2026-09-30"), evening, dt.datetime(2026, 9, 30, 20, tzinfo=dt.timezone(dt.timedelta(hours=8)))],
+        [d("2026-09-30"), naive_late, None, float("nan"), pd.NA, pd.NaT],
+    ]
+    expected = [[True, False], [False, True], [True, False, True], [True, True, False, False, False, False]]
+    for items, want in zip(cases, expected, strict=True):
+        assert CAL.is_working_day_array(np.array(items, dtype=object)).tolist() == want
+    with pytest.raises(InvalidTypeError):
+        CAL.is_working_day_array(np.array([d("2026-09-30"), 1.5], dtype=object))
+    with pytest.raises(InvalidTypeError):
+        CAL.is_working_day_array(np.array([d("2026-09-30"), "2026-09-30"], dtype=object))
+
+
 def test_calendar_pickles() -> None:
     import pickle
 

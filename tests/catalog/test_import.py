@@ -429,3 +429,31 @@ def test_channels_as_ticked_sub_columns() -> None:
     (item,) = catalog_from_rows(rows).items
     assert item.channels == ("政府网站", "两微一端")
     assert item.modes == (DisclosureMode.PROACTIVE,)
+
+
+def test_repeated_bad_cells_are_reported_on_every_row_in_column_order() -> None:
+    """The read memoises cell values: a cell with a problem is still reported on each row."""
+    text = ["就业政策", "政策文件", "文件"]
+    good = ["1", *text, "《就业促进法》", "实时公开", "人社局", "政府网站", "√", "", "√", "", "√", ""]
+    bad = ["2", *text, "《就业促进法", "实时公开", "人社局", "政府网站", "x", "", "√", "", "√", ""]
+    rows = [TOP, SUB, good, bad, list(bad), list(good)]  # 全社会 of the bad rows holds a bad mark
+    with pytest.raises(InvalidRecordsError) as info:
+        catalog_from_rows(rows, source="bad.csv")
+    found = [(p.location, p.message) for p in info.value.problems]
+    assert found == [
+        ("row 4, column E", "unbalanced 《》"),
+        ("row 4, column I", "not a tick mark"),
+        ("row 5, column E", "unbalanced 《》"),
+        ("row 5, column I", "not a tick mark"),
+    ]
+
+
+def test_two_columns_of_one_field_the_last_one_wins() -> None:
+    rows = [
+        ["序号", "事项名称", "公开时限", "公开时限", "公开方式"],
+        ["1", "政策", "实时公开", "", "主动"],
+        ["2", "文件", "", "及时公开", "主动"],
+    ]
+    one, two = catalog_from_rows(rows).items
+    assert one.time_limit.text == ""
+    assert two.time_limit.text == "及时公开"

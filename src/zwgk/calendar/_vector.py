@@ -161,6 +161,11 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
     C speed (``toordinal`` mapped over the array); anything else goes item by item.
     """
     flat = arr.reshape(-1)
+    pd = _pandas_if_loaded()
+    if pd is not None and flat.size:
+        converted = _via_pandas(pd, flat)
+        if converted is not None:
+            return converted.reshape(arr.shape)
     items = flat.tolist()
     kinds = set(map(type, items))
     if kinds <= _fast_kinds():
@@ -193,6 +198,26 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
         else:
             raise InvalidTypeError(field, original, "an array of dates (numpy datetime64 or datetime.date)")
     return out
+
+
+def _via_pandas(pd: Any, flat: Any) -> Any:
+    """``flat`` converted by pandas at C speed when every item is a date or missing, else None.
+
+    ``infer_dtype(..., skipna=True) == "date"`` means every present item is a ``datetime.date``
+    (datetimes included) and every other item is None/NaN/NaT/``pd.NA``; naive datetimes then
+    floor to their own date, as in the item path.  An aware datetime among them makes pandas
+    raise (mixed with naive ones) or answer a tz-aware dtype: both go to the item path, which
+    converts to China time.
+    """
+    if pd.api.types.infer_dtype(flat, skipna=True) != "date":
+        return None
+    try:
+        converted = pd.to_datetime(flat)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if getattr(converted.dtype, "tz", None) is not None:
+        return None
+    return converted.to_numpy()
 
 
 def _missing_mask(np: Any, flat: Any, items: list[Any]) -> Any:

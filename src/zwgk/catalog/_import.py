@@ -19,9 +19,12 @@ Every bad cell is collected; one :class:`~zwgk.errors.InvalidRecordsError` lists
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -201,12 +204,18 @@ def _columns(top: Sequence[str], sub: Sequence[str] | None) -> tuple[list[_Colum
 
 def _is_banner(row: Sequence[str], width: int) -> bool:
     """A row that only carries a section title: one text across merged cells, or 一、…"""
-    values = [c.strip() for c in row if c.strip()]
-    if not values or any(compact(v) in TICKED for v in values):
+    return _is_banner_values([v for c in row if (v := c.strip())], width)
+
+
+def _is_banner_values(values: list[str], width: int) -> bool:
+    """:func:`_is_banner` on a row's stripped non-empty cells (the shape first, then the marks)."""
+    if not values:
         return False
     if len(values) >= max(2, width // 2) and len(set(values)) == 1:
-        return True
-    return len(values) == 1 and _HEADING.match(values[0]) is not None
+        shaped = True
+    else:
+        shaped = len(values) == 1 and _HEADING.match(values[0]) is not None
+    return shaped and not any(compact(v) in TICKED for v in values)
 
 
 @attrs.define
@@ -293,15 +302,21 @@ def _levels(reader: _RowReader, column: _Column, values: Iterable[str]) -> list[
     return out
 
 
-def _ordered(values: Iterable[_T], order: Iterable[_T]) -> tuple[_T, ...]:
-    seen = set(values)
-    if not seen:
+def _ordered(values: Iterable[_T], order: type[enum.Enum]) -> tuple[_T, ...]:
+    values = tuple(values)
+    if not values:
         return ()
-    return tuple(v for v in _members(order) if v in seen)  # type: ignore[arg-type]
+    return _ordered_memo(values, order)
+
+
+@lru_cache(maxsize=1 << 12)
+def _ordered_memo(values: tuple[Any, ...], order: type[enum.Enum]) -> tuple[Any, ...]:
+    seen = set(values)
+    return tuple(v for v in _members(order) if v in seen)
 
 
 @lru_cache(maxsize=16)
-def _members(order: Iterable[Any]) -> tuple[Any, ...]:
+def _members(order: type[enum.Enum]) -> tuple[Any, ...]:
     """The members of an enum class, in order (iterating an Enum class is slow; done once)."""
     return tuple(order)
 
@@ -326,7 +341,7 @@ def catalog_from_rows(
     Raises:
         InvalidRecordsError: no header, or any cell is bad; lists every bad row and column.
     """
-    table = [[_cell_text(c) for c in row] for row in rows]
+    table = [_row_texts(row) for row in rows]
     head = _find_header(table)
     if head is None:
         raise InvalidRecordsError(
@@ -353,27 +368,39 @@ def catalog_from_rows(
     items: list[DisclosureItem] = []
     previous: list[str] | None = None
     first_level = ""
+    width = len(columns)
+    indices = [c.index for c in columns]
+    reach = max(indices, default=-1) + 1
+    pick = itemgetter(*indices) if width > 1 else None
+    headed_prefix = _headed_prefix(headed)
+    parse_row = _RowParser(columns)
+    same: dict[str, bool] = {}  # 同上 or not, per cell text (ASCII text never folds to 同上)
     for offset, raw in enumerate(table[head + (2 if two_rows else 1) :]):
         row_number = head + (3 if two_rows else 2) + offset
-        if not any(c.strip() for c in raw) or _is_banner(raw, len(columns)):
+        present = list(filter(None, map(str.strip, raw)))
+        if not present or _is_banner_values(present, width):
             continue
         reader = _RowReader(row_number, problems)
-        cells = [raw[c.index] if c.index < len(raw) else "" for c in columns]
-        for k, column in enumerate(columns):
-            if cells[k] and compact(cells[k]) in _SAME_AS_ABOVE:  # most cells are empty
+        if pick is not None and len(raw) >= reach:
+            cells = list(pick(raw))
+        else:
+            cells = [raw[i] if i < len(raw) else "" for i in indices]
+        for k, cell in enumerate(cells):
+            if cell and not cell.isascii() and _is_same_as_above(same, cell):  # most are empty or plain
                 if previous is None:
-                    reader.problem(column, "同上 in the first row", cells[k], "a value")
+                    reader.problem(columns[k], "同上 in the first row", cell, "a value")
                     cells[k] = ""
                 else:
                     cells[k] = previous[k]
         previous = cells
-        item = _item(reader, columns, cells, first_level)
+        item = parse_row(reader, cells, first_level)
         first_level = item.first_level
         if not item.first_level and not item.second_level:
             problems.append(
                 Problem(f"row {row_number}", "item has no name", field="公开事项", expected="一级事项")
             )
-        problems.extend(_unheaded_cells(row_number, raw, headed))
+        if len(raw) > headed_prefix:  # a cell beyond the headed columns may be lost
+            problems.extend(_unheaded_cells(row_number, raw, headed))
         items.append(item)
     if problems:
         raise InvalidRecordsError(source, problems)
@@ -438,64 +465,229 @@ def _is_option(label: str) -> bool:
     return False
 
 
-def _item(reader: _RowReader, columns: list[_Column], cells: list[str], first_level: str) -> DisclosureItem:
-    values: dict[str, object] = {}
-    audiences: list[Audience] = []
-    modes: list[DisclosureMode] = []
-    levels: list[Level] = []
-    five_open: list[FiveOpen] = []
-    channels: list[str] = []
-    for column, cell in zip(columns, cells, strict=True):
-        field = column.field
-        if column.option is not None:  # a mark sub-column
-            if not reader.ticked(column, cell):
+_LIST_FIELDS = frozenset({"audience", "mode", "five_open", "level", "channels"})
+_MISS: Any = object()
+
+
+def _is_same_as_above(memo: dict[str, bool], cell: str) -> bool:
+    """Whether ``cell`` reads 同上 (kept in ``memo``, one read's: linear whatever the cells)."""
+    flag = memo.get(cell)
+    if flag is None:
+        flag = memo[cell] = compact(cell) in _SAME_AS_ABOVE
+    return flag
+
+
+def _headed_prefix(headed: frozenset[int]) -> int:
+    """How many leading columns all have a header (a row no wider has no unheaded cell)."""
+    n = 0
+    while n in headed:
+        n += 1
+    return n
+
+
+def _cell_value(reader: _RowReader, column: _Column, cell: str) -> Any:
+    """What one cell gives its field: a tuple to extend a list field with, or the field's value."""
+    field = column.field
+    if column.option is not None:  # a mark sub-column
+        chosen: tuple[str, ...] = (column.option,) if reader.ticked(column, cell) else ()
+    elif field in _MARK_GROUPS:
+        chosen = reader.labels(column, cell)
+    else:
+        chosen = ()
+    if field == "audience":
+        return tuple(_parse_enum(reader, column, Audience, chosen))
+    if field == "mode":
+        return tuple(_parse_enum(reader, column, DisclosureMode, chosen))
+    if field == "five_open":
+        return tuple(_parse_enum(reader, column, FiveOpen, chosen))
+    if field == "level":
+        return tuple(_levels(reader, column, chosen))
+    if field == "channels":
+        return chosen
+    if field == "bases":
+        try:
+            return _bases(cell)
+        except InvalidInputError as exc:
+            reader.problem(column, "unbalanced 《》", cell, exc.expected)
+            return _MISS
+    if field == "content":
+        return _split(cell)
+    if field == "time_limit":
+        return _time_limit(cell.strip())
+    if field == "body":
+        return "、".join(_split(cell))
+    return " ".join(cell.split())
+
+
+_FIELD_KEYS: Mapping[str, str] = MappingProxyType({"bases": "legal_bases"})
+_PLAIN_TEXT = frozenset({"sequence", "first_level", "second_level", "field"})
+
+
+class _RowParser:
+    """Turns the cells of each data row into an item.
+
+    A cell's value depends on its column and its text only (and the problems it raises on the
+    row's reader), so the value of every text that raises no problem is kept for the read:
+    repeated cells (bases, time limits, bodies) are parsed once per column, and a row's mark
+    cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
+    Empty cells give their field nothing and are skipped.  A row whose cells raise a problem,
+    and every row of a sheet with two text columns of one field (the last one read wins), take
+    the ordered path, :meth:`ordered`, which reads the columns left to right as written.
+    """
+
+    __slots__ = ("_columns", "_fast", "_mark_pick", "_marks", "_memos", "_plain", "_scalars", "_skip_empty")
+
+    def __init__(self, columns: list[_Column]) -> None:
+        self._columns = columns
+        self._memos: list[dict[str, Any]] = [{} for _ in columns]
+        counts: dict[str, int] = {}
+        for c in columns:
+            counts[c.field] = counts.get(c.field, 0) + 1
+        self._skip_empty = [c.field in _LIST_FIELDS or counts[c.field] == 1 for c in columns]
+        self._fast = all(self._skip_empty)
+        marks = [k for k, c in enumerate(columns) if c.field in _LIST_FIELDS]
+        self._mark_pick = _picker(marks)
+        self._marks: dict[tuple[str, ...], tuple[tuple[Any, ...], ...]] = {}
+        self._plain = [(k, c.field) for k, c in enumerate(columns) if c.field in _PLAIN_TEXT]
+        self._scalars = [
+            (k, c, _FIELD_KEYS.get(c.field, c.field), self._memos[k])
+            for k, c in enumerate(columns)
+            if c.field not in _LIST_FIELDS and c.field not in _PLAIN_TEXT
+        ]
+
+    def __call__(self, reader: _RowReader, cells: list[str], first_level: str) -> DisclosureItem:
+        if not self._fast:
+            return self.ordered(reader, cells, first_level)
+        problems = reader.problems
+        start = len(problems)
+        key = self._mark_pick(cells)
+        marks = self._marks.get(key)
+        if marks is None:
+            marks = self._mark_values(reader, key)
+            if len(problems) != start:
+                del problems[start:]
+                return self.ordered(reader, cells, first_level)
+            self._marks[key] = marks
+        values: dict[str, Any] = {}
+        for k, column, name, memo in self._scalars:
+            cell = cells[k]
+            if not cell:
                 continue
-            chosen: tuple[str, ...] = (column.option,)
-        elif field in _MARK_GROUPS:
-            chosen = reader.labels(column, cell)
-        else:
-            chosen = ()
-        if field == "audience":
-            audiences += _parse_enum(reader, column, Audience, chosen)
-        elif field == "mode":
-            modes += _parse_enum(reader, column, DisclosureMode, chosen)
-        elif field == "five_open":
-            five_open += _parse_enum(reader, column, FiveOpen, chosen)
-        elif field == "level":
-            levels += _levels(reader, column, chosen)
-        elif field == "channels":
-            channels += chosen
-        elif field == "bases":
-            try:
-                values["legal_bases"] = _bases(cell)
-            except InvalidInputError as exc:
-                reader.problem(column, "unbalanced 《》", cell, exc.expected)
-        elif field == "content":
-            values["content"] = _split(cell)
-        elif field == "time_limit":
-            values["time_limit"] = _time_limit(cell.strip())
-        elif field == "body":
-            values["body"] = "、".join(_split(cell))
-        else:
-            values[field] = " ".join(cell.split())
-    name = str(values.get("first_level") or "") or first_level
-    second = str(values.get("second_level") or "") or None
-    return DisclosureItem(
-        sequence=str(values.get("sequence") or ""),
-        first_level=name,
-        second_level=second,
-        content=values.get("content", ()),  # type: ignore[arg-type]
-        legal_bases=values.get("legal_bases", ()),  # type: ignore[arg-type]
-        time_limit=values.get("time_limit", TimeLimit("")),  # type: ignore[arg-type]
-        body=str(values.get("body") or ""),
-        channels=_dedupe(channels),
-        audiences=_ordered(audiences, Audience),
-        modes=_ordered(modes, DisclosureMode),
-        levels=_ordered(levels, Level),
-        five_open=_ordered(five_open, FiveOpen),
-        field=str(values.get("field") or "") or None,
-        row=reader.row_number,
+            got = memo.get(cell, _MISS)
+            if got is _MISS:
+                got = _cell_value(reader, column, cell)
+                if len(problems) != start:
+                    del problems[start:]
+                    return self.ordered(reader, cells, first_level)
+                memo[cell] = got
+            values[name] = got
+        for k, field in self._plain:
+            cell = cells[k]
+            if cell:
+                values[field] = " ".join(cell.split())
+        return _build(values, marks, first_level, reader.row_number)
+
+    def _mark_values(self, reader: _RowReader, key: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
+        lists: dict[str, list[Any]] = {}
+        columns = [c for c in self._columns if c.field in _LIST_FIELDS]
+        for column, cell in zip(columns, key, strict=True):
+            if cell:
+                got = _cell_value(reader, column, cell)
+                if got:
+                    lists.setdefault(column.field, []).extend(got)
+        return _mark_tuples(lists)
+
+    def ordered(self, reader: _RowReader, cells: list[str], first_level: str) -> DisclosureItem:
+        """The item of one row, its columns read left to right (every problem in order)."""
+        values: dict[str, Any] = {}
+        lists: dict[str, list[Any]] = {}
+        problems = reader.problems
+        for column, cell, memo, skip in zip(self._columns, cells, self._memos, self._skip_empty, strict=True):
+            if not cell and skip:
+                continue
+            field = column.field
+            if field in _PLAIN_TEXT:
+                values[field] = " ".join(cell.split())
+                continue
+            got = memo.get(cell, _MISS)
+            if got is _MISS:
+                before = len(problems)
+                got = _cell_value(reader, column, cell)
+                if len(problems) == before:
+                    memo[cell] = got
+                if got is _MISS:
+                    continue
+            if field in _LIST_FIELDS:
+                if got:
+                    lists.setdefault(field, []).extend(got)
+            else:
+                values[_FIELD_KEYS.get(field, field)] = got
+        return _build(values, _mark_tuples(lists), first_level, reader.row_number)
+
+
+def _picker(indices: list[int]) -> Any:
+    """A function taking the cells at ``indices`` of a row as a tuple (at C speed)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        (only,) = indices
+        return lambda cells: (cells[only],)
+    return lambda cells: ()
+
+
+def _mark_tuples(lists: dict[str, list[Any]]) -> tuple[tuple[Any, ...], ...]:
+    """(channels, audiences, modes, levels, five_open) of one row's mark cells."""
+    return (
+        _dedupe(lists.get("channels", ())),
+        _ordered(lists.get("audience", ()), Audience),
+        _ordered(lists.get("mode", ()), DisclosureMode),
+        _ordered(lists.get("level", ()), Level),
+        _ordered(lists.get("five_open", ()), FiveOpen),
     )
+
+
+def _build(
+    values: dict[str, Any], marks: tuple[tuple[Any, ...], ...], first_level: str, row: int
+) -> DisclosureItem:
+    channels, audiences, modes, levels, five_open = marks
+    get = values.get
+    return DisclosureItem(
+        sequence=str(get("sequence") or ""),
+        first_level=str(get("first_level") or "") or first_level,
+        second_level=str(get("second_level") or "") or None,
+        content=get("content", ()),
+        legal_bases=get("legal_bases", ()),
+        time_limit=get("time_limit", _NO_TIME_LIMIT),
+        body=str(get("body") or ""),
+        channels=channels,
+        audiences=audiences,
+        modes=modes,
+        levels=levels,
+        five_open=five_open,
+        field=str(get("field") or "") or None,
+        row=row,
+    )
+
+
+_NO_TIME_LIMIT = TimeLimit("")
+
+
+def _row_texts(row: Sequence[object]) -> list[str]:
+    """The cells of a row as text; a CSV row (all text, none quoted by an export) as it is."""
+    if (
+        type(row) is list
+        and set(map(type, row)) <= _TEXT_ONLY
+        and not any(map(str.startswith, row, repeat("'")))
+    ):
+        return row
+    return [_cell_text(c) for c in row]
+
+
+_TEXT_ONLY = frozenset({str})
+
+
+def _quotes(row: Sequence[object]) -> Iterable[str]:
+    return repeat("'", len(row))
 
 
 def _cell_text(value: object) -> str:

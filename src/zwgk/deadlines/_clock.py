@@ -80,20 +80,15 @@ def reply_deadline(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    if type(received) is not _DATE:
-        received = parse_date(received, "received", text=False)
-    cal = calendar if calendar is not None else default_calendar()
-    if not isinstance(cal, ChinaCalendar):
-        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
-    pol = policy if policy is not None else default_policy()
-    if not isinstance(pol, ClockPolicy):
-        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
-    evs = _events(events)
-    reg = (
-        _newest_regime()
-        if regime is None and received >= _newest_reply()[0]
-        else get_regime(regime, received)
-    )
+    if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
+        # The common call (the newest regime, the default policy): only the events need checking.
+        cal = calendar if calendar is not None else default_calendar()
+        evs = _events(events)
+        in_force, _, reg, pol = _newest()
+        if received < in_force:
+            reg = get_regime(None, received)
+    else:
+        received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
     lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
         return _run(received, evs, reg, cal, pol)
@@ -124,6 +119,29 @@ def reply_deadline(
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
 
 
+_PLAIN_CALENDAR = frozenset({type(None), ChinaCalendar})
+
+
+def _resolve(
+    received: object,
+    events: Iterable[Event],
+    regime: Regime | str | None,
+    calendar: object,
+    policy: object,
+) -> tuple[dt.date, tuple[Event, ...], Regime, ChinaCalendar, ClockPolicy]:
+    """The clock's inputs checked (in this order: the date, calendar, policy, events, regime)."""
+    day = received if type(received) is _DATE else parse_date(received, "received", text=False)
+    cal = calendar if calendar is not None else default_calendar()
+    if not isinstance(cal, ChinaCalendar):
+        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
+    pol = policy if policy is not None else default_policy()
+    if not isinstance(pol, ClockPolicy):
+        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
+    evs = _events(events)
+    reg = _newest()[2] if regime is None and day >= _newest()[0] else get_regime(regime, day)
+    return day, evs, reg, cal, pol
+
+
 def _events(events: Iterable[Event]) -> tuple[Event, ...]:
     """``events`` as a tuple, each checked to be an event."""
     evs = tuple(events)
@@ -151,12 +169,12 @@ def reply_due(
     Raises:
         the errors of :func:`reply_deadline`.
     """
-    if type(received) is _DATE and not events and regime is None and policy is None:
-        # The most common request: no events, the newest regime: one table lookup.
+    if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
+        # The common call (the newest regime, the default policy): only the events need checking.
         cal = calendar if calendar is not None else default_calendar()
-        if type(cal) is ChinaCalendar:
-            in_force, amount = _newest_reply()
-            if received >= in_force:
+        in_force, amount, reg, pol = _newest()
+        if received >= in_force:
+            if not events:  # the most common request: one table lookup
                 fast = cal.kernel.fast
                 try:
                     r = fast[0][received.toordinal()] + amount
@@ -165,20 +183,12 @@ def reply_due(
                 else:
                     if r <= fast[2]:
                         return fast[1][r]
-    if type(received) is not _DATE:
-        received = parse_date(received, "received", text=False)
-    cal = calendar if calendar is not None else default_calendar()
-    pol = policy if policy is not None else default_policy()
-    if not isinstance(cal, ChinaCalendar):
-        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
-    if not isinstance(pol, ClockPolicy):
-        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
-    evs = _events(events)
-    reg = (
-        _newest_regime()
-        if regime is None and received >= _newest_reply()[0]
-        else get_regime(regime, received)
-    )
+            evs = _events(events)
+        else:
+            evs = _events(events)
+            reg = get_regime(None, received)
+    else:
+        received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
     lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
         return _run(received, evs, reg, cal, pol).due
@@ -186,16 +196,10 @@ def reply_due(
 
 
 @functools.cache
-def _newest_regime() -> Regime:
-    """The regime in force today (for every request received on or after its date)."""
-    return regimes()[-1]
-
-
-@functools.cache
-def _newest_reply() -> tuple[dt.date, int]:
-    """When the newest regime took effect, and its reply period in working days (read once)."""
+def _newest() -> tuple[dt.date, int, Regime, ClockPolicy]:
+    """The newest regime's date and reply period, the regime, and the default policy (read once)."""
     newest = regimes()[-1]
-    return newest.in_force, newest.reply.amount
+    return newest.in_force, newest.reply.amount, newest, default_policy()
 
 
 @functools.lru_cache(maxsize=1024)

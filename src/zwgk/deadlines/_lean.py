@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final
 
 from zwgk.calendar import UNCOVERED, ChinaCalendar
 from zwgk.deadlines._events import (
@@ -99,97 +99,125 @@ def lean_run(
         due: dt.date | None = fast[1][r]
         if not events:
             return due, 0, 0, None, ()
-        ordered = sorted(events, key=_ON) if len(events) > 1 else events
-        table, dates, settled_rank = fast
-        pause_on: dt.date | None = None  # the open consultation's start
-        pausing = False
-        limit: dt.date | None = None
-        paused = extended = 0
-        closed: Replied | Withdrawn | None = None
-        violations: tuple[Violation, ...] = ()
-        for k, ev in enumerate(ordered):
-            on = ev.on
-            if on < received or closed is not None:
+        try:  # in the order given while it is the order of their days (the usual case: no sort)
+            return _apply(received, events, regime, policy, fast, due)
+        except _OutOfOrderError:
+            return _apply(received, sorted(events, key=_ON), regime, policy, fast, due)
+    except (_NeedsFullClockError, IndexError):
+        return SLOW
+
+
+class _OutOfOrderError(Exception):
+    """Raised inside :func:`_apply` when an event is dated before the one before it."""
+
+
+def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
+    received: dt.date,
+    ordered: Sequence[Event],
+    regime: Regime,
+    policy: ClockPolicy,
+    fast: _FastTables,
+    due: dt.date | None,
+) -> LeanResult:
+    """The events applied in the order given; :class:`_OutOfOrderError` at the first event dated
+    before the one before it, :class:`_NeedsFullClockError` when the full clock must run."""
+    table, dates, settled_rank = fast
+    last = received
+    pause_on: dt.date | None = None  # the open consultation's start
+    pausing = False
+    limit: dt.date | None = None
+    paused = extended = 0
+    closed: Replied | Withdrawn | None = None
+    violations: tuple[Violation, ...] = ()
+    ev: Any  # dispatched on its exact type below (``kind is ...`` does not narrow)
+    for k, ev in enumerate(ordered):
+        on = ev.on
+        if on < last:
+            if on < received:
                 raise _NeedsFullClockError
-            if pause_on is not None and limit is not None and limit < on:  # the answer window ran out
-                if pausing and due is not None and pause_on < due:
-                    n = _between(fast, pause_on, limit)
-                    paused += n
-                    due = _add(fast, due, n)
-                pause_on = None
-            if type(ev) is ConsultationStarted:
-                if pause_on is not None:
-                    raise _NeedsFullClockError
-                pausing = ev.party in regime.consultation_pauses
-                limit = None
-                ended = k + 1 < len(ordered) and type(ordered[k + 1]) is ConsultationEnded  # the usual case
-                if (
-                    pausing
-                    and policy.consultation_open_end == "answer_window"
-                    and not (ended or _has_end(ordered, k))
-                ):
-                    limit = _add(fast, on, policy.consultation_answer_window)
-                pause_on = on
-            elif type(ev) is ConsultationEnded:
-                if pause_on is None:
-                    raise _NeedsFullClockError
-                if pausing and due is not None and pause_on < due:
-                    # _between and _add, inlined: the pause's working days, then the due date moved
-                    i, j = table[pause_on.toordinal()], table[on.toordinal()]
-                    if i >= UNCOVERED or j >= UNCOVERED:
-                        raise _NeedsFullClockError
-                    n = j - i
-                    paused += n
-                    if n:
-                        r = table[due.toordinal()] + n
-                        if r > settled_rank:
-                            raise _NeedsFullClockError
-                        due = dates[r]
-                pause_on = None
-            elif type(ev) is ExtensionGranted:
-                if due is None:
-                    raise _NeedsFullClockError
-                current = due
-                if pause_on is not None and pausing and pause_on < due:
-                    end = min(on, limit) if limit is not None else on
-                    current = _add(fast, due, _between(fast, pause_on, end))
-                days = ev.working_days
-                if on > current or extended + days > regime.extension.amount:
-                    raise _NeedsFullClockError
-                extended += days
-                r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
-                if r > settled_rank:
-                    raise _NeedsFullClockError
-                due = dates[r]
-            elif type(ev) is Replied or type(ev) is Withdrawn:
-                if type(ev) is Replied:
-                    check_outcome(ev, regime.id)
-                if pause_on is not None:
-                    if pausing and due is not None and pause_on < due:
-                        n = _between(fast, pause_on, on)
-                        paused += n
-                        due = _add(fast, due, n)
-                    pause_on = None
-                closed = ev
-                if type(ev) is Replied and due is not None and on > due:
-                    late = _between(fast, due, on)
-                    violations = (
-                        Violation(
-                            on,
-                            ViolationKind.LATE_REPLY,
-                            f"replied {late} working day(s) after the due date {due.isoformat()}",
-                            regime.reply.article,
-                        ),
-                    )
-            else:
-                raise _NeedsFullClockError
-        if closed is None and pause_on is not None and pausing:  # finish(): an open consultation
-            if limit is None:
-                due = None
-            elif due is not None and pause_on < due:
+            raise _OutOfOrderError
+        last = on
+        if closed is not None:
+            raise _NeedsFullClockError
+        kind = type(ev)
+        if pause_on is not None and limit is not None and limit < on:  # the answer window ran out
+            if pausing and due is not None and pause_on < due:
                 n = _between(fast, pause_on, limit)
                 paused += n
                 due = _add(fast, due, n)
-    except (_NeedsFullClockError, IndexError):
-        return SLOW
+            pause_on = None
+        if kind is ConsultationStarted:
+            if pause_on is not None:
+                raise _NeedsFullClockError
+            pausing = ev.party in regime.consultation_pauses
+            limit = None
+            ended = k + 1 < len(ordered) and type(ordered[k + 1]) is ConsultationEnded  # the usual case
+            if (
+                pausing
+                and not ended
+                and policy.consultation_open_end == "answer_window"
+                and not _has_end(ordered, k)
+            ):
+                limit = _add(fast, on, policy.consultation_answer_window)
+            pause_on = on
+        elif kind is ConsultationEnded:
+            if pause_on is None:
+                raise _NeedsFullClockError
+            if pausing and due is not None and pause_on < due:
+                # _between and _add, inlined: the pause's working days, then the due date moved
+                i, j = table[pause_on.toordinal()], table[on.toordinal()]
+                if i >= UNCOVERED or j >= UNCOVERED:
+                    raise _NeedsFullClockError
+                n = j - i
+                paused += n
+                if n:
+                    r = table[due.toordinal()] + n
+                    if r > settled_rank:
+                        raise _NeedsFullClockError
+                    due = dates[r]
+            pause_on = None
+        elif kind is ExtensionGranted:
+            if due is None:
+                raise _NeedsFullClockError
+            current = due
+            if pause_on is not None and pausing and pause_on < due:
+                end = min(on, limit) if limit is not None else on
+                current = _add(fast, due, _between(fast, pause_on, end))
+            days = ev.working_days
+            if on > current or extended + days > regime.extension.amount:
+                raise _NeedsFullClockError
+            extended += days
+            r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
+            if r > settled_rank:
+                raise _NeedsFullClockError
+            due = dates[r]
+        elif kind is Replied or kind is Withdrawn:
+            if kind is Replied:
+                check_outcome(ev, regime.id)
+            if pause_on is not None:
+                if pausing and due is not None and pause_on < due:
+                    n = _between(fast, pause_on, on)
+                    paused += n
+                    due = _add(fast, due, n)
+                pause_on = None
+            closed = ev
+            if kind is Replied and due is not None and on > due:
+                late = _between(fast, due, on)
+                violations = (
+                    Violation(
+                        on,
+                        ViolationKind.LATE_REPLY,
+                        f"replied {late} working day(s) after the due date {due.isoformat()}",
+                        regime.reply.article,
+                    ),
+                )
+        else:
+            raise _NeedsFullClockError
+    if closed is None and pause_on is not None and pausing:  # finish(): an open consultation
+        if limit is None:
+            due = None
+        elif due is not None and pause_on < due:
+            n = _between(fast, pause_on, limit)
+            paused += n
+            due = _add(fast, due, n)
     return due, paused, extended, closed, violations
