@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,16 @@ __all__ = ["MAX_WIDTH", "Sheet", "text_width", "workbook_bytes", "write_table", 
 MAX_WIDTH = 60
 
 #: Characters Excel cannot store in a sheet name, and its length limit.
-_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+_BAD_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 _SHEET_NAME_MAX = 31
+
+
+def _rows(rows: Iterable[Iterable[object]]) -> tuple[tuple[object, ...], ...]:
+    return tuple(tuple(row) for row in rows)
+
+
+def _texts(headers: Iterable[str]) -> tuple[str, ...]:
+    return tuple(headers)
 
 
 @attrs.frozen
@@ -45,8 +53,8 @@ class Sheet:
     """One worksheet: its (Chinese) name, header row, data rows and optional column widths."""
 
     name: str
-    headers: tuple[str, ...] = attrs.field(converter=tuple)
-    rows: tuple[tuple[object, ...], ...] = attrs.field(converter=lambda rs: tuple(tuple(r) for r in rs))
+    headers: tuple[str, ...] = attrs.field(converter=_texts)
+    rows: tuple[tuple[object, ...], ...] = attrs.field(converter=_rows)
     widths: tuple[float, ...] | None = None
 
 
@@ -90,7 +98,9 @@ def write_table(
         if widths is not None and c <= len(widths):
             width = float(widths[c - 1])
         else:
-            longest = max([text_width(headers[c - 1])] + [text_width(row[c - 1]) for row in rows if c <= len(row)])
+            longest = max(
+                [text_width(headers[c - 1])] + [text_width(row[c - 1]) for row in rows if c <= len(row)]
+            )
             width = float(min(MAX_WIDTH, longest + 2))
         ws.column_dimensions[utils.get_column_letter(c)].width = width
 

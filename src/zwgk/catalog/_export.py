@@ -63,9 +63,7 @@ def _header(catalog: Catalog) -> tuple[list[str], list[str]]:
     return top, sub
 
 
-def _item_row(
-    item: DisclosureItem, levels: tuple[Level, ...], five_open: bool, field: bool
-) -> list[str]:
+def _item_row(item: DisclosureItem, levels: tuple[Level, ...], five_open: bool, field: bool) -> list[str]:
     """One item's row; ``levels``, ``five_open`` and ``field`` are the catalog's columns, found
     once per catalog (so writing is linear in the number of items)."""
     audiences, modes, item_levels = item.audiences, item.modes, item.levels

@@ -40,9 +40,9 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_xlsx",
-    "report_sheets",
     "report_html",
     "report_repr",
+    "report_sheets",
     "table3_frame",
     "table3_html",
     "table3_repr",
@@ -231,7 +231,7 @@ def _table2_rows(table: Table2) -> tuple[tuple[str, ...], list[tuple[object, ...
 def _table3_rows(table: Table3) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
     """Table 3 as published: three label columns (栏目, 分项, 细项), then the seven applicant columns."""
     headers = ("栏目", "分项", "细项", *(c.value for c in TABLE3_COLUMNS))
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (r.section, r.group or "", r.label or "", *values)
         for r, values in zip(table.format.table3_rows, table.cells, strict=True)
     ]
@@ -243,7 +243,9 @@ def _table4_rows(table: Table4) -> tuple[tuple[str, ...], list[tuple[object, ...
     blocks, columns = table4_layout()
     headers = ("类别", *(label for _, label in columns))
     cells = table.cells
-    rows = [(label, *cells[i * 5 : i * 5 + 5]) for i, (_, label) in enumerate(blocks)]
+    rows: list[tuple[object, ...]] = [
+        (label, *cells[i * 5 : i * 5 + 5]) for i, (_, label) in enumerate(blocks)
+    ]
     return headers, rows
 
 
@@ -307,7 +309,9 @@ def render_docx(report: AnnualReport) -> bytes:
     doc = docx.Document()
     doc.add_heading(docx_title(report), level=0)
     texts = dict(report.sections)
-    tables = {name[1]: (caption, headers, rows) for name, caption, headers, rows in _tables(report, blanks=True)}
+    tables = {
+        name[1]: (caption, headers, rows) for name, caption, headers, rows in _tables(report, blanks=True)
+    }
     for heading in report.format.sections:
         doc.add_heading(heading, level=1)
         paragraphs = [p for p in texts.get(heading, "").split("\n") if p.strip()]
@@ -532,6 +536,8 @@ _PRESENTERS: Presenters = MappingProxyType(
         (AnnualReport, "frame"): table3_frame,
         (AnnualReport, "markdown"): render_markdown,
         (AnnualReport, "page"): render_html,
+        (AnnualReport, "xlsx"): render_xlsx,
+        (AnnualReport, "docx"): render_docx,
         (Table3, "repr"): table3_repr,
         (Table3, "html"): table3_html,
         (Table3, "frame"): table3_to_frame,

@@ -28,6 +28,7 @@ from zwgk.scoring._render import results_to_frame
 from zwgk.scoring._render import signed_text as _signed
 from zwgk.scoring._render import verdict_text as _verdict
 from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
+from zwgk.scoring._xlsx import score_xlsx
 
 if TYPE_CHECKING:
     from zwgk._display import Labels
@@ -397,6 +398,7 @@ _PRESENTERS: Mapping[tuple[type, str], Callable[..., Any]] = types.MappingProxyT
         (ScoreResult, "html"): score_html,
         (ScoreResult, "frame"): score_frame,
         (ScoreResult, "plot"): plot_score_breakdown,
+        (ScoreResult, "xlsx"): score_xlsx,
         (CombinedResult, "repr"): combined_repr,
         (CombinedResult, "html"): combined_html,
         (CombinedResult, "frame"): combined_frame,
