@@ -15,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from zwgk._cli._common import date_arg, emit_json
+from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 
 __all__ = ["register"]
 
@@ -40,6 +41,9 @@ def _check(args: argparse.Namespace) -> int:
     options = {"sheet": args.sheet} if args.sheet is not None else {}
     catalog = read_catalog(_existing(args.file, "FILE"), **options)
     report = check_catalog(catalog)
+    if wants_binary(args):
+        write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file,))
+        return _EXIT_OK if report.ok else _EXIT_FINDINGS
     if args.json:
         emit_json(
             {
@@ -84,6 +88,9 @@ def _compliance(args: argparse.Namespace) -> int:
         report = check_compliance(catalog, log, as_of=as_of)
     else:
         report = check_compliance(catalog, log, as_of=as_of, max_gap=args.max_gap or None)
+    if wants_binary(args):
+        write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file, args.log))
+        return _EXIT_OK if report.ok else _EXIT_FINDINGS
     if args.json:
         emit_json(report)
         return _EXIT_OK if report.ok else _EXIT_FINDINGS
@@ -132,6 +139,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument("file", type=Path, help="catalog file: .csv, .xlsx or .json")
     check.add_argument("--sheet", type=_sheet, default=None, help="XLSX sheet name or 0-based index")
     check.add_argument("--json", action="store_true", help="print the findings as JSON")
+    add_binary_output(check)
     check.set_defaults(handler=_check)
 
     compliance = commands.add_parser(
@@ -148,6 +156,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "zwgk/catalog/data/compliance.toml, 20 for the 开福区 2013 rule; 0 turns it off)",
     )
     compliance.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_binary_output(compliance)
     compliance.set_defaults(handler=_compliance)
 
     sample = commands.add_parser("sample", help="print the sample catalog's path or content")

@@ -3,6 +3,8 @@
 - ``zwgk report build LEDGER --year 2025 [--counts COUNTS.json] [--agency NAME]`` — table 3
   from a request ledger (or, with ``--register URL`` instead of ``LEDGER``, from the request
   register), tables 2 and 4 and the text sections from a counts file;
+- ``zwgk report sample [--output ledger.csv]`` — a sample ledger (31 requests, 2025) to try
+  ``report build`` on: ``zwgk report sample > ledger.csv && zwgk report build ledger.csv --year 2025``;
 - ``zwgk report counts-template --year 2025`` — an empty counts file (every cell ``null``);
 - ``zwgk report check FILE.html|FILE.json …`` — every identity each report breaks; every file is
   checked, and the exit code is the worst: 2 if any file cannot be read, else 1 if any
@@ -55,11 +57,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     build.add_argument("--format", dest="report_format", default=None, help="'2021' or '2019-trial'")
     build.add_argument(
-        "--as", dest="output_as", choices=("markdown", "html", "json"), default="markdown", help="output form"
+        "--as",
+        dest="output_as",
+        choices=("markdown", "html", "json", "xlsx", "docx"),
+        default="markdown",
+        help="output form (xlsx: tables 2-4, one sheet each; docx: a Word draft in the published layout)",
     )
     build.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
     add_force(build)
     build.set_defaults(handler=_build)
+
+    sample = rsub.add_parser(
+        "sample", help="print a sample request ledger (CSV, 31 requests of 2025) to try 'report build' on"
+    )
+    sample.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
+    add_force(sample)
+    sample.set_defaults(handler=_sample)
 
     template = rsub.add_parser(
         "counts-template", help="print an empty counts file (every cell null) for 'report build --counts'"
@@ -103,6 +116,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build(args: argparse.Namespace) -> int:
+    from zwgk._cli._outputs import BINARY_KINDS, write_as
     from zwgk.reports import ReportCounts, check_report, render_html, render_markdown
     from zwgk.reports.io import read_counts, report_to_json
     from zwgk.requests import read_ledger
@@ -127,6 +141,11 @@ def _build(args: argparse.Namespace) -> int:
     result = check_report(report)
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
+    if args.output_as in BINARY_KINDS:
+        write_as(report, args.output_as, args.output, force=args.force, inputs=(args.ledger, args.counts))
+        if args.output is not None:
+            print(f"wrote {args.output} ({size} requests, format {report.format.id})")
+        return _OK if result.ok else _FINDINGS
     text = {"markdown": render_markdown, "html": render_html, "json": report_to_json}[args.output_as](report)
     if args.output is not None:
         write_output(
@@ -145,6 +164,18 @@ def _report_format(year: int, report_format: str | None) -> ReportFormat:
     from zwgk.reports import format_for_year, get_format
 
     return format_for_year(year) if report_format is None else get_format(report_format)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from zwgk.requests import sample_ledger_csv
+
+    text = sample_ledger_csv()
+    if args.output is not None:
+        write_output(args.output, text, force=args.force)
+        print(f"wrote {args.output} (sample ledger, {text.count(chr(10)) - 1} requests)")
+    else:
+        sys.stdout.write(text)
+    return _OK
 
 
 def _counts_template(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from zwgk._cli._common import emit_json
+from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 from zwgk._files import existing_file, read_input_text
 from zwgk._json_guard import load_json
 from zwgk._limits import DEFAULT_LIMITS, check_file_size
@@ -110,6 +111,9 @@ def _score(args: argparse.Namespace) -> int:
     card = load_card(args.card)
     evidence = _read_evidence(args.evidence)
     result = score(card, evidence, lenient=args.lenient, unit=args.unit or "")
+    if wants_binary(args):
+        write_as(result, args.output_as, args.output, force=args.force, inputs=(args.evidence,))
+        return _EXIT_OK if result.passed else _EXIT_FINDINGS
     _emit(result, args.format)
     return _EXIT_OK if result.passed else _EXIT_FINDINGS
 
@@ -194,6 +198,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lenient", action="store_true", help="score items with missing evidence as 0 instead of failing"
     )
     p.add_argument("--unit", help="label of the unit scored (department, street ...)")
+    add_binary_output(p)
     p.set_defaults(handler=_score)
 
     p = subparsers.add_parser("cards", help="list the built-in scorecards and combinations")
