@@ -17,7 +17,18 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from zwgk._display import Presenters, md_cell, present_by_type, records_frame
+from zwgk._display import (
+    Labels,
+    Presenters,
+    cjk_fonts,
+    figure_class,
+    integer_axis,
+    legend_outside,
+    md_cell,
+    present_by_type,
+    records_frame,
+    use_chinese,
+)
 from zwgk._optional import import_extra
 from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.errors import InvalidInputError
@@ -362,12 +373,19 @@ def outcomes_by_group(report: AnnualReport) -> dict[OutcomeGroup, int]:
     return totals
 
 
-def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) -> Any:
+def plot_outcomes(
+    reports: Sequence[AnnualReport], *, title: str | None = None, labels: Labels = "auto"
+) -> Any:
     """Stacked bars of the outcome groups by year for several reports (the ``plot`` extra).
+
+    The count axis has whole-number ticks only; the legend sits to the right of the bars,
+    outside the axes, so it never hides one.
 
     Args:
         reports: reports with a ``year``; several reports of one year are added together.
-        title: the figure title (default ``outcomes by year``; Chinese text needs a CJK font).
+        title: the figure title (default 办理结果（按年度） or ``outcomes by year``).
+        labels: ``"auto"`` (Chinese when a CJK font is installed), ``"zh"`` or ``"en"``
+            (:func:`zwgk._display.use_chinese`).
 
     Returns:
         The matplotlib ``Figure`` (not shown; call ``savefig``).
@@ -381,7 +399,9 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
     for index, report in enumerate(reports):
         if report.year is None:
             raise InvalidInputError(f"reports[{index}].year", None, "the year the report covers")
-    figure_cls = import_extra("matplotlib.figure", "plot", "plotting outcomes by year").Figure
+    figure_cls = figure_class()
+    chinese = use_chinese(labels)
+    family = cjk_fonts() if chinese else ["DejaVu Sans"]
     by_year: dict[int, dict[OutcomeGroup, int]] = {}
     for report in reports:
         assert report.year is not None
@@ -389,17 +409,20 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
         for group, value in outcomes_by_group(report).items():
             acc[group] += value
     years = sorted(by_year)
-    fig = figure_cls(figsize=(8, 4.5))
+    fig = figure_cls(figsize=(8, 4.5), layout="constrained")
     ax = fig.add_subplot()
     bottom = [0] * len(years)
     for group in OutcomeGroup:
         heights = [by_year[y][group] for y in years]
-        ax.bar([str(y) for y in years], heights, bottom=bottom, label=group.name.lower().replace("_", " "))
+        name = group.value if chinese else group.name.lower().replace("_", " ")
+        ax.bar([str(y) for y in years], heights, bottom=bottom, label=name)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_xlabel("year")
-    ax.set_ylabel("requests closed")
-    ax.legend(fontsize="small")
-    ax.set_title(title if title is not None else "outcomes by year")
+    ax.set_xlabel("年度" if chinese else "year", family=family)
+    ax.set_ylabel("办结申请数（件）" if chinese else "requests closed", family=family)
+    integer_axis(ax.yaxis)
+    legend_outside(ax, family=family)
+    default = "办理结果（按年度）" if chinese else "outcomes by year"
+    ax.set_title(title if title is not None else default, family=family)
     return fig
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
+from zwgk._display import cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
 from zwgk.errors import UnknownNameError
 from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import points_text as _pts
@@ -386,7 +386,7 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
         f"{unit + ' — ' if unit else ''}{card}: {_pts(result.total)}/{_pts(result.maximum)}",
         family=family,
     )
-    ax.legend(loc="upper right", fontsize=8, prop={"family": family})
+    legend_outside(ax, family=family)
     return fig
 
 
