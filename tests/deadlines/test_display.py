@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -131,3 +132,35 @@ def test_chinese_calendar_title(cjk_font: str) -> None:
     fig = CAL.plot_year(2026, labels="zh")
     assert fig.axes[0].get_title() == "2026年工作日与节假日"
     assert "春节 国办发明电〔2025〕7号" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def _outcome_reports() -> list[Any]:
+    from zwgk import reports, requests
+
+    ledger = requests.read_ledger(requests.sample_ledger_path())
+    return [reports.build_report(ledger, 2025)]
+
+
+@pytest.mark.usefixtures("no_cjk_font")
+def test_outcomes_plot_has_whole_number_ticks_and_the_legend_outside() -> None:
+    pytest.importorskip("matplotlib")
+    from zwgk import reports
+
+    fig = reports.plot_outcomes(_outcome_reports(), labels="en")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    ticks = ax.get_yticks()
+    assert all(float(t).is_integer() for t in ticks)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert legend.get_bbox_to_anchor().x0 >= ax.get_window_extent().x1  # right of the axes
+    assert next(t.get_text() for t in legend.get_texts()) == "disclosed"
+
+
+def test_outcomes_plot_in_chinese(cjk_font: str) -> None:
+    from zwgk import reports
+
+    fig = reports.plot_outcomes(_outcome_reports())
+    ax = fig.axes[0]
+    assert ax.get_title() == "办理结果（按年度）"
+    assert next(t.get_text() for t in ax.get_legend().get_texts()) == "予以公开"
