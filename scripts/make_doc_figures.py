@@ -1,7 +1,9 @@
 """Render the figures shown in the docs into ``docs/images/`` (run by hand after a plot changes).
 
-``python scripts/make_doc_figures.py [OUTDIR]`` — the test suite runs it into a temporary folder
-to prove it still works; the committed PNGs are what the docs site shows.
+``python scripts/make_doc_figures.py [OUTDIR]`` — every figure in both label languages:
+``NAME.zh.png`` (Chinese labels; needs a CJK font such as Noto Sans CJK SC, else zwgk warns and
+the script stops) and ``NAME.en.png``.  The test suite runs it into a temporary folder to prove
+it still works; the committed PNGs are what the docs site shows.
 """
 
 from __future__ import annotations
@@ -46,17 +48,27 @@ TUTORIAL_EVIDENCE = {
 }
 
 
-def main(out: Path = OUT) -> list[Path]:
+LANGUAGES = ("zh", "en")
+
+
+def main(out: Path = OUT, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    written = []
+    for labels in languages:
+        written += _figures(out, labels)
+    return written
+
+
+def _figures(out: Path, labels: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
 
     def save(fig: object, name: str) -> None:
-        path = out / name
+        path = out / f"{name}.{labels}.png"
         fig.savefig(path, dpi=80)  # type: ignore[attr-defined]
         written.append(path)
 
     cal = deadlines.default_calendar()
-    save(cal.plot_year(2026, labels="en"), "calendar-2026.png")
+    save(cal.plot_year(2026, labels=labels), "calendar-2026")
 
     d = dt.date
     deadline = deadlines.reply_deadline(
@@ -68,11 +80,12 @@ def main(out: Path = OUT) -> list[Path]:
             deadlines.Replied(d(2026, 11, 20)),
         ],
     )
-    save(deadline.plot(labels="en"), "deadline-timeline.png")
+    save(deadline.plot(labels=labels), "deadline-timeline")
 
     card = scoring.load_card("kaifu-2013-departments")
-    result = scoring.score(card, TUTORIAL_EVIDENCE, unit="Civil Affairs Bureau")
-    save(result.plot(labels="en"), "score-breakdown.png")
+    unit = "区民政局" if labels == "zh" else "Civil Affairs Bureau"
+    result = scoring.score(card, TUTORIAL_EVIDENCE, unit=unit)
+    save(result.plot(labels=labels), "score-breakdown")
 
     ledger = requests.Ledger(
         (
@@ -99,8 +112,10 @@ def main(out: Path = OUT) -> list[Path]:
         )
     )
     save(
-        reports.plot_outcomes([reports.build_report(ledger, 2025), reports.build_report(ledger, 2026)]),
-        "outcomes-by-year.png",
+        reports.plot_outcomes(
+            [reports.build_report(ledger, 2025), reports.build_report(ledger, 2026)], labels=labels
+        ),
+        "outcomes-by-year",
     )
     return written
 

@@ -32,6 +32,7 @@ LEAVES = {
 # acknowledgement line about what was written to the register.
 NO_JSON = {
     "zwgk plan sample": "prints the sample plan's TOML",
+    "zwgk report sample": "prints the sample ledger's CSV",
     "zwgk plan ical": "prints iCalendar",
     "zwgk completion": "prints a shell script",
     "zwgk register init": "acknowledgement",

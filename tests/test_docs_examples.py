@@ -66,9 +66,7 @@ def _run_console(page: Path, line: int, code: str, cwd: Path) -> None:
             assert actual == shown, f"{where}: output differs from the page"
 
 
-@pytest.mark.parametrize(
-    "page", [p for p in PAGES if _blocks(p)], ids=lambda p: str(p.relative_to(ROOT))
-)
+@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p)], ids=lambda p: str(p.relative_to(ROOT)))
 def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if needs := REQUIRES.match(page.read_text(encoding="utf-8")):
         for module in needs.group(1).split(","):

@@ -26,6 +26,8 @@ STATUTORY_VALUES = frozenset({10, 15, 20, 30, 60, 90, 180})
 NOT_RULES: dict[tuple[str, str], str] = {
     ("_text.py", "* 10 +"): "decimal place value of a Chinese numeral",
     ("_display.py", "HTML_ROWS = 20"): "how many rows an HTML display shows",
+    ("_xlsx_out.py", "MAX_WIDTH = 60"): "widest automatic XLSX column, in Excel's character units",
+    ("_xlsx_out.py", "return 10"): "display width of a date written yyyy-mm-dd",
     ("calendar/_notices.py", ".days > 30"): "sanity bound on one holiday period's length in a notice file",
     ("catalog/_import.py", "rows[:15]"): "how many top rows are searched for a header",
     ("catalog/_timelimit.py", "_MAX_SCOPE = 60"): "longest phrase scope the parser reads, in characters",

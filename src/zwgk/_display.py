@@ -36,6 +36,8 @@ __all__ = [
     "find_cjk_font",
     "has_cjk",
     "html_table",
+    "integer_axis",
+    "legend_outside",
     "md_cell",
     "pandas_module",
     "present_by_type",
@@ -147,6 +149,34 @@ def cjk_fonts() -> list[str]:
     """The font family list for Chinese text: the detected CJK font, then DejaVu Sans."""
     font = find_cjk_font()
     return ([font] if font is not None else []) + ["DejaVu Sans"]
+
+
+def legend_outside(ax: Any, *, family: Sequence[str] | None = None, **options: Any) -> Any:
+    """A legend to the right of ``ax``, outside the plotting area, so it never covers data.
+
+    ``loc="best"`` still lands on tall bars; outside the axes nothing can be hidden.  The
+    figure should use ``layout="constrained"`` so the legend gets its room.
+    """
+    handles, names = ax.get_legend_handles_labels()
+    if not handles:
+        return None
+    prop = {"family": list(family)} if family else None
+    return ax.legend(
+        handles,
+        names,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        borderaxespad=0.0,
+        fontsize=8,
+        prop=prop,
+        **options,
+    )
+
+
+def integer_axis(axis: Any) -> None:
+    """Ticks only at whole numbers on ``axis`` (``ax.yaxis``): for counts, never 2.5 requests."""
+    ticker = import_extra("matplotlib.ticker", "plot", "plots")
+    axis.set_major_locator(ticker.MaxNLocator(integer=True))
 
 
 def use_chinese(labels: Labels) -> bool:

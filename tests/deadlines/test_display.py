@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from zwgk.calendar import plot_calendar_year, romanise_document
+from zwgk.calendar import plot_calendar_year
+from zwgk.calendar._display import holiday_label
 from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, default_calendar, reply_deadline
 from zwgk.errors import InvalidInputError
 
@@ -64,7 +66,7 @@ def test_plots_return_figures(deadline, labels: str) -> None:  # type: ignore[no
     fig = CAL.plot_year(2026, labels=labels)  # type: ignore[arg-type]
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
-    assert any("Guobanfamingdian [2025] 7" in t or "国办发明电〔2025〕7号" in t for t in texts)
+    assert any("国办发明电〔2025〕7号" in t for t in texts) or all("Guo" not in t for t in texts)
     assert len(ax.patches) == 365
     fig2 = deadline.plot(labels=labels)
     assert fig2.axes[0].get_title().startswith("reply: 2026-09-28")
@@ -83,12 +85,82 @@ def test_bad_labels_choice() -> None:
 
 
 @pytest.mark.parametrize(
-    ("number", "expected"),
+    ("chinese", "cjk_font", "expected"),
     [
-        ("国办发明电〔2025〕7号", "Guobanfamingdian [2025] 7"),
-        ("国发明电〔2015〕1号", "Guofamingdian [2015] 1"),
-        ("estimate-2028", "estimate-2028"),
+        (True, True, "春节 国办发明电〔2025〕7号"),
+        (False, True, "Spring Festival — 国办发明电〔2025〕7号"),
+        (False, False, "Spring Festival"),
     ],
 )
-def test_romanise_document(number: str, expected: str) -> None:
-    assert romanise_document(number) == expected
+def test_holiday_labels_never_romanise_the_document_number(
+    chinese: bool, cjk_font: bool, expected: str
+) -> None:
+    assert holiday_label("春节", "国办发明电〔2025〕7号", chinese=chinese, cjk_font=cjk_font) == expected
+
+
+def test_holiday_label_keeps_an_ascii_number_without_a_cjk_font() -> None:
+    assert holiday_label("国庆节、中秋节", "estimate-2028", chinese=False, cjk_font=False) == (
+        "National Day & Mid-Autumn — estimate-2028"
+    )
+
+
+def test_romanise_document_is_gone() -> None:
+    import zwgk.calendar
+    import zwgk.deadlines
+
+    assert "romanise_document" not in zwgk.calendar.__all__
+    assert not hasattr(zwgk.calendar, "romanise_document")
+    assert not hasattr(zwgk.deadlines, "romanise_document")
+
+
+@pytest.mark.usefixtures("no_cjk_font")
+def test_english_calendar_without_a_cjk_font_shows_festival_names_only() -> None:
+    fig = CAL.plot_year(2026, labels="en")
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "Spring Festival" in texts
+    assert ax.get_title() == "2026 working days and holidays"  # no data hash in the title
+
+
+def test_english_calendar_with_a_cjk_font_keeps_the_document_number(cjk_font: str) -> None:
+    fig = CAL.plot_year(2026, labels="en")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "Spring Festival — 国办发明电〔2025〕7号" in texts
+
+
+def test_chinese_calendar_title(cjk_font: str) -> None:
+    fig = CAL.plot_year(2026, labels="zh")
+    assert fig.axes[0].get_title() == "2026年工作日与节假日"
+    assert "春节 国办发明电〔2025〕7号" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def _outcome_reports() -> list[Any]:
+    from zwgk import reports, requests
+
+    ledger = requests.read_ledger(requests.sample_ledger_path())
+    return [reports.build_report(ledger, 2025)]
+
+
+@pytest.mark.usefixtures("no_cjk_font")
+def test_outcomes_plot_has_whole_number_ticks_and_the_legend_outside() -> None:
+    pytest.importorskip("matplotlib")
+    from zwgk import reports
+
+    fig = reports.plot_outcomes(_outcome_reports(), labels="en")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    ticks = ax.get_yticks()
+    assert all(float(t).is_integer() for t in ticks)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert legend.get_bbox_to_anchor().x0 >= ax.get_window_extent().x1  # right of the axes
+    assert next(t.get_text() for t in legend.get_texts()) == "disclosed"
+
+
+def test_outcomes_plot_in_chinese(cjk_font: str) -> None:
+    from zwgk import reports
+
+    fig = reports.plot_outcomes(_outcome_reports())
+    ax = fig.axes[0]
+    assert ax.get_title() == "办理结果（按年度）"
+    assert next(t.get_text() for t in ax.get_legend().get_texts()) == "予以公开"

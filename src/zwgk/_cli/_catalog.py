@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from zwgk.catalog import ComplianceReport
 
 from zwgk._cli._common import Findings, InputPath, add_json, date_arg, emit_json
+from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 
 __all__ = ["register"]
 
@@ -44,6 +45,9 @@ def _check(args: argparse.Namespace) -> int:
     options = {"sheet": args.sheet} if args.sheet is not None else {}
     catalog = read_catalog(_existing(args.file, "FILE"), **options)
     report = check_catalog(catalog)
+    if wants_binary(args):
+        write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file,))
+        return _EXIT_OK if report.ok else Findings(len(report.findings))
     if args.json:
         emit_json(
             {
@@ -88,6 +92,9 @@ def _compliance(args: argparse.Namespace) -> int:
         report = check_compliance(catalog, log, as_of=as_of)
     else:
         report = check_compliance(catalog, log, as_of=as_of, max_gap=args.max_gap or None)
+    if wants_binary(args):
+        write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file, args.log))
+        return _compliance_code(report)
     if args.json:
         emit_json(report)
         return _compliance_code(report)
@@ -149,6 +156,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument("file", type=_CATALOG, help="catalog file: .csv, .xlsx or .json (- for stdin)")
     check.add_argument("--sheet", type=_sheet, default=None, help="XLSX sheet name or 0-based index")
     add_json(check, "the findings")
+    add_binary_output(check)
     check.set_defaults(handler=_check)
 
     compliance = commands.add_parser(
@@ -172,6 +180,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "zwgk/catalog/data/compliance.toml, 20 for the 开福区 2013 rule; 0 turns it off)",
     )
     add_json(compliance, "the report")
+    add_binary_output(compliance)
     compliance.set_defaults(handler=_compliance)
 
     sample = commands.add_parser("sample", help="print the sample catalog's path or content")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from zwgk._cli._common import Findings, InputPath, add_force, add_json, check_output, date_arg, emit_json
+from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 from zwgk._optional import import_extra
 
 __all__ = ["register"]
@@ -108,6 +109,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--within", type=int, default=None, metavar="N", help="only those due within N working days"
     )
     p.add_argument("--json", action="store_true", help="print JSON")
+    add_binary_output(p)
 
     p = command("import", "add every request of a ledger file (all or none)", _import, writes=True)
     p.add_argument("ledger", type=InputPath(".csv"), help="ledger file (.csv, .json or .xlsx; - for stdin)")
@@ -216,7 +218,9 @@ def _clock_kinds() -> tuple[str, ...]:
 def _due(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         items = reg.due(args.as_of, within=args.within)
-    if args.json:
+    if wants_binary(args):
+        write_as(items, args.output_as, args.output, force=args.force)
+    elif args.json:
         emit_json(
             [
                 {

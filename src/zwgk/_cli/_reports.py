@@ -3,6 +3,8 @@
 - ``zwgk report build LEDGER --year 2025 [--counts COUNTS.json] [--agency NAME]`` — table 3
   from a request ledger (or, with ``--register URL`` instead of ``LEDGER``, from the request
   register), tables 2 and 4 and the text sections from a counts file;
+- ``zwgk report sample [--output ledger.csv]`` — a sample ledger (31 requests, 2025) to try
+  ``report build`` on: ``zwgk report sample > ledger.csv && zwgk report build ledger.csv --year 2025``;
 - ``zwgk report counts-template --year 2025`` — an empty counts file (every cell ``null``);
 - ``zwgk report check FILE.html|FILE.json …`` — every identity each report breaks; every file is
   checked, and the exit code is the worst: 2 if any file cannot be read, else 1 if any
@@ -69,8 +71,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"
     )
     add_json(build, "the report")
-    add_output(build, ("md", "html", "json"), default="md")
+    add_output(build, ("md", "html", "json", "xlsx", "docx"), default="md")
     build.set_defaults(handler=_build)
+
+    sample = rsub.add_parser(
+        "sample", help="print a sample request ledger (CSV, 31 requests of 2025) to try 'report build' on"
+    )
+    add_output(sample)
+    sample.set_defaults(handler=_sample)
 
     template = rsub.add_parser(
         "counts-template", help="print an empty counts file (every cell null) for 'report build --counts'"
@@ -129,6 +137,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build(args: argparse.Namespace) -> int:
+    from zwgk._cli._outputs import BINARY_KINDS, write_as
     from zwgk.reports import ReportCounts, check_report, render_html, render_markdown
     from zwgk.reports.io import read_counts, report_to_json
     from zwgk.requests import read_ledger
@@ -154,6 +163,11 @@ def _build(args: argparse.Namespace) -> int:
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
         print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
     form = "json" if args.json else args.output_as
+    if form in BINARY_KINDS:
+        write_as(report, form, args.output, force=args.force, inputs=(args.ledger, args.counts))
+        if args.output is not None:
+            print(f"wrote {args.output} ({size} requests, format {report.format.id})")
+        return _OK if result.ok else Findings(len(result.violations), "identity violation")
     text = {"md": render_markdown, "html": render_html, "json": report_to_json}[form](report)
     if args.output is not None:
         write_output(
@@ -172,6 +186,18 @@ def _report_format(year: int, layout: str | None) -> ReportFormat:
     from zwgk.reports import format_for_year, get_format
 
     return format_for_year(year) if layout is None else get_format(layout)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from zwgk.requests import sample_ledger_csv
+
+    text = sample_ledger_csv()
+    if args.output is not None:
+        write_output(args.output, text, force=args.force)
+        print(f"wrote {args.output} (sample ledger, {text.count(chr(10)) - 1} requests)")
+    else:
+        sys.stdout.write(text)
+    return _OK
 
 
 def _counts_template(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from zwgk._cli._common import Findings, InputPath, add_json, add_output, emit_json, to_jsonable, write_output
+from zwgk._cli._outputs import wants_binary, write_as
 from zwgk._files import existing_file, read_input_text
 from zwgk._json_guard import load_json
 from zwgk._limits import DEFAULT_LIMITS, check_file_size
@@ -115,6 +116,9 @@ def _score(args: argparse.Namespace) -> int:
     card = load_card(args.card)
     evidence = _read_evidence(str(args.evidence))
     result = score(card, evidence, lenient=args.lenient, unit=args.unit or "")
+    if wants_binary(args):
+        write_as(result, args.output_as, args.output, force=args.force, inputs=(args.evidence,))
+        return _verdict(result)
     _emit(result, args)
     return _verdict(result)
 
@@ -201,7 +205,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="evidence JSON file, or - for stdin",
     )
     add_json(p, "the result (result_to_dict)")
-    add_output(p, ("text", "md", "json"), default="text")
+    add_output(p, ("text", "md", "json", "xlsx"), default="text")
     p.add_argument(
         "--lenient", action="store_true", help="score items with missing evidence as 0 instead of failing"
     )

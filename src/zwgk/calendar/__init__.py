@@ -24,7 +24,7 @@ from zwgk.calendar._kernel import UNCOVERED, CalendarKernel, build_kernel
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 
 if TYPE_CHECKING:
-    from zwgk.calendar._display import plot_calendar_year, romanise_document
+    from zwgk.calendar._display import plot_calendar_year
     from zwgk.calendar._holiday_map import HolidayMap
     from zwgk.calendar._rules import FestivalRule, HolidayRules, holiday_rules, statutory_days
     from zwgk.calendar.io import load_notices
@@ -55,7 +55,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "UNCOVERED",
     # figures
     "plot_calendar_year",
-    "romanise_document",
 ]
 
 # Names whose modules load on first use (issue 17: ``import zwgk.calendar`` stays cheap; the
@@ -63,7 +62,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
 _LAZY = _MappingProxyType(
     {
         "plot_calendar_year": "zwgk.calendar._display",
-        "romanise_document": "zwgk.calendar._display",
         "HolidayRules": "zwgk.calendar._rules",
         "FestivalRule": "zwgk.calendar._rules",
         "holiday_rules": "zwgk.calendar._rules",

@@ -7,23 +7,25 @@ need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``).  Plots return a
 
 Chinese labels need a CJK font.  ``labels="auto"`` uses Chinese when matplotlib finds one
 (Noto Sans CJK, Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei, PingFang) and English
-otherwise, with notice numbers romanised (国办发明电〔2025〕7号 → ``Guobanfamingdian [2025] 7``).
+otherwise (:func:`zwgk._display.use_chinese`).  A notice number is never romanised: English
+labels keep it as written (国办发明电〔2025〕7号) when a CJK font can draw it, and show only
+the festival's English name when none can.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from types import MappingProxyType
 from typing import Any
 
-from zwgk._display import Labels, cjk_fonts, figure_class, pandas_module, use_chinese
+import zwgk._display as _shared
+from zwgk._display import Labels, cjk_fonts, figure_class, has_cjk, pandas_module, use_chinese
 from zwgk._optional import import_extra
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import DayKind, as_date
 from zwgk.errors import InvalidInputError
 
-__all__ = ["calendar_frame", "plot_calendar_year", "present", "romanise_document"]
+__all__ = ["calendar_frame", "holiday_label", "plot_calendar_year", "present"]
 
 _KIND_EN = MappingProxyType(
     {
@@ -43,16 +45,21 @@ _KIND_COLOURS = MappingProxyType(
         DayKind.ADJUSTED_WORKING: "#1f77b4",
     }
 )
-_DOC_PREFIX = MappingProxyType({"国办发明电": "Guobanfamingdian", "国发明电": "Guofamingdian"})
-_DOC = re.compile(r"^(?P<prefix>\D+?)〔(?P<year>\d{4})〕(?P<num>\d+)号$")
 
 
-def romanise_document(number: str) -> str:
-    """``国办发明电〔2025〕7号`` → ``Guobanfamingdian [2025] 7`` (for fonts without CJK glyphs)."""
-    m = _DOC.match(number)
-    if m is None or m["prefix"] not in _DOC_PREFIX:
-        return number.encode("ascii", "replace").decode()
-    return f"{_DOC_PREFIX[m['prefix']]} [{m['year']}] {m['num']}"
+def holiday_label(festival: str, notice: str, *, chinese: bool, cjk_font: bool) -> str:
+    """The label of a holiday period in a plot.
+
+    Chinese: ``春节 国办发明电〔2025〕7号``.  English: ``Spring Festival — 国办发明电〔2025〕7号``
+    when a CJK font can draw the notice number (``cjk_font``), else ``Spring Festival``.  The
+    document number is always shown as written, never romanised.
+    """
+    if chinese:
+        return f"{festival} {notice}".strip()
+    name = _festival_en(festival)
+    if notice and (cjk_font or not has_cjk(notice)):
+        return f"{name} — {notice}"
+    return name
 
 
 # ----------------------------------------------------------------------------- calendar
@@ -97,7 +104,8 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
 
     cal = calendar or default_calendar()
     chinese = use_chinese(labels)
-    family = cjk_fonts() if chinese else ["DejaVu Sans"]
+    drawable = chinese or _shared.find_cjk_font() is not None  # looked up here: tests hide fonts
+    family = cjk_fonts() if drawable else ["DejaVu Sans"]
     fig = figure_cls(figsize=(12, 5.5), layout="constrained")
     ax = fig.add_subplot()
     for month in range(1, 13):
@@ -114,7 +122,7 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     for h in holidays:
         first = h.first if h.first.year == year else dt.date(year, 1, 1)
         notice = h.notices[-1] if h.notices else ""
-        text = f"{h.label} {notice}" if chinese else f"{_festival_en(h.label)} — {romanise_document(notice)}"
+        text = holiday_label(h.label, notice, chinese=chinese, cjk_font=drawable)
         ax.annotate(
             text,
             (first.day - 1, 12 - first.month + 0.45),
@@ -134,9 +142,11 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     )
     ax.set_yticks([i + 0.45 for i in range(12)], months, family=family)
     provisional = year > cal.last_covered.year
-    ax.set_title(
-        f"{year}" + (" (provisional estimate)" if provisional else "") + f" — data {cal.data_version}"
-    )
+    if chinese:
+        title = f"{year}年工作日与节假日" + ("（预估）" if provisional else "")
+    else:
+        title = f"{year} working days and holidays" + (" (provisional estimate)" if provisional else "")
+    ax.set_title(title, family=family)
     legend = [
         patches.Patch(
             facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.value if chinese else _KIND_EN[k]

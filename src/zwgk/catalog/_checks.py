@@ -84,6 +84,14 @@ class CheckReport:
         text: str = present(self, "html")
         return text
 
+    def to_xlsx(self) -> bytes:
+        """The findings, one row each, as an XLSX workbook (extra ``zwgk[xlsx]``).
+
+        Chinese headers, the header row frozen, formula-safe text.
+        """
+        data: bytes = present(self, "xlsx")
+        return data
+
     def to_frame(self) -> Any:
         """One row per finding (extra ``zwgk[pandas]``).
 

@@ -194,6 +194,14 @@ class ComplianceReport:
         text: str = present(self, "html")
         return text
 
+    def to_xlsx(self) -> bytes:
+        """Sheets 事项汇总 (items) and 发布明细 (publications) as XLSX (extra ``zwgk[xlsx]``).
+
+        Chinese headers, the header row frozen, formula-safe text.
+        """
+        data: bytes = present(self, "xlsx")
+        return data
+
     def to_frame(self) -> Any:
         """One row per publication (extra ``zwgk[pandas]``).
 

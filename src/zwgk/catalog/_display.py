@@ -16,6 +16,7 @@ from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
 from zwgk._display import Presenters, html_table, present_by_type, records_frame
+from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.catalog._checks import CheckReport
 from zwgk.catalog._compliance import ComplianceReport
 from zwgk.catalog._export import catalog_to_dataframe
@@ -23,15 +24,20 @@ from zwgk.catalog._model import Catalog
 
 __all__ = [
     "COMPLIANCE_COLUMNS",
+    "COMPLIANCE_HEADERS",
+    "COMPLIANCE_ITEM_HEADERS",
     "FINDING_COLUMNS",
+    "FINDING_HEADERS",
     "HTML_ROWS",
     "catalog_html",
     "catalog_repr",
     "check_report_html",
     "check_report_repr",
+    "check_report_xlsx",
     "compliance_html",
     "compliance_repr",
     "compliance_to_dataframe",
+    "compliance_xlsx",
     "findings_to_frame",
     "present",
 ]
@@ -218,6 +224,87 @@ def compliance_to_dataframe(report: ComplianceReport) -> Any:
     )
 
 
+# ----------------------------------------------------------------------------- official files
+
+#: Chinese headers of the findings sheet (:func:`check_report_xlsx`).
+FINDING_HEADERS = ("位置", "序号", "公开事项", "问题类型", "说明")
+#: Chinese headers of the compliance sheets (:func:`compliance_xlsx`).
+COMPLIANCE_ITEM_HEADERS = (
+    "序号",
+    "公开事项",
+    "发布次数",
+    "按时",
+    "逾期发布",
+    "逾期未发布",
+    "未到期",
+    "按时率",
+    "最长间隔（工作日）",
+)
+COMPLIANCE_HEADERS = (
+    "序号",
+    "公开事项",
+    "信息形成日期",
+    "发布日期",
+    "应发布日期",
+    "公开时限",
+    "时限来源",
+    "状态",
+    "逾期工作日",
+    "逾期自然日",
+    "含预估日期",
+)
+
+
+def _yes(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def check_report_xlsx(report: CheckReport) -> bytes:
+    """The findings of :func:`~zwgk.catalog.check_catalog` as an XLSX workbook (sheet 检查问题;
+    the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen."""
+    rows = [(f.location, f.sequence, f.item, f.code.value, f.message) for f in report.findings]
+    return workbook_bytes([Sheet("检查问题", FINDING_HEADERS, rows)])
+
+
+def compliance_xlsx(report: ComplianceReport) -> bytes:
+    """A compliance report as an XLSX workbook (the ``xlsx`` extra): sheet 事项汇总 (one row per
+    item: publications by status, on-time rate as a percentage text, longest gap) and sheet
+    发布明细 (one row per publication, dates as dates)."""
+    items = [
+        (
+            i.sequence,
+            i.item,
+            len(i.results),
+            i.on_time,
+            i.late,
+            i.overdue,
+            i.pending,
+            _rate(i.on_time_rate),
+            i.longest_gap,
+        )
+        for i in report.items
+    ]
+    results = [
+        (
+            r.sequence,
+            r.item,
+            r.publication.formed_on,
+            r.publication.published_on,
+            r.due,
+            r.limit,
+            r.source.value,
+            r.status.value,
+            r.working_days_late,
+            r.days_late,
+            _yes(r.provisional),
+        )
+        for r in report.results
+    ]
+    return workbook_bytes(
+        [Sheet("事项汇总", COMPLIANCE_ITEM_HEADERS, items), Sheet("发布明细", COMPLIANCE_HEADERS, results)]
+    )
+
+
 # ----------------------------------------------------------------------------- the hook
 
 _PRESENTERS: Presenters = MappingProxyType(
@@ -228,9 +315,11 @@ _PRESENTERS: Presenters = MappingProxyType(
         (CheckReport, "repr"): check_report_repr,
         (CheckReport, "html"): check_report_html,
         (CheckReport, "frame"): findings_to_frame,
+        (CheckReport, "xlsx"): check_report_xlsx,
         (ComplianceReport, "repr"): compliance_repr,
         (ComplianceReport, "html"): compliance_html,
         (ComplianceReport, "frame"): compliance_to_dataframe,
+        (ComplianceReport, "xlsx"): compliance_xlsx,
     }
 )
 

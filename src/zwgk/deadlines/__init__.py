@@ -153,7 +153,6 @@ _MOVED = frozenset(
         "notice_from_mapping",
         "notice_json_schema",
         "plot_calendar_year",
-        "romanise_document",
     }
 )
 

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from zwgk._display import Labels, cjk_fonts, figure_class, records_frame, use_chinese
+from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
 from zwgk.deadlines._results import Deadline
 from zwgk.errors import InvalidInputError
 
@@ -103,11 +103,7 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     if chinese:
         for t in ax.texts:
             t.set_fontfamily(cjk_fonts())
-    handles, names = ax.get_legend_handles_labels()
-    if handles:
-        ax.legend(
-            handles, names, loc="lower right", fontsize=8, prop={"family": cjk_fonts()} if chinese else None
-        )
+    legend_outside(ax, family=cjk_fonts() if chinese else None)
     fig.autofmt_xdate()
     return fig
 

@@ -8,6 +8,7 @@ record; due dates, states and violations are always computed by the request cloc
 - :class:`Register` — ``init``, ``add``, ``record`` (events and corrections), ``purge``,
   ``import_ledger``, ``history``, ``deadline``, ``due``, ``table3``, ``ledger``, ``export``;
 - values: :class:`DueItem`, :class:`HistoryEntry`, :class:`RequestRecord`;
+- official files: :func:`due_xlsx` (the due list as XLSX);
 - schema: :func:`head_revision`, :func:`register_url` (``--db``, ``$ZWGK_DB``, the default file).
 
 The command line is ``zwgk register …``; see the tutorial "Keep your office's register
@@ -16,6 +17,7 @@ with zwgk" and the explanation of the data model.
 
 from __future__ import annotations
 
+from zwgk.register._display import due_xlsx
 from zwgk.register._register import DueItem, HistoryEntry, Register, RequestRecord
 from zwgk.register._schema import DEFAULT_FILE, head_revision, register_url
 
@@ -26,6 +28,8 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "DueItem",
     "HistoryEntry",
     "RequestRecord",
+    # official files
+    "due_xlsx",
     # schema and location
     "DEFAULT_FILE",
     "head_revision",

@@ -10,7 +10,8 @@
   :class:`ReportCounts`.
 - Checking: :func:`check_report` (the identities of FACTS §3), :func:`check_shares`
   (reported percentages against counts).
-- Rendering: :func:`render_markdown`, :func:`render_html`, :func:`table3_frame`,
+- Rendering: :func:`render_markdown`, :func:`render_html`, :func:`render_xlsx` (tables 2–4,
+  one sheet each), :func:`render_docx` (a Word draft in the published layout), :func:`table3_frame`,
   :func:`table3_html`, :func:`table4_html`, :func:`plot_outcomes`.
 - Files: :func:`load_report` (``.json`` or published ``.html``), imported from
   :mod:`zwgk.reports.io` on first use; JSON documents, the HTML reader and counts files are
@@ -33,8 +34,10 @@ from zwgk.reports._counts import ReportCounts
 from zwgk.reports._display import (
     outcomes_by_group,
     plot_outcomes,
+    render_docx,
     render_html,
     render_markdown,
+    render_xlsx,
     table3_frame,
     table3_html,
     table4_html,
@@ -94,8 +97,10 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     # rendering
     "outcomes_by_group",
     "plot_outcomes",
+    "render_docx",
     "render_html",
     "render_markdown",
+    "render_xlsx",
     "table3_frame",
     "table3_html",
     "table4_html",

@@ -17,8 +17,20 @@ from html import escape
 from types import MappingProxyType
 from typing import Any
 
-from zwgk._display import Presenters, md_cell, present_by_type, records_frame
+from zwgk._display import (
+    Labels,
+    Presenters,
+    cjk_fonts,
+    figure_class,
+    integer_axis,
+    legend_outside,
+    md_cell,
+    present_by_type,
+    records_frame,
+    use_chinese,
+)
 from zwgk._optional import import_extra
+from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.errors import InvalidInputError
 from zwgk.reports._check import ReportCheck
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, table4_layout
@@ -26,16 +38,22 @@ from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 from zwgk.requests import OutcomeGroup
 
 __all__ = [
+    "PLACEHOLDER",
+    "TABLE_TITLES",
     "VIOLATION_COLUMNS",
     "check_html",
     "check_repr",
+    "docx_title",
     "outcomes_by_group",
     "plot_outcomes",
     "present",
+    "render_docx",
     "render_html",
     "render_markdown",
+    "render_xlsx",
     "report_html",
     "report_repr",
+    "report_sheets",
     "table3_frame",
     "table3_html",
     "table3_repr",
@@ -192,6 +210,140 @@ def render_markdown(report: AnnualReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ----------------------------------------------------------------------------- official files
+
+#: Sheet names and table captions of tables 2, 3 and 4 as the format prints them.
+TABLE_TITLES = (
+    ("表二", "主动公开政府信息情况"),
+    ("表三", "收到和处理政府信息公开申请情况"),
+    ("表四", "政府信息公开行政复议、行政诉讼情况"),
+)
+
+#: What the office writes in the sections zwgk cannot fill (a placeholder, never made up).
+PLACEHOLDER = "【待填写：{heading}】"
+
+
+def _table2_rows(table: Table2) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Table 2 stacked as published: each block's header row, then its rows (block, 信息内容, …)."""
+    values = table.to_mapping()
+    blocks = table.format.table2_blocks
+    headers = ("条目", "信息内容", *(label for _, label in blocks[0].columns))
+    rows: list[tuple[object, ...]] = []
+    for index, block in enumerate(blocks):
+        if index:
+            rows.append((block.block, "信息内容", *(label for _, label in block.columns)))
+        rows.extend(
+            (block.block, row_label, *(values[f"{row}.{column}"] for column, _ in block.columns))
+            for row, row_label in block.rows
+        )
+    return headers, rows
+
+
+def _table3_rows(table: Table3) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Table 3 as published: three label columns (栏目, 分项, 细项), then the seven applicant columns."""
+    headers = ("栏目", "分项", "细项", *(c.value for c in TABLE3_COLUMNS))
+    rows: list[tuple[object, ...]] = [
+        (r.section, r.group or "", r.label or "", *values)
+        for r, values in zip(table.format.table3_rows, table.cells, strict=True)
+    ]
+    return headers, rows
+
+
+def _table4_rows(table: Table4) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Table 4: one row per block (行政复议, the two 行政诉讼 blocks), the five result columns."""
+    blocks, columns = table4_layout()
+    headers = ("类别", *(label for _, label in columns))
+    cells = table.cells
+    rows: list[tuple[object, ...]] = [
+        (label, *cells[i * 5 : i * 5 + 5]) for i, (_, label) in enumerate(blocks)
+    ]
+    return headers, rows
+
+
+def _tables(
+    report: AnnualReport, *, blanks: bool = False
+) -> list[tuple[str, str, tuple[str, ...], list[tuple[object, ...]]]]:
+    """(表X, caption, headers, rows) of each table the report has, in order; with ``blanks``
+    also tables 2 and 4 the report lacks, every cell blank (a draft to fill in)."""
+    table2 = report.table2
+    table4 = report.table4
+    if blanks:
+        table2 = table2 or Table2.from_mapping(report.format, {})
+        table4 = table4 or Table4.from_mapping({})
+    out = []
+    if table2 is not None:
+        out.append((*TABLE_TITLES[0], *_table2_rows(table2)))
+    out.append((*TABLE_TITLES[1], *_table3_rows(report.table3)))
+    if table4 is not None:
+        out.append((*TABLE_TITLES[2], *_table4_rows(table4)))
+    return out
+
+
+def report_sheets(report: AnnualReport) -> list[Sheet]:
+    """Tables 2, 3 and 4 of ``report`` (those it has) as sheets named 表二, 表三, 表四.
+
+    Blank cells stay empty (``None``); counts are numbers, never text.
+    """
+    return [Sheet(name, headers, rows) for name, _, headers, rows in _tables(report)]
+
+
+def render_xlsx(report: AnnualReport) -> bytes:
+    """The report's tables as an XLSX workbook: one sheet each (表二, 表三, 表四), Chinese headers,
+    the header row frozen, formula-safe text (the ``xlsx`` extra).
+
+    Raises:
+        MissingExtraError: openpyxl is not installed.
+    """
+    return workbook_bytes(report_sheets(report))
+
+
+def docx_title(report: AnnualReport) -> str:
+    """《…》's text: ``{agency}{year}年政府信息公开工作年度报告`` (``XX`` for a missing agency)."""
+    year = f"{report.year}年" if report.year is not None else ""
+    return f"{report.agency or 'XX'}{year}政府信息公开工作年度报告"
+
+
+def render_docx(report: AnnualReport) -> bytes:
+    """A Word draft of the report in the published layout (the ``docx`` extra).
+
+    The title, then the format's six sections （一、总体情况 … 六、其他需要报告的事项） as
+    headings; the text of each section the report has, else a placeholder
+    (:data:`PLACEHOLDER`) for the office to fill in; tables 2, 3 and 4 as Word tables in
+    sections 二, 三 and 四 (blank cells empty; a table the report lacks is drawn blank).
+
+    Raises:
+        MissingExtraError: python-docx is not installed.
+    """
+    import io
+
+    docx = import_extra("docx", "docx", "writing annual reports as Word documents")
+    doc = docx.Document()
+    doc.add_heading(docx_title(report), level=0)
+    texts = dict(report.sections)
+    tables = {
+        name[1]: (caption, headers, rows) for name, caption, headers, rows in _tables(report, blanks=True)
+    }
+    for heading in report.format.sections:
+        doc.add_heading(heading, level=1)
+        paragraphs = [p for p in texts.get(heading, "").split("\n") if p.strip()]
+        for text in paragraphs or [PLACEHOLDER.format(heading=heading)]:
+            doc.add_paragraph(text)
+        if heading[0] in tables:
+            caption, headers, rows = tables[heading[0]]
+            doc.add_paragraph(caption)
+            width = max(len(headers), *(len(row) for row in rows))
+            table = doc.add_table(rows=1, cols=width)
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, headers, strict=False):
+                cell.text = text
+            for row in rows:
+                for cell, value in zip(table.add_row().cells, row, strict=False):
+                    cell.text = "" if value is None else str(value)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def table3_frame(report: AnnualReport) -> Any:
     """Table 3 as a pandas DataFrame (the ``pandas`` extra): rows by key, columns by label.
 
@@ -221,12 +373,19 @@ def outcomes_by_group(report: AnnualReport) -> dict[OutcomeGroup, int]:
     return totals
 
 
-def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) -> Any:
+def plot_outcomes(
+    reports: Sequence[AnnualReport], *, title: str | None = None, labels: Labels = "auto"
+) -> Any:
     """Stacked bars of the outcome groups by year for several reports (the ``plot`` extra).
+
+    The count axis has whole-number ticks only; the legend sits to the right of the bars,
+    outside the axes, so it never hides one.
 
     Args:
         reports: reports with a ``year``; several reports of one year are added together.
-        title: the figure title (default ``outcomes by year``; Chinese text needs a CJK font).
+        title: the figure title (default 办理结果（按年度） or ``outcomes by year``).
+        labels: ``"auto"`` (Chinese when a CJK font is installed), ``"zh"`` or ``"en"``
+            (:func:`zwgk._display.use_chinese`).
 
     Returns:
         The matplotlib ``Figure`` (not shown; call ``savefig``).
@@ -240,7 +399,9 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
     for index, report in enumerate(reports):
         if report.year is None:
             raise InvalidInputError(f"reports[{index}].year", None, "the year the report covers")
-    figure_cls = import_extra("matplotlib.figure", "plot", "plotting outcomes by year").Figure
+    figure_cls = figure_class()
+    chinese = use_chinese(labels)
+    family = cjk_fonts() if chinese else ["DejaVu Sans"]
     by_year: dict[int, dict[OutcomeGroup, int]] = {}
     for report in reports:
         assert report.year is not None
@@ -248,17 +409,20 @@ def plot_outcomes(reports: Sequence[AnnualReport], *, title: str | None = None) 
         for group, value in outcomes_by_group(report).items():
             acc[group] += value
     years = sorted(by_year)
-    fig = figure_cls(figsize=(8, 4.5))
+    fig = figure_cls(figsize=(8, 4.5), layout="constrained")
     ax = fig.add_subplot()
     bottom = [0] * len(years)
     for group in OutcomeGroup:
         heights = [by_year[y][group] for y in years]
-        ax.bar([str(y) for y in years], heights, bottom=bottom, label=group.name.lower().replace("_", " "))
+        name = group.value if chinese else group.name.lower().replace("_", " ")
+        ax.bar([str(y) for y in years], heights, bottom=bottom, label=name)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_xlabel("year")
-    ax.set_ylabel("requests closed")
-    ax.legend(fontsize="small")
-    ax.set_title(title if title is not None else "outcomes by year")
+    ax.set_xlabel("年度" if chinese else "year", family=family)
+    ax.set_ylabel("办结申请数（件）" if chinese else "requests closed", family=family)
+    integer_axis(ax.yaxis)
+    legend_outside(ax, family=family)
+    default = "办理结果（按年度）" if chinese else "outcomes by year"
+    ax.set_title(title if title is not None else default, family=family)
     return fig
 
 
@@ -395,6 +559,8 @@ _PRESENTERS: Presenters = MappingProxyType(
         (AnnualReport, "frame"): table3_frame,
         (AnnualReport, "markdown"): render_markdown,
         (AnnualReport, "page"): render_html,
+        (AnnualReport, "xlsx"): render_xlsx,
+        (AnnualReport, "docx"): render_docx,
         (Table3, "repr"): table3_repr,
         (Table3, "html"): table3_html,
         (Table3, "frame"): table3_to_frame,

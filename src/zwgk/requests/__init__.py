@@ -14,6 +14,8 @@
 - Files: :func:`read_ledger` / :func:`write_ledger` (CSV, JSON, XLSX), imported from
   :mod:`zwgk.requests.io` on first use; rows, DataFrames and the pydantic boundary models
   (:class:`~zwgk.requests.io.LedgerRow`) are in :mod:`zwgk.requests.io`.
+- Sample data: :func:`sample_ledger_path`, :func:`sample_ledger_csv` — a realistic 2025
+  ledger of 31 requests (``zwgk report sample``).
 
 Importing this package does not import pydantic (only :mod:`zwgk.requests.io` does).
 """
@@ -24,7 +26,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from zwgk.deadlines import Channel, Outcome, OutcomeGroup
-from zwgk.requests._display import request_fees_to_frame
+from zwgk.requests._display import lateness_xlsx, request_fees_to_frame
 from zwgk.requests._fees import (
     FeeSchedule,
     FeeStep,
@@ -39,6 +41,7 @@ from zwgk.requests._fees import (
 )
 from zwgk.requests._kinds import ApplicantKind, OutcomeBasis, outcome_basis, outcome_number, parse_outcome
 from zwgk.requests._request import DisclosureRequest, Ledger, fee_payment_due
+from zwgk.requests._sample import sample_ledger_csv, sample_ledger_path
 
 if TYPE_CHECKING:
     from zwgk.requests.io import read_ledger, write_ledger
@@ -69,9 +72,14 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "per_request_fee",
     "per_volume_fee",
     "request_fees_to_frame",
+    # official files
+    "lateness_xlsx",
     # files (from zwgk.requests.io, imported on first use)
     "read_ledger",
     "write_ledger",
+    # sample data
+    "sample_ledger_csv",
+    "sample_ledger_path",
 ]
 
 _LAZY = frozenset({"read_ledger", "write_ledger"})

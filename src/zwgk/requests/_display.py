@@ -16,13 +16,16 @@ from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
 from zwgk._display import Presenters, html_table, present_by_type, records_frame
+from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.requests._fees import RequestFee, VolumeFee
 from zwgk.requests._request import Ledger
 
 __all__ = [
     "FEE_COLUMNS",
     "HTML_ROWS",
+    "LATENESS_HEADERS",
     "STEP_COLUMNS",
+    "lateness_xlsx",
     "ledger_frame",
     "ledger_html",
     "ledger_repr",
@@ -32,6 +35,44 @@ __all__ = [
     "volume_fee_repr",
     "volume_fee_to_frame",
 ]
+
+#: Chinese headers of :func:`lateness_xlsx` (sheet 答复时限).
+LATENESS_HEADERS = (
+    "编号",
+    "申请人类型",
+    "收到日期",
+    "答复期限",
+    "办结日期",
+    "办理结果",
+    "逾期工作日",
+    "状态",
+)
+
+
+def lateness_xlsx(ledger: Ledger) -> bytes:
+    """Every request of ``ledger`` against its reply deadline, as an XLSX workbook (sheet
+    答复时限; the ``xlsx`` extra): received, due (第三十三条, with the recorded events), closed,
+    working days late (0 on time, blank while open) and 按时 / 逾期 / 办理中.  Applicants'
+    names are left out."""
+    rows = []
+    for request in ledger:
+        deadline = request.deadline()
+        late = deadline.working_days_late
+        status = "办理中" if request.closed is None else ("逾期" if late else "按时")
+        rows.append(
+            (
+                request.id,
+                request.applicant_kind.value,
+                request.received,
+                deadline.due,
+                request.closed,
+                "" if request.outcome is None else request.outcome.value,
+                late,
+                status,
+            )
+        )
+    return workbook_bytes([Sheet("答复时限", LATENESS_HEADERS, rows)])
+
 
 #: Requests shown by the HTML display of a ledger (the rest are counted, not shown).
 HTML_ROWS = SHARED_HTML_ROWS

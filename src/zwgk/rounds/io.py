@@ -23,8 +23,8 @@ from zwgk._csv_guard import read_csv_rows
 from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
 from zwgk._json_guard import load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
-from zwgk._neutralise import write_xlsx_cell
 from zwgk._optional import import_extra
+from zwgk._xlsx_out import Sheet, write_workbook
 from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
 from zwgk.rounds._bulletin import RESULT_HEADERS, bulletin_parts, result_rows
 from zwgk.rounds._designation import Decision, DesignationRule, DesignationRules, RuleKind
@@ -261,16 +261,4 @@ def write_results_xlsx(rounds: Rounds, path: str | Path) -> Path:
     Raises:
         MissingExtraError: openpyxl is not installed (``pip install 'zwgk[xlsx]'``).
     """
-    openpyxl = import_extra("openpyxl", "xlsx", "writing XLSX results sheets")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "考核结果"
-    for c, header in enumerate(RESULT_HEADERS, start=1):
-        write_xlsx_cell(ws, 1, c, header)
-    for r, row in enumerate(result_rows(rounds), start=2):
-        for c, value in enumerate(row, start=1):
-            write_xlsx_cell(ws, r, c, value)
-    ws.freeze_panes = "A2"
-    target = Path(path)
-    wb.save(target)
-    return target
+    return write_workbook([Sheet("考核结果", RESULT_HEADERS, result_rows(rounds))], path)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from zwgk._display import cjk_fonts, figure_class, records_frame, use_chinese
+from zwgk._display import cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
 from zwgk.errors import UnknownNameError
 from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import points_text as _pts
@@ -28,6 +28,7 @@ from zwgk.scoring._render import results_to_frame
 from zwgk.scoring._render import signed_text as _signed
 from zwgk.scoring._render import verdict_text as _verdict
 from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
+from zwgk.scoring._xlsx import score_xlsx
 
 if TYPE_CHECKING:
     from zwgk._display import Labels
@@ -385,7 +386,7 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
         f"{unit + ' — ' if unit else ''}{card}: {_pts(result.total)}/{_pts(result.maximum)}",
         family=family,
     )
-    ax.legend(loc="upper right", fontsize=8, prop={"family": family})
+    legend_outside(ax, family=family)
     return fig
 
 
@@ -397,6 +398,7 @@ _PRESENTERS: Mapping[tuple[type, str], Callable[..., Any]] = types.MappingProxyT
         (ScoreResult, "html"): score_html,
         (ScoreResult, "frame"): score_frame,
         (ScoreResult, "plot"): plot_score_breakdown,
+        (ScoreResult, "xlsx"): score_xlsx,
         (CombinedResult, "repr"): combined_repr,
         (CombinedResult, "html"): combined_html,
         (CombinedResult, "frame"): combined_frame,

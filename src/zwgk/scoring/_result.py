@@ -133,6 +133,11 @@ class ScoreResult:
     def _repr_html_(self) -> str:
         return str(present(self, "html"))
 
+    def to_xlsx(self) -> bytes:
+        """Sheet 得分明细 (one row per item, then 合计) as an XLSX workbook (extra ``zwgk[xlsx]``)."""
+        data: bytes = present(self, "xlsx")
+        return data
+
     def to_frame(self) -> Any:
         """One row per item, with each adjustment's reason (extra ``zwgk[pandas]``).
 

@@ -25,8 +25,11 @@ from zwgk.scoring._loading import (
     read_evidence,
 )
 from zwgk.scoring._result_schema import combined_result_json_schema, score_result_json_schema
+from zwgk.scoring._xlsx import rankings_xlsx
 
 __all__ = [  # noqa: RUF022 - grouped by concern, sorted within each group
+    # official files
+    "rankings_xlsx",
     # --- card files
     "CardModel",
     "CombinationsFile",

@@ -114,9 +114,7 @@ def events(kind: type[Event] | None = None) -> st.SearchStrategy[Event]:
         CorrectionReceived: st.builds(CorrectionReceived, on),
         ConsultationStarted: st.builds(ConsultationStarted, on, st.sampled_from(list(ConsultationParty))),
         ConsultationEnded: st.builds(ConsultationEnded, on),
-        FeeNoticeIssued: st.builds(
-            FeeNoticeIssued, on, st.none() | st.integers(1, 10_000).map(Decimal)
-        ),
+        FeeNoticeIssued: st.builds(FeeNoticeIssued, on, st.none() | st.integers(1, 10_000).map(Decimal)),
         FeePaid: st.builds(FeePaid, on),
         ExtensionGranted: st.builds(ExtensionGranted, on, extension_days()),
         ReasonableDelaySet: st.builds(

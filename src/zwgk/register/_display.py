@@ -1,0 +1,24 @@
+"""How the request register's results show themselves in official files (the package's one
+presentation module): the due list as an XLSX workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from zwgk._xlsx_out import Sheet, workbook_bytes
+from zwgk.register._register import DueItem
+
+__all__ = ["DUE_HEADERS", "due_xlsx"]
+
+#: Chinese headers of :func:`due_xlsx` (sheet 到期提醒).
+DUE_HEADERS = ("编号", "收到日期", "答复期限", "办理状态", "剩余工作日", "是否逾期")
+
+
+def due_xlsx(items: Iterable[DueItem]) -> bytes:
+    """The due list of :meth:`Register.due <zwgk.register.Register.due>` as an XLSX workbook
+    (sheet 到期提醒; the ``xlsx`` extra): working days left are numbers (negative: late;
+    blank while the clock is stopped), 是否逾期 is 是 or 否."""
+    rows = [
+        (i.id, i.received, i.due, i.state, i.working_days_left, "是" if i.overdue else "否") for i in items
+    ]
+    return workbook_bytes([Sheet("到期提醒", DUE_HEADERS, rows)])
