@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     import numpy as np
 
-    from zwgk.deadlines import default_calendar
+    from zwgk.calendar import default_calendar
 
     cal = default_calendar()
     rng = random.Random(SEED)

@@ -13,13 +13,8 @@ import random
 import statistics
 import time
 
-from zwgk.deadlines import (
-    ConsultationEnded,
-    ConsultationStarted,
-    ExtensionGranted,
-    default_calendar,
-    reply_deadline,
-)
+from zwgk.calendar import default_calendar
+from zwgk.deadlines import ConsultationEnded, ConsultationStarted, ExtensionGranted, reply_deadline
 
 
 def requests(n: int, seed: int = 7) -> list[tuple[dt.date, list[object]]]:

@@ -16,7 +16,7 @@ import datetime as dt
 import random
 import time
 
-from zwgk.deadlines import default_calendar
+from zwgk.calendar import default_calendar
 from zwgk.scoring import compile_card, load_card, score
 
 UNITS = 10_000

@@ -191,7 +191,8 @@ def _first(c: Contender, sample: Sequence[dt.date], full: Sequence[dt.date]) -> 
 def _clock_figures(quick: bool) -> list[str]:
     import bench_clock
 
-    from zwgk.deadlines import default_calendar, reply_deadline, reply_due
+    from zwgk.calendar import default_calendar
+    from zwgk.deadlines import reply_deadline, reply_due
 
     cal = default_calendar()
     k = cal.kernel

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from zwgk import deadlines, reports, requests, scoring
+from zwgk import calendar, deadlines, reports, requests, scoring
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "images"
 
@@ -67,7 +67,7 @@ def _figures(out: Path, labels: str) -> list[Path]:
         fig.savefig(path, dpi=80)  # type: ignore[attr-defined]
         written.append(path)
 
-    cal = deadlines.default_calendar()
+    cal = calendar.default_calendar()
     save(cal.plot_year(2026, labels=labels), "calendar-2026")
 
     d = dt.date

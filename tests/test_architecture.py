@@ -62,3 +62,28 @@ def test_architecture_page_shows_the_contracts_in_force() -> None:
     contracts = pyproject[pyproject.index("[tool.importlinter]") :].strip()
     page = (ROOT / "docs" / "explanation" / "architecture.md").read_text(encoding="utf-8")
     assert f"```toml\n{contracts}\n```" in page, "copy the [tool.importlinter] section into architecture.md"
+
+
+PACKAGES = (
+    "calendar",
+    "deadlines",
+    "scoring",
+    "catalog",
+    "requests",
+    "reports",
+    "powers",
+    "services",
+    "plans",
+    "rounds",
+    "register",
+    "testing",
+)
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_every_facade_lists_at_most_40_names(name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"zwgk.{name}")
+    assert len(module.__all__) <= 40, f"zwgk.{name} exports {len(module.__all__)} names"
+    assert len(set(module.__all__)) == len(module.__all__)

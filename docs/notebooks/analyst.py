@@ -34,9 +34,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from zwgk import catalog, deadlines, reports, requests, scoring
+import zwgk.calendar
+from zwgk import catalog, reports, requests, scoring
 
-cal = deadlines.default_calendar()
+cal = zwgk.calendar.default_calendar()
 cov = cal.coverage()
 print(f"holiday notices recorded {cov.first} – {cov.last}, data version {cov.data_version}")
 assert cov.last == dt.date(2026, 12, 31)

@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk.errors
+from zwgk.calendar import default_calendar
 from zwgk.deadlines import (
     ClockPolicy,
     ConsultationEnded,
@@ -24,7 +25,6 @@ from zwgk.deadlines import (
     Deadline,
     ExtensionGranted,
     Replied,
-    default_calendar,
     reply_deadline,
     reply_due,
 )

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import zwgk.errors
+from zwgk.calendar import default_calendar
 from zwgk.deadlines import (
     BodyLevel,
     ClockPolicy,
@@ -32,7 +33,6 @@ from zwgk.deadlines import (
     Replied,
     Withdrawn,
     annual_report_due,
-    default_calendar,
     fee_payment_deadline,
     litigation_after_review_deadline,
     litigation_deadline,

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
+from zwgk.calendar import default_calendar
 from zwgk.deadlines import (
     ClockState,
     CorrectionReceived,
@@ -14,7 +15,6 @@ from zwgk.deadlines import (
     ExtensionGranted,
     ReasonableDelaySet,
     ViolationKind,
-    default_calendar,
     reply_deadline,
 )
 from zwgk.testing import LAST_EVENT, consultations, extension_days, received_dates

@@ -8,6 +8,7 @@ import warnings
 import pytest
 from tests.calendar.helpers import d
 
+from zwgk.calendar import default_calendar
 from zwgk.deadlines import (
     ClockPolicy,
     ClockState,
@@ -21,7 +22,6 @@ from zwgk.deadlines import (
     ReasonableDelaySet,
     Replied,
     Withdrawn,
-    default_calendar,
     reply_deadline,
 )
 from zwgk.errors import CalendarCoverageError, ProvisionalCalendarWarning

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from zwgk.calendar import plot_calendar_year
+from zwgk.calendar import default_calendar, plot_calendar_year
 from zwgk.calendar._display import holiday_label
-from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, default_calendar, reply_deadline
+from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, reply_deadline
 from zwgk.errors import InvalidInputError
 
 d = dt.date

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import zwgk._display as display
-from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, default_calendar, reply_deadline
+from zwgk.calendar import default_calendar
+from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, reply_deadline
 from zwgk.errors import CJKFontMissingWarning, InvalidInputError, ZwgkWarning
 from zwgk.scoring import ScoreResult
 

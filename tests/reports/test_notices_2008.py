@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from zwgk.deadlines import Outcome, Replied, ReplyNotice, parse_reply_outcome, reply_deadline
+from zwgk.deadlines import Outcome, Replied, reply_deadline
+from zwgk.deadlines.io import ReplyNotice, parse_reply_outcome
 from zwgk.errors import InvalidRecordsError, OutcomeRegimeError
 from zwgk.reports import table3_from_frame, table3_from_ledger
 from zwgk.requests import DisclosureRequest, Ledger

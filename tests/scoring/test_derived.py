@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from zwgk.deadlines import default_calendar
+from zwgk.calendar import default_calendar
 from zwgk.errors import EvidenceError, InvalidInputError, UnknownNameError
 from zwgk.scoring import (
     Card,

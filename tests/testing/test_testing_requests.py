@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zwgk.deadlines import Deadline, default_calendar, reply_deadline
+from zwgk.calendar import default_calendar
+from zwgk.deadlines import Deadline, reply_deadline
 from zwgk.errors import InvalidEventSequence
 from zwgk.requests import Ledger
 from zwgk.scoring import Card, list_cards, load_card, score

@@ -11,14 +11,8 @@ import sys
 from typing import Any
 
 from zwgk._cli._common import Findings, add_json, date_arg, emit_json, to_jsonable
-from zwgk.deadlines import (
-    Channel,
-    ClockPolicy,
-    Deadline,
-    parse_event_spec,
-    receipt_date,
-    reply_deadline,
-)
+from zwgk.deadlines import Channel, ClockPolicy, Deadline, receipt_date, reply_deadline
+from zwgk.deadlines.io import parse_event_spec
 from zwgk.errors import InvalidInputError
 
 __all__ = ["parse_event", "register"]

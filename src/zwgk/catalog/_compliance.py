@@ -35,10 +35,10 @@ from typing import Any
 import attrs
 
 from zwgk._present import present
-from zwgk.calendar import ChinaCalendar
+from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.catalog._model import Catalog, DisclosureItem
 from zwgk.catalog._timelimit import AnnualDeadline, PeriodLimit
-from zwgk.deadlines import Period, PeriodUnit, default_calendar, period_end
+from zwgk.deadlines import Period, PeriodUnit, period_end
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = [
@@ -223,7 +223,7 @@ def due_date(
     Args:
         item: the catalog item whose 公开时限 applies.
         formed_on: the anchor event's date (never counted itself).
-        calendar: the working-day calendar; default :func:`zwgk.deadlines.default_calendar`.
+        calendar: the working-day calendar; default :func:`zwgk.calendar.default_calendar`.
 
     Returns:
         ``(due, source, limit)``: the last day, where the limit came from, and the limit as
@@ -404,7 +404,7 @@ def check_compliance(
         max_gap: the longest allowed run of working days between updates (default
             :data:`UPDATE_GAP`, the 开福区 2013 scorecard's rule read from
             ``data/compliance.toml``); ``None`` to skip the gap check.
-        calendar: the working-day calendar; default :func:`zwgk.deadlines.default_calendar`.
+        calendar: the working-day calendar; default :func:`zwgk.calendar.default_calendar`.
 
     Returns:
         The report, items in catalog order (items without publications left out).

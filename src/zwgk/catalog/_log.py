@@ -83,7 +83,7 @@ def publications_from_rows(
         source: the name used in messages.
         catalog: when given, each row's item must name exactly one of its items.
         calendar: the calendar whose range the dates must lie in; default
-            :func:`zwgk.deadlines.default_calendar`.
+            :func:`zwgk.calendar.default_calendar`.
 
     Returns:
         The publications, each with its 1-based ``row``.
@@ -172,7 +172,7 @@ def read_publication_log(
         catalog: when given, each row's item must name exactly one of its items (so one
             error lists the unknown items together with bad dates).
         calendar: the calendar whose range the dates must lie in; default
-            :func:`zwgk.deadlines.default_calendar`.
+            :func:`zwgk.calendar.default_calendar`.
         limits: bounds on the file's size (checked before reading), rows, columns and cell
             length; for ``.xlsx`` the workbook pre-scan's bounds too (default
             :data:`~zwgk._limits.DEFAULT_LIMITS`).

@@ -2,7 +2,7 @@
 
 The periods of the Regulations (both regimes, 2008 and 2019), receipt by channel, the
 request clock with its events and explanations, and the remedies' periods — counted on the
-calendar of :mod:`zwgk.calendar` (``default_calendar`` is re-exported here for convenience).
+calendar of :mod:`zwgk.calendar` (``zwgk.calendar.default_calendar()``).
 Everything here is a pure function over immutable values; importing this package does not
 import pydantic, numpy, pandas or workalendar.
 
@@ -17,7 +17,6 @@ import importlib
 from types import MappingProxyType as _MappingProxyType
 from typing import TYPE_CHECKING
 
-from zwgk.calendar import default_calendar
 from zwgk.deadlines._clock import reply_deadline, reply_due
 from zwgk.deadlines._events import (
     ConsultationEnded,
@@ -41,12 +40,8 @@ if TYPE_CHECKING:
     from zwgk.deadlines._outcomes import (
         Outcome,
         OutcomeGroup,
-        ReplyNotice,
-        parse_outcome,
-        parse_reply_outcome,
     )
     from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
-    from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
     from zwgk.deadlines._statutory import (
         BodyLevel,
         annual_report_due,
@@ -63,9 +58,6 @@ _LAZY = _MappingProxyType(
     {
         "Outcome": "zwgk.deadlines._outcomes",
         "OutcomeGroup": "zwgk.deadlines._outcomes",
-        "parse_outcome": "zwgk.deadlines._outcomes",
-        "ReplyNotice": "zwgk.deadlines._outcomes",
-        "parse_reply_outcome": "zwgk.deadlines._outcomes",
         "Channel": "zwgk.deadlines._receipt",
         "Receipt": "zwgk.deadlines._receipt",
         "receipt_date": "zwgk.deadlines._receipt",
@@ -77,8 +69,6 @@ _LAZY = _MappingProxyType(
         "proactive_deadline": "zwgk.deadlines._statutory",
         "review_deadline": "zwgk.deadlines._statutory",
         "reply_due_array": "zwgk.deadlines._vector",
-        "EVENT_SPEC_KINDS": "zwgk.deadlines._specs",
-        "parse_event_spec": "zwgk.deadlines._specs",
     }
 )
 
@@ -111,13 +101,8 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "ReasonableDelaySet",
     "Replied",
     "Withdrawn",
-    "parse_event_spec",
-    "EVENT_SPEC_KINDS",
     "Outcome",
     "OutcomeGroup",
-    "parse_outcome",
-    "ReplyNotice",
-    "parse_reply_outcome",
     # results (Deadline.violations holds Violation values: on, kind, detail, article)
     "Deadline",
     "DeadlineKind",
@@ -134,7 +119,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (STYLE §2), not alphabetically
     "litigation_deadline",
     "litigation_after_review_deadline",
     # the calendar they are counted on (documented in zwgk.calendar)
-    "default_calendar",
 ]
 
 _MOVED = frozenset(

@@ -24,16 +24,9 @@ import sqlalchemy as sa
 from zwgk import deadlines
 from zwgk._neutralise import neutralise_row, write_xlsx_cell
 from zwgk._optional import import_extra
-from zwgk.calendar import ChinaCalendar
-from zwgk.deadlines import (
-    Channel,
-    ClockState,
-    Deadline,
-    Event,
-    parse_event_spec,
-    receipt_date,
-    reply_deadline,
-)
+from zwgk.calendar import ChinaCalendar, default_calendar
+from zwgk.deadlines import Channel, ClockState, Deadline, Event, receipt_date, reply_deadline
+from zwgk.deadlines.io import ReplyNotice, parse_event_spec, parse_reply_outcome
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, RegisterRecordError, ZwgkError
 from zwgk.register._schema import connect, init_register, make_engine, register_url
 from zwgk.register._tables import CLOCK_KINDS, applicants, events, fees, replies, requests
@@ -450,7 +443,7 @@ class Register:
         (and the late).
         """
         np = import_extra("numpy", "db", "the register's due list")
-        cal = deadlines.default_calendar()
+        cal = default_calendar()
         with connect(self.engine, write=False) as conn:
             rows = conn.execute(_due_query(as_of)).all()
             vector: list[sa.Row[Any]] = []
@@ -546,8 +539,8 @@ class Register:
             k = kinds[g.kind]
             (counts_new if g.new else counts_carried)[k] += g.n
             if g.closed_in:
-                read = Outcome.OTHER if g.outcome is None else deadlines.parse_reply_outcome(g.outcome)
-                row = read.row if isinstance(read, deadlines.ReplyNotice) else read
+                read = Outcome.OTHER if g.outcome is None else parse_reply_outcome(g.outcome)
+                row = read.row if isinstance(read, ReplyNotice) else read
                 if row is None:
                     unmapped.append(
                         Problem(
@@ -736,7 +729,7 @@ def _side_rows(
             "event_seq": seq,
             "request_id": request_id,
             "on": event.on,
-            "outcome": None if outcome is None else deadlines.parse_reply_outcome(outcome).value,
+            "outcome": None if outcome is None else parse_reply_outcome(outcome).value,
         }
     elif isinstance(event, deadlines.FeeNoticeIssued | deadlines.FeePaid):
         fee = {

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from zwgk._optional import import_extra
-from zwgk.deadlines import ReplyNotice
+from zwgk.deadlines.io import ReplyNotice
 from zwgk.errors import InvalidRecordsError, Problem
 from zwgk.reports._formats import ReportFormat, format_for_year, get_format
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4

@@ -18,7 +18,8 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._text import lookup_label, normalize_label
-from zwgk.deadlines import Outcome, OutcomeGroup, parse_outcome
+from zwgk.deadlines import Outcome, OutcomeGroup
+from zwgk.deadlines.io import parse_outcome
 from zwgk.errors import DataFileError, Problem
 
 __all__ = [

@@ -26,7 +26,8 @@ from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
 from zwgk._text import normalize_label
-from zwgk.deadlines import Channel, Outcome, ReplyNotice, parse_reply_outcome
+from zwgk.deadlines import Channel, Outcome
+from zwgk.deadlines.io import ReplyNotice, parse_reply_outcome
 from zwgk.errors import (
     InvalidCellError,
     InvalidInputError,

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._present import present
-from zwgk.deadlines import Channel, Outcome, ReplyNotice, parse_reply_outcome, regime_for
+from zwgk.deadlines import Channel, Outcome, regime_for
+from zwgk.deadlines.io import ReplyNotice, parse_reply_outcome
 from zwgk.errors import InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
 from zwgk.requests._kinds import ApplicantKind
 

@@ -252,7 +252,7 @@ def score(
             holding / applying.  Ill-typed evidence is an error in both modes.
         unit: Label of the unit scored, carried into the result.
         calendar: Working-day calendar for derived evidence (default:
-            :func:`zwgk.deadlines.default_calendar`, built only when a derivation needs it).
+            :func:`zwgk.calendar.default_calendar`, built only when a derivation needs it).
         derivations: Extra derivation functions by name, on top of the built-in ones.
 
     Returns:

@@ -199,7 +199,7 @@ def derive(
             missing.append(derivation.key)
             continue
         if calendar is None:
-            from zwgk.deadlines import default_calendar
+            from zwgk.calendar import default_calendar
 
             calendar = default_calendar()
         try:
