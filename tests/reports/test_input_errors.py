@@ -165,7 +165,7 @@ def test_check_json_lists_unreadable_files(tmp_path: Path, capsys: pytest.Captur
     by_file = {d["file"]: d for d in data}
     assert by_file[str(valid)]["ok"] is True
     assert by_file[str(empty)]["ok"] is None
-    assert "no table 3" in by_file[str(empty)]["problems"][0]
+    assert "an empty file" in by_file[str(empty)]["problems"][0]
 
 
 # ---------------------------------------------------------------- 3. every ledger problem at once
