@@ -27,6 +27,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
 import attrs
 
@@ -66,7 +67,7 @@ _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", 
 _INT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)$", re.ASCII)
 _AMOUNT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$", re.ASCII)
 _LABEL_CHARS = 80  # longer text in a label cell is narrative, never a row label of table 3
-_TABLE_NAMES = {2: "表二", 3: "表三", 4: "表四"}
+_TABLE_NAMES = MappingProxyType({2: "表二", 3: "表三", 4: "表四"})
 
 
 def _folded(text: str) -> str:
@@ -292,10 +293,16 @@ def _table2_group(document: Document, taken: set[int]) -> list[int]:
         return []
     group = [first]
     while (
-        group[-1] + 1 < len(grids) and group[-1] + 1 not in taken and _has(grids[group[-1] + 1], "第二十条第")
+        group[-1] + 1 < len(grids) and group[-1] + 1 not in taken and _continues_table2(grids[group[-1] + 1])
     ):
         group.append(group[-1] + 1)
     return group
+
+
+def _continues_table2(grid: Grid) -> bool:
+    """A grid carrying 第二十条 blocks or table 2's row labels (the rest of table 2 after a page break)."""
+    labels = {normalize_label(t) for f in report_formats() for b in f.table2_blocks for _, t in b.rows}
+    return _has(grid, "第二十条第") or any(_norm(c) in labels for row in grid for c in row)
 
 
 def _detect_format(labels: list[str], year: int | None) -> ReportFormat | None:
@@ -314,9 +321,13 @@ def _parse_table3(
 ) -> Table3 | None:
     expected_header = [normalize_label(c.value) for c in TABLE3_COLUMNS]
     header_ok = False
+    seen: list[str] = [""] * 7  # each column's lowest label so far (merged header cells)
     for row in rows:
-        header = [_norm(c) for c in row[-7:]]
-        if "商业企业" in header:
+        for i, cell in enumerate(row[-7:]):
+            if _norm(cell):
+                seen[i] = _norm(cell)
+        if "商业企业" in seen and any(_norm(c) == "商业企业" for c in row[-7:]):
+            header = seen
             if header != expected_header:
                 problems.append(
                     Problem(
@@ -383,13 +394,14 @@ def _parse_table3(
 
 
 def _parse_table4(rows: Sequence[Sequence[str | None]], problems: list[Problem]) -> Table4 | None:
+    width = len(Table4.keys())  # 3 blocks × 5 columns
     numbers: list[tuple[int, list[int | None]]] = []
     for index, row in enumerate(rows):
         real = [c for c in row if c is not None]
-        if len(real) < 15:
+        if len(real) < width:
             continue
         try:
-            values = [parse_cell(c) for c in real[-15:]]
+            values = [parse_cell(c) for c in real[-width:]]
         except ValueError:
             continue
         numbers.append((index, values))
@@ -412,7 +424,7 @@ def _parse_table4(rows: Sequence[Sequence[str | None]], problems: list[Problem])
 def _continues_table4(grid: Grid) -> bool:
     """A grid of numbers only, right after table 4's header (the page broke between them)."""
     rows = [r for r in grid if not _is_spacer(r)]
-    if len(rows) != 1 or len(rows[0]) < 15:
+    if len(rows) != 1 or len(rows[0]) < len(Table4.keys()):
         return False
     try:
         [parse_cell(c or "") for c in rows[0]]

@@ -3,9 +3,9 @@
 Only PDFs with a text layer can be read: the tables come from pdfplumber's
 ``extract_tables`` (ruled tables, as the formats print them), page by page in reading order,
 so a table that a page break split arrives as two grids that :mod:`zwgk.reports._grid`
-joins; the text for the year, the agency and the sections is each page's text outside its
-tables.  A scanned PDF (pages of images, no text) is refused with a clear message: OCR it
-first.  Merged cells leave ``None`` in the positions they cover.
+joins (a merged cell's text is spread over the positions its box covers); the text for
+the year, the agency and the sections is each page's text outside its tables.  A scanned
+PDF (pages of images, no text) is refused with a clear message: OCR it first.
 """
 
 from __future__ import annotations
@@ -42,6 +42,38 @@ def _bounded_grid(table: list[list[str | None]], limits: Limits, source: str, wh
             cells.append(None if cell is None else " ".join(cell.split()))
         rows.append(tuple(cells))
     return tuple(rows)
+
+
+def _spread(table: Any) -> list[list[str | None]]:
+    """``table.extract()`` with each merged cell's text over every position it covers.
+
+    pdfplumber gives a merged cell's text at its top-left position and ``None`` elsewhere;
+    the positions it covers are found from the cell's box and the rows' and columns' starts.
+    """
+    texts: list[list[str | None]] = table.extract()
+    rows = table.rows
+    tops = [row.bbox[1] for row in rows]
+    width = max((len(r.cells) for r in rows), default=0)
+    lefts: list[float | None] = [None] * width
+    for row in rows:
+        for j, box in enumerate(row.cells):
+            if box is not None and lefts[j] is None:
+                lefts[j] = box[0]
+    out = [list(r) for r in texts]
+    eps = 0.5
+    for i, row in enumerate(rows):
+        for j, box in enumerate(row.cells):
+            if box is None or i >= len(out) or j >= len(out[i]):
+                continue
+            x0, top, x1, bottom = box
+            text = out[i][j]
+            for k, y in enumerate(tops):
+                if not top - eps <= y < bottom - eps:
+                    continue
+                for m, x in enumerate(lefts):
+                    if x is not None and x0 - eps <= x < x1 - eps and m < len(out[k]) and out[k][m] is None:
+                        out[k][m] = text
+    return out
 
 
 def _page_text(page: Any, bboxes: list[Any]) -> str:
@@ -91,7 +123,7 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
                             where=place,
                             unit="tables",
                         )
-                    grid = _bounded_grid(table.extract(), limits, source, place)
+                    grid = _bounded_grid(_spread(table), limits, source, place)
                     cells += sum(len(r) for r in grid)
                     if cells > limits.max_cells:
                         raise LimitExceededError.too_many(
@@ -100,6 +132,8 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
                     grids.append(grid)
                     where.append(place)
                 chunks.append((None, _page_text(page, [t.bbox for t in found]) + "\n"))
+    except LimitExceededError:
+        raise
     except (
         PdfminerException,  # pdfplumber wraps pdfminer's failures on a broken file
         MalformedPDFException,

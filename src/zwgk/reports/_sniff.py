@@ -22,6 +22,7 @@ import codecs
 import io
 import re
 import zipfile
+from types import MappingProxyType
 
 from zwgk.errors import DataFileError, Problem
 
@@ -34,7 +35,7 @@ _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP = b"PK\x03\x04"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+_SUPERSETS = MappingProxyType({"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"})
 _MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|table|meta|div|p|tr|td)\b", re.IGNORECASE)
 EXPECTED = "an annual report as HTML, JSON, PDF (with a text layer), DOCX, XLSX or XLS"
 

@@ -51,7 +51,9 @@ def _blocks(name: str, rows: list[list[object]], limits: Limits, source: str) ->
                 start = number
             current.append(texts)
         elif current:
-            out.append((f"sheet {name!r} rows {start}–{number - 1}", tuple(current)))
+            # the block's own width: a wider table elsewhere on the sheet pads its rows
+            width = max(max((i + 1 for i, c in enumerate(r) if c), default=0) for r in current)
+            out.append((f"sheet {name!r} rows {start}–{number - 1}", tuple(r[:width] for r in current)))
             current = []
     return out
 
@@ -131,7 +133,7 @@ def xls_document(data: bytes, *, source: str = "<xls>", limits: Limits = DEFAULT
     check_file_size(len(data), limits, source)
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
-    except (xlrd.XLRDError, *BROKEN_WORKBOOK) as exc:
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, *BROKEN_WORKBOOK) as exc:
         raise refuse(source, f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
     try:
         sheets = [
