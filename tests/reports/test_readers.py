@@ -303,3 +303,33 @@ def test_each_reader_names_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     hide_package(monkeypatch, "xlrd")
     with pytest.raises(MissingExtraError, match=r"zwgk\[xls\]"):
         read_report(ole2)
+
+
+def test_table2_problems_are_located() -> None:
+    # the （五） block printed without its header row: a merged cell cannot be told from equal
+    # neighbours, so the block is refused, never guessed
+    no_header = Layout(
+        T2.rows, T2.columns, tuple(b for b in T2.blocks if b[4] != "本年处理决定数量" or b[0] != 5)
+    )
+    result = read_report(_site_page(html_table(no_header), html_table(T3)).encode())
+    (problem,) = result.problems
+    assert problem.table == 2
+    assert [(p.location, p.message) for p in problem.problems[:1]] == [
+        ("table 2 row 7", "no header row places the columns")
+    ]
+    bad_amount = html_table(T2).replace(">1.25<", ">1.2.5<")
+    result = read_report(_site_page(bad_amount, html_table(T3)).encode())
+    (problem,) = result.problems
+    assert problem.problems[0].field == "本年收费金额（单位：万元）"
+    assert "not an amount in 万元" in problem.problems[0].message
+
+
+def test_parse_amount() -> None:
+    from zwgk.reports._grid import parse_amount
+
+    assert parse_amount("1.25") == Decimal("1.25")
+    assert parse_amount("１,２３４.５") == Decimal("1234.5")
+    assert parse_amount("—") is None
+    for text in ("1.2.5", "一万", "1 000.5", ".5"):
+        with pytest.raises(ValueError, match="not an amount"):
+            parse_amount(text)

@@ -456,20 +456,10 @@ def _block_of(row: Sequence[str | None], fmt: ReportFormat) -> Table2Block | Non
     return None
 
 
-def _row_key(row: Sequence[str | None], block: Table2Block) -> tuple[str, int] | None:
-    """The block row a data row holds, and the position of its last label cell."""
-    for i, cell in enumerate(row):
-        label = _norm(cell)
-        if not label:
-            continue
-        hits = [(len(normalize_label(t)), key) for key, t in block.rows if normalize_label(t) == label]
-        if not hits:
-            return None
-        end = i
-        while end + 1 < len(row) and row[end + 1] == cell:
-            end += 1
-        return max(hits)[1], end
-    return None
+def _row_key(row: Sequence[str | None], block: Table2Block) -> str | None:
+    """The block row a data row holds: its first non-blank cell is the row's label."""
+    label = next((_norm(c) for c in row if _norm(c)), "")
+    return next((key for key, text in block.rows if normalize_label(text) == label), None)
 
 
 def _parse_table2(
@@ -484,10 +474,8 @@ def _parse_table2(
         where = f"table 2 row {index + 1}"
         found = _block_of(row, fmt)
         if found is not None:
-            block, positions = found, None
-            row_positions = _column_positions(row, found)  # a block title and header in one row
-            if row_positions is not None:
-                positions = row_positions
+            # a new block; its header row places the columns (a title and header may share a row)
+            block, positions = found, _column_positions(row, found)
             continue
         if block is None:
             continue
@@ -495,18 +483,15 @@ def _parse_table2(
         if header is not None:
             positions = header
             continue
-        hit = _row_key(row, block)
-        if hit is None:
+        key = _row_key(row, block)
+        if key is None:
             continue
-        key, end = hit
-        if positions is not None:
-            texts = [row[p] if p < len(row) else None for p in positions]
-        else:  # no header row: the distinct cells after the label, in order
-            texts = [c for i, c in enumerate(row) if i > end and (i == end + 1 or row[i - 1] is not c)]
-            texts = texts[: len(block.columns)]
-        if len(texts) < len(block.columns):
-            problems.append(Problem(where, "too few cells", "cells", len(texts), f"{len(block.columns)}"))
+        if positions is None:
+            # without the header a merged cell cannot be told from equal neighbours: never guess
+            labels = " · ".join(label for _, label in block.columns)
+            problems.append(Problem(where, "no header row places the columns", "header", None, labels))
             continue
+        texts = [row[p] if p < len(row) else None for p in positions]
         for (column, column_label), text in zip(block.columns, texts, strict=True):
             cell = f"{key}.{column}"
             try:
