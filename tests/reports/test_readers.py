@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -41,7 +43,19 @@ from zwgk.errors import (
     ReportParseError,
     TablesSkippedWarning,
 )
-from zwgk.reports import TABLE3_COLUMNS, Table2, Table3, check_report, load_report
+from zwgk.reports import (
+    TABLE3_COLUMNS,
+    AnnualReport,
+    Table2,
+    Table3,
+    Table4,
+    check_report,
+    get_format,
+    load_report,
+    render_docx,
+    render_html,
+    render_xlsx,
+)
 from zwgk.reports.io import ReadResult, parse_report_html, read_report
 
 TITLE = "某市某区司法局2023年度政府信息公开工作年度报告"
@@ -333,3 +347,41 @@ def test_parse_amount() -> None:
     for text in ("1.2.5", "一万", "1 000.5", ".5"):
         with pytest.raises(ValueError, match="not an amount"):
             parse_amount(text)
+
+
+tables3 = st.lists(st.tuples(*[st.none() | st.integers(0, 999)] * 7), min_size=25, max_size=25)
+tables4 = st.lists(st.none() | st.integers(0, 99), min_size=15, max_size=15)
+amounts = st.none() | st.decimals(0, 10_000, places=2)
+
+
+@settings(max_examples=15, deadline=None)
+@given(tables3, tables4, st.lists(st.none() | st.integers(0, 500), min_size=9, max_size=9), amounts)
+def test_zwgk_outputs_read_back(
+    cells: list[tuple[int | None, ...]],
+    t4: list[int | None],
+    counts2: list[int | None],
+    amount: Decimal | None,
+) -> None:
+    """zwgk's own HTML, DOCX and XLSX (tables 2–4 as it writes them) read back cell for cell."""
+    pytest.importorskip("docx")
+    pytest.importorskip("openpyxl")
+    fmt = get_format("2021")
+    keys = fmt.table2_keys()
+    table2 = Table2.from_mapping(fmt, {**dict(zip(keys[:-1], counts2, strict=True)), keys[-1]: amount})
+    report = AnnualReport(
+        TITLE.removesuffix("2023年度政府信息公开工作年度报告"),
+        2023,
+        fmt,
+        Table3(fmt, tuple(cells)),
+        table4=Table4(tuple(t4)),
+        table2=table2,
+    )
+    for render, kind in ((render_html, "html"), (render_docx, "docx"), (render_xlsx, "xlsx")):
+        output = render(report)
+        result = read_report(output.encode() if isinstance(output, str) else output)
+        assert (result.kind, result.problems) == (kind, ())
+        assert (result.report.table3, result.report.table4, result.report.table2) == (
+            report.table3,
+            report.table4,
+            report.table2,
+        )

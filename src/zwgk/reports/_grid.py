@@ -40,6 +40,7 @@ from zwgk.reports._formats import (
     format_for_year,
     get_format,
     report_formats,
+    table4_layout,
 )
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 
@@ -393,6 +394,26 @@ def _parse_table3(
 # ----------------------------------------------------------------------------- table 4
 
 
+def _block_rows4(rows: Sequence[Sequence[str | None]]) -> list[int | None] | None:
+    """Table 4 laid out one row per block (行政复议, 未经复议直接起诉, 复议后起诉) × 5 columns, or None."""
+    blocks, columns = table4_layout()
+    out: list[int | None] = []
+    for _, label in blocks:
+        wanted = normalize_label(label.split("/")[-1])
+        for row in rows:
+            real = [c for c in row if c is not None]
+            if len(real) <= len(columns) or wanted not in _label(real[: -len(columns)]):
+                continue
+            try:
+                out.extend(parse_cell(c) for c in real[-len(columns) :])
+            except ValueError:
+                continue
+            break
+        else:
+            return None
+    return out
+
+
 def _parse_table4(rows: Sequence[Sequence[str | None]], problems: list[Problem]) -> Table4 | None:
     width = len(Table4.keys())  # 3 blocks × 5 columns
     numbers: list[tuple[int, list[int | None]]] = []
@@ -410,6 +431,9 @@ def _parse_table4(rows: Sequence[Sequence[str | None]], problems: list[Problem])
     filled = [n for n in numbers if any(v is not None for v in n[1]) or not _is_spacer(rows[n[0]])]
     data_rows = filled or numbers[-1:]
     if not data_rows:
+        by_block = _block_rows4(rows)
+        if by_block is not None:
+            return Table4(tuple(by_block))
         problems.append(
             Problem("table 4", "no row of 15 numbers found", "cells", None, "15 numbers or blanks")
         )
@@ -457,31 +481,34 @@ def _block_of(row: Sequence[str | None], fmt: ReportFormat) -> Table2Block | Non
 
 
 def _row_key(row: Sequence[str | None], block: Table2Block) -> str | None:
-    """The block row a data row holds: its first non-blank cell is the row's label."""
-    label = next((_norm(c) for c in row if _norm(c)), "")
-    return next((key for key, text in block.rows if normalize_label(text) == label), None)
+    """The block row a data row holds: the first cell that is one of the block's row labels."""
+    labels = {normalize_label(text): key for key, text in block.rows}
+    return next((labels[_norm(c)] for c in row if _norm(c) in labels), None)
 
 
 def _parse_table2(
     rows: Sequence[Sequence[str | None]], fmt: ReportFormat, problems: list[Problem]
 ) -> Table2 | None:
+    """Table 2 as published (each block: a title row, a header row, its rows) or stacked with the
+    block in the first column of every row (zwgk's own XLSX and DOCX), header rows placing columns."""
     values: dict[str, int | Decimal | None] = {}
     block: Table2Block | None = None
     positions: list[int] | None = None
+    last_header: Sequence[str | None] | None = None
     for index, row in enumerate(rows):
         if _is_spacer(row):
             continue
         where = f"table 2 row {index + 1}"
         found = _block_of(row, fmt)
-        if found is not None:
-            # a new block; its header row places the columns (a title and header may share a row)
-            block, positions = found, _column_positions(row, found)
+        if found is not None and found is not block:
+            # a new block: a header printed before its first row may place its columns
+            block = found
+            positions = None if last_header is None else _column_positions(last_header, found)
+        header = _column_positions(row, block or fmt.table2_blocks[0])
+        if header is not None:
+            positions, last_header = header, row
             continue
         if block is None:
-            continue
-        header = _column_positions(row, block)
-        if header is not None:
-            positions = header
             continue
         key = _row_key(row, block)
         if key is None:
