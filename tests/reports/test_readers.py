@@ -385,3 +385,43 @@ def test_zwgk_outputs_read_back(
             report.table4,
             report.table2,
         )
+
+
+def test_docx_zip_bomb_is_refused_before_parsing() -> None:
+    pytest.importorskip("docx")
+    source = io.BytesIO(docx_bytes([], [T3]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in original.infolist():
+            bomb.writestr(item, original.read(item))
+        bomb.writestr("word/media/padding.xml", "<a>" + " " * (8 * 1024 * 1024) + "</a>")
+    with pytest.raises(LimitExceededError, match="max_compression_ratio"):
+        read_report(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("limit", "bound"),
+    [("max_columns", 9), ("max_cells", 100), ("max_cell_chars", 10), ("max_rows", 20)],
+)
+def test_each_bound_of_each_reader(limit: str, bound: int) -> None:
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    limits = Limits(**{limit: bound})
+    for data in (
+        docx_bytes([], [T3]),
+        pdf_bytes([], [T3]),
+        xlsx_bytes(TITLE, [T3]),
+        _site_page(html_table(T3)).encode(),
+    ):
+        with pytest.raises(LimitExceededError, match=limit):
+            read_report(data, limits=limits)
+
+
+def test_declared_charset_is_honoured() -> None:
+    from zwgk.reports._sniff import decode_text
+
+    page = '<html><head><meta charset="big5"></head><body>政府資訊公開</body></html>'
+    assert decode_text(page.encode("big5"), "p") == page  # neither UTF-8 nor GB18030 would read it right
+    gbk = '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">年度报告'
+    assert decode_text(gbk.encode("gbk"), "p") == gbk
+    assert decode_text("\ufeff<p>报告</p>".encode(), "p") == "<p>报告</p>"
