@@ -425,3 +425,25 @@ def test_declared_charset_is_honoured() -> None:
     gbk = '<meta http-equiv="Content-Type" content="text/html; charset=GB2312">年度报告'
     assert decode_text(gbk.encode("gbk"), "p") == gbk
     assert decode_text("\ufeff<p>报告</p>".encode(), "p") == "<p>报告</p>"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(4, T3.rows - 1), st.booleans(), st.sampled_from(["html", "docx"]))
+def test_table3_split_anywhere_is_joined(at: int, repeat_header: bool, kind: str) -> None:
+    """Wherever a page break splits table 3, with or without its header repeated, it reads whole."""
+    first, rest = T3.slice(0, at), T3.slice(at, T3.rows)
+    if repeat_header:
+        head = T3.slice(0, 3)
+        moved = tuple((r0 + 3, c0, r1 + 3, c1, t) for r0, c0, r1, c1, t in rest.blocks)
+        rest = Layout(head.rows + rest.rows, 10, head.blocks + moved)
+    if kind == "html":
+        data = _site_page(html_table(T2), html_table(first) + html_table(rest) + html_table(T4)).encode()
+    else:
+        pytest.importorskip("docx")
+        data = docx_bytes(PARAGRAPHS, [T2, first, rest, T4])
+    assert_read(read_report(data), kind)
+
+
+def test_a_repeated_copy_of_table3_is_not_joined() -> None:
+    page = _site_page(html_table(T2), html_table(T3) + html_table(T3) + html_table(T4))
+    assert_read(read_report(page.encode()), "html")

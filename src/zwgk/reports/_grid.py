@@ -260,8 +260,9 @@ def _is_table2(grid: Grid) -> bool:
 def _table3_group(document: Document) -> list[int]:
     """Indices of the grids that make table 3: the best run of fragments carrying its rows.
 
-    A fragment continues the previous one when it comes right after it and carries other
-    rows (a page break, with or without a repeated header); a grid of header cells only
+    A fragment continues the previous one when it comes right after it and brings rows the
+    previous ones lack (a page break, with or without a repeated header; a repeated copy
+    of table 3 brings none); a grid of header cells only
     (商业企业 …) right before a fragment belongs to it.
     """
     groups: list[tuple[list[int], set[str]]] = []
@@ -274,7 +275,7 @@ def _table3_group(document: Document) -> list[int]:
         if not keys - {"total"}:
             header = index if _has(grid, "商业企业") else None
             continue
-        if groups and groups[-1][0][-1] == index - 1 and not (groups[-1][1] & keys):
+        if groups and groups[-1][0][-1] == index - 1 and keys - groups[-1][1]:
             groups[-1][0].append(index)  # the next grid continues table 3 (a page break)
             groups[-1][1].update(keys)
         else:

@@ -279,7 +279,11 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AnnualR
         limits: as for :func:`read_report` (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
 
     Raises:
-        The errors of :func:`read_report`.
+        MissingFileError: the path does not exist.
+        LimitExceededError: a bound of ``limits`` is exceeded (named in the message).
+        DataFileError: content that is not a report file zwgk reads (see :func:`read_report`).
+        ReportParseError: no readable table 3 (every problem listed).
+        InvalidRecordsError: malformed JSON or cells that do not fit (all listed).
 
     Warns:
         TablesSkippedWarning: table 2 or 4 was found but could not be read; the report has
