@@ -447,3 +447,11 @@ def test_table3_split_anywhere_is_joined(at: int, repeat_header: bool, kind: str
 def test_a_repeated_copy_of_table3_is_not_joined() -> None:
     page = _site_page(html_table(T2), html_table(T3) + html_table(T3) + html_table(T4))
     assert_read(read_report(page.encode()), "html")
+
+
+def test_all_tables_in_one_html_table() -> None:
+    def rows(layout: Layout) -> str:
+        return html_table(layout).removeprefix('<table border="1">').removesuffix("</table>")
+
+    one = '<table border="1">' + rows(T2) + rows(T3) + rows(T4) + "</table>"
+    assert_read(read_report(_site_page(one).encode()), "html")

@@ -67,6 +67,7 @@ _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", 
 # A leading minus is kept so that check_report can flag the negative cell (identity 5).
 _INT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)$", re.ASCII)
 _AMOUNT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$", re.ASCII)
+_TABLE4_HEADS = frozenset({"行政复议", "尚未审结"})
 _LABEL_CHARS = 80  # longer text in a label cell is narrative, never a row label of table 3
 _TABLE_NAMES = MappingProxyType({2: "表二", 3: "表三", 4: "表四"})
 
@@ -202,6 +203,13 @@ def _norm(cell: str | None) -> str:
     return normalize_label(cell or "")
 
 
+def _trim(row: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
 def _is_spacer(row: Sequence[str | None]) -> bool:
     return all(not (c or "").strip() for c in row)
 
@@ -268,10 +276,7 @@ def _table3_group(document: Document) -> list[int]:
     groups: list[tuple[list[int], set[str]]] = []
     header: int | None = None
     for index, grid in enumerate(document.tables):
-        if _is_table4(grid) or _is_table2(grid):
-            header = None
-            continue
-        keys = _table3_keys(grid)
+        keys = _table3_keys(grid)  # table 4's 总计 header is no row of table 3
         if not keys - {"total"}:
             header = index if _has(grid, "商业企业") else None
             continue
@@ -355,6 +360,8 @@ def _parse_table3(
         return None
     found: dict[str, tuple[int | None, ...]] = {}
     for index, (grid_row, label) in enumerate(zip(rows, labels, strict=True)):
+        if any(_norm(c) in _TABLE4_HEADS for c in grid_row):
+            break  # table 4 printed in the same <table>, right after table 3
         if len(grid_row) < 8 or _is_spacer(grid_row):
             continue
         where = f"table 3 row {index + 1}"
@@ -619,6 +626,8 @@ def read_document(
     Raises:
         ReportParseError: no table 3 or an unreadable one (every problem listed).
     """
+    # positions past a row's last cell (padding) carry nothing: rows keep their own width
+    document = attrs.evolve(document, tables=tuple(tuple(_trim(r) for r in g) for g in document.tables))
     found_year, agency = _year_and_agency(document)
     year = found_year if year is None else year
     fmt = None if format is None else get_format(format)
@@ -636,7 +645,8 @@ def read_document(
     skipped: list[TableProblem] = []
     table4 = None
     t4_parts: list[int] = []
-    t4_index = next((i for i, g in enumerate(grids) if i not in group and _is_table4(g)), None)
+    # a site may print tables 2, 3 and 4 in one <table>: each is then read from that grid
+    t4_index = next((i for i, g in enumerate(grids) if _is_table4(g)), None)
     if t4_index is not None:
         t4_parts.append(t4_index)
         nxt = t4_index + 1
@@ -648,7 +658,7 @@ def read_document(
         if table4 is None:
             skipped.append(_unreadable(document, source, 4, t4_index, t4_problems))
     table2 = None
-    t2_parts = _table2_group(document, {*group, *t4_parts})
+    t2_parts = _table2_group(document, set(t4_parts) - set(group))
     if t2_parts:
         t2_problems: list[Problem] = []
         t2_rows = [row for i in t2_parts for row in grids[i]]
