@@ -320,16 +320,14 @@ def test_each_reader_names_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_table2_problems_are_located() -> None:
-    # the （五） block printed without its header row: a merged cell cannot be told from equal
-    # neighbours, so the block is refused, never guessed
-    no_header = Layout(
-        T2.rows, T2.columns, tuple(b for b in T2.blocks if b[4] != "本年处理决定数量" or b[0] != 5)
-    )
+    # block （一） printed without its header row, values 0, 0, 3: the two 0 cells could be one
+    # merged cell, so the block is refused, never guessed
+    no_header = Layout(T2.rows, T2.columns, tuple(b for b in T2.blocks if b[0] != 1))
     result = read_report(_site_page(html_table(no_header), html_table(T3)).encode())
     (problem,) = result.problems
     assert problem.table == 2
     assert [(p.location, p.message) for p in problem.problems[:1]] == [
-        ("table 2 row 7", "no header row places the columns")
+        ("table 2 row 3", "no header row places the columns")
     ]
     bad_amount = html_table(T2).replace(">1.25<", ">1.2.5<")
     result = read_report(_site_page(bad_amount, html_table(T3)).encode())
@@ -455,3 +453,30 @@ def test_all_tables_in_one_html_table() -> None:
 
     one = '<table border="1">' + rows(T2) + rows(T3) + rows(T4) + "</table>"
     assert_read(read_report(_site_page(one).encode()), "html")
+
+
+def test_table2_cells_merged_unlike_the_header() -> None:
+    """A real-page shape: the header merges 本年增/减 over columns 2–3, the data row merges
+    上一年项目数量 over columns 1–2; each distinct cell is one column, in order."""
+    header = (
+        "<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=2>本年增/减</td><td>处理决定数量</td></tr>"
+    )
+
+    def row(label: str, a: str, b: str, c: str) -> str:
+        return f"<tr><td>{label}</td><td colspan=2>{a}</td><td>{b}</td><td>{c}</td></tr>"
+
+    values2 = dict.fromkeys(get_format("2019-trial").table2_keys(), 0)
+    values2 |= {"licensing.items_last_year": 50, "licensing.change": -2, "licensing.decisions": 400}
+    t2 = html_table(table2_layout(values2, "2019-trial"))
+    block5 = (
+        "<tr><td colspan=5>第二十条第（五）项</td></tr>"
+        + header
+        + row("行政许可", "50", "-2", "400")
+        + row("其他对外管理服务事项", "0", "0", "0")
+    )
+    start = t2.index('<tr><td rowspan="1" colspan="4">第二十条第（五）项')
+    stop = t2.index('<tr><td rowspan="1" colspan="4">第二十条第（六）项')
+    page = _site_page(t2[:start] + block5 + t2[stop:], html_table(table3_layout({}, "2019-trial")))
+    result = read_report(page.replace("2023年度", "2020年度").encode())
+    assert result.problems == ()
+    assert result.report.table2 == Table2.from_mapping("2019-trial", values2)

@@ -494,6 +494,16 @@ def _row_key(row: Sequence[str | None], block: Table2Block) -> str | None:
     return next((labels[_norm(c)] for c in row if _norm(c) in labels), None)
 
 
+def _runs_after_label(row: Sequence[str | None], key: str, block: Table2Block) -> list[str | None]:
+    """The cells after the row's label, a merged cell (repeated text) counted once."""
+    label = normalize_label(dict(block.rows)[key])
+    start = next(i for i, c in enumerate(row) if _norm(c) == label)
+    while start < len(row) and _norm(row[start]) == label:
+        start += 1
+    cells = row[start:]
+    return [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1]]
+
+
 def _parse_table2(
     rows: Sequence[Sequence[str | None]], fmt: ReportFormat, problems: list[Problem]
 ) -> Table2 | None:
@@ -521,12 +531,18 @@ def _parse_table2(
         key = _row_key(row, block)
         if key is None:
             continue
-        if positions is None:
+        runs = _runs_after_label(row, key, block)
+        if len(runs) == len(block.columns):
+            # one distinct cell per column: read in order, even where the data cells' spans
+            # do not line up with the header's (real pages merge them differently)
+            texts = runs
+        elif positions is not None:
+            texts = [row[p] if p < len(row) else None for p in positions]
+        else:
             # without the header a merged cell cannot be told from equal neighbours: never guess
             labels = " · ".join(label for _, label in block.columns)
             problems.append(Problem(where, "no header row places the columns", "header", None, labels))
             continue
-        texts = [row[p] if p < len(row) else None for p in positions]
         for (column, column_label), text in zip(block.columns, texts, strict=True):
             cell = f"{key}.{column}"
             try:
