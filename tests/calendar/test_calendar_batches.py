@@ -156,6 +156,17 @@ def test_the_callers_column_is_left_as_it_was() -> None:
     assert column.flags.writeable
 
 
+def test_one_date_alone_follows_the_column_rules() -> None:
+    """A zero-dimensional array: missing stays missing, ``coerce`` voids a date past 2050."""
+    assert _out(CAL.add_working_days_array(np.datetime64(DAYS[0]), 20).reshape(1)) == [EXPECTED[0]]
+    assert np.isnat(CAL.add_working_days_array(np.datetime64("NaT", "D"), 20))
+    outside = np.datetime64("2051-01-21")
+    assert np.isnat(CAL.add_working_days_array(outside, 0, errors="coerce"))
+    assert np.isnat(CAL.add_working_days_array(outside, 20, errors="coerce"))
+    assert not CAL.is_working_day_array(outside, errors="coerce")  # and no provisional warning
+    assert math.isnan(CAL.working_days_between_array(outside, np.datetime64(DAYS[0]), errors="coerce"))
+
+
 def test_datetimes_in_object_columns_are_china_time() -> None:
     late_utc = dt.datetime(2024, 1, 4, 20, 0, tzinfo=dt.UTC)  # 2024-01-05 04:00 in Beijing
     column = np.array([late_utc, dt.datetime(2024, 1, 5, 23, 0)], dtype=object)
@@ -228,14 +239,16 @@ def test_spark_map_in_pandas_shape() -> None:
     frames = [
         pd.DataFrame({"received": pd.to_datetime(DAYS[:2])}),
         pd.DataFrame({"received": pd.to_datetime(DAYS[2:])}),
+        # a DateType column with nulls, as Spark hands it: datetime.date objects and None
+        pd.DataFrame({"received": pd.Series([DAYS[0], None, DAYS[3]], dtype=object)}),
     ]
     out = pd.concat(list(_due_dates(iter(frames))), ignore_index=True)
-    assert _out(out["due"].to_numpy()) == EXPECTED
+    assert _out(out["due"].to_numpy()) == [*EXPECTED, EXPECTED[0], None, EXPECTED[3]]
 
 
 def test_dask_map_partitions_without_meta() -> None:
     dd = pytest.importorskip("dask.dataframe")
-    frame = pd.DataFrame({"received": pd.to_datetime(DAYS * 5)})
+    frame = pd.DataFrame({"received": pd.to_datetime([*DAYS, None] * 5)})
     ddf = dd.from_pandas(frame, npartitions=3)
     due = ddf["received"].map_partitions(CAL.add_working_days_array, 20, errors="coerce")
-    assert _out(due.compute().to_numpy()) == EXPECTED * 5
+    assert _out(due.compute().to_numpy()) == [*EXPECTED, None] * 5

@@ -117,7 +117,7 @@ def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
         arr = _from_objects(np, arr, values, field)
     if arr.dtype.kind != "M":
         raise InvalidTypeError(field, arr.dtype, "numpy datetime64 values or a pandas datetime Series")
-    nat = np.isnat(arr)
+    nat = np.asarray(np.isnat(arr))  # an array even for one date: the lookups write into it
     if arr.dtype != _DAY:
         arr = arr.astype(_DAY)
     days = arr.view(np.int64)  # NaT is the smallest int64, masked by ``nat`` from here on
@@ -278,7 +278,7 @@ def _index(  # noqa: PLR0917 - the tables, the days with their mask, and how to 
     Two reductions check the bounds; the per-day test runs only when one fails.
     """
     np = _np()
-    idx = days - t.base
+    idx = np.asarray(days - t.base)
     if nat.any():
         idx[nat] = 0
     if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= t.size):
@@ -379,7 +379,7 @@ def _add_positive(  # noqa: PLR0917 - the tables, the days with their mask, one 
     missing day has index 0 and its rank is overwritten by NaT at the end.
     """
     np = _np()
-    rank = t.cum[idx]
+    rank = np.asarray(t.cum[idx])
     rank += k - 1
     size = t.workdays.size
     if rank.size and int(rank.max()) >= size:
@@ -391,7 +391,7 @@ def _add_positive(  # noqa: PLR0917 - the tables, the days with their mask, one 
                 raise CalendarCoverageError.count_beyond_edge(day, k, kernel.first, kernel.estimated_until)
             nat |= out_of_range
         np.minimum(rank, size - 1, out=rank)
-    result = t.workdays[rank]
+    result = np.asarray(t.workdays[rank])
     _warn_if(kernel, t, result, "add_working_days_array", nat)
     out = result.view(_DAY)
     if nat.any():
@@ -414,7 +414,7 @@ def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: E
             "end", f"shape {b.shape}", f"one date or one per start date (shape {a.shape})"
         ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
-    nat = nat_a | nat_b
+    nat = np.asarray(nat_a | nat_b)
     ia = _index(kernel, t, a, nat, "start", errors)
     ib = _index(kernel, t, b, nat, "end", errors)
     if errors == "coerce":  # a day coerced by the second lookup also voids the first
