@@ -322,7 +322,7 @@ def is_working_day(kernel: CalendarKernel, dates: Any, errors: Errors = "raise")
     days, nat, index = _days(dates, "dates")
     nat = nat.copy()
     idx = _index(kernel, t, days, nat, "dates", errors)
-    _warn_if(kernel, t, days[~nat], "is_working_day_array")
+    _warn_if(kernel, t, days, "is_working_day_array", nat)
     return _wrap(np.where(nat, False, t.working[idx]), index)
 
 
@@ -419,7 +419,7 @@ def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: E
     ib = _index(kernel, t, b, nat, "end", errors)
     if errors == "coerce":  # a day coerced by the second lookup also voids the first
         ia = np.where(nat, 0, ia)
-    _warn_if(kernel, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
+    _warn_if(kernel, t, np.maximum(a, b), "working_days_between_array", nat | (a == b))
     count = t.cum[ib] - t.cum[ia]
     if nat.any():
         count = np.where(nat, np.nan, count.astype(np.float64))
