@@ -37,7 +37,7 @@ _FILE_ERRORS = (ZwgkError, OSError, UnicodeError, RecursionError)
 
 @attrs.frozen
 class _Item:
-    """One file to audit, or a path that is not followed (``problem``: why)."""
+    """One file to audit, or a path that is not read (``problem``: what was expected instead)."""
 
     file: str
     problem: str | None = None
@@ -46,12 +46,14 @@ class _Item:
 def collect_files(
     paths: Iterable[str | Path], *, recursive: bool = True, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[_Item, ...]:
-    """The files to audit: each file as given, each folder's regular files (by path, sorted).
+    """The files to audit: each file as given; of each folder, its own files (by name), then
+    each sub-folder's in turn (by name).
 
     Folders are walked recursively (``recursive=False``: their files only); a link to a
     folder inside a walked folder is not followed and becomes an item with a ``problem``
-    (so a loop cannot make the walk endless, and the link is not skipped silently).  A path
-    that does not exist is kept: reading it says so.
+    (so a loop cannot make the walk endless, and the link is not skipped silently), and so
+    does a folder given that holds no file.  A path that does not exist is kept: reading it
+    says so.
 
     Raises:
         LimitExceededError: more than ``limits.max_files`` files.
@@ -75,8 +77,11 @@ def collect_files(
         if not path.is_dir():
             add(_Item(str(given)))
             continue
+        before = len(items)
         for item in _walk(path, recursive):
             add(item)
+        if len(items) == before:
+            add(_Item(str(given), "an existing report file, or a folder with files in it"))
     return tuple(items)
 
 
@@ -88,7 +93,7 @@ def _walk(folder: Path, recursive: bool) -> Iterator[_Item]:
             yield _Item(str(base / name))
         links = [d for d in dirs if (base / d).is_symlink()]
         for name in links:
-            yield _Item(str(base / name), "a link to a folder, not followed")
+            yield _Item(str(base / name), "a report file (links to folders inside a folder are not followed)")
         dirs[:] = [d for d in dirs if d not in links] if recursive else []
 
 
@@ -103,9 +108,7 @@ def _audit_one(item: _Item, limits: Limits, thresholds: SeriesThresholds | None)
     from zwgk.reports import load_report
 
     if item.problem is not None:
-        status, findings = unreadable(
-            item.file, InvalidInputError("path", item.file, f"a file ({item.problem})")
-        )
+        status, findings = unreadable(item.file, InvalidInputError("path", item.file, item.problem))
         return _Answer(status, findings, None)
     try:
         report = load_report(item.file, limits=limits)
