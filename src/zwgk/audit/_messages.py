@@ -15,9 +15,8 @@ _TEMPLATES = MappingProxyType(
     {
         "unreadable": "cannot be read: {error}",
         "series_carry_over": (
-            "{agency}: 表三 [二、上年结转] × [{column}] of {year} ({file}) is {now}, but "
-            "表三 [四、结转下年度继续办理] × [{column}] of {prev_year} ({prev_file}) is {before} "
-            "(off by {off_by})"
+            "{agency}: {now_cell} of {year} ({file}) is {now}, but {before_cell} of {prev_year} "
+            "({prev_file}) is {before} (off by {off_by})"
         ),
         "series_in_force": (
             "{agency}: 表二 [{row}] × [现行有效件数] of {year} ({file}) is {now}, but {prev_year}'s "

@@ -95,7 +95,6 @@ class _Point:
     # 二、上年结转 and 四、结转下年度继续办理, one value per table 3 column; () without table 3
     carried_over: tuple[int | None, ...]
     carried_forward: tuple[int | None, ...]
-    column_labels: tuple[str, ...]
     # the cell names of 上年结转 and of 结转下年度继续办理, one per column
     over_refs: tuple[str, ...]
     forward_refs: tuple[str, ...]
@@ -130,7 +129,6 @@ def series_point(report: AnnualReport, file: str, thresholds: SeriesThresholds |
         year=report.year,
         carried_over=over,
         carried_forward=forward,
-        column_labels=tuple(c.value for c in TABLE3_COLUMNS),
         over_refs=over_refs,
         forward_refs=forward_refs,
         jump_values=jumps,
@@ -239,13 +237,16 @@ def _pair(before: _Point, now: _Point, limits: SeriesThresholds, notes: list[str
     if not now.carried_over or not before.carried_forward:
         notes.append(message("note_no_table3", **names))
     else:
-        columns = zip(now.column_labels, now.carried_over, before.carried_forward, strict=True)
-        for i, (label, over, forward) in enumerate(columns):
+        columns = zip(
+            now.over_refs, before.forward_refs, now.carried_over, before.carried_forward, strict=True
+        )
+        for over_ref, forward_ref, over, forward in columns:
             if (over or 0) != (forward or 0):
-                cells = (now.over_refs[i], before.forward_refs[i])
+                cells = (over_ref, forward_ref)
                 text = message(
                     "series_carry_over",
-                    column=label,
+                    now_cell=cells[0],
+                    before_cell=cells[1],
                     now="blank" if over is None else over,
                     before="blank" if forward is None else forward,
                     off_by=(over or 0) - (forward or 0),
