@@ -81,8 +81,8 @@ def table3(carried_over: list[int], rng: random.Random) -> list[list[int]]:
         for k in outcome_keys:
             grid[k][c] = rng.randint(0, weight) if rng.random() < 0.35 else 0
         total = sum(grid[k][c] for k in outcome_keys)
-        over = min(carried_over[c], total + 3)
-        forward = rng.randint(max(0, over - total), 3 + over)
+        over = carried_over[c]  # exactly what last year carried forward
+        forward = rng.randint(max(0, over - total), 3 + over)  # so that 一 = （七） + 四 − 二 ≥ 0
         grid["carried_over"][c] = over
         grid["total"][c] = total
         grid["carried_forward"][c] = forward

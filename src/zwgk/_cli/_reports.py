@@ -111,7 +111,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="report files or folders of them (.html, .htm, .json; - for stdin)",
     )
     check.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="processes to read and check with (0: one per core)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes to read and check with (default 1; 0: one per core)",
     )
     check.add_argument(
         "--series",
