@@ -228,3 +228,34 @@ def test_a_consistent_chain_passes_and_one_change_is_caught(forwards: list[int],
     found = check_series(chain, thresholds=quiet).findings
     assert [(f.file, f.other_file) for f in found] == [(f"r{i}", f"r{i - 1}")] * 2
     assert all(f"(off by {d})" in f.message for f in found)
+
+
+def test_a_bad_thresholds_file_is_a_data_file_error() -> None:
+    from zwgk.audit._series import _thresholds
+    from zwgk.errors import DataFileError
+
+    with pytest.raises(DataFileError, match=r"series\.toml"):
+        _thresholds({"jump": {"factor": 3}})
+    with pytest.raises(DataFileError, match="factor"):
+        _thresholds({"jump": {"factor": 1, "min_change": 20, "table3_rows": ["new"]}})
+
+
+def test_a_report_without_table_3_is_a_note() -> None:
+    """The 2008-条例 format has no table 3 (issue 12 contract §1): nothing to carry over."""
+    import attrs
+
+    from zwgk.audit._series import series_point, series_table
+
+    @attrs.frozen
+    class Old:  # the fields the series checks read, table3 None as the 2008 format will have
+        agency: str
+        year: int
+        table3: None = None
+        table2: None = None
+
+    points = [series_point(Old("局", 2018), "old.txt"), series_point(report("局", 2019), "new.json")]  # type: ignore[arg-type]
+    table = series_table(points)
+    assert table.findings == ()
+    assert table.notes == (
+        "局: 表三 not compared between 2018 (old.txt) and 2019 (new.json): one of them has no table 3",
+    )

@@ -153,3 +153,8 @@ def test_plot_by_agency_and_check() -> None:
     assert [t.get_text() for t in by_check.axes[0].get_yticklabels()] == ["identity_1", "series_jump"]
     with pytest.raises(InvalidInputError, match="by"):
         TABLE.plot(by="colour")
+
+
+def test_only_tables_add_up() -> None:
+    with pytest.raises(TypeError):
+        TABLE + 1  # type: ignore[operator]

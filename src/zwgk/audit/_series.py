@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -78,6 +79,10 @@ def series_thresholds() -> SeriesThresholds:
         DataFileError: the data file does not hold them.
     """
     raw = tomllib.loads(resources.files("zwgk.audit").joinpath("data/series.toml").read_text("utf-8"))
+    return _thresholds(raw)
+
+
+def _thresholds(raw: Mapping[str, Any]) -> SeriesThresholds:
     jump = raw.get("jump", {})
     try:
         return SeriesThresholds(jump["factor"], jump["min_change"], jump["table3_rows"])
