@@ -122,6 +122,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="also check each agency's reports year against year (carry-over, table 2, jumps)",
     )
+    check.add_argument(
+        "--agencies",
+        type=InputPath(".csv"),
+        default=None,
+        metavar="FILE.csv",
+        help="with --series: a CSV file file,agency naming the agency of reports whose name changed",
+    )
     add_json(check, "the findings table")
     add_output(check, ("text", "csv", "xlsx"), default="text")
     check.add_argument("--show-blanks", action="store_true", help="list every blank cell, not only the count")
@@ -241,12 +248,13 @@ def _counts_template(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from zwgk._cli._outputs import write_as
-    from zwgk.audit import audit_paths
+    from zwgk.audit import audit_paths, read_agencies
 
-    table = audit_paths(args.files, jobs=args.jobs, progress=True, series=args.series)
+    agencies = None if args.agencies is None else read_agencies(args.agencies)
+    table = audit_paths(args.files, jobs=args.jobs, progress=True, series=args.series, agencies=agencies)
     for entry in table.unreadable:
         print(f"zwgk: error: {entry.file}: cannot be read: {entry.error}", file=sys.stderr)
-    inputs = tuple(args.files)
+    inputs = (*args.files, args.agencies)
     if args.json:
         text = table.to_json() + "\n"
     elif args.output_as == "csv":

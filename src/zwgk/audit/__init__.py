@@ -5,7 +5,8 @@
   (a Dask distributed client's executor runs it on a cluster), with a progress bar;
 - :func:`audit_report` — the findings of one report (every check, one adaptor each);
 - :func:`check_series` — one agency's reports year against year: carry-over, table 2
-  continuity, jumps worth a look (thresholds: :func:`series_thresholds`, package data);
+  continuity, jumps worth a look (thresholds: :func:`series_thresholds`, package data),
+  agencies by name or by a mapping file (:func:`read_agencies`);
 - :class:`AuditTable` — the findings (:class:`AuditFinding`: agency, year, file, check,
   cells, culprit, message) and the status of every file (:class:`AuditedFile`), written as
   rows, CSV, JSON, XLSX, a DataFrame or a plot of findings by agency.
@@ -15,6 +16,7 @@ Importing this package does not import pydantic (the readers are imported when a
 
 from __future__ import annotations
 
+from zwgk.audit._agencies import read_agencies
 from zwgk.audit._report import audit_report
 from zwgk.audit._run import audit_paths
 from zwgk.audit._series import SeriesThresholds, check_series, series_thresholds
@@ -33,5 +35,6 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     # series checks
     "SeriesThresholds",
     "check_series",
+    "read_agencies",
     "series_thresholds",
 ]

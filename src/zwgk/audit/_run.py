@@ -19,6 +19,7 @@ import attrs
 
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
+from zwgk.audit._agencies import by_resolved_path
 from zwgk.audit._report import audited_file, unreadable
 from zwgk.audit._series import SeriesThresholds, _Point, series_point, series_table, series_thresholds
 from zwgk.audit._table import AuditedFile, AuditFinding, AuditTable
@@ -200,7 +201,9 @@ def audit_paths(
             ``progress(done, total, file)`` after each file.
         recursive: walk sub-folders too.
         series: also run :func:`~zwgk.audit.check_series` across the readable reports.
-        agencies: for the series checks, file (as listed in the table) → agency.
+        agencies: for the series checks, file → agency (a key matches a file of the table
+            when both name one path, e.g. ``city/a.html`` and ``./city/a.html``); see
+            :func:`~zwgk.audit.read_agencies` for a CSV file of them.
         thresholds: for the series checks (default :func:`~zwgk.audit.series_thresholds`).
         limits: every reader's bounds (default :data:`~zwgk._limits.DEFAULT_LIMITS`), and
             ``max_files`` for the walk.
@@ -243,7 +246,8 @@ def audit_paths(
     table = AuditTable(tuple(f for a in flat for f in a.findings), tuple(a.status for a in flat), ())
     if series:
         points = [a.point for a in flat if a.point is not None]
-        table = table + series_table(points, agencies=agencies, thresholds=wanted)
+        named = by_resolved_path(agencies or {}, (p.file for p in points))
+        table = table + series_table(points, agencies=named, thresholds=wanted)
     return table
 
 
