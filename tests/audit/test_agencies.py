@@ -57,3 +57,26 @@ def test_cli_agencies(
     assert "series checks: 2 finding(s)" in capsys.readouterr().out
     Path("agencies.csv").write_text("nope\n", encoding="utf-8")
     assert main(["report", "check", "city", "--series", "--agencies", "agencies.csv"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda d: d / "absent.csv", "no such file"),
+        (lambda d: (d / "a-folder.csv").mkdir() or d / "a-folder.csv", "no such file"),
+        (
+            lambda d: (d / "bad.csv").write_bytes(b"\xff\xfe\x00\xd8\x81\x30" * 10) and d / "bad.csv",
+            "not UTF-8",
+        ),
+    ],
+)
+def test_cli_bad_mapping_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: object, fragment: str
+) -> None:
+    _renamed(tmp_path / "city")
+    path = make(tmp_path)  # type: ignore[operator]
+    assert main(["report", "check", str(tmp_path / "city"), "--series", "--agencies", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("zwgk: error: ")
+    assert fragment in err
+    assert "Traceback" not in err

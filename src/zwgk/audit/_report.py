@@ -65,8 +65,8 @@ def _identities(ctx: _Context) -> Iterable[AuditFinding]:
 ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_identities,)
 
 
-def _context(report: AnnualReport, file: str) -> _Context:
-    return _Context(report, file, check_report(report))
+def _findings(ctx: _Context) -> tuple[AuditFinding, ...]:
+    return tuple(f for adaptor in ADAPTORS for f in adaptor(ctx))
 
 
 def audit_report(report: AnnualReport, file: str = "") -> tuple[AuditFinding, ...]:
@@ -79,14 +79,13 @@ def audit_report(report: AnnualReport, file: str = "") -> tuple[AuditFinding, ..
     Returns:
         The findings, in the order of the checks; empty when the report passes them all.
     """
-    ctx = _context(report, file)
-    return tuple(f for adaptor in ADAPTORS for f in adaptor(ctx))
+    return _findings(_Context(report, file, check_report(report)))
 
 
 def audited_file(report: AnnualReport, file: str) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
     """The file's status line and its findings (the worker's answer for one readable file)."""
-    ctx = _context(report, file)
-    findings = tuple(f for adaptor in ADAPTORS for f in adaptor(ctx))
+    ctx = _Context(report, file, check_report(report))
+    findings = _findings(ctx)
     status = AuditedFile(
         file=file,
         status="findings" if findings else "ok",
