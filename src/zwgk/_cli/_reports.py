@@ -110,7 +110,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--decimals",
         type=int,
         default=None,
-        help="check every percentage at this many decimals (default: each at the precision it is written with)",
+        help="check every percentage at this many decimals (default: each as written, 32.9 at 1 decimal)",
     )
     add_json(shares, "the findings")
     shares.set_defaults(handler=_shares)

@@ -43,7 +43,7 @@ from importlib import resources
 
 import attrs
 
-from zwgk._text import chinese_number, fold_width
+from zwgk._text import chinese_number, compact
 from zwgk.reports._check import share_findings, written_decimals
 from zwgk.reports._formats import Table3Column
 from zwgk.reports._model import AnnualReport, CellRef, Table3
@@ -61,7 +61,6 @@ def _pct(tag: str) -> str:
     return rf"(?:(?P<pct{tag}>\d+(?:\.\d+)?)%|百分之(?P<cnpct{tag}>[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?))"
 
 
-_SPACES = re.compile(r"(?<!\d)[ \t]+|[ \t]+(?!\d)")
 _SENTENCE = re.compile(r"[^。!?]+[。!?]*")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 #: Longest quote of a sentence in a finding (characters); longer sentences are cut around the count.
@@ -143,7 +142,7 @@ def _rules() -> _Rules:
         count=re.compile(rf"(?P<n>{_NUM})|(?P<cn>{_CN})(?=(?:{unit}))"),
         unit=re.compile(unit),
         share=re.compile(
-            rf"[,(]?所?(?:{markers})(?P<whole>[^\d%,;:。()!?]{{0,16}}?的)?(?:为|达|约为|约)?{_pct('a')}\)?|\({_pct('b')}\)"
+            rf"[,、(]?所?(?:{markers})(?P<whole>[^\d%,;:。()!?]{{0,16}}?的)?(?:为|达|约为|约)?{_pct('a')}\)?|\({_pct('b')}\)"
         ),
         loose_share=re.compile(rf"(?P<marker>(?:{markers})[^\d%,;:。()!?]{{0,16}}?)?{_pct('')}(?P<of>的)?"),
         not_shares=tuple(shares["not_shares"]),
@@ -267,8 +266,9 @@ def _percent(match: re.Match[str]) -> Decimal | None:
     )
 
 
-def _fold(text: str) -> str:
-    return _SPACES.sub("", fold_width(text))
+def _fold(line: str) -> str:
+    """One line as read: width-folded, traditional characters simplified, spaces removed."""
+    return compact(line)
 
 
 def _quote(sentence: str, start: int, end: int) -> str:
@@ -452,11 +452,10 @@ def extract_statements(text: str, *, heading: str = "") -> tuple[Statement, ...]
         cell (or both), and one per share stated without a count.
     """
     rules = _rules()
-    folded = _fold(text)
     statements: list[Statement] = []
-    for paragraph in folded.splitlines():
+    for line in text.splitlines():
         statements.extend(
-            s for s in _paragraph(rules, paragraph, _fold(heading)) if s.share is not None or s.restates
+            s for s in _paragraph(rules, _fold(line), _fold(heading)) if s.share is not None or s.restates
         )
     return tuple(statements)
 
