@@ -388,3 +388,60 @@ def test_truncation_is_its_own_kind(whole: int, data: st.DataObject, places: int
     text = f"共收到申请{whole}件,其中予以公开{part}件,占{truncated}%。"
     (finding,) = check_narrative(_without_tables(("", text)))
     assert (finding.kind, finding.expected, finding.reported) == ("share_truncated", rounded, truncated)
+
+
+@given(
+    st.text(
+        alphabet="0123456789１２,.%％件条占比例为共其中。;,() 申请予以公开百分之十二点五两\n", max_size=200
+    )
+)
+def test_any_text_is_read_without_error(text: str) -> None:
+    statements = extract_statements(text)
+    assert all(s.share is not None or s.restates is not None for s in statements)
+    assert all(f.message for f in check_narrative(_without_tables(("", text))))
+
+
+def test_long_lines_stay_linear() -> None:
+    # 20,000 counts in one sentence and 3,000 shares in another: read in well under a second each
+    import time
+
+    start = time.perf_counter()
+    assert extract_statements("1件" * 20000) == ()
+    many = "共收到申请100000件," + ";".join(f"予以公开{i}件,占{i / 1000:.3f}%" for i in range(1, 3000)) + "。"
+    assert len(extract_statements(many)) == 3000
+    assert time.perf_counter() - start < 10
+
+
+def test_share_above_100_in_words() -> None:
+    # 百分之一百零五 = 105%: above 100, and 5/5 = 100% → 100 at 0 decimals
+    findings = check_narrative(_without_tables(("", "共收到申请5件,其中予以公开5件,占百分之一百零五。")))
+    assert [(f.kind, f.expected, f.reported) for f in findings] == [
+        ("share_range", Decimal(100), Decimal(105)),
+        ("share", Decimal(100), Decimal(105)),
+    ]
+    assert check_narrative(_without_tables(("", "共收到申请5件,其中予以公开5件,占百分之百。"))) == ()
+
+
+def test_table2_and_trial_format_rows() -> None:
+    from zwgk.reports import Table2
+
+    trial = get_format("2019-trial")
+    table3 = Table3.from_mapping(trial, {"new": {"total": 5}, "other": {"total": 5}, "total": {"total": 5}})
+    table2 = Table2.from_mapping(trial, {"normative_documents.made": 3})
+    sections = (
+        ("二、主动公开政府信息情况", "2020年,我局制发规范性文件3件。"),
+        ("三、收到和处理政府信息公开申请情况", "共收到政府信息公开申请5件,其他处理5件。"),
+    )
+    report = AnnualReport("某县某局", 2020, trial, table3, table2=table2, sections=sections)
+    assert check_narrative(report) == ()
+    changed = AnnualReport(
+        "某县某局",
+        2020,
+        trial,
+        table3,
+        table2=table2,
+        sections=(("二、主动公开政府信息情况", "2020年,我局制发规范性文件4件。"), sections[1]),
+    )
+    (finding,) = check_narrative(changed)
+    assert (finding.kind, finding.expected, finding.reported) == ("narrative_count", 3, 4)
+    assert [str(c) for c in finding.cells] == ["表二 [第二十条第（一）项 规范性文件] × [本年新制作数量]"]

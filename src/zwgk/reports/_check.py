@@ -282,69 +282,22 @@ def share_findings(
     unit = Decimal(1).scaleb(-places)
     exact = Decimal(count) * 100 / Decimal(total)
     rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
+
+    def finding(kind: str, expected: Decimal, reported: Decimal, precision: int | None) -> ShareFinding:
+        message = _share_message(
+            kind, label, count=count, total=total, exact=exact, expected=rounded, shown=shown, decimals=places
+        )
+        return ShareFinding(kind, label, expected, reported, message, precision)
+
     findings: list[ShareFinding] = []
     if count > total:
-        findings.append(
-            ShareFinding(
-                "part_range",
-                label,
-                Decimal(total),
-                Decimal(count),
-                _share_message(
-                    "part_range",
-                    label,
-                    count=count,
-                    total=total,
-                    exact=exact,
-                    expected=rounded,
-                    shown=shown,
-                    decimals=places,
-                ),
-            )
-        )
+        findings.append(finding("part_range", Decimal(total), Decimal(count), None))
     if not 0 <= shown <= 100:
-        bound = Decimal(100) if shown > 100 else Decimal(0)
-        findings.append(
-            ShareFinding(
-                "share_range",
-                label,
-                bound,
-                shown,
-                _share_message(
-                    "share_range",
-                    label,
-                    count=count,
-                    total=total,
-                    exact=exact,
-                    expected=rounded,
-                    shown=shown,
-                    decimals=places,
-                ),
-                places,
-            )
-        )
+        findings.append(finding("share_range", Decimal(100) if shown > 100 else Decimal(0), shown, places))
     if abs(shown - exact) > unit / 2:
         truncated = exact.quantize(unit, rounding=ROUND_DOWN)
         kind = "share_truncated" if shown == truncated != rounded else "share"
-        findings.append(
-            ShareFinding(
-                kind,
-                label,
-                rounded,
-                shown,
-                _share_message(
-                    kind,
-                    label,
-                    count=count,
-                    total=total,
-                    exact=exact,
-                    expected=rounded,
-                    shown=shown,
-                    decimals=places,
-                ),
-                places,
-            )
-        )
+        findings.append(finding(kind, rounded, shown, places))
     return findings
 
 

@@ -34,6 +34,7 @@ add up" nor "the shares add up to 100" is a claim the text makes.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -65,6 +66,8 @@ _SENTENCE = re.compile(r"[^。!?]+[。!?]*")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 #: Longest quote of a sentence in a finding (characters); longer sentences are cut around the count.
 _QUOTE = 48
+#: How far before a count (characters, within its clause) a total marker such as 共 is looked for.
+_MARKER_REACH = 32
 
 
 @attrs.frozen
@@ -307,8 +310,10 @@ def _tokens(rules: _Rules, sentence: str, context: str) -> list[_Token]:
                 if hit.restates is None:
                     hit.restates = entry
     tokens = sorted(found.values(), key=lambda t: t.start)
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
     for token in tokens:
-        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, token.start)), default=0)
+        index = bisect.bisect_right(breaks, token.start)
+        clause_start = max(breaks[index - 1] if index else 0, token.start - _MARKER_REACH)
         token.marked = rules.total_marker.search(sentence, clause_start, token.start) is not None
     return tokens
 
@@ -410,8 +415,11 @@ def _paragraph(rules: _Rules, paragraph: str, heading: str) -> Iterator[Statemen
 
 def _loose_shares(rules: _Rules, sentence: str, used: Sequence[tuple[int, int]]) -> Iterator[Statement]:
     """Shares stated without a count: "占60%" after no count, "60%的村"."""
+    starts = [a for a, _ in used]
     for m in rules.loose_share.finditer(sentence):
-        if any(a <= m.start() < b or a < m.end() <= b for a, b in used):
+        index = bisect.bisect_right(starts, m.start())
+        inside = index > 0 and used[index - 1][1] > m.start()
+        if inside or (index < len(starts) and starts[index] < m.end()):
             continue
         marker = m.group("marker")
         if marker is None and m.group("of") is None:
