@@ -445,3 +445,27 @@ def test_table2_and_trial_format_rows() -> None:
     (finding,) = check_narrative(changed)
     assert (finding.kind, finding.expected, finding.reported) == ("narrative_count", 3, 4)
     assert [str(c) for c in finding.cells] == ["表二 [第二十条第（一）项 规范性文件] × [本年新制作数量]"]
+
+
+def test_published_page_round_trip() -> None:
+    # the generated report as a published page (full-width punctuation, as sites print it), read back
+    from zwgk.reports import render_html
+    from zwgk.reports.io import parse_report_html
+
+    wide = NARRATIVE.translate(str.maketrans({",": "，", ";": "；", "%": "％", "5": "５"}))
+    page = render_html(_report(wide))
+    assert check_narrative(parse_report_html(page)) == ()
+    changed = parse_report_html(
+        render_html(_report(wide.replace("结转下年度继续办理819件", "结转下年度继续办理818件")))
+    )
+    (finding,) = check_narrative(changed)
+    assert (finding.kind, finding.expected, finding.reported) == ("narrative_count", 819, 818)
+    assert [str(c) for c in finding.cells] == ["表三 [四、结转下年度继续办理] × [总计]"]
+
+
+def test_last_years_figure_is_not_a_restatement() -> None:
+    text = "本年共收到政府信息公开申请14069件,上年收到申请12000件,较上年同期收到申请增加2069件。"
+    assert [
+        (s.count, s.restates) for s in extract_statements(text, heading="三、收到和处理政府信息公开申请情况")
+    ] == [(14069, "new")]
+    assert check_narrative(_report(text, "")) == ()

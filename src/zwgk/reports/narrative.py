@@ -105,6 +105,7 @@ class _Rules:
     share: re.Pattern[str]
     loose_share: re.Pattern[str]
     not_shares: tuple[str, ...]
+    other_period: tuple[str, ...]
     total_marker: re.Pattern[str]
     of_which: str
     wholes: tuple[_Whole, ...]
@@ -149,6 +150,7 @@ def _rules() -> _Rules:
         ),
         loose_share=re.compile(rf"(?P<marker>(?:{markers})[^\d%,;:。()!?]{{0,16}}?)?{_pct('')}(?P<of>的)?"),
         not_shares=tuple(shares["not_shares"]),
+        other_period=tuple(counts["other_period"]),
         total_marker=re.compile("|".join(shares["total_markers"])),
         of_which=shares["of_which"],
         wholes=tuple(
@@ -284,6 +286,12 @@ def _quote(sentence: str, start: int, end: int) -> str:
 
 def _tokens(rules: _Rules, sentence: str, context: str) -> list[_Token]:
     found: dict[int, _Token] = {}
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+
+    def clause_start(position: int) -> int:
+        index = bisect.bisect_right(breaks, position)
+        return breaks[index - 1] if index else 0
+
     for m in rules.count.finditer(sentence):
         value = _number(m.group("n"), m.group("cn"))
         unit_match = rules.unit.match(sentence, m.end())
@@ -297,6 +305,9 @@ def _tokens(rules: _Rules, sentence: str, context: str) -> list[_Token]:
             continue
         for pattern in entry.patterns:
             for m in pattern.finditer(sentence):
+                lead = sentence[max(clause_start(m.start()), m.start() - _MARKER_REACH) : m.start()]
+                if any(word in lead for word in rules.other_period):
+                    continue
                 group = "n" if m.group("n") is not None else "cn"
                 start = m.start(group)
                 hit = found.get(start)
@@ -310,11 +321,9 @@ def _tokens(rules: _Rules, sentence: str, context: str) -> list[_Token]:
                 if hit.restates is None:
                     hit.restates = entry
     tokens = sorted(found.values(), key=lambda t: t.start)
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
     for token in tokens:
-        index = bisect.bisect_right(breaks, token.start)
-        clause_start = max(breaks[index - 1] if index else 0, token.start - _MARKER_REACH)
-        token.marked = rules.total_marker.search(sentence, clause_start, token.start) is not None
+        start = max(clause_start(token.start), token.start - _MARKER_REACH)
+        token.marked = rules.total_marker.search(sentence, start, token.start) is not None
     return tokens
 
 
