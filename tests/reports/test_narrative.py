@@ -469,3 +469,28 @@ def test_last_years_figure_is_not_a_restatement() -> None:
         (s.count, s.restates) for s in extract_statements(text, heading="三、收到和处理政府信息公开申请情况")
     ] == [(14069, "new")]
     assert check_narrative(_report(text, "")) == ()
+
+
+def test_restating_phrases_name_real_cells() -> None:
+    # structure of reports/data/narrative.toml: every row it names exists in the formats it applies to
+    from zwgk.reports import report_formats, table4_layout
+    from zwgk.reports.narrative import _rules
+
+    table4_blocks = {block for block, _ in table4_layout()[0]}
+    rules = _rules()
+    assert {e.id for e in rules.restates} >= {"new", "carried_over", "carried_forward", "disclosed", "review"}
+    for fmt in report_formats():
+        rows3 = {r.key for r in fmt.table3_rows}
+        for entry in rules.restates:
+            rows = entry.rows_for(fmt.id)
+            assert entry.cites, entry.id
+            if entry.table == 3:
+                assert rows
+                assert set(rows) <= rows3, (entry.id, fmt.id)
+            elif entry.table == 4:
+                assert set(rows) <= table4_blocks, entry.id
+            else:
+                assert entry.table == 2
+                assert set(rows) <= set(fmt.table2_keys()), (entry.id, fmt.id)
+    for whole in rules.wholes:
+        assert set(whole.rows) <= {r.key for r in FMT.table3_rows}

@@ -14,16 +14,8 @@ from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef
 
-__all__ = [
-    "IDENTITIES",
-    "Finding",
-    "ReportCheck",
-    "ShareFinding",
-    "check_report",
-    "check_shares",
-    "share_findings",
-    "written_decimals",
-]
+# share_findings and written_decimals are shared with zwgk.reports.narrative (same package), not public.
+__all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
 
 IDENTITIES: Mapping[int, str] = MappingProxyType(
     {
