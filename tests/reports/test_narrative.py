@@ -494,3 +494,9 @@ def test_restating_phrases_name_real_cells() -> None:
                 assert set(rows) <= set(fmt.table2_keys()), (entry.id, fmt.id)
     for whole in rules.wholes:
         assert set(whole.rows) <= {r.key for r in FMT.table3_rows}
+
+
+def test_table_rows_as_text_are_not_prose() -> None:
+    # a PDF's text layer: the row of table 3, then the prose after it
+    text = "一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8\n共收到政府信息公开申请8件。"
+    assert [(s.count, s.restates) for s in extract_statements(text)] == [(8, "new")]

@@ -44,7 +44,7 @@ from importlib import resources
 
 import attrs
 
-from zwgk._text import chinese_number, compact
+from zwgk._text import chinese_number, compact, fold_width
 from zwgk.reports._check import share_findings, written_decimals
 from zwgk.reports._formats import Table3Column
 from zwgk.reports._model import AnnualReport, CellRef, Table3
@@ -64,6 +64,8 @@ def _pct(tag: str) -> str:
 
 _SENTENCE = re.compile(r"[^。!?]+[。!?]*")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+#: Three numbers separated only by spaces: a table row extracted as text (PDF, Word), not prose.
+_TABLE_ROW = re.compile(r"\d\s+\d+\s+\d")
 #: Longest quote of a sentence in a finding (characters); longer sentences are cut around the count.
 _QUOTE = 48
 #: How far before a count (characters, within its clause) a total marker such as 共 is looked for.
@@ -453,10 +455,11 @@ def extract_statements(text: str, *, heading: str = "") -> tuple[Statement, ...]
     """Every count–share statement and restated count in ``text`` (one section's text).
 
     The text is width-folded (full-width digits, ％ and punctuation) and its spaces removed;
-    paragraphs are its lines, sentences end at 。, ! or ?.  A count is a number (Arabic, with
-    or without thousands commas, or a standard Chinese numeral) followed by a counting word
-    (件, 条, 个, 项, 笔 …), or a bare number directly followed by a share ("67,占4.61%") or by
-    a restating phrase's place.  See the module docstring for what a share is and how its
+    paragraphs are its lines, sentences end at 。, ! or ?.  A line holding three numbers
+    separated only by spaces is a table row extracted as text and is not read.  A count is a
+    number (Arabic, with or without thousands commas, or a standard Chinese numeral) followed
+    by a counting word (件, 条, 个, 项, 笔 …), or a bare number directly followed by a share
+    ("67,占4.61%") or by a restating phrase's place.  See the module docstring for what a share is and how its
     whole is found.
 
     Args:
@@ -471,6 +474,8 @@ def extract_statements(text: str, *, heading: str = "") -> tuple[Statement, ...]
     rules = _rules()
     statements: list[Statement] = []
     for line in text.splitlines():
+        if _TABLE_ROW.search(fold_width(line)):  # a table row as text ("数量 8 0 0 0 0 0 8"), not prose
+            continue
         statements.extend(
             s for s in _paragraph(rules, _fold(line), _fold(heading)) if s.share is not None or s.restates
         )
