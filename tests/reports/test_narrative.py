@@ -500,3 +500,42 @@ def test_table_rows_as_text_are_not_prose() -> None:
     # a PDF's text layer: the row of table 3, then the prose after it
     text = "一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8\n共收到政府信息公开申请8件。"
     assert [(s.count, s.restates) for s in extract_statements(text)] == [(8, "new")]
+
+
+# --- real texts against the rows of their own published table 3 -------------------------------
+# Read off the published pages (accessed 2026-12-01); only the rows the stored copies show are filled.
+# 汉阳区政府办公室 2022 (https://www.hanyang.gov.cn/bmxxgk/zfgzjg/qrmzfbgs/zfxxgkndbg/202301/t20230119_2136694.shtml):
+#   一、本年新收 自然人 8, others 0, 总计 8; 二、上年结转 all 0.
+# 二道区房屋征收工作管理办公室 2022 (http://zwgk.changchun.gov.cn/ed/qzfzcbm/edqfwzsyglbgs/zfxxgknb/202301/t20230117_3105437.html):
+#   一、本年新收 自然人 56, 总计 56 (the five organisation cells blank); 二、上年结转 自然人 0, 总计 0.
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "new", "carried_over"),
+    [
+        (
+            "三、收到和处理政府信息公开申请情况",
+            "2022年,区政府办公室共收到8份政府信息公开申请,均为自然人申请。",
+            8,
+            0,
+        ),
+        ("一、总体情况", "2022年,我办受理依申请信息56条,现将有关情况汇报如下:", 56, 0),
+    ],
+)
+def test_real_text_against_its_table(heading: str, text: str, new: int, carried_over: int) -> None:
+    table3 = Table3.from_mapping(
+        FMT,
+        {
+            "new": {"natural_person": new, "total": new},
+            "carried_over": {"natural_person": carried_over, "total": carried_over},
+        },
+    )
+    report = AnnualReport("", 2022, FMT, table3, sections=((heading, text),))
+    assert [s.restates for s in extract_statements(text, heading=heading)] == ["new"]
+    assert check_narrative(report) == ()
+    wrong = AnnualReport(
+        "", 2022, FMT, Table3.from_mapping(FMT, {"new": {"total": new + 1}}), sections=((heading, text),)
+    )
+    assert [(f.kind, f.expected, f.reported) for f in check_narrative(wrong)] == [
+        ("narrative_count", new + 1, new)
+    ]
