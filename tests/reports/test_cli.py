@@ -59,7 +59,7 @@ def test_report_check_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_report_shares(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "shares", "--total", "1218", "931:76.44", "126:10.34", "161:12.22"]) == 1
     out = capsys.readouterr().out
-    assert "161/1218 = 13.2184% → 13.22%, reported 12.22%" in out
+    assert "161/1218 = 13.2184% → 13.22% at 2 decimals, reported 12.22%" in out
     assert main(["report", "shares", "--total", "1218", "931:76.44", "126:10.34", "161:13.22", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["report", "shares", "--total", "3", "1:33.33", "2:66.67"]) == 0

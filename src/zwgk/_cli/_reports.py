@@ -137,7 +137,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     shares = rsub.add_parser("shares", help="check reported percentages against their counts")
     shares.add_argument("parts", nargs="+", metavar="COUNT:PERCENT", help="e.g. 161:12.22")
     shares.add_argument("--total", type=int, required=True, help="the whole the shares are of")
-    shares.add_argument("--decimals", type=int, default=2, help="decimals shown in the percentages")
+    shares.add_argument(
+        "--decimals",
+        type=int,
+        default=None,
+        help="check every percentage at this many decimals (default: each as written, 32.9 at 1 decimal)",
+    )
     add_json(shares, "the findings")
     shares.set_defaults(handler=_shares)
 
@@ -324,6 +329,8 @@ def _shares(args: argparse.Namespace) -> int:
         except ValueError:
             raise InvalidInputError("COUNT", count, "a whole number") from None
         shown.append(percent)
+    # Each percentage is checked at the precision it is written with ("32.9" at 1 decimal)
+    # unless --decimals fixes one precision for all.
     findings = check_shares(counts, args.total, shown, decimals=args.decimals)
     if args.json:
         emit_json(
@@ -334,6 +341,7 @@ def _shares(args: argparse.Namespace) -> int:
                     "expected": f.expected,
                     "reported": f.reported,
                     "off_by": f.off_by,
+                    "decimals": f.decimals,
                     "message": f.message,
                 }
                 for f in findings

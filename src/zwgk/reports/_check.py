@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
@@ -14,6 +14,7 @@ from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef
 
+# share_findings and written_decimals are shared with zwgk.reports.narrative (same package), not public.
 __all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
 
 IDENTITIES: Mapping[int, str] = MappingProxyType(
@@ -183,10 +184,14 @@ def check_report(report: AnnualReport) -> ReportCheck:
 class ShareFinding:
     """A reported percentage (or the parts' sum) that does not match the counts.
 
-    ``kind`` is ``"share"`` (one part's percentage does not match its count),
-    ``"share_range"`` (a percentage above 100 or below 0), ``"part_range"`` (a count above
-    the total), ``"parts"`` (the parts do not add up to the total) or ``"shares"`` (the
-    percentages do not add up to 100 within rounding).
+    ``kind`` is ``"share"`` (one part's percentage is not its exact share rounded to the
+    precision it is written with), ``"share_truncated"`` (the percentage is the exact share
+    *truncated* at its precision, where rounding gives another value: 2/3 written "66.6%"
+    instead of "66.7%"), ``"share_range"`` (a percentage above 100 or below 0),
+    ``"part_range"`` (a count above the total), ``"parts"`` (the parts do not add up to the
+    total) or ``"shares"`` (the percentages do not add up to 100 within their rounding).
+    ``decimals`` is the precision the reported value was checked at (``None`` for the
+    kinds that are not about one percentage's precision).
     """
 
     kind: str
@@ -194,6 +199,7 @@ class ShareFinding:
     expected: Decimal
     reported: Decimal
     message: str
+    decimals: int | None = None
 
     @property
     def off_by(self) -> Decimal:
@@ -205,14 +211,86 @@ def _decimal(field: str, value: object) -> Decimal:
     if isinstance(value, float):
         raise InvalidTypeError(field, value, "a Decimal, int or text such as '12.22' or '12.22%' (not float)")
     try:
-        text = str(value).strip().rstrip("%％").strip()
-        return Decimal(text)
+        text = str(value).strip().rstrip("%％﹪").strip()
+        number = Decimal(text)
     except (InvalidOperation, ValueError):
         raise InvalidInputError(field, value, "a percentage such as '12.22' or '12.22%'") from None
+    if not number.is_finite():
+        raise InvalidInputError(field, value, "a finite percentage such as '12.22' or '12.22%'")
+    return number
 
 
 def _exact_number(value: object) -> bool:
     return isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite()
+
+
+def written_decimals(shown: Decimal) -> int:
+    """The decimals a percentage is written with: ``33`` → 0, ``32.9`` → 1, ``32.90`` → 2.
+
+    An ``int`` or ``Decimal`` keeps its own exponent (``Decimal("12.50")`` → 2); an exponent
+    above zero (``Decimal("1E+1")``) counts as 0 decimals.
+    """
+    exponent = shown.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _share_message(
+    kind: str,
+    label: str,
+    *,
+    count: int | Decimal,
+    total: int | Decimal,
+    exact: Decimal,
+    expected: Decimal,
+    shown: Decimal,
+    decimals: int,
+) -> str:
+    """One sentence per share finding (the single place these messages are built)."""
+    unit = Decimal(1).scaleb(-decimals)
+    places = f"{decimals} decimal{'' if decimals == 1 else 's'}"
+    if kind == "share_range":
+        return (
+            f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
+            "which no part of a whole can be"
+        )
+    if kind == "part_range":
+        return f"{label}: the count {count} is above the total {total}"
+    head = f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {expected}% at {places}"
+    if kind == "share_truncated":
+        return f"{head}, reported {shown}%: truncated, not rounded (off by {shown - expected} points)"
+    return f"{head}, reported {shown}% (off by {shown - expected} points)"
+
+
+def share_findings(
+    label: str, count: int | Decimal, total: int | Decimal, shown: Decimal, decimals: int | None
+) -> list[ShareFinding]:
+    """The findings of one reported share ``shown`` of ``count`` in ``total`` (validated inputs).
+
+    Kinds ``part_range``, ``share_range`` and then ``share`` or ``share_truncated``; the
+    precision is ``decimals`` or, when ``None``, the one ``shown`` is written with.  A share
+    matches when it lies within half a unit of its last decimal from the exact share.
+    """
+    places = written_decimals(shown) if decimals is None else decimals
+    unit = Decimal(1).scaleb(-places)
+    exact = Decimal(count) * 100 / Decimal(total)
+    rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
+
+    def finding(kind: str, expected: Decimal, reported: Decimal, precision: int | None) -> ShareFinding:
+        message = _share_message(
+            kind, label, count=count, total=total, exact=exact, expected=rounded, shown=shown, decimals=places
+        )
+        return ShareFinding(kind, label, expected, reported, message, precision)
+
+    findings: list[ShareFinding] = []
+    if count > total:
+        findings.append(finding("part_range", Decimal(total), Decimal(count), None))
+    if not 0 <= shown <= 100:
+        findings.append(finding("share_range", Decimal(100) if shown > 100 else Decimal(0), shown, places))
+    if abs(shown - exact) > unit / 2:
+        truncated = exact.quantize(unit, rounding=ROUND_DOWN)
+        kind = "share_truncated" if shown == truncated != rounded else "share"
+        findings.append(finding(kind, rounded, shown, places))
+    return findings
 
 
 def check_shares(
@@ -220,16 +298,24 @@ def check_shares(
     total: int | Decimal,
     reported_percentages: Sequence[Decimal | int | str] | Mapping[str, Decimal | int | str],
     *,
-    decimals: int = 2,
+    decimals: int | None = None,
 ) -> tuple[ShareFinding, ...]:
-    """Check reported percentages against their counts.
+    """Check reported percentages against their counts, each at the precision it is written with.
 
-    A reported share matches if it is within half a unit of the last decimal of the exact
-    share (``part / total × 100``), i.e. it is the exact share rounded to nearest.  Also
-    reported: each count above ``total`` (``"part_range"``), each percentage above 100 or
-    below 0 (``"share_range"``) — no part of a whole can exceed it, whatever the other
-    parts — parts that do not add up to ``total``, and shares whose sum is further from
-    100 than the rounding of ``len(parts)`` shares can explain.
+    A reported share matches if it is within half a unit of its last decimal of the exact
+    share (``part / total × 100``), i.e. it is the exact share rounded to nearest (a tie
+    accepts either neighbour).  By default (``decimals=None``) each percentage is checked at
+    the precision it is written with: ``"33%"`` at 0 decimals, ``"32.9%"`` at 1,
+    ``"32.90%"`` at 2; an ``int`` or ``Decimal`` keeps its own exponent
+    (``Decimal("12.50")`` → 2).  A share that equals the exact share *truncated* at its
+    precision, where rounding differs, is its own kind ``"share_truncated"`` (2/3 written
+    ``"66.6%"``; ``"66.7%"`` is the rounded value); any other mismatch is ``"share"``.
+
+    Also reported: each count above ``total`` (``"part_range"``), each percentage above 100
+    or below 0 (``"share_range"``) — no part of a whole can exceed it, whatever the other
+    parts — parts that do not add up to ``total`` (``"parts"``), and shares whose sum is
+    further from 100 than their rounding explains (``"shares"``: the sum of half a unit of
+    each share's own precision).
 
     Parts and total may be counts (``int``) or exact amounts (``Decimal``: 万元, 元); a float is
     refused, so an amount's share is computed exactly.
@@ -239,14 +325,16 @@ def check_shares(
         total: the whole.
         reported_percentages: the published percentages (same length / keys as ``parts``;
             ``Decimal``, ``int`` or text like ``"12.22%"``; never float).
-        decimals: decimals shown in the published percentages.
+        decimals: ``None`` (default): each percentage at its written precision; a number:
+            every percentage at that many decimals (the behaviour before issue 12, whose
+            default was 2).
 
     Returns:
         The findings (empty when everything matches).
 
     Raises:
         InvalidInputError: mismatched lengths or keys, ``total`` not positive, a negative
-            part, or unreadable percentages.
+            part, unreadable percentages, or ``decimals`` below 0.
         InvalidTypeError: a float percentage.
     """
     if isinstance(parts, Mapping):
@@ -272,13 +360,13 @@ def check_shares(
     for label, count in zip(labels, counts, strict=True):
         if not _exact_number(count) or count < 0:
             raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number or Decimal amount")
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-        raise InvalidInputError("decimals", decimals, "a whole number of 0 or more")
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0):
+        raise InvalidInputError(
+            "decimals", decimals, "None (each share as written) or a whole number of 0 or more"
+        )
     reported = [
         _decimal(f"reported_percentages[{label}]", v) for label, v in zip(labels, reported_raw, strict=True)
     ]
-    unit = Decimal(1).scaleb(-decimals)
-    half = unit / 2
     findings: list[ShareFinding] = []
     if sum(counts, Decimal(0)) != total:
         findings.append(
@@ -291,51 +379,20 @@ def check_shares(
             )
         )
     for label, count, shown in zip(labels, counts, reported, strict=True):
-        if count > total:
-            findings.append(
-                ShareFinding(
-                    "part_range",
-                    label,
-                    Decimal(total),
-                    Decimal(count),
-                    f"{label}: the count {count} is above the total {total}",
-                )
-            )
-        if not 0 <= shown <= 100:
-            bound = Decimal(100) if shown > 100 else Decimal(0)
-            findings.append(
-                ShareFinding(
-                    "share_range",
-                    label,
-                    bound,
-                    shown,
-                    f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
-                    "which no part of a whole can be",
-                )
-            )
-        exact = Decimal(count) * 100 / Decimal(total)
-        rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
-        if abs(shown - exact) > half:
-            findings.append(
-                ShareFinding(
-                    "share",
-                    label,
-                    rounded,
-                    shown,
-                    f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {rounded}%, "
-                    f"reported {shown}% (off by {shown - rounded} points)",
-                )
-            )
+        findings.extend(share_findings(label, count, total, shown, decimals))
     shown_sum = sum(reported, Decimal(0))
-    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > half * len(counts):
+    slack = sum(
+        (Decimal(1).scaleb(-(written_decimals(v) if decimals is None else decimals)) / 2 for v in reported),
+        Decimal(0),
+    )
+    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > slack:
         findings.append(
             ShareFinding(
                 "shares",
                 "sum of shares",
                 Decimal(100),
                 shown_sum,
-                f"the reported shares add up to {shown_sum}%, not 100% "
-                f"(rounding explains at most ±{half * len(counts)})",
+                f"the reported shares add up to {shown_sum}%, not 100% (rounding explains at most ±{slack})",
             )
         )
     return tuple(findings)
