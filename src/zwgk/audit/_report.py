@@ -15,6 +15,7 @@ import attrs
 from zwgk.audit._messages import message
 from zwgk.audit._table import AuditedFile, AuditFinding
 from zwgk.reports import AnnualReport, ReportCheck, Table3, Table3Column, check_report
+from zwgk.reports.narrative import check_narrative
 
 __all__ = ["ADAPTORS", "audit_report", "audited_file", "unreadable"]
 
@@ -60,9 +61,20 @@ def _identities(ctx: _Context) -> Iterable[AuditFinding]:
         yield ctx.finding(f"identity_{f.identity}", f.cells, f.message)
 
 
+def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
+    """The text sections against their counts and tables (:func:`~zwgk.reports.narrative.check_narrative`).
+
+    Statements whose whole cannot be determined (``share_unchecked``) are not findings and
+    are left out of the table.
+    """
+    for f in check_narrative(ctx.report):
+        if f.problem:
+            yield ctx.finding(f.kind, f.cells, f.message)
+
+
 #: The adaptors run on every readable report, in order.  The other checks of issue 12
 #: (total_blank, culprit, section_missing, format_year; the narrative checks) add theirs here.
-ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_identities,)
+ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_identities, _narrative)
 
 
 def _findings(ctx: _Context) -> tuple[AuditFinding, ...]:

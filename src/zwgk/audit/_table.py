@@ -32,6 +32,7 @@ CHECKS: tuple[str, ...] = (
     "share",
     "share_truncated",
     "share_range",
+    "part_range",
     "parts",
     "shares",
     "narrative_count",
