@@ -518,22 +518,30 @@ def table3_to_frame(table: Table3) -> Any:
 
 
 def check_repr(check: ReportCheck) -> str:
-    """One line: ok or the violated identities, and the number of blank cells."""
+    """One line: ok or the violated identities, the other findings, the culprits and the blank cells."""
     blanks = f", {len(check.blanks)} blank cell(s)" if check.blanks else ""
+    others = sorted({f.check for f in (*check.format_findings, *check.notes)})
+    extra = f", {', '.join(others)}" if others else ""
+    culprit = f", {len(check.culprits)} likely culprit cell(s)" if check.culprits else ""
     if check.ok:
-        return f"<ReportCheck ok{blanks}>"
+        return f"<ReportCheck ok{extra}{blanks}>"
     identities = sorted({f.identity for f in check.violations})
-    return (
-        f"<ReportCheck {len(check.violations)} violation(s) of identities "
-        f"{', '.join(map(str, identities))}{blanks}>"
+    head = (
+        f"{len(check.violations)} violation(s) of identities {', '.join(map(str, identities))}"
+        if check.violations
+        else "0 violations"
     )
+    return f"<ReportCheck {head}{extra}{culprit}{blanks}>"
 
 
 def check_html(check: ReportCheck) -> str:
-    """An HTML table of the violations (one row each), then the blank cells."""
+    """An HTML table of the violations (one row each), the other findings, the culprits, then the
+    blank cells."""
     esc = html.escape
     head = (
-        "<p>All identities hold.</p>" if check.ok else f"<p><b>{len(check.violations)}</b> violation(s)</p>"
+        "<p>All identities hold.</p>"
+        if not check.violations
+        else f"<p><b>{len(check.violations)}</b> violation(s)</p>"
     )
     rows = "".join(
         f"<tr><td>{f.identity}</td><td>{esc(str(f.cells[0]) if f.cells else '')}</td><td>{f.expected}</td>"
@@ -546,14 +554,20 @@ def check_html(check: ReportCheck) -> str:
         if rows
         else ""
     )
+    others = "".join(
+        f"<p>{esc(f.check)}: {esc(f.message)}</p>" for f in (*check.format_findings, *check.notes)
+    )
+    culprits = "".join(f"<p>{esc(str(c))}</p>" for c in check.culprits)
+    if check.culprit_note:
+        culprits += f"<p>{esc(check.culprit_note)}</p>"
     blanks = (
-        f"<p>{len(check.blanks)} blank cell(s), read as 0: "
+        f"<p>{len(check.blanks)} blank cell(s): "
         + "; ".join(esc(str(c)) for c in check.blanks)
         + "</p>"
         if check.blanks
         else ""
     )
-    return f"<div class='zwgk-report-check'>{head}{table}{blanks}</div>"
+    return f"<div class='zwgk-report-check'>{head}{table}{others}{culprits}{blanks}</div>"
 
 
 def violations_to_frame(check: ReportCheck) -> Any:
