@@ -561,9 +561,7 @@ def check_html(check: ReportCheck) -> str:
     if check.culprit_note:
         culprits += f"<p>{esc(check.culprit_note)}</p>"
     blanks = (
-        f"<p>{len(check.blanks)} blank cell(s): "
-        + "; ".join(esc(str(c)) for c in check.blanks)
-        + "</p>"
+        f"<p>{len(check.blanks)} blank cell(s): " + "; ".join(esc(str(c)) for c in check.blanks) + "</p>"
         if check.blanks
         else ""
     )
