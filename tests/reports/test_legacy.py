@@ -161,3 +161,15 @@ def test_a_2008_report_round_trips_through_json() -> None:
     assert '"table3": null' in text
     assert '"fees_yuan": "120.50"' in text
     assert report_from_json(text) == report
+
+
+def test_real_heading_variants_find_the_topics() -> None:
+    rules = dict(zip(F2008.sections, F2008.section_rules, strict=True))
+    # headings of a published 2012 report (上海市), full-width forms folded
+    assert rules["（四）因政府信息公开申请行政复议、提起行政诉讼的情况"].found_in("四、复议、诉讼情况")
+    assert rules["（三）政府信息公开的收费及减免情况"].found_in("（三）依申请收费及减免情况")
+    assert rules["（五）政府信息公开工作存在的主要问题及改进情况"].found_in("六、主要问题和改进措施")
+    assert rules["（二）依申请公开政府信息和不予公开政府信息的情况"].found_in("三、依申请公开政府信息情况")
+    assert not rules["（二）依申请公开政府信息和不予公开政府信息的情况"].found_in(
+        "(三)申请行政复议、提起行政诉讼情况"
+    )

@@ -242,8 +242,10 @@ def find_culprits(report: AnnualReport) -> CulpritSearch:
         for var in eq:
             containing.setdefault(var, []).append(index)
     candidates = sorted({v for i in failing for v in system.equations[i]} | negative)
+    # a set of k cells touches at most k × (the most identities one cell is in): prune early
+    widest = max((len(v) for v in containing.values()), default=0)
     found: list[tuple[Culprit, ...]] = []
-    for var in candidates:
+    for var in candidates if len(failing) <= widest else ():
         if not negative <= {var} or not set(failing) <= set(containing.get(var, ())):
             continue
         delta = _solve_one(system, var, [system.equations[i] for i in containing.get(var, ())])
@@ -251,7 +253,7 @@ def find_culprits(report: AnnualReport) -> CulpritSearch:
         if single is not None:
             found.append((single,))
     size = 1
-    if not found and MAX_CELLS >= 2:
+    if not found and MAX_CELLS >= 2 and len(failing) <= 2 * widest:
         size = 2
         for index, u in enumerate(candidates):
             for v in candidates[index + 1 :]:

@@ -9,7 +9,7 @@ from importlib import resources
 
 import attrs
 
-from zwgk._text import normalize_label
+from zwgk._text import compact, normalize_label
 from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
 from zwgk.requests import ApplicantKind, Outcome
 
@@ -121,8 +121,8 @@ class SectionRule:
     """How a required section is recognised in a report's text.
 
     ``match``: groups of key phrases; a heading shows the section when every phrase of one
-    group is in it (both folded by :func:`zwgk._text.normalize_label`).  ``table``: the table
-    (2, 3 or 4; 0 none) whose presence in the report also shows the section.
+    group is in it (both folded by :func:`zwgk._text.compact` and :func:`zwgk._text.normalize_label`).
+    ``table``: the table (2, 3 or 4; 0 none) whose presence in the report also shows the section.
     """
 
     heading: str
@@ -131,8 +131,8 @@ class SectionRule:
 
     def found_in(self, heading: str) -> bool:
         """True when ``heading`` names this section."""
-        folded = normalize_label(heading)
-        return any(all(normalize_label(p) in folded for p in group) for group in self.match)
+        folded = normalize_label(compact(heading))
+        return any(all(normalize_label(compact(p)) in folded for p in group) for group in self.match)
 
 
 @attrs.frozen
