@@ -6,6 +6,8 @@ are the counts the tests put in (never the code's output).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import given
@@ -19,6 +21,7 @@ from zwgk.reports import (
     Table4,
     check_report,
     get_format,
+    load_report,
     outcomes_by_group,
     table3_from_counts,
 )
@@ -291,3 +294,28 @@ def test_a_single_changed_table4_cell_is_ambiguous_within_its_block(key: str) ->
     sets = [s[0] for s in result.culprit_sets]
     assert (changed.ref(key), full[key]) in [(c.cell, c.consistent) for c in sets]
     assert {c.cell.row for c in sets} == {block}
+
+
+# --- the page fixtures -----------------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_the_2021_fixture_names_its_wrong_cell() -> None:
+    # the page's 四 总计 is 3 where its columns add to 1 + 1 = 2 (read off the page by hand)
+    result = check_report(load_report(FIXTURES / "report_2021.html"))
+    assert [str(c) for c in result.culprits] == [
+        "likely 表三 [四、结转下年度继续办理] × [总计]: 3, consistent value 2"
+    ]
+    # the page has no heading for 二 (and no table 2) and none for 六
+    assert [f.where for f in result.format_findings] == ["二、主动公开政府信息情况", "六、其他需要报告的事项"]
+
+
+def test_the_trial_fixture_table4_error_is_ambiguous() -> None:
+    # 行政复议: a total one below its four cells; the total or any nonzero part could be the typo
+    result = check_report(load_report(FIXTURES / "report_trial.html"))
+    assert result.culprits == ()
+    assert result.culprit_note is not None
+    assert result.culprit_note.startswith("ambiguous")
+    assert all(s[0].cell.row == "review" for s in result.culprit_sets)
+    assert result.notes == ()  # its totals are printed: no total_blank
