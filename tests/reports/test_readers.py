@@ -262,12 +262,11 @@ def test_broken_pdf_docx_and_xls() -> None:
         (bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"), "save it as DOCX or PDF"),
         (bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 64, "neither an Excel workbook nor a Word document"),
         (b"   \n", "an empty file"),
-        ("政府信息公开工作年度报告\n一、总体情况".encode(), "neither HTML nor JSON"),
         (b"PK\x03\x04 broken", "a damaged zip file"),
         (b'{"format": "\xff"}', "not UTF-8 text"),
         (b"<html>\xff\xfe\xff</html>", "no known encoding"),
     ],
-    ids=["doc", "ole2-other", "empty", "plain-text", "bad-zip", "json-not-utf8", "undecodable"],
+    ids=["doc", "ole2-other", "empty", "bad-zip", "json-not-utf8", "undecodable"],
 )
 def test_refused_content(data: bytes, message: str) -> None:
     with pytest.raises(DataFileError, match=message):
@@ -480,3 +479,47 @@ def test_table2_cells_merged_unlike_the_header() -> None:
     result = read_report(page.replace("2023年度", "2020年度").encode())
     assert result.problems == ()
     assert result.report.table2 == Table2.from_mapping("2019-trial", values2)
+
+
+PENGLAI = Path(__file__).parent / "fixtures" / "report_2013_penglai.txt"
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_a_2008_report_without_table3_is_read_from_its_text(tmp_path: Path, as_html: bool) -> None:
+    """The 2013 蓬莱 report (a .txt copy, or the same text as a page) has no table 3: it is a
+    2008-format report, read from its text (sections and statistics)."""
+    text = PENGLAI.read_text("utf-8")
+    data = (
+        ("<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</body></html>")
+        if as_html
+        else text
+    )
+    path = tmp_path / "penglai"
+    path.write_text(data, "gb18030")
+    result = read_report(path)
+    assert result.kind == ("html" if as_html else "text")
+    report = result.report
+    assert (report.agency, report.year, report.format.id, report.table3) == (
+        "蓬莱市人力资源和社会保障局",
+        2013,
+        "2008",
+        None,
+    )
+    assert "(二)政府信息公开相关费用情况" in dict(report.sections)
+    assert report.statistic("review_cases") == 0
+
+
+def test_text_that_is_no_report_is_refused() -> None:
+    # a title alone: no table 3, and no section of the 2008 format
+    with pytest.raises(ReportParseError, match="no section of a format without table 3"):
+        read_report("<html><body>2013年度政府信息公开工作年度报告</body></html>".encode())
+    with pytest.raises(ReportParseError, match="no table 3 in the file"):
+        read_report("政府信息公开工作年度报告\n一、总体情况".encode())  # no year, no table
+    with pytest.raises(ReportParseError, match="no table 3 in the file"):
+        read_report("<html><body>2023年度政府信息公开工作年度报告</body></html>".encode())
+
+
+def test_forcing_the_2008_format_reads_the_text_only() -> None:
+    page = _site_page(html_table(T2), html_table(T3) + html_table(T4)).replace("一、总体情况", "一、概述")
+    result = read_report(page.encode(), format="2008")
+    assert (result.report.format.id, result.report.table3) == ("2008", None)

@@ -31,6 +31,7 @@ from types import MappingProxyType
 
 import attrs
 
+from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import fold_width, normalize_label
 from zwgk.errors import InvalidCellError, Problem, ReportParseError, TablesSkippedWarning
 from zwgk.reports._formats import (
@@ -67,6 +68,7 @@ _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", 
 # A leading minus is kept so that check_report can flag the negative cell (identity 5).
 _INT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)$", re.ASCII)
 _AMOUNT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$", re.ASCII)
+_NO_TABLE3 = "no table 3 in the file"
 _TABLE4_HEADS = frozenset({"行政复议", "尚未审结"})
 _LABEL_CHARS = 80  # longer text in a label cell is narrative, never a row label of table 3
 _TABLE_NAMES = MappingProxyType({2: "表二", 3: "表三", 4: "表四"})
@@ -318,7 +320,8 @@ def _detect_format(labels: list[str], year: int | None) -> ReportFormat | None:
         return get_format("2021")
     if "其他处理" in joined:
         return get_format("2019-trial")
-    if year is not None and year >= min(f.first_year for f in report_formats()):
+    tabled = [f for f in report_formats() if f.has_table3]
+    if year is not None and year >= min(f.first_year for f in tabled):
         return format_for_year(year)
     return None
 
@@ -608,15 +611,45 @@ def _unreadable(
 
 
 def _report_without_table3(
-    document: Document, problems: list[Problem], *, source: str, year: int | None, agency: str
+    document: Document,
+    problems: list[Problem],
+    *,
+    fmt: ReportFormat | None,
+    source: str,
+    year: int | None,
+    limits: Limits,
 ) -> ReadResult:
     """The one place a report without a readable table 3 is decided.
 
-    Today such a file cannot be read: :class:`~zwgk.errors.ReportParseError` lists why.  This
-    is the hook where reports in a format without table 3 (the 2008 条例's annual reports,
-    read from ``document.text``) are to be routed before giving up.
+    A report in a format without table 3 — forced (``format="2008"``), or on a year before
+    the first format with one (the 2008 条例's reports, 2008–2018) when no table 3 is found —
+    is read from its text (:func:`~zwgk.reports._legacy.parse_legacy_report`: sections and
+    the statistics it states) when the text has at least one of them.  Any other file
+    without a readable table 3 cannot be read:
+    :class:`~zwgk.errors.ReportParseError` lists why.
     """
+    from zwgk.reports._legacy import parse_legacy_report
+
+    first = min(f.first_year for f in report_formats() if f.has_table3)
+    untabled = fmt is not None and not fmt.has_table3
+    before = fmt is None and year is not None and year < first and not _table3_found(problems)
+    if untabled or before:
+        legacy = fmt if fmt is not None else format_for_year(year or first)
+        if not legacy.has_table3:
+            text = document.title + "\n" + document.text()
+            report = parse_legacy_report(text, year=year, format=legacy, source=source, limits=limits)
+            if report.sections or any(v is not None for _, v in report.statistics):
+                return ReadResult(report, (), document.kind)
+            # neither a section nor a statistic of the format: nothing says this is a report
+            what = f"a section of the {legacy.id} format ({legacy.citation})"
+            missing = Problem(source, "no section of a format without table 3", "text", None, what)
+            problems = [*problems, missing]
     raise ReportParseError(source, problems)
+
+
+def _table3_found(problems: list[Problem]) -> bool:
+    """True when the problems are those of a table 3 that was found (not its absence)."""
+    return not (len(problems) == 1 and problems[0].message == _NO_TABLE3)
 
 
 def read_document(
@@ -625,6 +658,7 @@ def read_document(
     format: str | ReportFormat | None = None,
     year: int | None = None,
     source: str = "<report>",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ReadResult:
     """Tables 2, 3 and 4, the sections, the year and the agency of a read file.
 
@@ -635,9 +669,11 @@ def read_document(
         year: the year reported on; default: read from the title or the text
             (``2023年度政府信息公开…``).
         source: how messages name the file.
+        limits: the bounds for reading a report without table 3 from its text.
 
     Returns:
-        The report, the tables found but unreadable (skipped), and ``document.kind``.
+        The report, the tables found but unreadable (skipped), and ``document.kind``; a
+        report in a format without table 3 (the 2008 format) is read from the text.
 
     Raises:
         ReportParseError: no table 3 or an unreadable one (every problem listed).
@@ -648,16 +684,16 @@ def read_document(
     year = found_year if year is None else year
     fmt = None if format is None else get_format(format)
     grids = document.tables
-    group = _table3_group(document)
+    group = [] if fmt is not None and not fmt.has_table3 else _table3_group(document)
     if not group:
         what = "a table with the rows of table 3 (本年新收, 上年结转 …)"
-        problem = Problem(source, "no table 3 in the file", "table", None, what)
-        return _report_without_table3(document, [problem], source=source, year=year, agency=agency)
+        problem = Problem(source, _NO_TABLE3, "table", None, what)
+        return _report_without_table3(document, [problem], fmt=fmt, source=source, year=year, limits=limits)
     t3_problems: list[Problem] = []
     rows = [row for index in group for row in grids[index]]
     table3 = _parse_table3(rows, fmt, year, t3_problems)
     if table3 is None:
-        return _report_without_table3(document, t3_problems, source=source, year=year, agency=agency)
+        return _report_without_table3(document, t3_problems, fmt=fmt, source=source, year=year, limits=limits)
     skipped: list[TableProblem] = []
     table4 = None
     t4_parts: list[int] = []

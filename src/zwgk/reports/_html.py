@@ -241,4 +241,4 @@ def parse_report_html(
         TablesSkippedWarning: table 2 or 4 was found but could not be read (it is ``None``).
     """
     document = html_document(html, source=source, limits=limits)
-    return report_of(read_document(document, format=format, year=year, source=source))
+    return report_of(read_document(document, format=format, year=year, source=source, limits=limits))

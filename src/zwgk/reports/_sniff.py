@@ -10,6 +10,7 @@ zip with ``xl/``               ``"xlsx"``
 OLE2 (``D0 CF 11 E0 …``)       ``"xls"`` (a ``Workbook`` stream) or ``"doc"`` (``WordDocument``)
 text starting with ``{``       ``"json"``
 text with HTML markup          ``"html"``
+other text                     ``"text"`` (a copy of a report without tables: the 2008 format)
 =============================  ==========================================================
 
 Text is decoded from its byte-order mark, else as UTF-8, else in the ``<meta charset>`` the
@@ -28,7 +29,7 @@ from zwgk.errors import DataFileError, Problem
 
 __all__ = ["KINDS", "decode_json", "decode_text", "refuse", "sniff"]
 
-KINDS = ("html", "json", "pdf", "docx", "xlsx", "xls")
+KINDS = ("html", "json", "pdf", "docx", "xlsx", "xls", "text")
 """The kinds of file a report is read from."""
 
 _OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -76,8 +77,8 @@ def sniff(data: bytes, source: str) -> str:
     """The kind of a report file (one of :data:`KINDS`) from its first bytes.
 
     Raises:
-        DataFileError: a legacy Word ``.doc`` (save it as DOCX or PDF), an empty file, a zip
-            or OLE2 file of another kind, or text that is neither HTML nor JSON.
+        DataFileError: a legacy Word ``.doc`` (save it as DOCX or PDF), an empty file, or a
+            zip or OLE2 file of another kind.
     """
     if b"%PDF-" in data[:1024]:
         return "pdf"
@@ -90,10 +91,9 @@ def sniff(data: bytes, source: str) -> str:
     if data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):
         return "json"
     text = decode_text(data, source)
-    head = text.lstrip("\ufeff \t\r\n")
     if _MARKUP.search(text[:65536]):
         return "html"
-    raise refuse(source, "text that is neither HTML nor JSON", head[:40])
+    return "text"
 
 
 def _declared(data: bytes) -> str | None:

@@ -1,0 +1,131 @@
+"""The audit of one report: a tuple of small adaptors, one per kind of check.
+
+Each adaptor turns one check of :mod:`zwgk.reports` into rows of the findings table.  They
+share one :class:`_Context` (the report, its file and the result of
+:func:`~zwgk.reports.check_report`, computed once), so adding a check is adding one adaptor
+to :data:`ADAPTORS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from zwgk.audit._messages import message
+from zwgk.audit._table import AuditedFile, AuditFinding
+from zwgk.reports import AnnualReport, CellRef, ReportCheck, Table3, Table3Column, check_report
+from zwgk.reports.narrative import check_narrative
+
+__all__ = ["ADAPTORS", "audit_report", "audited_file", "unreadable"]
+
+
+def _cell(table3: Table3, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int | None:
+    """The effective value of a table 3 cell (:meth:`~zwgk.reports.Table3.effective`: a blank
+    total read from its parts).  The one place the audit reads table 3 numbers."""
+    return table3.effective(row, column)
+
+
+@attrs.frozen
+class _Context:
+    """What every adaptor sees: the report, its file (as given) and its identity check."""
+
+    report: AnnualReport
+    file: str
+    check: ReportCheck
+
+    def finding(
+        self, check: str, cells: Iterable[object], text: str, culprit: str | None = None
+    ) -> AuditFinding:
+        """A row of this report."""
+        return AuditFinding(
+            agency=self.report.agency,
+            year=self.report.year,
+            file=self.file,
+            check=check,
+            cells=tuple(str(c) for c in cells),
+            culprit=culprit,
+            message=text,
+        )
+
+
+def _culprit_text(ctx: _Context, cells: tuple[CellRef, ...]) -> str | None:
+    """The likely wrong cell(s) among ``cells`` (unique smallest set), else why there is no answer."""
+    found = [str(c) for c in ctx.check.culprits if c.cell in cells]
+    if found:
+        return "; ".join(found)
+    return ctx.check.culprit_note
+
+
+def _checks(ctx: _Context) -> Iterable[AuditFinding]:
+    """:func:`~zwgk.reports.check_report`: identities 1–5 (``identity_N``, with the likely culprit
+    cell of each), then ``section_missing``, ``format_year`` and the ``total_blank`` note.
+
+    Culprits are a column of the identity rows, not rows of their own.
+    """
+    for f in ctx.check.violations:
+        yield ctx.finding(f.check, f.cells, f.message, _culprit_text(ctx, f.cells))
+    for f in (*ctx.check.format_findings, *ctx.check.notes):
+        where = f.cells or ((f.where,) if f.where else ())
+        yield ctx.finding(f.check, where, f.message)
+
+
+def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
+    """The text sections against their counts and tables (:func:`~zwgk.reports.narrative.check_narrative`).
+
+    Statements whose whole cannot be determined (``share_unchecked``) are not findings and
+    are left out of the table.
+    """
+    for f in check_narrative(ctx.report):
+        if f.problem:
+            yield ctx.finding(f.kind, f.cells, f.message)
+
+
+#: The adaptors run on every readable report, in order (one per kind of check).
+ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_checks, _narrative)
+
+
+def _findings(ctx: _Context) -> tuple[AuditFinding, ...]:
+    return tuple(f for adaptor in ADAPTORS for f in adaptor(ctx))
+
+
+def audit_report(report: AnnualReport, file: str = "") -> tuple[AuditFinding, ...]:
+    """Every finding of one report, from each check in turn (identities first).
+
+    Args:
+        report: the report (read from a file or built).
+        file: how the findings name it (the path as given).
+
+    Returns:
+        The findings, in the order of the checks; empty when the report passes them all.
+    """
+    return _findings(_Context(report, file, check_report(report)))
+
+
+def audited_file(report: AnnualReport, file: str) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
+    """The file's status line and its findings (the worker's answer for one readable file)."""
+    ctx = _Context(report, file, check_report(report))
+    findings = _findings(ctx)
+    status = AuditedFile(
+        file=file,
+        status="findings" if any(f.is_violation for f in findings) else "ok",
+        agency=report.agency,
+        year=report.year,
+        format=report.format.id,
+        findings=len(findings),
+        blanks=tuple(str(c) for c in ctx.check.blanks),
+    )
+    return status, findings
+
+
+def unreadable(file: str, error: Exception) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
+    """The status and the one ``unreadable`` finding of a file that cannot be read."""
+    text = message("unreadable", error=error)
+    return (
+        AuditedFile(file=file, status="unreadable", findings=1, error=str(error)),
+        (
+            AuditFinding(
+                agency="", year=None, file=file, check="unreadable", cells=(), culprit=None, message=text
+            ),
+        ),
+    )
