@@ -523,3 +523,15 @@ def test_forcing_the_2008_format_reads_the_text_only() -> None:
     page = _site_page(html_table(T2), html_table(T3) + html_table(T4)).replace("一、总体情况", "一、概述")
     result = read_report(page.encode(), format="2008")
     assert (result.report.format.id, result.report.table3) == ("2008", None)
+
+
+def test_an_audit_reports_the_skipped_table(tmp_path: Path) -> None:
+    from zwgk.audit import audit_paths
+
+    broken4 = html_table(T4).replace(">2<", ">两<", 1)
+    (tmp_path / "a.shtml").write_text(_site_page(html_table(T2), html_table(T3) + broken4), "utf-8")
+    table = audit_paths([tmp_path])
+    (finding,) = [f for f in table.findings if f.check == "table_unreadable"]
+    assert finding.file == str(tmp_path / "a.shtml")
+    assert (finding.agency, finding.year) == ("某市某区司法局", 2023)
+    assert "表四 could not be read and was skipped" in finding.message
