@@ -370,9 +370,7 @@ def test_cli_score_json_validates(tmp_path: Path, capsys: pytest.CaptureFixture[
     parts = {p.card: {} for p in load_combination("kaifu-2013-department-with-window").parts}
     evidence.write_text(json.dumps(parts), encoding="utf-8")
     main(["score", "kaifu-2013-department-with-window", str(evidence), "--lenient", "--json"])
-    assert_valid(
-        "combined-result", json.loads(capsys.readouterr().out), "zwgk score COMBINATION --json"
-    )
+    assert_valid("combined-result", json.loads(capsys.readouterr().out), "zwgk score COMBINATION --json")
 
 
 # --- the command -----------------------------------------------------------------------
