@@ -5,12 +5,13 @@ Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproje
 ``__init__`` imports every strategy module) and imports no zwgk package.  Instead it
 
 * registers, right away, the types of every zwgk package that is already imported, and
-* watches the import system (a :data:`sys.meta_path` finder) for the others: when
-  ``zwgk.calendar``, ``zwgk.deadlines``, ``zwgk.requests``, ``zwgk.catalog`` or
-  ``zwgk.scoring`` finishes importing, its types are registered.
+* watches the import system (a :data:`sys.meta_path` finder) for the others: when a
+  package of :data:`_TYPES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
+  finishes importing, its types are registered.
 
 Each registration is a resolver function, called when ``st.from_type`` first resolves the
-type: only then is the strategy module of :mod:`zwgk.testing` imported.  The finder removes
+type: only then is :mod:`zwgk.testing._values` imported, which builds the type's strategy
+from real data and real computations.  The finder removes
 itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself,
 ``RequestCase`` and the like, are registered by that package on import.)
 """
@@ -28,54 +29,155 @@ from typing import Any
 
 __all__ = ["_hypothesis_setup_hook"]
 
-_EVENTS = (
-    "CorrectionRequested",
-    "CorrectionReceived",
-    "ConsultationStarted",
-    "ConsultationEnded",
-    "FeeNoticeIssued",
-    "FeePaid",
-    "ExtensionGranted",
-    "ReasonableDelaySet",
-    "Replied",
-    "Withdrawn",
-)
-# package → (type name, zwgk.testing module, strategy function, whether it takes the type)
-_TYPES: Mapping[str, tuple[tuple[str, str, str, bool], ...]] = MappingProxyType(
+# package → its public value types (attrs classes of the façade's ``__all__``); each is drawn
+# by zwgk.testing._values.value_strategy(package, name).  Enums are left to Hypothesis, which
+# samples their members.  tests/testing/test_testing_plugin.py walks every façade and fails
+# when a public value type is missing here.
+_TYPES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "zwgk.calendar": (
-            ("Notice", "_dates", "added_notices", False),
-            ("HolidayPeriod", "_dates", "holiday_periods", False),
-            ("ChinaCalendar", "_dates", "calendars", False),
+            "ChinaCalendar",
+            "Coverage",
+            "DayInfo",
+            "Holiday",
+            "Notice",
+            "HolidayPeriod",
+            "HolidayRules",
+            "FestivalRule",
+            "CalendarKernel",
         ),
         "zwgk.deadlines": (
-            ("Deadline", "_requests", "deadlines", False),
-            *((name, "_requests", "events", True) for name in _EVENTS),
+            "Regime",
+            "Period",
+            "Receipt",
+            "ClockPolicy",
+            "Deadline",
+            "Step",
+            "Status",
+            "CorrectionRequested",
+            "CorrectionReceived",
+            "ConsultationStarted",
+            "ConsultationEnded",
+            "FeeNoticeIssued",
+            "FeePaid",
+            "ExtensionGranted",
+            "ReasonableDelaySet",
+            "Replied",
+            "Withdrawn",
         ),
         "zwgk.requests": (
-            ("DisclosureRequest", "_requests", "disclosure_requests", False),
-            ("Ledger", "_requests", "ledgers", False),
+            "DisclosureRequest",
+            "Ledger",
+            "OutcomeBasis",
+            "FeeSchedule",
+            "FeeTier",
+            "FeeStep",
+            "VolumeFee",
+            "RequestFee",
         ),
-        "zwgk.scoring": (("Card", "_scoring", "cards", False),),
         "zwgk.catalog": (
-            ("TimeLimit", "_catalog", "time_limits", False),
-            ("LegalBasis", "_catalog", "legal_bases", False),
-            ("DisclosureItem", "_catalog", "disclosure_items", False),
-            ("Catalog", "_catalog", "catalogs", False),
+            "Catalog",
+            "DisclosureItem",
+            "LegalBasis",
+            "TimeLimit",
+            "AnnualDeadline",
+            "DisplayPeriod",
+            "PeriodLimit",
+            "PeriodicLimit",
+            "QualitativeLimit",
+            "SameAsAbove",
+            "UnparsedLimit",
+            "CheckReport",
+            "Finding",
+            "ComplianceReport",
+            "ItemCompliance",
+            "Publication",
+            "PublicationResult",
         ),
+        "zwgk.scoring": (
+            "Card",
+            "Combination",
+            "CompiledCard",
+            "Condition",
+            "Derivation",
+            "DerivationFunction",
+            "EvidenceField",
+            "Item",
+            "Section",
+            "AllOrNothing",
+            "Check",
+            "Discretionary",
+            "Group",
+            "PerMissing",
+            "PerOccurrence",
+            "Tiers",
+            "ZeroIf",
+            "ScoreResult",
+            "CombinedResult",
+            "Ranking",
+            "WhatIf",
+        ),
+        "zwgk.reports": (
+            "ReportFormat",
+            "Table2Block",
+            "Table3Row",
+            "AnnualReport",
+            "CellRef",
+            "Table2",
+            "Table3",
+            "Table4",
+            "ReportCounts",
+            "Finding",
+            "ReportCheck",
+            "ShareFinding",
+        ),
+        "zwgk.powers": (
+            "PowerItem",
+            "PowerList",
+            "PowerListDiff",
+            "Merger",
+            "ClaimCheck",
+            "Flowchart",
+            "FlowStep",
+            "FlowFinding",
+        ),
+        "zwgk.services": ("ServiceCounts", "StatFinding", "ShareFinding"),
+        "zwgk.plans": (
+            "Plan",
+            "Phase",
+            "Task",
+            "FixedDue",
+            "RelativeDue",
+            "Recurrence",
+            "Occurrence",
+            "PlanStatus",
+            "TaskStatus",
+            "Summary",
+            "DueDate",
+        ),
+        "zwgk.rounds": (
+            "Rounds",
+            "Round",
+            "UnitTrend",
+            "ItemChange",
+            "DesignationRules",
+            "DesignationRule",
+            "Decision",
+        ),
+        "zwgk.register": ("DueItem", "HistoryEntry", "RequestRecord"),
+        "zwgk.errors": ("Problem",),
     }
 )
 _LOCK = threading.Lock()
 _PENDING: set[str] = set()
 
 
-def _resolver(kind: type, module: str, function: str, takes_type: bool) -> Callable[[type], Any]:
-    # A function, not a strategy: Hypothesis calls it when st.from_type resolves the type, so the
-    # zwgk.testing module is imported then (a registered st.deferred would be evaluated at once,
-    # to check that it is not empty).
+def _resolver(package: str, name: str) -> Callable[[type], Any]:
+    # A function, not a strategy: Hypothesis calls it when st.from_type resolves the type, so
+    # zwgk.testing is imported then (a registered st.deferred would be evaluated at once, to
+    # check that it is not empty).
     def resolve(thing: type) -> Any:
-        make = getattr(importlib.import_module(f"zwgk.testing.{module}"), function)
-        return make(kind) if takes_type else make()
+        return importlib.import_module("zwgk.testing._values").value_strategy(package, name)
 
     return resolve
 
@@ -88,9 +190,8 @@ def _register(package: str) -> None:
             return
         _PENDING.discard(package)
     mod = sys.modules[package]
-    for name, module, function, takes_type in _TYPES[package]:
-        kind = getattr(mod, name)
-        st.register_type_strategy(kind, _resolver(kind, module, function, takes_type))
+    for name in _TYPES[package]:
+        st.register_type_strategy(getattr(mod, name), _resolver(package, name))
 
 
 class _RegisteringLoader(importlib.abc.Loader):
