@@ -6,7 +6,7 @@ Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproje
 
 * registers, right away, the types of every zwgk package that is already imported, and
 * watches the import system (a :data:`sys.meta_path` finder) for the others: when a
-  package of :data:`_TYPES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
+  package of :data:`_PACKAGES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
   finishes importing, its types are registered.
 
 Each registration is a resolver function, called when ``st.from_type`` first resolves the
@@ -23,150 +23,30 @@ import importlib.abc
 import importlib.machinery
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType, ModuleType
+from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 __all__ = ["_hypothesis_setup_hook"]
 
-# package → its public value types (attrs classes of the façade's ``__all__``); each is drawn
-# by zwgk.testing._values.value_strategy(package, name).  Enums are left to Hypothesis, which
-# samples their members.  tests/testing/test_testing_plugin.py walks every façade and fails
-# when a public value type is missing here.
-_TYPES: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "zwgk.calendar": (
-            "ChinaCalendar",
-            "Coverage",
-            "DayInfo",
-            "Holiday",
-            "Notice",
-            "HolidayPeriod",
-            "HolidayRules",
-            "FestivalRule",
-            "CalendarKernel",
-        ),
-        "zwgk.deadlines": (
-            "Regime",
-            "Period",
-            "Receipt",
-            "ClockPolicy",
-            "Deadline",
-            "Step",
-            "Status",
-            "CorrectionRequested",
-            "CorrectionReceived",
-            "ConsultationStarted",
-            "ConsultationEnded",
-            "FeeNoticeIssued",
-            "FeePaid",
-            "ExtensionGranted",
-            "ReasonableDelaySet",
-            "Replied",
-            "Withdrawn",
-        ),
-        "zwgk.requests": (
-            "DisclosureRequest",
-            "Ledger",
-            "OutcomeBasis",
-            "FeeSchedule",
-            "FeeTier",
-            "FeeStep",
-            "VolumeFee",
-            "RequestFee",
-        ),
-        "zwgk.catalog": (
-            "Catalog",
-            "DisclosureItem",
-            "LegalBasis",
-            "TimeLimit",
-            "AnnualDeadline",
-            "DisplayPeriod",
-            "PeriodLimit",
-            "PeriodicLimit",
-            "QualitativeLimit",
-            "SameAsAbove",
-            "UnparsedLimit",
-            "CheckReport",
-            "Finding",
-            "ComplianceReport",
-            "ItemCompliance",
-            "Publication",
-            "PublicationResult",
-        ),
-        "zwgk.scoring": (
-            "Card",
-            "Combination",
-            "CompiledCard",
-            "Condition",
-            "Derivation",
-            "DerivationFunction",
-            "EvidenceField",
-            "Item",
-            "Section",
-            "AllOrNothing",
-            "Check",
-            "Discretionary",
-            "Group",
-            "PerMissing",
-            "PerOccurrence",
-            "Tiers",
-            "ZeroIf",
-            "ScoreResult",
-            "CombinedResult",
-            "Ranking",
-            "WhatIf",
-        ),
-        "zwgk.reports": (
-            "ReportFormat",
-            "Table2Block",
-            "Table3Row",
-            "AnnualReport",
-            "CellRef",
-            "Table2",
-            "Table3",
-            "Table4",
-            "ReportCounts",
-            "Finding",
-            "ReportCheck",
-            "ShareFinding",
-        ),
-        "zwgk.powers": (
-            "PowerItem",
-            "PowerList",
-            "PowerListDiff",
-            "Merger",
-            "ClaimCheck",
-            "Flowchart",
-            "FlowStep",
-            "FlowFinding",
-        ),
-        "zwgk.services": ("ServiceCounts", "StatFinding", "ShareFinding"),
-        "zwgk.plans": (
-            "Plan",
-            "Phase",
-            "Task",
-            "FixedDue",
-            "RelativeDue",
-            "Recurrence",
-            "Occurrence",
-            "PlanStatus",
-            "TaskStatus",
-            "Summary",
-            "DueDate",
-        ),
-        "zwgk.rounds": (
-            "Rounds",
-            "Round",
-            "UnitTrend",
-            "ItemChange",
-            "DesignationRules",
-            "DesignationRule",
-            "Decision",
-        ),
-        "zwgk.register": ("DueItem", "HistoryEntry", "RequestRecord"),
-        "zwgk.errors": ("Problem",),
-    }
+# The packages whose public value types (the attrs classes of the façade's ``__all__``) are
+# registered; each is drawn by zwgk.testing._values.value_strategy(package, name), which
+# holds the one list of what is drawn for each (tests/testing/test_testing_plugin.py walks
+# every façade and fails when a type has none).  Enums are left to Hypothesis, which samples
+# their members.
+_PACKAGES = (
+    "zwgk.calendar",
+    "zwgk.deadlines",
+    "zwgk.requests",
+    "zwgk.catalog",
+    "zwgk.scoring",
+    "zwgk.reports",
+    "zwgk.powers",
+    "zwgk.services",
+    "zwgk.plans",
+    "zwgk.rounds",
+    "zwgk.register",
+    "zwgk.errors",
 )
 _LOCK = threading.Lock()
 _PENDING: set[str] = set()
@@ -190,8 +70,19 @@ def _register(package: str) -> None:
             return
         _PENDING.discard(package)
     mod = sys.modules[package]
-    for name in _TYPES[package]:
-        st.register_type_strategy(getattr(mod, name), _resolver(package, name))
+    for name, kind in _value_types(mod):
+        st.register_type_strategy(kind, _resolver(package, name))
+
+
+def _value_types(module: ModuleType) -> list[tuple[str, type]]:
+    """The public value types of a façade: the attrs classes its ``__all__`` names."""
+    import attrs  # imported by every zwgk package already
+
+    return [
+        (name, kind)
+        for name in module.__all__
+        if isinstance(kind := getattr(module, name), type) and attrs.has(kind)
+    ]
 
 
 class _RegisteringLoader(importlib.abc.Loader):
@@ -244,8 +135,8 @@ def _unwatch() -> None:
 def _hypothesis_setup_hook() -> None:
     """Register zwgk's types now for the packages already imported, on import for the rest."""
     with _LOCK:
-        _PENDING.update(_TYPES)
-    for package in list(_TYPES):
+        _PENDING.update(_PACKAGES)
+    for package in _PACKAGES:
         if package in sys.modules:
             _register(package)
     if _PENDING and _WATCHER not in sys.meta_path:

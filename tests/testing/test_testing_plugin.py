@@ -6,6 +6,7 @@ import enum
 import importlib
 import inspect
 import pkgutil
+import re
 import subprocess
 import sys
 import warnings
@@ -215,14 +216,15 @@ def test_every_public_class_is_a_value_or_a_reasoned_exclusion() -> None:
 
 def test_every_public_attrs_class_has_a_registered_strategy() -> None:
     registered = {
-        getattr(importlib.import_module(package), name)
-        for package, names in _hypothesis_plugin._TYPES.items()
-        for name in names
+        kind
+        for package in _hypothesis_plugin._PACKAGES
+        for _, kind in _hypothesis_plugin._value_types(importlib.import_module(package))
     } | {RequestCase, InvalidRequestCase, TimeLimitCase}
     missing = sorted(name for name, kind in VALUES if attrs.has(kind) and kind not in registered)
-    assert missing == [], f"no strategy registered for {missing}"
-    for package, names in _hypothesis_plugin._TYPES.items():
-        assert set(names) == set(registered_types(package)), package
+    assert missing == [], f"the plugin registers no strategy for {missing}"
+    for package in _hypothesis_plugin._PACKAGES:
+        names = {n for n, _ in _hypothesis_plugin._value_types(importlib.import_module(package))}
+        assert names == set(registered_types(package)), package  # a strategy for each, no stale one
 
 
 @pytest.mark.parametrize(("name", "kind"), VALUES, ids=[n for n, _ in VALUES])
@@ -240,3 +242,13 @@ def test_from_type_draws_every_public_value_type(name: str, kind: type) -> None:
 def test_unknown_type_names_are_refused() -> None:
     with pytest.raises(UnknownNameError, match="Step"):
         value_strategy("zwgk.calendar", "Step")
+
+
+def test_the_reference_lists_every_registered_type() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "testing.md").read_text("utf-8")
+    listed = set(re.findall(r"`([A-Z]\w+)`", page))
+    for package in _hypothesis_plugin._PACKAGES:
+        missing = sorted(set(registered_types(package)) - listed)
+        assert not missing, f"docs/reference/testing.md does not list {package} {missing}"
