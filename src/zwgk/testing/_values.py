@@ -236,20 +236,16 @@ def _request_values() -> Mapping[str, _Builder]:
 def _catalog_values() -> Mapping[str, _Builder]:
     from zwgk import catalog as c
     from zwgk.calendar import default_calendar
-    from zwgk.testing._catalog import catalogs, disclosure_items, legal_bases, time_limit_phrases, time_limits
+    from zwgk.testing._catalog import (
+        catalogs,
+        disclosure_items,
+        legal_bases,
+        noisy_time_limit_texts,
+        time_limits,
+    )
 
     def checked() -> st.SearchStrategy[Any]:
         return st.one_of(st.builds(c.sample_catalog), catalogs()).map(c.check_catalog)
-
-    def parsed_limits() -> st.SearchStrategy[Any]:
-        # the phrases as an importer reads them: 同上 kept, unreadable text kept as UnparsedLimit
-        sample = [i.time_limit.text for i in c.sample_catalog().items if i.time_limit is not None]
-        texts = st.one_of(
-            time_limit_phrases().map(lambda case: case.text),
-            st.sampled_from(sample or ["同上"]),
-            st.sampled_from(["同上", "按上级要求", "视情况而定", "长期"]),
-        )
-        return texts.map(lambda text: c.parse_time_limit(text, warn=False))
 
     def compliance() -> st.SearchStrategy[Any]:
         catalog, log = c.sample_catalog(), c.sample_publication_log()
@@ -263,7 +259,26 @@ def _catalog_values() -> Mapping[str, _Builder]:
         )
 
     def part(kind: type) -> _Builder:
-        return lambda: parts_of(parsed_limits(), kind)
+        # a phrase of that kind (the clause builders of time_limit_phrases), as the parser reads it
+        from zwgk.testing import _catalog as tc
+
+        clauses = {
+            c.AnnualDeadline: tc._annual(),
+            c.DisplayPeriod: tc._display(),
+            c.PeriodLimit: tc._period(),
+            c.PeriodicLimit: tc._periodic(),
+            c.QualitativeLimit: tc._qualitative(),
+        }
+        others = {
+            c.SameAsAbove: st.sampled_from(["同上", "同上栏", "同 上", "同上。"]),
+            # what catalogs write when they state no limit the parser can read
+            c.UnparsedLimit: st.one_of(
+                st.sampled_from(["按上级要求", "视情况而定", "长期", "另行通知", "根据工作需要", "—"]),
+                noisy_time_limit_texts(),
+            ),
+        }
+        texts = clauses[kind].map(lambda clause: "".join(clause[0])) if kind in clauses else others[kind]
+        return lambda: parts_of(texts.map(lambda text: c.parse_time_limit(text, warn=False)), kind)
 
     return {
         "Catalog": catalogs,
@@ -465,7 +480,7 @@ def _report_values() -> Mapping[str, _Builder]:
 # ----------------------------------------------------------------------------- powers
 
 
-def _power_lists() -> st.SearchStrategy[Any]:
+def _power_lists(min_size: int = 1) -> st.SearchStrategy[Any]:
     """Power lists (权责清单) of the categories, legal bases and time limits real lists use."""
     from zwgk.powers import PowerCategory, PowerItem, PowerList
     from zwgk.testing._catalog import legal_bases, time_limits
@@ -496,23 +511,27 @@ def _power_lists() -> st.SearchStrategy[Any]:
 
     @st.composite
     def build(draw: st.DrawFn) -> PowerList:
-        n = draw(st.integers(1, 6))
+        n = draw(st.integers(min_size, 6))
         return PowerList(tuple(draw(item(i)) for i in range(n)), title="某局权责清单", source="strategy")
 
     return build()
 
 
-def _diffs() -> st.SearchStrategy[Any]:
+def _diffs(*, merge: bool | None = None) -> st.SearchStrategy[Any]:
     """Diffs of a drawn list against a new version: some items kept, some removed, some added,
-    two old ones merged into one new item with a 合并 note."""
+    and (``merge``: always; ``None``: sometimes) two old ones merged into one new item with a
+    合并 note."""
     from zwgk.powers import PowerList, diff_power_lists
 
     @st.composite
     def run(draw: st.DrawFn) -> Any:
-        old = draw(_power_lists())
+        old = draw(_power_lists(min_size=2 if merge else 1))
         keep = draw(st.lists(st.booleans(), min_size=len(old.items), max_size=len(old.items)))
+        merging = len(old.items) >= 2 and (merge if merge is not None else draw(st.booleans()))
+        if merging:
+            keep[:2] = [False, False]  # the two merged items are not kept under their old names
         new_items = [i for i, k in zip(old.items, keep, strict=True) if k]
-        if len(old.items) >= 2 and draw(st.booleans()):
+        if merging:
             a, b = old.items[0], old.items[1]
             new_items.append(attrs.evolve(a, name=f"{a.name}等事项", remarks=f"由原“{a.name}”“{b.name}”合并"))
         new_items += draw(_power_lists()).items[: draw(st.integers(0, 2))]
@@ -559,7 +578,7 @@ def _power_values() -> Mapping[str, _Builder]:
         "PowerItem": lambda: parts_of(_power_lists(), p.PowerItem),
         "PowerList": _power_lists,
         "PowerListDiff": _diffs,
-        "Merger": lambda: parts_of(_diffs(), p.Merger),
+        "Merger": lambda: parts_of(_diffs(merge=True), p.Merger),
         "ClaimCheck": claims,
         "Flowchart": _flowcharts,
         "FlowStep": lambda: parts_of(_flowcharts(), p.FlowStep),
@@ -583,7 +602,7 @@ def _service_values() -> Mapping[str, _Builder]:
         on_time = draw(st.integers(0, commitment_done))
         slack = draw(st.sampled_from([0, 0, 0, 1, -3]))
         values = {
-            "received": immediate + commitment + slack,
+            "received": max(0, immediate + commitment + slack),
             "immediate": immediate,
             "immediate_done": immediate,
             "commitment": commitment,
@@ -759,14 +778,16 @@ def _register_values() -> Mapping[str, _Builder]:
 
     @st.composite
     def history(draw: st.DrawFn) -> HistoryEntry:
+        from zwgk.register._register import _event_row  # the row the register writes for an event
+
         case: RequestCase = draw(request_cases().filter(lambda c: bool(c.events)))
         seq = draw(st.integers(0, len(case.events) - 1))
-        event = case.events[seq]
+        kind, on, detail = _event_row(case.events[seq])
         return HistoryEntry(
             seq + 1,
-            type(event).__name__,
-            event.on,
-            str(event),
+            kind,
+            on,
+            detail,
             None,
             None,
             None,
