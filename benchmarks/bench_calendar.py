@@ -7,6 +7,7 @@ Run by hand (not part of the test suite)::
 
     python benchmarks/bench_calendar.py            # 10,000 starts, 1,000,000 vector dates
     python benchmarks/bench_calendar.py --quick    # 1,000 starts, 100,000 vector dates
+    python benchmarks/bench_calendar.py --missing  # only the columns with missing values (below)
 
 What it measures (issue 2 §7):
 
@@ -17,7 +18,12 @@ What it measures (issue 2 §7):
   its warnings are suppressed) and ``numpy.busday_offset`` (a 7-day weekmask with every rest
   day of the notices as a holiday, its best correct use);
 - the vector path on 1,000,000 dates against ``numpy.busday_offset`` on the same array;
-- the number of results of each that differ from zwgk's.
+- the number of results of each that differ from zwgk's;
+- columns of every type a caller hands the vector path, 5 % of them missing (``None``, NaN,
+  ``NaT``, ``pd.NA``, Arrow nulls), through the house harness (``_harness.interleave``: every
+  column and the floor, a plain table lookup on ``datetime64[D]``, interleaved in one process;
+  ratios to the floor with min/median/max), each checked exact against the ``datetime64``
+  path with ``NaT`` where missing (``--missing`` runs only this part).
 
 Every library is called with zwgk's strict semantics (the start day never counts):
 ``find_workday(19, d + 1 day)`` (``find_workday(n, d)`` counts ``d`` itself when it is a
@@ -33,9 +39,16 @@ import argparse
 import datetime as dt
 import random
 import statistics
+import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import Contender, fmt, interleave, markdown_rows
 
 N = 20
 SEED = 20261122
@@ -67,9 +80,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="1,000 starts and 100,000 vector dates")
+    parser.add_argument("--missing", action="store_true", help="only the columns with missing values")
+    parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds of the missing-value part")
     args = parser.parse_args(argv)
     n_starts = 1_000 if args.quick else 10_000
     n_vector = 100_000 if args.quick else 1_000_000
+    if args.missing:
+        missing_values(n_vector, args.rounds)
+        return
 
     import numpy as np
 
@@ -192,6 +210,119 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     print()
     print(f"vector vs scalar zwgk on 2,000 sampled dates: {scalar_mismatch} mismatches")
+    print()
+    missing_values(n_vector, args.rounds)
+
+
+SHARE_MISSING = 0.05
+
+
+def _columns(n: int) -> tuple[Any, dict[str, Callable[[], Any]]]:
+    """``datetime64[D]`` dates with 5 % NaT, and the same column in every type callers hand in."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    rng = np.random.default_rng(SEED)
+    dates = (np.datetime64("2019-01-01") + rng.integers(0, 2_850, size=n)).astype("datetime64[D]")
+    missing = rng.random(n) < SHARE_MISSING
+    dates[missing] = np.datetime64("NaT")
+    plain = dates.astype(object)  # datetime.date items, None where NaT
+    where = np.flatnonzero(missing)
+    kinds: list[object] = [None, float("nan"), pd.NaT, pd.NA]
+
+    def objects(*fill: object) -> Any:
+        column = plain.copy()
+        for k, value in enumerate(fill):
+            column[where[k :: len(fill)]] = value
+        return column
+
+    arrow = pa.array(plain, type=pa.date32())
+    columns = {
+        "object, None": objects(None),
+        "object, NaN": objects(float("nan")),
+        "object, NaT": objects(pd.NaT),
+        "object, pd.NA": objects(pd.NA),
+        "object, all four mixed": objects(*kinds),
+        "pandas object Series, all four mixed": pd.Series(objects(*kinds)),
+        "pandas Arrow-backed date32 Series, nulls": pd.Series(arrow, dtype=pd.ArrowDtype(pa.date32())),
+        "pyarrow date32, nulls": arrow,
+        "pyarrow timestamp[us], nulls": pa.array(dates.astype("datetime64[us]")),
+        "pandas datetime64 Series, NaT": pd.Series(dates.astype("datetime64[ns]")),
+    }
+    return dates, {name: (lambda c=c: c) for name, c in columns.items()}
+
+
+def missing_values(n: int, rounds: int = 9) -> None:
+    """Vector ``add_working_days`` over columns with 5 % missing values, interleaved with the floor."""
+    import numpy as np
+
+    from zwgk.calendar import default_calendar
+    from zwgk.calendar._vector import tables
+
+    cal = default_calendar()
+    dates, columns = _columns(n)
+    expected = cal.add_working_days_array(dates, N)
+    t = tables(cal.kernel)
+    full = np.where(np.isnat(dates), np.datetime64("2020-01-01"), dates)
+
+    def floor() -> object:  # a lookup on complete datetime64[D] dates, nothing checked
+        idx = full.view(np.int64) - t.base
+        return t.workdays[t.cum[idx] + N - 1].view("datetime64[D]")
+
+    def wrong_np(got: Any) -> int:
+        same = (got == expected) | (np.isnat(got) & np.isnat(expected))
+        return int((~same).sum())
+
+    def wrong(column: Any) -> int:
+        return wrong_np(np.asarray(cal.add_working_days_array(column, N), dtype="datetime64[D]"))
+
+    with warnings.catch_warnings():  # the last week of the final year is provisional
+        warnings.simplefilter("ignore")
+        first = dt.date(2004, 1, 1)
+        rest_days = [
+            first + dt.timedelta(days=i)
+            for i in range((dt.date(2026, 12, 31) - first).days + 1)
+            if not cal.is_working_day(first + dt.timedelta(days=i))
+        ]
+    busdaycal = np.busdaycalendar(weekmask="1111111", holidays=np.array(rest_days, dtype="datetime64[D]"))
+
+    def anchor() -> object:  # numpy's best correct use, NaT in → NaT out
+        return np.busday_offset(dates, N, roll="backward", busdaycal=busdaycal)
+
+    contenders = [
+        Contender("floor: numpy table lookup, no missing", floor, n, 0, "floor"),
+        Contender(
+            "numpy busday_offset (7-day mask, rest days as holidays)", anchor, n, wrong_np(anchor()), "anchor"
+        ),
+    ]
+    contenders.append(
+        Contender("zwgk, datetime64[D] with NaT", lambda: cal.add_working_days_array(dates, N), n, 0, "zwgk")
+    )
+    for name, get in columns.items():
+        column = get()
+        contenders.append(
+            Contender(
+                f"zwgk, {name}",
+                lambda column=column: cal.add_working_days_array(column, N),
+                n,
+                wrong(column),
+                "zwgk",
+            )
+        )
+    results = interleave(contenders, rounds=rounds)
+    print(
+        f"Vector: add {N} working days to {n:,} dates, {SHARE_MISSING:.0%} missing "
+        f"({rounds} interleaved rounds; wrong = differs from the datetime64 path, NaT where missing)"
+    )
+    print()
+    print("| figure | implementation | median per date | × floor | × best anchor | wrong answers |")
+    print("|---|---|---:|---:|---:|---:|")
+    for row in markdown_rows("`add_working_days_array`, 5 % missing (per date)", results):
+        print(row)
+    print()
+    worst = max((r for r in results if r.contender.kind == "zwgk"), key=lambda r: r.median)
+    print(f"slowest column: {worst.contender.name}, {fmt(worst.median)} per date")
 
 
 if __name__ == "__main__":

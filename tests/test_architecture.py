@@ -76,6 +76,7 @@ PACKAGES = (
     "plans",
     "rounds",
     "register",
+    "audit",
     "testing",
 )
 

@@ -56,6 +56,8 @@ class Limits:
             1 MiB (200; real worksheets compress 5–30 times, zip bombs 1,000 times and more).
         max_tables: ``<table>`` elements of one HTML page (1,000; a published annual report
             has a handful, layout tables included).
+        max_files: files one audit reads, folders walked (100,000; a city's departments over
+            ten years are a few thousand reports).
     """
 
     max_file_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
@@ -69,6 +71,7 @@ class Limits:
     max_uncompressed_bytes: int = attrs.field(default=512 * _MIB, validator=_positive)
     max_compression_ratio: int = attrs.field(default=200, validator=_positive)
     max_tables: int = attrs.field(default=1_000, validator=_positive)
+    max_files: int = attrs.field(default=100_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()

@@ -57,11 +57,19 @@ def test_format_by_year() -> None:
     assert format_for_year(2020).id == "2019-trial"
     assert format_for_year(2021).id == "2021"
     assert format_for_year(2030).id == "2021"
+    # reports on 2008-2018: the 2007 条例 (国务院令第492号, in force 2008-05-01) format, no tables
+    assert format_for_year(2008).id == "2008"
+    assert format_for_year(2013).id == "2008"
+    assert format_for_year(2018).id == "2008"
+    assert not format_for_year(2013).has_table3
+    with pytest.raises(InvalidInputError, match="2008 or later"):
+        format_for_year(2007)
     with pytest.raises(InvalidInputError, match="2019 or later"):
-        format_for_year(2013)
+        table3_from_ledger([], 2013)
     assert get_format("trial").id == "2019-trial"
+    assert get_format("2008-条例").id == "2008"
     with pytest.raises(UnknownNameError):
-        get_format("2008")
+        get_format("2007")
 
 
 def test_explicit_format_overrides_year() -> None:

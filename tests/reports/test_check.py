@@ -288,3 +288,70 @@ def test_fee_data_file_is_validated() -> None:
     assert len(problems) == 2  # a gap at 11, and the open tier not following 30
     _load_schedule({}, "per_volume", problems)  # type: ignore[arg-type]
     assert "malformed fee schedule" in str(problems[-1])
+
+
+# --- each share at its written precision (issue 12) -------------------------------------------
+# 56/170 = 32.941…% → "32.9" at 1 decimal; 33/170 = 19.411…% → "19.4"; 81/170 = 47.647…% → "47.6";
+# 56 + 33 + 81 = 170; 32.9 + 19.4 + 47.6 = 99.9, within ±0.15 (three halves of 0.1).
+
+
+def test_shares_at_their_written_precision() -> None:
+    assert check_shares([56, 33, 81], 170, ["32.9%", "19.4%", "47.6%"]) == ()
+    # the behaviour before issue 12 (one precision, 2 decimals) is still available
+    at_two = check_shares([56, 33, 81], 170, ["32.9%", "19.4%", "47.6%"], decimals=2)
+    assert [(f.kind, f.expected) for f in at_two] == [
+        ("share", Decimal("32.94")),
+        ("share", Decimal("19.41")),
+        ("share", Decimal("47.65")),
+        ("shares", Decimal(100)),  # 99.9 is off by more than three halves of 0.01
+    ]
+    assert [f.decimals for f in at_two] == [2, 2, 2, None]
+
+
+def test_mixed_precisions_and_exponents() -> None:
+    # 1/3 = 33.333…%, 2/3 = 66.666…%: "33" (0 decimals) and "66.7" (1) are both rounded values
+    assert check_shares([1, 2], 3, ["33", "66.7"]) == ()
+    assert check_shares([1, 2], 3, [33, Decimal("66.7")]) == ()
+    # Decimal("33.30") keeps its exponent: 2 decimals, so 33.33 is expected
+    # (and 33.30 + 66.67 = 99.97 is off by more than two halves of 0.01)
+    finding, total = check_shares([1, 2], 3, [Decimal("33.30"), "66.67"])
+    assert (finding.kind, finding.expected, finding.decimals) == ("share", Decimal("33.33"), 2)
+    assert total.kind == "shares"
+
+
+def test_truncation_is_share_truncated() -> None:
+    # 2/3 = 66.666…%: "66.7" rounds, "66.6" truncates; 1/3 = 33.333…% truncates and rounds to 33.3
+    (finding,) = check_shares([1, 2], 3, ["33.3", "66.6"])
+    assert (finding.kind, finding.label, finding.expected, finding.reported) == (
+        "share_truncated",
+        "part 2",
+        Decimal("66.7"),
+        Decimal("66.6"),
+    )
+    assert "truncated, not rounded" in finding.message
+    # seed 002's 12.22 is neither: 13.2183…% truncates to 13.22 too, so 12.22 is a plain "share"
+    assert check_shares([931, 126, 161], 1218, ["76.44", "10.34", "12.22"])[0].kind == "share"
+
+
+def test_sum_tolerance_follows_mixed_precisions() -> None:
+    # 76.44 + 10.34 + 12.2 = 98.98; rounding explains ±(0.005 + 0.005 + 0.05) = ±0.060
+    findings = check_shares([931, 126, 161], 1218, ["76.44", "10.34", "12.2"])
+    assert [f.kind for f in findings] == ["share", "shares"]
+    assert findings[1].message.endswith("(rounding explains at most ±0.060)")
+    # 1/3 three times at 0, 1 and 2 decimals: 33 + 33.3 + 33.33 = 99.63, within ±0.555
+    assert check_shares([1, 1, 1], 3, ["33", "33.3", "33.33"]) == ()
+
+
+def test_cli_shares_written_precision(capsys: pytest.CaptureFixture[str]) -> None:
+    from zwgk._cli import main
+
+    assert main(["report", "shares", "--total", "170", "56:32.9", "33:19.4", "81:47.6"]) == 0
+    assert "all percentages match" in capsys.readouterr().out
+    assert (
+        main(["report", "shares", "--total", "170", "--decimals", "2", "56:32.9", "33:19.4", "81:47.6"]) == 1
+    )
+    capsys.readouterr()
+    assert main(["report", "shares", "--total", "3", "2:66.6", "1:33.3", "--json"]) == 1
+    out = capsys.readouterr().out
+    assert '"kind": "share_truncated"' in out
+    assert '"decimals": 1' in out

@@ -37,9 +37,15 @@ def test_report_check_findings(capsys: pytest.CaptureFixture[str]) -> None:
     assert "· 表三" in out
     assert main(["report", "check", *files, "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert [d["ok"] for d in data] == [False, False]
-    assert data[1]["violations"][0]["off_by"] == -1
-    assert data[0]["violations"][0]["identity"] == 1
+    assert [d["status"] for d in data["files"]] == ["findings", "findings"]
+    # the fixtures' misprints, as written into them: 表三 总计 column off by one (identities 1
+    # and 3), 表四 行政复议 总计 0 where its parts add up to 1 (identity 4)
+    assert [(d["file"], d["check"]) for d in data["findings"]] == [
+        (files[0], "identity_1"),
+        (files[0], "identity_3"),
+        (files[1], "identity_4"),
+    ]
+    assert "off by -1" in data["findings"][2]["message"]
 
 
 def test_report_check_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,7 +59,7 @@ def test_report_check_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_report_shares(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "shares", "--total", "1218", "931:76.44", "126:10.34", "161:12.22"]) == 1
     out = capsys.readouterr().out
-    assert "161/1218 = 13.2184% → 13.22%, reported 12.22%" in out
+    assert "161/1218 = 13.2184% → 13.22% at 2 decimals, reported 12.22%" in out
     assert main(["report", "shares", "--total", "1218", "931:76.44", "126:10.34", "161:13.22", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["report", "shares", "--total", "3", "1:33.33", "2:66.67"]) == 0

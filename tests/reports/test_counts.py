@@ -80,7 +80,12 @@ def test_build_with_counts_json_passes_check(tmp_path: Path, capsys: pytest.Capt
     )
     assert code == 0
     report = load_report(target)
-    assert check_report(report).ok
+    result = check_report(report)
+    assert result.violations == ()
+    # 六 was given with blank text, so the report has no section 六 (二, 三 and 四 are its tables)
+    assert [(f.check, f.where) for f in result.format_findings] == [
+        ("section_missing", "六、其他需要报告的事项")
+    ]
     assert report.agency == "某区司法局"
     assert report.table2 is not None
     assert report.table4 is not None
@@ -92,8 +97,7 @@ def test_build_with_counts_json_passes_check(tmp_path: Path, capsys: pytest.Capt
         ("一、总体情况", "本年度，本局围绕法治政府建设推进政务公开。"),
         ("五、存在的主要问题及改进情况", "依申请公开答复的规范性有待加强。"),
     )  # 六 has blank text: left out
-    assert main(["report", "check", str(target)]) == 0
-    assert ": ok" in capsys.readouterr().out
+    assert main(["report", "check", str(target)]) == 1
 
 
 def test_build_with_counts_html_shows_sections(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -137,7 +141,14 @@ def test_trial_format_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert report.table2.raw("licensing.change") == -2  # 本年增/减 may be negative
     assert report.table2.raw("procurement.amount") == Decimal("356.40")
     assert report.sections == (("一、总体情况", "试行格式。"),)
-    assert check_report(report).ok
+    result = check_report(report)
+    assert result.violations == ()
+    # only 一 has text; 二 and 三 are shown by tables 2 and 3; 四 (no table 4), 五 and 六 are missing
+    assert [f.where for f in result.format_findings] == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
 
 
 def test_counts_without_tables_gives_no_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -306,7 +317,10 @@ def test_any_valid_counts_build_a_report_that_passes(case: tuple[str, dict[str, 
     counts = counts_from_json(json.dumps(data), format_id)
     ledger = read_ledger(LEDGER)
     report = counts.build(ledger, 2025)
-    assert check_report(report).ok
+    result = check_report(report)
+    assert result.violations == ()
+    # a report on 2025 in the trial layout is flagged (format_year), never accepted silently
+    assert [f.check for f in result.format_findings] == (["format_year"] if format_id == "2019-trial" else [])
     assert report.table2 is not None
     assert report.table4 is not None
     for key, value in data["table2"].items():  # type: ignore[attr-defined]

@@ -162,10 +162,11 @@ def test_check_json_lists_unreadable_files(tmp_path: Path, capsys: pytest.Captur
     capsys.readouterr()
     assert main(["report", "check", str(empty), str(valid), "--json"]) == 2
     data = json.loads(capsys.readouterr().out)
-    by_file = {d["file"]: d for d in data}
-    assert by_file[str(valid)]["ok"] is True
-    assert by_file[str(empty)]["ok"] is None
-    assert "no table 3" in by_file[str(empty)]["problems"][0]
+    by_file = {d["file"]: d for d in data["files"]}
+    assert by_file[str(valid)]["status"] == "ok"
+    assert by_file[str(empty)]["status"] == "unreadable"
+    assert "no table 3" in by_file[str(empty)]["error"]
+    assert [(f["file"], f["check"]) for f in data["findings"]] == [(str(empty), "unreadable")]
 
 
 # ---------------------------------------------------------------- 3. every ledger problem at once

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, Literal
 
 import attrs
@@ -116,8 +117,11 @@ def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
         arr = _from_objects(np, arr, values, field)
     if arr.dtype.kind != "M":
         raise InvalidTypeError(field, arr.dtype, "numpy datetime64 values or a pandas datetime Series")
-    nat = np.isnat(arr)
-    days = arr.astype("datetime64[D]").astype(np.int64)
+    nat = np.asarray(np.isnat(arr))  # an array even for one date: the lookups write into it
+    if arr.dtype != _DAY:
+        arr = arr.astype(_DAY)
+    days = arr.view(np.int64)  # NaT is the smallest int64, masked by ``nat`` from here on
+    days.flags.writeable = False  # may be a view of the caller's array
     return days, nat, index
 
 
@@ -135,6 +139,7 @@ def _from_arrow(np: Any, pa: Any, values: Any, field: str) -> Any:
     raise InvalidTypeError(field, kind, "an Arrow date32/date64 or timestamp array")
 
 
+_DAY = "datetime64[D]"
 _CST_HOURS = 8  # China Standard Time is UTC+8 (what Asia/Shanghai has been since 1991)
 _MISSING_FILL = dt.date(1970, 1, 1)
 
@@ -221,9 +226,18 @@ def _via_pandas(pd: Any, flat: Any) -> Any:
 
 
 def _missing_mask(np: Any, flat: Any, items: list[Any]) -> Any:
+    """Where ``items`` (plain dates and missing values, see :func:`_fast_kinds`) are missing.
+
+    With pandas, ``pd.isna``; without it the items are dates, None and floats, so the
+    candidates are the items that are not dates (``isinstance`` mapped at C speed) and only
+    they are tested one by one (a float that is not NaN is not missing).
+    """
     pd = _pandas_if_loaded()
     if pd is not None:
         return pd.isna(flat)
+    missing = ~np.fromiter(map(isinstance, items, repeat(dt.date)), dtype=bool, count=len(items))
+    if all(map(_is_missing, flat[missing].tolist())):
+        return missing
     return np.fromiter(map(_is_missing, items), dtype=bool, count=len(items))
 
 
@@ -258,21 +272,37 @@ def _check_errors(errors: object) -> None:
 def _index(  # noqa: PLR0917 - the tables, the days with their mask, and how to report
     kernel: CalendarKernel, t: Tables, days: Any, nat: Any, field: str, errors: Errors
 ) -> Any:
-    """Table indexes of ``days``; with ``errors="coerce"`` uncovered days join ``nat`` (in place)."""
+    """Table indexes of ``days`` (0 where missing); with ``errors="coerce"`` uncovered days join
+    ``nat`` (in place).
+
+    Two reductions check the bounds; the per-day test runs only when one fails.
+    """
     np = _np()
-    idx = days - t.base
-    bad = ((idx < 0) | (idx >= t.size)) & ~nat
-    if bad.any():
+    idx = np.asarray(days - t.base)
+    if nat.any():
+        idx[nat] = 0
+    if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= t.size):
+        bad = (idx < 0) | (idx >= t.size)
         if errors == "coerce":
             nat |= bad
+            idx[bad] = 0
         else:
             first_bad = int(days[np.argmax(bad)])
             day = dt.date.fromordinal(first_bad + _EPOCH_ORDINAL)
             raise kernel.coverage_error(day, field)
-    return np.where(nat, 0, idx)
+    return idx
 
 
-def _warn_if(kernel: CalendarKernel, t: Tables, latest: Any, what: str) -> None:
+def _warn_if(kernel: CalendarKernel, t: Tables, latest: Any, what: str, missing: Any = None) -> None:
+    """Warn when a day of ``latest`` (those not ``missing``) is after the settled data.
+
+    The maximum of all of ``latest`` is taken first (one reduction); only when it is
+    provisional are the ``missing`` entries, whose values mean nothing, taken out.
+    """
+    if not latest.size or int(latest.max()) <= t.settled:
+        return
+    if missing is not None:
+        latest = latest[~missing]
     if latest.size and int(latest.max()) > t.settled:
         kernel.warn_provisional(what, stacklevel=4)
 
@@ -281,7 +311,7 @@ def _wrap(result: Any, index: Any, name: str | None = None) -> Any:
     if index is None:
         return result
     pd = _pandas_if_loaded()
-    return pd.Series(result, index=index, name=name)
+    return pd.Series(result, index=index, name=name, copy=False)  # ``result`` is always a new array
 
 
 def is_working_day(kernel: CalendarKernel, dates: Any, errors: Errors = "raise") -> Any:
@@ -292,7 +322,7 @@ def is_working_day(kernel: CalendarKernel, dates: Any, errors: Errors = "raise")
     days, nat, index = _days(dates, "dates")
     nat = nat.copy()
     idx = _index(kernel, t, days, nat, "dates", errors)
-    _warn_if(kernel, t, days[~nat], "is_working_day_array")
+    _warn_if(kernel, t, days, "is_working_day_array", nat)
     return _wrap(np.where(nat, False, t.working[idx]), index)
 
 
@@ -306,13 +336,18 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any, errors: Errors 
     steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
     if steps.dtype.kind not in "iu":
         raise InvalidTypeError("n", n, "an integer or an array of integers")
-    try:
-        steps = np.broadcast_to(steps.astype(np.int64), days.shape)
-    except ValueError:
-        raise InvalidInputError(
-            "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
-        ) from None
+    one_positive = steps.ndim == 0 and 0 < steps < t.workdays.size  # a larger count leaves the data
+    if not one_positive:
+        try:
+            steps = np.broadcast_to(steps.astype(np.int64), days.shape)
+        except ValueError:
+            raise InvalidInputError(
+                "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
+            ) from None
     idx = _index(kernel, t, days, nat, "dates", errors)
+    if one_positive:
+        out = _add_positive(kernel, t, days, int(steps), idx, nat, errors)
+        return _wrap(out if index is None else out.astype("datetime64[ns]"), index)
     rank = np.where(steps > 0, t.cum[idx] + steps - 1, t.before[idx] + steps)
     moving = (steps != 0) & ~nat
     out_of_range = moving & ((rank < 0) | (rank >= t.workdays.size))
@@ -335,6 +370,35 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any, errors: Errors 
     return _wrap(out, index)
 
 
+def _add_positive(  # noqa: PLR0917 - the tables, the days with their mask, one count, how to report
+    kernel: CalendarKernel, t: Tables, days: Any, k: int, idx: Any, nat: Any, errors: Errors
+) -> Any:
+    """:func:`add_working_days` for one count ``k`` > 0, the common call, in fewer passes.
+
+    The k-th working day after a day is the working day of rank ``cum[day] + k - 1``; a
+    missing day has index 0 and its rank is overwritten by NaT at the end.
+    """
+    np = _np()
+    rank = np.asarray(t.cum[idx])
+    rank += k - 1
+    size = t.workdays.size
+    if rank.size and int(rank.max()) >= size:
+        out_of_range = (rank >= size) & ~nat
+        if out_of_range.any():
+            if errors != "coerce":
+                i = int(np.argmax(out_of_range))
+                day = dt.date.fromordinal(int(days[i]) + _EPOCH_ORDINAL)
+                raise CalendarCoverageError.count_beyond_edge(day, k, kernel.first, kernel.estimated_until)
+            nat |= out_of_range
+        np.minimum(rank, size - 1, out=rank)
+    result = np.asarray(t.workdays[rank])
+    _warn_if(kernel, t, result, "add_working_days_array", nat)
+    out = result.view(_DAY)
+    if nat.any():
+        out[nat] = np.datetime64("NaT")
+    return out
+
+
 def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: Errors = "raise") -> Any:
     """int64 array (float with NaN where an input is NaT): working days in ``(start, end]``."""
     np = _np()
@@ -350,12 +414,12 @@ def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: E
             "end", f"shape {b.shape}", f"one date or one per start date (shape {a.shape})"
         ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
-    nat = nat_a | nat_b
+    nat = np.asarray(nat_a | nat_b)
     ia = _index(kernel, t, a, nat, "start", errors)
     ib = _index(kernel, t, b, nat, "end", errors)
     if errors == "coerce":  # a day coerced by the second lookup also voids the first
         ia = np.where(nat, 0, ia)
-    _warn_if(kernel, t, np.maximum(a, b)[~nat & (a != b)], "working_days_between_array")
+    _warn_if(kernel, t, np.maximum(a, b), "working_days_between_array", nat | (a == b))
     count = t.cum[ib] - t.cum[ia]
     if nat.any():
         count = np.where(nat, np.nan, count.astype(np.float64))

@@ -16,7 +16,15 @@ import attrs
 from zwgk._text import lookup_label, normalize_label
 from zwgk.errors import OutcomeRegimeError
 
-__all__ = ["NoticeRecord", "Outcome", "OutcomeGroup", "ReplyNotice", "parse_outcome", "parse_reply_outcome"]
+__all__ = [
+    "NoticeRecord",
+    "Outcome",
+    "OutcomeGroup",
+    "ReplyNotice",
+    "parse_outcome",
+    "parse_reply_outcome",
+    "withdrawal_outcome",
+]
 
 
 class OutcomeGroup(enum.Enum):
@@ -92,7 +100,10 @@ def parse_outcome(text: str | Outcome) -> Outcome:
 
     Accepted: the full value (``"不予公开/属于国家秘密"``), the leaf label (``"属于国家秘密"``), the
     English name (``"withheld_state_secret"``), ``group-number`` forms (``"不予公开-1"``,
-    ``"不予公开1"``) and common short forms (``"逾期不补正"``, ``"不掌握"``, ``"国家秘密"``, ``"公开"``).
+    ``"不予公开1"``), common short forms (``"逾期不补正"``, ``"不掌握"``, ``"国家秘密"``, ``"公开"``)
+    and withdrawals (``"申请人撤回"``, ``"撤回申请"``, ``"申请人主动撤回"`` …), read as the row
+    that ``deadlines/data/withdrawals.toml`` names (其他处理/其他, a documented default: no
+    format's text says how withdrawals are counted).
 
     Raises:
         UnknownNameError: the text names no outcome row.
@@ -136,7 +147,15 @@ def _aliases() -> dict[str, Outcome]:
         "其他处理": Outcome.OTHER,
     }
     aliases.update({normalize_label(k): v for k, v in short.items()})
+    withdrawals = _read_data("withdrawals.toml")
+    row = Outcome(withdrawals["row"])
+    aliases.update({normalize_label(k): row for k in withdrawals["aliases"]})
     return aliases
+
+
+def withdrawal_outcome() -> Outcome:
+    """The row a withdrawn request (申请人撤回) is counted in (``deadlines/data/withdrawals.toml``)."""
+    return Outcome(_read_data("withdrawals.toml")["row"])
 
 
 class ReplyNotice(enum.Enum):
@@ -190,10 +209,15 @@ class NoticeRecord:
 
 
 def _read_notices() -> dict[str, Any]:
+    return _read_data("notices-2008.toml")
+
+
+@cache
+def _read_data(name: str) -> dict[str, Any]:
     import tomllib  # imported on first use: import zwgk stays cheap (issue 17)
     from importlib import resources  # the same
 
-    path = resources.files("zwgk.deadlines") / "data" / "notices-2008.toml"
+    path = resources.files("zwgk.deadlines") / "data" / name
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 

@@ -1,14 +1,17 @@
 """Annual reports on government-information disclosure (政府信息公开工作年度报告).
 
 - Formats: :func:`get_format`, :func:`format_for_year`, :func:`report_formats` — the 2021
-  format (国办公开办函〔2021〕30号) and the 2019–2020 trial format (〔2019〕60号), read from
-  package data with their citations.
+  format (国办公开办函〔2021〕30号), the 2019–2020 trial format (〔2019〕60号) and the 2008
+  format (reports on 2008–2018 under 国务院令第492号: sections and statistics, no tables),
+  read from package data with their citations.
 - Model: :class:`AnnualReport` with :class:`Table2`, :class:`Table3`, :class:`Table4`.
 - Building: :func:`build_report` (table 3 from a request ledger, with carry-over),
   :func:`table3_from_ledger`, :func:`table3_from_frame` (vector path),
   :func:`table3_from_counts`; tables 2 and 4 and the text sections from
   :class:`ReportCounts`.
-- Checking: :func:`check_report` (the identities of FACTS §3), :func:`check_shares`
+- Checking: :func:`check_report` (the identities of FACTS §3 with blank totals taken from
+  their parts, the format's sections, the format of the report's year, and the likely
+  culprit cells, :class:`Culprit`), :func:`check_shares`
   (reported percentages against counts).
 - Rendering: :func:`render_markdown`, :func:`render_html`, :func:`render_xlsx` (tables 2–4,
   one sheet each), :func:`render_docx` (a Word draft in the published layout), :func:`table3_frame`,
@@ -29,7 +32,15 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from zwgk.reports._build import build_report, table3_from_counts, table3_from_frame, table3_from_ledger
-from zwgk.reports._check import IDENTITIES, Finding, ReportCheck, ShareFinding, check_report, check_shares
+from zwgk.reports._check import (
+    IDENTITIES,
+    Culprit,
+    Finding,
+    ReportCheck,
+    ShareFinding,
+    check_report,
+    check_shares,
+)
 from zwgk.reports._counts import ReportCounts
 from zwgk.reports._display import (
     outcomes_by_group,
@@ -88,6 +99,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
     "table3_from_ledger",
     # checking
     "IDENTITIES",
+    "Culprit",
     "Finding",
     "ReportCheck",
     "ShareFinding",

@@ -18,12 +18,12 @@ from typing import Any
 
 from zwgk._optional import import_extra
 from zwgk.deadlines.io import ReplyNotice
-from zwgk.errors import InvalidRecordsError, Problem
-from zwgk.reports._formats import ReportFormat, format_for_year, get_format
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+from zwgk.reports._formats import ReportFormat, format_for_year, get_format, report_formats
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
 from zwgk.requests import ApplicantKind, DisclosureRequest, Ledger, Outcome
 
-__all__ = ["build_report", "table3_from_counts", "table3_from_frame", "table3_from_ledger"]
+__all__ = ["build_report", "require_table3", "table3_from_counts", "table3_from_frame", "table3_from_ledger"]
 
 _KINDS = tuple(ApplicantKind)
 
@@ -69,7 +69,25 @@ def table3_from_counts(
 
 
 def _resolve_format(year: int, format: str | ReportFormat | None) -> ReportFormat:
-    return format_for_year(year) if format is None else get_format(format)
+    fmt = format_for_year(year) if format is None else get_format(format)
+    return require_table3(fmt, year)
+
+
+def require_table3(fmt: ReportFormat, year: int | None = None) -> ReportFormat:
+    """``fmt`` itself when it has a table 3.
+
+    Raises:
+        InvalidInputError: the format has none (the 2008 format: reports on 2008–2018).
+    """
+    if fmt.has_table3:
+        return fmt
+    first = min(f.first_year for f in report_formats() if f.has_table3)
+    raise InvalidInputError(
+        "year" if year is not None else "format",
+        year if year is not None else fmt.id,
+        f"a format with table 3, i.e. a report on {first} or later "
+        f"(format {fmt.id}, {fmt.citation}, has no table)",
+    )
 
 
 def table3_from_ledger(
@@ -86,7 +104,8 @@ def table3_from_ledger(
         Table 3 with every cell filled (zeros, no blanks).
 
     Raises:
-        InvalidInputError: ``year`` before 2019 without an explicit ``format``.
+        InvalidInputError: ``year`` before 2019 without an explicit ``format`` (the 2008 format
+            has no table 3).
     """
     fmt = _resolve_format(year, format)
     row_of = fmt.outcome_rows()
@@ -243,7 +262,8 @@ def build_report(
 
     Raises:
         UnknownNameError: an unknown table 2 or table 4 key.
-        InvalidInputError: ``year`` before 2019 without an explicit ``format``.
+        InvalidInputError: ``year`` before 2019 without an explicit ``format`` (the 2008 format
+            has no table 3).
     """
     fmt = _resolve_format(year, format)
     return AnnualReport(

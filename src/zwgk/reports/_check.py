@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
@@ -11,10 +11,18 @@ import attrs
 
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
-from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
-from zwgk.reports._model import AnnualReport, CellRef
+from zwgk.reports._culprit import Culprit, CulpritSearch, find_culprits
+from zwgk.reports._formats import (
+    APPLICANT_COLUMNS,
+    TABLE3_COLUMNS,
+    Table3Column,
+    format_for_year,
+    table4_layout,
+)
+from zwgk.reports._model import AnnualReport, CellRef, Table3, Table4
 
-__all__ = ["IDENTITIES", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
+# share_findings and written_decimals are shared with zwgk.reports.narrative (same package), not public.
+__all__ = ["IDENTITIES", "Culprit", "Finding", "ReportCheck", "ShareFinding", "check_report", "check_shares"]
 
 IDENTITIES: Mapping[int, str] = MappingProxyType(
     {
@@ -29,10 +37,16 @@ IDENTITIES: Mapping[int, str] = MappingProxyType(
 
 @attrs.frozen
 class Finding:
-    """One violated identity (or one blank cell, ``identity`` 0).
+    """One finding of :func:`check_report`: a violated identity, or another kind (``identity`` 0).
 
-    ``expected`` is what the identity requires of ``cells[0]`` … read with ``message``;
-    ``off_by`` = reported − expected.
+    ``check`` names the kind (stable snake-case names): ``identity_1`` … ``identity_5``;
+    ``total_blank`` (total cells left blank, checked from their parts — a note);
+    ``section_missing`` (a section the format requires is not in the report; ``where`` is its
+    heading); ``format_year`` (the report is laid out in another year's format; ``where`` is the
+    format of its year); ``culprit`` (a likely wrong cell, see :class:`Culprit`).
+    For identities ``expected`` is what the identity requires of ``cells[0]`` … read with
+    ``message``, ``off_by`` = reported − expected; for other kinds both are 0 (a culprit's
+    ``expected`` is its consistent value).
     """
 
     identity: int
@@ -40,6 +54,13 @@ class Finding:
     cells: tuple[CellRef, ...]
     expected: int | Decimal
     actual: int | Decimal
+    kind: str = attrs.field(default="", kw_only=True)
+    where: str = attrs.field(default="", kw_only=True)
+
+    @property
+    def check(self) -> str:
+        """The kind: ``identity_N``, ``total_blank``, ``section_missing``, ``format_year`` or ``culprit``."""
+        return self.kind or f"identity_{self.identity}"
 
     @property
     def off_by(self) -> int | Decimal:
@@ -48,20 +69,49 @@ class Finding:
 
     def __str__(self) -> str:
         where = ", ".join(str(c) for c in self.cells[:1])
+        if self.kind:
+            return f"{self.kind}: {self.message}"
         return f"identity {self.identity}: {self.message} [{where}]"
 
 
 @attrs.frozen(repr=False)
 class ReportCheck:
-    """The result of :func:`check_report`: violations, and blank cells (read as zero) apart."""
+    """The result of :func:`check_report`.
+
+    ``violations``: the identities that fail; ``format_findings``: sections missing and a
+    layout of another year (``section_missing``, ``format_year``); ``notes``: what is worth
+    knowing but fails nothing (``total_blank``); ``blanks``: every blank cell.  ``culprits``:
+    the likely wrong cells when one smallest set of cells explains every violation
+    (:mod:`zwgk.reports._culprit`), ``culprit_sets`` every such set found and
+    ``culprit_note`` why there is no unique answer (ambiguous, or no set of ≤ 2 cells).
+    """
 
     violations: tuple[Finding, ...]
     blanks: tuple[CellRef, ...]
+    format_findings: tuple[Finding, ...] = ()
+    notes: tuple[Finding, ...] = ()
+    culprit_sets: tuple[tuple[Culprit, ...], ...] = ()
+    culprit_note: str | None = None
 
     @property
     def ok(self) -> bool:
-        """True when no identity is violated (blank cells alone do not fail a report)."""
-        return not self.violations
+        """True when no identity is violated and the report has its format's sections in its
+        year's layout (blank cells and the ``total_blank`` note alone do not fail a report)."""
+        return not self.violations and not self.format_findings
+
+    @property
+    def culprits(self) -> tuple[Culprit, ...]:
+        """The likely wrong cells: the one smallest set found, else ``()`` (see ``culprit_note``)."""
+        return self.culprit_sets[0] if len(self.culprit_sets) == 1 else ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding in order: violations, format findings, notes, then one per culprit."""
+        culprits = tuple(
+            Finding(0, str(c), (c.cell,), c.consistent, c.reported or 0, kind="culprit")
+            for c in self.culprits
+        )
+        return (*self.violations, *self.format_findings, *self.notes, *culprits)
 
     def __repr__(self) -> str:
         text: str = present(self, "repr")
@@ -81,33 +131,40 @@ def _sum_text(values: Sequence[int]) -> str:
     return " + ".join(str(v) for v in values)
 
 
-def check_report(report: AnnualReport) -> ReportCheck:
-    """Check every identity of FACTS §3 on a report; blank cells count as zero.
+def _message(kind: str, **values: object) -> str:
+    """The sentence of each finding that is not an identity (one place, for the catalogs of issue 13)."""
+    templates = {
+        "total_blank": "{n} total cell(s) left blank; identities checked from the parts",
+        "section_missing": "section {heading} ({citation}) not found in the report",
+        "table_missing": "section {heading} ({citation}) not found: the report has no table 3",
+        "format_year": (
+            "the report on {year} is laid out in format {format} ({citation}), "
+            "but reports on {year} use format {expected} ({expected_citation})"
+        ),
+        "no_format": "the report on {year} is laid out in format {format}, but no format covers {year}",
+    }
+    return templates[kind].format(**values)
 
-    Identities: (1) per column 一 + 二 = （七）总计 + 四; (2) （七）总计 = sum of the
-    outcome rows; (3) per row 总计 = sum of the six applicant columns; (4) table 4 block
-    总计 = sum of its four; (5) no negative cell (table 2's signed 本年增/减 columns excepted).
 
-    Args:
-        report: the report (built, parsed from HTML or read from JSON).
+def _eff(table: Table3, row: str, column: Table3Column) -> int:
+    return table.effective(row, column) or 0
 
-    Returns:
-        A :class:`ReportCheck` listing each violation with its cells and the amount it is
-        off by, and every blank cell separately.
-    """
-    t3 = report.table3
+
+def _table3_findings(t3: Table3, violations: list[Finding], blanks: list[CellRef]) -> int:
+    """Identities 1–3 and 5 of table 3; returns how many total cells were left blank."""
     fmt = t3.format
-    violations: list[Finding] = []
-    blanks: list[CellRef] = []
+    blank_totals = 0
     for row_key, column, value in t3.iter_cells():
         if value is None:
             blanks.append(t3.ref(row_key, column))
+            if t3.parts(row_key, column) and t3.effective(row_key, column) is not None:
+                blank_totals += 1
         elif value < 0:
             violations.append(Finding(5, f"negative count {value}", (t3.ref(row_key, column),), 0, value))
     outcome_keys = [r.key for r in fmt.table3_rows if r.is_outcome]
     for column in TABLE3_COLUMNS:
-        new, carried = t3.value("new", column), t3.value("carried_over", column)
-        total, forward = t3.value("total", column), t3.value("carried_forward", column)
+        new, carried = _eff(t3, "new", column), _eff(t3, "carried_over", column)
+        total, forward = _eff(t3, "total", column), _eff(t3, "carried_forward", column)
         if new + carried != total + forward:
             violations.append(
                 Finding(
@@ -120,7 +177,7 @@ def check_report(report: AnnualReport) -> ReportCheck:
                     total + forward,
                 )
             )
-        parts = [t3.value(k, column) for k in outcome_keys]
+        parts = [_eff(t3, k, column) for k in outcome_keys]
         if sum(parts) != total:
             violations.append(
                 Finding(
@@ -133,8 +190,8 @@ def check_report(report: AnnualReport) -> ReportCheck:
                 )
             )
     for row in fmt.table3_rows:
-        six = [t3.value(row.key, c) for c in APPLICANT_COLUMNS]
-        total = t3.value(row.key, Table3Column.TOTAL)
+        six = [_eff(t3, row.key, c) for c in APPLICANT_COLUMNS]
+        total = _eff(t3, row.key, Table3Column.TOTAL)
         if sum(six) != total:
             violations.append(
                 Finding(
@@ -146,28 +203,119 @@ def check_report(report: AnnualReport) -> ReportCheck:
                     total,
                 )
             )
-    if report.table4 is not None:
-        t4 = report.table4
-        blocks, columns = table4_layout()
-        for key, value in t4.to_mapping().items():
-            if value is None:
-                blanks.append(t4.ref(key))
-            elif value < 0:
-                violations.append(Finding(5, f"negative count {value}", (t4.ref(key),), 0, value))
-        for block, label in blocks:
-            four = [t4.raw(f"{block}.{c}") or 0 for c, _ in columns[:4]]
-            total = t4.raw(f"{block}.total") or 0
-            if sum(four) != total:
-                violations.append(
-                    Finding(
-                        4,
-                        f"{label}: 总计 is {total} but {_sum_text(four)} = {sum(four)} "
-                        f"(off by {total - sum(four)})",
-                        (t4.ref(f"{block}.total"), *(t4.ref(f"{block}.{c}") for c, _ in columns[:4])),
-                        sum(four),
-                        total,
-                    )
+    return blank_totals
+
+
+def _table4_findings(t4: Table4, violations: list[Finding], blanks: list[CellRef]) -> int:
+    """Identities 4 and 5 of table 4; returns how many block totals were left blank."""
+    blocks, columns = table4_layout()
+    blank_totals = 0
+    for key, value in t4.to_mapping().items():
+        if value is None:
+            blanks.append(t4.ref(key))
+            blank_totals += key.endswith(".total") and t4.effective(key) is not None
+        elif value < 0:
+            violations.append(Finding(5, f"negative count {value}", (t4.ref(key),), 0, value))
+    for block, label in blocks:
+        four = [t4.raw(f"{block}.{c}") or 0 for c, _ in columns[:4]]
+        total = t4.effective(f"{block}.total") or 0
+        if sum(four) != total:
+            violations.append(
+                Finding(
+                    4,
+                    f"{label}: 总计 is {total} but {_sum_text(four)} = {sum(four)} "
+                    f"(off by {total - sum(four)})",
+                    (t4.ref(f"{block}.total"), *(t4.ref(f"{block}.{c}") for c, _ in columns[:4])),
+                    sum(four),
+                    total,
                 )
+            )
+    return blank_totals
+
+
+def _format_findings(report: AnnualReport) -> list[Finding]:
+    """``section_missing`` for each required section not in the report, ``format_year``."""
+    fmt = report.format
+    out: list[Finding] = []
+    tables = {2: report.table2, 3: report.table3, 4: report.table4}
+    for rule in fmt.section_rules:
+        shown_by_table = rule.table and tables.get(rule.table) is not None
+        if shown_by_table:
+            continue
+        if rule.table == 3 and fmt.has_table3:  # table 3 is this section's content
+            message = _message("table_missing", heading=rule.heading, citation=fmt.citation)
+        elif not report.sections or any(rule.found_in(h) for h, _ in report.sections):
+            continue  # a report of tables only (no text) is not checked for its sections
+        else:
+            message = _message("section_missing", heading=rule.heading, citation=fmt.citation)
+        out.append(Finding(0, message, (), 0, 0, kind="section_missing", where=rule.heading))
+    if report.year is not None:
+        try:
+            expected = format_for_year(report.year)
+        except InvalidInputError:
+            out.append(
+                Finding(
+                    0,
+                    _message("no_format", year=report.year, format=fmt.id),
+                    (),
+                    0,
+                    0,
+                    kind="format_year",
+                )
+            )
+        else:
+            if expected.id != fmt.id:
+                message = _message(
+                    "format_year",
+                    year=report.year,
+                    format=fmt.id,
+                    citation=fmt.citation,
+                    expected=expected.id,
+                    expected_citation=expected.citation,
+                )
+                out.append(Finding(0, message, (), 0, 0, kind="format_year", where=expected.id))
+    return out
+
+
+def check_report(report: AnnualReport) -> ReportCheck:
+    """Check every identity of FACTS §3 on a report, its sections and its layout's year.
+
+    Identities: (1) per column 一 + 二 = （七）总计 + 四; (2) （七）总计 = sum of the
+    outcome rows; (3) per row 总计 = sum of the six applicant columns; (4) table 4 block
+    总计 = sum of its four; (5) no negative cell (table 2's signed 本年增/减 columns excepted).
+
+    Blanks are blanks: a blank *part* is none (0); a blank *total* cell (the 总计 column, the
+    （七）总计 row, a table 4 block 总计) takes the sum of its parts
+    (:meth:`~zwgk.reports.Table3.effective`), so its identity holds and the other identities
+    use that sum — the report gets one ``total_blank`` note, not violations.  A total given
+    while all its parts are blank is checked against 0 (the blank parts are none): 0 holds, any
+    other number is a violation (a report that fills only the 总计 column breaks identity 3).
+
+    Sections (``section_missing``): each section of the format (``ReportFormat.section_rules``)
+    must be named by a heading of ``report.sections`` (key phrases, so real headings that vary
+    are found) or shown by its table; a report without any text sections (built from a
+    ledger, JSON of tables) is checked for table 3 only.  ``format_year``: the report's year
+    uses another format (:func:`~zwgk.reports.format_for_year`).  Table 2 and the 2008 format's
+    statistics have no identity (the texts state none).
+
+    When identities fail, the likely culprit cells are searched (``culprits``; see
+    :func:`zwgk.reports._culprit.find_culprits` for the method).
+
+    Args:
+        report: the report (built, parsed from HTML or text, or read from JSON).
+
+    Returns:
+        A :class:`ReportCheck` listing each violation with its cells and the amount it is
+        off by, the format findings, the notes, every blank cell and the culprits.
+    """
+    fmt = report.format
+    violations: list[Finding] = []
+    blanks: list[CellRef] = []
+    blank_totals = 0
+    if report.table3 is not None:
+        blank_totals += _table3_findings(report.table3, violations, blanks)
+    if report.table4 is not None:
+        blank_totals += _table4_findings(report.table4, violations, blanks)
     if report.table2 is not None:
         t2 = report.table2
         signed = {c for b in fmt.table2_blocks for c in b.signed_columns}
@@ -176,17 +324,34 @@ def check_report(report: AnnualReport) -> ReportCheck:
                 blanks.append(t2.ref(key))
             elif amount < 0 and key.split(".")[1] not in signed:
                 violations.append(Finding(5, f"negative value {amount}", (t2.ref(key),), 0, amount))
-    return ReportCheck(tuple(violations), tuple(blanks))
+    notes = (
+        (Finding(0, _message("total_blank", n=blank_totals), (), 0, 0, kind="total_blank"),)
+        if blank_totals
+        else ()
+    )
+    search = find_culprits(report) if violations else CulpritSearch()
+    return ReportCheck(
+        tuple(violations),
+        tuple(blanks),
+        tuple(_format_findings(report)),
+        notes,
+        search.sets,
+        search.note,
+    )
 
 
 @attrs.frozen
 class ShareFinding:
     """A reported percentage (or the parts' sum) that does not match the counts.
 
-    ``kind`` is ``"share"`` (one part's percentage does not match its count),
-    ``"share_range"`` (a percentage above 100 or below 0), ``"part_range"`` (a count above
-    the total), ``"parts"`` (the parts do not add up to the total) or ``"shares"`` (the
-    percentages do not add up to 100 within rounding).
+    ``kind`` is ``"share"`` (one part's percentage is not its exact share rounded to the
+    precision it is written with), ``"share_truncated"`` (the percentage is the exact share
+    *truncated* at its precision, where rounding gives another value: 2/3 written "66.6%"
+    instead of "66.7%"), ``"share_range"`` (a percentage above 100 or below 0),
+    ``"part_range"`` (a count above the total), ``"parts"`` (the parts do not add up to the
+    total) or ``"shares"`` (the percentages do not add up to 100 within their rounding).
+    ``decimals`` is the precision the reported value was checked at (``None`` for the
+    kinds that are not about one percentage's precision).
     """
 
     kind: str
@@ -194,6 +359,7 @@ class ShareFinding:
     expected: Decimal
     reported: Decimal
     message: str
+    decimals: int | None = None
 
     @property
     def off_by(self) -> Decimal:
@@ -205,14 +371,86 @@ def _decimal(field: str, value: object) -> Decimal:
     if isinstance(value, float):
         raise InvalidTypeError(field, value, "a Decimal, int or text such as '12.22' or '12.22%' (not float)")
     try:
-        text = str(value).strip().rstrip("%％").strip()
-        return Decimal(text)
+        text = str(value).strip().rstrip("%％﹪").strip()
+        number = Decimal(text)
     except (InvalidOperation, ValueError):
         raise InvalidInputError(field, value, "a percentage such as '12.22' or '12.22%'") from None
+    if not number.is_finite():
+        raise InvalidInputError(field, value, "a finite percentage such as '12.22' or '12.22%'")
+    return number
 
 
 def _exact_number(value: object) -> bool:
     return isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite()
+
+
+def written_decimals(shown: Decimal) -> int:
+    """The decimals a percentage is written with: ``33`` → 0, ``32.9`` → 1, ``32.90`` → 2.
+
+    An ``int`` or ``Decimal`` keeps its own exponent (``Decimal("12.50")`` → 2); an exponent
+    above zero (``Decimal("1E+1")``) counts as 0 decimals.
+    """
+    exponent = shown.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _share_message(
+    kind: str,
+    label: str,
+    *,
+    count: int | Decimal,
+    total: int | Decimal,
+    exact: Decimal,
+    expected: Decimal,
+    shown: Decimal,
+    decimals: int,
+) -> str:
+    """One sentence per share finding (the single place these messages are built)."""
+    unit = Decimal(1).scaleb(-decimals)
+    places = f"{decimals} decimal{'' if decimals == 1 else 's'}"
+    if kind == "share_range":
+        return (
+            f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
+            "which no part of a whole can be"
+        )
+    if kind == "part_range":
+        return f"{label}: the count {count} is above the total {total}"
+    head = f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {expected}% at {places}"
+    if kind == "share_truncated":
+        return f"{head}, reported {shown}%: truncated, not rounded (off by {shown - expected} points)"
+    return f"{head}, reported {shown}% (off by {shown - expected} points)"
+
+
+def share_findings(
+    label: str, count: int | Decimal, total: int | Decimal, shown: Decimal, decimals: int | None
+) -> list[ShareFinding]:
+    """The findings of one reported share ``shown`` of ``count`` in ``total`` (validated inputs).
+
+    Kinds ``part_range``, ``share_range`` and then ``share`` or ``share_truncated``; the
+    precision is ``decimals`` or, when ``None``, the one ``shown`` is written with.  A share
+    matches when it lies within half a unit of its last decimal from the exact share.
+    """
+    places = written_decimals(shown) if decimals is None else decimals
+    unit = Decimal(1).scaleb(-places)
+    exact = Decimal(count) * 100 / Decimal(total)
+    rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
+
+    def finding(kind: str, expected: Decimal, reported: Decimal, precision: int | None) -> ShareFinding:
+        message = _share_message(
+            kind, label, count=count, total=total, exact=exact, expected=rounded, shown=shown, decimals=places
+        )
+        return ShareFinding(kind, label, expected, reported, message, precision)
+
+    findings: list[ShareFinding] = []
+    if count > total:
+        findings.append(finding("part_range", Decimal(total), Decimal(count), None))
+    if not 0 <= shown <= 100:
+        findings.append(finding("share_range", Decimal(100) if shown > 100 else Decimal(0), shown, places))
+    if abs(shown - exact) > unit / 2:
+        truncated = exact.quantize(unit, rounding=ROUND_DOWN)
+        kind = "share_truncated" if shown == truncated != rounded else "share"
+        findings.append(finding(kind, rounded, shown, places))
+    return findings
 
 
 def check_shares(
@@ -220,16 +458,24 @@ def check_shares(
     total: int | Decimal,
     reported_percentages: Sequence[Decimal | int | str] | Mapping[str, Decimal | int | str],
     *,
-    decimals: int = 2,
+    decimals: int | None = None,
 ) -> tuple[ShareFinding, ...]:
-    """Check reported percentages against their counts.
+    """Check reported percentages against their counts, each at the precision it is written with.
 
-    A reported share matches if it is within half a unit of the last decimal of the exact
-    share (``part / total × 100``), i.e. it is the exact share rounded to nearest.  Also
-    reported: each count above ``total`` (``"part_range"``), each percentage above 100 or
-    below 0 (``"share_range"``) — no part of a whole can exceed it, whatever the other
-    parts — parts that do not add up to ``total``, and shares whose sum is further from
-    100 than the rounding of ``len(parts)`` shares can explain.
+    A reported share matches if it is within half a unit of its last decimal of the exact
+    share (``part / total × 100``), i.e. it is the exact share rounded to nearest (a tie
+    accepts either neighbour).  By default (``decimals=None``) each percentage is checked at
+    the precision it is written with: ``"33%"`` at 0 decimals, ``"32.9%"`` at 1,
+    ``"32.90%"`` at 2; an ``int`` or ``Decimal`` keeps its own exponent
+    (``Decimal("12.50")`` → 2).  A share that equals the exact share *truncated* at its
+    precision, where rounding differs, is its own kind ``"share_truncated"`` (2/3 written
+    ``"66.6%"``; ``"66.7%"`` is the rounded value); any other mismatch is ``"share"``.
+
+    Also reported: each count above ``total`` (``"part_range"``), each percentage above 100
+    or below 0 (``"share_range"``) — no part of a whole can exceed it, whatever the other
+    parts — parts that do not add up to ``total`` (``"parts"``), and shares whose sum is
+    further from 100 than their rounding explains (``"shares"``: the sum of half a unit of
+    each share's own precision).
 
     Parts and total may be counts (``int``) or exact amounts (``Decimal``: 万元, 元); a float is
     refused, so an amount's share is computed exactly.
@@ -239,14 +485,16 @@ def check_shares(
         total: the whole.
         reported_percentages: the published percentages (same length / keys as ``parts``;
             ``Decimal``, ``int`` or text like ``"12.22%"``; never float).
-        decimals: decimals shown in the published percentages.
+        decimals: ``None`` (default): each percentage at its written precision; a number:
+            every percentage at that many decimals (the behaviour before issue 12, whose
+            default was 2).
 
     Returns:
         The findings (empty when everything matches).
 
     Raises:
         InvalidInputError: mismatched lengths or keys, ``total`` not positive, a negative
-            part, or unreadable percentages.
+            part, unreadable percentages, or ``decimals`` below 0.
         InvalidTypeError: a float percentage.
     """
     if isinstance(parts, Mapping):
@@ -272,13 +520,13 @@ def check_shares(
     for label, count in zip(labels, counts, strict=True):
         if not _exact_number(count) or count < 0:
             raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number or Decimal amount")
-    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-        raise InvalidInputError("decimals", decimals, "a whole number of 0 or more")
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0):
+        raise InvalidInputError(
+            "decimals", decimals, "None (each share as written) or a whole number of 0 or more"
+        )
     reported = [
         _decimal(f"reported_percentages[{label}]", v) for label, v in zip(labels, reported_raw, strict=True)
     ]
-    unit = Decimal(1).scaleb(-decimals)
-    half = unit / 2
     findings: list[ShareFinding] = []
     if sum(counts, Decimal(0)) != total:
         findings.append(
@@ -291,51 +539,20 @@ def check_shares(
             )
         )
     for label, count, shown in zip(labels, counts, reported, strict=True):
-        if count > total:
-            findings.append(
-                ShareFinding(
-                    "part_range",
-                    label,
-                    Decimal(total),
-                    Decimal(count),
-                    f"{label}: the count {count} is above the total {total}",
-                )
-            )
-        if not 0 <= shown <= 100:
-            bound = Decimal(100) if shown > 100 else Decimal(0)
-            findings.append(
-                ShareFinding(
-                    "share_range",
-                    label,
-                    bound,
-                    shown,
-                    f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
-                    "which no part of a whole can be",
-                )
-            )
-        exact = Decimal(count) * 100 / Decimal(total)
-        rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
-        if abs(shown - exact) > half:
-            findings.append(
-                ShareFinding(
-                    "share",
-                    label,
-                    rounded,
-                    shown,
-                    f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {rounded}%, "
-                    f"reported {shown}% (off by {shown - rounded} points)",
-                )
-            )
+        findings.extend(share_findings(label, count, total, shown, decimals))
     shown_sum = sum(reported, Decimal(0))
-    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > half * len(counts):
+    slack = sum(
+        (Decimal(1).scaleb(-(written_decimals(v) if decimals is None else decimals)) / 2 for v in reported),
+        Decimal(0),
+    )
+    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > slack:
         findings.append(
             ShareFinding(
                 "shares",
                 "sum of shares",
                 Decimal(100),
                 shown_sum,
-                f"the reported shares add up to {shown_sum}%, not 100% "
-                f"(rounding explains at most ±{half * len(counts)})",
+                f"the reported shares add up to {shown_sum}%, not 100% (rounding explains at most ±{slack})",
             )
         )
     return tuple(findings)

@@ -28,7 +28,7 @@ from zwgk._files import read_input_text
 from zwgk._json_guard import check_json_text
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import InvalidRecordsError, Problem
-from zwgk.reports._build import build_report
+from zwgk.reports._build import build_report, require_table3
 from zwgk.reports._formats import ReportFormat, get_format
 from zwgk.reports._json import COUNT_EXPECTED as _COUNT_EXPECTED
 from zwgk.reports._json import json_kind as _json_kind
@@ -112,8 +112,9 @@ def counts_template(format: str | ReportFormat) -> dict[str, Any]:
 
     Raises:
         UnknownNameError: an unknown format.
+        InvalidInputError: a format without table 3 (the 2008 format).
     """
-    fmt = get_format(format)
+    fmt = require_table3(get_format(format))
     return {
         "table2": dict.fromkeys(fmt.table2_keys()),
         "table4": dict.fromkeys(Table4.keys()),

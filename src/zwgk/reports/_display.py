@@ -165,7 +165,7 @@ def render_html(report: AnnualReport) -> str:
             body.extend(f"<p>{escape(p)}</p>" for p in texts[heading].split("\n") if p.strip())
         if heading.startswith("二") and report.table2 is not None:
             body.append(_table2_html(report.table2))
-        if heading.startswith("三"):
+        if heading.startswith("三") and report.table3 is not None:
             body.append(table3_html(report.table3))
         if heading.startswith("四") and report.table4 is not None:
             body.append(table4_html(report.table4))
@@ -194,11 +194,17 @@ def render_markdown(report: AnnualReport) -> str:
                         )
                     )
         lines.append("")
-    lines += ["## 表三 收到和处理政府信息公开申请情况", ""]
-    lines.append(_md_row(["", *(c.value for c in TABLE3_COLUMNS)]))
-    lines.append(_md_row(["---"] * 8))
-    for t3_row, t3_values in zip(report.format.table3_rows, report.table3.cells, strict=True):
-        lines.append(_md_row([t3_row.title, *(_cell(v) for v in t3_values)]))
+    if report.table3 is not None:
+        lines += ["## 表三 收到和处理政府信息公开申请情况", ""]
+        lines.append(_md_row(["", *(c.value for c in TABLE3_COLUMNS)]))
+        lines.append(_md_row(["---"] * 8))
+        for t3_row, t3_values in zip(report.format.table3_rows, report.table3.cells, strict=True):
+            lines.append(_md_row([t3_row.title, *(_cell(v) for v in t3_values)]))
+    if report.format.statistics:
+        lines += ["## 统计", "", _md_row(["指标", "数值", "单位"]), _md_row(["---"] * 3)]
+        stated = dict(report.statistics)
+        for stat in report.format.statistics:
+            lines.append(_md_row([stat.label, _cell(stated.get(stat.key)), stat.unit]))
     if report.table4 is not None:
         blocks, columns = table4_layout()
         lines += ["", "## 表四 政府信息公开行政复议、行政诉讼情况", ""]
@@ -273,7 +279,8 @@ def _tables(
     out = []
     if table2 is not None:
         out.append((*TABLE_TITLES[0], *_table2_rows(table2)))
-    out.append((*TABLE_TITLES[1], *_table3_rows(report.table3)))
+    if report.table3 is not None:
+        out.append((*TABLE_TITLES[1], *_table3_rows(report.table3)))
     if table4 is not None:
         out.append((*TABLE_TITLES[2], *_table4_rows(table4)))
     return out
@@ -354,8 +361,9 @@ def table3_frame(report: AnnualReport) -> Any:
     """
     pd = import_extra("pandas", "pandas", "table 3 as a DataFrame")
     fmt = report.format
+    table = _table3_of(report)
     frame = pd.DataFrame(
-        [list(values) for values in report.table3.cells],
+        [list(values) for values in table.cells],
         index=pd.Index(fmt.row_keys, name="row"),
         columns=[c.value for c in TABLE3_COLUMNS],
         dtype="Int64",
@@ -364,12 +372,30 @@ def table3_frame(report: AnnualReport) -> Any:
     return frame
 
 
+def _table3_of(report: AnnualReport) -> Table3:
+    if report.table3 is None:
+        raise InvalidInputError(
+            "report.table3",
+            None,
+            f"a report with table 3 (format {report.format.id} has none or it was not read)",
+        )
+    return report.table3
+
+
 def outcomes_by_group(report: AnnualReport) -> dict[OutcomeGroup, int]:
-    """Totals (总计 column) of the six outcome groups （一）–（六） (blank = 0)."""
+    """Totals (总计 column) of the six outcome groups （一）–（六）.
+
+    Each row's total is its effective value (:meth:`~zwgk.reports.Table3.effective`): a blank
+    总计 cell counts as the sum of the row's applicant cells; a row blank throughout counts 0.
+
+    Raises:
+        InvalidInputError: the report has no table 3 (the 2008 format).
+    """
+    table = _table3_of(report)
     totals = dict.fromkeys(OutcomeGroup, 0)
     for row in report.format.table3_rows:
         if row.is_outcome:
-            totals[row.outcomes[0].group] += report.table3.value(row.key)
+            totals[row.outcomes[0].group] += table.effective(row.key) or 0
     return totals
 
 
@@ -433,9 +459,13 @@ VIOLATION_COLUMNS = ("identity", "cell", "expected", "actual", "off_by", "messag
 
 
 def _flow(table: Table3) -> str:
+    def total(row: str) -> str:
+        value = table.effective(row)
+        return "blank" if value is None else str(value)
+
     return (
-        f"新收 {table.value('new')}, 上年结转 {table.value('carried_over')}, "
-        f"总计 {table.value('total')}, 结转下年度 {table.value('carried_forward')}"
+        f"新收 {total('new')}, 上年结转 {total('carried_over')}, "
+        f"总计 {total('total')}, 结转下年度 {total('carried_forward')}"
     )
 
 
@@ -452,8 +482,14 @@ def report_repr(report: AnnualReport) -> str:
         for name, present in (("表二", report.table2), ("表三", report.table3), ("表四", report.table4))
         if present is not None
     )
-    flow = _flow(report.table3)
-    return f"<AnnualReport {report.agency}{year} (format {report.format.id}; {tables}): {flow}>"
+    if report.table3 is None:
+        stated = sum(1 for _, v in report.statistics if v is not None)
+        flow = f"{len(report.sections)} section(s), {stated} statistic(s) stated"
+    else:
+        flow = _flow(report.table3)
+    return (
+        f"<AnnualReport {report.agency}{year} (format {report.format.id}; {tables or 'no tables'}): {flow}>"
+    )
 
 
 def report_html(report: AnnualReport) -> str:
@@ -463,8 +499,9 @@ def report_html(report: AnnualReport) -> str:
     """
     esc = html.escape
     parts = [f"<div class='zwgk-report'><p><b>{esc(_title(report))}</b> ({esc(report.format.name)})</p>"]
-    parts.append("<p>表三 收到和处理政府信息公开申请情况</p>")
-    parts.append(table3_html(report.table3))
+    if report.table3 is not None:
+        parts.append("<p>表三 收到和处理政府信息公开申请情况</p>")
+        parts.append(table3_html(report.table3))
     if report.table4 is not None:
         parts.append("<p>表四 政府信息公开行政复议、行政诉讼情况</p>")
         parts.append(table4_html(report.table4))
@@ -481,22 +518,30 @@ def table3_to_frame(table: Table3) -> Any:
 
 
 def check_repr(check: ReportCheck) -> str:
-    """One line: ok or the violated identities, and the number of blank cells."""
+    """One line: ok or the violated identities, the other findings, the culprits and the blank cells."""
     blanks = f", {len(check.blanks)} blank cell(s)" if check.blanks else ""
+    others = sorted({f.check for f in (*check.format_findings, *check.notes)})
+    extra = f", {', '.join(others)}" if others else ""
+    culprit = f", {len(check.culprits)} likely culprit cell(s)" if check.culprits else ""
     if check.ok:
-        return f"<ReportCheck ok{blanks}>"
+        return f"<ReportCheck ok{extra}{blanks}>"
     identities = sorted({f.identity for f in check.violations})
-    return (
-        f"<ReportCheck {len(check.violations)} violation(s) of identities "
-        f"{', '.join(map(str, identities))}{blanks}>"
+    head = (
+        f"{len(check.violations)} violation(s) of identities {', '.join(map(str, identities))}"
+        if check.violations
+        else "0 violations"
     )
+    return f"<ReportCheck {head}{extra}{culprit}{blanks}>"
 
 
 def check_html(check: ReportCheck) -> str:
-    """An HTML table of the violations (one row each), then the blank cells."""
+    """An HTML table of the violations (one row each), the other findings, the culprits, then the
+    blank cells."""
     esc = html.escape
     head = (
-        "<p>All identities hold.</p>" if check.ok else f"<p><b>{len(check.violations)}</b> violation(s)</p>"
+        "<p>All identities hold.</p>"
+        if not check.violations
+        else f"<p><b>{len(check.violations)}</b> violation(s)</p>"
     )
     rows = "".join(
         f"<tr><td>{f.identity}</td><td>{esc(str(f.cells[0]) if f.cells else '')}</td><td>{f.expected}</td>"
@@ -509,14 +554,18 @@ def check_html(check: ReportCheck) -> str:
         if rows
         else ""
     )
+    others = "".join(
+        f"<p>{esc(f.check)}: {esc(f.message)}</p>" for f in (*check.format_findings, *check.notes)
+    )
+    culprits = "".join(f"<p>{esc(str(c))}</p>" for c in check.culprits)
+    if check.culprit_note:
+        culprits += f"<p>{esc(check.culprit_note)}</p>"
     blanks = (
-        f"<p>{len(check.blanks)} blank cell(s), read as 0: "
-        + "; ".join(esc(str(c)) for c in check.blanks)
-        + "</p>"
+        f"<p>{len(check.blanks)} blank cell(s): " + "; ".join(esc(str(c)) for c in check.blanks) + "</p>"
         if check.blanks
         else ""
     )
-    return f"<div class='zwgk-report-check'>{head}{table}{blanks}</div>"
+    return f"<div class='zwgk-report-check'>{head}{table}{others}{culprits}{blanks}</div>"
 
 
 def violations_to_frame(check: ReportCheck) -> Any:

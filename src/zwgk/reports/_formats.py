@@ -9,6 +9,7 @@ from importlib import resources
 
 import attrs
 
+from zwgk._text import compact, normalize_label
 from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
 from zwgk.requests import ApplicantKind, Outcome
 
@@ -16,6 +17,8 @@ __all__ = [
     "APPLICANT_COLUMNS",
     "TABLE3_COLUMNS",
     "ReportFormat",
+    "SectionRule",
+    "Statistic",
     "Table2Block",
     "Table3Column",
     "Table3Row",
@@ -114,8 +117,51 @@ class Table2Block:
 
 
 @attrs.frozen
+class SectionRule:
+    """How a required section is recognised in a report's text.
+
+    ``match``: groups of key phrases; a heading shows the section when every phrase of one
+    group is in it (both folded by :func:`zwgk._text.compact` and :func:`zwgk._text.normalize_label`).
+    ``table``: the table (2, 3 or 4; 0 none) whose presence in the report also shows the section.
+    """
+
+    heading: str
+    match: tuple[tuple[str, ...], ...]
+    table: int = 0
+
+    def found_in(self, heading: str) -> bool:
+        """True when ``heading`` names this section."""
+        folded = normalize_label(compact(heading))
+        return any(all(normalize_label(compact(p)) in folded for p in group) for group in self.match)
+
+
+@attrs.frozen
+class Statistic:
+    """One statistic a format's reports give in their text (the 2008 format: no tables).
+
+    ``patterns`` are regular expressions over the folded text with ``{n}`` where the number
+    stands; ``none`` phrases state that there were none (the value is then 0).  ``money``:
+    an amount (``Decimal``), else a count.
+    """
+
+    key: str
+    label: str
+    unit: str
+    patterns: tuple[str, ...]
+    none: tuple[str, ...] = ()
+    money: bool = False
+
+
+@attrs.frozen
 class ReportFormat:
-    """An annual-report format: its citation, sections and table layouts."""
+    """An annual-report format: its citation, sections and table layouts.
+
+    ``has_table3`` is false for the 2008 format (reports under 国务院令第492号 had no national
+    table); such a format has no table 3 rows, and its reports carry :attr:`statistics`
+    read from the text instead.  ``section_rules`` say how each of ``sections`` is found in a
+    report (all are required, ``sections_basis`` tags how sure that is); ``withdrawal_row``
+    is the row of table 3 a withdrawn request (申请人撤回) is counted in.
+    """
 
     id: str
     name: str
@@ -127,6 +173,24 @@ class ReportFormat:
     table3_note: str
     table3_rows: tuple[Table3Row, ...]
     table2_blocks: tuple[Table2Block, ...]
+    has_table3: bool = True
+    section_rules: tuple[SectionRule, ...] = ()
+    sections_basis: str = "P"
+    statistics: tuple[Statistic, ...] = ()
+    withdrawal_row: str | None = None
+    withdrawal_basis: str | None = None
+    publish_by: str | None = None
+
+    def statistic(self, key: str) -> Statistic:
+        """The statistic with this key.
+
+        Raises:
+            UnknownNameError: the format gives no such statistic.
+        """
+        for stat in self.statistics:
+            if stat.key == key:
+                return stat
+        raise UnknownNameError(f"statistic of format {self.id}", key, [s.key for s in self.statistics])
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -190,8 +254,9 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
                     match=tuple(row["match"]),
                 )
             )
+        has_table3 = bool(fmt.get("has_table3", True))
         counted = [o for r in rows for o in r.outcomes]
-        if sorted(o.value for o in counted) != sorted(o.value for o in Outcome):
+        if has_table3 and sorted(o.value for o in counted) != sorted(o.value for o in Outcome):
             problems.append(Problem(f"format[{fi}]", "outcome rows must count every outcome exactly once"))
         blocks = tuple(
             Table2Block(
@@ -203,6 +268,33 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
             )
             for b in fmt.get("table2", [])
         )
+        sections = tuple(fmt["sections"])
+        matches = fmt.get("section_match", [])
+        tables = fmt.get("section_tables", [0] * len(matches))
+        if len(matches) != len(sections) or len(tables) != len(sections):
+            problems.append(
+                Problem(f"format[{fi}]", "section_match and section_tables: one entry per section")
+            )
+        rules = tuple(
+            SectionRule(heading, tuple(tuple(g) for g in groups), int(table))
+            for heading, groups, table in zip(sections, matches, tables, strict=False)
+        )
+        stats = tuple(
+            Statistic(
+                key=st["key"],
+                label=st["label"],
+                unit=st["unit"],
+                patterns=tuple(st["patterns"]),
+                none=tuple(st.get("none", [])),
+                money=bool(st.get("money", False)),
+            )
+            for st in fmt.get("statistic", [])
+        )
+        withdrawal = fmt.get("withdrawal_row")
+        if withdrawal is not None and withdrawal not in {r.key for r in rows}:
+            problems.append(
+                Problem(f"format[{fi}]", "withdrawal_row names no row", "withdrawal_row", withdrawal)
+            )
         formats.append(
             ReportFormat(
                 id=fmt["id"],
@@ -211,10 +303,17 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
                 first_year=int(fmt["first_year"]),
                 last_year=fmt.get("last_year"),
                 basis=fmt["basis"],
-                sections=tuple(fmt["sections"]),
+                sections=sections,
                 table3_note=fmt["table3_note"],
                 table3_rows=tuple(rows),
                 table2_blocks=blocks,
+                has_table3=has_table3,
+                section_rules=rules,
+                sections_basis=str(fmt.get("sections_required_basis", "P")),
+                statistics=stats,
+                withdrawal_row=withdrawal,
+                withdrawal_basis=fmt.get("withdrawal_basis"),
+                publish_by=fmt.get("publish_by"),
             )
         )
     if problems:
@@ -229,14 +328,15 @@ def report_formats() -> tuple[ReportFormat, ...]:
 
 
 def get_format(format_id: str | ReportFormat) -> ReportFormat:
-    """The format with this id (``"2021"`` or ``"2019-trial"``; ``"2019"`` and ``"trial"`` also work).
+    """The format with this id (``"2021"``, ``"2019-trial"`` or ``"2008"``; ``"2019"``, ``"trial"``
+    and ``"2008-条例"`` also work).
 
     Raises:
         UnknownNameError: no such format.
     """
     if isinstance(format_id, ReportFormat):
         return format_id
-    aliases = {"2019": "2019-trial", "trial": "2019-trial", "试行": "2019-trial"}
+    aliases = {"2019": "2019-trial", "trial": "2019-trial", "试行": "2019-trial", "2008-条例": "2008"}
     wanted = aliases.get(str(format_id), str(format_id))
     for fmt in report_formats():
         if fmt.id == wanted:
@@ -245,17 +345,17 @@ def get_format(format_id: str | ReportFormat) -> ReportFormat:
 
 
 def format_for_year(year: int) -> ReportFormat:
-    """The format that reports on ``year`` use (2019–2020: trial; 2021 on: 2021).
+    """The format that reports on ``year`` use (2008–2018: the 2008 format, no tables;
+    2019–2020: trial; 2021 on: 2021).
 
     Raises:
-        InvalidInputError: ``year`` before 2019 (reports under the 2008 regime had no fixed tables).
+        InvalidInputError: ``year`` before the first format (2008, when 国务院令第492号 came into force).
     """
     for fmt in report_formats():
         if fmt.covers(year):
             return fmt
-    raise InvalidInputError(
-        "year", year, "2019 or later (earlier reports, under 国务院令第492号, had no standard table 3)"
-    )
+    first = min(f.first_year for f in report_formats())
+    raise InvalidInputError("year", year, f"{first} or later (the first annual reports, 国务院令第492号)")
 
 
 def table4_layout() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:

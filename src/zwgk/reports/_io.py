@@ -65,13 +65,21 @@ class ReportDocument(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    format: str = Field(description="'2021' (国办公开办函〔2021〕30号) or '2019-trial' (〔2019〕60号)")
+    format: str = Field(
+        description=(
+            "'2021' (国办公开办函〔2021〕30号), '2019-trial' (〔2019〕60号) "
+            "or '2008' (国务院令第492号, no table 3)"
+        )
+    )
     year: int | None = None
     agency: str = ""
-    table3: dict[str, dict[str, _Count]]
+    table3: dict[str, dict[str, _Count]] | None = None
     table4: dict[str, _Count] | None = None
     table2: dict[str, _Table2Cell] | None = None
     sections: list[tuple[str, str]] = Field(default_factory=list)
+    statistics: dict[str, _Table2Cell] | None = Field(
+        default=None, description="the 2008 format's statistics stated in the text (key: value or null)"
+    )
 
     def to_report(self) -> AnnualReport:
         """Convert to the core value.
@@ -89,10 +97,11 @@ class ReportDocument(BaseModel):
             agency=self.agency,
             year=self.year,
             format=fmt,
-            table3=Table3.from_mapping(fmt, self.table3),
+            table3=None if self.table3 is None else Table3.from_mapping(fmt, self.table3),
             table4=None if self.table4 is None else Table4.from_mapping(self.table4),
             table2=None if self.table2 is None else Table2.from_mapping(fmt, self.table2),
             sections=self.sections,
+            statistics=self.statistics or {},
         )
 
     @classmethod
@@ -102,10 +111,11 @@ class ReportDocument(BaseModel):
             format=report.format.id,
             year=report.year,
             agency=report.agency,
-            table3=report.table3.to_mapping(),
+            table3=None if report.table3 is None else report.table3.to_mapping(),
             table4=None if report.table4 is None else report.table4.to_mapping(),
             table2=None if report.table2 is None else report.table2.to_mapping(),
             sections=list(report.sections),
+            statistics=dict(report.statistics) or None,
         )
 
 

@@ -1,7 +1,8 @@
 """The annual report as frozen values: tables 2, 3 and 4, the text sections, and cell references.
 
 Cells hold ``int`` (or ``Decimal`` for money in table 2) or ``None`` for a cell left blank in
-a published report.  Blank cells count as zero in every identity and are reported apart.
+a published report.  A blank is kept as blank (``None``), distinct from 0: a blank *part* means
+"none" (0), a blank *total* stands for the sum of its parts (:meth:`Table3.effective`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,13 @@ def _sections(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple((str(h), str(t)) for h, t in value)
 
 
+def _statistics(
+    value: Mapping[str, int | Decimal | None] | Iterable[tuple[str, int | Decimal | None]],
+) -> tuple[tuple[str, int | Decimal | None], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(k), v) for k, v in items)
+
+
 def _cells3(value: object) -> tuple[tuple[Count, ...], ...]:
     if not isinstance(value, tuple | list):
         raise InvalidTypeError("cells", value, "rows of table 3 cells")
@@ -109,8 +117,46 @@ class Table3:
         return self.cells[self.format.row_index(row)][TABLE3_COLUMNS.index(Table3Column.parse(column))]
 
     def value(self, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int:
-        """The cell as a number (blank = 0)."""
+        """The cell as published, as a number (blank = 0); aggregates use :meth:`effective`."""
         return self.raw(row, column) or 0
+
+    def parts(self, row: str, column: str | Table3Column) -> tuple[tuple[str, Table3Column], ...]:
+        """The cells a total cell sums: a 总计-column cell's six applicant cells of its row, a
+        （七）总计-row cell's outcome rows of its column (the corner: its row's six); ``()`` for a
+        cell that is not a total."""
+        col = Table3Column.parse(column)
+        key = self.format.row(row).key
+        if col is Table3Column.TOTAL:
+            return tuple((key, c) for c in TABLE3_COLUMNS[:-1])
+        if key == "total":
+            return tuple((r.key, col) for r in self.format.table3_rows if r.is_outcome)
+        return ()
+
+    def effective(self, row: str, column: str | Table3Column = Table3Column.TOTAL) -> Count:
+        """The cell as published; a blank *total* cell (the 总计 column or the （七）总计 row)
+        stands for the sum of its parts.
+
+        A blank part counts as none (0) in that sum; when every part is blank too, the total
+        is ``None`` (nothing is stated).  The corner cell (（七）总计 × 总计), when blank, is the
+        sum of the （七）总计 row's six applicant cells (each itself effective), else — all of
+        them blank — of the outcome rows' totals.  A blank cell that is not a total is ``None``.
+        """
+        value = self.raw(row, column)
+        if value is not None:
+            return value
+        col = Table3Column.parse(column)
+        key = self.format.row(row).key
+        if key == "total" and col is Table3Column.TOTAL:
+            by_row = [self.effective(key, c) for c in TABLE3_COLUMNS[:-1]]
+            by_column = [self.effective(r.key) for r in self.format.table3_rows if r.is_outcome]
+            for values in (by_row, by_column):
+                given = [v for v in values if v is not None]
+                if given:
+                    return sum(given)
+            return None
+        parts = [self.raw(r, c) for r, c in self.parts(key, col)]
+        given = [v for v in parts if v is not None]
+        return sum(given) if given else None
 
     def ref(self, row: str, column: str | Table3Column) -> CellRef:
         """The reference of one cell."""
@@ -192,6 +238,20 @@ class Table4:
             raise UnknownNameError("table 4 cell", key, keys)
         return self.cells[keys.index(key)]
 
+    def effective(self, key: str) -> Count:
+        """The cell as published; a blank block 总计 stands for the sum of its four cells
+        (blank = none), ``None`` when they are all blank too."""
+        value = self.raw(key)
+        if value is not None or not key.endswith(".total"):
+            return value
+        block = key.partition(".")[0]
+        given = [
+            v
+            for k, v in self.to_mapping().items()
+            if k.startswith(f"{block}.") and k != key and v is not None
+        ]
+        return sum(given) if given else None
+
     def ref(self, key: str) -> CellRef:
         """The reference of one cell."""
         blocks, columns = table4_layout()
@@ -270,19 +330,47 @@ class AnnualReport:
     """An annual report on government-information disclosure (政府信息公开工作年度报告).
 
     ``year`` is the year reported on; ``table2`` and ``table4`` may be absent (``None``);
-    ``sections`` holds ``(heading, text)`` pairs of the text parts (一 … 六).
+    ``table3`` is ``None`` for a format without table 3 (the 2008 format) and may be ``None``
+    for a report whose table 3 was not found (:func:`~zwgk.reports.check_report` then reports
+    the section missing); ``sections`` holds ``(heading, text)`` pairs of the text parts
+    (一 … 六); ``statistics`` the figures a 2008-format report states in its text, as
+    ``(key, value)`` pairs keyed by the format's statistics (``ReportFormat.statistics``;
+    ``None``: not stated) — see :meth:`statistic`.
     """
 
     agency: str
     year: int | None
     format: ReportFormat
-    table3: Table3
+    table3: Table3 | None
     table4: Table4 | None = None
     table2: Table2 | None = None
     sections: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_sections)
+    statistics: tuple[tuple[str, int | Decimal | None], ...] = attrs.field(default=(), converter=_statistics)
+
+    def statistic(self, key: str) -> int | Decimal | None:
+        """A statistic the report states (``None`` when it does not).
+
+        Raises:
+            UnknownNameError: the report's format gives no such statistic.
+        """
+        self.format.statistic(key)
+        return dict(self.statistics).get(key)
 
     def __attrs_post_init__(self) -> None:
-        if self.table3.format != self.format:
+        if self.table3 is not None and not self.format.has_table3:
+            raise InvalidInputError(
+                "table3",
+                "a table 3",
+                f"no table 3: format {self.format.id} ({self.format.citation}) has none",
+            )
+        for key, value in self.statistics:
+            stat = self.format.statistic(key)
+            if stat.money:
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int | Decimal)):
+                    raise InvalidTypeError(f"statistics[{key}]", value, "a Decimal amount (or int) or None")
+            else:
+                _check_count(f"statistics[{key}]", value)
+        if self.table3 is not None and self.table3.format != self.format:
             raise InvalidInputError(
                 "table3.format", self.table3.format.id, f"the report's format {self.format.id}"
             )

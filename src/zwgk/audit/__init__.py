@@ -1,0 +1,40 @@
+"""Auditing published annual reports at scale: files and folders, in parallel, one findings table.
+
+- :func:`audit_paths` — read and check every report file of the paths given (folders walked),
+  in this process, in a process pool (``jobs``) or on any ``concurrent.futures.Executor``
+  (a Dask distributed client's executor runs it on a cluster), with a progress bar;
+- :func:`audit_report` — the findings of one report (every check, one adaptor each);
+- :func:`check_series` — one agency's reports year against year: carry-over, table 2
+  continuity, jumps worth a look (thresholds: :func:`series_thresholds`, package data),
+  agencies by name or by a mapping file (:func:`read_agencies`);
+- :class:`AuditTable` — the findings (:class:`AuditFinding`: agency, year, file, check,
+  cells, culprit, message) and the status of every file (:class:`AuditedFile`), written as
+  rows, CSV, JSON, XLSX, a DataFrame or a plot of findings by agency.
+
+Importing this package does not import pydantic (the readers are imported when a file is read).
+"""
+
+from __future__ import annotations
+
+from zwgk.audit._agencies import read_agencies
+from zwgk.audit._report import audit_report
+from zwgk.audit._run import audit_paths
+from zwgk.audit._series import SeriesThresholds, check_series, series_thresholds
+from zwgk.audit._table import CHECKS, LOOK_ONLY, AuditedFile, AuditFinding, AuditTable
+
+__all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alphabetical
+    # the findings table
+    "CHECKS",
+    "LOOK_ONLY",
+    "AuditFinding",
+    "AuditTable",
+    "AuditedFile",
+    # auditing
+    "audit_paths",
+    "audit_report",
+    # series checks
+    "SeriesThresholds",
+    "check_series",
+    "read_agencies",
+    "series_thresholds",
+]

@@ -1,0 +1,204 @@
+"""The findings table of an audit: one :class:`AuditFinding` per problem, one :class:`AuditedFile` per file.
+
+Values only; every way of showing or writing them (rows, CSV, JSON, XLSX, DataFrames, HTML,
+plots) is in :mod:`zwgk.audit._display`, reached through :func:`zwgk._present.present`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, overload
+
+import attrs
+
+from zwgk._present import present
+from zwgk.errors import UnknownNameError
+
+__all__ = ["CHECKS", "LOOK_ONLY", "STATUSES", "AuditFinding", "AuditTable", "AuditedFile"]
+
+#: The kinds of findings (issue 12's shared contract, §4): the values of the ``check`` column.
+CHECKS: tuple[str, ...] = (
+    "identity_1",
+    "identity_2",
+    "identity_3",
+    "identity_4",
+    "identity_5",
+    "total_blank",
+    "section_missing",
+    "format_year",
+    "culprit",
+    "table_unreadable",
+    "share",
+    "share_truncated",
+    "share_range",
+    "part_range",
+    "parts",
+    "shares",
+    "narrative_count",
+    "series_carry_over",
+    "series_in_force",
+    "series_jump",
+    "unreadable",
+)
+
+#: Checks whose findings are "worth a look", not violations (heuristics with thresholds).
+LOOK_ONLY: frozenset[str] = frozenset({"series_jump"})
+
+#: The status of one audited file.
+STATUSES: tuple[str, ...] = ("ok", "findings", "unreadable")
+
+
+def _known_check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in CHECKS:
+        raise UnknownNameError("audit check", value, CHECKS)
+
+
+def _known_status(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in STATUSES:
+        raise UnknownNameError("audited file status", value, STATUSES)
+
+
+def _strings(value: Iterable[object]) -> tuple[str, ...]:
+    return tuple(str(v) for v in value)
+
+
+@attrs.frozen
+class AuditFinding:
+    """One row of the findings table.
+
+    ``file`` and ``year`` are the report the finding is about; a series finding also names
+    the report it was compared with (``other_file``, ``other_year``: year N−1).  ``cells``
+    are the official cell names (``表三 [二、上年结转] × [总计]``); ``culprit`` the cell most
+    likely misprinted, when the check can tell.
+    """
+
+    agency: str
+    year: int | None
+    file: str
+    check: str = attrs.field(validator=_known_check)
+    cells: tuple[str, ...] = attrs.field(converter=_strings)
+    culprit: str | None
+    message: str
+    other_file: str | None = None
+    other_year: int | None = None
+
+    @property
+    def is_violation(self) -> bool:
+        """False for the checks that only point at something worth a look (``series_jump``)."""
+        return self.check not in LOOK_ONLY
+
+
+@attrs.frozen
+class AuditedFile:
+    """One input file: ``status`` is ``"ok"``, ``"findings"`` or ``"unreadable"`` (with ``error``).
+
+    ``blanks`` are the blank cells of a readable report (blank is not zero: they are listed,
+    not counted as findings); ``findings`` counts the file's own findings (not the series).
+    """
+
+    file: str
+    status: str = attrs.field(validator=_known_status)
+    agency: str = ""
+    year: int | None = None
+    format: str | None = None
+    findings: int = 0
+    blanks: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    error: str | None = None
+
+
+def _findings(value: Iterable[AuditFinding]) -> tuple[AuditFinding, ...]:
+    return tuple(value)
+
+
+def _files(value: Iterable[AuditedFile]) -> tuple[AuditedFile, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(repr=False)
+class AuditTable:
+    """The result of an audit: the findings, the status of every file, and notes.
+
+    Notes are not findings: they say what could not be compared (a missing year, a report
+    whose year is unknown).  The table is ordered as the files were given (a folder's files
+    by path), then the series findings.
+    """
+
+    findings: tuple[AuditFinding, ...] = attrs.field(converter=_findings)
+    files: tuple[AuditedFile, ...] = attrs.field(default=(), converter=_files)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    @property
+    def violations(self) -> tuple[AuditFinding, ...]:
+        """The findings that are violations (every check but ``series_jump``)."""
+        return tuple(f for f in self.findings if f.is_violation)
+
+    @property
+    def looks(self) -> tuple[AuditFinding, ...]:
+        """The findings worth a look only (``series_jump``)."""
+        return tuple(f for f in self.findings if not f.is_violation)
+
+    @property
+    def unreadable(self) -> tuple[AuditedFile, ...]:
+        """The files that could not be read."""
+        return tuple(f for f in self.files if f.status == "unreadable")
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was read and nothing violates a check (looks do not count)."""
+        return not self.unreadable and not self.violations
+
+    def __add__(self, other: AuditTable) -> AuditTable:
+        """Both tables' findings, files and notes, ``self`` first."""
+        if not isinstance(other, AuditTable):
+            return NotImplemented
+        return AuditTable(self.findings + other.findings, self.files + other.files, self.notes + other.notes)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One ``dict`` per finding: ``agency, year, file, check, cells, culprit, message, other_file,
+        other_year`` (``cells`` joined with ``"; "``)."""
+        rows: list[dict[str, Any]] = present(self, "rows")
+        return rows
+
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+    @overload
+    def to_csv(self, path: str | Path) -> Path: ...
+    def to_csv(self, path: str | Path | None = None) -> str | Path:
+        """The rows as CSV text (``path`` None), or written to ``path`` (UTF-8 with a BOM, so
+        Excel reads the Chinese); text cells are formula-safe (:mod:`zwgk._neutralise`)."""
+        text: str = present(self, "csv")
+        if path is None:
+            return text
+        target = Path(path)
+        target.write_text(text, encoding="utf-8-sig", newline="")
+        return target
+
+    def to_json(self) -> str:
+        """``{"files": […], "findings": […], "notes": […]}`` as JSON text (Chinese kept)."""
+        text: str = present(self, "json")
+        return text
+
+    def to_xlsx(self, path: str | Path) -> Path:
+        """Write sheets 审计发现 (findings, Chinese headers) and 文件 (files) (extra ``zwgk[xlsx]``)."""
+        data: bytes = present(self, "xlsx")
+        target = Path(path)
+        target.write_bytes(data)
+        return target
+
+    def to_frame(self) -> Any:
+        """One row per finding (extra ``zwgk[pandas]``); columns as :meth:`to_rows`."""
+        return present(self, "frame")
+
+    def plot(self, *, by: str = "agency", labels: str = "auto") -> Any:
+        """Bars of the findings per agency (or ``by="check"``), looks apart (extra ``zwgk[plot]``)."""
+        return present(self, "plot", by=by, labels=labels)
+
+    def __repr__(self) -> str:
+        text: str = present(self, "repr")
+        return text
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table."""
+        text: str = present(self, "html")
+        return text
