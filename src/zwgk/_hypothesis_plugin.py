@@ -41,6 +41,8 @@ _PACKAGES = (
     "zwgk.catalog",
     "zwgk.scoring",
     "zwgk.reports",
+    "zwgk.reports.narrative",
+    "zwgk.audit",
     "zwgk.powers",
     "zwgk.services",
     "zwgk.plans",

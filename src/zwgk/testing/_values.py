@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from zwgk.errors import UnknownNameError
+from zwgk.errors import InvalidInputError, UnknownNameError
 
 __all__ = ["parts_of", "registered_types", "value_strategy"]
 
@@ -456,7 +456,14 @@ def _report_values() -> Mapping[str, _Builder]:
                     filled[table][key] = data.draw(st.none() | st.integers(0, 50))
             return counts_from_json(json.dumps(filled), fmt)
 
-        return st.builds(run, formats, st.data())
+        def has_template(fmt: rp.ReportFormat) -> bool:
+            try:
+                counts_template(fmt)
+            except InvalidInputError:  # the 2008 format: no tables to count
+                return False
+            return True
+
+        return st.builds(run, st.sampled_from([f for f in rp.report_formats() if has_template(f)]), st.data())
 
     def part(kind: type, whole: Callable[[], st.SearchStrategy[Any]] = _reports) -> _Builder:
         return lambda: parts_of(whole(), kind)
@@ -473,7 +480,83 @@ def _report_values() -> Mapping[str, _Builder]:
         "ReportCounts": counts,
         "Finding": part(rp.Finding, checks),
         "ReportCheck": checks,
+        "Culprit": part(rp.Culprit, checks),
         "ShareFinding": _shares,
+    }
+
+
+def _narrated() -> st.SearchStrategy[Any]:
+    """Reports whose section 三 says, as reports write it, how many requests came in and what
+    share was disclosed — counts and shares drawn, so some agree with table 3 and some do not."""
+    from zwgk import reports as rp
+    from zwgk.testing._requests import ledgers
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        year = draw(st.integers(2019, 2025))
+        ledger = draw(ledgers(max_size=15))
+        new = sum(1 for q in ledger.requests if q.received.year == year) + draw(st.sampled_from([0, 0, 1, 3]))
+        disclosed = draw(st.integers(0, new))
+        sentence = f"{year}年共收到政府信息公开申请{new}件"
+        if new:
+            share = (Decimal(100) * disclosed / new).quantize(Decimal("0.01"))
+            share += draw(st.sampled_from([Decimal(0), Decimal(0), Decimal("0.01"), Decimal(-1)]))
+            sentence += f"，其中予以公开{disclosed}件，占{share}%"
+        heading = rp.format_for_year(year).sections[2]
+        return rp.build_report(ledger, year, agency="某市某局", sections=[(heading, sentence + "。")])
+
+    return build()
+
+
+def _narrative_values() -> Mapping[str, _Builder]:
+    from zwgk.reports import narrative as n
+
+    def statements() -> st.SearchStrategy[Any]:
+        def of(report: Any) -> tuple[Any, ...]:
+            return tuple(
+                s for heading, text in report.sections for s in n.extract_statements(text, heading=heading)
+            )
+
+        return _narrated().map(of).filter(bool).flatmap(st.sampled_from)
+
+    findings = _narrated().map(n.check_narrative).filter(bool).flatmap(st.sampled_from)
+    return {"NarrativeFinding": lambda: findings, "Statement": statements}
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+def _audit_values() -> Mapping[str, _Builder]:
+    """What an audit of built reports finds: per file (as ``audit_paths`` runs it on each
+    readable file) and over one agency's years (``check_series``)."""
+    from zwgk import audit as a
+    from zwgk.audit._report import audited_file
+
+    files = st.sampled_from(["reports/2024.html", "某区/某局2023年年报.htm", "2025.json"])
+    base = a.series_thresholds()
+    thresholds = st.one_of(
+        st.just(base),
+        st.builds(
+            lambda factor, change: attrs.evolve(base, factor=factor, min_change=change),
+            st.sampled_from([Decimal("1.5"), Decimal(2), Decimal(3), Decimal(5)]),
+            st.integers(1, 50),
+        ),
+    )
+
+    @st.composite
+    def series(draw: st.DrawFn) -> Any:
+        reports = draw(st.lists(_reports(), min_size=2, max_size=4, unique_by=lambda r: r.year))
+        return a.check_series(reports, thresholds=draw(thresholds))
+
+    audited = st.builds(audited_file, _reports(), files)
+    return {
+        "AuditFinding": lambda: st.one_of(
+            st.builds(a.audit_report, _reports(), files).filter(bool).flatmap(st.sampled_from),
+            parts_of(series(), a.AuditFinding),
+        ),
+        "AuditTable": series,
+        "AuditedFile": lambda: audited.map(lambda pair: pair[0]),
+        "SeriesThresholds": lambda: thresholds,
     }
 
 
@@ -859,6 +942,8 @@ _PACKAGES: Mapping[str, Callable[[], Mapping[str, _Builder]]] = MappingProxyType
         "zwgk.catalog": _catalog_values,
         "zwgk.scoring": _scoring_values,
         "zwgk.reports": _report_values,
+        "zwgk.reports.narrative": _narrative_values,
+        "zwgk.audit": _audit_values,
         "zwgk.powers": _power_values,
         "zwgk.services": _service_values,
         "zwgk.plans": _plan_values,
