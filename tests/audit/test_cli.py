@@ -27,18 +27,24 @@ def test_a_folder_in_one_table_out(folder: Path, capsys: pytest.CaptureFixture[s
     # the folder's own files first, then each sub-folder's
     assert out.splitlines() == [
         f"{folder}/司法局2022.json: 某市某区司法局 2022 (format 2021): ok",
-        "  165 blank cell(s) read as 0",
-        f"{folder}/sub/司法局2023.html: 某市某区司法局 2023 (format 2021): 2 violation(s)",
+        "  165 blank cell(s): a blank part counts as none, a blank total is read from its parts",
+        f"{folder}/sub/司法局2023.html: 某市某区司法局 2023 (format 2021): 4 finding(s)",
         (
             "  - identity_1: column 总计: 一 + 二 = 16 + 1 = 17, "
             "but （七）总计 + 四 = 15 + 3 = 18 (off by 1) [表三 [（七）总计] × [总计]]"
         ),
+        # the page's 四 总计 is 3 where its columns add to 1 + 1 = 2 (read off the page by hand)
+        "      likely 表三 [四、结转下年度继续办理] × [总计]: 3, consistent value 2",
         (
             "  - identity_3: row 四、结转下年度继续办理: 总计 is 3 but 1 + 1 + 0 + 0 + 0 + 0 = 2 (off by 1) "
             "[表三 [四、结转下年度继续办理] × [总计]]"
         ),
-        "  127 blank cell(s) read as 0",
-        "checked 2 file(s): 1 ok, 1 with violations, 0 unreadable",
+        "      likely 表三 [四、结转下年度继续办理] × [总计]: 3, consistent value 2",
+        # the page has no heading for 二 and none for 六
+        "  - section_missing: section 二、主动公开政府信息情况 (国办公开办函〔2021〕30号) not found in the report",  # noqa: E501
+        "  - section_missing: section 六、其他需要报告的事项 (国办公开办函〔2021〕30号) not found in the report",  # noqa: E501
+        "  127 blank cell(s): a blank part counts as none, a blank total is read from its parts",
+        "checked 2 file(s): 1 ok, 1 with findings, 0 unreadable",
     ]
 
 
@@ -82,7 +88,7 @@ def test_csv_and_xlsx_outputs(folder: Path, tmp_path: Path, capsys: pytest.Captu
     assert "wrote" in capsys.readouterr().out
     text = target.read_text(encoding="utf-8-sig")
     assert text.startswith("agency,year,file,check,cells,culprit,message")
-    assert text.count("\n") == 3  # header and two findings
+    assert text.count("\n") == 5  # header and four findings (two identities, two sections)
     assert main(["report", "check", str(folder), "--as", "csv", "--output", str(target)]) == 2  # exists
     assert main(["report", "check", str(folder), "--as", "csv"]) == 1
     assert capsys.readouterr().out.startswith("agency,year,file")
@@ -90,7 +96,8 @@ def test_csv_and_xlsx_outputs(folder: Path, tmp_path: Path, capsys: pytest.Captu
     book = tmp_path / "findings.xlsx"
     assert main(["report", "check", str(folder), "--as", "xlsx", "--output", str(book)]) == 1
     ws = openpyxl.load_workbook(book)["审计发现"]
-    assert [c.value for c in ws["D"]][1:] == ["identity_1", "identity_3"]
+    checks = ["identity_1", "identity_3", "section_missing", "section_missing"]
+    assert [c.value for c in ws["D"]][1:] == checks
 
 
 def test_unreadable_wins(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,4 +105,4 @@ def test_unreadable_wins(folder: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["report", "check", str(folder)]) == 2
     captured = capsys.readouterr()
     assert f"zwgk: error: {folder}/notes.txt: cannot be read" in captured.err
-    assert "checked 3 file(s): 1 ok, 1 with violations, 1 unreadable" in captured.out
+    assert "checked 3 file(s): 1 ok, 1 with findings, 1 unreadable" in captured.out

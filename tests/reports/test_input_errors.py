@@ -144,11 +144,11 @@ def test_check_keeps_going_after_an_unreadable_file(
     assert f"zwgk: error: {empty}: cannot be read" in captured.err
     assert f"{valid}: " in captured.out
     assert ": ok" in captured.out  # the readable file after the bad one was still checked
-    assert "checked 2 file(s): 1 ok, 0 with violations, 1 unreadable" in captured.out
+    assert "checked 2 file(s): 1 ok, 0 with findings, 1 unreadable" in captured.out
     # the worst code wins: 2 even when another file breaks an identity
     assert main(["report", "check", str(FIXTURE_2021), str(empty), str(tmp_path / "gone.html")]) == 2
     captured = capsys.readouterr()
-    assert "2 violation(s)" in captured.out
+    assert "4 finding(s)" in captured.out
     assert captured.err.count("zwgk: error: ") == 2
     # without unreadable files: 1 if any report breaks an identity, else 0
     assert main(["report", "check", str(valid), str(FIXTURE_2021)]) == 1

@@ -480,6 +480,8 @@ def test_restating_phrases_name_real_cells() -> None:
     rules = _rules()
     assert {e.id for e in rules.restates} >= {"new", "carried_over", "carried_forward", "disclosed", "review"}
     for fmt in report_formats():
+        if not fmt.has_table3:  # the 2008 format: no table to restate
+            continue
         rows3 = {r.key for r in fmt.table3_rows}
         for entry in rules.restates:
             rows = entry.rows_for(fmt.id)

@@ -293,11 +293,20 @@ def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
         if entry.status == "unreadable":
             continue
         own = by_file.get(entry.file, [])
-        status = "ok" if not own else f"{len(own)} violation(s)"
+        wrong = [f for f in own if f.is_violation]
+        status = "ok" if not wrong else f"{len(wrong)} finding(s)"
         lines.append(f"{entry.file}: {entry.agency} {entry.year or '?'} (format {entry.format}): {status}")
-        lines.extend(f"  - {f.check}: {f.message}" + (f" [{f.cells[0]}]" if f.cells else "") for f in own)
+        for f in own:
+            lead = "  - " if f.is_violation else "  note: "
+            where = f" [{f.cells[0]}]" if f.cells and f.cells[0] not in f.message else ""
+            lines.append(f"{lead}{f.check}: {f.message}{where}")
+            if f.culprit:
+                lines.append(f"      {f.culprit}")
         if entry.blanks:
-            lines.append(f"  {len(entry.blanks)} blank cell(s) read as 0")
+            lines.append(
+                f"  {len(entry.blanks)} blank cell(s): a blank part counts as none, "
+                "a blank total is read from its parts"
+            )
             if show_blanks:
                 lines.extend(f"    · {cell}" for cell in entry.blanks)
     across = [f for f in table.findings if f.check.startswith("series_")]
@@ -309,7 +318,7 @@ def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
         broken = sum(1 for f in table.files if f.status == "findings")
         ok = sum(1 for f in table.files if f.status == "ok")
         lines.append(
-            f"checked {len(table.files)} file(s): {ok} ok, {broken} with violations, "
+            f"checked {len(table.files)} file(s): {ok} ok, {broken} with findings, "
             f"{len(table.unreadable)} unreadable"
         )
     return "".join(f"{line}\n" for line in lines)

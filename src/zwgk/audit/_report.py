@@ -14,22 +14,16 @@ import attrs
 
 from zwgk.audit._messages import message
 from zwgk.audit._table import AuditedFile, AuditFinding
-from zwgk.reports import AnnualReport, ReportCheck, Table3, Table3Column, check_report
+from zwgk.reports import AnnualReport, CellRef, ReportCheck, Table3, Table3Column, check_report
 from zwgk.reports.narrative import check_narrative
 
 __all__ = ["ADAPTORS", "audit_report", "audited_file", "unreadable"]
 
 
 def _cell(table3: Table3, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int | None:
-    """The effective value of a table 3 cell (issue 12 contract §2).
-
-    ``Table3.effective`` when the model has it (a blank total read from its parts); until
-    then the cell as a number (blank = 0).  The one place the audit reads table 3 numbers.
-    """
-    effective: Callable[[str, str | Table3Column], int | None] | None = getattr(table3, "effective", None)
-    if effective is not None:
-        return effective(row, column)
-    return table3.value(row, column)
+    """The effective value of a table 3 cell (:meth:`~zwgk.reports.Table3.effective`: a blank
+    total read from its parts).  The one place the audit reads table 3 numbers."""
+    return table3.effective(row, column)
 
 
 @attrs.frozen
@@ -55,10 +49,25 @@ class _Context:
         )
 
 
-def _identities(ctx: _Context) -> Iterable[AuditFinding]:
-    """FACTS §3 identities 1–5 (:func:`~zwgk.reports.check_report`): ``identity_N``."""
+def _culprit_text(ctx: _Context, cells: tuple[CellRef, ...]) -> str | None:
+    """The likely wrong cell(s) among ``cells`` (unique smallest set), else why there is no answer."""
+    found = [str(c) for c in ctx.check.culprits if c.cell in cells]
+    if found:
+        return "; ".join(found)
+    return ctx.check.culprit_note
+
+
+def _checks(ctx: _Context) -> Iterable[AuditFinding]:
+    """:func:`~zwgk.reports.check_report`: identities 1–5 (``identity_N``, with the likely culprit
+    cell of each), then ``section_missing``, ``format_year`` and the ``total_blank`` note.
+
+    Culprits are a column of the identity rows, not rows of their own.
+    """
     for f in ctx.check.violations:
-        yield ctx.finding(f"identity_{f.identity}", f.cells, f.message)
+        yield ctx.finding(f.check, f.cells, f.message, _culprit_text(ctx, f.cells))
+    for f in (*ctx.check.format_findings, *ctx.check.notes):
+        where = f.cells or ((f.where,) if f.where else ())
+        yield ctx.finding(f.check, where, f.message)
 
 
 def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
@@ -72,9 +81,8 @@ def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
             yield ctx.finding(f.kind, f.cells, f.message)
 
 
-#: The adaptors run on every readable report, in order.  The other checks of issue 12
-#: (total_blank, culprit, section_missing, format_year; the narrative checks) add theirs here.
-ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_identities, _narrative)
+#: The adaptors run on every readable report, in order (one per kind of check).
+ADAPTORS: tuple[Callable[[_Context], Iterable[AuditFinding]], ...] = (_checks, _narrative)
 
 
 def _findings(ctx: _Context) -> tuple[AuditFinding, ...]:
@@ -100,7 +108,7 @@ def audited_file(report: AnnualReport, file: str) -> tuple[AuditedFile, tuple[Au
     findings = _findings(ctx)
     status = AuditedFile(
         file=file,
-        status="findings" if findings else "ok",
+        status="findings" if any(f.is_violation for f in findings) else "ok",
         agency=report.agency,
         year=report.year,
         format=report.format.id,

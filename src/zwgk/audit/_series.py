@@ -113,7 +113,7 @@ class _Point:
 def series_point(report: AnnualReport, file: str, thresholds: SeriesThresholds | None = None) -> _Point:
     """The figures of ``report`` the series checks compare."""
     limits = thresholds or series_thresholds()
-    t3 = getattr(report, "table3", None)
+    t3 = report.table3
     if t3 is None:
         over: tuple[int | None, ...] = ()
         forward: tuple[int | None, ...] = ()

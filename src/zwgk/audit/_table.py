@@ -27,7 +27,6 @@ CHECKS: tuple[str, ...] = (
     "total_blank",
     "section_missing",
     "format_year",
-    "culprit",
     "table_unreadable",
     "share",
     "share_truncated",
@@ -42,8 +41,8 @@ CHECKS: tuple[str, ...] = (
     "unreadable",
 )
 
-#: Checks whose findings are "worth a look", not violations (heuristics with thresholds).
-LOOK_ONLY: frozenset[str] = frozenset({"series_jump"})
+#: Checks whose findings are "worth a look" (heuristics with thresholds) or notes, not violations.
+LOOK_ONLY: frozenset[str] = frozenset({"series_jump", "total_blank"})
 
 #: The status of one audited file.
 STATUSES: tuple[str, ...] = ("ok", "findings", "unreadable")

@@ -483,15 +483,8 @@ def extract_statements(text: str, *, heading: str = "") -> tuple[Statement, ...]
 
 
 def _cell(table3: Table3, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int | None:
-    """The effective value of a table 3 cell (contract §2: a blank total is the sum of its parts).
-
-    Until ``Table3.effective`` exists (issue 12, R1), falls back to ``Table3.value`` (blank = 0).
-    """
-    effective = getattr(table3, "effective", None)
-    if effective is None:
-        return table3.value(row, column)
-    value: int | None = effective(row, column)
-    return value
+    """The effective value of a table 3 cell (a blank total is the sum of its parts)."""
+    return table3.effective(row, column)
 
 
 def _sum(values: Sequence[int | Decimal | None]) -> int | Decimal | None:
