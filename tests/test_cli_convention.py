@@ -10,6 +10,7 @@ page against the parser.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -43,6 +44,18 @@ NO_JSON = {
     "zwgk register purge": "acknowledgement",
 }
 MARKUP = ("::", "``", "%%")
+# Options whose value names a file but that do not read one as a stream, so ``-`` has no
+# meaning for them: files written (the result, a record folder) and the register database,
+# which is opened, queried and written in place (a SQLite file or a database URL).
+NOT_READ = {
+    "--output": "a file written",
+    "--write": "a folder written",
+    "--db": "the register database, opened and written in place",
+    "--register": "the register database, by URL",
+    "--stdin-as": "the kind of standard input, not a file",
+}
+# A value that names a file: FILE/PATH metavars, or help saying "file".
+_FILE_VALUED = re.compile(r"\bfiles?\b", re.IGNORECASE)
 
 
 def _options(parser: argparse.ArgumentParser) -> set[str]:
@@ -81,6 +94,37 @@ def test_options_follow_the_convention(prog: str) -> None:
             continue
         assert isinstance(action.type, InputPath), f"{prog} {action.dest}: a file positional must accept -"
         assert "--stdin-as" in options
+    for action in _file_options(parser):
+        assert isinstance(action.type, InputPath), f"{prog} {action.option_strings[-1]}: must accept -"
+        assert "--stdin-as" in options
+
+
+def _file_options(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The options of ``parser`` whose value is a file (or folder) to read."""
+    return [
+        action
+        for action in parser._actions
+        if action.option_strings
+        and action.nargs != 0
+        and not set(action.option_strings) & set(NOT_READ)
+        and (
+            str(action.metavar or "").split(".")[0] in ("FILE", "PATH")
+            or bool(_FILE_VALUED.search(action.help or ""))
+        )
+    ]
+
+
+def test_the_file_options_are_found() -> None:
+    # the walk finds every kind of file-valued option the tree has (a rename cannot hide one)
+    found = {(prog, a.option_strings[-1]) for prog, p in LEAVES.items() for a in _file_options(p)}
+    assert {
+        ("zwgk calendar", "--notices"),
+        ("zwgk workdays add", "--notices"),
+        ("zwgk report build", "--counts"),
+        ("zwgk fees per-request", "--ledger"),
+        ("zwgk rounds", "--designations"),
+    } <= found
+    assert not {o for _, o in found} & set(NOT_READ)
 
 
 def _zwgk(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
@@ -159,3 +203,35 @@ def test_reference_page_matches_the_parser() -> None:
     )
     for prog in COMMANDS:
         assert f"### `{prog}`" in page
+
+
+def test_notices_option_from_stdin(tmp_path: Path) -> None:
+    from tests.calendar.helpers import NOTICE_2027_TOML
+
+    path = tmp_path / "2027.toml"
+    path.write_text(NOTICE_2027_TOML, encoding="utf-8")
+    args = ("workdays", "kind", "2027-01-31", "--beyond", "raise", "--json")
+    from_file = _zwgk(*args, "--notices", str(path))
+    from_stdin = _zwgk(*args, "--notices", "-", stdin=NOTICE_2027_TOML.encode("utf-8"))
+    assert from_file.returncode == 0, from_file.stderr
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout == from_file.stdout
+    assert "国办发明电〔2026〕99号" in from_stdin.stdout.decode("utf-8")
+
+
+def test_designations_option_from_stdin() -> None:
+    rules = (ROOT / "src" / "zwgk" / "rounds" / "data" / "demonstration-sites.toml").read_bytes()
+    sites = str(ROOT / "tests" / "rounds" / "golden" / "sites.csv")
+    args = ("rounds", "demonstration-site-standards", sites, "--json")
+    by_name = _zwgk(*args, "--designations", "demonstration-sites")
+    from_stdin = _zwgk(*args, "--designations", "-", stdin=rules)
+    assert by_name.returncode == 0, by_name.stderr
+    assert from_stdin.returncode == by_name.returncode, from_stdin.stderr
+    assert json.loads(from_stdin.stdout)["decisions"] == json.loads(by_name.stdout)["decisions"]
+    assert json.loads(by_name.stdout)["decisions"]
+
+
+def test_a_stdin_option_and_a_stdin_positional_at_once_is_bad_input() -> None:
+    result = _zwgk("calendar", "parse-notice", "-", "--notices", "-", stdin=b"x")
+    assert result.returncode == 2
+    assert b"standard input for one file at most" in result.stderr

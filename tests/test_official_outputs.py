@@ -280,8 +280,8 @@ def test_due_list_and_lateness_xlsx() -> None:
     ws = _book(due_xlsx(items))["到期提醒"]
     assert_official_sheet(ws, ("编号", "收到日期", "答复期限", "办理状态", "剩余工作日", "是否逾期"))
     assert _values(ws)[1:] == [
-        ["R1", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 30), "running", -2, "是"],
-        ["R2", dt.datetime(2026, 3, 9), None, "awaiting_correction", None, "否"],
+        ["R1", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 30), "计时中", -2, "是"],
+        ["R2", dt.datetime(2026, 3, 9), None, "待补正", None, "否"],
     ]
     ledger = requests.read_ledger(requests.sample_ledger_path())
     ws = _book(requests.lateness_xlsx(ledger))["答复时限"]

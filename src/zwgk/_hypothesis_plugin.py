@@ -5,12 +5,13 @@ Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproje
 ``__init__`` imports every strategy module) and imports no zwgk package.  Instead it
 
 * registers, right away, the types of every zwgk package that is already imported, and
-* watches the import system (a :data:`sys.meta_path` finder) for the others: when
-  ``zwgk.calendar``, ``zwgk.deadlines``, ``zwgk.requests``, ``zwgk.catalog`` or
-  ``zwgk.scoring`` finishes importing, its types are registered.
+* watches the import system (a :data:`sys.meta_path` finder) for the others: when a
+  package of :data:`_PACKAGES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
+  finishes importing, its types are registered.
 
 Each registration is a resolver function, called when ``st.from_type`` first resolves the
-type: only then is the strategy module of :mod:`zwgk.testing` imported.  The finder removes
+type: only then is :mod:`zwgk.testing._values` imported, which builds the type's strategy
+from real data and real computations.  The finder removes
 itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself,
 ``RequestCase`` and the like, are registered by that package on import.)
 """
@@ -22,60 +23,43 @@ import importlib.abc
 import importlib.machinery
 import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType, ModuleType
+from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any
 
 __all__ = ["_hypothesis_setup_hook"]
 
-_EVENTS = (
-    "CorrectionRequested",
-    "CorrectionReceived",
-    "ConsultationStarted",
-    "ConsultationEnded",
-    "FeeNoticeIssued",
-    "FeePaid",
-    "ExtensionGranted",
-    "ReasonableDelaySet",
-    "Replied",
-    "Withdrawn",
-)
-# package → (type name, zwgk.testing module, strategy function, whether it takes the type)
-_TYPES: Mapping[str, tuple[tuple[str, str, str, bool], ...]] = MappingProxyType(
-    {
-        "zwgk.calendar": (
-            ("Notice", "_dates", "added_notices", False),
-            ("HolidayPeriod", "_dates", "holiday_periods", False),
-            ("ChinaCalendar", "_dates", "calendars", False),
-        ),
-        "zwgk.deadlines": (
-            ("Deadline", "_requests", "deadlines", False),
-            *((name, "_requests", "events", True) for name in _EVENTS),
-        ),
-        "zwgk.requests": (
-            ("DisclosureRequest", "_requests", "disclosure_requests", False),
-            ("Ledger", "_requests", "ledgers", False),
-        ),
-        "zwgk.scoring": (("Card", "_scoring", "cards", False),),
-        "zwgk.catalog": (
-            ("TimeLimit", "_catalog", "time_limits", False),
-            ("LegalBasis", "_catalog", "legal_bases", False),
-            ("DisclosureItem", "_catalog", "disclosure_items", False),
-            ("Catalog", "_catalog", "catalogs", False),
-        ),
-    }
+# The packages whose public value types (the attrs classes of the façade's ``__all__``) are
+# registered; each is drawn by zwgk.testing._values.value_strategy(package, name), which
+# holds the one list of what is drawn for each (tests/testing/test_testing_plugin.py walks
+# every façade and fails when a type has none).  Enums are left to Hypothesis, which samples
+# their members.
+_PACKAGES = (
+    "zwgk.calendar",
+    "zwgk.deadlines",
+    "zwgk.requests",
+    "zwgk.catalog",
+    "zwgk.scoring",
+    "zwgk.reports",
+    "zwgk.reports.narrative",
+    "zwgk.audit",
+    "zwgk.powers",
+    "zwgk.services",
+    "zwgk.plans",
+    "zwgk.rounds",
+    "zwgk.register",
+    "zwgk.errors",
 )
 _LOCK = threading.Lock()
 _PENDING: set[str] = set()
 
 
-def _resolver(kind: type, module: str, function: str, takes_type: bool) -> Callable[[type], Any]:
-    # A function, not a strategy: Hypothesis calls it when st.from_type resolves the type, so the
-    # zwgk.testing module is imported then (a registered st.deferred would be evaluated at once,
-    # to check that it is not empty).
+def _resolver(package: str, name: str) -> Callable[[type], Any]:
+    # A function, not a strategy: Hypothesis calls it when st.from_type resolves the type, so
+    # zwgk.testing is imported then (a registered st.deferred would be evaluated at once, to
+    # check that it is not empty).
     def resolve(thing: type) -> Any:
-        make = getattr(importlib.import_module(f"zwgk.testing.{module}"), function)
-        return make(kind) if takes_type else make()
+        return importlib.import_module("zwgk.testing._values").value_strategy(package, name)
 
     return resolve
 
@@ -88,9 +72,19 @@ def _register(package: str) -> None:
             return
         _PENDING.discard(package)
     mod = sys.modules[package]
-    for name, module, function, takes_type in _TYPES[package]:
-        kind = getattr(mod, name)
-        st.register_type_strategy(kind, _resolver(kind, module, function, takes_type))
+    for name, kind in _value_types(mod):
+        st.register_type_strategy(kind, _resolver(package, name))
+
+
+def _value_types(module: ModuleType) -> list[tuple[str, type]]:
+    """The public value types of a façade: the attrs classes its ``__all__`` names."""
+    import attrs  # imported by every zwgk package already
+
+    return [
+        (name, kind)
+        for name in module.__all__
+        if isinstance(kind := getattr(module, name), type) and attrs.has(kind)
+    ]
 
 
 class _RegisteringLoader(importlib.abc.Loader):
@@ -143,8 +137,8 @@ def _unwatch() -> None:
 def _hypothesis_setup_hook() -> None:
     """Register zwgk's types now for the packages already imported, on import for the rest."""
     with _LOCK:
-        _PENDING.update(_TYPES)
-    for package in list(_TYPES):
+        _PENDING.update(_PACKAGES)
+    for package in _PACKAGES:
         if package in sys.modules:
             _register(package)
     if _PENDING and _WATCHER not in sys.meta_path:

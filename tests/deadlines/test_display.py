@@ -7,10 +7,19 @@ from typing import Any
 
 import pytest
 
+from zwgk._display import find_cjk_font, has_cjk
 from zwgk.calendar import default_calendar, plot_calendar_year
 from zwgk.calendar._display import holiday_label
-from zwgk.deadlines import ConsultationEnded, ConsultationStarted, Replied, reply_deadline
-from zwgk.errors import InvalidInputError
+from zwgk.deadlines import (
+    ClockState,
+    ConsultationEnded,
+    ConsultationStarted,
+    DeadlineKind,
+    Replied,
+    reply_deadline,
+)
+from zwgk.deadlines._display import deadline_title
+from zwgk.errors import InvalidInputError, ProvisionalCalendarWarning
 
 d = dt.date
 CAL = default_calendar()
@@ -69,7 +78,35 @@ def test_plots_return_figures(deadline, labels: str) -> None:  # type: ignore[no
     assert any("国办发明电〔2025〕7号" in t for t in texts) or all("Guo" not in t for t in texts)
     assert len(ax.patches) == 365
     fig2 = deadline.plot(labels=labels)
-    assert fig2.axes[0].get_title().startswith("reply: 2026-09-28")
+    title = fig2.axes[0].get_title()
+    if labels == "en" or find_cjk_font() is None:
+        assert title == "reply: 2026-09-28 → 2026-11-11"
+    else:  # Chinese-first, like the other plots
+        assert title == "答复期限：2026-09-28 → 2026-11-11"
+        assert find_cjk_font() in fig2.axes[0].title.get_fontfamily()
+
+
+@pytest.mark.parametrize(
+    ("chinese", "expected"),
+    [(True, "答复期限：2026-12-21 → —（暂定）"), (False, "reply: 2026-12-21 → — (provisional)")],
+)
+def test_deadline_title_names_the_kind_in_the_output_language(chinese: bool, expected: str) -> None:
+    from zwgk.deadlines import CorrectionRequested
+
+    # the request is received late in the last recorded year; the correction stops the clock, so
+    # no due date; the 20 working days would run into the estimated next year: provisional.
+    with pytest.warns(ProvisionalCalendarWarning):
+        dl = reply_deadline(d(2026, 12, 21), [CorrectionRequested(d(2026, 12, 22))])
+    assert dl.provisional
+    assert deadline_title(dl, chinese=chinese) == expected
+
+
+def test_every_deadline_kind_and_clock_state_has_a_chinese_label() -> None:
+    assert {k.label for k in DeadlineKind} >= {"答复期限", "主动公开期限", "年度报告公布期限"}
+    assert all(has_cjk(k.label) for k in DeadlineKind)
+    # 条例第三十条: 逾期不补正的，视为放弃申请
+    assert ClockState.ABANDONED.label == "视为放弃申请"
+    assert len({s.label for s in ClockState}) == len(ClockState)
 
 
 def test_plot_of_an_estimated_year_says_so() -> None:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import enum
+import importlib
 import inspect
+import pkgutil
+import re
 import subprocess
 import sys
 import warnings
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import zwgk
 import zwgk.testing
+from zwgk import _hypothesis_plugin
 from zwgk.calendar import ChinaCalendar, HolidayPeriod, Notice, default_calendar
 from zwgk.catalog import Catalog, DisclosureItem, LegalBasis, TimeLimit
 from zwgk.deadlines import (
@@ -28,9 +35,11 @@ from zwgk.deadlines import (
     Withdrawn,
     reply_deadline,
 )
+from zwgk.errors import UnknownNameError
 from zwgk.requests import DisclosureRequest, Ledger
 from zwgk.scoring import Card
 from zwgk.testing import InvalidRequestCase, RequestCase, TimeLimitCase
+from zwgk.testing._values import registered_types, value_strategy
 
 EVENTS = [
     CorrectionRequested,
@@ -153,3 +162,108 @@ def test_types_imported_before_hypothesis_are_registered_by_the_hook() -> None:
         "print(len(st.from_type(zwgk.calendar.ChinaCalendar).example().notices) >= 26)"
     )
     assert _fresh(code) == "True"
+
+
+# --- every public value type of every façade ------------------------------------------------
+
+# Every public module: the package façades, zwgk.errors and zwgk.pandas, and the public modules
+# inside the packages (io boundaries, zwgk.reports.narrative, compat views); not the register's
+# alembic migration scripts, which run only inside alembic.
+_FACADES = sorted(
+    {
+        m.name
+        for m in pkgutil.walk_packages(zwgk.__path__, "zwgk.")
+        if not any(part.startswith("_") for part in m.name.split(".")[1:]) and ".migrations" not in m.name
+    }
+)
+# Public classes that are not values, so st.from_type has nothing meaningful to draw: the
+# error and warning classes (raised, not passed around), a live database handle, a mapping
+# view over a calendar and a pandas accessor (both made from the values they wrap).
+NOT_VALUES = {
+    "zwgk.register.Register": "a handle on a database connection, not a value",
+    "zwgk.calendar.HolidayMap": "a read-only mapping view made by ChinaCalendar.holiday_map()",
+    "zwgk.pandas.ZwgkSeriesAccessor": "the Series.zwgk accessor pandas instantiates itself",
+}
+
+
+def _public_classes() -> list[tuple[str, type]]:
+    found = []
+    for facade in _FACADES:
+        module = importlib.import_module(facade)
+        for name in module.__all__:
+            value = getattr(module, name)
+            if inspect.isclass(value):
+                found.append((f"{facade}.{name}", value))
+    return found
+
+
+PUBLIC = _public_classes()
+VALUES = [
+    (name, kind)
+    for name, kind in PUBLIC
+    if attrs.has(kind) or (issubclass(kind, enum.Enum) and not name.startswith("zwgk.testing."))
+]
+
+
+def test_the_walk_covers_every_facade() -> None:
+    assert {
+        "zwgk.calendar",
+        "zwgk.deadlines",
+        "zwgk.register",
+        "zwgk.errors",
+        "zwgk.reports.narrative",
+    } <= set(_FACADES)
+    assert len({k for _, k in VALUES if attrs.has(k)}) >= 115
+
+
+def test_every_public_class_is_a_value_or_a_reasoned_exclusion() -> None:
+    import pydantic
+
+    # pydantic models are the io modules' file shapes: they validate files and JSON and convert
+    # to the core values, which are drawn
+    others = {
+        name
+        for name, kind in PUBLIC
+        if not attrs.has(kind) and not issubclass(kind, enum.Enum | BaseException | pydantic.BaseModel)
+    }
+    assert others == set(NOT_VALUES)
+
+
+def test_every_public_attrs_class_has_a_registered_strategy() -> None:
+    registered = {
+        kind
+        for package in _hypothesis_plugin._PACKAGES
+        for _, kind in _hypothesis_plugin._value_types(importlib.import_module(package))
+    } | {RequestCase, InvalidRequestCase, TimeLimitCase}
+    missing = sorted(name for name, kind in VALUES if attrs.has(kind) and kind not in registered)
+    assert missing == [], f"the plugin registers no strategy for {missing}"
+    for package in _hypothesis_plugin._PACKAGES:
+        names = {n for n, _ in _hypothesis_plugin._value_types(importlib.import_module(package))}
+        assert names == set(registered_types(package)), package  # a strategy for each, no stale one
+
+
+@pytest.mark.parametrize(("name", "kind"), VALUES, ids=[n for n, _ in VALUES])
+def test_from_type_draws_every_public_value_type(name: str, kind: type) -> None:
+    @settings(max_examples=3, suppress_health_check=[HealthCheck.too_slow], deadline=None, database=None)
+    @given(st.from_type(kind))
+    def draws(value: object) -> None:
+        assert type(value) is kind
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a ProvisionalCalendarWarning (or any other) fails
+        draws()
+
+
+def test_unknown_type_names_are_refused() -> None:
+    with pytest.raises(UnknownNameError, match="Step"):
+        value_strategy("zwgk.calendar", "Step")
+
+
+def test_the_reference_lists_every_registered_type() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "testing.md").read_text("utf-8")
+    listed = set(re.findall(r"`([A-Z]\w+)`", page))
+    for package in _hypothesis_plugin._PACKAGES:
+        missing = sorted(set(registered_types(package)) - listed)
+        assert not missing, f"docs/reference/testing.md does not list {package} {missing}"

@@ -52,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     common.add_argument(
         "--notices",
         metavar="PATH",
-        help="extra notice file (.toml/.json) or folder of them, added to the bundled notices",
+        type=InputPath(".toml"),
+        help="extra notice file (.toml/.json) or folder of them, added to the bundled notices (- for stdin)",
     )
 
     cal = subparsers.add_parser(

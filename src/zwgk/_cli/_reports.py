@@ -66,7 +66,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=InputPath(".json"),
         default=None,
         metavar="FILE.json",
-        help="counts file for tables 2 and 4 and the text sections (see 'zwgk report counts-template')",
+        help="counts file for tables 2 and 4 and the text sections (see 'zwgk report counts-template'; "
+        "- for stdin)",
     )
     build.add_argument(
         "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"

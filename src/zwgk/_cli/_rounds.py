@@ -50,7 +50,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     rounds.add_argument("--period-column", default=None, help="the period column (default: period or 考核期)")
     rounds.add_argument("--period", default=None, help="the round of the bulletin (default: the last)")
     rounds.add_argument(
-        "--designations", default=None, help="designation rules: a built-in name or a TOML file"
+        "--designations",
+        default=None,
+        type=InputPath(".toml", names=True),
+        help="designation rules: a built-in name or a TOML file (- for stdin)",
     )
     add_json(rounds, "results and decisions")
     rounds.add_argument(

@@ -16,7 +16,7 @@ from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, recor
 from zwgk.deadlines._results import Deadline
 from zwgk.errors import InvalidInputError
 
-__all__ = ["deadline_frame", "deadline_html", "plot_deadline", "present"]
+__all__ = ["deadline_frame", "deadline_html", "deadline_title", "plot_deadline", "present"]
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -65,6 +65,16 @@ def deadline_frame(deadline: Deadline) -> Any:
     )
 
 
+def deadline_title(deadline: Deadline, *, chinese: bool) -> str:
+    """The timeline's title: ``答复期限：2026-09-28 → 2026-11-11`` (``（暂定）`` when provisional),
+    or ``reply: 2026-09-28 → 2026-11-11`` (`` (provisional)``) in English."""
+    due = deadline.due.isoformat() if deadline.due else "—"
+    span = f"{deadline.start.isoformat()} → {due}"
+    if chinese:
+        return f"{deadline.kind.label}：{span}" + ("（暂定）" if deadline.provisional else "")
+    return f"{deadline.kind.value}: {span}" + (" (provisional)" if deadline.provisional else "")
+
+
 def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     """A timeline of a deadline: the running clock, pauses shaded, the due date and the reply.
 
@@ -97,11 +107,9 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
         ax.axvline(deadline.due, color="#d62728", linestyle="--", label="due" if not chinese else "答复期限")
     ax.set_yticks([])
     ax.set_ylim(-1, 2)
-    due = deadline.due.isoformat() if deadline.due else "—"
-    title = f"{deadline.kind.value}: {deadline.start.isoformat()} → {due}"
-    ax.set_title(title + (" (provisional)" if deadline.provisional else ""))
+    ax.set_title(deadline_title(deadline, chinese=chinese))
     if chinese:
-        for t in ax.texts:
+        for t in [*ax.texts, ax.title]:
             t.set_fontfamily(cjk_fonts())
     legend_outside(ax, family=cjk_fonts() if chinese else None)
     fig.autofmt_xdate()

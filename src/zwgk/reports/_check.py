@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from zwgk._numbers import MAX_PERCENT_DECIMALS, exact_sum, parse_percent, quantize
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.reports._culprit import Culprit, CulpritSearch, find_culprits
@@ -367,19 +368,6 @@ class ShareFinding:
         return self.reported - self.expected
 
 
-def _decimal(field: str, value: object) -> Decimal:
-    if isinstance(value, float):
-        raise InvalidTypeError(field, value, "a Decimal, int or text such as '12.22' or '12.22%' (not float)")
-    try:
-        text = str(value).strip().rstrip("%％﹪").strip()
-        number = Decimal(text)
-    except (InvalidOperation, ValueError):
-        raise InvalidInputError(field, value, "a percentage such as '12.22' or '12.22%'") from None
-    if not number.is_finite():
-        raise InvalidInputError(field, value, "a finite percentage such as '12.22' or '12.22%'")
-    return number
-
-
 def _exact_number(value: object) -> bool:
     return isinstance(value, int | Decimal) and not isinstance(value, bool) and Decimal(value).is_finite()
 
@@ -415,7 +403,7 @@ def _share_message(
         )
     if kind == "part_range":
         return f"{label}: the count {count} is above the total {total}"
-    head = f"{label}: {count}/{total} = {exact.quantize(unit / 100)}% → {expected}% at {places}"
+    head = f"{label}: {count}/{total} = {quantize(exact, unit / 100)}% → {expected}% at {places}"
     if kind == "share_truncated":
         return f"{head}, reported {shown}%: truncated, not rounded (off by {shown - expected} points)"
     return f"{head}, reported {shown}% (off by {shown - expected} points)"
@@ -433,7 +421,7 @@ def share_findings(
     places = written_decimals(shown) if decimals is None else decimals
     unit = Decimal(1).scaleb(-places)
     exact = Decimal(count) * 100 / Decimal(total)
-    rounded = exact.quantize(unit, rounding=ROUND_HALF_UP)
+    rounded = quantize(exact, unit, ROUND_HALF_UP)
 
     def finding(kind: str, expected: Decimal, reported: Decimal, precision: int | None) -> ShareFinding:
         message = _share_message(
@@ -447,7 +435,7 @@ def share_findings(
     if not 0 <= shown <= 100:
         findings.append(finding("share_range", Decimal(100) if shown > 100 else Decimal(0), shown, places))
     if abs(shown - exact) > unit / 2:
-        truncated = exact.quantize(unit, rounding=ROUND_DOWN)
+        truncated = quantize(exact, unit, ROUND_DOWN)
         kind = "share_truncated" if shown == truncated != rounded else "share"
         findings.append(finding(kind, rounded, shown, places))
     return findings
@@ -520,32 +508,40 @@ def check_shares(
     for label, count in zip(labels, counts, strict=True):
         if not _exact_number(count) or count < 0:
             raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number or Decimal amount")
-    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0):
+    if decimals is not None and (
+        isinstance(decimals, bool)
+        or not isinstance(decimals, int)
+        or not 0 <= decimals <= MAX_PERCENT_DECIMALS
+    ):
         raise InvalidInputError(
-            "decimals", decimals, "None (each share as written) or a whole number of 0 or more"
+            "decimals",
+            decimals,
+            f"None (each share as written) or a whole number from 0 to {MAX_PERCENT_DECIMALS}",
         )
     reported = [
-        _decimal(f"reported_percentages[{label}]", v) for label, v in zip(labels, reported_raw, strict=True)
+        parse_percent(f"reported_percentages[{label}]", v)
+        for label, v in zip(labels, reported_raw, strict=True)
     ]
     findings: list[ShareFinding] = []
-    if sum(counts, Decimal(0)) != total:
+    parts_sum = exact_sum(counts)
+    if parts_sum != total:
         findings.append(
             ShareFinding(
                 "parts",
                 "sum of parts",
                 Decimal(total),
-                Decimal(sum(counts)),
-                f"the parts add up to {sum(counts)}, not the total {total}",
+                Decimal(parts_sum),
+                f"the parts add up to {parts_sum}, not the total {total}",
             )
         )
     for label, count, shown in zip(labels, counts, reported, strict=True):
         findings.extend(share_findings(label, count, total, shown, decimals))
-    shown_sum = sum(reported, Decimal(0))
+    shown_sum = Decimal(exact_sum(reported))
     slack = sum(
         (Decimal(1).scaleb(-(written_decimals(v) if decimals is None else decimals)) / 2 for v in reported),
         Decimal(0),
     )
-    if counts and sum(counts, Decimal(0)) == total and abs(shown_sum - 100) > slack:
+    if counts and parts_sum == total and abs(shown_sum - 100) > slack:
         findings.append(
             ShareFinding(
                 "shares",

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from zwgk._numbers import parse_percent, quantize
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 __all__ = [
@@ -60,11 +61,9 @@ def reported_percent(field: str, value: object) -> Decimal:
 
     Raises:
         InvalidTypeError: a float.
-        InvalidInputError: not a number.
+        InvalidInputError: not a number, or more than ``zwgk._numbers.MAX_PERCENT_DECIMALS`` decimals.
     """
-    if isinstance(value, float):
-        raise InvalidTypeError(field, value, "a Decimal, int or text such as '12.22%' (not float)")
-    return _amount(field, str(value).strip().rstrip("%％﹪").strip())
+    return parse_percent(field, value)
 
 
 def percent(part: int | Decimal, whole: int | Decimal) -> Decimal:
@@ -126,14 +125,14 @@ def check_rate(
     exponent = shown.as_tuple().exponent
     unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     if abs(shown - exact) > unit / 2:
-        rounded = exact.quantize(unit)
+        rounded = quantize(exact, unit)
         findings.append(
             StatFinding(
                 "rate",
                 label,
                 rounded,
                 shown,
-                f"{label}: {n}/{d} = {exact.quantize(unit / 100)}% → {rounded}%, reported {shown}%",
+                f"{label}: {n}/{d} = {quantize(exact, unit / 100)}% → {rounded}%, reported {shown}%",
             )
         )
     return tuple(findings)

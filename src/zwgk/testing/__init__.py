@@ -12,10 +12,13 @@ Every name here that draws values is a *function* returning a strategy (``receiv
 ``ledgers(max_size=5)``).
 
 With zwgk installed, Hypothesis's plugin entry point registers the types too, so
-``st.from_type(zwgk.deadlines.Deadline)`` draws real deadlines — for every public value type:
-notices, holiday periods, calendars (built from the real notices), deadlines, every request
-event class, requests, ledgers, cards, catalogs and their parts.  The plugin imports nothing
-of zwgk when Hypothesis is imported; see :mod:`zwgk._hypothesis_plugin`.
+``st.from_type(zwgk.deadlines.Deadline)`` draws real deadlines — for every public value type
+of every package (calendar days and holidays, regimes, deadlines and their steps and
+statuses, every request event class, requests, ledgers and fees, cards and score results,
+catalogs and check reports, annual reports, power lists, plans, rounds, register rows),
+built from the real notices and the bundled data and by running zwgk on drawn inputs (see
+:mod:`zwgk.testing._values` and docs/reference/testing.md).  The plugin imports nothing of
+zwgk when Hypothesis is imported; see :mod:`zwgk._hypothesis_plugin`.
 
 Every strategy draws only values inside the settled calendar (the recorded holiday notices,
 less the last week of the final year), so no :class:`~zwgk.errors.ProvisionalCalendarWarning`
