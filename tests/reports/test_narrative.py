@@ -305,13 +305,29 @@ def test_changes_and_rates_are_not_shares(text: str) -> None:
 
 
 def test_ambiguous_whole_is_unchecked() -> None:
-    # two share-less counts, neither marked as a total nor followed by 其中: nothing is guessed
-    text = "收到申请100件,办结95件;予以公开50件,占52.63%。"
+    # two share-less counts, neither marked as a total, nor followed by 其中, nor the count of
+    # the cell the part belongs to: nothing is guessed
+    text = "收到申请100件,转办95件;予以公开50件,占52.63%。"
     (statement,) = (s for s in extract_statements(text) if s.share is not None)
     assert statement.whole is None
     assert "100件, 95件" in statement.note
     (finding,) = check_narrative(_without_tables(("", text)))
     assert finding.kind == "share_unchecked"
+
+
+def test_an_outcome_share_is_of_the_answered_count() -> None:
+    # 予以公开 is a row of 三、本年度办理结果, a part of （七）总计 (identity 2): when the text
+    # states the answered count ("办结95件", "答复申请805件"), that is the whole of its shares
+    text = "收到申请100件,办结95件;予以公开50件,占52.63%。"
+    (statement,) = (s for s in extract_statements(text) if s.share is not None)
+    assert (statement.whole, statement.restates) == (95, "disclosed")
+    assert check_narrative(_without_tables(("", text))) == ()
+    # the real wording of a published report (上海市人民政府办公厅 2019): 35/805 = 4.3478%
+    text = (
+        "共受理政府信息公开申请859件;答复政府信息公开申请805件。不予公开35件,占4.35%;不予处理158件,占19.6%。"
+    )
+    shares = [(s.count, s.whole) for s in extract_statements(text) if s.share is not None]
+    assert shares == [(35, 805), (158, 805)]
     # with 其中 the count just before it is the whole: 50/95 = 52.6316% → 52.63
     assert check_narrative(_without_tables(("", "收到申请100件,办结95件,其中予以公开50件,占52.63%。"))) == ()
 

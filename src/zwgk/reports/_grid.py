@@ -32,7 +32,7 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._limits import DEFAULT_LIMITS, Limits
-from zwgk._text import fold_width, normalize_label
+from zwgk._text import compact, fold_width, normalize_label
 from zwgk.errors import InvalidCellError, Problem, ReportParseError, TablesSkippedWarning
 from zwgk.reports._formats import (
     TABLE3_COLUMNS,
@@ -570,16 +570,31 @@ def _parse_table2(
 # ----------------------------------------------------------------------------- the report
 
 
+#: A top-level heading line: a Chinese ordinal, a separator, a short title (not a sentence).
+_HEADING_RE = re.compile(r"(?m)^[ \t]*([一二三四五六七八九十]+)\s*[、,.．，]\s*([^\n]{1,60})$")
+
+
 def _sections(text: str, fmt: ReportFormat) -> tuple[tuple[str, str], ...]:
-    """Split the text outside tables at the format's section headings (一、总体情况 …)."""
+    """Split the text outside tables at the format's section headings (一、总体情况 …).
+
+    A heading is a line opening with the section's ordinal (``五、``) whose title names the
+    section by the format's key phrases (``ReportFormat.section_rules``), so the wording sites
+    really use is found (``五、政府信息公开工作存在的主要问题及改进情况`` for ``五、存在的主要问题及
+    改进情况``); each section is named by the format's heading.
+    """
     folded = text.replace("\xa0", " ")
+    rules = {rule.heading: rule for rule in fmt.section_rules}
     marks: list[tuple[int, int, str]] = []
     for heading in fmt.sections:
         numeral, _, title = heading.partition("、")
-        pattern = re.escape(numeral) + r"\s*[、,.．，]\s*" + re.escape(title[:4])
-        match = re.search(r"(?m)^\s*" + pattern + r"[^\n]*", folded)
-        if match:
-            marks.append((match.start(), match.end(), heading))
+        rule = rules.get(heading)
+        for match in _HEADING_RE.finditer(folded):
+            if match.group(1) != numeral:
+                continue
+            line = match.group(2)
+            if rule.found_in(line) if rule is not None else compact(line).startswith(compact(title)[:4]):
+                marks.append((match.start(), match.end(), heading))
+                break
     marks.sort()
     out = []
     for i, (_, end, heading) in enumerate(marks):
@@ -590,18 +605,33 @@ def _sections(text: str, fmt: ReportFormat) -> tuple[tuple[str, str], ...]:
 
 
 _YEAR_RE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)")
+#: "2019年上海市人民政府办公厅政府信息公开工作年度报告": the year before the agency.
+_YEAR_FIRST_RE = re.compile(
+    r"(\d{4})\s*年\s*度?\s*([^\d\s年]{2,40}?)\s*(?:政府信息公开|政务公开|信息公开)工作\s*年度报告"
+)
 
 
 def _year_and_agency(document: Document) -> tuple[int | None, str]:
+    """The year reported on and the agency, from the title (else the text).
+
+    Both orders sites use are read: ``<agency>2023年度政府信息公开工作年度报告`` and
+    ``2019年<agency>政府信息公开工作年度报告``.
+    """
     title = " ".join(fold_width(document.title).split())
-    text = fold_width(document.title + "\n" + document.text())
-    match = _YEAR_RE.search(text)
-    agency = ""
-    if match:
-        before = text[: match.start()]
-        line = before.splitlines()[-1] if before.strip() else ""
-        agency = " ".join(line.split())
-    return (int(match.group(1)) if match else None), agency or title
+    for text in (title, fold_width(document.title + "\n" + document.text())):
+        match = _YEAR_RE.search(text)
+        if match:
+            before = text[: match.start()]
+            line = before.splitlines()[-1] if before.strip() else ""
+            agency = " ".join(line.split())
+            if agency:
+                return int(match.group(1)), agency
+        first = _YEAR_FIRST_RE.search(text)
+        if first:
+            return int(first.group(1)), first.group(2).strip()
+        if match:
+            return int(match.group(1)), title
+    return None, title
 
 
 def _unreadable(

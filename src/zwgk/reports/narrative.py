@@ -91,6 +91,7 @@ class _Restate:
     cites: str
     context: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    part_of: str | None = None
 
     def rows_for(self, format_id: str) -> tuple[str, ...]:
         for fmt, rows in self.rows:
@@ -140,6 +141,7 @@ def _rules() -> _Rules:
                 column=entry.get("column"),
                 cites=entry["cites"],
                 context=tuple(entry.get("context", ())),
+                part_of=entry.get("part_of"),
                 patterns=tuple(re.compile(p.replace("{N}", number)) for p in entry["patterns"]),
             )
         )
@@ -357,6 +359,11 @@ def _whole_in(
     before = [t for t in tokens if t.end <= limit and t.share is None and _compatible(t, part)]
     if not before:
         return None
+    if part.restates is not None and part.restates.part_of is not None:
+        # the count restating the cell this part belongs to ("答复申请805件" for 不予公开35件)
+        own = [t for t in before if t.restates is not None and t.restates.id == part.restates.part_of]
+        if len(own) == 1:
+            return own[0]
     of_which = sentence.rfind(rules.of_which, 0, limit)
     if of_which >= 0:
         preceding = [t for t in tokens if t.end <= of_which]
