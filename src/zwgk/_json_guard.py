@@ -1,12 +1,12 @@
 """Loading JSON and TOML from the public without ``RecursionError`` (private; issue 11).
 
-:mod:`json` and :mod:`tomllib` recurse once per nested array, object or inline table, so
+`json` and `tomllib` recurse once per nested array, object or inline table, so
 ``[[[[…]]]]`` 100,000 levels deep raises ``RecursionError`` — from deep inside, with a
-traceback of thousands of frames.  :func:`load_json` and :func:`load_toml` measure the
+traceback of thousands of frames.  `load_json` and `load_toml` measure the
 nesting of the *text* first (a linear scan that skips strings and comments) and refuse
-deeper than ``limits.max_depth`` before parsing; :func:`check_depth` measures an
+deeper than ``limits.max_depth`` before parsing; `check_depth` measures an
 already-parsed value without recursing.  Malformed text raises
-:class:`~zwgk.errors.DataFileError` with its line and column::
+[`DataFileError`][zwgk.errors.DataFileError] with its line and column::
 
         from zwgk._json_guard import load_json
 
@@ -98,7 +98,7 @@ def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
     """Refuse JSON text too long or nested too deeply, before any parser sees it.
 
     For readers that hand the text to another parser (pydantic's ``model_validate_json``):
-    the same checks :func:`load_json` makes first.  Bytes are measured as UTF-8 (undecodable
+    the same checks `load_json` makes first.  Bytes are measured as UTF-8 (undecodable
     bytes are left for the parser to report).
 
     Raises:
@@ -118,7 +118,7 @@ def check_depth(value: object, limits: Limits, source: str) -> None:
     """Refuse a parsed value (dicts, lists, tuples) nested deeper than ``limits.max_depth``.
 
     Iterative: it never recurses, whatever the depth.  ``value`` itself counts (``{"a": [1]}``
-    is depth 2), as in :func:`load_json`.
+    is depth 2), as in `load_json`.
 
     Raises:
         LimitExceededError: the nesting exceeds ``max_depth``; the message gives the deepest
@@ -182,7 +182,7 @@ def load_json(
 ) -> object:
     """``json.loads(text)`` that never raises ``RecursionError`` nor a bare ``JSONDecodeError``.
 
-    The hooks are passed to :func:`json.loads` (e.g. ``parse_float=Decimal``); exceptions
+    The hooks are passed to `json.loads` (e.g. ``parse_float=Decimal``); exceptions
     they raise propagate unchanged.
 
     Args:

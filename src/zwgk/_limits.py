@@ -1,9 +1,9 @@
 """Bounds on what zwgk reads from the public (private; issue 11, "Hostile and real-world inputs").
 
 Request ledgers, catalogs, notice files, evidence and published pages come from anyone.
-Every reader checks its input against one :class:`Limits` value *before* it builds
+Every reader checks its input against one `Limits` value *before* it builds
 anything in proportion to what the file claims, and refuses with
-:class:`~zwgk.errors.LimitExceededError` naming the bound and how to raise it::
+[`LimitExceededError`][zwgk.errors.LimitExceededError] naming the bound and how to raise it::
 
     from zwgk._limits import DEFAULT_LIMITS, Limits
 

@@ -1,4 +1,4 @@
-"""Reading work plans: TOML, JSON and XLSX files in, :class:`~zwgk.plans.Plan` out.
+"""Reading work plans: TOML, JSON and XLSX files in, [`Plan`][zwgk.plans.Plan] out.
 
 The file shape (TOML shown; JSON is the same with dates as ``"YYYY-MM-DD"`` text)::
 
@@ -29,9 +29,10 @@ The XLSX layout is the one offices use: a header row with 序号, 工作任务, 
 period (10个工作日; needs 前置任务).  For a recurring row, 完成日期 lists
 ``2025Q1=2025-03-28；2025Q2=2025-06-30``.
 
-Every structural problem of a file is listed in one :class:`~zwgk.errors.InvalidRecordsError`;
-bad phrases raise :class:`~zwgk.errors.PlanRuleError`, bad references
-:class:`~zwgk.errors.PlanReferenceError` and cycles :class:`~zwgk.errors.PlanCycleError`.
+Every structural problem of a file is listed in one [`InvalidRecordsError`][zwgk.errors.InvalidRecordsError];
+bad phrases raise [`PlanRuleError`][zwgk.errors.PlanRuleError], bad references
+[`PlanReferenceError`][zwgk.errors.PlanReferenceError] and cycles
+[`PlanCycleError`][zwgk.errors.PlanCycleError].
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def plan_from_dict(data: Mapping[str, Any], *, source: str = "<dict>", name: str
 
     Raises:
         InvalidRecordsError: lists every structural problem.
-        PlanRuleError, PlanReferenceError, PlanCycleError: see :class:`~zwgk.plans.Plan`.
+        PlanRuleError, PlanReferenceError, PlanCycleError: see [`Plan`][zwgk.plans.Plan].
     """
     c = _Collector()
     for key in sorted(set(data) - _PLAN_KEYS):
