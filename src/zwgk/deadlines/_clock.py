@@ -166,6 +166,9 @@ def reply_due(
     stopped or after the request was abandoned, as `Deadline.due`.  Whole columns:
     [`reply_due_array`][zwgk.deadlines.reply_due_array].
 
+    Returns:
+        The last day of the reply period, or ``None`` while it cannot be known.
+
     Raises:
         InvalidEventSequence: events that cannot have happened (as for
             [`reply_deadline`][zwgk.deadlines.reply_deadline]).

@@ -121,7 +121,9 @@ def plan_from_dict(data: Mapping[str, Any], *, source: str = "<dict>", name: str
 
     Raises:
         InvalidRecordsError: lists every structural problem.
-        PlanRuleError, PlanReferenceError, PlanCycleError: see [`Plan`][zwgk.plans.Plan].
+        PlanRuleError: a task's due rule cannot be read (see [`Plan`][zwgk.plans.Plan]).
+        PlanReferenceError: a task names a task or phase the plan lacks.
+        PlanCycleError: tasks depend on each other in a circle (``after`` links).
     """
     c = _Collector()
     for key in sorted(set(data) - _PLAN_KEYS):
@@ -379,7 +381,10 @@ def load_plan(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Plan:
     Raises:
         MissingFileError: the file does not exist.
         DataFileError: it cannot be parsed, or has an unknown suffix.
-        InvalidRecordsError, PlanRuleError, PlanReferenceError, PlanCycleError: its content is bad.
+        InvalidRecordsError: its content is bad (every problem listed).
+        PlanRuleError: a task's due rule cannot be read.
+        PlanReferenceError: a task names a task or phase the plan lacks.
+        PlanCycleError: tasks depend on each other in a circle (``after`` links).
     """
     target = existing_file(path, "work plan (.toml, .json or .xlsx)")
     suffix = target.suffix.lower()
