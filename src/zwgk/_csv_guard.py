@@ -1,12 +1,14 @@
 """Reading CSV from the public within `Limits` (private; issue 11).
 
 `read_csv_rows` replaces ``list(csv.reader(io.StringIO(text, newline="")))`` in every
-reader::
+reader:
 
-    from zwgk._csv_guard import read_csv_rows
+```python
+from zwgk._csv_guard import read_csv_rows
 
-    _, text = read_input_text(path, "catalog file (.csv)")       # zwgk._files
-    rows = read_csv_rows(text, limits=limits, source=path.name)
+_, text = read_input_text(path, "catalog file (.csv)")       # zwgk._files
+rows = read_csv_rows(text, limits=limits, source=path.name)
+```
 
 It never lets ``_csv.Error: field larger than field limit (131072)`` or any other
 ``csv.Error`` escape, and refuses too many rows, columns or characters in a cell with

@@ -6,12 +6,14 @@ traceback of thousands of frames.  `load_json` and `load_toml` measure the
 nesting of the *text* first (a linear scan that skips strings and comments) and refuse
 deeper than ``limits.max_depth`` before parsing; `check_depth` measures an
 already-parsed value without recursing.  Malformed text raises
-[`DataFileError`][zwgk.errors.DataFileError] with its line and column::
+[`DataFileError`][zwgk.errors.DataFileError] with its line and column:
 
-        from zwgk._json_guard import load_json
+```python
+    from zwgk._json_guard import load_json
 
-    _, text = read_input_text(path, "evidence file (.json)")          # zwgk._files
-    data = load_json(text, limits=limits, source=path.name, parse_float=Decimal)
+_, text = read_input_text(path, "evidence file (.json)")          # zwgk._files
+data = load_json(text, limits=limits, source=path.name, parse_float=Decimal)
+```
 
 Depth counts containers: ``1`` and ``"x"`` are depth 0, ``[]`` and ``{}`` depth 1,
 ``{"a": [1]}`` depth 2; ``max_depth`` is inclusive.

@@ -4,13 +4,15 @@ A ledger or catalog cell typed by the public — ``=HYPERLINK("http://…", "点
 ``+cmd|' /C calc'!A0`` — must reach the spreadsheet of the official who opens the export as
 text, never as a formula.  Every CSV and spreadsheet writer passes text through
 `neutralise_cell` (or `neutralise_row`); ``openpyxl`` writers use
-`write_xlsx_cell`::
+`write_xlsx_cell`:
 
-    from zwgk._neutralise import neutralise_row, write_xlsx_cell
+```python
+from zwgk._neutralise import neutralise_row, write_xlsx_cell
 
-    writer.writerow(neutralise_row(row))                  # csv
-    for c, value in enumerate(row, start=1):              # openpyxl
-        write_xlsx_cell(ws, r, c, value)
+writer.writerow(neutralise_row(row))                  # csv
+for c, value in enumerate(row, start=1):              # openpyxl
+    write_xlsx_cell(ws, r, c, value)
+```
 
 The rule (OWASP "CSV Injection"; ASVS 5.0 V1.2.10): a text cell that starts with ``=``,
 ``+``, ``-``, ``@``, tab, carriage return — or NUL, which ASVS adds — gets a leading

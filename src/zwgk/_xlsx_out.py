@@ -9,11 +9,13 @@ Private.  Each package turns its result into ``(sheet name, headers, rows)`` —
 - every cell through `zwgk._neutralise.write_xlsx_cell`: text stays text, never a
   formula, numbers stay numbers, dates stay dates.
 
-openpyxl is imported only when a workbook is made (extra ``zwgk[xlsx]``)::
+openpyxl is imported only when a workbook is made (extra ``zwgk[xlsx]``):
 
-    from zwgk._xlsx_out import Sheet, workbook_bytes
+```python
+from zwgk._xlsx_out import Sheet, workbook_bytes
 
-    data = workbook_bytes([Sheet("表三", ("项目", "总计"), [("新收", 12)])])
+data = workbook_bytes([Sheet("表三", ("项目", "总计"), [("新收", 12)])])
+```
 """
 
 from __future__ import annotations

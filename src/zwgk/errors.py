@@ -506,10 +506,12 @@ def cut(value: object, limit: int = 80) -> str:
     Dates (and datetimes) are shown as ISO text, everything else as its ``repr``.  A longer
     ``repr`` keeps its first ``limit`` characters and says how long the value was — the
     number of characters of a string, of its ``repr`` otherwise — so a 100 MB cell becomes a
-    one-line message::
+    one-line message:
 
-        >>> cut("x" * 100)
-        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)"
+    ```pycon
+    >>> cut("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)"
+    ```
 
     Only the head of a long string is passed to ``repr``, so the cost does not grow with it.
     """

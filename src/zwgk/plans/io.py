@@ -1,27 +1,29 @@
 """Reading work plans: TOML, JSON and XLSX files in, [`Plan`][zwgk.plans.Plan] out.
 
-The file shape (TOML shown; JSON is the same with dates as ``"YYYY-MM-DD"`` text)::
+The file shape (TOML shown; JSON is the same with dates as ``"YYYY-MM-DD"`` text):
 
-    name = "chuxiong-2018"
-    title = "楚雄市人社局基层政务公开标准化规范化试点工作实施方案"
-    source = "…"
-    roll_forward = true          # optional, default true (see zwgk.plans.Plan)
+```toml
+name = "chuxiong-2018"
+title = "楚雄市人社局基层政务公开标准化规范化试点工作实施方案"
+source = "…"
+roll_forward = true          # optional, default true (see zwgk.plans.Plan)
 
-    [[phases]]
-    id = "implement"
-    title = "实施阶段"
-    end = 2018-04-30             # start and end optional
+[[phases]]
+id = "implement"
+title = "实施阶段"
+end = 2018-04-30             # start and end optional
 
-    [[tasks]]
-    id = "1"
-    title = "梳理政务公开事项"
-    owners = "局办公室、信息中心"  # or a list; split on 、，, /
-    due = 2018-04-30             # a date, or:
-    # after = "1", within = "10个工作日"          (counted from task 1's completion day, else its due)
-    # every = "每季度", start = 2025-01-01, end = 2025-12-31
-    phase = "implement"
-    done = 2018-04-27            # recurring: done = { "2025Q1" = 2025-03-28, … }
-    notes = "…"
+[[tasks]]
+id = "1"
+title = "梳理政务公开事项"
+owners = "局办公室、信息中心"  # or a list; split on 、，, /
+due = 2018-04-30             # a date, or:
+# after = "1", within = "10个工作日"          (counted from task 1's completion day, else its due)
+# every = "每季度", start = 2025-01-01, end = 2025-12-31
+phase = "implement"
+done = 2018-04-27            # recurring: done = { "2025Q1" = 2025-03-28, … }
+notes = "…"
+```
 
 The XLSX layout is the one offices use: a header row with 序号, 工作任务, 责任单位, 完成时限,
 备注 and optionally 编号 (the id; default 序号), 阶段, 前置任务 (after), 开始日期, 结束日期 and

@@ -1,11 +1,13 @@
 """Derived evidence: registered pure functions computing evidence from other evidence.
 
-A card names the function and maps its parameters to evidence keys::
+A card names the function and maps its parameters to evidence keys:
 
-    [[derived]]
-    key = "longest_update_gap"
-    function = "longest_update_gap"
-    inputs = { dates = "update_dates", start = "period_start", end = "period_end" }
+```toml
+[[derived]]
+key = "longest_update_gap"
+function = "longest_update_gap"
+inputs = { dates = "update_dates", start = "period_start", end = "period_end" }
+```
 
 The registry `DERIVATIONS` is read-only; pass extra functions to
 [`zwgk.scoring.score`][] through its ``derivations`` argument.

@@ -1,12 +1,14 @@
 """Hypothesis strategies for zwgk's domain values (extra ``zwgk[testing]``).
 
-Use them to property-test your own rules against zwgk::
+Use them to property-test your own rules against zwgk:
 
-    from hypothesis import given
-    from zwgk.testing import covered_dates, working_day_counts
+```python
+from hypothesis import given
+from zwgk.testing import covered_dates, working_day_counts
 
-    @given(covered_dates(margin_days=366), working_day_counts())
-    def test_my_rule(day, n): ...
+@given(covered_dates(margin_days=366), working_day_counts())
+def test_my_rule(day, n): ...
+```
 
 Every name here that draws values is a *function* returning a strategy (``received_dates()``,
 ``ledgers(max_size=5)``).
