@@ -92,6 +92,19 @@ def table3(carried_over: list[int], rng: random.Random) -> list[list[int]]:
     return [grid[k] for k in keys]
 
 
+_SECTION_TWO = "<p><strong>二、主动公开政府信息情况</strong></p>\n<p>……</p>\n"
+_SECTION_SIX = "<p><strong>六、其他需要报告的事项</strong></p>\n<p>……</p>\n"
+
+
+def _complete(page: str) -> str:
+    """The fixture page with the two text sections it lacks (二 and 六), as real reports have them."""
+    three = page.index("<p><strong>三、收到和处理")
+    page = page[:three] + _SECTION_TWO + page[three:]
+    five = page.index("<p><strong>五、存在的主要问题")
+    after = page.index("</p>", page.index("<p>", five + 10)) + len("</p>\n")
+    return page[:after] + _SECTION_SIX + page[after:]
+
+
 def generate(folder: Path, n: int, seed: int = SEED) -> int:
     """Write ``n`` pages (agencies × years) into ``folder``; return how many have a misprint."""
     pieces, rows = template()
@@ -118,7 +131,7 @@ def generate(folder: Path, n: int, seed: int = SEED) -> int:
                 misprinted += 1
             cells = [_shown(v, rng) for row in grid for v in row]
             body = "".join(p + cell for p, cell in zip(pieces, cells, strict=False)) + pieces[-1]
-            body = body.replace("某市某区司法局2023年度", f"{agency}{year}年度")
+            body = _complete(body.replace("某市某区司法局2023年度", f"{agency}{year}年度"))
             (sub / f"{year}.html").write_text(body, encoding="utf-8")
             written += 1
     return misprinted

@@ -41,6 +41,7 @@ _PACKAGES = (
     "zwgk.catalog",
     "zwgk.scoring",
     "zwgk.reports",
+    "zwgk.reports.io",
     "zwgk.reports.narrative",
     "zwgk.audit",
     "zwgk.powers",

@@ -172,6 +172,16 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+class _ConstantError(Exception):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _refuse_constant(name: str) -> object:
+    """``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (RFC 8259); Python reads them as floats."""
+    raise _ConstantError(name)
+
+
 def load_json(
     text: str,
     *,
@@ -185,7 +195,8 @@ def load_json(
     """``json.loads(text)`` that never raises ``RecursionError`` nor a bare ``JSONDecodeError``.
 
     The hooks are passed to `json.loads` (e.g. ``parse_float=Decimal``); exceptions
-    they raise propagate unchanged.
+    they raise propagate unchanged.  Without ``parse_constant``, ``NaN``, ``Infinity`` and
+    ``-Infinity`` (which are not JSON, though Python's reader accepts them) are refused.
 
     Args:
         text: the JSON document.
@@ -195,8 +206,9 @@ def load_json(
     Raises:
         LimitExceededError: nesting deeper than ``max_depth`` (found before parsing) or text
             longer than ``max_file_bytes`` characters.
-        DataFileError: the text is not valid JSON (with line and column), or holds an
-            integer longer than Python converts (``sys.get_int_max_str_digits()``).
+        DataFileError: the text is not valid JSON (with line and column; ``NaN`` and
+            ``Infinity`` included), or holds an integer longer than Python converts
+            (``sys.get_int_max_str_digits()``).
     """
     _refuse_long_text(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=False)
@@ -205,13 +217,15 @@ def load_json(
             text,
             parse_float=parse_float,
             parse_int=parse_int or _bounded_int,
-            parse_constant=parse_constant,
+            parse_constant=parse_constant or _refuse_constant,
             object_pairs_hook=object_pairs_hook,
         )
     except json.JSONDecodeError as exc:
         raise _invalid(
             source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
         ) from None
+    except _ConstantError as exc:
+        raise _invalid(source, "document", f"{exc.name} is not a number JSON allows") from None
     except _TooManyDigitsError as exc:
         bound = sys.get_int_max_str_digits()
         raise _invalid(

@@ -63,6 +63,7 @@ __all__ = [
     "SheetShape",
     "WorkbookShape",
     "a1_to_row_col",
+    "check_zip_entries",
     "inspect_xlsx",
 ]
 
@@ -438,7 +439,14 @@ def _extend(guard: _Guard, where: str, extent: tuple[int, int], row: int, column
     return max(extent[0], row), max(extent[1], column)
 
 
-def _check_entries(archive: zipfile.ZipFile, limits: Limits, source: str) -> int:
+def check_zip_entries(archive: zipfile.ZipFile, limits: Limits, source: str) -> int:
+    """Refuse a zip (an Office Open XML file) whose entries declare too much, or compress too well.
+
+    Returns the total declared uncompressed size.
+
+    Raises:
+        LimitExceededError: ``max_uncompressed_bytes`` or ``max_compression_ratio`` exceeded.
+    """
     total = 0
     for info in archive.infolist():
         total += info.file_size
@@ -507,7 +515,7 @@ def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> Workb
             source, [Problem(source, "not a readable workbook", "file", detail, _XLSX_EXPECTED)]
         ) from None
     with archive:
-        uncompressed = _check_entries(archive, limits, source)
+        uncompressed = check_zip_entries(archive, limits, source)
         guard = _Guard(archive, limits, source)
         workbook = _workbook_part(guard)
         sheets = tuple(_sheet(guard, name, part) for name, part in _sheets(guard, workbook))

@@ -41,6 +41,7 @@ __all__ = [
     "RegisterRecordError",
     "RegisterVersionError",
     "ReportParseError",
+    "TablesSkippedWarning",
     "UnknownNameError",
     "UnparsedTimeLimitWarning",
     "UnsafeFileError",
@@ -129,6 +130,20 @@ class CJKFontMissingWarning(ZwgkWarning):
     zwgk draws English labels instead of boxes; the message names the font packages to
     install (Noto Sans CJK SC: ``fonts-noto-cjk`` on Debian/Ubuntu).  Issued once per process.
     """
+
+
+class TablesSkippedWarning(ZwgkWarning):
+    """A published report was read, but some of its tables could not be and were skipped.
+
+    ``problems`` holds one :class:`~zwgk.reports.io.TableProblem` per skipped table (kind
+    ``table_unreadable``, its place and what is wrong); the report has ``None`` for those
+    tables.  :func:`~zwgk.reports.io.read_report` returns them without warning.
+    """
+
+    def __init__(self, problems: Sequence[object]) -> None:
+        self.problems = tuple(problems)
+        lines = "".join(f"\n  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} table(s) of the report skipped:{lines}")
 
 
 class InvalidInputError(ZwgkError, ValueError):

@@ -15,7 +15,7 @@ from zwgk._json_guard import load_json, load_toml, text_depth
 from zwgk._limits import Limits
 from zwgk._neutralise import DANGEROUS_PREFIXES, neutralise_cell, restore_cell
 from zwgk._xlsx_guard import inspect_xlsx
-from zwgk.errors import LimitExceededError, ZwgkError
+from zwgk.errors import DataFileError, LimitExceededError, ZwgkError
 
 SMALL = Limits(max_rows=50, max_columns=20, max_cells=500, max_depth=8, max_cell_chars=200)
 _VALID = workbook_bytes(
@@ -106,3 +106,10 @@ def test_neutralised_cells_never_start_a_formula(text: str) -> None:
 @pytest.mark.parametrize("prefix", DANGEROUS_PREFIXES)
 def test_each_prefix_is_neutralised(prefix: str) -> None:
     assert neutralise_cell(prefix + "x") == "'" + prefix + "x"
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity", '{"a": [1, NaN]}'])
+def test_json_constants_that_are_not_json_are_refused(constant: str) -> None:
+    # Python's json module reads them as floats; RFC 8259 has no such numbers
+    with pytest.raises(DataFileError, match="is not a number JSON allows"):
+        load_json(constant, limits=SMALL, source="c.json")

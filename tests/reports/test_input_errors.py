@@ -165,7 +165,7 @@ def test_check_json_lists_unreadable_files(tmp_path: Path, capsys: pytest.Captur
     by_file = {d["file"]: d for d in data["files"]}
     assert by_file[str(valid)]["status"] == "ok"
     assert by_file[str(empty)]["status"] == "unreadable"
-    assert "no table 3" in by_file[str(empty)]["error"]
+    assert "an empty file" in by_file[str(empty)]["error"]
     assert [(f["file"], f["check"]) for f in data["findings"]] == [(str(empty), "unreadable")]
 
 

@@ -109,7 +109,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=InputPath(".html"),
         nargs="+",
         metavar="PATH",
-        help="report files or folders of them (.html, .htm, .json; - for stdin)",
+        help="report files (HTML, JSON, PDF, DOCX, XLSX, XLS or the text of a 2008-条例 report, "
+        "read by content whatever the suffix) or folders of them; - for stdin",
     )
     check.add_argument(
         "--jobs",

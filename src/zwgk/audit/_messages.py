@@ -14,6 +14,7 @@ __all__ = ["message"]
 _TEMPLATES = MappingProxyType(
     {
         "unreadable": "cannot be read: {error}",
+        "table_unreadable": "{location}: {problem}",
         "series_carry_over": (
             "{agency}: {now_cell} of {year} ({file}) is {now}, but {before_cell} of {prev_year} "
             "({prev_file}) is {before} (off by {off_by})"

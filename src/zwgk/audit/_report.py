@@ -9,6 +9,7 @@ to `ADAPTORS`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -16,6 +17,9 @@ from zwgk.audit._messages import message
 from zwgk.audit._table import AuditedFile, AuditFinding
 from zwgk.reports import AnnualReport, CellRef, ReportCheck, Table3, Table3Column, check_report
 from zwgk.reports.narrative import check_narrative
+
+if TYPE_CHECKING:  # the reader's boundary (pydantic) is not imported by the audit itself
+    from zwgk.reports.io import TableProblem
 
 __all__ = ["ADAPTORS", "audit_report", "audited_file", "unreadable"]
 
@@ -103,10 +107,28 @@ def audit_report(report: AnnualReport, file: str = "") -> tuple[AuditFinding, ..
     return _findings(_Context(report, file, check_report(report)))
 
 
-def audited_file(report: AnnualReport, file: str) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
-    """The file's status line and its findings (the worker's answer for one readable file)."""
+def audited_file(
+    report: AnnualReport, file: str, skipped: Iterable[TableProblem] = ()
+) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
+    """The file's status line and its findings (the worker's answer for one readable file).
+
+    ``skipped``: the tables the reader found but could not read (one ``table_unreadable``
+    finding each, before the checks' findings).
+    """
     ctx = _Context(report, file, check_report(report))
-    findings = _findings(ctx)
+    unread = tuple(
+        AuditFinding(
+            agency=report.agency,
+            year=report.year,
+            file=file,
+            check="table_unreadable",
+            cells=(),
+            culprit=None,
+            message=message("table_unreadable", location=p.location, problem=p.message),
+        )
+        for p in skipped
+    )
+    findings = unread + _findings(ctx)
     status = AuditedFile(
         file=file,
         status="findings" if any(f.is_violation for f in findings) else "ok",

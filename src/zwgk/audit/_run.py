@@ -106,17 +106,18 @@ class _Answer:
 
 
 def _audit_one(item: _Item, limits: Limits, thresholds: SeriesThresholds | None) -> _Answer:
-    from zwgk.reports import load_report
+    from zwgk.reports.io import read_report
 
     if item.problem is not None:
         status, findings = unreadable(item.file, InvalidInputError("path", item.file, item.problem))
         return _Answer(status, findings, None)
     try:
-        report = load_report(item.file, limits=limits)
+        result = read_report(item.file, limits=limits)
     except _FILE_ERRORS as exc:
         status, findings = unreadable(item.file, exc)
         return _Answer(status, findings, None)
-    status, findings = audited_file(report, item.file)
+    report = result.report
+    status, findings = audited_file(report, item.file, result.problems)
     point = None if thresholds is None else series_point(report, item.file, thresholds)
     return _Answer(status, findings, point)
 

@@ -9,18 +9,27 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from zwgk._files import read_input_text
+from zwgk._files import read_input_bytes
 from zwgk._json_guard import check_json_text
-from zwgk._limits import DEFAULT_LIMITS, Limits
-from zwgk.errors import InvalidCellError, InvalidInputError, InvalidRecordsError, Problem, ZwgkError
-from zwgk.reports._formats import get_format
-from zwgk.reports._html import parse_report_html
+from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
+from zwgk.errors import InvalidCellError, InvalidRecordsError, Problem, ZwgkError
+from zwgk.reports._formats import ReportFormat, get_format
+from zwgk.reports._grid import Document, ReadResult, read_document, report_of
+from zwgk.reports._html import html_document
 from zwgk.reports._json import COUNT_EXPECTED as _COUNT_EXPECTED
 from zwgk.reports._json import MONEY_EXPECTED as _MONEY_EXPECTED
 from zwgk.reports._json import json_kind as _json_kind
 from zwgk.reports._model import AnnualReport, Table2, Table3, Table4
+from zwgk.reports._sniff import decode_json, decode_text, sniff
 
-__all__ = ["ReportDocument", "load_report", "report_from_json", "report_json_schema", "report_to_json"]
+__all__ = [
+    "ReportDocument",
+    "load_report",
+    "read_report",
+    "report_from_json",
+    "report_json_schema",
+    "report_to_json",
+]
 
 
 def _count_cell(value: object) -> object:
@@ -200,32 +209,96 @@ def report_json_schema() -> dict[str, Any]:
     return ReportDocument.model_json_schema()
 
 
-def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
-    """Load a report from ``.json`` or ``.html`` / ``.htm`` (parsed with :func:`parse_report_html`).
+def _document(kind: str, data: bytes, source: str, limits: Limits) -> Document:
+    """The tables and text of a file of a known kind (each reader imports its extra lazily)."""
+    if kind == "html":
+        return html_document(decode_text(data, source), source=source, limits=limits)
+    if kind == "text":  # no tables: only a format without table 3 can be read from it
+        return Document("text", (), ((None, decode_text(data, source)),))
+    if kind == "pdf":
+        from zwgk.reports._pdf import pdf_document
 
-    HTML is decoded as UTF-8, falling back to GB18030 (common on older gov sites).
+        return pdf_document(data, source=source, limits=limits)
+    if kind == "docx":
+        from zwgk.reports._docx_read import docx_document
+
+        return docx_document(data, source=source, limits=limits)
+    from zwgk.reports._xlsx_read import xls_document, xlsx_document
+
+    reader = xlsx_document if kind == "xlsx" else xls_document
+    return reader(data, source=source, limits=limits)
+
+
+def read_report(
+    path_or_bytes: str | Path | bytes,
+    *,
+    format: str | ReportFormat | None = None,
+    year: int | None = None,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ReadResult:
+    """Read a report from a file or its bytes, whatever its suffix: HTML, JSON, PDF, DOCX, XLSX or XLS.
+
+    The content decides (:mod:`zwgk.reports._sniff`): ``%PDF-`` → PDF, a zip with ``word/``
+    → DOCX, with ``xl/`` → XLSX, an OLE2 file → XLS (a legacy Word ``.doc`` is refused: save
+    it as DOCX or PDF), text → JSON or HTML (BOM, UTF-8, the declared charset, GB18030).
+    Tables 2, 3 and 4 are then found by content (:func:`parse_report_html` describes how);
+    a table found but unreadable is skipped and listed in ``problems`` (kind
+    ``table_unreadable``).
 
     Args:
-        path: the file.
-        limits: the file's size is checked before it is read; then the bounds of
-            :func:`report_from_json` or :func:`parse_report_html` apply (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+        path_or_bytes: the file (``.shtml``, ``.jsp``, ``.aspx``, no suffix … all work), or
+            its content.
+        format: force ``"2021"`` or ``"2019-trial"`` (ignored for JSON, which names its format).
+        year: the year reported on; default: read from the title or the text.
+        source: how messages name the input; default: the path, or ``"<bytes>"``.
+        limits: bounds checked before and while reading: the size (``max_file_bytes``),
+            zip sizes and ratios, tables, rows, columns, cells and characters per cell
+            (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
+    Returns:
+        The report, the skipped tables and the kind of file read (``"html"``, ``"pdf"`` …).
 
     Raises:
-        LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
-        InvalidInputError: another suffix, or a file that does not exist or cannot be read.
-        DataFileError: a file that is neither UTF-8 nor GB18030 text.
-        ReportParseError: the HTML tables cannot be read.
+        MissingFileError: the path does not exist.
+        LimitExceededError: a bound of ``limits`` is exceeded (named in the message).
+        DataFileError: content that is not a report file zwgk reads (a ``.doc``, a scanned
+            PDF without a text layer, an empty file, text in no known encoding …).
+        UnsafeFileError: an ``.xlsx`` XML part with a DTD, entities or external references.
+        MissingExtraError: the reader's extra is missing (``pdf``, ``docx``, ``xlsx``, ``xls``).
+        ReportParseError: no readable table 3 (every problem listed).
         InvalidRecordsError: malformed JSON or cells that do not fit (all listed).
-        UnknownNameError: unknown format, row, column or cell key in JSON.
     """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".json":
-        _, text = read_input_text(p, "a .json report file", limits=limits)
-        return report_from_json(text, source=str(p), limits=limits)
-    if suffix in {".html", ".htm"}:
-        # UTF-8, else GB18030 (older gov sites)
-        _, text = read_input_text(p, "an .html report page", limits=limits)
-        return parse_report_html(text, source=str(p), limits=limits)
-    raise InvalidInputError("path", str(p), "a .json, .html or .htm report")
+    if isinstance(path_or_bytes, bytes | bytearray):
+        data = bytes(path_or_bytes)
+        name = source or "<bytes>"
+        check_file_size(len(data), limits, name)
+    else:
+        path, data = read_input_bytes(path_or_bytes, "report file", limits=limits)
+        name = source or str(path)
+    kind = sniff(data, name)
+    if kind == "json":
+        return ReadResult(report_from_json(decode_json(data, name), source=name, limits=limits), (), "json")
+    document = _document(kind, data, name, limits)
+    return read_document(document, format=format, year=year, source=name, limits=limits)
+
+
+def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
+    """Load a report from a file of any kind :func:`read_report` reads; the report only.
+
+    Args:
+        path: the file (HTML, JSON, PDF, DOCX, XLSX or XLS, whatever its suffix).
+        limits: as for :func:`read_report` (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+
+    Raises:
+        MissingFileError: the path does not exist.
+        LimitExceededError: a bound of ``limits`` is exceeded (named in the message).
+        DataFileError: content that is not a report file zwgk reads (see :func:`read_report`).
+        ReportParseError: no readable table 3 (every problem listed).
+        InvalidRecordsError: malformed JSON or cells that do not fit (all listed).
+
+    Warns:
+        TablesSkippedWarning: table 2 or 4 was found but could not be read; the report has
+            ``None`` for it (:func:`read_report` returns the problems instead).
+    """
+    return report_of(read_report(path, limits=limits))
