@@ -52,8 +52,12 @@ def test_import_is_light(module: str) -> None:
 # Sphinx roles (``:func:`x```) are printed raw by mkdocstrings; docstrings use autorefs
 # cross-references (``[`x`][zwgk.package.x]``) or plain code instead.
 SPHINX_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|data|mod|attr|exc|obj|const):`")
-# Being edited on another branch; converted with /work/briefs/convert_roles.py after its merge.
-ROLES_PENDING = ("reports/_html.py", "reports/_io.py", "reports/io.py")
+# Issue 12's readers (branch R2), edited there meanwhile; converted with /work/briefs/convert_roles.py
+# after its merge (then delete this tuple).
+ROLES_PENDING = tuple(
+    f"reports/{name}.py"
+    for name in ("_html", "_io", "io", "_grid", "_sniff", "_pdf", "_docx_read", "_xlsx_read")
+)
 
 
 def _docstrings(source: str) -> list[tuple[int, str]]:

@@ -135,9 +135,9 @@ class CJKFontMissingWarning(ZwgkWarning):
 class TablesSkippedWarning(ZwgkWarning):
     """A published report was read, but some of its tables could not be and were skipped.
 
-    ``problems`` holds one :class:`~zwgk.reports.io.TableProblem` per skipped table (kind
+    ``problems`` holds one [`TableProblem`][zwgk.reports.io.TableProblem] per skipped table (kind
     ``table_unreadable``, its place and what is wrong); the report has ``None`` for those
-    tables.  :func:`~zwgk.reports.io.read_report` returns them without warning.
+    tables.  [`read_report`][zwgk.reports.io.read_report] returns them without warning.
     """
 
     def __init__(self, problems: Sequence[object]) -> None:
