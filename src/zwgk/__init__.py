@@ -2,14 +2,14 @@
 
 Subpackages, each with its own façade:
 
-- :mod:`zwgk.calendar` — the official working-day calendar (every State Council holiday
+- [`zwgk.calendar`][] — the official working-day calendar (every State Council holiday
   notice, with 调休, and the statutory holiday rules);
-- :mod:`zwgk.deadlines` — the statutory periods and the request clock of the
+- [`zwgk.deadlines`][] — the statutory periods and the request clock of the
   《政府信息公开条例》, counted on that calendar;
-- :mod:`zwgk.scoring` — a pure scorecard engine (考核细则) with built-in cards;
-- :mod:`zwgk.catalog` — disclosure catalogs (政务公开事项标准目录) and time-limit phrases;
-- :mod:`zwgk.requests` and :mod:`zwgk.reports` — request ledgers, fees and annual reports;
-- :mod:`zwgk.errors` — the error and warning tree.
+- [`zwgk.scoring`][] — a pure scorecard engine (考核细则) with built-in cards;
+- [`zwgk.catalog`][] — disclosure catalogs (政务公开事项标准目录) and time-limit phrases;
+- [`zwgk.requests`][] and [`zwgk.reports`][] — request ledgers, fees and annual reports;
+- [`zwgk.errors`][] — the error and warning tree.
 
 ``import zwgk`` is cheap: subpackages are imported on first attribute access.
 """

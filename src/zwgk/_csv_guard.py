@@ -1,16 +1,18 @@
-"""Reading CSV from the public within :class:`~zwgk._limits.Limits` (private; issue 11).
+"""Reading CSV from the public within `Limits` (private; issue 11).
 
-:func:`read_csv_rows` replaces ``list(csv.reader(io.StringIO(text, newline="")))`` in every
-reader::
+`read_csv_rows` replaces ``list(csv.reader(io.StringIO(text, newline="")))`` in every
+reader:
 
-    from zwgk._csv_guard import read_csv_rows
+```python
+from zwgk._csv_guard import read_csv_rows
 
-    _, text = read_input_text(path, "catalog file (.csv)")       # zwgk._files
-    rows = read_csv_rows(text, limits=limits, source=path.name)
+_, text = read_input_text(path, "catalog file (.csv)")       # zwgk._files
+rows = read_csv_rows(text, limits=limits, source=path.name)
+```
 
 It never lets ``_csv.Error: field larger than field limit (131072)`` or any other
 ``csv.Error`` escape, and refuses too many rows, columns or characters in a cell with
-:class:`~zwgk.errors.LimitExceededError` naming the row and column as a spreadsheet numbers
+[`LimitExceededError`][zwgk.errors.LimitExceededError] naming the row and column as a spreadsheet numbers
 them (row 1 is the first line, column A the first field).
 
 The field size limit.  ``csv.field_size_limit`` is process-global.  zwgk does not lower it
@@ -123,7 +125,7 @@ def read_csv_rows(text: str, *, limits: Limits, source: str) -> list[list[str]]:
         source: how messages name the input (``"ledger.csv"``).
 
     Returns:
-        Every record as a list of strings; a blank line is ``[]`` (as :func:`csv.reader`).
+        Every record as a list of strings; a blank line is ``[]`` (as `csv.reader`).
         Row numbers in messages count records, so a quoted cell spanning two lines is one row.
 
     Raises:

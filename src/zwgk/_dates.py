@@ -1,11 +1,11 @@
 """The one input-date parser every zwgk reader uses.
 
-Pure, no state.  A date arrives as a :class:`datetime.date`, a :class:`datetime.datetime`
-or — from files, spreadsheets and the command line — as text.  :func:`parse_date` turns each
-into a :class:`datetime.date` under one set of rules, or raises a zwgk error naming the field:
+Pure, no state.  A date arrives as a `datetime.date`, a `datetime.datetime`
+or — from files, spreadsheets and the command line — as text.  `parse_date` turns each
+into a `datetime.date` under one set of rules, or raises a zwgk error naming the field:
 
 - a missing value — ``None``, NaN, pandas' ``NA`` and ``NaT`` (a ``datetime`` subclass) — is
-  refused by name (``"a missing date (NaT)"``) with :class:`~zwgk.errors.InvalidTypeError`;
+  refused by name (``"a missing date (NaT)"``) with [`InvalidTypeError`][zwgk.errors.InvalidTypeError];
 - a ``date`` is returned as it is;
 - a ``datetime`` gives its date; an aware one is first converted to China Standard Time
   (UTC+8), the zone every deadline is counted in; with ``datetimes=False`` it is refused;
@@ -34,12 +34,12 @@ _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*
 
 
 def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool = True) -> dt.date:
-    """``value`` as a :class:`datetime.date` under zwgk's date rules (see the module docstring).
+    """``value`` as a `datetime.date` under zwgk's date rules (see the module docstring).
 
     Args:
         value: a date, a datetime, or (with ``text=True``) a string.
         field: the name of the field or argument, for the error message.
-        text: accept strings in the forms of :data:`DATE_FORMS`.
+        text: accept strings in the forms of `DATE_FORMS`.
         datetimes: accept datetimes (their date in China Standard Time).
 
     Returns:

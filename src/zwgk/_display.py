@@ -1,16 +1,16 @@
 """What every package's notebook displays share: optional imports, CJK labels, tables and frames.
 
 Private.  pandas and matplotlib are imported only inside these functions (extras
-``zwgk[pandas]`` and ``zwgk[plot]``); missing ones raise :class:`~zwgk.errors.MissingExtraError`.
+``zwgk[pandas]`` and ``zwgk[plot]``); missing ones raise [`MissingExtraError`][zwgk.errors.MissingExtraError].
 
 Fonts and the label language are decided here and nowhere else:
 
-- :func:`find_cjk_font` is the one detection: the first of :data:`CJK_FONTS` that matplotlib's
+- `find_cjk_font` is the one detection: the first of `CJK_FONTS` that matplotlib's
   font manager knows and whose file really has Chinese glyphs, or ``None``.
-- :func:`use_chinese` turns ``labels="auto"|"zh"|"en"`` into the language: ``"auto"`` is
+- `use_chinese` turns ``labels="auto"|"zh"|"en"`` into the language: ``"auto"`` is
   Chinese when a CJK font is found; ``"zh"`` without one warns once per process
-  (:class:`~zwgk.errors.CJKFontMissingWarning`) and falls back to English, never boxes.
-- :func:`figure_class` gives figures that draw every text holding CJK characters in the
+  ([`CJKFontMissingWarning`][zwgk.errors.CJKFontMissingWarning]) and falls back to English, never boxes.
+- `figure_class` gives figures that draw every text holding CJK characters in the
   detected font (set on those texts when the figure is drawn or saved: no rcParams, no global
   state), so a detected font is always the font matplotlib uses.
 """
@@ -92,12 +92,12 @@ _MISSING_FONT_MESSAGE = (
     "cache (~/.cache/matplotlib) so it sees the new font."
 )
 
-#: Whether :class:`CJKFontMissingWarning` was issued in this process (it is issued once).
+#: Whether `CJKFontMissingWarning` was issued in this process (it is issued once).
 _warned_missing_font = False
 
 
 def pandas_module() -> Any:
-    """``pandas``, or :class:`MissingExtraError` naming the extra to install."""
+    """``pandas``, or [`MissingExtraError`][zwgk.errors.MissingExtraError] naming the extra to install."""
     return import_extra("pandas", "pandas", "DataFrame output")
 
 
@@ -121,7 +121,7 @@ def md_cell(text: object) -> str:
 def find_cjk_font() -> str | None:
     """The family name of an installed CJK font that matplotlib will use, or ``None``.
 
-    The first of :data:`CJK_FONTS` known to matplotlib's font manager whose file has the
+    The first of `CJK_FONTS` known to matplotlib's font manager whose file has the
     glyphs of ``中文分`` (a name alone is not enough: a broken or Latin-only file of that
     name would still draw boxes).
     """
@@ -182,8 +182,8 @@ def integer_axis(axis: Any) -> None:
 def use_chinese(labels: Labels) -> bool:
     """Whether to draw Chinese labels for ``labels`` (``"auto"``, ``"zh"`` or ``"en"``).
 
-    ``"auto"`` is Chinese when :func:`find_cjk_font` finds a font.  ``"zh"`` without one
-    issues :class:`~zwgk.errors.CJKFontMissingWarning` (once per process) and returns
+    ``"auto"`` is Chinese when `find_cjk_font` finds a font.  ``"zh"`` without one
+    issues [`CJKFontMissingWarning`][zwgk.errors.CJKFontMissingWarning] (once per process) and returns
     ``False``: English labels, not boxes.
 
     Raises:
@@ -233,7 +233,7 @@ def figure_class() -> Any:
     """zwgk's ``matplotlib.figure.Figure`` (figures are built without pyplot: no global state).
 
     A subclass whose ``draw`` (also run by ``savefig`` and notebook display) first calls
-    :func:`use_cjk_font`, so Chinese text is drawn in the detected CJK font.
+    `use_cjk_font`, so Chinese text is drawn in the detected CJK font.
     """
     return _cjk_figure(import_extra("matplotlib.figure", "plot", "plots").Figure)
 

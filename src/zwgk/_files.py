@@ -1,8 +1,8 @@
 """Reading input files at the boundary, one way for every package (private).
 
-A missing file raises :class:`~zwgk.errors.MissingFileError` (also a ``FileNotFoundError``);
+A missing file raises [`MissingFileError`][zwgk.errors.MissingFileError] (also a ``FileNotFoundError``);
 a file that exists but cannot be read, decoded or opened as a workbook raises
-:class:`~zwgk.errors.DataFileError` naming the path and what was expected — never a bare
+[`DataFileError`][zwgk.errors.DataFileError] naming the path and what was expected — never a bare
 ``OSError`` or ``zipfile.BadZipFile`` from deep inside.
 
 Text files are read as UTF-8 (with or without BOM) and then GB18030, which is what Excel on a
@@ -65,7 +65,7 @@ BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
 
 
 def existing_file(path: str | Path, what: str) -> Path:
-    """``path`` as a :class:`Path` if it names an existing file.
+    """``path`` as a `Path` if it names an existing file.
 
     Raises:
         MissingFileError: it does not (or names a directory).
@@ -83,7 +83,7 @@ def read_input_bytes(path: str | Path, what: str, *, limits: Limits = DEFAULT_LI
         path: the file.
         what: how messages name it (``"catalog file (.json)"``).
         limits: ``max_file_bytes`` bounds the size on disk (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            `DEFAULT_LIMITS`).
 
     Raises:
         MissingFileError: it does not exist.
@@ -119,7 +119,7 @@ def read_input_text(
         what: how messages name it.
         encodings: tried in order.
         limits: ``max_file_bytes`` bounds the size on disk, checked before reading (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            `DEFAULT_LIMITS`).
 
     Raises:
         MissingFileError: it does not exist.
@@ -153,19 +153,19 @@ def broken_workbook(path: Path, exc: BaseException) -> DataFileError:
 def load_workbook(
     openpyxl: Any, path: Path, *, read_only: bool = False, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Any, WorkbookShape]:
-    """Open ``path`` with openpyxl (values only) after :func:`~zwgk._xlsx_guard.inspect_xlsx` checked it.
+    """Open ``path`` with openpyxl (values only) after `inspect_xlsx` checked it.
 
     The pre-scan runs first, so a far cell, a huge merged range, a zip bomb or an XML
     entity bomb is refused before openpyxl builds anything; the shape it returns gives
-    each sheet's real extent, which :func:`sheet_rows` uses to bound its loop (a lying
+    each sheet's real extent, which `sheet_rows` uses to bound its loop (a lying
     ``<dimension>`` is ignored).
 
     Args:
         openpyxl: the imported module (``import_extra("openpyxl", "xlsx")``).
         path: the workbook.
         read_only: open in openpyxl's streaming mode (no merged cells).
-        limits: the bounds of :class:`~zwgk._limits.Limits` to apply (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+        limits: the bounds of `Limits` to apply (default
+            `DEFAULT_LIMITS`).
 
     Returns:
         The workbook and its checked shape.
@@ -235,7 +235,7 @@ def sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:
 
 
 def merged_sheet_rows(ws: Any, shape: SheetShape | None) -> list[list[object]]:
-    """:func:`sheet_rows` with every merged range filled with its top-left value.
+    """`sheet_rows` with every merged range filled with its top-left value.
 
     Offices merge cells for headers and repeated values (a unit responsible for several
     rows).  Every cell of a merged range gets the range's value, but a row whose only

@@ -5,14 +5,14 @@ Hypothesis loads this module through the ``hypothesis`` entry point in ``pyproje
 ``__init__`` imports every strategy module) and imports no zwgk package.  Instead it
 
 * registers, right away, the types of every zwgk package that is already imported, and
-* watches the import system (a :data:`sys.meta_path` finder) for the others: when a
-  package of :data:`_PACKAGES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
+* watches the import system (a `sys.meta_path` finder) for the others: when a
+  package of `_PACKAGES` (``zwgk.calendar``, ``zwgk.deadlines``, … ``zwgk.errors``)
   finishes importing, its types are registered.
 
 Each registration is a resolver function, called when ``st.from_type`` first resolves the
-type: only then is :mod:`zwgk.testing._values` imported, which builds the type's strategy
+type: only then is `zwgk.testing._values` imported, which builds the type's strategy
 from real data and real computations.  The finder removes
-itself once every package is registered.  (The types defined in :mod:`zwgk.testing` itself,
+itself once every package is registered.  (The types defined in `zwgk.testing` itself,
 ``RequestCase`` and the like, are registered by that package on import.)
 """
 

@@ -1,17 +1,19 @@
 """Loading JSON and TOML from the public without ``RecursionError`` (private; issue 11).
 
-:mod:`json` and :mod:`tomllib` recurse once per nested array, object or inline table, so
+`json` and `tomllib` recurse once per nested array, object or inline table, so
 ``[[[[…]]]]`` 100,000 levels deep raises ``RecursionError`` — from deep inside, with a
-traceback of thousands of frames.  :func:`load_json` and :func:`load_toml` measure the
+traceback of thousands of frames.  `load_json` and `load_toml` measure the
 nesting of the *text* first (a linear scan that skips strings and comments) and refuse
-deeper than ``limits.max_depth`` before parsing; :func:`check_depth` measures an
+deeper than ``limits.max_depth`` before parsing; `check_depth` measures an
 already-parsed value without recursing.  Malformed text raises
-:class:`~zwgk.errors.DataFileError` with its line and column::
+[`DataFileError`][zwgk.errors.DataFileError] with its line and column:
 
-        from zwgk._json_guard import load_json
+```python
+    from zwgk._json_guard import load_json
 
-    _, text = read_input_text(path, "evidence file (.json)")          # zwgk._files
-    data = load_json(text, limits=limits, source=path.name, parse_float=Decimal)
+_, text = read_input_text(path, "evidence file (.json)")          # zwgk._files
+data = load_json(text, limits=limits, source=path.name, parse_float=Decimal)
+```
 
 Depth counts containers: ``1`` and ``"x"`` are depth 0, ``[]`` and ``{}`` depth 1,
 ``{"a": [1]}`` depth 2; ``max_depth`` is inclusive.
@@ -98,7 +100,7 @@ def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
     """Refuse JSON text too long or nested too deeply, before any parser sees it.
 
     For readers that hand the text to another parser (pydantic's ``model_validate_json``):
-    the same checks :func:`load_json` makes first.  Bytes are measured as UTF-8 (undecodable
+    the same checks `load_json` makes first.  Bytes are measured as UTF-8 (undecodable
     bytes are left for the parser to report).
 
     Raises:
@@ -118,7 +120,7 @@ def check_depth(value: object, limits: Limits, source: str) -> None:
     """Refuse a parsed value (dicts, lists, tuples) nested deeper than ``limits.max_depth``.
 
     Iterative: it never recurses, whatever the depth.  ``value`` itself counts (``{"a": [1]}``
-    is depth 2), as in :func:`load_json`.
+    is depth 2), as in `load_json`.
 
     Raises:
         LimitExceededError: the nesting exceeds ``max_depth``; the message gives the deepest
@@ -192,7 +194,7 @@ def load_json(
 ) -> object:
     """``json.loads(text)`` that never raises ``RecursionError`` nor a bare ``JSONDecodeError``.
 
-    The hooks are passed to :func:`json.loads` (e.g. ``parse_float=Decimal``); exceptions
+    The hooks are passed to `json.loads` (e.g. ``parse_float=Decimal``); exceptions
     they raise propagate unchanged.  Without ``parse_constant``, ``NaN``, ``Infinity`` and
     ``-Infinity`` (which are not JSON, though Python's reader accepts them) are refused.
 

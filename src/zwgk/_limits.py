@@ -1,14 +1,16 @@
 """Bounds on what zwgk reads from the public (private; issue 11, "Hostile and real-world inputs").
 
 Request ledgers, catalogs, notice files, evidence and published pages come from anyone.
-Every reader checks its input against one :class:`Limits` value *before* it builds
+Every reader checks its input against one `Limits` value *before* it builds
 anything in proportion to what the file claims, and refuses with
-:class:`~zwgk.errors.LimitExceededError` naming the bound and how to raise it::
+[`LimitExceededError`][zwgk.errors.LimitExceededError] naming the bound and how to raise it:
 
-    from zwgk._limits import DEFAULT_LIMITS, Limits
+```python
+from zwgk._limits import DEFAULT_LIMITS, Limits
 
-    limits = Limits(max_rows=1_000_000)          # a reader's ``limits=`` argument
-    check_file_size(path.stat().st_size, limits, path.name)
+limits = Limits(max_rows=1_000_000)          # a reader's ``limits=`` argument
+check_file_size(path.stat().st_size, limits, path.name)
+```
 
 The defaults are generous for real government files — the largest catalogs and ledgers
 seen have a few thousand rows and a few dozen columns — and small enough that no file

@@ -3,14 +3,16 @@
 A ledger or catalog cell typed by the public — ``=HYPERLINK("http://…", "点击")`` or
 ``+cmd|' /C calc'!A0`` — must reach the spreadsheet of the official who opens the export as
 text, never as a formula.  Every CSV and spreadsheet writer passes text through
-:func:`neutralise_cell` (or :func:`neutralise_row`); ``openpyxl`` writers use
-:func:`write_xlsx_cell`::
+`neutralise_cell` (or `neutralise_row`); ``openpyxl`` writers use
+`write_xlsx_cell`:
 
-    from zwgk._neutralise import neutralise_row, write_xlsx_cell
+```python
+from zwgk._neutralise import neutralise_row, write_xlsx_cell
 
-    writer.writerow(neutralise_row(row))                  # csv
-    for c, value in enumerate(row, start=1):              # openpyxl
-        write_xlsx_cell(ws, r, c, value)
+writer.writerow(neutralise_row(row))                  # csv
+for c, value in enumerate(row, start=1):              # openpyxl
+    write_xlsx_cell(ws, r, c, value)
+```
 
 The rule (OWASP "CSV Injection"; ASVS 5.0 V1.2.10): a text cell that starts with ``=``,
 ``+``, ``-``, ``@``, tab, carriage return — or NUL, which ASVS adds — gets a leading
@@ -22,11 +24,11 @@ errs on the side of the apostrophe — on a rare text cell it costs little.
 
 Numbers: the literal OWASP reading is applied to *text* — ``"-5"`` as a string becomes
 ``"'-5"``.  Write numeric cells as ``int``/``float``/``Decimal`` values, not strings;
-:func:`neutralise_row` leaves non-strings alone, so a number stays a number (``-5`` is
+`neutralise_row` leaves non-strings alone, so a number stays a number (``-5`` is
 written as ``-5``, which no spreadsheet runs).
 
-:func:`neutralise_cell` is idempotent (an apostrophe-led text is left alone), so cells
-neutralised twice do not grow.  Readers undo it with :func:`restore_cell`.
+`neutralise_cell` is idempotent (an apostrophe-led text is left alone), so cells
+neutralised twice do not grow.  Readers undo it with `restore_cell`.
 """
 
 from __future__ import annotations
@@ -60,19 +62,19 @@ def neutralise_cell(value: str) -> str:
     ('2026-01-01', '张三', '')
 
     Returns:
-        ``"'" + value`` when ``value`` starts with one of :data:`DANGEROUS_PREFIXES`;
+        ``"'" + value`` when ``value`` starts with one of `DANGEROUS_PREFIXES`;
         otherwise ``value`` unchanged (including a value already starting with ``'``).
     """
     return "'" + value if value.startswith(DANGEROUS_PREFIXES) else value
 
 
 def neutralise_row(values: Iterable[object]) -> list[object]:
-    """Each text of ``values`` through :func:`neutralise_cell`; other values unchanged."""
+    """Each text of ``values`` through `neutralise_cell`; other values unchanged."""
     return [neutralise_cell(v) if isinstance(v, str) else v for v in values]
 
 
 def restore_cell(value: str) -> str:
-    """Undo :func:`neutralise_cell`: drop an apostrophe that precedes a dangerous prefix.
+    """Undo `neutralise_cell`: drop an apostrophe that precedes a dangerous prefix.
 
     ``restore_cell(neutralise_cell(v)) == v`` for every ``v`` except a text that itself
     starts with an apostrophe and a dangerous prefix (``"'=x"`` reads back as ``"=x"``).
@@ -84,11 +86,11 @@ def safe_xlsx_value(value: object) -> object:
     """A value that openpyxl's ``ws.append`` or ``cell.value =`` stores as text, not as a formula.
 
     openpyxl turns any ``str`` longer than one character that starts with ``=`` into a
-    formula cell, and the texts in :data:`XLSX_ERROR_CODES` into error cells
+    formula cell, and the texts in `XLSX_ERROR_CODES` into error cells
     (``openpyxl.cell.cell.Cell._bind_value``).  Texts are passed through
-    :func:`neutralise_cell`, and error-code texts get the same apostrophe; other values are
+    `neutralise_cell`, and error-code texts get the same apostrophe; other values are
     returned unchanged.  Use it where cells cannot be addressed one by one (write-only
-    workbooks, ``ws.append``); :func:`write_xlsx_cell` keeps the text exact instead.
+    workbooks, ``ws.append``); `write_xlsx_cell` keeps the text exact instead.
     """
     if not isinstance(value, str):
         return value

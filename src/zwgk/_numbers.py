@@ -1,7 +1,7 @@
 """Published percentages and exact rounding: the one home for both.
 
 A percentage as published (``"12.22%"``, ``"100﹪"``, ``Decimal("71.1")``) is read by
-:func:`parse_percent`; exact shares are rounded to a published precision by :func:`quantize`,
+`parse_percent`; exact shares are rounded to a published precision by `quantize`,
 which never fails for lack of digits (Decimal's default context holds 28; a share of a large
 count at many decimals needs more).
 """
@@ -29,7 +29,7 @@ def parse_percent(field: str, value: object) -> Decimal:
     Raises:
         InvalidTypeError: a float (its binary value is not the published one).
         InvalidInputError: not a finite number, or written with more than
-            :data:`MAX_PERCENT_DECIMALS` decimals.
+            `MAX_PERCENT_DECIMALS` decimals.
     """
     if isinstance(value, float):
         raise InvalidTypeError(field, value, f"a Decimal, int or text: {_EXPECTED} (not float)")
@@ -51,7 +51,7 @@ def quantize(value: Decimal, unit: Decimal, rounding: str = ROUND_HALF_EVEN) -> 
     """``value`` rounded to the exponent of ``unit`` (e.g. ``Decimal("0.01")``), exactly.
 
     The working precision grows with the digits the result needs, so a large value at many
-    decimals is rounded instead of raising :class:`decimal.InvalidOperation`.
+    decimals is rounded instead of raising `decimal.InvalidOperation`.
     """
     exponent = unit.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) else 0

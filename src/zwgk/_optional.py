@@ -1,6 +1,6 @@
 """Importing optional extras on demand: the one helper every package uses.
 
-It raises :class:`~zwgk.errors.MissingExtraError` naming the extra that installs the module.
+It raises [`MissingExtraError`][zwgk.errors.MissingExtraError] naming the extra that installs the module.
 """
 
 from __future__ import annotations

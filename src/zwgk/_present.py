@@ -2,7 +2,7 @@
 
 Value types (deadlines, score results, catalogs, reports …) offer ``_repr_html_``,
 ``to_frame()`` and ``plot()``, but the code that draws them lives in one module per
-package, ``<package>._display``.  A value reaches it only through :func:`present`, which
+package, ``<package>._display``.  A value reaches it only through `present`, which
 imports that module by name on first use.  So no value module imports its package's
 display module (and the display module may import the value modules freely): there is no
 import cycle, and importing a value type never imports pandas or matplotlib.

@@ -146,7 +146,7 @@ def get_schema(name: str) -> dict[str, Any]:
     """The JSON Schema called ``name``.
 
     Args:
-        name: one of :func:`schema_descriptions`'s keys, e.g. ``notice`` or
+        name: one of `schema_descriptions`'s keys, e.g. ``notice`` or
             ``evidence-kaifu-2013-windows``.
 
     Returns:

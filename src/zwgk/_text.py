@@ -1,7 +1,7 @@
 """Text folding for every parser in zwgk: one home for NFKC, full-width forms, traditional
 → simplified characters, Chinese numerals and label lookup.
 
-Pure functions, no state.  :func:`normalize` folds the variants people type or OCR into
+Pure functions, no state.  `normalize` folds the variants people type or OCR into
 one canonical form: full-width digits, letters and brackets (Unicode NFKC), the
 traditional characters that occur in catalog phrases (信息形成或變更之日起3個工作日內),
 standard Chinese numerals before a unit (二十个工作日 → 20个工作日; non-standard ones such
@@ -141,7 +141,7 @@ _compact_memo = lru_cache(maxsize=_MEMO_SIZE)(_compact)
 
 
 def normalize(text: str) -> str:
-    """Canonical form of a phrase for matching: :func:`compact` plus Chinese numerals.
+    """Canonical form of a phrase for matching: `compact` plus Chinese numerals.
 
     Args:
         text: any string; never raises.
@@ -177,7 +177,7 @@ def normalize_label(text: str) -> str:
 
 
 def lookup_label(aliases: Mapping[str, _T], text: object, kind: str, known: Iterable[str]) -> _T:
-    """The value ``aliases`` gives for ``text``, folded with :func:`normalize_label`.
+    """The value ``aliases`` gives for ``text``, folded with `normalize_label`.
 
     Tries the folded key, then its lower case, then the raw text stripped and lower-cased.
 

@@ -2,18 +2,20 @@
 
 openpyxl trusts a workbook: a 1.5 KB file whose only far cell is ``XFD1048576``, a merged
 range ``A1:XFD1048576`` or a ``<dimension>`` claiming a huge range makes readers build
-billions of cells.  :func:`inspect_xlsx` streams the zip with :mod:`zipfile` and
+billions of cells.  `inspect_xlsx` streams the zip with `zipfile` and
 ``defusedxml.ElementTree.iterparse`` (which also refuses DTDs, entity declarations — the
 "billion laughs" — and external references), keeps no tree, and returns the *real* shape
-of every worksheet, so readers can refuse early and bound their loops::
+of every worksheet, so readers can refuse early and bound their loops:
 
-    from zwgk._limits import DEFAULT_LIMITS
-    from zwgk._xlsx_guard import inspect_xlsx
+```python
+from zwgk._limits import DEFAULT_LIMITS
+from zwgk._xlsx_guard import inspect_xlsx
 
-    shape = inspect_xlsx(path, DEFAULT_LIMITS, path.name)   # raises before any big work
-    workbook = load_workbook(openpyxl, path)                  # zwgk._files
-    sheet = shape[workbook.active.title]
-    for row in ws.iter_rows(max_row=sheet.rows, max_col=sheet.columns, values_only=True): ...
+shape = inspect_xlsx(path, DEFAULT_LIMITS, path.name)   # raises before any big work
+workbook = load_workbook(openpyxl, path)                  # zwgk._files
+sheet = shape[workbook.active.title]
+for row in ws.iter_rows(max_row=sheet.rows, max_col=sheet.columns, values_only=True): ...
+```
 
 What is checked, in order: the file size; the zip's total declared uncompressed size and
 each large entry's compression ratio (and the bytes actually inflated, which a forged
@@ -159,9 +161,9 @@ class SheetShape:
 
 @attrs.frozen
 class WorkbookShape:
-    """The shape of a workbook that passed :func:`inspect_xlsx`.
+    """The shape of a workbook that passed `inspect_xlsx`.
 
-    ``shape["Sheet1"]`` is that sheet's :class:`SheetShape`; ``shape.names`` lists sheets
+    ``shape["Sheet1"]`` is that sheet's `SheetShape`; ``shape.names`` lists sheets
     in workbook order.
     """
 

@@ -1,19 +1,21 @@
 """The one XLSX writer of every official output: Chinese headers, frozen header row, widths.
 
 Private.  Each package turns its result into ``(sheet name, headers, rows)`` — a
-:class:`Sheet` — in its presentation module; this module lays every sheet out the same way:
+`Sheet` — in its presentation module; this module lays every sheet out the same way:
 
 - the header row in bold, frozen (``freeze_panes = "A2"``), with an auto-filter;
 - column widths from the longest text of each column (a CJK character counts as two), or
-  the ``widths`` given, capped at :data:`MAX_WIDTH`;
-- every cell through :func:`zwgk._neutralise.write_xlsx_cell`: text stays text, never a
+  the ``widths`` given, capped at `MAX_WIDTH`;
+- every cell through `zwgk._neutralise.write_xlsx_cell`: text stays text, never a
   formula, numbers stay numbers, dates stay dates.
 
-openpyxl is imported only when a workbook is made (extra ``zwgk[xlsx]``)::
+openpyxl is imported only when a workbook is made (extra ``zwgk[xlsx]``):
 
-    from zwgk._xlsx_out import Sheet, workbook_bytes
+```python
+from zwgk._xlsx_out import Sheet, workbook_bytes
 
-    data = workbook_bytes([Sheet("表三", ("项目", "总计"), [("新收", 12)])])
+data = workbook_bytes([Sheet("表三", ("项目", "总计"), [("新收", 12)])])
+```
 """
 
 from __future__ import annotations
@@ -77,9 +79,9 @@ def write_table(
     """Write ``headers`` and ``rows`` to the openpyxl worksheet ``ws`` from ``A1``.
 
     The header row is bold and frozen and carries an auto-filter; every cell goes through
-    :func:`~zwgk._neutralise.write_xlsx_cell`; dates get the ``yyyy-mm-dd`` format.  Column
+    `write_xlsx_cell`; dates get the ``yyyy-mm-dd`` format.  Column
     widths are ``widths`` where given, else the widest text of the column plus two, at most
-    :data:`MAX_WIDTH`.
+    `MAX_WIDTH`.
     """
     styles = import_extra("openpyxl.styles", "xlsx", "writing XLSX tables")
     utils = import_extra("openpyxl.utils", "xlsx", "writing XLSX tables")
@@ -127,7 +129,7 @@ def _workbook(sheets: Sequence[Sheet]) -> Any:
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """An XLSX workbook with one worksheet per :class:`Sheet`, in order, as bytes.
+    """An XLSX workbook with one worksheet per `Sheet`, in order, as bytes.
 
     Sheet names lose the characters Excel forbids (``[]:*?/\\``), are cut to 31 characters
     and made unique.
@@ -141,7 +143,7 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 
 def write_workbook(sheets: Sequence[Sheet], path: str | Path) -> Path:
-    """Write :func:`workbook_bytes` of ``sheets`` to ``path``; return the path."""
+    """Write `workbook_bytes` of ``sheets`` to ``path``; return the path."""
     target = Path(path)
     target.write_bytes(workbook_bytes(sheets))
     return target

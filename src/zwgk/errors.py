@@ -1,15 +1,15 @@
 """zwgk's error and warning tree.
 
-Every exception zwgk raises on bad input derives from :class:`ZwgkError` **and** from the
+Every exception zwgk raises on bad input derives from [`ZwgkError`][zwgk.errors.ZwgkError] **and** from the
 builtin it resembles (``ValueError``, ``TypeError``, ``LookupError``, ``ImportError``), so
 callers may catch either.  Each error keeps its inputs as attributes and formats its
 message in one place: the field, the value, what was expected, and the bound.
 
 Where many records are bad at once (rows of a spreadsheet, items of a scorecard, entries
-of a notice file) a single error lists every :class:`Problem` with its location.
+of a notice file) a single error lists every [`Problem`][zwgk.errors.Problem] with its location.
 
 Soft problems (a date computed from estimated, not announced, holidays) are warnings
-derived from :class:`ZwgkWarning`.
+derived from [`ZwgkWarning`][zwgk.errors.ZwgkWarning].
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class ProvisionalCalendarWarning(ZwgkWarning):
 class UnparsedTimeLimitWarning(ZwgkWarning):
     """A 公开时限 phrase (or part of one) was not recognised.
 
-    The phrase is kept verbatim as an :class:`~zwgk.catalog.UnparsedLimit`; zwgk never
+    The phrase is kept verbatim as an [`UnparsedLimit`][zwgk.catalog.UnparsedLimit]; zwgk never
     guesses a period from text it does not understand.  ``text`` is the whole phrase and
     ``clauses`` the parts that were not recognised.
     """
@@ -135,9 +135,9 @@ class CJKFontMissingWarning(ZwgkWarning):
 class TablesSkippedWarning(ZwgkWarning):
     """A published report was read, but some of its tables could not be and were skipped.
 
-    ``problems`` holds one :class:`~zwgk.reports.io.TableProblem` per skipped table (kind
+    ``problems`` holds one [`TableProblem`][zwgk.reports.io.TableProblem] per skipped table (kind
     ``table_unreadable``, its place and what is wrong); the report has ``None`` for those
-    tables.  :func:`~zwgk.reports.io.read_report` returns them without warning.
+    tables.  [`read_report`][zwgk.reports.io.read_report] returns them without warning.
     """
 
     def __init__(self, problems: Sequence[object]) -> None:
@@ -353,7 +353,7 @@ class ReportParseError(InvalidRecordsError):
 class MissingFileError(DataFileError, FileNotFoundError):
     """An input file does not exist (or is not a regular file).
 
-    A :class:`DataFileError` that is also a :class:`FileNotFoundError`, so code catching
+    A [`DataFileError`][zwgk.errors.DataFileError] that is also a `FileNotFoundError`, so code catching
     either keeps working.  ``path`` is the path as given and ``what`` the kind of file expected.
     """
 
@@ -521,10 +521,12 @@ def cut(value: object, limit: int = 80) -> str:
     Dates (and datetimes) are shown as ISO text, everything else as its ``repr``.  A longer
     ``repr`` keeps its first ``limit`` characters and says how long the value was — the
     number of characters of a string, of its ``repr`` otherwise — so a 100 MB cell becomes a
-    one-line message::
+    one-line message:
 
-        >>> cut("x" * 100)
-        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)"
+    ```pycon
+    >>> cut("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100 characters)"
+    ```
 
     Only the head of a long string is passed to ``repr``, so the cost does not grow with it.
     """
@@ -541,13 +543,14 @@ def cut(value: object, limit: int = 80) -> str:
 
 
 class LimitExceededError(DataFileError):
-    """An input is larger than a bound of :class:`zwgk._limits.Limits` allows.
+    """An input is larger than a bound of `zwgk._limits.Limits` allows.
 
-    A :class:`DataFileError` (so also a ``ValueError``).  ``source`` names the input,
+    A [`DataFileError`][zwgk.errors.DataFileError] (so also a ``ValueError``).  ``source`` names the input,
     ``limit`` the field of ``Limits`` (``"max_rows"``), ``bound`` its value, ``value`` what
     was found and ``where`` the place (``"sheet 'Sheet1'"``, ``"row 3, column B"``).  The
-    message says how to raise the bound; build one with :meth:`too_many`, :meth:`too_deep`
-    or :meth:`too_compressed`.
+    message says how to raise the bound; build one with [`too_many`][zwgk.errors.LimitExceededError.too_many],
+    [`too_deep`][zwgk.errors.LimitExceededError.too_deep] or
+    [`too_compressed`][zwgk.errors.LimitExceededError.too_compressed].
     """
 
     def __init__(self, source: str, limit: str, bound: int, value: int, *, where: str, finding: str) -> None:

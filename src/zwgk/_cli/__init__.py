@@ -12,12 +12,12 @@ codes:
   ``--debug`` flag (``zwgk --debug COMMAND ...``) prints the traceback instead.
 
 Every command explains these codes in its ``--help`` (one epilog,
-:data:`zwgk._cli._common.EXIT_EPILOG`), and a command that exits 1 ends with a line on
+`zwgk._cli._common.EXIT_EPILOG`), and a command that exits 1 ends with a line on
 stderr such as ``zwgk: 7 findings (exit code 1)``.
 
 Commands that write files (``--output``, ``--write``) never write over one of their inputs
-and refuse an existing file unless ``--force`` (see :func:`zwgk._cli._common.write_output`).
-Every file argument accepts ``-`` for standard input (:class:`zwgk._cli._common.InputPath`).
+and refuse an existing file unless ``--force`` (see `zwgk._cli._common.write_output`).
+Every file argument accepts ``-`` for standard input (`zwgk._cli._common.InputPath`).
 """
 
 from __future__ import annotations

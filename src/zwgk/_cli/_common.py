@@ -1,17 +1,17 @@
 """Helpers shared by the command-group modules: the CLI convention in one place (issue 18).
 
-- ``--json`` prints the result as JSON (:func:`add_json`); ``--as FORMAT`` picks a file format
-  and ``--output FILE`` writes it (:func:`add_output`, always with ``--force``);
-- every file argument accepts ``-`` for standard input (:class:`InputPath`): the text is
+- ``--json`` prints the result as JSON (`add_json`); ``--as FORMAT`` picks a file format
+  and ``--output FILE`` writes it (`add_output`, always with ``--force``);
+- every file argument accepts ``-`` for standard input (`InputPath`): the text is
   spooled to a temporary file whose suffix comes from ``--stdin-as SUFFIX``, else from its
-  first bytes, else from the argument's usual kind (:func:`spool_stdin`);
-- exit codes 0/1/2/3 are explained by one epilog (:data:`EXIT_EPILOG`) on every command,
-  and a command that exits 1 says so on stderr (:class:`Findings`).
+  first bytes, else from the argument's usual kind (`spool_stdin`);
+- exit codes 0/1/2/3 are explained by one epilog (`EXIT_EPILOG`) on every command,
+  and a command that exits 1 says so on stderr (`Findings`).
 
-Every command that writes a file goes through :func:`write_output`: it never writes over one
+Every command that writes a file goes through `write_output`: it never writes over one
 of the command's own inputs (compared by resolved path and, where the file exists, by
 device and inode, so a hard link or a symlink is caught), and it refuses an existing file
-unless ``--force`` was given (:func:`add_force`).
+unless ``--force`` was given (`add_force`).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ exit codes:
 class Findings(int):
     """A handler's exit code 1 with what was found: ``return Findings(7)`` → "zwgk: 7 findings".
 
-    :func:`zwgk._cli.main` prints ``zwgk: 7 findings (exit code 1)`` on stderr for it (and
+    `zwgk._cli.main` prints ``zwgk: 7 findings (exit code 1)`` on stderr for it (and
     ``zwgk: findings (exit code 1)`` for a plain ``1``), so a script's reader knows that 1
     means the command ran and found problems, not that it failed.
     """
@@ -86,14 +86,14 @@ class Findings(int):
 
 @attrs.frozen
 class Stdin:
-    """The value of a file argument given as ``-``, until :func:`spool_stdin` replaces it."""
+    """The value of a file argument given as ``-``, until `spool_stdin` replaces it."""
 
     suffix: str
 
 
 @attrs.frozen
 class InputPath:
-    """argparse type of a file argument: a :class:`~pathlib.Path`, or ``-`` for standard input.
+    """argparse type of a file argument: a `Path`, or ``-`` for standard input.
 
     ``suffix`` is the argument's usual kind (``.csv``, ``.json`` ...), the last resort when
     neither ``--stdin-as`` nor the first bytes of the input say which it is.  With
@@ -189,7 +189,7 @@ def add_output(
 
 
 def date_arg(text: str) -> dt.date:
-    """argparse type for a date: ``2026-09-28`` (or the other forms of :func:`zwgk._dates.parse_date`)."""
+    """argparse type for a date: ``2026-09-28`` (or the other forms of `zwgk._dates.parse_date`)."""
     try:
         return parse_date(text, "date")
     except InvalidInputError:
@@ -262,7 +262,7 @@ def write_output(
     inputs: Iterable[Path | str | None] = (),
     option: str = "--output",
 ) -> None:
-    """Write ``text`` (UTF-8 if text) to ``path``, safely (the checks of :func:`check_output`).
+    """Write ``text`` (UTF-8 if text) to ``path``, safely (the checks of `check_output`).
 
     Raises:
         InvalidInputError: ``path`` is one of ``inputs`` (whatever ``force`` says), is a

@@ -1,6 +1,6 @@
 """``zwgk deadline``: the reply deadline of a disclosure request, step by step.
 
-Its ``--help`` is :data:`_DESCRIPTION`: the event specifications of ``--event`` (repeatable)
+Its ``--help`` is `_DESCRIPTION`: the event specifications of ``--event`` (repeatable)
 and what exit 1 means.
 """
 

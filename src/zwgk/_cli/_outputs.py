@@ -1,6 +1,6 @@
 """The one place the command line writes official binary files: ``--as xlsx|docx``.
 
-:func:`write_as` turns a result into the bytes of the library's writer for ``kind`` and
+`write_as` turns a result into the bytes of the library's writer for ``kind`` and
 writes them to ``--output`` (never over an input, an existing file only with ``--force``),
 or to standard output when no path is given and standard output is not a terminal.
 """
@@ -24,7 +24,7 @@ BINARY_KINDS = ("xlsx", "docx")
 def add_binary_output(parser: argparse.ArgumentParser, kinds: tuple[str, ...] = ("xlsx",)) -> None:
     """Add ``--as text|KIND…`` (default ``text``), ``--output FILE`` and ``--force`` to ``parser``.
 
-    The one CLI convention (:func:`zwgk._cli._common.add_output`) with the official file kinds.
+    The one CLI convention (`zwgk._cli._common.add_output`) with the official file kinds.
     """
     from zwgk._cli._common import add_output
 
@@ -32,7 +32,7 @@ def add_binary_output(parser: argparse.ArgumentParser, kinds: tuple[str, ...] = 
 
 
 def wants_binary(args: argparse.Namespace) -> bool:
-    """Whether ``--as`` asked for one of :data:`BINARY_KINDS`."""
+    """Whether ``--as`` asked for one of `BINARY_KINDS`."""
     return getattr(args, "output_as", None) in BINARY_KINDS
 
 
@@ -40,8 +40,8 @@ def render_as(result: object, kind: str) -> bytes:
     """The bytes of ``result`` as ``kind`` (``"xlsx"`` or ``"docx"``), from the library's writers.
 
     ``result`` is a value with a presentation ``kind`` (an annual report, a catalog check or
-    compliance report, a score result), or a tuple of :class:`~zwgk.scoring.Ranking` or of
-    :class:`~zwgk.register.DueItem` (XLSX only).
+    compliance report, a score result), or a tuple of [`Ranking`][zwgk.scoring.Ranking] or of
+    [`DueItem`][zwgk.register.DueItem] (XLSX only).
 
     Raises:
         UnknownNameError: ``kind`` is not offered for this result.

@@ -7,7 +7,7 @@
 - ``zwgk plan ical FILE [--until DATE] [--output FILE.ics [--force]]`` — every due date as iCalendar
   (extra ``zwgk[ical]``).
 
-It also registers ``zwgk rounds`` (:mod:`zwgk._cli._rounds`): the office's year is its plan
+It also registers ``zwgk rounds`` (`zwgk._cli._rounds`): the office's year is its plan
 and its assessment rounds.
 """
 

@@ -1,7 +1,7 @@
 """The command reference of ``docs/reference/cli.md``, generated from the parser itself.
 
-The page's part between :data:`BEGIN` and :data:`END` is :func:`reference_markdown`;
-``tests/test_cli_convention.py`` checks that it matches, and :func:`update_page` rewrites it
+The page's part between `BEGIN` and `END` is `reference_markdown`;
+``tests/test_cli_convention.py`` checks that it matches, and `update_page` rewrites it
 (``python -c "from zwgk._cli._reference import update_page; update_page('docs/reference/cli.md')"``).
 """
 

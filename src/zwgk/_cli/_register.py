@@ -1,6 +1,6 @@
 """``zwgk register …``: the persistent request register (extra ``zwgk[db]``).
 
-Its ``--help`` is :data:`_DESCRIPTION` (the same text without markup).
+Its ``--help`` is `_DESCRIPTION` (the same text without markup).
 
 The database is ``--db URL`` (any SQLAlchemy URL or an SQLite file path), else ``$ZWGK_DB``,
 else ``zwgk-register.db`` in the current folder.  Every command is one transaction.

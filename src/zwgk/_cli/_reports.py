@@ -7,7 +7,7 @@
   ``report build`` on: ``zwgk report sample > ledger.csv && zwgk report build ledger.csv --year 2025``;
 - ``zwgk report counts-template --year 2025`` — an empty counts file (every cell ``null``);
 - ``zwgk report check PATH… [--jobs N] [--series]`` — audit report files and folders (walked
-  recursively) with :func:`zwgk.audit.audit_paths`: one findings table (text, ``--json``,
+  recursively) with [`zwgk.audit.audit_paths`][]: one findings table (text, ``--json``,
   ``--as csv|xlsx --output FILE``); the exit code is the worst: 2 if any file cannot be read,
   else 1 if any finding is a violation (a series jump is not), else 0;
 - ``zwgk report shares --total 1218 931:76.44 126:10.34 161:12.22`` — percentages against counts;

@@ -5,7 +5,7 @@ ranks each period and prints the 通报 of the last (or ``--period``) round as M
 the results as JSON; ``--designations`` applies designation rules (a built-in name such as
 ``demonstration-sites`` or a TOML file) and adds the decisions; ``--output FILE``
 (repeatable) also writes the bulletin (``.docx``, ``.md``) or the results (``.xlsx``,
-``.json``), the format given by the suffix.  Registered by :mod:`zwgk._cli._plan`.
+``.json``), the format given by the suffix.  Registered by `zwgk._cli._plan`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """How an audit looks: rows, CSV, JSON, XLSX, DataFrames, HTML, one line, and a plot by agency.
 
-Reached only through :func:`zwgk._present.present`.  Column names of rows, JSON, CSV and
-DataFrames are :data:`COLUMNS`; the XLSX sheet has the Chinese headers :data:`HEADERS_ZH`.
+Reached only through `zwgk._present.present`.  Column names of rows, JSON, CSV and
+DataFrames are `COLUMNS`; the XLSX sheet has the Chinese headers `HEADERS_ZH`.
 """
 
 from __future__ import annotations
@@ -56,12 +56,12 @@ def _file_row(f: AuditedFile) -> dict[str, Any]:
 
 
 def rows(table: AuditTable) -> list[dict[str, Any]]:
-    """One dict per finding, keys :data:`COLUMNS`."""
+    """One dict per finding, keys `COLUMNS`."""
     return [_row(f) for f in table.findings]
 
 
 def to_csv(table: AuditTable) -> str:
-    """The rows as CSV text (header :data:`COLUMNS`), every text cell formula-safe."""
+    """The rows as CSV text (header `COLUMNS`), every text cell formula-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -94,7 +94,7 @@ def to_xlsx(table: AuditTable) -> bytes:
 
 
 def to_frame(table: AuditTable) -> Any:
-    """One row per finding (columns :data:`COLUMNS`)."""
+    """One row per finding (columns `COLUMNS`)."""
     return records_frame(rows(table), COLUMNS)
 
 
@@ -169,7 +169,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """Show an audit value as ``what`` (see :mod:`zwgk._present`).
+    """Show an audit value as ``what`` (see `zwgk._present`).
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

@@ -1,7 +1,7 @@
 """Every sentence the audit writes, in one place (the i18n issue moves them to catalogs).
 
-:func:`message` formats one kind of finding or note from its named values; the kinds are the
-keys of :data:`_TEMPLATES`.  Cells are named with the official labels (``表三 [二、上年结转] ×
+`message` formats one kind of finding or note from its named values; the kinds are the
+keys of `_TEMPLATES`.  Cells are named with the official labels (``表三 [二、上年结转] ×
 [总计]``), reports by year and file.
 """
 

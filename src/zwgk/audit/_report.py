@@ -1,9 +1,9 @@
 """The audit of one report: a tuple of small adaptors, one per kind of check.
 
-Each adaptor turns one check of :mod:`zwgk.reports` into rows of the findings table.  They
-share one :class:`_Context` (the report, its file and the result of
-:func:`~zwgk.reports.check_report`, computed once), so adding a check is adding one adaptor
-to :data:`ADAPTORS`.
+Each adaptor turns one check of [`zwgk.reports`][] into rows of the findings table.  They
+share one `_Context` (the report, its file and the result of
+[`check_report`][zwgk.reports.check_report], computed once), so adding a check is adding one adaptor
+to `ADAPTORS`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["ADAPTORS", "audit_report", "audited_file", "unreadable"]
 
 
 def _cell(table3: Table3, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int | None:
-    """The effective value of a table 3 cell (:meth:`~zwgk.reports.Table3.effective`: a blank
+    """The effective value of a table 3 cell ([`effective`][zwgk.reports.Table3.effective]: a blank
     total read from its parts).  The one place the audit reads table 3 numbers."""
     return table3.effective(row, column)
 
@@ -62,7 +62,7 @@ def _culprit_text(ctx: _Context, cells: tuple[CellRef, ...]) -> str | None:
 
 
 def _checks(ctx: _Context) -> Iterable[AuditFinding]:
-    """:func:`~zwgk.reports.check_report`: identities 1–5 (``identity_N``, with the likely culprit
+    """[`check_report`][zwgk.reports.check_report]: identities 1–5 (``identity_N``, with the likely culprit
     cell of each), then ``section_missing``, ``format_year`` and the ``total_blank`` note.
 
     Culprits are a column of the identity rows, not rows of their own.
@@ -75,7 +75,8 @@ def _checks(ctx: _Context) -> Iterable[AuditFinding]:
 
 
 def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
-    """The text sections against their counts and tables (:func:`~zwgk.reports.narrative.check_narrative`).
+    """The text sections against their counts and tables
+    ([`check_narrative`][zwgk.reports.narrative.check_narrative]).
 
     Statements whose whole cannot be determined (``share_unchecked``) are not findings and
     are left out of the table.

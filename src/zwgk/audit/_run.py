@@ -1,7 +1,7 @@
 """Auditing files and folders, in parallel on any ``concurrent.futures.Executor``, with progress.
 
 The work items are file paths (picklable); a worker reads one file with
-:func:`zwgk.reports.load_report`, runs :func:`~zwgk.audit.audit_report` on it and returns the
+[`zwgk.reports.load_report`][], runs [`audit_report`][zwgk.audit.audit_report] on it and returns the
 file's status line and findings (and, for the series checks, the few figures they compare).
 Nothing is skipped silently: a file that cannot be read is a row of check ``unreadable``.
 """
@@ -194,23 +194,23 @@ def audit_paths(
         paths: files and folders.
         jobs: processes to run when no ``executor`` is given: 1 (default) audits in this
             process; 0 means one per core.
-        executor: any :class:`concurrent.futures.Executor` — a process or thread pool, or a
+        executor: any `concurrent.futures.Executor` — a process or thread pool, or a
             Dask distributed ``Client.get_executor()``; it is used as given and not shut
             down.  Work items (tuples of paths) and answers are picklable.
         progress: ``True``: a tqdm bar on standard error when it is a terminal (extra
             ``zwgk[progress]``; without tqdm or a terminal, none); or a function called as
             ``progress(done, total, file)`` after each file.
         recursive: walk sub-folders too.
-        series: also run :func:`~zwgk.audit.check_series` across the readable reports.
+        series: also run [`check_series`][zwgk.audit.check_series] across the readable reports.
         agencies: for the series checks, file → agency (a key matches a file of the table
             when both name one path, e.g. ``city/a.html`` and ``./city/a.html``); see
-            :func:`~zwgk.audit.read_agencies` for a CSV file of them.
-        thresholds: for the series checks (default :func:`~zwgk.audit.series_thresholds`).
-        limits: every reader's bounds (default :data:`~zwgk._limits.DEFAULT_LIMITS`), and
+            [`read_agencies`][zwgk.audit.read_agencies] for a CSV file of them.
+        thresholds: for the series checks (default [`series_thresholds`][zwgk.audit.series_thresholds]).
+        limits: every reader's bounds (default `DEFAULT_LIMITS`), and
             ``max_files`` for the walk.
 
     Returns:
-        The :class:`~zwgk.audit.AuditTable`: findings in the order of the files, one status
+        The [`AuditTable`][zwgk.audit.AuditTable]: findings in the order of the files, one status
         per file, then the series findings and notes.
 
     Raises:

@@ -12,7 +12,7 @@ Between consecutive years N−1 and N of one agency:
   ``audit/data/series.toml`` — a heuristic "worth a look", never a violation.
 
 Reports are grouped by agency: the name detected from the report, folded
-(:func:`zwgk._text.compact`, :func:`zwgk._text.normalize_label`), or an explicit mapping
+(`zwgk._text.compact`, `zwgk._text.normalize_label`), or an explicit mapping
 file → agency.  A missing year, a report of unknown year or two reports of one year are
 notes, not findings.  Table 3 numbers are effective values (blank totals from their parts).
 """
@@ -49,7 +49,7 @@ class SeriesThresholds:
     ``min_change`` or more, for the 总计 column of the table 3 rows ``table3_rows``.
 
     Heuristics, not rules; the defaults are in ``zwgk/audit/data/series.toml``
-    (:func:`series_thresholds`).
+    ([`series_thresholds`][zwgk.audit.series_thresholds]).
     """
 
     factor: Decimal = attrs.field(converter=Decimal)
@@ -171,7 +171,7 @@ def series_table(
     agencies: Mapping[str, str] | None = None,
     thresholds: SeriesThresholds | None = None,
 ) -> AuditTable:
-    """The series findings and notes over ``points`` (see :func:`check_series`)."""
+    """The series findings and notes over ``points`` (see [`check_series`][zwgk.audit.check_series])."""
     limits = thresholds or series_thresholds()
     named = dict(agencies or {})
     groups: dict[str, list[tuple[int, _Point]]] = {}
@@ -315,10 +315,11 @@ def check_series(
             (``"某区司法局"`` and ``"某市某区司法局"``); other reports are grouped by the
             agency name they carry, folded (full-width, traditional forms, spaces and
             punctuation do not matter).
-        thresholds: when a change is a ``series_jump`` (default :func:`series_thresholds`).
+        thresholds: when a change is a ``series_jump`` (default
+            [`series_thresholds`][zwgk.audit.series_thresholds]).
 
     Returns:
-        An :class:`~zwgk.audit.AuditTable` with the findings (``series_carry_over``,
+        An [`AuditTable`][zwgk.audit.AuditTable] with the findings (``series_carry_over``,
         ``series_in_force``, ``series_jump``), each naming year N's report (``file``,
         ``year``) and year N−1's (``other_file``, ``other_year``), and notes for what could
         not be compared; its ``files`` are empty.

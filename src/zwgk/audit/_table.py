@@ -1,7 +1,8 @@
-"""The findings table of an audit: one :class:`AuditFinding` per problem, one :class:`AuditedFile` per file.
+"""The findings table of an audit: one [`AuditFinding`][zwgk.audit.AuditFinding] per problem, one
+[`AuditedFile`][zwgk.audit.AuditedFile] per file.
 
 Values only; every way of showing or writing them (rows, CSV, JSON, XLSX, DataFrames, HTML,
-plots) is in :mod:`zwgk.audit._display`, reached through :func:`zwgk._present.present`.
+plots) is in `zwgk.audit._display`, reached through `zwgk._present.present`.
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ class AuditTable:
     def to_csv(self, path: str | Path) -> Path: ...
     def to_csv(self, path: str | Path | None = None) -> str | Path:
         """The rows as CSV text (``path`` None), or written to ``path`` (UTF-8 with a BOM, so
-        Excel reads the Chinese); text cells are formula-safe (:mod:`zwgk._neutralise`)."""
+        Excel reads the Chinese); text cells are formula-safe (`zwgk._neutralise`)."""
         text: str = present(self, "csv")
         if path is None:
             return text
@@ -186,7 +187,8 @@ class AuditTable:
         return target
 
     def to_frame(self) -> Any:
-        """One row per finding (extra ``zwgk[pandas]``); columns as :meth:`to_rows`."""
+        """One row per finding (extra ``zwgk[pandas]``); columns as
+        [`to_rows`][zwgk.audit.AuditTable.to_rows]."""
         return present(self, "frame")
 
     def plot(self, *, by: str = "agency", labels: str = "auto") -> Any:

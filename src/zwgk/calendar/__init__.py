@@ -1,16 +1,16 @@
 """China's official working-day calendar, built from the State Council holiday notices.
 
 Every State Council holiday notice (国办发明电, with 调休) since 2004 is bundled as data; the
-statutory holiday rules (《全国年节及纪念日放假办法》, each version a :class:`HolidayRules`)
-tell statutory holidays from other rest days and estimate years no notice covers yet.
-Everything here is a pure function over immutable values; importing this package does not
-import pydantic, numpy, pandas, matplotlib or workalendar.
+statutory holiday rules (《全国年节及纪念日放假办法》, each version a
+[`HolidayRules`][zwgk.calendar.HolidayRules]) tell statutory holidays from other rest days and estimate years
+no notice covers yet. Everything here is a pure function over immutable values; importing this package does
+not import pydantic, numpy, pandas, matplotlib or workalendar.
 
 Counting semantics, in one place: the start day is never counted; working days are
 Monday–Friday minus notice rest days plus notice working weekends; ``add_working_days`` is
 strict; ``working_days_between`` counts ``(a, b]``.
 
-Reading notice files and their JSON Schema is the boundary, in :mod:`zwgk.calendar.io`.
+Reading notice files and their JSON Schema is the boundary, in [`zwgk.calendar.io`][].
 """
 
 import importlib

@@ -1,6 +1,6 @@
 """China's official working-day calendar, built from the State Council holiday notices.
 
-Counting semantics (used by every function of :mod:`zwgk.calendar` and :mod:`zwgk.deadlines`):
+Counting semantics (used by every function of [`zwgk.calendar`][] and [`zwgk.deadlines`][]):
 
 - A **working day** (工作日) is Monday–Friday, minus the rest days a notice declares,
   plus the weekend days a notice declares working days (调休上班).  The Regulations on
@@ -16,19 +16,19 @@ Counting semantics (used by every function of :mod:`zwgk.calendar` and :mod:`zwg
   day, and for ``n < 0`` from a working day.  (From a rest day ``d`` going back, the
   ``|n|`` working days lie in ``[r, d)``, of which ``(r, d]`` holds ``|n| - 1``.)
 
-Dates: :class:`datetime.date` values.  A naive :class:`datetime.datetime` is taken as
+Dates: `datetime.date` values.  A naive `datetime.datetime` is taken as
 China Standard Time and its date is used; an aware one is first converted to China
 Standard Time (UTC+8, which is what ``Asia/Shanghai`` has been since 1991).  Strings are
-refused — parse them with :meth:`datetime.date.fromisoformat` first.
+refused — parse them with `datetime.date.fromisoformat` first.
 
 Coverage: from 1 January of the first year with a notice to 31 December of the last.
 Beyond it the calendar, by default, estimates from the statutory rules, warns with
-:class:`~zwgk.errors.ProvisionalCalendarWarning` and marks results provisional;
-``ChinaCalendar(beyond="raise")`` raises :class:`~zwgk.errors.CalendarCoverageError`
+[`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] and marks results provisional;
+``ChinaCalendar(beyond="raise")`` raises [`CalendarCoverageError`][zwgk.errors.CalendarCoverageError]
 instead.  Before the first covered date every call raises.
 
-Every lookup is O(1) after construction: the calendar's :class:`CalendarKernel` holds, for
-each day of its range, the number of working days up to it, and the list of working days.
+Every lookup is O(1) after construction: the calendar's [`CalendarKernel`][zwgk.calendar.CalendarKernel]
+holds, for each day of its range, the number of working days up to it, and the list of working days.
 """
 
 from __future__ import annotations
@@ -93,16 +93,17 @@ class ChinaCalendar:
     build from (default, the notices bundled with zwgk; a notice with the same document
     number as an earlier one replaces it).  ``beyond`` says what to do with dates after the
     last recorded notice year: ``"estimate"`` (default) estimates from the statutory rules,
-    warns with :class:`~zwgk.errors.ProvisionalCalendarWarning` and marks results
-    provisional; ``"raise"`` raises :class:`~zwgk.errors.CalendarCoverageError`.
+    warns with [`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] and marks results
+    provisional; ``"raise"`` raises [`CalendarCoverageError`][zwgk.errors.CalendarCoverageError].
 
     Raises:
         InvalidInputError: ``beyond`` is not one of the two choices, or the annual notices
             do not form consecutive years.
 
     A frozen value: two calendars built from the same notices with the same ``beyond`` are
-    equal.  Its tables (:attr:`kernel`) are built once, by :func:`build_kernel`, and are
-    immutable, so instances are safe to share between threads.
+    equal.  Its tables ([`kernel`][zwgk.calendar.ChinaCalendar.kernel]) are built once, by
+    [`build_kernel`][zwgk.calendar.build_kernel], and are immutable, so instances are safe to share between
+    threads.
     """
 
     notices: tuple[Notice, ...] = attrs.field(default=None, converter=_notices)
@@ -144,12 +145,13 @@ class ChinaCalendar:
         return _WORKING[k.kinds[i]]
 
     def is_provisional(self, day: dt.date) -> bool:
-        """Whether ``day`` may still change: after :attr:`settled_until` (the last week of the final
-        covered year, which the next notice may change, and every estimated day)."""
+        """Whether ``day`` may still change: after
+        [`settled_until`][zwgk.calendar.ChinaCalendar.settled_until] (the last week of the final covered year,
+        which the next notice may change, and every estimated day)."""
         return as_date(day, "day").toordinal() > self.kernel.settled_ordinal
 
     def day_kind(self, day: dt.date) -> DayInfo:
-        """Describe ``day``: its :class:`DayKind`, festival(s) and the notice behind it.
+        """Describe ``day``: its [`DayKind`][zwgk.calendar.DayKind], festival(s) and the notice behind it.
 
         Raises:
             CalendarCoverageError: ``day`` is outside the calendar's range.
@@ -332,12 +334,12 @@ class ChinaCalendar:
     # ------------------------------------------------------------------ vector API
 
     def is_working_day_array(self, dates: Any, *, errors: Literal["raise", "coerce"] = "raise") -> Any:
-        """Vector :meth:`is_working_day` over a column of dates.
+        """Vector [`is_working_day`][zwgk.calendar.ChinaCalendar.is_working_day] over a column of dates.
 
         Same semantics and coverage rules as the scalar method; a Series comes back as a
         Series with the same index.  Needs the ``numpy`` extra.
 
-        Columns: numpy ``datetime64`` arrays, object arrays of :class:`datetime.date` (or
+        Columns: numpy ``datetime64`` arrays, object arrays of `datetime.date` (or
         datetimes), pandas Series of any date-like dtype (datetime64, tz-aware, object,
         nullable, Arrow-backed), pyarrow ``date32``/``date64``/``timestamp`` arrays.  Missing
         values (None, NaN, NaT, ``pd.NA``, Arrow nulls) give False (NaT/NaN in the other
@@ -351,11 +353,12 @@ class ChinaCalendar:
     def add_working_days_array(
         self, dates: Any, n: Any, *, errors: Literal["raise", "coerce"] = "raise"
     ) -> Any:
-        """Vector :meth:`add_working_days`; ``n`` is an integer or an array of them.
+        """Vector [`add_working_days`][zwgk.calendar.ChinaCalendar.add_working_days]; ``n`` is an integer or
+        an array of them.
 
-        Missing in gives ``NaT`` out; columns and ``errors`` as in :meth:`is_working_day_array`
-        (with ``"coerce"``, a start or a result outside the calendar gives NaT).  Needs the
-        ``numpy`` extra.
+        Missing in gives ``NaT`` out; columns and ``errors`` as in
+        [`is_working_day_array`][zwgk.calendar.ChinaCalendar.is_working_day_array] (with ``"coerce"``, a start
+        or a result outside the calendar gives NaT).  Needs the ``numpy`` extra.
         """
         from zwgk.calendar import _vector
 
@@ -364,11 +367,12 @@ class ChinaCalendar:
     def working_days_between_array(
         self, start: Any, end: Any, *, errors: Literal["raise", "coerce"] = "raise"
     ) -> Any:
-        """Vector :meth:`working_days_between` (counts in ``(start, end]``).
+        """Vector [`working_days_between`][zwgk.calendar.ChinaCalendar.working_days_between] (counts in
+        ``(start, end]``).
 
         Needs the ``numpy`` extra.  Returns float with NaN where an input is missing (or,
         with ``errors="coerce"``, outside the calendar), else int64; columns as in
-        :meth:`is_working_day_array`.
+        [`is_working_day_array`][zwgk.calendar.ChinaCalendar.is_working_day_array].
         """
         from zwgk.calendar import _vector
 
@@ -386,14 +390,14 @@ class ChinaCalendar:
     def plot_year(self, year: int, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
         """A year's calendar figure: rest days, weekend working days and notice numbers.
 
-        Needs the ``plot`` extra; see :func:`zwgk.calendar.plot_calendar_year`.
+        Needs the ``plot`` extra; see [`zwgk.calendar.plot_calendar_year`][].
         """
         return present(self, "plot", year=year, labels=labels)
 
     # ------------------------------------------------------------------ adapters
 
     def as_workalendar(self) -> WorkalendarCalendar:
-        """This calendar as a :class:`workalendar.core.Calendar`.
+        """This calendar as a `workalendar.core.Calendar`.
 
         Code written against workalendar's API (``is_working_day``, ``add_working_days``,
         ``sub_working_days``, ``get_working_days_delta``, ``holidays(year)``) gets zwgk's
@@ -408,7 +412,7 @@ class ChinaCalendar:
 
         The days ``holidays.China`` lists: statutory holidays and weekday days off of holiday
         periods (not plain weekends, not 调休 working days); names in Chinese or English.
-        See :class:`~zwgk.calendar.HolidayMap`.
+        See `HolidayMap`.
         """
         from zwgk.calendar._holiday_map import build_holiday_map
 

@@ -103,9 +103,9 @@ class Coverage:
 
 
 def as_date(value: object, field: str = "date") -> dt.date:
-    """Return ``value`` as a :class:`datetime.date` (a date, or a datetime's date in China time).
+    """Return ``value`` as a `datetime.date` (a date, or a datetime's date in China time).
 
-    The calendar's scalar API refuses strings (:func:`zwgk._dates.parse_date` with ``text=False``).
+    The calendar's scalar API refuses strings (`zwgk._dates.parse_date` with ``text=False``).
 
     Raises:
         InvalidTypeError: ``value`` is not a date or datetime.

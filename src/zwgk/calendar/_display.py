@@ -1,13 +1,13 @@
 """How calendar results show themselves: DataFrames and year plots.
 
-Reached from :class:`~zwgk.calendar.ChinaCalendar` only through :func:`zwgk._present.present`
+Reached from [`ChinaCalendar`][zwgk.calendar.ChinaCalendar] only through `zwgk._present.present`
 (``"frame"``, ``"plot"``); pandas and matplotlib are imported only inside the functions that
 need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``).  Plots return a
-:class:`matplotlib.figure.Figure` built without pyplot (no global state).
+`matplotlib.figure.Figure` built without pyplot (no global state).
 
 Chinese labels need a CJK font.  ``labels="auto"`` uses Chinese when matplotlib finds one
 (Noto Sans CJK, Source Han Sans, WenQuanYi, SimHei, Microsoft YaHei, PingFang) and English
-otherwise (:func:`zwgk._display.use_chinese`).  A notice number is never romanised: English
+otherwise (`zwgk._display.use_chinese`).  A notice number is never romanised: English
 labels keep it as written (国办发明电〔2025〕7号) when a CJK font can draw it, and show only
 the festival's English name when none can.
 """
@@ -183,7 +183,7 @@ def _festival_en(label: str) -> str:
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """The presentation hook of :mod:`zwgk.calendar` (see :func:`zwgk._present.present`)."""
+    """The presentation hook of [`zwgk.calendar`][] (see `zwgk._present.present`)."""
     if isinstance(value, ChinaCalendar):
         if what == "frame":
             return calendar_frame(options["start"], options["end"], calendar=value)

@@ -1,20 +1,20 @@
 """A python-holidays-style view of the calendar: ``date in m``, ``m.get(d)``, iteration.
 
-:meth:`ChinaCalendar.holiday_map <zwgk.calendar.ChinaCalendar.holiday_map>` returns a
-:class:`HolidayMap`, a read-only :class:`~collections.abc.Mapping` from date to name with the
+[`ChinaCalendar.holiday_map`][zwgk.calendar.ChinaCalendar.holiday_map] returns a
+`HolidayMap`, a read-only `Mapping` from date to name with the
 days python-holidays' ``holidays.China`` lists:
 
-* every **statutory holiday** (法定节假日, :attr:`~zwgk.calendar.DayKind.STATUTORY_HOLIDAY`) of
+* every **statutory holiday** (法定节假日, [`STATUTORY_HOLIDAY`][zwgk.calendar.DayKind.STATUTORY_HOLIDAY]) of
   the 《全国年节及纪念日放假办法》 version in force, weekends included, named after its festival
   as python-holidays names it (农历除夕 / "Chinese New Year's Eve" for the 除夕 statutory day,
   "中秋节; 国庆节" when 中秋 falls on a 国庆 statutory day);
 * every **weekday day off** of a holiday period (调休 or 补休,
-  :attr:`~zwgk.calendar.DayKind.ADJUSTED_REST`), named "<festival>（调休）" / "Day off (<festival>)"
+  [`ADJUSTED_REST`][zwgk.calendar.DayKind.ADJUSTED_REST]), named "<festival>（调休）" / "Day off (<festival>)"
   — python-holidays calls these "Day off (substituted from …)" or "… (observed)".
 
 Ordinary Saturdays and Sundays inside a holiday period are not listed (nor are they in
 python-holidays), and neither are weekend working days (调休上班): ask
-:meth:`~zwgk.calendar.ChinaCalendar.is_working_day` for those.
+[`is_working_day`][zwgk.calendar.ChinaCalendar.is_working_day] for those.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def _name(festival: Festival, adjusted: bool, lang: str) -> str:
 def build_holiday_map(
     calendar: ChinaCalendar, years: int | Iterable[int], lang: Literal["zh", "en"]
 ) -> HolidayMap:
-    """The :class:`HolidayMap` of ``years`` from ``calendar`` (see the module docstring)."""
+    """The `HolidayMap` of ``years`` from ``calendar`` (see the module docstring)."""
     if lang not in ("zh", "en"):
         raise InvalidInputError("lang", lang, '"zh" or "en"')
     wanted = (years,) if isinstance(years, int) else tuple(years)

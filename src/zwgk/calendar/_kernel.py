@@ -1,13 +1,13 @@
 """The calendar's lookup tables and the small kernel API the clock and the vector path use.
 
-:func:`build_kernel` is the one pure function that turns notices (with the statutory holiday
-rules and festival anchors behind the estimates) into a :class:`CalendarKernel`: for each day
-of the range its kind and the number of working days up to it, and the list of working days.
-Every table is immutable (``bytes``, tuples, a read-only mapping), so a kernel can be shared
-between threads and calendars.
+[`build_kernel`][zwgk.calendar.build_kernel] is the one pure function that turns notices (with the statutory
+holiday rules and festival anchors behind the estimates) into a
+[`CalendarKernel`][zwgk.calendar.CalendarKernel]: for each day of the range its kind and the number of working
+days up to it, and the list of working days. Every table is immutable (``bytes``, tuples, a read-only
+mapping), so a kernel can be shared between threads and calendars.
 
 The kernel's methods are *quiet*: no type checks, no provisional warnings — the public
-methods of :class:`~zwgk.calendar.ChinaCalendar` add those.  Code outside the calendar
+methods of [`ChinaCalendar`][zwgk.calendar.ChinaCalendar] add those.  Code outside the calendar
 package (the request clock, statutory periods) counts through these methods and never reads
 a calendar's internals.
 """
@@ -35,12 +35,12 @@ _UNSETTLED_DAYS = 7
 _SATURDAY = 5
 
 FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
-"""``(cum - 1 by ordinal, workday dates, settled rank)``: see :attr:`CalendarKernel.fast`."""
+"""``(cum - 1 by ordinal, workday dates, settled rank)``: see `CalendarKernel.fast`."""
 
 #: The fast table's entry for days before the first covered day (larger than any rank).
 UNCOVERED = 1 << 40
 
-#: Day kinds by their code in :attr:`CalendarKernel.kinds`.
+#: Day kinds by their code in `CalendarKernel.kinds`.
 KINDS: tuple[DayKind, ...] = tuple(DayKind)
 _CODE = {k: i for i, k in enumerate(KINDS)}
 _WORKING = tuple(k.is_working for k in KINDS)
@@ -70,17 +70,17 @@ class CalendarKernel:
         size: number of days in ``[first, estimated_until]``.
         settled_ordinal: ordinal of ``settled_until``.
         settled_rank: rank of the last working day on or before ``settled_until``.
-        kinds: per day, the code of its :class:`DayKind` (an index into :data:`KINDS`).
+        kinds: per day, the code of its [`DayKind`][zwgk.calendar.DayKind] (an index into `KINDS`).
         cum: per day, working days in ``[first, day]``.
         before: per day, working days in ``[first, day)``.
         workdays: ordinals of every working day, in order.
         workday_dates: the same days as dates (ready-made results).
-        days: ordinal → :class:`DayEntry` for every day a notice or estimate names.
+        days: ordinal → `DayEntry` for every day a notice or estimate names.
         data_version: issue date of the newest notice + a hash of the notice data.
         fast: the tables of the scalar fast paths, one tuple (one attribute load):
             ``(by_ordinal, workday_dates, settled_rank)``.  ``by_ordinal[d.toordinal()]`` is
-            ``cum - 1`` of every day up to :attr:`settled_until` and :data:`UNCOVERED` before
-            :attr:`first`; the tuple ends at the settled day, so a later day raises
+            ``cum - 1`` of every day up to `settled_until` and `UNCOVERED` before
+            `first`; the tuple ends at the settled day, so a later day raises
             ``IndexError``.  A result found through it is settled and in range, so it needs
             neither a bounds check nor a warning (about 6 MB: one pointer per ordinal).
     """
@@ -154,7 +154,8 @@ class CalendarKernel:
         return self.workdays[r]
 
     def add(self, day: dt.date, n: int) -> dt.date:
-        """The ``n``-th working day after ``day`` as a date (see :meth:`add_ordinal`)."""
+        """The ``n``-th working day after ``day`` as a date (see
+        [`add_ordinal`][zwgk.calendar.CalendarKernel.add_ordinal])."""
         if n > 0:
             i = day.toordinal() - self.base
             if 0 <= i < self.size:
@@ -180,7 +181,7 @@ class CalendarKernel:
     # ------------------------------------------------------------------ provenance
 
     def warn_provisional(self, what: str, stacklevel: int = 3) -> None:
-        """Warn that ``what`` used days after :attr:`settled_until`."""
+        """Warn that ``what`` used days after `settled_until`."""
         warnings.warn(
             ProvisionalCalendarWarning(
                 f"{what} uses days after {self.settled_until.isoformat()}: the {self.last.year + 1} notice "

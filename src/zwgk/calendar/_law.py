@@ -2,18 +2,18 @@
 
 A notice file that parses is not yet a believable notice.  These checks hold every record
 to what a State Council holiday notice can say, and report each breach as a
-:class:`~zwgk.errors.Problem` with its location (the caller gathers them into one
-:class:`~zwgk.errors.DataFileError`):
+[`Problem`][zwgk.errors.Problem] with its location (the caller gathers them into one
+[`DataFileError`][zwgk.errors.DataFileError]):
 
 1. **Its own year.**  Every date a notice names lies in the notice's ``year``; the previous
    December is allowed (元旦's 调休 often moves a day of late December: 2011-12-31 in the
-   2012 notice) and the record says so in :attr:`Notice.previous_december` — an info note,
-   not a warning, because a dozen real notices do it.  Any other year is refused.
+   2012 notice) and the record says so in [`Notice.previous_december`][zwgk.calendar.Notice.previous_december]
+   — an info note, not a warning, because a dozen real notices do it.  Any other year is refused.
 2. **调休上班 only on weekends.**  A working day (``working``) must be a Saturday or a
    Sunday: a weekday is a working day already, so a notice never names one.
 3. **The statutory days are rest days.**  For each festival a notice names, the statutory
    days of that festival under the version of 《全国年节及纪念日放假办法》 in force on
-   1 January of the year (its :class:`~zwgk.calendar.FestivalRule` for that festival; a day
+   1 January of the year (its [`FestivalRule`][zwgk.calendar.FestivalRule] for that festival; a day
    two festivals share, 2009-10-03 for 中秋节 and 国庆节, counts for both) must all be rest days of
    the notice.  A festival with no statutory days in that version (2015's 抗战胜利纪念日,
    or 清明节 before 2008) is allowed only in a ``special`` notice: that kind *is* the record

@@ -1,9 +1,10 @@
-"""Reading the notice itself: 《国务院办公厅关于YYYY年部分节假日安排的通知》 as published → :class:`Notice`.
+"""Reading the notice itself: 《国务院办公厅关于YYYY年部分节假日安排的通知》 as published →
+[`Notice`][zwgk.calendar.Notice].
 
-:func:`parse_notice_text` takes the text as copied from a web page or a PDF — full-width or
-half-width digits and punctuation, line breaks anywhere, ``（星期六）`` or ``（周六）``,
+[`parse_notice_text`][zwgk.calendar.io.parse_notice_text] takes the text as copied from a web page or a PDF —
+full-width or half-width digits and punctuation, line breaks anywhere, ``（星期六）`` or ``（周六）``,
 lunar remarks such as ``（农历除夕）`` — and returns the notice record, validated by
-:func:`~zwgk.calendar.io.notice_from_mapping` (the same checks as a notice file).
+[`notice_from_mapping`][zwgk.calendar.io.notice_from_mapping] (the same checks as a notice file).
 
 What it reads, per numbered item (``一、元旦：…``):
 
@@ -75,7 +76,7 @@ _WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）
 
 
 def _widen(text: str) -> str:
-    """The notice's own full-width punctuation back (after :func:`_fold`)."""
+    """The notice's own full-width punctuation back (after `_fold`)."""
     return text.translate(_WIDE)
 
 
@@ -184,7 +185,7 @@ def notice_record_from_text(
 ) -> dict[str, Any]:
     """The notice record (a mapping as in a notice file) a published annual notice sets.
 
-    :func:`zwgk.calendar.io.parse_notice_text` validates it into a :class:`Notice`.
+    [`zwgk.calendar.io.parse_notice_text`][] validates it into a [`Notice`][zwgk.calendar.Notice].
 
     Raises:
         DataFileError: listing every problem of the text itself: no title year, no items, a

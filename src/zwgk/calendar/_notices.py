@@ -1,18 +1,18 @@
 """Holiday notices (《国务院办公厅关于YYYY年部分节假日安排的通知》) as values, and their files.
 
-A :class:`Notice` is one State Council document: an annual arrangement, a mid-year
+A [`Notice`][zwgk.calendar.Notice] is one State Council document: an annual arrangement, a mid-year
 amendment (2020's Spring Festival extension) or a special notice (2015's 9/3 holiday).
-Each :class:`HolidayPeriod` says which days are rest days (an inclusive range) and which
-weekend days are working days (调休上班).
+Each [`HolidayPeriod`][zwgk.calendar.HolidayPeriod] says which days are rest days (an inclusive range) and
+which weekend days are working days (调休上班).
 
 When notices are combined into a calendar they are applied in the order they were
 issued; a later notice overrides an earlier one on every date it names.
 
 Files: one TOML (or JSON) document per notice, in the schema documented in
-``docs/reference/calendar.md`` (section "Notice files"); :mod:`zwgk.calendar.io` reads them
-and publishes the JSON Schema.  :func:`notice_shape` validates parsed data here in
+``docs/reference/calendar.md`` (section "Notice files"); [`zwgk.calendar.io`][] reads them
+and publishes the JSON Schema.  `notice_shape` validates parsed data here in
 plain Python (the core never imports pydantic) and reports every problem with its location
-in one :class:`~zwgk.errors.DataFileError`.
+in one [`DataFileError`][zwgk.errors.DataFileError].
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ class _Collector:
 
 
 def _as_date(raw: object, where: str, out: _Collector) -> dt.date | None:
-    """``raw`` as a date by :func:`zwgk._dates.parse_date` (no datetimes), or a problem recorded."""
+    """``raw`` as a date by `zwgk._dates.parse_date` (no datetimes), or a problem recorded."""
     try:
         return parse_date(raw, where, datetimes=False)
     except (InvalidInputError, InvalidTypeError):
@@ -246,11 +246,11 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
 
 
 def notice_shape(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
-    """Build a :class:`Notice` from parsed TOML/JSON data, checking its shape only.
+    """Build a [`Notice`][zwgk.calendar.Notice] from parsed TOML/JSON data, checking its shape only.
 
     The law's shape (the year window, weekend working days, statutory days, contradictions
-    between records) is checked by :mod:`zwgk.calendar._law`, through
-    :func:`zwgk.calendar.io.notice_from_mapping`.
+    between records) is checked by `zwgk.calendar._law`, through
+    [`zwgk.calendar.io.notice_from_mapping`][].
 
     Raises:
         DataFileError: listing every problem in ``raw`` with its location.

@@ -1,9 +1,9 @@
 """The ``Series.zwgk`` accessor: the calendar's vector methods on a pandas Series of dates.
 
-Registered by :func:`register_accessor`, which :mod:`zwgk.pandas` calls on import and
-:mod:`zwgk.calendar` calls on import only when pandas is already in ``sys.modules``.  This
+Registered by `register_accessor`, which `zwgk.pandas` calls on import and
+[`zwgk.calendar`][] calls on import only when pandas is already in ``sys.modules``.  This
 module never imports pandas itself: the registration goes through
-:func:`zwgk._optional.import_extra`, at call time.
+`zwgk._optional.import_extra`, at call time.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["ZwgkSeriesAccessor", "register_accessor"]
 class ZwgkSeriesAccessor:
     """``series.zwgk``: working-day arithmetic on a Series of dates (``datetime64``; ``NaT`` passes through).
 
-    Each method takes ``calendar=`` (default :func:`~zwgk.calendar.default_calendar`) and keeps
+    Each method takes ``calendar=`` (default [`default_calendar`][zwgk.calendar.default_calendar]) and keeps
     the Series' index.  Semantics are the scalar methods': the start day is never counted.
     """
 

@@ -4,12 +4,12 @@ Two uses:
 
 1. inside a notice's rest range, tell a statutory holiday (法定节假日) from the other rest
    days of the period (weekends, and weekdays moved by 调休);
-2. for a year with no recorded notice, estimate its rest days (see :func:`estimate_periods`).
+2. for a year with no recorded notice, estimate its rest days (see `estimate_notice`).
 
 Rules are package data (``data/holiday_rules.toml``, one record per version of the
-measures); the Gregorian dates of the lunisolar festivals come from :mod:`._anchors`.
+measures); the Gregorian dates of the lunisolar festivals come from `._anchors`.
 ("Regime" in zwgk means only a version of 《政府信息公开条例》; a version of the holiday
-measures is a :class:`HolidayRules`.)
+measures is a [`HolidayRules`][zwgk.calendar.HolidayRules].)
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """The vector path: numpy ``datetime64`` arrays and pandas Series in and out.
 
 Same tables, semantics and coverage rules as the scalar methods of
-:class:`~zwgk.calendar.ChinaCalendar`, read from its :class:`~zwgk.calendar.CalendarKernel`;
-numpy is imported only when a vector method is called (extra ``zwgk[numpy]``).  The numpy
-copies of a kernel's tables are built by a cached pure function of the kernel (read-only
-arrays).  ``NaT`` propagates.
+[`ChinaCalendar`][zwgk.calendar.ChinaCalendar], read from its
+[`CalendarKernel`][zwgk.calendar.CalendarKernel]; numpy is imported only when a vector method is called (extra
+``zwgk[numpy]``).  The numpy copies of a kernel's tables are built by a cached pure function of the kernel
+(read-only arrays).  ``NaT`` propagates.
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ _MISSING_FILL = dt.date(1970, 1, 1)
 
 
 def day_numbers(values: Any, field: str) -> tuple[Any, Any, Any]:
-    """Public name of the conversion every vector function uses (see :func:`_days`)."""
+    """Public name of the conversion every vector function uses (see `_days`)."""
     return _days(values, field)
 
 
@@ -162,7 +162,7 @@ def _is_missing(item: object) -> bool:
 def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
     """Convert an object array of dates/datetimes (aware ones to China time); missing → NaT.
 
-    Plain :class:`datetime.date` values, with missing values among them, take a fast path at
+    Plain `datetime.date` values, with missing values among them, take a fast path at
     C speed (``toordinal`` mapped over the array); anything else goes item by item.
     """
     flat = arr.reshape(-1)
@@ -226,7 +226,7 @@ def _via_pandas(pd: Any, flat: Any) -> Any:
 
 
 def _missing_mask(np: Any, flat: Any, items: list[Any]) -> Any:
-    """Where ``items`` (plain dates and missing values, see :func:`_fast_kinds`) are missing.
+    """Where ``items`` (plain dates and missing values, see `_fast_kinds`) are missing.
 
     With pandas, ``pd.isna``; without it the items are dates, None and floats, so the
     candidates are the items that are not dates (``isinstance`` mapped at C speed) and only
@@ -260,7 +260,7 @@ def _pandas_if_loaded() -> Any:
 
 Errors = Literal["raise", "coerce"]
 """What the vector functions do with a date outside the calendar: raise
-:class:`~zwgk.errors.CalendarCoverageError` (``"raise"``, the default, as the scalar path) or
+[`CalendarCoverageError`][zwgk.errors.CalendarCoverageError] (``"raise"``, the default, as the scalar path) or
 answer NaT/NaN/False for it (``"coerce"``: what a Dask ``meta`` probe with 1970-01-01 needs)."""
 
 
@@ -373,7 +373,7 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any, errors: Errors 
 def _add_positive(  # noqa: PLR0917 - the tables, the days with their mask, one count, how to report
     kernel: CalendarKernel, t: Tables, days: Any, k: int, idx: Any, nat: Any, errors: Errors
 ) -> Any:
-    """:func:`add_working_days` for one count ``k`` > 0, the common call, in fewer passes.
+    """`add_working_days` for one count ``k`` > 0, the common call, in fewer passes.
 
     The k-th working day after a day is the working day of rank ``cum[day] + k - 1``; a
     missing day has index 0 and its rank is overwritten by NaT at the end.

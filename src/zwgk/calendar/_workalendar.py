@@ -1,7 +1,7 @@
-"""A workalendar :class:`~workalendar.core.Calendar` backed by zwgk's data.
+"""A workalendar `Calendar` backed by zwgk's data.
 
 workalendar's own ``China`` calendar stops at 2023 and warns on every call; this adapter
-answers from a :class:`~zwgk.calendar.ChinaCalendar` for every date it covers, with
+answers from a [`ChinaCalendar`][zwgk.calendar.ChinaCalendar] for every date it covers, with
 workalendar's whole contract:
 
 * ``holidays(year)`` is every rest day of a holiday period *in the calendar year* ``year``
@@ -11,8 +11,8 @@ workalendar's whole contract:
   ``export_to_ical`` are workalendar's, built on it.
 * ``is_working_day``, ``is_holiday``, ``add_working_days``, ``sub_working_days`` and
   ``get_working_days_delta`` answer from the notices, weekend working days (调休上班) included.
-* Outside the calendar's range every method raises :class:`WorkalendarCoverageError`, which is
-  both a :class:`~zwgk.errors.CalendarCoverageError` and workalendar's ``CalendarError``.
+* Outside the calendar's range every method raises ``WorkalendarCoverageError``, which is
+  both a [`CalendarCoverageError`][zwgk.errors.CalendarCoverageError] and workalendar's ``CalendarError``.
 
 The classes are created on first use so that importing zwgk never imports workalendar.
 """
@@ -39,8 +39,8 @@ _T = TypeVar("_T")
 
 @cache
 def workalendar_coverage_error() -> type[CalendarCoverageError]:
-    """``WorkalendarCoverageError``: a :class:`~zwgk.errors.CalendarCoverageError` that is also
-    workalendar's ``CalendarError`` (created on first use; imports workalendar)."""
+    """``WorkalendarCoverageError``: a [`CalendarCoverageError`][zwgk.errors.CalendarCoverageError] that is
+    also workalendar's ``CalendarError`` (created on first use; imports workalendar)."""
     from workalendar.exceptions import CalendarError
 
     class WorkalendarCoverageError(CalendarCoverageError, CalendarError):  # type: ignore[misc]

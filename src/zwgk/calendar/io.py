@@ -1,9 +1,9 @@
 """Reading holiday notices: files, the bundled data and the JSON Schema of a notice file.
 
-The boundary of :mod:`zwgk.calendar`: everything here reads files or describes their format.
-Parsed data becomes :class:`~zwgk.calendar.Notice` values through :func:`notice_from_mapping`,
-which reports every problem with its location in one :class:`~zwgk.errors.DataFileError`.
-Nothing here imports pydantic.
+The boundary of [`zwgk.calendar`][]: everything here reads files or describes their format.
+Parsed data becomes [`Notice`][zwgk.calendar.Notice] values through
+[`notice_from_mapping`][zwgk.calendar.io.notice_from_mapping], which reports every problem with its location
+in one [`DataFileError`][zwgk.errors.DataFileError]. Nothing here imports pydantic.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ _SUFFIXES = frozenset({".toml", ".json"})
 
 
 def notice_from_mapping(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
-    """Build a :class:`Notice` from parsed TOML/JSON data, checked against the law's shape.
+    """Build a [`Notice`][zwgk.calendar.Notice] from parsed TOML/JSON data, checked against the law's shape.
 
     First the record's shape (keys, types, dates); then, for a well-formed record, the rules
-    of :mod:`zwgk.calendar._law`: every date in the notice's year (the previous December
-    allowed, see :attr:`Notice.previous_december`), working days (调休上班) only on
-    weekends, and the statutory days of each named festival among the rest days.
+    of `zwgk.calendar._law`: every date in the notice's year (the previous December
+    allowed, see [`Notice.previous_december`][zwgk.calendar.Notice.previous_december]), working days
+    (调休上班) only on weekends, and the statutory days of each named festival among the rest days.
 
     Raises:
         InvalidTypeError: ``raw`` is not a mapping.
@@ -117,8 +117,8 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
 
     A JSON file may hold one notice object or a list of them.  Files are read as UTF-8 (then
     GB18030), bounded by ``limits`` (``max_file_bytes``, ``max_depth``).  Every record is
-    checked by :func:`notice_from_mapping`, and the records read together must not
-    contradict each other (a day a rest day in one and a working day in another) unless the
+    checked by [`notice_from_mapping`][zwgk.calendar.io.notice_from_mapping], and the records read together
+    must not contradict each other (a day a rest day in one and a working day in another) unless the
     later one is an ``amendment`` naming the other in ``amends``.
 
     Raises:
@@ -127,7 +127,7 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
             in every file.
         LimitExceededError: a file is larger or deeper than ``limits`` allow (raised at once).
         InvalidTypeError: ``path`` is not a path (``None``, a number, ...), or ``limits`` is
-            not a :class:`~zwgk._limits.Limits`.
+            not a `Limits`.
     """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
         raise InvalidTypeError("path", path, "a path (str or pathlib.Path) to a notice file or folder")
@@ -173,8 +173,8 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
 def bundled_notices() -> tuple[Notice, ...]:
     """The notices shipped with zwgk (``zwgk/calendar/data/notices``), in file order.
 
-    They pass every check :func:`load_notices` makes (the tests hold them to it).  Read and
-    checked once per process (package data does not change; the result is immutable).
+    They pass every check [`load_notices`][zwgk.calendar.io.load_notices] makes (the tests hold them to it).
+    Read and checked once per process (package data does not change; the result is immutable).
     """
     folder = resources.files("zwgk.calendar") / "data" / "notices"
     named: list[tuple[str, Notice]] = []
@@ -251,7 +251,7 @@ def parse_notice_text(
     issued: dt.date | None = None,
     source: str | None = None,
 ) -> Notice:
-    """The :class:`Notice` a published annual holiday notice sets (see the module docstring).
+    """The [`Notice`][zwgk.calendar.Notice] a published annual holiday notice sets (see the module docstring).
 
     Args:
         text: the notice as published (title, number, items; the signature date if present).
@@ -262,7 +262,7 @@ def parse_notice_text(
     Raises:
         DataFileError: listing every problem: no title year, no items, a date without a
             month, a weekday that is not the date's, a missing document number or signing
-            date, and every problem :func:`~zwgk.calendar.io.notice_from_mapping` finds
+            date, and every problem [`notice_from_mapping`][zwgk.calendar.io.notice_from_mapping] finds
             (the statutory rules in force included).
     """
     record = notice_record_from_text(text, document=document, issued=issued, source=source)

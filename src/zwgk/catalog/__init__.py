@@ -3,24 +3,31 @@
 Since the standardisation pilots (国办发〔2017〕42号, 国办发〔2019〕54号) every county and
 township keeps a standard catalog of what it discloses.  This package reads them from the
 spreadsheets they live in, parses their free-text 公开时限, runs the checks a reviewer runs,
-and measures publication against the limits with :mod:`zwgk.deadlines`.
+and measures publication against the limits with [`zwgk.deadlines`][].
 
-- **Models**: :class:`Catalog`, :class:`DisclosureItem`, :class:`LegalBasis` and the
-  enums of the catalog columns (Chinese labels, variants accepted by ``parse``).
-- **Time limits**: :func:`parse_time_limit` → :class:`TimeLimit` of frozen parts; never
-  raises, never guesses (:class:`zwgk.errors.UnparsedTimeLimitWarning`).
-- **Legal bases**: :func:`parse_legal_bases`, :func:`classify_basis`.
-- **Checks**: :func:`check_catalog`, :func:`check_item` → :class:`CheckReport`.
-- **Compliance**: :func:`check_compliance` over a publication log → :class:`ComplianceReport`;
-  :func:`due_date` (an item's limit, or the proactive period of the 条例 regime in force).
-- **Reading**: :func:`read_catalog` (CSV, XLSX, JSON) and :func:`read_publication_log`;
-  writing, rows, JSON models and schemas are in :mod:`zwgk.catalog.io`.
-- **Notebooks**: :class:`Catalog`, :class:`CheckReport` and :class:`ComplianceReport`
-  have a one-line ``repr``, an HTML table (``_repr_html_``) and ``to_frame()``.
-- **Sample**: :func:`sample_catalog`, :func:`sample_publication_log`: a made-up county's
-  employment and social-insurance catalog with deliberate defects, and its log.
+- **Models**: [`Catalog`][zwgk.catalog.Catalog], [`DisclosureItem`][zwgk.catalog.DisclosureItem],
+  [`LegalBasis`][zwgk.catalog.LegalBasis] and the enums of the catalog columns (Chinese labels, variants
+  accepted by ``parse``).
+- **Time limits**: [`parse_time_limit`][zwgk.catalog.parse_time_limit] → [`TimeLimit`][zwgk.catalog.TimeLimit]
+  of frozen parts; never raises, never guesses ([`zwgk.errors.UnparsedTimeLimitWarning`][]).
+- **Legal bases**: [`parse_legal_bases`][zwgk.catalog.parse_legal_bases],
+  [`classify_basis`][zwgk.catalog.classify_basis].
+- **Checks**: [`check_catalog`][zwgk.catalog.check_catalog], [`check_item`][zwgk.catalog.check_item] →
+  [`CheckReport`][zwgk.catalog.CheckReport].
+- **Compliance**: [`check_compliance`][zwgk.catalog.check_compliance] over a publication log →
+  [`ComplianceReport`][zwgk.catalog.ComplianceReport]; [`due_date`][zwgk.catalog.due_date] (an item's limit,
+  or the proactive period of the 条例 regime in force).
+- **Reading**: [`read_catalog`][zwgk.catalog.read_catalog] (CSV, XLSX, JSON) and
+  [`read_publication_log`][zwgk.catalog.read_publication_log]; writing, rows, JSON models and schemas are in
+  [`zwgk.catalog.io`][].
+- **Notebooks**: [`Catalog`][zwgk.catalog.Catalog], [`CheckReport`][zwgk.catalog.CheckReport] and
+  [`ComplianceReport`][zwgk.catalog.ComplianceReport] have a one-line ``repr``, an HTML table
+  (``_repr_html_``) and ``to_frame()``.
+- **Sample**: [`sample_catalog`][zwgk.catalog.sample_catalog],
+  [`sample_publication_log`][zwgk.catalog.sample_publication_log]: a made-up county's employment and
+  social-insurance catalog with deliberate defects, and its log.
 
-Importing this package does not import pydantic (only :mod:`zwgk.catalog.io` does).
+Importing this package does not import pydantic (only [`zwgk.catalog.io`][] does).
 """
 
 from __future__ import annotations
@@ -121,7 +128,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
 
 
 def __getattr__(name: str) -> Any:
-    """The :mod:`zwgk.catalog.io` module, imported on first use (``catalog.io.write_catalog_csv``)."""
+    """The [`zwgk.catalog.io`][] module, imported on first use (``catalog.io.write_catalog_csv``)."""
     if name == "io":
         return importlib.import_module(f"{__name__}.io")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Reading the 公开依据 cell: split it into :class:`LegalBasis` values and classify each.
+"""Reading the 公开依据 cell: split it into [`LegalBasis`][zwgk.catalog.LegalBasis] values and classify each.
 
 Classification is by the title's form only, and only where the form is unambiguous
 (《中华人民共和国立法法》 names the forms: 法律 end in 法, 行政法规 are 条例 of the State
@@ -42,7 +42,7 @@ def classify_basis(title: str, number: str | None = None) -> LegalForce | None:
             ``人力资源社会保障部令第24号``.
 
     Returns:
-        The :class:`LegalForce`, or ``None`` when the title's form does not settle it.
+        The [`LegalForce`][zwgk.catalog.LegalForce], or ``None`` when the title's form does not settle it.
     """
     name = compact(title)
     num = compact(number or "")
@@ -101,7 +101,8 @@ def parse_legal_bases(cell: str) -> tuple[LegalBasis, ...]:
 
 
 def format_bases(bases: tuple[LegalBasis, ...]) -> str:
-    """The cell text for ``bases`` (one per line); :func:`parse_legal_bases` reads it back.
+    """The cell text for ``bases`` (one per line); [`parse_legal_bases`][zwgk.catalog.parse_legal_bases] reads
+    it back.
 
     A kind that the title alone would not give is written as a note, ``(部门规章)``; a
     ``None`` kind is written without a note, so reading the text back classifies the title.

@@ -28,7 +28,7 @@ __all__ = [
 
 
 class FindingCode(enum.Enum):
-    """What a :class:`Finding` is about; the value is the Chinese label."""
+    """What a [`Finding`][zwgk.catalog.Finding] is about; the value is the Chinese label."""
 
     MISSING_LEGAL_BASIS = "缺少公开依据"
     BASES_NOT_ORDERED = "公开依据未按法律效力排列"
@@ -57,7 +57,8 @@ class Finding:
 
 @attrs.frozen(repr=False)
 class CheckReport:
-    """All findings of :func:`check_catalog`, in row order, and the number of items checked."""
+    """All findings of [`check_catalog`][zwgk.catalog.check_catalog], in row order, and the number of items
+    checked."""
 
     findings: tuple[Finding, ...]
     items_checked: int
@@ -95,7 +96,7 @@ class CheckReport:
     def to_frame(self) -> Any:
         """One row per finding (extra ``zwgk[pandas]``).
 
-        Columns: ``location``, ``sequence``, ``item``, ``code`` (the :class:`FindingCode`
+        Columns: ``location``, ``sequence``, ``item``, ``code`` (the [`FindingCode`][zwgk.catalog.FindingCode]
         name), ``label`` (its Chinese label) and ``message``.
 
         Raises:
@@ -160,7 +161,7 @@ def missing_guide_elements(
 
     Args:
         item: the item (its content elements are searched as one text).
-        elements: the elements to require; by default :func:`service_guide_elements`.
+        elements: the elements to require; by default `service_guide_elements`.
 
     Returns:
         The missing element names, in the order of ``elements``.
@@ -193,12 +194,12 @@ def check_item(
     Args:
         item: the item.
         guide_elements: elements a service guide must have; default
-            :func:`service_guide_elements`.
+            `service_guide_elements`.
         guide_markers: words (办事指南, 服务指南) whose presence in the item's name or
             content makes it a service-guide item; default from the same data file.
 
     Returns:
-        The findings, in :class:`FindingCode` order.
+        The findings, in [`FindingCode`][zwgk.catalog.FindingCode] order.
     """
     rules = _resolve(guide_elements, guide_markers)
     found: list[Finding] = []
@@ -248,8 +249,8 @@ def check_catalog(
 
     Args:
         catalog: the catalog.
-        guide_elements: see :func:`check_item`.
-        guide_markers: see :func:`check_item`.
+        guide_elements: see [`check_item`][zwgk.catalog.check_item].
+        guide_markers: see [`check_item`][zwgk.catalog.check_item].
 
     Returns:
         The report; ``report.ok`` is true when nothing was found.

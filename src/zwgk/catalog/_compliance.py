@@ -1,13 +1,13 @@
 """Publication compliance: was each item published within its time limit, and how often?
 
 Given a catalog and a publication log (item, formed-on date, published-on date) this module
-computes each publication's due date with :mod:`zwgk.deadlines`, whether it was on time or
+computes each publication's due date with [`zwgk.deadlines`][], whether it was on time or
 how many working days late, on-time rates per item and overall, and the longest gap between
 updates (the 开福区 2013 scorecard, 表一 item 6, asks for catalog updates at least every 20
 working days).
 
-Which limit applies (:class:`LimitSource`) — the first part of the item's 公开时限, in the
-order written, that is one of these and has no 其中 scope:
+Which limit applies ([`LimitSource`][zwgk.catalog.LimitSource]) — the first part of the item's 公开时限, in
+the order written, that is one of these and has no 其中 scope:
 
 - a period (自…之日起N个工作日内 / N日 / N个月), counted from the log's ``formed_on`` date,
   which is the date of the anchor event the phrase names;
@@ -15,7 +15,7 @@ order written, that is one of these and has no 其中 scope:
   forward off a rest day (the date is fixed, as in 条例第四十九条);
 - otherwise (实时, 及时, 每季度, 公示期, unrecognised or empty text, or only scoped periods)
   the statutory default: the proactive-disclosure period of the 《政府信息公开条例》 regime in
-  force on ``formed_on`` (:func:`zwgk.deadlines.regime_for`; data in
+  force on ``formed_on`` ([`zwgk.deadlines.regime_for`][]; data in
   ``zwgk/deadlines/data/regimes.toml``): 20 working days from formation under 第二十六条 since
   2019-05-15, under the 2008 text's 第十八条 before.
 """
@@ -93,7 +93,7 @@ class Publication:
     """One line of a publication log.
 
     Attributes:
-        item: the item's 序号, 二级事项 or 一级事项 (see :meth:`Catalog.find`).
+        item: the item's 序号, 二级事项 or 一级事项 (see [`Catalog.find`][zwgk.catalog.Catalog.find]).
         formed_on: the day the information was formed or changed (the anchor event).
         published_on: the day it was published; ``None`` if not yet.
         row: the log row, for messages.
@@ -118,7 +118,7 @@ class PublicationResult:
     ``as_of`` for an unpublished item — and ``days_late`` the calendar days; both are 0
     when on time or pending.  ``provisional`` is true when the verdict used days after the
     last published holiday notice (estimated from the statutory rules; see
-    :class:`zwgk.errors.ProvisionalCalendarWarning`).
+    [`zwgk.errors.ProvisionalCalendarWarning`][]).
     """
 
     publication: Publication
@@ -223,7 +223,7 @@ def due_date(
     Args:
         item: the catalog item whose 公开时限 applies.
         formed_on: the anchor event's date (never counted itself).
-        calendar: the working-day calendar; default :func:`zwgk.calendar.default_calendar`.
+        calendar: the working-day calendar; default [`zwgk.calendar.default_calendar`][].
 
     Returns:
         ``(due, source, limit)``: the last day, where the limit came from, and the limit as
@@ -249,7 +249,7 @@ def due_date(
 def statutory_proactive_period(formed_on: dt.date) -> Period:
     """The proactive-disclosure period of the 条例 regime in force on ``formed_on``, from its data.
 
-    The regime is :func:`zwgk.deadlines.regime_for` of the formation day (2008 text before
+    The regime is [`zwgk.deadlines.regime_for`][] of the formation day (2008 text before
     2019-05-15, 2019 text since), and the period its ``proactive`` record in
     ``zwgk/deadlines/data/regimes.toml``, with the article that sets it.
 
@@ -319,7 +319,7 @@ _ITEM_EXPECTED = "a 序号, 二级事项 or 一级事项 naming exactly one item
 def find_logged_item(
     catalog: Catalog, name: str, location: str
 ) -> tuple[DisclosureItem | None, Problem | None]:
-    """The one catalog item a log entry names, or a :class:`Problem` saying why there is none.
+    """The one catalog item a log entry names, or a [`Problem`][zwgk.errors.Problem] saying why there is none.
 
     Args:
         catalog: the catalog.
@@ -348,8 +348,8 @@ def log_date_problems(
     Args:
         formed_on: the formed-on date (``None``: missing or unreadable, not checked).
         published_on: the published-on date (``None``: not published or unreadable).
-        calendar: the calendar whose range (:meth:`ChinaCalendar.coverage`: ``first`` to
-            ``estimated_until``) the dates must lie in.
+        calendar: the calendar whose range ([`ChinaCalendar.coverage`][zwgk.calendar.ChinaCalendar.coverage]:
+            ``first`` to ``estimated_until``) the dates must lie in.
         where: the location of a field (``formed_on`` or ``published_on``) for messages.
 
     Returns:
@@ -402,9 +402,9 @@ def check_compliance(
         as_of: the day of the review: unpublished entries due before it are overdue, and
             gaps run up to it.  Required when any entry has no ``published_on``.
         max_gap: the longest allowed run of working days between updates (default
-            :data:`UPDATE_GAP`, the 开福区 2013 scorecard's rule read from
+            `UPDATE_GAP`, the 开福区 2013 scorecard's rule read from
             ``data/compliance.toml``); ``None`` to skip the gap check.
-        calendar: the working-day calendar; default :func:`zwgk.calendar.default_calendar`.
+        calendar: the working-day calendar; default [`zwgk.calendar.default_calendar`][].
 
     Returns:
         The report, items in catalog order (items without publications left out).

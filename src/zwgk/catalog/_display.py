@@ -1,10 +1,10 @@
 """How catalogs, catalog checks and compliance reports show themselves: the package's one
 presentation module.
 
-Values reach it only through :func:`zwgk._present.present`, which calls :func:`present`
+Values reach it only through `zwgk._present.present`, which calls `present`
 here; no value module imports it.  HTML is a plain string with every text value escaped,
 and pandas is imported only when a DataFrame is asked for (extra ``zwgk[pandas]``).  The
-DataFrame of a catalog is :func:`zwgk.catalog.io.catalog_to_dataframe`.
+DataFrame of a catalog is [`zwgk.catalog.io.catalog_to_dataframe`][].
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ __all__ = [
 
 #: Rows shown by the HTML display of a catalog (the rest are counted, not shown).
 HTML_ROWS = SHARED_HTML_ROWS
-#: Columns of :func:`findings_to_frame`.
+#: Columns of `findings_to_frame`.
 FINDING_COLUMNS = ("location", "sequence", "item", "code", "label", "message")
-#: Columns of :func:`compliance_to_dataframe`.
+#: Columns of `compliance_to_dataframe`.
 COMPLIANCE_COLUMNS = (
     "sequence",
     "item",
@@ -126,11 +126,11 @@ def check_report_html(report: CheckReport) -> str:
 def findings_to_frame(report: CheckReport) -> Any:
     """One row per finding (needs the ``pandas`` extra).
 
-    Columns: ``location``, ``sequence``, ``item``, ``code`` (the :class:`FindingCode` name),
-    ``label`` (its Chinese label) and ``message``.
+    Columns: ``location``, ``sequence``, ``item``, ``code`` (the [`FindingCode`][zwgk.catalog.FindingCode]
+    name), ``label`` (its Chinese label) and ``message``.
 
     Args:
-        report: the report of :func:`~zwgk.catalog.check_catalog`.
+        report: the report of [`check_catalog`][zwgk.catalog.check_catalog].
 
     Returns:
         The DataFrame.
@@ -192,10 +192,10 @@ def compliance_html(report: ComplianceReport) -> str:
 
 
 def compliance_to_dataframe(report: ComplianceReport) -> Any:
-    """One row per publication (needs the ``pandas`` extra); columns :data:`COMPLIANCE_COLUMNS`.
+    """One row per publication (needs the ``pandas`` extra); columns `COMPLIANCE_COLUMNS`.
 
     Args:
-        report: the report of :func:`~zwgk.catalog.check_compliance`.
+        report: the report of [`check_compliance`][zwgk.catalog.check_compliance].
 
     Returns:
         The DataFrame (dates as ``datetime.date`` objects).
@@ -226,9 +226,9 @@ def compliance_to_dataframe(report: ComplianceReport) -> Any:
 
 # ----------------------------------------------------------------------------- official files
 
-#: Chinese headers of the findings sheet (:func:`check_report_xlsx`).
+#: Chinese headers of the findings sheet (`check_report_xlsx`).
 FINDING_HEADERS = ("位置", "序号", "公开事项", "问题类型", "说明")
-#: Chinese headers of the compliance sheets (:func:`compliance_xlsx`).
+#: Chinese headers of the compliance sheets (`compliance_xlsx`).
 COMPLIANCE_ITEM_HEADERS = (
     "序号",
     "公开事项",
@@ -260,7 +260,7 @@ def _yes(flag: bool) -> str:
 
 
 def check_report_xlsx(report: CheckReport) -> bytes:
-    """The findings of :func:`~zwgk.catalog.check_catalog` as an XLSX workbook (sheet 检查问题;
+    """The findings of [`check_catalog`][zwgk.catalog.check_catalog] as an XLSX workbook (sheet 检查问题;
     the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen."""
     rows = [(f.location, f.sequence, f.item, f.code.value, f.message) for f in report.findings]
     return workbook_bytes([Sheet("检查问题", FINDING_HEADERS, rows)])
@@ -325,7 +325,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """Show a catalog value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see :mod:`zwgk._present`.
+    """Show a catalog value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see `zwgk._present`.
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

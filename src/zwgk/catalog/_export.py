@@ -1,7 +1,7 @@
 """Writing catalogs: CSV (stdlib), XLSX (openpyxl, extra ``xlsx``), pandas DataFrame.
 
 CSV and XLSX use the de-facto two-row header with √ marks, so a written catalog reads back
-with :func:`~zwgk.catalog.read_catalog` to an equal value.  Every cell a spreadsheet would
+with [`read_catalog`][zwgk.catalog.read_catalog] to an equal value.  Every cell a spreadsheet would
 run as a formula (leading ``=``, ``+``, ``-``, ``@``, tab or carriage return) is written with a
 leading apostrophe; the importer removes it again.
 """
@@ -33,7 +33,7 @@ _TICK = "√"
 neutralize_formula = neutralise_cell
 """``cell`` with a leading apostrophe if a spreadsheet would treat it as a formula.
 
-The shared :func:`zwgk._neutralise.neutralise_cell` under its earlier public name: ``"'" +
+The shared `zwgk._neutralise.neutralise_cell` under its earlier public name: ``"'" +
 cell`` when ``cell`` starts with ``=``, ``+``, ``-``, ``@``, tab, CR, NUL or a full-width
 ``＝＋－＠``; otherwise ``cell`` unchanged.
 """

@@ -1,10 +1,10 @@
 """Reading catalogs from spreadsheets: CSV (stdlib), XLSX (openpyxl, extra ``xlsx``).
 
 Both readers turn the sheet into rows of strings and hand them to
-:func:`catalog_from_rows`, which understands the de-facto layout
+[`catalog_from_rows`][zwgk.catalog.io.catalog_from_rows], which understands the de-facto layout
 (``../shared/domain/FACTS.md`` §4):
 
-- a title row or two above the header (the first text becomes :attr:`Catalog.title`);
+- a title row or two above the header (the first text becomes `Catalog.title`);
 - a one- or two-row header: a group (公开对象) over sub-columns (全社会, 特定群体), written
   once over merged cells or repeated;
 - tick marks in sub-columns (√ ✓ ✔ ☑ ■ ● ticked; empty, □ ☐ 口 ○ not ticked) or inline in
@@ -13,7 +13,7 @@ Both readers turn the sheet into rows of strings and hand them to
 - blank 一级事项 cells under a named one (merged cells saved as CSV), filled down;
 - line breaks inside cells, blank rows and banner rows (one text across merged cells).
 
-Every bad cell is collected; one :class:`~zwgk.errors.InvalidRecordsError` lists them all.
+Every bad cell is collected; one [`InvalidRecordsError`][zwgk.errors.InvalidRecordsError] lists them all.
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def _is_banner(row: Sequence[str], width: int) -> bool:
 
 
 def _is_banner_values(values: list[str], width: int) -> bool:
-    """:func:`_is_banner` on a row's stripped non-empty cells (the shape first, then the marks)."""
+    """`_is_banner` on a row's stripped non-empty cells (the shape first, then the marks)."""
     if not values:
         return False
     if len(values) >= max(2, width // 2) and len(set(values)) == 1:
@@ -328,7 +328,7 @@ def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
 def catalog_from_rows(
     rows: Sequence[Sequence[object]], *, source: str = "<rows>", title: str | None = None
 ) -> Catalog:
-    """Build a :class:`Catalog` from spreadsheet rows (the part both readers share).
+    """Build a [`Catalog`][zwgk.catalog.Catalog] from spreadsheet rows (the part both readers share).
 
     Args:
         rows: the sheet's rows, top to bottom; cells may be ``None``, numbers or dates.
@@ -532,7 +532,7 @@ class _RowParser:
     cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
     Empty cells give their field nothing and are skipped.  A row whose cells raise a problem,
     and every row of a sheet with two text columns of one field (the last one read wins), take
-    the ordered path, :meth:`ordered`, which reads the columns left to right as written.
+    the ordered path, `ordered`, which reads the columns left to right as written.
     """
 
     __slots__ = ("_columns", "_fast", "_mark_pick", "_marks", "_memos", "_plain", "_scalars", "_skip_empty")
@@ -707,7 +707,7 @@ def _cell_text(value: object) -> str:
 
 
 def _unquote(text: str) -> str:
-    """Undo the apostrophe our exports put before formula-like cells (:func:`restore_cell`)."""
+    """Undo the apostrophe our exports put before formula-like cells (`restore_cell`)."""
     if text.startswith("'\n"):  # an exported "'\r…" cell: XML turns the CR into LF on reading
         text = "'\r" + text[2:]
     return restore_cell(text)
@@ -728,7 +728,7 @@ def read_catalog_csv(
             (what Excel on a Chinese Windows writes).
         title: the catalog title; by default the first text above the header.
         limits: bounds on the file (``max_file_bytes``, checked before reading), its rows,
-            columns and cell length (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            columns and cell length (default `DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
@@ -763,7 +763,7 @@ def read_catalog_xlsx(
         title: the catalog title; by default the first text above the header.
         limits: bounds checked by a pre-scan before openpyxl opens the file: its size, the
             zip (uncompressed size, compression ratio), every sheet's real rows, columns and
-            cells, merged ranges and cell length (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            cells, merged ranges and cell length (default `DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
@@ -804,8 +804,9 @@ def read_catalog(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, **options
 
     Args:
         path: the file.
-        limits: the bounds every reader applies (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
-        **options: passed to :func:`read_catalog_csv` or :func:`read_catalog_xlsx`.
+        limits: the bounds every reader applies (default `DEFAULT_LIMITS`).
+        **options: passed to [`read_catalog_csv`][zwgk.catalog.io.read_catalog_csv] or
+            [`read_catalog_xlsx`][zwgk.catalog.io.read_catalog_xlsx].
 
     Returns:
         The catalog.

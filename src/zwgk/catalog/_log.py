@@ -46,7 +46,7 @@ _EXPECTED_DATE = f"a date {DATE_FORMS}"
 def parse_log_date(text: str) -> dt.date | None:
     """A date as logs write it (2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日); empty → ``None``.
 
-    The forms are those of :func:`zwgk._dates.parse_date`; a time after ``T`` (as spreadsheets
+    The forms are those of `zwgk._dates.parse_date`; a time after ``T`` (as spreadsheets
     export datetimes, ``2026-03-05T00:00:00``) is ignored.
 
     Args:
@@ -83,7 +83,7 @@ def publications_from_rows(
         source: the name used in messages.
         catalog: when given, each row's item must name exactly one of its items.
         calendar: the calendar whose range the dates must lie in; default
-            :func:`zwgk.calendar.default_calendar`.
+            [`zwgk.calendar.default_calendar`][].
 
     Returns:
         The publications, each with its 1-based ``row``.
@@ -172,16 +172,16 @@ def read_publication_log(
         catalog: when given, each row's item must name exactly one of its items (so one
             error lists the unknown items together with bad dates).
         calendar: the calendar whose range the dates must lie in; default
-            :func:`zwgk.calendar.default_calendar`.
+            [`zwgk.calendar.default_calendar`][].
         limits: bounds on the file's size (checked before reading), rows, columns and cell
             length; for ``.xlsx`` the workbook pre-scan's bounds too (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            `DEFAULT_LIMITS`).
 
     Returns:
         The publications.
 
     Raises:
-        InvalidRecordsError: see :func:`publications_from_rows`.
+        InvalidRecordsError: see [`publications_from_rows`][zwgk.catalog.io.publications_from_rows].
         InvalidInputError: the suffix is neither ``.csv`` nor ``.xlsx``.
         LimitExceededError: the file exceeds a bound of ``limits`` (named in the message).
         UnsafeFileError: an ``.xlsx`` part has a DTD, entities or external references.

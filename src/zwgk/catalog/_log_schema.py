@@ -1,4 +1,5 @@
-"""JSON Schema of one publication-log row, as :func:`~zwgk.catalog.io.publications_from_rows` reads it.
+"""JSON Schema of one publication-log row, as
+[`publications_from_rows`][zwgk.catalog.io.publications_from_rows] reads it.
 
 A log has no JSON reader of its own: it is a table (CSV, XLSX, or rows in Python) whose
 header names the columns.  One row is therefore described as an object keyed by the
@@ -55,13 +56,13 @@ def publication_log_json_schema() -> dict[str, Any]:
 
     A row maps the log's column headers to its cells, e.g.
     ``{"事项": "32", "形成日期": "2026-01-05", "公开日期": "2026-01-30"}``; a header row
-    of these keys followed by the values is what :func:`publications_from_rows` reads
-    (and what :func:`read_publication_log` reads from CSV or XLSX).  The row needs one
-    column each for the item (``item``, 事项, 序号, …), the formed-on date (``formed_on``,
-    形成日期, …) and the published-on date (``published_on``, 公开日期, …); other keys
-    are ignored.  Dates are text such as ``2026-03-05``, ``2026/3/5`` or ``2026年3月5日``;
-    ``published_on`` may be empty or ``null`` (not yet published); the item may be a
-    序号 given as an integer.
+    of these keys followed by the values is what
+    [`publications_from_rows`][zwgk.catalog.io.publications_from_rows] reads (and what
+    [`read_publication_log`][zwgk.catalog.read_publication_log] reads from CSV or XLSX).  The row needs one
+    column each for the item (``item``, 事项, 序号, …), the formed-on date (``formed_on``, 形成日期, …) and
+    the published-on date (``published_on``, 公开日期, …); other keys are ignored.  Dates are text such as
+    ``2026-03-05``, ``2026/3/5`` or ``2026年3月5日``; ``published_on`` may be empty or ``null`` (not yet
+    published); the item may be a 序号 given as an integer.
 
     The schema checks the shape.  The reader also accepts header words in other letter
     case or in traditional characters, and checks more: that each date exists and lies

@@ -200,7 +200,7 @@ class LegalBasis:
     document or order ``number`` (``国办发〔2019〕54号``, ``人力资源社会保障部令第24号``).
 
     ``kind`` is ``None`` when it could not be determined from the title (zwgk does not
-    guess); :func:`~zwgk.catalog.check_catalog` then leaves the basis out of the order
+    guess); [`check_catalog`][zwgk.catalog.check_catalog] then leaves the basis out of the order
     check.
     """
 
@@ -288,7 +288,7 @@ class Catalog:
         return text
 
     def to_frame(self) -> Any:
-        """One row per item (extra ``zwgk[pandas]``); see :func:`zwgk.catalog.io.catalog_to_dataframe`."""
+        """One row per item (extra ``zwgk[pandas]``); see [`zwgk.catalog.io.catalog_to_dataframe`][]."""
         return present(self, "frame")
 
     def find_all(self, key: str) -> tuple[DisclosureItem, ...]:
@@ -313,7 +313,7 @@ class Catalog:
         return ()
 
     def find(self, key: str) -> DisclosureItem | None:
-        """The first of :meth:`find_all`, or ``None``.
+        """The first of [`find_all`][zwgk.catalog.Catalog.find_all], or ``None``.
 
         Args:
             key: a sequence number or an item name.

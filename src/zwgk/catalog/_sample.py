@@ -37,7 +37,7 @@ def sample_catalog_path() -> Path:
 
 
 def sample_catalog() -> Catalog:
-    """The sample catalog, read with :func:`~zwgk.catalog.io.read_catalog_csv`.
+    """The sample catalog, read with [`read_catalog_csv`][zwgk.catalog.io.read_catalog_csv].
 
     Returns:
         The catalog (32 items).
@@ -55,7 +55,7 @@ def sample_publication_log_path() -> Path:
 
 
 def sample_publication_log() -> tuple[Publication, ...]:
-    """The sample publication log, read with :func:`~zwgk.catalog.read_publication_log`.
+    """The sample publication log, read with [`read_publication_log`][zwgk.catalog.read_publication_log].
 
     Returns:
         The publications.

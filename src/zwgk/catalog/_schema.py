@@ -1,6 +1,6 @@
 """The JSON boundary: pydantic models of a catalog, their JSON Schema, and conversions.
 
-The models mirror the core values (:class:`~zwgk.catalog.DisclosureItem` etc.) but hold the
+The models mirror the core values ([`DisclosureItem`][zwgk.catalog.DisclosureItem] etc.) but hold the
 time limit as text (parsed again on the way in) plus its parsed parts for readers of the
 JSON.  Enum fields accept the variants people type (``主动``, ``特定群众``).
 """
@@ -184,11 +184,11 @@ def catalog_from_json(
     """Read a catalog from JSON text.
 
     Args:
-        text: JSON as :func:`catalog_to_json` writes it (``time_limit_parts`` is ignored:
-            the time limit is parsed again from ``time_limit``).
+        text: JSON as [`catalog_to_json`][zwgk.catalog.io.catalog_to_json] writes it (``time_limit_parts`` is
+            ignored: the time limit is parsed again from ``time_limit``).
         source: the name used in messages.
         limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
-            both checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            both checked before parsing (default `DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
@@ -215,12 +215,12 @@ def catalog_from_json(
 
 
 def read_catalog_json(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Catalog:
-    """Read a catalog from a JSON file (see :func:`catalog_from_json`).
+    """Read a catalog from a JSON file (see [`catalog_from_json`][zwgk.catalog.io.catalog_from_json]).
 
     Args:
         path: the file.
         limits: ``max_file_bytes`` (checked before reading) and ``max_depth`` (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            `DEFAULT_LIMITS`).
 
     Returns:
         The catalog.
@@ -238,7 +238,7 @@ def read_catalog_json(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> C
 
 
 def write_catalog_json(catalog: Catalog, path: str | Path) -> Path:
-    """Write ``catalog`` as JSON (see :func:`catalog_to_json`).
+    """Write ``catalog`` as JSON (see [`catalog_to_json`][zwgk.catalog.io.catalog_to_json]).
 
     Args:
         catalog: the catalog.

@@ -1,18 +1,19 @@
 """The 公开时限 phrase parser: free text in, frozen values out, never an exception.
 
 Catalogs state time limits in free text (《政府信息公开条例》第二十六条 gives the default:
-自该政府信息形成或者变更之日起20个工作日内).  :func:`parse_time_limit` splits a phrase into
-clauses (at ``;``, ``,`` and ``。``) and recognises each clause as one of:
+自该政府信息形成或者变更之日起20个工作日内).  [`parse_time_limit`][zwgk.catalog.parse_time_limit] splits a
+phrase into clauses (at ``;``, ``,`` and ``。``) and recognises each clause as one of:
 
-- :class:`PeriodLimit` — *n* working days, days or months from an :class:`Anchor` event
-  (or from no stated event: ``20工作日``);
-- :class:`AnnualDeadline` — a date each year (每年1月31日前);
-- :class:`PeriodicLimit` — a recurring frequency (每月, 每季度, 每年; 每月10日前);
-- :class:`QualitativeLimit` — 实时, 及时, 长期, 常态化, 动态更新;
-- :class:`DisplayPeriod` — how long a notice stays up (公示期5个工作日), not a deadline;
-- :class:`SameAsAbove` — 同上, resolved by the importer from the row above;
-- :class:`UnparsedLimit` — anything else, kept verbatim, with an
-  :class:`UnparsedTimeLimitWarning`.
+- [`PeriodLimit`][zwgk.catalog.PeriodLimit] — *n* working days, days or months from an
+  [`Anchor`][zwgk.catalog.Anchor] event (or from no stated event: ``20工作日``);
+- [`AnnualDeadline`][zwgk.catalog.AnnualDeadline] — a date each year (每年1月31日前);
+- [`PeriodicLimit`][zwgk.catalog.PeriodicLimit] — a recurring frequency (每月, 每季度, 每年; 每月10日前);
+- [`QualitativeLimit`][zwgk.catalog.QualitativeLimit] — 实时, 及时, 长期, 常态化, 动态更新;
+- [`DisplayPeriod`][zwgk.catalog.DisplayPeriod] — how long a notice stays up (公示期5个工作日), not a
+  deadline;
+- [`SameAsAbove`][zwgk.catalog.SameAsAbove] — 同上, resolved by the importer from the row above;
+- [`UnparsedLimit`][zwgk.catalog.UnparsedLimit] — anything else, kept verbatim, with an
+  [`UnparsedTimeLimitWarning`][zwgk.errors.UnparsedTimeLimitWarning].
 
 A clause starting with 其中 gives its limit a *scope* (其中行政许可、行政处罚事项应自作出行政
 决定之日起7个工作日内公示).  Presentation remarks (条目化展示) are kept as notes.
@@ -54,7 +55,7 @@ __all__ = [
 class Anchor(enum.Enum):
     """The event a period runs from; the value is the canonical Chinese wording.
 
-    The start day itself is never counted (see :mod:`zwgk.deadlines`).
+    The start day itself is never counted (see [`zwgk.deadlines`][]).
     """
 
     FORMED_OR_CHANGED = "信息形成或者变更之日"  # 《政府信息公开条例》第二十六条
@@ -438,16 +439,17 @@ def parse_time_limit(text: str, *, warn: bool = True) -> TimeLimit:
     """Parse a 公开时限 phrase; never raises, never guesses.
 
     Traditional characters, full-width digits and brackets, Chinese numerals, spaces and
-    line breaks are folded first.  Unrecognised clauses become :class:`UnparsedLimit`
+    line breaks are folded first.  Unrecognised clauses become [`UnparsedLimit`][zwgk.catalog.UnparsedLimit]
     parts holding their text.
 
     Args:
         text: the cell text, e.g. ``自信息形成或者变更之日起20个工作日内予以公开``.
-        warn: emit :class:`UnparsedTimeLimitWarning` when a clause is not recognised
-            (the importer passes ``False`` and reports through :func:`check_catalog`).
+        warn: emit [`UnparsedTimeLimitWarning`][zwgk.errors.UnparsedTimeLimitWarning] when a clause is not
+            recognised (the importer passes ``False`` and reports through
+            [`check_catalog`][zwgk.catalog.check_catalog]).
 
     Returns:
-        The :class:`TimeLimit` with ``text`` kept verbatim.
+        The [`TimeLimit`][zwgk.catalog.TimeLimit] with ``text`` kept verbatim.
 
     Warns:
         UnparsedTimeLimitWarning: when ``warn`` is true and a clause is not recognised.
@@ -455,7 +457,7 @@ def parse_time_limit(text: str, *, warn: bool = True) -> TimeLimit:
     Raises:
         InvalidTypeError: ``text`` is a missing value — ``None``, or the NaN, ``NA`` or
             ``NaT`` an empty pandas cell gives — not a phrase (skip such cells, or read the
-            catalog with :func:`zwgk.catalog.read_catalog`, which reports them).  Other
+            catalog with [`zwgk.catalog.read_catalog`][], which reports them).  Other
             non-strings (a number typed in a cell) are read as their text.
     """
     missing = missing_name(text)

@@ -2,20 +2,32 @@
 
 Reading and writing catalogs as CSV (the de-facto two-row spreadsheet layout), XLSX and
 JSON, the pydantic models of the JSON form and their JSON Schema, and the publication log's
-rows.  :func:`read_catalog` and :func:`read_publication_log` are also at the top of
-:mod:`zwgk.catalog`; everything else about files is here.
+rows.  [`read_catalog`][zwgk.catalog.read_catalog] and
+[`read_publication_log`][zwgk.catalog.read_publication_log] are also at the top of [`zwgk.catalog`][];
+everything else about files is here.
 
-- **Catalogs in**: :func:`read_catalog` (by suffix), :func:`read_catalog_csv`,
-  :func:`read_catalog_xlsx`, :func:`read_catalog_json`, :func:`catalog_from_rows`,
-  :func:`catalog_from_json`, :func:`split_cell`.
-- **Catalogs out**: :func:`write_catalog_csv`, :func:`write_catalog_xlsx`,
-  :func:`write_catalog_json`, :func:`catalog_to_json`, :func:`catalog_rows`,
-  :func:`catalog_to_dataframe`, :func:`format_bases`, :func:`neutralize_formula`.
-- **JSON models**: :class:`CatalogModel`, :class:`DisclosureItemModel`,
-  :class:`LegalBasisModel`, :func:`catalog_json_schema`.
-- **Publication logs**: :func:`read_publication_log`, :func:`publications_from_rows`,
-  :func:`parse_log_date`, :func:`publication_log_json_schema`.
-- **Sample files**: :func:`sample_catalog_path`, :func:`sample_publication_log_path`.
+- **Catalogs in**: [`read_catalog`][zwgk.catalog.read_catalog] (by suffix),
+  [`read_catalog_csv`][zwgk.catalog.io.read_catalog_csv],
+  [`read_catalog_xlsx`][zwgk.catalog.io.read_catalog_xlsx],
+  [`read_catalog_json`][zwgk.catalog.io.read_catalog_json],
+  [`catalog_from_rows`][zwgk.catalog.io.catalog_from_rows],
+  [`catalog_from_json`][zwgk.catalog.io.catalog_from_json], [`split_cell`][zwgk.catalog.io.split_cell].
+- **Catalogs out**: [`write_catalog_csv`][zwgk.catalog.io.write_catalog_csv],
+  [`write_catalog_xlsx`][zwgk.catalog.io.write_catalog_xlsx],
+  [`write_catalog_json`][zwgk.catalog.io.write_catalog_json],
+  [`catalog_to_json`][zwgk.catalog.io.catalog_to_json], [`catalog_rows`][zwgk.catalog.io.catalog_rows],
+  [`catalog_to_dataframe`][zwgk.catalog.io.catalog_to_dataframe],
+  [`format_bases`][zwgk.catalog.io.format_bases], [`neutralize_formula`][zwgk.catalog.io.neutralize_formula].
+- **JSON models**: [`CatalogModel`][zwgk.catalog.io.CatalogModel],
+  [`DisclosureItemModel`][zwgk.catalog.io.DisclosureItemModel],
+  [`LegalBasisModel`][zwgk.catalog.io.LegalBasisModel],
+  [`catalog_json_schema`][zwgk.catalog.io.catalog_json_schema].
+- **Publication logs**: [`read_publication_log`][zwgk.catalog.read_publication_log],
+  [`publications_from_rows`][zwgk.catalog.io.publications_from_rows],
+  [`parse_log_date`][zwgk.catalog.io.parse_log_date],
+  [`publication_log_json_schema`][zwgk.catalog.io.publication_log_json_schema].
+- **Sample files**: [`sample_catalog_path`][zwgk.catalog.io.sample_catalog_path],
+  [`sample_publication_log_path`][zwgk.catalog.io.sample_publication_log_path].
 """
 
 from __future__ import annotations

@@ -6,11 +6,11 @@ calls keep their meaning:
 * ``is_workday(d)`` / ``is_holiday(d)``: whether ``d`` is a working day / a rest day (any
   rest day, weekends included).
 * ``is_in_lieu(d)``: a weekday rest day paid for by a weekend working day (调休): of a
-  holiday period's :attr:`~zwgk.calendar.DayKind.ADJUSTED_REST` days, the last as many as
+  holiday period's [`ADJUSTED_REST`][zwgk.calendar.DayKind.ADJUSTED_REST] days, the last as many as
   the period has weekend working days (chinese-calendar's reading; 补休 for a statutory day
   that falls on a weekend is not "in lieu").
 * ``get_holiday_detail(d)`` → ``(is_holiday, name)``: ``name`` is the English
-  :class:`Holiday` value of the festival for every day of a holiday period and every
+  `Holiday` value of the festival for every day of a holiday period and every
   weekend working day worked for one, else ``None``.
 * ``get_holidays(a, b, include_weekends=True)`` / ``get_workdays(...)``: the days in the
   *closed* interval ``[a, b]``; with ``include_weekends=False``, only holiday-period rest days
@@ -19,11 +19,11 @@ calls keep their meaning:
   else the next one (it rolls forward); ``n > 0`` is the n-th working day after that;
   ``n < 0`` counts back strictly before ``date``.
 
-Range: like chinese-calendar, every function raises :class:`NotImplementedError` for a
+Range: like chinese-calendar, every function raises `NotImplementedError` for a
 date outside the years the notices cover (2004 … the last recorded notice year) — here a
-:class:`ChineseCalendarRangeError`, which is also a
-:class:`~zwgk.errors.CalendarCoverageError` — and never estimates.  A value that is not a
-date raises :class:`~zwgk.errors.InvalidTypeError` (a :class:`TypeError`), not
+`ChineseCalendarRangeError`, which is also a
+[`CalendarCoverageError`][zwgk.errors.CalendarCoverageError] — and never estimates.  A value that is not a
+date raises [`InvalidTypeError`][zwgk.errors.InvalidTypeError] (a `TypeError`), not
 ``NotImplementedError``.
 
 Documented differences (the notice text decides; see ``tests/calendar/golden/oracle_disagreements.toml``):
@@ -37,9 +37,9 @@ Documented differences (the notice text decides; see ``tests/calendar/golden/ora
 * ``is_in_lieu``: in three periods chinese-calendar marks a different day of the same
   period or year (zwgk 2006-01-03, 2020-01-31, 2022-01-31; chinese-calendar 2018-02-19,
   2020-01-29, 2022-02-03).
-* No :class:`~zwgk.errors.ProvisionalCalendarWarning` for the last week of the final year
-  (chinese-calendar does not warn either).
-* :func:`get_solar_terms` is not provided (it is astronomy, not a notice).
+* No [`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] for the last week of the final
+  year (chinese-calendar does not warn either).
+* ``get_solar_terms`` is not provided (it is astronomy, not a notice).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class Holiday(enum.Enum):
 
     @classmethod
     def from_festival(cls, festival: Festival) -> Holiday:
-        """The chinese-calendar name of a zwgk :class:`~zwgk.calendar.Festival`."""
+        """The chinese-calendar name of a zwgk [`Festival`][zwgk.calendar.Festival]."""
         return _BY_FESTIVAL[festival]
 
 
@@ -115,7 +115,7 @@ _BY_FESTIVAL = MappingProxyType(
 class ChineseCalendarRangeError(CalendarCoverageError, NotImplementedError):
     """A date outside the recorded notice years: chinese-calendar raises ``NotImplementedError`` there.
 
-    Both a :class:`~zwgk.errors.CalendarCoverageError` and a :class:`NotImplementedError`, so
+    Both a [`CalendarCoverageError`][zwgk.errors.CalendarCoverageError] and a `NotImplementedError`, so
     code written for chinese-calendar (``except NotImplementedError``) keeps working.
     """
 
@@ -189,7 +189,7 @@ def is_in_lieu(date: _dt.date) -> bool:
 
 
 def get_holiday_detail(date: _dt.date) -> tuple[bool, str | None]:
-    """``(is_holiday, name)``: ``name`` is the :class:`Holiday` value of a day a notice names, or ``None``."""
+    """``(is_holiday, name)``: ``name`` is the `Holiday` value of a day a notice names, or ``None``."""
     info = _answer(lambda: _calendar().day_kind(as_date(date, "date")))
     if not info.festivals:
         return not info.is_working_day, None
@@ -233,7 +233,7 @@ def find_workday(delta_days: int = 0, date: _dt.date | None = None) -> _dt.date:
 
     ``0`` rolls forward (``date`` itself if it is a working day); ``n > 0`` counts from that
     day; ``n < 0`` counts back, strictly before ``date``.  Unlike
-    :meth:`~zwgk.calendar.ChinaCalendar.add_working_days`, where ``0`` returns ``date``.
+    [`add_working_days`][zwgk.calendar.ChinaCalendar.add_working_days], where ``0`` returns ``date``.
     """
     day = as_date(date if date is not None else _dt.date.today(), "date")
     cal = _calendar()

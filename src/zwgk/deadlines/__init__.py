@@ -2,7 +2,7 @@
 
 The periods of the Regulations (both regimes, 2008 and 2019), receipt by channel, the
 request clock with its events and explanations, and the remedies' periods — counted on the
-calendar of :mod:`zwgk.calendar` (``zwgk.calendar.default_calendar()``).
+calendar of [`zwgk.calendar`][] (``zwgk.calendar.default_calendar()``).
 Everything here is a pure function over immutable values; importing this package does not
 import pydantic, numpy, pandas or workalendar.
 
@@ -10,7 +10,7 @@ Counting semantics, in one place: the start day is never counted; working days a
 Monday–Friday minus notice rest days plus notice working weekends; working-day periods end on
 the n-th working day after the start; day and month periods whose last day is a rest day end
 on the next working day.  Every statutory number comes from ``data/regimes.toml`` for the
-regime in force (:func:`regime_for`).
+regime in force ([`regime_for`][zwgk.deadlines.regime_for]).
 """
 
 import importlib

@@ -1,7 +1,7 @@
 """The disclosure-request clock: when a reply is due, and why.
 
-:func:`reply_deadline` counts the reply period of 《政府信息公开条例》 on the official
-calendar and applies the request's events in date order:
+[`reply_deadline`][zwgk.deadlines.reply_deadline] counts the reply period of 《政府信息公开条例》 on the
+official calendar and applies the request's events in date order:
 
 =========================  ==============================================================
 event                      effect on the clock
@@ -26,8 +26,8 @@ Every step records the date, what happened, its effect and the article it rests 
 
 The numbers (reply, extension, correction-notice and answer periods, the payment window)
 are those of ``regimes.toml`` for the regime in force.  This module runs the clock; result
-types are in :mod:`._results`, the state of a run in :mod:`._state`, the event handlers in
-:mod:`._handlers` and texts in :mod:`._explain`.
+types are in `._results`, the state of a run in `._state`, the event handlers in
+`._handlers` and texts in `._explain`.
 """
 
 from __future__ import annotations
@@ -61,17 +61,17 @@ def reply_deadline(
     """The reply deadline of a disclosure request, with every step explained.
 
     Args:
-        received: the receipt date under 条例第三十一条 (see :func:`receipt_date`).
+        received: the receipt date under 条例第三十一条 (see [`receipt_date`][zwgk.deadlines.receipt_date]).
         events: the request's events, in any order (applied by date; same-day events in
             the order given).
         regime: override the regime chosen by ``received`` (``"2008"``, ``"2019"`` or a
-            :class:`Regime`).
-        calendar: the working-day calendar (default :func:`default_calendar`).
-        policy: choices the law leaves open (default :class:`ClockPolicy`).
+            [`Regime`][zwgk.deadlines.Regime]).
+        calendar: the working-day calendar (default [`default_calendar`][zwgk.calendar.default_calendar]).
+        policy: choices the law leaves open (default [`ClockPolicy`][zwgk.deadlines.ClockPolicy]).
 
     Returns:
-        The :class:`Deadline`; its ``due`` is the last day to reply (the start day is never
-        counted; every period is counted in working days).
+        The [`Deadline`][zwgk.deadlines.Deadline]; its ``due`` is the last day to reply (the start day is
+        never counted; every period is counted in working days).
 
     Raises:
         InvalidEventSequence: events that cannot have happened (an event before receipt, an
@@ -163,11 +163,17 @@ def reply_due(
     warnings and errors, without building the explanation.
 
     For a batch that needs only due dates (a ledger's lateness).  ``None`` while the clock is
-    stopped or after the request was abandoned, as :attr:`Deadline.due`.  Whole columns:
-    :func:`reply_due_array`.
+    stopped or after the request was abandoned, as `Deadline.due`.  Whole columns:
+    [`reply_due_array`][zwgk.deadlines.reply_due_array].
+
+    Returns:
+        The last day of the reply period, or ``None`` while it cannot be known.
 
     Raises:
-        the errors of :func:`reply_deadline`.
+        InvalidEventSequence: events that cannot have happened (as for
+            [`reply_deadline`][zwgk.deadlines.reply_deadline]).
+        InvalidInputError: ``received`` is before 2008-05-01.
+        CalendarCoverageError: the deadline falls outside the calendar.
     """
     if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
         # The common call (the newest regime, the default policy): only the events need checking.

@@ -1,9 +1,9 @@
 """How deadlines show themselves: HTML for notebooks, DataFrames, timeline plots.
 
-Reached from :class:`~zwgk.deadlines.Deadline` only through :func:`zwgk._present.present`
+Reached from [`Deadline`][zwgk.deadlines.Deadline] only through `zwgk._present.present`
 (``"html"``, ``"frame"``, ``"plot"``); pandas and matplotlib are imported only inside the
 functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``).  Plots return a
-:class:`matplotlib.figure.Figure` built without pyplot (no global state).
+`matplotlib.figure.Figure` built without pyplot (no global state).
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """The presentation hook of :mod:`zwgk.deadlines` (see :func:`zwgk._present.present`)."""
+    """The presentation hook of [`zwgk.deadlines`][] (see `zwgk._present.present`)."""
     if isinstance(value, Deadline):
         if what == "html":
             return deadline_html(value)

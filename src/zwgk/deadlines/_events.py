@@ -1,6 +1,6 @@
 """Dated events in the life of a disclosure request (依申请公开), as frozen values.
 
-Every event has an ``on`` date.  :func:`~zwgk.deadlines.reply_deadline` applies them in
+Every event has an ``on`` date.  [`reply_deadline`][zwgk.deadlines.reply_deadline] applies them in
 date order (events of the same day in the order given).
 """
 
@@ -213,10 +213,12 @@ EVENT_TYPES: tuple[type, ...] = (
 
 
 def check_outcome(ev: Replied, regime: str | None = None) -> None:
-    """Refuse a reply whose outcome is neither empty, an :class:`Outcome` nor a known label.
+    """Refuse a reply whose outcome is neither empty, an [`Outcome`][zwgk.deadlines.Outcome] nor a known
+    label.
 
-    Under ``regime`` (an id) the 2008 notices (:class:`ReplyNotice`) are checked too: a notice
-    with no meaning under a later regime raises :class:`~zwgk.errors.OutcomeRegimeError`.
+    Under ``regime`` (an id) the 2008 notices ([`ReplyNotice`][zwgk.deadlines.io.ReplyNotice]) are checked
+    too: a notice with no meaning under a later regime raises
+    [`OutcomeRegimeError`][zwgk.errors.OutcomeRegimeError].
     """
     outcome = ev.outcome
     if outcome is None:

@@ -46,7 +46,7 @@ def summary(  # noqa: PLR0917 - one sentence from the six facts of a Status, cal
     abandoned_by: dt.date | None,
     abandon_reason: str,
 ) -> str:
-    """One sentence on where a request stands (the ``summary`` of a :class:`Status`).
+    """One sentence on where a request stands (the ``summary`` of a [`Status`][zwgk.deadlines.Status]).
 
     ``abandoned_by`` is the last day the applicant could act, when that day has passed.
     """

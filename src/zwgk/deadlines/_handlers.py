@@ -1,8 +1,8 @@
 """How each request event changes the clock: one handler per event class.
 
-Each handler reads and updates the :class:`~zwgk.deadlines._state.Clock` of one run, records
+Each handler reads and updates the `Clock` of one run, records
 a step (what happened, its effect, the article) or a violation, and raises
-:class:`~zwgk.errors.InvalidEventSequence` for events that cannot have happened.  Every
+[`InvalidEventSequence`][zwgk.errors.InvalidEventSequence] for events that cannot have happened.  Every
 number comes from the regime (``regimes.toml``) or the policy, never from here.
 """
 

@@ -9,7 +9,7 @@ __all__ = ["ClockState", "DeadlineKind", "ViolationKind"]
 
 
 class DeadlineKind(enum.StrEnum):
-    """Which statutory deadline a :class:`Deadline` is."""
+    """Which statutory deadline a [`Deadline`][zwgk.deadlines.Deadline] is."""
 
     REPLY = "reply"
     PROACTIVE = "proactive"

@@ -1,12 +1,12 @@
 """The request clock's fast path: the same results without words, for the common requests.
 
-:func:`lean_run` applies the events a ledger records most — consultations (started, ended
+`lean_run` applies the events a ledger records most — consultations (started, ended
 or left open), extensions, a reply (on time or late) and a withdrawal — with exactly the
-rules of :mod:`._handlers`, but records no steps and counts through the calendar's
-settled fast table (:attr:`~zwgk.calendar.CalendarKernel.fast`).  Whenever the full clock
+rules of `._handlers`, but records no steps and counts through the calendar's
+settled fast table (`fast`).  Whenever the full clock
 could do anything else — another kind of event, a violation other than a late reply, an
 event sequence that raises, a day outside the settled table (which would warn or raise) —
-it answers :data:`SLOW` and the caller runs the full clock, which then raises, warns or
+it answers `SLOW` and the caller runs the full clock, which then raises, warns or
 explains exactly as before.  An agreement test checks the two on every golden case and on
 Hypothesis-drawn requests.
 """
@@ -36,11 +36,11 @@ __all__ = ["SLOW", "LeanResult", "lean_run"]
 
 
 class _NeedsFullClockError(Exception):
-    """Raised inside :func:`lean_run` when the full clock must run instead."""
+    """Raised inside `lean_run` when the full clock must run instead."""
 
 
 SLOW: Final = None
-"""What :func:`lean_run` answers when the full clock must run."""
+"""What `lean_run` answers when the full clock must run."""
 
 LeanResult = tuple["dt.date | None", int, int, "Replied | Withdrawn | None", tuple[Violation, ...]]
 """``(due, paused working days, extension working days, closing event, violations)``."""
@@ -49,7 +49,7 @@ _FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
 
 
 def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
-    """``kernel.add(day, n)`` for a settled result (else :class:`_NeedsFullClockError`)."""
+    """``kernel.add(day, n)`` for a settled result (else `_NeedsFullClockError`)."""
     r = fast[0][day.toordinal()]  # IndexError after the settled day
     if n > 0:
         r += n
@@ -61,7 +61,7 @@ def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
 
 
 def _between(fast: _FastTables, a: dt.date, b: dt.date) -> int:
-    """``kernel.between(a, b)`` for two settled days (else :class:`_NeedsFullClockError`)."""
+    """``kernel.between(a, b)`` for two settled days (else `_NeedsFullClockError`)."""
     table = fast[0]
     i = table[a.toordinal()]
     j = table[b.toordinal()]
@@ -90,7 +90,7 @@ def lean_run(
     cal: ChinaCalendar,
     policy: ClockPolicy,
 ) -> LeanResult | None:
-    """The results of the full clock for a common request, or :data:`SLOW`."""
+    """The results of the full clock for a common request, or `SLOW`."""
     fast = cal.kernel.fast
     try:
         r = fast[0][received.toordinal()] + regime.reply.amount  # _add, inlined (received > first)
@@ -108,7 +108,7 @@ def lean_run(
 
 
 class _OutOfOrderError(Exception):
-    """Raised inside :func:`_apply` when an event is dated before the one before it."""
+    """Raised inside `_apply` when an event is dated before the one before it."""
 
 
 def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
@@ -119,8 +119,8 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
     fast: _FastTables,
     due: dt.date | None,
 ) -> LeanResult:
-    """The events applied in the order given; :class:`_OutOfOrderError` at the first event dated
-    before the one before it, :class:`_NeedsFullClockError` when the full clock must run."""
+    """The events applied in the order given; `_OutOfOrderError` at the first event dated
+    before the one before it, `_NeedsFullClockError` when the full clock must run."""
     table, dates, settled_rank = fast
     last = received
     pause_on: dt.date | None = None  # the open consultation's start

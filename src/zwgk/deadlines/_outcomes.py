@@ -1,7 +1,7 @@
 """How a request ended: the outcome rows of table 3 of the annual report.
 
 The vocabulary lives in the core because the clock validates the outcome of a
-:class:`~zwgk.deadlines.Replied` event; :mod:`zwgk.requests` re-exports it with the articles
+[`Replied`][zwgk.deadlines.Replied] event; [`zwgk.requests`][] re-exports it with the articles
 behind each row.
 """
 
@@ -163,7 +163,8 @@ class ReplyNotice(enum.Enum):
 
     The kinds of reply of 《政府信息公开条例》（国务院令第492号）第二十一条, as offices named
     them; the article, the table-3 row each is counted in and the regimes that accept it are
-    data (``deadlines/data/notices-2008.toml``), read through :attr:`record`.
+    data (``deadlines/data/notices-2008.toml``), read through
+    [`record`][zwgk.deadlines.io.ReplyNotice.record].
     """
 
     DISCLOSED = "同意公开告知书"
@@ -256,10 +257,10 @@ def parse_reply_outcome(
     """Read a reply outcome: a row of table 3 or, under the 2008 regime, a notice (告知书).
 
     ``regime`` is the id of the request's regime (``"2008"``/``"2019"``; ``None``: no check).
-    A notice label (``"同意公开告知书"``, ``"补正告知书"`` ...) stays a :class:`ReplyNotice` under
-    its own regime and with ``regime=None``; under a later regime listed in its record's
-    ``also`` it is read as its row; under any other regime it is refused.  Every other text is
-    read by :func:`parse_outcome`.
+    A notice label (``"同意公开告知书"``, ``"补正告知书"`` ...) stays a
+    [`ReplyNotice`][zwgk.deadlines.io.ReplyNotice] under its own regime and with ``regime=None``; under a
+    later regime listed in its record's ``also`` it is read as its row; under any other regime it is refused.
+    Every other text is read by [`parse_outcome`][zwgk.deadlines.io.parse_outcome].
 
     Raises:
         OutcomeRegimeError: a notice with no meaning under ``regime``.

@@ -3,7 +3,7 @@
 Three kinds of period (FACTS §1, "Counting"):
 
 - **working days** (工作日): the n-th working day after the start day
-  (:meth:`zwgk.calendar.ChinaCalendar.add_working_days`);
+  ([`zwgk.calendar.ChinaCalendar.add_working_days`][]);
 - **calendar days** (日): start + n days; if that day is not a working day the period
   ends on the next working day (民事诉讼法第八十五条: a period whose last day is a rest day
   ends on the first day after it);
@@ -82,7 +82,7 @@ def period_end(start: dt.date, period: Period, *, calendar: ChinaCalendar | None
 
     Raises:
         CalendarCoverageError: the period runs outside the calendar.
-        InvalidTypeError: ``start`` is not a date or ``period`` not a :class:`Period`.
+        InvalidTypeError: ``start`` is not a date or ``period`` not a [`Period`][zwgk.deadlines.Period].
     """
     cal = calendar or default_calendar()
     start = parse_date(start, "start", text=False)
@@ -99,7 +99,8 @@ def _period(period: object) -> Period:
 
 
 def quiet_end(start: dt.date, period: Period, cal: ChinaCalendar) -> dt.date:
-    """Quiet core of :func:`period_end` (callers decide about the provisional warning)."""
+    """Quiet core of [`period_end`][zwgk.deadlines.period_end] (callers decide about the provisional
+    warning)."""
     kernel = cal.kernel
     if period.unit is PeriodUnit.WORKING_DAYS:
         return kernel.add(start, period.amount)

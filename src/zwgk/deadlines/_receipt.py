@@ -144,7 +144,7 @@ def receipt_date(
     """The receipt date of a request under 条例第三十一条.
 
     Args:
-        channel: how the request arrived (:class:`Channel` or its Chinese label).
+        channel: how the request arrived ([`Channel`][zwgk.deadlines.Channel] or its Chinese label).
         submitted: in person (or another channel): the day it was handed in / recorded.
         signed: signed post: the day the agency signed for it.
         confirmed: ordinary letter, internet, fax: the confirmation day.

@@ -3,8 +3,8 @@
 - the 2008 regime (国务院令第492号), for requests received from 2008-05-01;
 - the 2019 regime (国务院令第711号), for requests received from 2019-05-15.
 
-:func:`regime_for` picks by the receipt date; every function that takes ``regime=`` also
-accepts ``"2008"``/``"2019"`` or a :class:`Regime` to override the choice.
+[`regime_for`][zwgk.deadlines.regime_for] picks by the receipt date; every function that takes ``regime=``
+also accepts ``"2008"``/``"2019"`` or a [`Regime`][zwgk.deadlines.Regime] to override the choice.
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "
 def default_answer_window() -> int:
     """The consulted party's answer window of the newest regime that sets one (working days).
 
-    The default of :attr:`ClockPolicy.consultation_answer_window <zwgk.deadlines.ClockPolicy>`:
+    The default of [`ClockPolicy.consultation_answer_window`][zwgk.deadlines.ClockPolicy]:
     the 2008 Regulations set no such period, so zwgk applies the 2019 one to both.
     """
     windows = [r.consultation_answer for r in regimes() if r.consultation_answer is not None]

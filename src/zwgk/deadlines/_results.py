@@ -1,10 +1,10 @@
 """What the clock returns: deadlines, their steps, statuses and violations, as frozen values.
 
 Every value here has value equality and never changes after construction.  A
-:class:`Deadline` holds its explanation in one form, ``step_rows`` (plain tuples, cheap to
-build in batch); :attr:`Deadline.steps` turns them into :class:`Step` values through a cached
-pure function.  Texts (explanations, status summaries) are worded in :mod:`._explain`;
-presentation (HTML, frames, plots) is reached through :func:`zwgk._present.present`.
+[`Deadline`][zwgk.deadlines.Deadline] holds its explanation in one form, ``step_rows`` (plain tuples, cheap to
+build in batch); [`Deadline.steps`][zwgk.deadlines.Deadline.steps] turns them into
+[`Step`][zwgk.deadlines.Step] values through a cached pure function.  Texts (explanations, status summaries)
+are worded in `._explain`; presentation (HTML, frames, plots) is reached through `zwgk._present.present`.
 """
 
 from __future__ import annotations
@@ -116,7 +116,8 @@ class Deadline:
             a fee payment) or after the request was abandoned.
         regime: the version of the Regulations applied (``None`` for remedies).
         step_rows: the explanation as plain ``(on, event, effect, article, due)`` tuples, in
-            date order (the one form held; :attr:`steps` gives them as :class:`Step` values).
+            date order (the one form held; [`steps`][zwgk.deadlines.Deadline.steps] gives them as
+            [`Step`][zwgk.deadlines.Step] values).
         paused_working_days: working days not counted because of pauses.
         extension_working_days: working days added by valid extensions.
         violations: breaches of the time rules found in the events.
@@ -163,7 +164,8 @@ class Deadline:
     def steps(self) -> tuple[Step, ...]:
         """The explanation, in date order: what happened, its effect and the article.
 
-        Built from :attr:`step_rows` by a cached pure function (most batch uses never read them).
+        Built from [`step_rows`][zwgk.deadlines.Deadline.step_rows] by a cached pure function (most batch uses
+        never read them).
         """
         return steps_of(self.step_rows)
 
@@ -263,5 +265,5 @@ ClockInputs = tuple[
 
 @lru_cache(maxsize=4096)
 def steps_of(rows: tuple[StepRow, ...]) -> tuple[Step, ...]:
-    """The :class:`Step` values of ``rows`` (a pure function of its frozen input; cached)."""
+    """The [`Step`][zwgk.deadlines.Step] values of ``rows`` (a pure function of its frozen input; cached)."""
     return tuple(Step(*row) for row in rows)

@@ -62,7 +62,7 @@ def _range(body: str, spec: str) -> tuple[dt.date, dt.date | None]:
 def parse_event_spec(spec: str) -> list[Event]:
     """Turn one event specification (the grammar above) into request-clock events.
 
-    Dates are read by :func:`zwgk._dates.parse_date`; a range's end must not be before its
+    Dates are read by `zwgk._dates.parse_date`; a range's end must not be before its
     start.  ``consult:A..B`` gives ``[ConsultationStarted(A), ConsultationEnded(B)]``.
 
     Raises:

@@ -1,8 +1,8 @@
 """The state of one run of the request clock, and how a pause opens, runs out and closes.
 
-A :class:`Clock` lives only while :func:`~zwgk.deadlines.reply_deadline` applies the events
+A `Clock` lives only while [`reply_deadline`][zwgk.deadlines.reply_deadline] applies the events
 of one request; it is the only mutable object of the package and never escapes.  Counting
-goes through the calendar's kernel API (:class:`~zwgk.calendar.CalendarKernel`).
+goes through the calendar's kernel API ([`CalendarKernel`][zwgk.calendar.CalendarKernel]).
 """
 
 from __future__ import annotations

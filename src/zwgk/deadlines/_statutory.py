@@ -1,13 +1,16 @@
 """Single-period statutory deadlines, each with its explanation.
 
-- :func:`proactive_deadline` — the proactive period from formation or change of the
-  information (20 working days, 条例第二十六条; 2008: 第十八条);
-- :func:`annual_report_due` — 31 January (departments) / 31 March (governments) of the next
-  year (条例第四十九条; 2008: 31 March for all, 第三十一条);
-- :func:`review_deadline` — 60 days to apply for administrative review (行政复议法第二十条);
-- :func:`litigation_deadline` — 6 months to sue (行政诉讼法第四十六条);
-- :func:`litigation_after_review_deadline` — 15 days after the review decision (第四十五条);
-- :func:`fee_payment_deadline` — 20 working days to pay a fee (国办函〔2020〕109号).
+- [`proactive_deadline`][zwgk.deadlines.proactive_deadline] — the proactive period from formation or change of
+  the information (20 working days, 条例第二十六条; 2008: 第十八条);
+- [`annual_report_due`][zwgk.deadlines.annual_report_due] — 31 January (departments) / 31 March (governments)
+  of the next year (条例第四十九条; 2008: 31 March for all, 第三十一条);
+- [`review_deadline`][zwgk.deadlines.review_deadline] — 60 days to apply for administrative review
+  (行政复议法第二十条);
+- [`litigation_deadline`][zwgk.deadlines.litigation_deadline] — 6 months to sue (行政诉讼法第四十六条);
+- [`litigation_after_review_deadline`][zwgk.deadlines.litigation_after_review_deadline] — 15 days after the
+  review decision (第四十五条);
+- [`fee_payment_deadline`][zwgk.deadlines.fee_payment_deadline] — 20 working days to pay a fee
+  (国办函〔2020〕109号).
 
 Day and month periods whose last day is a rest day end on the next working day.  Every
 period is read from ``regimes.toml`` (the regime in force for the Regulations' own periods,
@@ -200,7 +203,7 @@ def explained_period(
     cal: ChinaCalendar,
     regime: Regime | None = None,
 ) -> Deadline:
-    """A :class:`Deadline` for one period from ``start``, with its explanation."""
+    """A [`Deadline`][zwgk.deadlines.Deadline] for one period from ``start``, with its explanation."""
     due = quiet_end(start, period, cal)
     steps: list[StepRow] = [
         (start, event, f"{period.render()} counted from the next day", period.article, None)

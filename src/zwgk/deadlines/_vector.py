@@ -1,27 +1,27 @@
 """The vector clock: due dates, states and lateness for a whole ledger at once.
 
 A ledger is columnar: one row per request, one column per recorded event date (missing
-where the request has no such event).  The columns :func:`reply_due_array` reads:
+where the request has no such event).  The columns [`reply_due_array`][zwgk.deadlines.reply_due_array] reads:
 
 ======================== ============================================================
-column                   meaning (an event of :mod:`zwgk.deadlines`)
+column                   meaning (an event of [`zwgk.deadlines`][])
 ======================== ============================================================
 ``received``             receipt date (条例第三十一条); required
-``consultation_started`` :class:`ConsultationStarted` (a third party)
-``consultation_ended``   :class:`ConsultationEnded`
-``extension_on``         :class:`ExtensionGranted` date, with ``extension_days``
+``consultation_started`` [`ConsultationStarted`][zwgk.deadlines.ConsultationStarted] (a third party)
+``consultation_ended``   [`ConsultationEnded`][zwgk.deadlines.ConsultationEnded]
+``extension_on``         [`ExtensionGranted`][zwgk.deadlines.ExtensionGranted] date, with ``extension_days``
 ``extension_days``       its working days (integer; missing where no extension)
-``replied``              :class:`Replied` date
-``withdrawn``            :class:`Withdrawn` date
+``replied``              [`Replied`][zwgk.deadlines.Replied] date
+``withdrawn``            [`Withdrawn`][zwgk.deadlines.Withdrawn] date
 ======================== ============================================================
 
 Events of one row are applied in date order, same-day events in the order of this table
-(the order :func:`ledger_events` builds them in).  Rows the vector arithmetic covers exactly
+(the order `ledger_events` builds them in).  Rows the vector arithmetic covers exactly
 — received, then an optional closed consultation, then an optional extension, then an
 optional reply, every day settled — are computed with numpy over the calendar's tables;
 every other row (an open consultation, an extension during a consultation, a withdrawal,
 days past the settled calendar, event sequences that raise) runs through the scalar clock
-:func:`~zwgk.deadlines.reply_deadline`, so every row agrees with it by construction and by
+[`reply_deadline`][zwgk.deadlines.reply_deadline], so every row agrees with it by construction and by
 test.  Columns may be numpy ``datetime64`` arrays, object arrays of dates, pandas Series
 (any date-like dtype) or pyarrow arrays, as for the calendar's vector functions.
 """
@@ -141,18 +141,19 @@ def reply_due_array(
         received: the receipt dates (a column), or a pandas DataFrame holding ``received``
             and any of the event columns (see the module docs) — then ``events`` is None.
         events: the event columns, as a mapping of name → column or a DataFrame.
-        regime: as for :func:`~zwgk.deadlines.reply_deadline` (default: by each receipt date).
-        calendar: as for :func:`~zwgk.deadlines.reply_deadline`.
-        policy: as for :func:`~zwgk.deadlines.reply_deadline`.
+        regime: as for [`reply_deadline`][zwgk.deadlines.reply_deadline] (default: by each receipt date).
+        calendar: as for [`reply_deadline`][zwgk.deadlines.reply_deadline].
+        policy: as for [`reply_deadline`][zwgk.deadlines.reply_deadline].
         errors: ``"raise"`` (default) raises the scalar clock's error for the first bad row;
             ``"coerce"`` gives that row a missing due date and state.
 
     Returns:
         A dict of numpy arrays — ``due`` (``datetime64[D]``, NaT while undetermined),
-        ``state`` (object: the :class:`ClockState` value, ``None`` for a coerced row) and
-        ``working_days_late`` (float: NaN unless replied) — or a pandas DataFrame with those
+        ``state`` (object: the [`ClockState`][zwgk.deadlines.ClockState] value, ``None`` for a coerced row)
+        and ``working_days_late`` (float: NaN unless replied) — or a pandas DataFrame with those
         columns and the input's index when the input was pandas.  Warns once with
-        :class:`~zwgk.errors.ProvisionalCalendarWarning` when any row uses provisional days.
+        [`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] when any row uses provisional
+        days.
     """
     np = _np()
     if errors not in ("raise", "coerce"):

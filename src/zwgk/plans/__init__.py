@@ -1,15 +1,15 @@
 """Work plans (工作方案), recurring obligations and their status, on the official calendar.
 
-A :class:`Plan` is data: tasks with 责任单位 and a due rule — a stated date, a period after
+A [`Plan`][zwgk.plans.Plan] is data: tasks with 责任单位 and a due rule — a stated date, a period after
 another task (``after`` + ``within = "10个工作日"``), or a recurrence (``every = "每季度"``,
 ``"每月10日前"``, ``"每年1月31日前"``, ``"每20个工作日"`` from a ``start``) — grouped in phases.
-:func:`plan_status` says, as of a day, which tasks (and which occurrences of recurring ones)
-are ``done``, ``done-late``, ``overdue`` or ``open``, how many working days late or left,
+[`plan_status`][zwgk.plans.plan_status] says, as of a day, which tasks (and which occurrences of recurring
+ones) are ``done``, ``done-late``, ``overdue`` or ``open``, how many working days late or left,
 per owner and per phase, and the critical path of dependent tasks.  Phrases are read by the
-catalog's time-limit parser and counted on :func:`zwgk.calendar.default_calendar`; the
-counting rules are in :mod:`zwgk.plans._rules` and ``docs/explanation/plans-counting.md``.
+catalog's time-limit parser and counted on [`zwgk.calendar.default_calendar`][]; the
+counting rules are in `zwgk.plans._rules` and ``docs/explanation/plans-counting.md``.
 
-Files (TOML, JSON, XLSX) are read by :mod:`zwgk.plans.io`; :func:`to_ical` exports the due
+Files (TOML, JSON, XLSX) are read by [`zwgk.plans.io`][]; [`to_ical`][zwgk.plans.to_ical] exports the due
 dates (extra ``zwgk[ical]``).
 """
 

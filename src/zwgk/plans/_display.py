@@ -1,6 +1,6 @@
 """How plan statuses look: one line, text and Markdown tables, HTML and DataFrames.
 
-Reached only through :func:`zwgk._present.present` (value modules never import this one).
+Reached only through `zwgk._present.present` (value modules never import this one).
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """Show a plan value as ``what`` (see :mod:`zwgk._present`).
+    """Show a plan value as ``what`` (see `zwgk._present`).
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

@@ -29,7 +29,7 @@ def to_ical(
 
     Args:
         plan: The plan.
-        until: Last day for recurring occurrences (see :func:`zwgk.plans.due_dates`).
+        until: Last day for recurring occurrences (see [`zwgk.plans.due_dates`][]).
         calendar: The working-day calendar (default: the official one).
         stamp: ``DTSTAMP`` of every event (default: 00:00 UTC of the plan's first due date,
             so the same plan always gives the same bytes).

@@ -1,9 +1,9 @@
 """The values of a work plan (工作方案): phases, tasks, their owners and due rules.
 
-Everything here is a frozen attrs value.  A :class:`Plan` checks its own references when it
+Everything here is a frozen attrs value.  A [`Plan`][zwgk.plans.Plan] checks its own references when it
 is built (``after`` and ``phase`` name tasks and phases of the plan; ``after`` links form no
-cycle), so every :class:`Plan` in hand is well formed.  Due dates are computed by
-:func:`zwgk.plans.plan_status` and :func:`zwgk.plans.due_dates`, never stored.
+cycle), so every [`Plan`][zwgk.plans.Plan] in hand is well formed.  Due dates are computed by
+[`zwgk.plans.plan_status`][] and [`zwgk.plans.due_dates`][], never stored.
 """
 
 from __future__ import annotations
@@ -132,9 +132,9 @@ class Task:
     Attributes:
         id: Unique within the plan (序号 or 编号).
         title: 工作任务 as written.
-        owners: 责任单位 (several possible, see :func:`split_owners`).
+        owners: 责任单位 (several possible, see [`split_owners`][zwgk.plans.split_owners]).
         due: The due rule; ``None``: due at the end of its phase.
-        after: For a :class:`RelativeDue`, the task counted from; otherwise an optional
+        after: For a [`RelativeDue`][zwgk.plans.RelativeDue], the task counted from; otherwise an optional
             dependency (this task builds on ``after``) used for the critical path.
         phase: Id of the phase the task belongs to, if any.
         done: The completion day of a one-off task.
@@ -173,7 +173,7 @@ class Plan:
         source: The document the plan comes from.
         roll_forward: Whether a recurring calendar date (每月, 每季度, 每半年, 每年, 每周,
             每年M月D日前) that falls on a rest day moves to the next working day, as
-            :func:`zwgk.deadlines.period_end` does for day and month periods.  Default
+            [`zwgk.deadlines.period_end`][] does for day and month periods.  Default
             ``True``.  Stated dates (``due = 2018-04-30``) and phase ends are never moved.
         notes: Free text.
 
@@ -211,7 +211,8 @@ class Plan:
 
 
 def check_plan(plan: Plan) -> None:
-    """Validate references, ids and cycles (see :class:`Plan`); pure, raises on the first fault kind."""
+    """Validate references, ids and cycles (see [`Plan`][zwgk.plans.Plan]); pure, raises on the first fault
+    kind."""
     ids = [t.id for t in plan.tasks]
     seen: set[str] = set()
     for t in plan.tasks:

@@ -1,13 +1,13 @@
 """Reading due-rule phrases and counting due dates on the official calendar.
 
-Phrases are read with the catalog's time-limit parser (:func:`zwgk.catalog.parse_time_limit`);
+Phrases are read with the catalog's time-limit parser ([`zwgk.catalog.parse_time_limit`][]);
 this module only maps what it recognises to plan rules and counts.
 
 Counting semantics (documented in ``docs/explanation/plans-counting.md``):
 
 - ``within`` (``10个工作日``, ``5日``, ``1个月``) after a task runs from that task's completion
   day if it is done, else from its due date; the start day is not counted, and the end is
-  :func:`zwgk.deadlines.period_end`: a working-day period ends on the N-th working day
+  [`zwgk.deadlines.period_end`][]: a working-day period ends on the N-th working day
   after the start; a day or month period ending on a rest day ends on the next working day.
 - A calendar cadence (每周, 每月, 每季度, 每半年, 每年) makes one occurrence per calendar period
   (ISO week Monday–Sunday, month, quarter Jan–Mar …, half-year, year) from the period that
@@ -15,7 +15,7 @@ Counting semantics (documented in ``docs/explanation/plans-counting.md``):
   period": due on the period's **last day**.  每月N日前 is due on day N of each month (the
   month's last day when it has fewer days).  每年M月D日前 is due on that date each year.
   With ``roll_forward`` (the default) a due date on a rest day moves to the next working
-  day, as :func:`~zwgk.deadlines.period_end` treats day and month periods.
+  day, as [`period_end`][zwgk.deadlines.period_end] treats day and month periods.
 - 每N个工作日 is due on the N-th working day after ``start``, then every N working days
   after the previous due date (start days not counted); these are working days already.
 - An occurrence's period runs from the day after the previous occurrence's nominal due day
@@ -69,7 +69,7 @@ def _parts(text: str) -> tuple[object, ...]:
 
 
 def parse_within(text: str, *, plan: str = "", task: str = "") -> Period:
-    """A ``within`` phrase as a :class:`~zwgk.deadlines.Period` (``10个工作日`` → 10 working days).
+    """A ``within`` phrase as a [`Period`][zwgk.deadlines.Period] (``10个工作日`` → 10 working days).
 
     Raises:
         PlanRuleError: the phrase is not one period.
@@ -84,7 +84,7 @@ def parse_within(text: str, *, plan: str = "", task: str = "") -> Period:
 def parse_every(
     text: str, start: dt.date, end: dt.date | None = None, *, plan: str = "", task: str = ""
 ) -> Recurrence:
-    """An ``every`` phrase as a :class:`Recurrence` from ``start`` to ``end``.
+    """An ``every`` phrase as a [`Recurrence`][zwgk.plans.Recurrence] from ``start`` to ``end``.
 
     Raises:
         PlanRuleError: the phrase is not a recurrence, or ``end`` is before ``start``.

@@ -1,6 +1,6 @@
 """Where a plan stands on a day: due dates, states, summaries and the critical path.
 
-Pure functions over a :class:`~zwgk.plans.Plan` and a :class:`~zwgk.calendar.ChinaCalendar`.
+Pure functions over a [`Plan`][zwgk.plans.Plan] and a [`ChinaCalendar`][zwgk.calendar.ChinaCalendar].
 Completion records dated after the day asked about are ignored (as of that day the task was
 not yet done), so a status is what the office could have known that day.
 """
@@ -102,7 +102,7 @@ class Summary:
 
 @attrs.frozen(repr=False)
 class PlanStatus:
-    """A plan on a day (:func:`plan_status`).
+    """A plan on a day ([`plan_status`][zwgk.plans.plan_status]).
 
     ``rows`` are in plan order, occurrences by date; ``critical_path`` is the longest
     ``after`` chain, ending at the dependent task with the latest due date (``()`` when no

@@ -1,27 +1,29 @@
-"""Reading work plans: TOML, JSON and XLSX files in, :class:`~zwgk.plans.Plan` out.
+"""Reading work plans: TOML, JSON and XLSX files in, [`Plan`][zwgk.plans.Plan] out.
 
-The file shape (TOML shown; JSON is the same with dates as ``"YYYY-MM-DD"`` text)::
+The file shape (TOML shown; JSON is the same with dates as ``"YYYY-MM-DD"`` text):
 
-    name = "chuxiong-2018"
-    title = "楚雄市人社局基层政务公开标准化规范化试点工作实施方案"
-    source = "…"
-    roll_forward = true          # optional, default true (see zwgk.plans.Plan)
+```toml
+name = "chuxiong-2018"
+title = "楚雄市人社局基层政务公开标准化规范化试点工作实施方案"
+source = "…"
+roll_forward = true          # optional, default true (see zwgk.plans.Plan)
 
-    [[phases]]
-    id = "implement"
-    title = "实施阶段"
-    end = 2018-04-30             # start and end optional
+[[phases]]
+id = "implement"
+title = "实施阶段"
+end = 2018-04-30             # start and end optional
 
-    [[tasks]]
-    id = "1"
-    title = "梳理政务公开事项"
-    owners = "局办公室、信息中心"  # or a list; split on 、，, /
-    due = 2018-04-30             # a date, or:
-    # after = "1", within = "10个工作日"          (counted from task 1's completion day, else its due)
-    # every = "每季度", start = 2025-01-01, end = 2025-12-31
-    phase = "implement"
-    done = 2018-04-27            # recurring: done = { "2025Q1" = 2025-03-28, … }
-    notes = "…"
+[[tasks]]
+id = "1"
+title = "梳理政务公开事项"
+owners = "局办公室、信息中心"  # or a list; split on 、，, /
+due = 2018-04-30             # a date, or:
+# after = "1", within = "10个工作日"          (counted from task 1's completion day, else its due)
+# every = "每季度", start = 2025-01-01, end = 2025-12-31
+phase = "implement"
+done = 2018-04-27            # recurring: done = { "2025Q1" = 2025-03-28, … }
+notes = "…"
+```
 
 The XLSX layout is the one offices use: a header row with 序号, 工作任务, 责任单位, 完成时限,
 备注 and optionally 编号 (the id; default 序号), 阶段, 前置任务 (after), 开始日期, 结束日期 and
@@ -29,9 +31,10 @@ The XLSX layout is the one offices use: a header row with 序号, 工作任务, 
 period (10个工作日; needs 前置任务).  For a recurring row, 完成日期 lists
 ``2025Q1=2025-03-28；2025Q2=2025-06-30``.
 
-Every structural problem of a file is listed in one :class:`~zwgk.errors.InvalidRecordsError`;
-bad phrases raise :class:`~zwgk.errors.PlanRuleError`, bad references
-:class:`~zwgk.errors.PlanReferenceError` and cycles :class:`~zwgk.errors.PlanCycleError`.
+Every structural problem of a file is listed in one [`InvalidRecordsError`][zwgk.errors.InvalidRecordsError];
+bad phrases raise [`PlanRuleError`][zwgk.errors.PlanRuleError], bad references
+[`PlanReferenceError`][zwgk.errors.PlanReferenceError] and cycles
+[`PlanCycleError`][zwgk.errors.PlanCycleError].
 """
 
 from __future__ import annotations
@@ -120,7 +123,9 @@ def plan_from_dict(data: Mapping[str, Any], *, source: str = "<dict>", name: str
 
     Raises:
         InvalidRecordsError: lists every structural problem.
-        PlanRuleError, PlanReferenceError, PlanCycleError: see :class:`~zwgk.plans.Plan`.
+        PlanRuleError: a task's due rule cannot be read (see [`Plan`][zwgk.plans.Plan]).
+        PlanReferenceError: a task names a task or phase the plan lacks.
+        PlanCycleError: tasks depend on each other in a circle (``after`` links).
     """
     c = _Collector()
     for key in sorted(set(data) - _PLAN_KEYS):
@@ -378,7 +383,10 @@ def load_plan(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Plan:
     Raises:
         MissingFileError: the file does not exist.
         DataFileError: it cannot be parsed, or has an unknown suffix.
-        InvalidRecordsError, PlanRuleError, PlanReferenceError, PlanCycleError: its content is bad.
+        InvalidRecordsError: its content is bad (every problem listed).
+        PlanRuleError: a task's due rule cannot be read.
+        PlanReferenceError: a task names a task or phase the plan lacks.
+        PlanCycleError: tasks depend on each other in a circle (``after`` links).
     """
     target = existing_file(path, "work plan (.toml, .json or .xlsx)")
     suffix = target.suffix.lower()

@@ -1,14 +1,19 @@
 """Power lists (权力清单 / 职权目录): items, counts, diffs between versions and flowcharts.
 
-- **Models**: :class:`PowerList`, :class:`PowerItem`, :class:`PowerCategory` (the ten
-  categories of FACTS §8 and 公共服务); legal bases reuse :class:`zwgk.catalog.LegalBasis`
-  ordered by :func:`order_by_force`, time limits :func:`zwgk.catalog.parse_time_limit`.
-- **Counts**: :meth:`PowerList.counts_by_category`, :meth:`PowerList.counts_by_unit`.
-- **Diffs**: :func:`diff_power_lists` → :class:`PowerListDiff` (kept, added, removed,
-  :class:`Merger`); :meth:`PowerListDiff.check_claim` checks a "47 → 13" claim.
-- **Flowcharts** (流程图, seed 000): :class:`Flowchart`, :class:`FlowStep`,
-  :func:`check_flowchart` → :class:`FlowFinding` with a :class:`FlowFindingCode`.
-- **Reading**: :func:`read_power_list` (CSV, XLSX); the readers are in :mod:`zwgk.powers.io`.
+- **Models**: [`PowerList`][zwgk.powers.PowerList], [`PowerItem`][zwgk.powers.PowerItem],
+  [`PowerCategory`][zwgk.powers.PowerCategory] (the ten categories of FACTS §8 and 公共服务); legal bases
+  reuse [`zwgk.catalog.LegalBasis`][] ordered by [`order_by_force`][zwgk.powers.order_by_force], time limits
+  [`zwgk.catalog.parse_time_limit`][].
+- **Counts**: [`PowerList.counts_by_category`][zwgk.powers.PowerList.counts_by_category],
+  [`PowerList.counts_by_unit`][zwgk.powers.PowerList.counts_by_unit].
+- **Diffs**: [`diff_power_lists`][zwgk.powers.diff_power_lists] → [`PowerListDiff`][zwgk.powers.PowerListDiff]
+  (kept, added, removed, [`Merger`][zwgk.powers.Merger]);
+  [`PowerListDiff.check_claim`][zwgk.powers.PowerListDiff.check_claim] checks a "47 → 13" claim.
+- **Flowcharts** (流程图, seed 000): [`Flowchart`][zwgk.powers.Flowchart], [`FlowStep`][zwgk.powers.FlowStep],
+  [`check_flowchart`][zwgk.powers.check_flowchart] → [`FlowFinding`][zwgk.powers.FlowFinding] with a
+  [`FlowFindingCode`][zwgk.powers.FlowFindingCode].
+- **Reading**: [`read_power_list`][zwgk.powers.read_power_list] (CSV, XLSX); the readers are in
+  [`zwgk.powers.io`][].
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ __all__ = [  # noqa: RUF022 - grouped by concern (façade convention), not alpha
 
 
 def __getattr__(name: str) -> Any:
-    """The :mod:`zwgk.powers.io` module, imported on first use."""
+    """The [`zwgk.powers.io`][] module, imported on first use."""
     if name == "io":
         return importlib.import_module(f"{__name__}.io")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

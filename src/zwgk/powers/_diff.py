@@ -1,6 +1,6 @@
 """Comparing two versions of a power list: kept, added, removed and merged items.
 
-**Matching.** Names are compared after :func:`zwgk._text.normalize_label` (full-width
+**Matching.** Names are compared after `zwgk._text.normalize_label` (full-width
 folded, spaces and punctuation dropped).  An old item and a new item with the same folded
 name (and the same category) are *kept*.
 
@@ -19,7 +19,7 @@ as added.  Everything else unmatched is *removed* (old) or *added* (new).
 
 So ``len(old) == kept + removed + merged-old`` and ``len(new) == kept + added + mergers``;
 a claim like "47 项精简为 13 项" is checked against the two list lengths by
-:meth:`PowerListDiff.check_claim`.
+[`PowerListDiff.check_claim`][zwgk.powers.PowerListDiff.check_claim].
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class ClaimCheck:
 
 @attrs.frozen
 class PowerListDiff:
-    """The result of :func:`diff_power_lists` (items in the order of their list)."""
+    """The result of [`diff_power_lists`][zwgk.powers.diff_power_lists] (items in the order of their list)."""
 
     old: PowerList
     new: PowerList

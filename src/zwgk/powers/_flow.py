@@ -5,8 +5,8 @@ flowchart that "载明行使权力的重要依据、承办岗位、运行程序�
 相对人的权利、投诉举报途径和方式".  Read as a structure: the flowchart names its basis and
 its steps (运行程序); every step names its post (承办岗位), its time limit (办理时限) and its
 supervision point (监督制约环节); the flowchart states the person's rights (相对人的权利) and
-the complaint route (投诉举报途径和方式).  :func:`check_flowchart` reports each element
-missing as a named :class:`FlowFinding`.
+the complaint route (投诉举报途径和方式).  [`check_flowchart`][zwgk.powers.check_flowchart] reports each
+element missing as a named [`FlowFinding`][zwgk.powers.FlowFinding].
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The layout (seed 000; the 权力清单 published since 2014–2015):
 
-- a title row or two above the header (the first text becomes :attr:`PowerList.title`);
+- a title row or two above the header (the first text becomes `PowerList.title`);
 - a header with Chinese words: 序号, 职权名称/事项名称/权力名称, 职权类别/权力类型/类别,
   实施依据/设定依据/法律依据, 实施主体/责任单位/承办机构, 办理时限/承诺时限/法定时限,
   收费标准/收费依据, 备注; possibly over two rows (a merged 办理时限 over 法定时限 and
@@ -10,10 +10,10 @@ The layout (seed 000; the 权力清单 published since 2014–2015):
 - merged cells (expanded in XLSX; in CSV a blank 职权类别 under a named one is filled down);
 - blank rows and banner rows (one text across the row, or 一、行政许可) skipped.
 
-Cells are split with the catalog importer's :func:`~zwgk.catalog.io.split_cell`, legal bases
-read with :func:`zwgk.catalog.parse_legal_bases` and time limits with
-:func:`zwgk.catalog.parse_time_limit`.  Every bad cell is collected; one
-:class:`~zwgk.errors.InvalidRecordsError` lists them all with row and column.
+Cells are split with the catalog importer's [`split_cell`][zwgk.catalog.io.split_cell], legal bases
+read with [`zwgk.catalog.parse_legal_bases`][] and time limits with
+[`zwgk.catalog.parse_time_limit`][].  Every bad cell is collected; one
+[`InvalidRecordsError`][zwgk.errors.InvalidRecordsError] lists them all with row and column.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def _is_banner(row: Sequence[str]) -> bool:
 def power_list_from_rows(
     rows: Sequence[Sequence[object]], *, source: str = "<rows>", title: str | None = None
 ) -> PowerList:
-    """Build a :class:`PowerList` from spreadsheet rows (what both readers share).
+    """Build a [`PowerList`][zwgk.powers.PowerList] from spreadsheet rows (what both readers share).
 
     Args:
         rows: the sheet's rows, top to bottom; cells may be ``None``, numbers or dates.
@@ -238,7 +238,7 @@ def read_power_list_csv(
     """Read a power list saved as CSV (UTF-8 with or without BOM, then GB18030, unless ``encoding``).
 
     ``limits`` bounds the file size, rows, columns and cell length (default
-    :data:`~zwgk._limits.DEFAULT_LIMITS`); exceeding one raises ``LimitExceededError``.
+    `DEFAULT_LIMITS`); exceeding one raises ``LimitExceededError``.
 
     Raises:
         InvalidRecordsError: the header or any cell is bad (every one is listed).
@@ -256,7 +256,7 @@ def read_power_list_xlsx(
 ) -> PowerList:
     """Read a power list from an Excel workbook (extra ``xlsx``); merged cells give every cell their value.
 
-    The workbook is pre-scanned within ``limits`` (default :data:`~zwgk._limits.DEFAULT_LIMITS`)
+    The workbook is pre-scanned within ``limits`` (default `DEFAULT_LIMITS`)
     before openpyxl loads it: far cells, huge merged ranges and zip or XML bombs are refused.
 
     Raises:
@@ -282,9 +282,14 @@ def read_power_list_xlsx(
 def read_power_list(path: str | Path, **options: object) -> PowerList:
     """Read a power list from ``.csv`` or ``.xlsx`` by the file's suffix.
 
+    ``options`` go to [`read_power_list_csv`][zwgk.powers.io.read_power_list_csv] or
+    [`read_power_list_xlsx`][zwgk.powers.io.read_power_list_xlsx], whose errors it raises too.
+
     Raises:
         InvalidInputError: another suffix.
-        (and what :func:`read_power_list_csv` / :func:`read_power_list_xlsx` raise)
+        InvalidRecordsError: the header or any cell is bad (every one is listed).
+        MissingFileError: the file does not exist.
+        DataFileError: the file cannot be read, or exceeds the reading limits.
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":

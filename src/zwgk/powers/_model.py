@@ -82,12 +82,13 @@ class PowerItem:
     Attributes:
         name: 职权名称 / 事项名称, spaces folded.
         category: 职权类别.
-        legal_bases: 实施依据 / 设定依据 in descending legal force (see :func:`order_by_force`);
-            ``bases_in_order`` tells whether the sheet already listed them so.
+        legal_bases: 实施依据 / 设定依据 in descending legal force (see
+            [`order_by_force`][zwgk.powers.order_by_force]); ``bases_in_order`` tells whether the sheet
+            already listed them so.
         unit: 实施主体 / 责任单位 (the handling unit), ``""`` when not given.
-        time_limit: 办理时限 / 承诺时限, parsed by :func:`zwgk.catalog.parse_time_limit` (never guessed).
+        time_limit: 办理时限 / 承诺时限, parsed by [`zwgk.catalog.parse_time_limit`][] (never guessed).
         fees: 收费标准 / 收费依据 as written (``""``: none stated; ``"不收费"`` is kept as text).
-        remarks: 备注 (a 合并 note is read by :func:`~zwgk.powers.diff_power_lists`).
+        remarks: 备注 (a 合并 note is read by [`diff_power_lists`][zwgk.powers.diff_power_lists]).
         sequence: 序号 as written.
         row: the 1-based sheet row (0 when not read from a sheet).
     """
@@ -119,7 +120,8 @@ class PowerList:
         return f"<PowerList {self.title or self.source!s}: {len(self.items)} items>"
 
     def counts_by_category(self) -> Mapping[PowerCategory, int]:
-        """Items per category, in the order of :class:`PowerCategory` (categories with none left out)."""
+        """Items per category, in the order of [`PowerCategory`][zwgk.powers.PowerCategory] (categories with
+        none left out)."""
         counts = Counter(item.category for item in self.items)
         return MappingProxyType({c: counts[c] for c in PowerCategory if counts[c]})
 

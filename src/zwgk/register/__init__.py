@@ -3,13 +3,15 @@
 SQLite by default (a file, WAL mode, busy timeout, foreign keys ON), any SQLAlchemy URL
 otherwise (PostgreSQL with ``zwgk[postgresql]``).  The events are an append-only legal
 record; due dates, states and violations are always computed by the request clock
-(:func:`zwgk.deadlines.reply_deadline`) from the effective events, never stored.
+([`zwgk.deadlines.reply_deadline`][]) from the effective events, never stored.
 
-- :class:`Register` — ``init``, ``add``, ``record`` (events and corrections), ``purge``,
+- [`Register`][zwgk.register.Register] — ``init``, ``add``, ``record`` (events and corrections), ``purge``,
   ``import_ledger``, ``history``, ``deadline``, ``due``, ``table3``, ``ledger``, ``export``;
-- values: :class:`DueItem`, :class:`HistoryEntry`, :class:`RequestRecord`;
-- official files: :func:`due_xlsx` (the due list as XLSX);
-- schema: :func:`head_revision`, :func:`register_url` (``--db``, ``$ZWGK_DB``, the default file).
+- values: [`DueItem`][zwgk.register.DueItem], [`HistoryEntry`][zwgk.register.HistoryEntry],
+  [`RequestRecord`][zwgk.register.RequestRecord];
+- official files: [`due_xlsx`][zwgk.register.due_xlsx] (the due list as XLSX);
+- schema: [`head_revision`][zwgk.register.head_revision], [`register_url`][zwgk.register.register_url]
+  (``--db``, ``$ZWGK_DB``, the default file).
 
 The command line is ``zwgk register …``; see the tutorial "Keep your office's register
 with zwgk" and the explanation of the data model.

@@ -1,8 +1,8 @@
 """The request register: operations on a database, each one transaction.
 
-Nothing here stores a due date, a state or a violation: :meth:`Register.deadline` and
-:meth:`Register.due` run the request clock (:func:`zwgk.deadlines.reply_deadline`) over
-the *effective* events — every clock event row that no ``Superseded`` row names.
+Nothing here stores a due date, a state or a violation: [`Register.deadline`][zwgk.register.Register.deadline]
+and [`Register.due`][zwgk.register.Register.due] run the request clock ([`zwgk.deadlines.reply_deadline`][])
+over the *effective* events — every clock event row that no ``Superseded`` row names.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ class Register:
 
     ``url``: any SQLAlchemy URL, a path to an SQLite file, or ``None`` for ``$ZWGK_DB`` or
     ``zwgk-register.db`` in the current folder.  Every method is one transaction and checks
-    the schema revision first (:class:`~zwgk.errors.RegisterVersionError` for an older one).
+    the schema revision first ([`RegisterVersionError`][zwgk.errors.RegisterVersionError] for an older one).
     """
 
     def __init__(self, url: str | None = None) -> None:
@@ -170,7 +170,7 @@ class Register:
     # ------------------------------------------------------------------ schema
 
     def init(self, *, upgrade: bool = False) -> tuple[str | None, str]:
-        """Create the register or (``upgrade``) migrate an older one; see :func:`init_register`."""
+        """Create the register or (``upgrade``) migrate an older one; see `init_register`."""
         return init_register(self.engine, upgrade=upgrade)
 
     # ------------------------------------------------------------------ writing
@@ -244,7 +244,7 @@ class Register:
 
         Each seq in ``supersedes`` gets a ``Superseded`` row (who, when, ``reason``); the
         events of ``specs`` are then appended.  The effective events that result must make
-        sense to the clock (:class:`~zwgk.errors.InvalidEventSequence` otherwise) — nothing
+        sense to the clock ([`InvalidEventSequence`][zwgk.errors.InvalidEventSequence] otherwise) — nothing
         is written if they do not.  ``on`` is the day a ``Superseded`` row is dated
         (default today).
 
@@ -328,7 +328,7 @@ class Register:
 
         A ledger's ``closed``/``outcome`` become a ``Replied`` event unless its events already
         close the request.  Every bad row is listed in one
-        :class:`~zwgk.errors.InvalidRecordsError` (ids already in the register, event
+        [`InvalidRecordsError`][zwgk.errors.InvalidRecordsError] (ids already in the register, event
         sequences the clock refuses); applicants' names never appear in it.
         ``before_commit`` is called after every row is written and before the commit (tests
         kill the process there).
@@ -437,7 +437,7 @@ class Register:
         item is what ``reply_deadline(received, effective events).status(as_of)`` says:
         events dated after ``as_of`` are ignored.  One set-based query returns the open
         requests with their effective events pivoted into the vector clock's columns
-        (:func:`zwgk.deadlines.reply_due_array`); requests with events it does not take
+        ([`zwgk.deadlines.reply_due_array`][]); requests with events it does not take
         (corrections, fees, a reasonable delay, another agency consulted, repeated events)
         run the scalar clock each.  ``within``: keep those due within that many working days
         (and the late).
@@ -560,7 +560,7 @@ class Register:
         return table3_from_counts(fmt, counts_new, counts_carried, outcomes, counts_forward)
 
     def ledger(self, *, mask: bool = False) -> Ledger:
-        """The register as a :class:`~zwgk.requests.Ledger` (effective events; ``mask``: names as ``***``).
+        """The register as a [`Ledger`][zwgk.requests.Ledger] (effective events; ``mask``: names as ``***``).
 
         A purged applicant's name reads ``***`` whatever ``mask`` says.
         """
@@ -919,7 +919,7 @@ def _due_query(as_of: dt.date) -> sa.Select[Any]:
 
 
 def _vector_row(row: Any) -> bool:
-    """Whether the vector clock takes this row of :func:`_due_query` as it stands."""
+    """Whether the vector clock takes this row of `_due_query` as it stands."""
     if row.n == 0:
         return True
     return bool(

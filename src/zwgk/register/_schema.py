@@ -1,9 +1,9 @@
 """Opening a register: the database URL, SQLite's settings, and the schema revision.
 
-The schema is migrated only by :func:`init_register` (``zwgk register init [--upgrade]``),
+The schema is migrated only by `init_register` (``zwgk register init [--upgrade]``),
 with Alembic run in code on the command's own connection; every other operation checks
 the revision first and refuses an older (or newer) register with
-:class:`~zwgk.errors.RegisterVersionError`.
+[`RegisterVersionError`][zwgk.errors.RegisterVersionError].
 """
 
 from __future__ import annotations

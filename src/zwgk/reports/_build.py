@@ -155,14 +155,15 @@ def _unmapped(request_id: str, notice: object) -> Problem:
 def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | None = None) -> Table3:
     """Table 3 from a ledger DataFrame (vector path; the ``pandas`` extra).
 
-    The frame has the columns of :func:`zwgk.requests.io.ledger_to_frame`: ``applicant_kind``
+    The frame has the columns of [`zwgk.requests.io.ledger_to_frame`][]: ``applicant_kind``
     and ``outcome`` as labels (or categoricals of them), ``received`` and ``closed`` as
-    datetimes (``NaT`` while pending).  Same counting rules as :func:`table3_from_ledger`.
+    datetimes (``NaT`` while pending).  Same counting rules as
+    [`table3_from_ledger`][zwgk.reports.table3_from_ledger].
 
     Args:
         frame: the ledger as a DataFrame.
         year: the year reported on.
-        format: as for :func:`table3_from_ledger`.
+        format: as for [`table3_from_ledger`][zwgk.reports.table3_from_ledger].
 
     Returns:
         Table 3.

@@ -38,13 +38,14 @@ IDENTITIES: Mapping[int, str] = MappingProxyType(
 
 @attrs.frozen
 class Finding:
-    """One finding of :func:`check_report`: a violated identity, or another kind (``identity`` 0).
+    """One finding of [`check_report`][zwgk.reports.check_report]: a violated identity, or another kind
+    (``identity`` 0).
 
     ``check`` names the kind (stable snake-case names): ``identity_1`` … ``identity_5``;
     ``total_blank`` (total cells left blank, checked from their parts — a note);
     ``section_missing`` (a section the format requires is not in the report; ``where`` is its
     heading); ``format_year`` (the report is laid out in another year's format; ``where`` is the
-    format of its year); ``culprit`` (a likely wrong cell, see :class:`Culprit`).
+    format of its year); ``culprit`` (a likely wrong cell, see [`Culprit`][zwgk.reports.Culprit]).
     For identities ``expected`` is what the identity requires of ``cells[0]`` … read with
     ``message``, ``off_by`` = reported − expected; for other kinds both are 0 (a culprit's
     ``expected`` is its consistent value).
@@ -77,13 +78,13 @@ class Finding:
 
 @attrs.frozen(repr=False)
 class ReportCheck:
-    """The result of :func:`check_report`.
+    """The result of [`check_report`][zwgk.reports.check_report].
 
     ``violations``: the identities that fail; ``format_findings``: sections missing and a
     layout of another year (``section_missing``, ``format_year``); ``notes``: what is worth
     knowing but fails nothing (``total_blank``); ``blanks``: every blank cell.  ``culprits``:
     the likely wrong cells when one smallest set of cells explains every violation
-    (:mod:`zwgk.reports._culprit`), ``culprit_sets`` every such set found and
+    (`zwgk.reports._culprit`), ``culprit_sets`` every such set found and
     ``culprit_note`` why there is no unique answer (ambiguous, or no set of ≤ 2 cells).
     """
 
@@ -124,7 +125,8 @@ class ReportCheck:
         return text
 
     def to_frame(self) -> Any:
-        """One row per violation (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.violations_to_frame`."""
+        """One row per violation (extra ``zwgk[pandas]``); see
+        [`violations_to_frame`][zwgk.reports.violations_to_frame]."""
         return present(self, "frame")
 
 
@@ -287,7 +289,7 @@ def check_report(report: AnnualReport) -> ReportCheck:
 
     Blanks are blanks: a blank *part* is none (0); a blank *total* cell (the 总计 column, the
     （七）总计 row, a table 4 block 总计) takes the sum of its parts
-    (:meth:`~zwgk.reports.Table3.effective`), so its identity holds and the other identities
+    ([`effective`][zwgk.reports.Table3.effective]), so its identity holds and the other identities
     use that sum — the report gets one ``total_blank`` note, not violations.  A total given
     while all its parts are blank is checked against 0 (the blank parts are none): 0 holds, any
     other number is a violation (a report that fills only the 总计 column breaks identity 3).
@@ -296,17 +298,17 @@ def check_report(report: AnnualReport) -> ReportCheck:
     must be named by a heading of ``report.sections`` (key phrases, so real headings that vary
     are found) or shown by its table; a report without any text sections (built from a
     ledger, JSON of tables) is checked for table 3 only.  ``format_year``: the report's year
-    uses another format (:func:`~zwgk.reports.format_for_year`).  Table 2 and the 2008 format's
+    uses another format ([`format_for_year`][zwgk.reports.format_for_year]).  Table 2 and the 2008 format's
     statistics have no identity (the texts state none).
 
     When identities fail, the likely culprit cells are searched (``culprits``; see
-    :func:`zwgk.reports._culprit.find_culprits` for the method).
+    `zwgk.reports._culprit.find_culprits` for the method).
 
     Args:
         report: the report (built, parsed from HTML or text, or read from JSON).
 
     Returns:
-        A :class:`ReportCheck` listing each violation with its cells and the amount it is
+        A [`ReportCheck`][zwgk.reports.ReportCheck] listing each violation with its cells and the amount it is
         off by, the format findings, the notes, every blank cell and the culprits.
     """
     fmt = report.format

@@ -8,10 +8,11 @@ A counts file is a JSON object with three optional members::
       "sections": [["一、总体情况", "..."], ...]
     }
 
-``table2`` keys are ``row.column`` of the format (:meth:`ReportFormat.table2_keys`), ``table4``
-keys ``block.column`` (:meth:`Table4.keys`), exactly the keys :func:`build_report` accepts.
-Every problem of the file is found and reported at once, each located (``table2.fees.amount``,
-``sections[2][0]``), in one :class:`~zwgk.errors.InvalidRecordsError`.
+``table2`` keys are ``row.column`` of the format
+([`ReportFormat.table2_keys`][zwgk.reports.ReportFormat.table2_keys]), ``table4`` keys ``block.column``
+([`Table4.keys`][zwgk.reports.Table4.keys]), exactly the keys [`build_report`][zwgk.reports.build_report]
+accepts. Every problem of the file is found and reported at once, each located (``table2.fees.amount``,
+``sections[2][0]``), in one [`InvalidRecordsError`][zwgk.errors.InvalidRecordsError].
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _kind(value: object) -> str:
 
 @attrs.frozen
 class ReportCounts:
-    """What a counts file supplies to :func:`build_report`, checked against one format.
+    """What a counts file supplies to [`build_report`][zwgk.reports.build_report], checked against one format.
 
     ``table2`` and ``table4`` are ``(key, value)`` pairs in the file's order (``None`` when the
     file has no such member, so the report has no such table); ``sections`` the
@@ -78,7 +79,8 @@ class ReportCounts:
     def build(
         self, ledger: Ledger | Iterable[DisclosureRequest], year: int, *, agency: str = ""
     ) -> AnnualReport:
-        """:func:`build_report` on ``ledger`` and ``year`` with these counts and this format.
+        """[`build_report`][zwgk.reports.build_report] on ``ledger`` and ``year`` with these counts and this
+        format.
 
         Args:
             ledger: the request register (table 3 is computed from it).
@@ -86,7 +88,8 @@ class ReportCounts:
             agency: the reporting agency's name.
 
         Returns:
-            The report; it passes :func:`check_report` (the counts were checked when read).
+            The report; it passes [`check_report`][zwgk.reports.check_report] (the counts were checked when
+            read).
         """
         return build_report(
             ledger,
@@ -105,7 +108,7 @@ def counts_template(format: str | ReportFormat) -> dict[str, Any]:
     ``sections`` lists every heading of the format with empty text (left out when read).
 
     Args:
-        format: ``"2021"`` / ``"2019-trial"`` or a :class:`ReportFormat`.
+        format: ``"2021"`` / ``"2019-trial"`` or a [`ReportFormat`][zwgk.reports.ReportFormat].
 
     Returns:
         A JSON-ready ``dict`` with ``table2``, ``table4`` and ``sections``.
@@ -130,17 +133,17 @@ def counts_from_json(
     Counts are strict: a JSON integer or ``null``; ``true``, ``"3"`` and ``3.0`` are refused,
     never read as numbers, and so are negative counts (except table 2's signed 本年增/减
     columns of the trial format).  Table 2's money columns take a decimal (JSON number or
-    decimal text), read exactly as :class:`~decimal.Decimal`.  A table 4 block total given
+    decimal text), read exactly as `Decimal`.  A table 4 block total given
     beside its parts must equal their sum (blank = 0); a missing total is computed by
-    :func:`build_report`.  A section heading is one of the format's headings, with or without
-    its numbering (``总体情况`` = ``一、总体情况``); a section whose text is blank is left out.
+    [`build_report`][zwgk.reports.build_report].  A section heading is one of the format's headings, with or
+    without its numbering (``总体情况`` = ``一、总体情况``); a section whose text is blank is left out.
 
     Args:
         text: the JSON text.
         format: the format the report uses (its table 2 keys differ between formats).
         source: how to name the document in errors (a path).
         limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
-            checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            checked before parsing (default `DEFAULT_LIMITS`).
 
     Returns:
         The checked counts.
@@ -198,19 +201,20 @@ def counts_from_json(
 def read_counts(
     path: str | Path, format: str | ReportFormat, *, limits: Limits = DEFAULT_LIMITS
 ) -> ReportCounts:
-    """Read a counts file (UTF-8, else GB18030) with :func:`counts_from_json`.
+    """Read a counts file (UTF-8, else GB18030) with [`counts_from_json`][zwgk.reports.io.counts_from_json].
 
     Args:
         path: the file.
         format: the report format.
         limits: the file's size is checked before reading, then the bounds of
-            :func:`counts_from_json` (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            [`counts_from_json`][zwgk.reports.io.counts_from_json] (default `DEFAULT_LIMITS`).
 
     Raises:
         LimitExceededError: the file exceeds a bound of ``limits``.
         MissingFileError: no such file.
         DataFileError: the file cannot be read or decoded.
-        InvalidRecordsError: every problem of the document (see :func:`counts_from_json`).
+        InvalidRecordsError: every problem of the document (see
+            [`counts_from_json`][zwgk.reports.io.counts_from_json]).
     """
     target, text = read_input_text(path, "a .json counts file", limits=limits)
     return counts_from_json(text, format, source=str(target), limits=limits)

@@ -2,9 +2,9 @@
 
 The identities of table 3 and table 4 (FACTS §3, 1–4) are linear equations over the cells.
 A blank *total* cell is not a variable: it stands for the sum of its parts
-(:meth:`~zwgk.reports.Table3.effective`), so it is replaced by that sum; a blank *part* is a
+([`effective`][zwgk.reports.Table3.effective]), so it is replaced by that sum; a blank *part* is a
 variable whose published value is none (0).  When identities fail, the search tries every
-single cell, then every pair of cells (bounded: :data:`MAX_CELLS`):
+single cell, then every pair of cells (bounded: `MAX_CELLS`):
 
 - every failing identity must contain a cell of the set, and every negative cell (identity 5)
   must be in it;
@@ -61,7 +61,7 @@ class Culprit:
 
 @attrs.frozen
 class CulpritSearch:
-    """The outcome of :func:`find_culprits`: every minimal set found (at most :data:`MAX_SETS`)
+    """The outcome of `find_culprits`: every minimal set found (at most `MAX_SETS`)
     and a note when there is no unique answer."""
 
     sets: tuple[tuple[Culprit, ...], ...] = ()

@@ -1,11 +1,11 @@
 """How annual reports show themselves: Markdown, HTML pages, notebook displays, DataFrames and
 plots — the package's one presentation module.
 
-Values reach it only through :func:`zwgk._present.present`, which calls :func:`present`
+Values reach it only through `zwgk._present.present`, which calls `present`
 here; no value module imports it.  The HTML of a report is the official table layout of
-:func:`table3_html` and :func:`table4_html`; the DataFrame of a report is
-:func:`table3_frame`.  Every text value is escaped, and pandas and matplotlib are imported
-only when a DataFrame or a figure is asked for (extras ``zwgk[pandas]``, ``zwgk[plot]``).
+[`table3_html`][zwgk.reports.table3_html] and [`table4_html`][zwgk.reports.table4_html]; the DataFrame of a
+report is [`table3_frame`][zwgk.reports.table3_frame].  Every text value is escaped, and pandas and matplotlib
+are imported only when a DataFrame or a figure is asked for (extras ``zwgk[pandas]``, ``zwgk[plot]``).
 """
 
 from __future__ import annotations
@@ -155,7 +155,8 @@ def render_html(report: AnnualReport) -> str:
         report: the report.
 
     Returns:
-        A complete HTML document (UTF-8); :func:`parse_report_html` reads it back.
+        A complete HTML document (UTF-8); [`parse_report_html`][zwgk.reports.io.parse_report_html] reads it
+        back.
     """
     texts = dict(report.sections)
     body = [f"<h1>{escape(_title(report))}</h1>"]
@@ -315,7 +316,7 @@ def render_docx(report: AnnualReport) -> bytes:
 
     The title, then the format's six sections （一、总体情况 … 六、其他需要报告的事项） as
     headings; the text of each section the report has, else a placeholder
-    (:data:`PLACEHOLDER`) for the office to fill in; tables 2, 3 and 4 as Word tables in
+    (`PLACEHOLDER`) for the office to fill in; tables 2, 3 and 4 as Word tables in
     sections 二, 三 and 四 (blank cells empty; a table the report lacks is drawn blank).
 
     Raises:
@@ -385,7 +386,7 @@ def _table3_of(report: AnnualReport) -> Table3:
 def outcomes_by_group(report: AnnualReport) -> dict[OutcomeGroup, int]:
     """Totals (总计 column) of the six outcome groups （一）–（六）.
 
-    Each row's total is its effective value (:meth:`~zwgk.reports.Table3.effective`): a blank
+    Each row's total is its effective value ([`effective`][zwgk.reports.Table3.effective]): a blank
     总计 cell counts as the sum of the row's applicant cells; a row blank throughout counts 0.
 
     Raises:
@@ -411,7 +412,7 @@ def plot_outcomes(
         reports: reports with a ``year``; several reports of one year are added together.
         title: the figure title (default 办理结果（按年度） or ``outcomes by year``).
         labels: ``"auto"`` (Chinese when a CJK font is installed), ``"zh"`` or ``"en"``
-            (:func:`zwgk._display.use_chinese`).
+            (`zwgk._display.use_chinese`).
 
     Returns:
         The matplotlib ``Figure`` (not shown; call ``savefig``).
@@ -454,7 +455,7 @@ def plot_outcomes(
 
 # ----------------------------------------------------------------------------- notebooks
 
-#: Columns of :func:`violations_to_frame`.
+#: Columns of `violations_to_frame`.
 VIOLATION_COLUMNS = ("identity", "cell", "expected", "actual", "off_by", "message")
 
 
@@ -495,7 +496,7 @@ def report_repr(report: AnnualReport) -> str:
 def report_html(report: AnnualReport) -> str:
     """The report's title and its tables 3 and 4 in the official layout (an HTML fragment).
 
-    For the whole report as a page use :func:`~zwgk.reports.render_html`.
+    For the whole report as a page use [`render_html`][zwgk.reports.render_html].
     """
     esc = html.escape
     parts = [f"<div class='zwgk-report'><p><b>{esc(_title(report))}</b> ({esc(report.format.name)})</p>"]
@@ -510,7 +511,7 @@ def report_html(report: AnnualReport) -> str:
 
 
 def table3_to_frame(table: Table3) -> Any:
-    """Table 3 alone as a DataFrame: :func:`~zwgk.reports.table3_frame` of a report holding it."""
+    """Table 3 alone as a DataFrame: [`table3_frame`][zwgk.reports.table3_frame] of a report holding it."""
     return table3_frame(AnnualReport(agency="", year=None, format=table.format, table3=table))
 
 
@@ -571,11 +572,11 @@ def check_html(check: ReportCheck) -> str:
 def violations_to_frame(check: ReportCheck) -> Any:
     """One row per violation (needs the ``pandas`` extra).
 
-    Columns: ``identity`` (number of the identity, see :data:`~zwgk.reports.IDENTITIES`),
+    Columns: ``identity`` (number of the identity, see `IDENTITIES`),
     ``cell`` (the first cell involved), ``expected``, ``actual``, ``off_by`` and ``message``.
 
     Args:
-        check: the result of :func:`~zwgk.reports.check_report`.
+        check: the result of [`check_report`][zwgk.reports.check_report].
 
     Returns:
         The DataFrame.
@@ -622,7 +623,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 def present(value: object, what: str, /, **options: Any) -> Any:
     """Show a report value as ``what`` (``"repr"``, ``"html"``, ``"frame"``; for a report also
-    ``"markdown"`` and ``"page"``); see :mod:`zwgk._present`.
+    ``"markdown"`` and ``"page"``); see `zwgk._present`.
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

@@ -121,7 +121,7 @@ class SectionRule:
     """How a required section is recognised in a report's text.
 
     ``match``: groups of key phrases; a heading shows the section when every phrase of one
-    group is in it (both folded by :func:`zwgk._text.compact` and :func:`zwgk._text.normalize_label`).
+    group is in it (both folded by `zwgk._text.compact` and `zwgk._text.normalize_label`).
     ``table``: the table (2, 3 or 4; 0 none) whose presence in the report also shows the section.
     """
 
@@ -157,7 +157,7 @@ class ReportFormat:
     """An annual-report format: its citation, sections and table layouts.
 
     ``has_table3`` is false for the 2008 format (reports under 国务院令第492号 had no national
-    table); such a format has no table 3 rows, and its reports carry :attr:`statistics`
+    table); such a format has no table 3 rows, and its reports carry `statistics`
     read from the text instead.  ``section_rules`` say how each of ``sections`` is found in a
     report (all are required, ``sections_basis`` tags how sure that is); ``withdrawal_row``
     is the row of table 3 a withdrawn request (申请人撤回) is counted in.

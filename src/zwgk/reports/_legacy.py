@@ -4,10 +4,10 @@ Such reports have no national table: what can be read is their sections and the 
 they state in sentences.  Headings are found by their numbering (``一、`` … and ``（一）`` …,
 the heading running to the first 。 or ：), so the real, varying headings are kept as printed
 (一、政务公开的主要做法, （二）政府信息公开相关费用情况 …); which 第三十二条 topic each shows is
-decided later by the format's key phrases (:meth:`~zwgk.reports.ReportFormat.section_rules`,
-:func:`~zwgk.reports.check_report`).  Statistics are read by the format's patterns
+decided later by the format's key phrases (`section_rules`,
+[`check_report`][zwgk.reports.check_report]).  Statistics are read by the format's patterns
 (``reports/data/formats.toml``: "受理…申请N件", "主动公开政府信息N条" …; N in Arabic digits or a
-Chinese numeral, :func:`zwgk._text.chinese_number`); a sentence saying there were none
+Chinese numeral, `zwgk._text.chinese_number`); a sentence saying there were none
 ("没有因政府信息公开申请行政复议…") gives 0; a statistic the text does not state is ``None``.
 Nothing is summed or inferred between statistics: the 2007 条例 states no identity.
 """
@@ -92,7 +92,7 @@ def parse_legacy_report(
             (``蓬莱市人力资源和社会保障局2013年度…`` → ``蓬莱市人力资源和社会保障局``).
         year: the year reported on; default: the first year written in the title.
         format: the format to read it as (default ``"2008"``); forcing another format keeps
-            the sections and leaves the tables empty, so :func:`~zwgk.reports.check_report`
+            the sections and leaves the tables empty, so [`check_report`][zwgk.reports.check_report]
             says what is missing.
         source: how messages name the text.
         limits: ``max_file_bytes`` bounds the text's size.

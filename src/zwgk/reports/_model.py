@@ -2,7 +2,8 @@
 
 Cells hold ``int`` (or ``Decimal`` for money in table 2) or ``None`` for a cell left blank in
 a published report.  A blank is kept as blank (``None``), distinct from 0: a blank *part* means
-"none" (0), a blank *total* stands for the sum of its parts (:meth:`Table3.effective`).
+"none" (0), a blank *total* stands for the sum of its parts
+([`Table3.effective`][zwgk.reports.Table3.effective]).
 """
 
 from __future__ import annotations
@@ -117,7 +118,8 @@ class Table3:
         return self.cells[self.format.row_index(row)][TABLE3_COLUMNS.index(Table3Column.parse(column))]
 
     def value(self, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int:
-        """The cell as published, as a number (blank = 0); aggregates use :meth:`effective`."""
+        """The cell as published, as a number (blank = 0); aggregates use
+        [`effective`][zwgk.reports.Table3.effective]."""
         return self.raw(row, column) or 0
 
     def parts(self, row: str, column: str | Table3Column) -> tuple[tuple[str, Table3Column], ...]:
@@ -181,12 +183,13 @@ class Table3:
         return text
 
     def _repr_html_(self) -> str:
-        """The table in the official layout (:func:`~zwgk.reports.table3_html`)."""
+        """The table in the official layout ([`table3_html`][zwgk.reports.table3_html])."""
         text: str = present(self, "html")
         return text
 
     def to_frame(self) -> Any:
-        """Rows by key, columns by label (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
+        """Rows by key, columns by label (extra ``zwgk[pandas]``); see
+        [`table3_frame`][zwgk.reports.table3_frame]."""
         return present(self, "frame")
 
 
@@ -331,11 +334,11 @@ class AnnualReport:
 
     ``year`` is the year reported on; ``table2`` and ``table4`` may be absent (``None``);
     ``table3`` is ``None`` for a format without table 3 (the 2008 format) and may be ``None``
-    for a report whose table 3 was not found (:func:`~zwgk.reports.check_report` then reports
+    for a report whose table 3 was not found ([`check_report`][zwgk.reports.check_report] then reports
     the section missing); ``sections`` holds ``(heading, text)`` pairs of the text parts
     (一 … 六); ``statistics`` the figures a 2008-format report states in its text, as
     ``(key, value)`` pairs keyed by the format's statistics (``ReportFormat.statistics``;
-    ``None``: not stated) — see :meth:`statistic`.
+    ``None``: not stated) — see [`statistic`][zwgk.reports.AnnualReport.statistic].
     """
 
     agency: str
@@ -384,10 +387,11 @@ class AnnualReport:
         return text
 
     def _repr_html_(self) -> str:
-        """Title and tables 3 and 4 in the official layout; see :func:`~zwgk.reports.render_html`."""
+        """Title and tables 3 and 4 in the official layout; see [`render_html`][zwgk.reports.render_html]."""
         text: str = present(self, "html")
         return text
 
     def to_frame(self) -> Any:
-        """Table 3 as a DataFrame (extra ``zwgk[pandas]``); see :func:`~zwgk.reports.table3_frame`."""
+        """Table 3 as a DataFrame (extra ``zwgk[pandas]``); see
+        [`table3_frame`][zwgk.reports.table3_frame]."""
         return present(self, "frame")

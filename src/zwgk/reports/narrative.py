@@ -1,6 +1,6 @@
 """The narrative audit: count–share statements and restated counts in a report's text sections.
 
-A report's text sections (:attr:`~zwgk.reports.AnnualReport.sections`) repeat its figures in
+A report's text sections (`sections`) repeat its figures in
 words: "全年共收到政府信息公开申请1453件 … 其中,予以公开966件,占66.48%".  This module reads
 those sentences and checks them:
 
@@ -213,8 +213,8 @@ class NarrativeFinding:
     (a share is not its exact value rounded at its written precision), ``share_truncated``
     (it is the exact value truncated, not rounded), ``share_range`` (above 100% or below 0),
     ``part_range`` (a count above its whole) or ``share_unchecked`` (the whole cannot be
-    determined; informational, :attr:`problem` is False).  ``section`` is the heading,
-    ``quote`` a short quote of the sentence, ``cells`` the table cells involved,
+    determined; informational, [`problem`][zwgk.reports.narrative.NarrativeFinding.problem] is False).
+    ``section`` is the heading, ``quote`` a short quote of the sentence, ``cells`` the table cells involved,
     ``expected`` the table's (or the exact share's) value, ``reported`` the text's.
     """
 
@@ -257,7 +257,7 @@ def _number(digits: str | None, chinese: str | None) -> int | None:
 
 
 def _percent(match: re.Match[str]) -> Decimal | None:
-    """The percentage a :func:`_pct` group matched (``None`` for a non-standard Chinese numeral)."""
+    """The percentage a `_pct` group matched (``None`` for a non-standard Chinese numeral)."""
     groups = match.groupdict()
     digits = next((v for k, v in groups.items() if k.startswith("pct") and v), None)
     if digits is not None:
@@ -628,7 +628,7 @@ def check_narrative(report: AnnualReport) -> tuple[NarrativeFinding, ...]:
 
     Returns:
         The findings in reading order (``share_unchecked`` ones included, with
-        :attr:`NarrativeFinding.problem` False).
+        [`NarrativeFinding.problem`][zwgk.reports.narrative.NarrativeFinding.problem] False).
     """
     findings: list[NarrativeFinding] = []
     for heading, text in report.sections:

@@ -1,10 +1,10 @@
 """How ledgers and fee results show themselves: the package's one presentation module.
 
-Values reach it only through :func:`zwgk._present.present`, which calls :func:`present`
+Values reach it only through `zwgk._present.present`, which calls `present`
 here; no value module imports it.  HTML is a plain string with every text value escaped,
 and pandas is imported only when a DataFrame is asked for (extra ``zwgk[pandas]``).  The
-DataFrame of a ledger is :func:`zwgk.requests.io.ledger_to_frame` (imported on first use, so
-that importing :mod:`zwgk.requests` does not import pydantic).
+DataFrame of a ledger is [`zwgk.requests.io.ledger_to_frame`][] (imported on first use, so
+that importing [`zwgk.requests`][] does not import pydantic).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ __all__ = [
     "volume_fee_to_frame",
 ]
 
-#: Chinese headers of :func:`lateness_xlsx` (sheet 答复时限).
+#: Chinese headers of `lateness_xlsx` (sheet 答复时限).
 LATENESS_HEADERS = (
     "编号",
     "申请人类型",
@@ -76,9 +76,9 @@ def lateness_xlsx(ledger: Ledger) -> bytes:
 
 #: Requests shown by the HTML display of a ledger (the rest are counted, not shown).
 HTML_ROWS = SHARED_HTML_ROWS
-#: Columns of :func:`volume_fee_to_frame`.
+#: Columns of `volume_fee_to_frame`.
 STEP_COLUMNS = ("tier", "quantity", "price", "amount")
-#: Columns of :func:`request_fees_to_frame`.
+#: Columns of `request_fees_to_frame`.
 FEE_COLUMNS = ("request_id", "received", "ordinal", "tier", "price", "amount", "cumulative")
 
 
@@ -143,7 +143,7 @@ def volume_fee_html(fee: VolumeFee) -> str:
 def volume_fee_to_frame(fee: VolumeFee) -> Any:
     """One row per tier touched: ``tier`` (e.g. ``31–100``), ``quantity``, ``price``, ``amount``.
 
-    Money stays exact :class:`~decimal.Decimal` (``object`` dtype).
+    Money stays exact `Decimal` (``object`` dtype).
 
     Raises:
         MissingExtraError: pandas is not installed.
@@ -158,11 +158,12 @@ def volume_fee_to_frame(fee: VolumeFee) -> Any:
 
 
 def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
-    """One row per request of :func:`~zwgk.requests.monthly_request_fees` (the ``pandas`` extra).
+    """One row per request of [`monthly_request_fees`][zwgk.requests.monthly_request_fees] (the ``pandas``
+    extra).
 
     Columns: ``request_id``, ``received``, ``ordinal`` (place in the month), ``tier``,
     ``price``, ``amount`` and ``cumulative`` (the month's running total); money as
-    :class:`~decimal.Decimal`.
+    `Decimal`.
 
     Args:
         fees: the per-request fees.
@@ -191,7 +192,7 @@ def request_fees_to_frame(fees: Iterable[RequestFee]) -> Any:
 
 
 def ledger_frame(ledger: Ledger) -> Any:
-    """The ledger as a DataFrame: :func:`zwgk.requests.io.ledger_to_frame`, imported here on first use."""
+    """The ledger as a DataFrame: [`zwgk.requests.io.ledger_to_frame`][], imported here on first use."""
     from zwgk.requests.io import ledger_to_frame
 
     return ledger_to_frame(ledger)
@@ -212,7 +213,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """Show a request value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see :mod:`zwgk._present`.
+    """Show a request value as ``what`` (``"repr"``, ``"html"`` or ``"frame"``); see `zwgk._present`.
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

@@ -257,14 +257,14 @@ def monthly_request_fees(
     request costs the price of the tier ``n`` falls in.  ``already_counted`` earlier requests
     of the same month (not in ``requests``) shift the count.  The fee measures apply to
     requests received on or after their entry into force, 2021-01-01
-    (:func:`fees_effective`); an earlier request is an error, not a fee.
+    ([`fees_effective`][zwgk.requests.fees_effective]); an earlier request is an error, not a fee.
 
     Args:
         requests: requests of a single applicant, all received in the same calendar month.
         already_counted: requests of that applicant already received that month.
 
     Returns:
-        One :class:`RequestFee` per request, in counting order, with the running total.
+        One [`RequestFee`][zwgk.requests.RequestFee] per request, in counting order, with the running total.
 
     Raises:
         InvalidRecordsError: requests of several applicants or several months, or

@@ -1,7 +1,7 @@
 """Labels of the request register: applicant kinds and the articles behind each outcome row.
 
-The outcome rows (:class:`zwgk.deadlines.Outcome`) and receipt channels
-(:class:`zwgk.deadlines.Channel`) live in the deadlines core, which validates them on
+The outcome rows ([`zwgk.deadlines.Outcome`][]) and receipt channels
+([`zwgk.deadlines.Channel`][]) live in the deadlines core, which validates them on
 events; this module adds the applicant kinds of table 3 and the article mapping of
 ``requests/data/outcomes.toml``.
 """

@@ -1,7 +1,7 @@
 """The ledger at the boundary: pydantic row models, CSV / JSON / XLSX / DataFrame import and export.
 
-Every bad row is reported at once (:class:`zwgk.errors.InvalidRecordsError`, one
-:class:`zwgk.errors.Problem` per row and field, located by spreadsheet row number).
+Every bad row is reported at once ([`zwgk.errors.InvalidRecordsError`][], one
+[`zwgk.errors.Problem`][] per row and field, located by spreadsheet row number).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ _HEADER_ALIASES: Mapping[str, str] = MappingProxyType(
 
 
 def _parse_date(value: object, info: ValidationInfo) -> object:
-    """Dates of a register cell through :func:`zwgk._dates.parse_date`; a blank cell is ``None``.
+    """Dates of a register cell through `zwgk._dates.parse_date`; a blank cell is ``None``.
 
     A cell of only spaces or punctuation (``—``, ``/``) is blank too.  Other types (numbers,
     ``None``) pass on to pydantic, which refuses them as usual.
@@ -269,7 +269,7 @@ def ledger_from_rows(
     first_row: int = 2,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Ledger:
-    """Validate raw rows (column -> value) and build a :class:`Ledger`.
+    """Validate raw rows (column -> value) and build a [`Ledger`][zwgk.requests.Ledger].
 
     Column names may be the English field names or the Chinese headers of common registers
     (申请人, 申请人类型, 收到日期, 办理结果, 办结日期 …).  A row whose every cell is blank is
@@ -283,7 +283,7 @@ def ledger_from_rows(
         source: the file name used in error messages.
         first_row: the row number of the first row (2 for a sheet with one header row).
         limits: a JSON ``events`` cell is checked against ``max_cell_chars`` and
-            ``max_depth`` before it is parsed (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            ``max_depth`` before it is parsed (default `DEFAULT_LIMITS`).
 
     Returns:
         The ledger.
@@ -447,8 +447,8 @@ def ledger_to_csv(ledger: Ledger) -> str:
     """The ledger as CSV text (UTF-8, English headers; events as a JSON list).
 
     Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab,
-    CR, full-width ``＝＋－＠``) get a leading apostrophe (:func:`zwgk._neutralise.neutralise_cell`);
-    :func:`read_ledger` removes it again, so the round trip is exact.
+    CR, full-width ``＝＋－＠``) get a leading apostrophe (`zwgk._neutralise.neutralise_cell`);
+    [`read_ledger`][zwgk.requests.read_ledger] removes it again, so the round trip is exact.
     """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(LEDGER_COLUMNS), lineterminator="\n")
@@ -467,7 +467,7 @@ def ledger_to_json(ledger: Ledger) -> str:
 
 
 def ledger_json_schema() -> dict[str, Any]:
-    """JSON Schema of one ledger row (:class:`LedgerRow`)."""
+    """JSON Schema of one ledger row ([`LedgerRow`][zwgk.requests.io.LedgerRow])."""
     return LedgerRow.model_json_schema()
 
 
@@ -484,7 +484,7 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, limits: Limits = 
         limits: bounds checked before the work is done: the file's size, CSV rows, columns
             and cell length, JSON nesting, and for ``.xlsx`` the workbook pre-scan (zip,
             real sheet extent, merged ranges, cell length) (default
-            :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            `DEFAULT_LIMITS`).
 
     Returns:
         The ledger.
@@ -566,9 +566,9 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     """Write a ledger as ``.csv``, ``.json`` or ``.xlsx`` (the ``xlsx`` extra), by suffix.
 
     No text cell can run as a formula: CSV cells are neutralised with a leading apostrophe
-    (:func:`ledger_to_csv`), XLSX cells are written as string cells with Excel's quote
-    prefix (:func:`zwgk._neutralise.write_xlsx_cell`); :func:`read_ledger` reads both back
-    exactly.
+    ([`ledger_to_csv`][zwgk.requests.io.ledger_to_csv]), XLSX cells are written as string cells with Excel's
+    quote prefix (`zwgk._neutralise.write_xlsx_cell`); [`read_ledger`][zwgk.requests.read_ledger] reads both
+    back exactly.
 
     Raises:
         InvalidInputError: an unsupported suffix.
@@ -604,7 +604,7 @@ def _pandas(purpose: str) -> Any:
 def ledger_to_frame(ledger: Ledger) -> Any:
     """The ledger as a pandas DataFrame (the ``pandas`` extra).
 
-    Columns: the :data:`LEDGER_COLUMNS`; ``received`` and ``closed`` are ``datetime64``
+    Columns: the `LEDGER_COLUMNS`; ``received`` and ``closed`` are ``datetime64``
     (``NaT`` when pending); enums are their Chinese labels.
 
     Raises:
@@ -619,7 +619,7 @@ def ledger_to_frame(ledger: Ledger) -> Any:
 
 
 def ledger_from_frame(frame: Any) -> Ledger:
-    """Build a ledger from a DataFrame with the :data:`LEDGER_COLUMNS` (or Chinese headers).
+    """Build a ledger from a DataFrame with the `LEDGER_COLUMNS` (or Chinese headers).
 
     Raises:
         InvalidRecordsError: bad rows (all listed; row numbers count from 2 as in a sheet).

@@ -88,7 +88,7 @@ class DisclosureRequest:
     ``channel``); ``outcome`` is the row of table 3 the request ends in and ``closed`` the day
     it ended — both or neither (a pending request has neither).  ``events`` are the events of
     the request clock (``zwgk.deadlines.CorrectionRequested`` …) passed to
-    :func:`zwgk.deadlines.reply_deadline`.  ``pages`` is the page count used by the per-volume
+    [`zwgk.deadlines.reply_deadline`][].  ``pages`` is the page count used by the per-volume
     fee scheme.
     """
 
@@ -122,7 +122,7 @@ class DisclosureRequest:
     ) -> Deadline:
         """The reply deadline of this request (《政府信息公开条例》第三十三条).
 
-        Delegates to :func:`zwgk.deadlines.reply_deadline` with the receipt day and the
+        Delegates to [`zwgk.deadlines.reply_deadline`][] with the receipt day and the
         recorded ``events``; when the request is closed and no ``Replied`` event is recorded,
         a ``Replied(closed, outcome)`` event is added so the deadline knows it was met or missed.
 
@@ -147,7 +147,7 @@ class DisclosureRequest:
 def fee_payment_due(notice_received_on: dt.date, *, calendar: ChinaCalendar | None = None) -> dt.date:
     """Last day to pay an information-processing fee (国办函〔2020〕109号; FACTS [P]).
 
-    Delegates to :func:`zwgk.deadlines.fee_payment_deadline`, whose period is the one data
+    Delegates to [`zwgk.deadlines.fee_payment_deadline`][], whose period is the one data
     record ``other_periods.fee_payment`` of ``zwgk/deadlines/data/regimes.toml`` (20 working
     days counted from the day after the fee notice is received); no number is repeated here.
 
@@ -209,7 +209,8 @@ class Ledger:
         return text
 
     def to_frame(self) -> Any:
-        """The ledger as a DataFrame (``zwgk[pandas]``); see :func:`~zwgk.requests.io.ledger_to_frame`."""
+        """The ledger as a DataFrame (``zwgk[pandas]``); see
+        [`ledger_to_frame`][zwgk.requests.io.ledger_to_frame]."""
         return present(self, "frame")
 
     def by_applicant_month(self, applicant: str, year: int, month: int) -> tuple[DisclosureRequest, ...]:

@@ -1,9 +1,10 @@
 """The request register's boundary: ledger files, rows, DataFrames and JSON (pydantic lives here).
 
-:func:`read_ledger` / :func:`write_ledger` read and write CSV, JSON and XLSX registers
-(also at the top of :mod:`zwgk.requests`, imported on first use); :class:`LedgerRow` and
-:class:`EventRecord` are the pydantic models of one row and one clock event, and
-:func:`ledger_json_schema` their JSON Schema.
+[`read_ledger`][zwgk.requests.read_ledger] / [`write_ledger`][zwgk.requests.write_ledger] read and write CSV,
+JSON and XLSX registers (also at the top of [`zwgk.requests`][], imported on first use);
+[`LedgerRow`][zwgk.requests.io.LedgerRow] and [`EventRecord`][zwgk.requests.io.EventRecord] are the pydantic
+models of one row and one clock event, and [`ledger_json_schema`][zwgk.requests.io.ledger_json_schema] their
+JSON Schema.
 """
 
 from __future__ import annotations

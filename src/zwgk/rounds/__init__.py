@@ -1,16 +1,18 @@
 """Assessment rounds: one scorecard over many units and several periods, and what follows.
 
-- :func:`score_rounds` scores an evidence table (one row per unit and period: CSV, XLSX or a
-  DataFrame via :mod:`zwgk.rounds.io`) and ranks every period;
-- :class:`Rounds` keeps the per-round results and rankings; :meth:`Rounds.trend` gives a
-  unit's change since its previous round and the items that lost points;
-- :func:`designate` applies designation rules (data: :func:`zwgk.rounds.io.load_designations`)
-  such as seed 000's 示范点 动态考核 — drop below a threshold or in the bottom N / share for K
-  consecutive rounds, recommend the top — and explains each decision;
-- the 通报 (bulletin) as Markdown (:meth:`Rounds.bulletin_markdown`) and DOCX, the results
-  sheet as XLSX (:mod:`zwgk.rounds.io`), trend plots (:meth:`Rounds.plot`).
+- [`score_rounds`][zwgk.rounds.score_rounds] scores an evidence table (one row per unit and period: CSV, XLSX
+  or a DataFrame via [`zwgk.rounds.io`][]) and ranks every period;
+- [`Rounds`][zwgk.rounds.Rounds] keeps the per-round results and rankings;
+  [`Rounds.trend`][zwgk.rounds.Rounds.trend] gives a unit's change since its previous round and the items that
+  lost points;
+- [`designate`][zwgk.rounds.designate] applies designation rules (data:
+  [`zwgk.rounds.io.load_designations`][]) such as seed 000's 示范点 动态考核 — drop below a threshold or in
+  the bottom N / share for K consecutive rounds, recommend the top — and explains each decision;
+- the 通报 (bulletin) as Markdown ([`Rounds.bulletin_markdown`][zwgk.rounds.Rounds.bulletin_markdown]) and
+  DOCX, the results sheet as XLSX ([`zwgk.rounds.io`][]), trend plots
+  ([`Rounds.plot`][zwgk.rounds.Rounds.plot]).
 
-This is its own package rather than part of :mod:`zwgk.scoring` so that scoring's façade
+This is its own package rather than part of [`zwgk.scoring`][] so that scoring's façade
 stays at 40 names and the scoring core stays one card, one unit; rounds build on it.
 """
 

@@ -68,7 +68,7 @@ def signed(value: Decimal | None) -> str:
 
 
 def result_rows(rounds: Rounds, periods: Sequence[str] | None = None) -> list[tuple[object, ...]]:
-    """Rows of the results sheet (headers :data:`RESULT_HEADERS`), period by period in rank
+    """Rows of the results sheet (headers `RESULT_HEADERS`), period by period in rank
     order: period, rank, unit, total and maximum (``Decimal``), grade, verdict, change."""
     rows: list[tuple[object, ...]] = []
     for rnd in rounds.rounds:

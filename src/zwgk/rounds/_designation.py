@@ -1,8 +1,8 @@
 """Designation rules as data: who loses a title and who is recommended, round by round.
 
 Seed 000 (劳保局政务公开示范点建设意见) runs 示范点 under 动态考核: "对不起示范作用的取消示范点资格,
-对措施有力成效显著的,推荐为全省系统示范点".  A :class:`DesignationRules` value (read from TOML
-by :func:`zwgk.rounds.io.load_designations`) lists rules of three kinds:
+对措施有力成效显著的,推荐为全省系统示范点".  A [`DesignationRules`][zwgk.rounds.DesignationRules] value (read
+from TOML by [`zwgk.rounds.io.load_designations`][]) lists rules of three kinds:
 
 - ``drop_below`` — drop a unit whose total is below ``threshold`` in each of the last
   ``rounds`` rounds (consecutive, ending at the round decided on);
@@ -11,10 +11,10 @@ by :func:`zwgk.rounds.io.load_designations`) lists rules of three kinds:
 - ``recommend_top`` — recommend a unit ranked in the top ``count`` in each of those rounds
   and, when ``min_total`` is set, with at least that total in each.
 
-Places come from :func:`zwgk.scoring.rank` (ties share a rank).  ``ties = "include"`` (the
+Places come from [`zwgk.scoring.rank`][] (ties share a rank).  ``ties = "include"`` (the
 default) keeps every unit tied at the boundary in the bottom or top group; ``"exclude"``
 leaves the tied units out.  A unit not assessed in one of the rounds is not decided.
-Every :class:`Decision` says which rule, which rounds and which totals and places.
+Every [`Decision`][zwgk.rounds.Decision] says which rule, which rounds and which totals and places.
 """
 
 from __future__ import annotations

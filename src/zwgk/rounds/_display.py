@@ -1,8 +1,8 @@
 """How rounds look: one line, HTML, DataFrames, trend plots and the 通报 (bulletin) text.
 
-Reached only through :func:`zwgk._present.present`.  The bulletin's structure (shared by the
-Markdown here and the DOCX written by :func:`zwgk.rounds.io.write_bulletin_docx`) is
-:func:`bulletin_parts`.
+Reached only through `zwgk._present.present`.  The bulletin's structure (shared by the
+Markdown here and the DOCX written by [`zwgk.rounds.io.write_bulletin_docx`][]) is
+`bulletin_parts`.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ _PRESENTERS: Presenters = MappingProxyType(
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
-    """Show a rounds value as ``what`` (see :mod:`zwgk._present`).
+    """Show a rounds value as ``what`` (see `zwgk._present`).
 
     Raises:
         UnknownNameError: ``value`` has no presentation ``what``.

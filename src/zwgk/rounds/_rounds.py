@@ -1,9 +1,9 @@
 """Assessment rounds: one card, many units, several periods (季度动态考评, 年终评估).
 
-:func:`score_rounds` scores every row of an evidence table (one row per unit and period)
-with :func:`zwgk.scoring.score`, ranks each period with :func:`zwgk.scoring.rank` and keeps
-the results in period order.  :meth:`Rounds.trend` compares a unit's rounds: the change of
-total since its previous round and the items that lost points.
+[`score_rounds`][zwgk.rounds.score_rounds] scores every row of an evidence table (one row per unit and period)
+with [`zwgk.scoring.score`][], ranks each period with [`zwgk.scoring.rank`][] and keeps
+the results in period order.  [`Rounds.trend`][zwgk.rounds.Rounds.trend] compares a unit's rounds: the change
+of total since its previous round and the items that lost points.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class UnitTrend:
 
 @attrs.frozen(repr=False)
 class Rounds:
-    """The results of several rounds of one card (:func:`score_rounds`)."""
+    """The results of several rounds of one card ([`score_rounds`][zwgk.rounds.score_rounds])."""
 
     card: str
     card_title: str
@@ -151,7 +151,7 @@ class Rounds:
         return present(self, "plot", labels=labels)
 
     def bulletin_markdown(self, period: str | None = None, *, decisions: Sequence[object] = ()) -> str:
-        """The 通报 of ``period`` (default: the last) as Markdown; see :mod:`zwgk.rounds`."""
+        """The 通报 of ``period`` (default: the last) as Markdown; see [`zwgk.rounds`][]."""
         return str(present(self, "bulletin", period=period, decisions=tuple(decisions)))
 
 
@@ -201,12 +201,12 @@ def score_rounds(
         card: The card (or its compiled plan).
         rows: One mapping per unit and period: a unit column (``unit``, ``单位``), a period
             column (``period``, ``考核期``) and the card's evidence keys.  See
-            :mod:`zwgk.rounds._table` for how cells are read.
+            `zwgk.rounds._table` for how cells are read.
         unit_column: The unit column's name, if not one of the defaults.
         period_column: The period column's name, if not one of the defaults.
         periods: The period order (default: the periods found, sorted — ``2025Q4`` before
             ``2026Q1``, ``2025`` before ``2026``).
-        lenient: Passed to :func:`zwgk.scoring.score` (missing evidence scores 0).
+        lenient: Passed to [`zwgk.scoring.score`][] (missing evidence scores 0).
         calendar: Working-day calendar for derived evidence.
 
     Raises:

@@ -1,6 +1,6 @@
 """Evidence tables: one row per unit and period, cells read for the card's evidence types.
 
-Pure: rows are mappings (from CSV, XLSX or a DataFrame, read in :mod:`zwgk.rounds.io`).
+Pure: rows are mappings (from CSV, XLSX or a DataFrame, read in [`zwgk.rounds.io`][]).
 A cell is missing when it is ``None``, empty text or NaN.  Spreadsheet numbers arrive as
 floats; a whole float becomes an ``int`` and any other float the decimal of its shortest
 repr (``7.5`` → ``Decimal("7.5")``, what the cell shows) — the scoring engine itself still

@@ -1,14 +1,15 @@
 """The rounds' boundary: evidence tables in; bulletins (DOCX) and results sheets (XLSX) out;
 designation rules read from TOML.
 
-- :func:`read_evidence_table` — a ``.csv`` (UTF-8 or GB18030) or ``.xlsx`` file as rows
-  (the first row holds the column names); :func:`rows_from_frame` does the same for a
-  pandas DataFrame.  Pass the rows to :func:`zwgk.rounds.score_rounds`.
-- :func:`load_designations` — built-in rule sets by name (:func:`list_designations`) or a
-  TOML file by path.
-- :func:`write_bulletin_docx` — the 通报 as a Word document (extra ``zwgk[docx]``).
-- :func:`write_results_xlsx` — every round's results with Chinese headers, the header row
-  frozen, every text cell written formula-safe (extra ``zwgk[xlsx]``).
+- [`read_evidence_table`][zwgk.rounds.io.read_evidence_table] — a ``.csv`` (UTF-8 or GB18030) or ``.xlsx``
+  file as rows (the first row holds the column names); [`rows_from_frame`][zwgk.rounds.io.rows_from_frame]
+  does the same for a pandas DataFrame.  Pass the rows to [`zwgk.rounds.score_rounds`][].
+- [`load_designations`][zwgk.rounds.io.load_designations] — built-in rule sets by name
+  ([`list_designations`][zwgk.rounds.io.list_designations]) or a TOML file by path.
+- [`write_bulletin_docx`][zwgk.rounds.io.write_bulletin_docx] — the 通报 as a Word document (extra
+  ``zwgk[docx]``).
+- [`write_results_xlsx`][zwgk.rounds.io.write_results_xlsx] — every round's results with Chinese headers, the
+  header row frozen, every text cell written formula-safe (extra ``zwgk[xlsx]``).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def read_evidence_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) ->
     """Rows of an evidence table file (``.csv`` or ``.xlsx``; the first row names the columns).
 
     ``limits`` bounds the file size, rows, columns and cells (default
-    :data:`~zwgk._limits.DEFAULT_LIMITS`); a workbook is pre-scanned before openpyxl loads it.
+    `DEFAULT_LIMITS`); a workbook is pre-scanned before openpyxl loads it.
 
     Raises:
         MissingFileError: no such file.

@@ -4,15 +4,15 @@ A card is a set of sections and items, each item with its value (分值), its cr
 text from the source and the rules that score it: all-or-nothing, named checks, per
 missing element, per occurrence, discretionary ranges (视情节扣5—10分), tiers, zero-if and
 groups; cards add vetoes, section caps, a bonus gate, rescaling and grade bands.  Cards
-ship as TOML (validated at the boundary, :mod:`zwgk.scoring.io`); :func:`compile_card`
-turns a card into an immutable plan and :func:`score` is pure, deterministic and exact
-(:class:`~decimal.Decimal` only), and every point gained or lost is explained.
+ship as TOML (validated at the boundary, [`zwgk.scoring.io`][]); [`compile_card`][zwgk.scoring.compile_card]
+turns a card into an immutable plan and [`score`][zwgk.scoring.score] is pure, deterministic and exact
+(`Decimal` only), and every point gained or lost is explained.
 
 Built-in cards: the three tables of 《开福区2013年政务公开工作要点》 (appendices 1–3) and the
 combination rule 表一 × 60% + 表二 × 40%.
 
 ``import zwgk.scoring`` imports neither pydantic nor pandas, numpy or matplotlib:
-:func:`load_card` and friends import the card-file boundary on first use.
+[`load_card`][zwgk.scoring.load_card] and friends import the card-file boundary on first use.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Cross-reference checks of a validated card file, and the core values built from it.
 
-Pydantic checks each record's shape (:mod:`zwgk.scoring._card_file`); this module checks
+Pydantic checks each record's shape (`zwgk.scoring._card_file`); this module checks
 what spans records — every key a rule or condition reads is declared with the right type,
 tiers match their choice field, derivations exist and get the inputs they need, item ids
 and evidence keys are unique, the card's maximum is the sum of its base items — and lists
@@ -64,7 +64,8 @@ _NUMERIC = frozenset({FieldType.COUNT, FieldType.AMOUNT})
 
 
 class CardBuilder:
-    """Turns a validated :class:`CardModel` into a :class:`Card`, collecting cross-reference problems."""
+    """Turns a validated [`CardModel`][zwgk.scoring.io.CardModel] into a [`Card`][zwgk.scoring.Card],
+    collecting cross-reference problems."""
 
     def __init__(self, model: CardModel) -> None:
         self.model = model
@@ -308,7 +309,7 @@ class CardBuilder:
 def card_from_data(
     data: Mapping[str, Any], source: str, parameters: Mapping[str, Decimal | int | str] | None = None
 ) -> Card:
-    """Validate card data (as read from TOML/JSON) and build the :class:`Card`.
+    """Validate card data (as read from TOML/JSON) and build the [`Card`][zwgk.scoring.Card].
 
     ``$key`` references to the card's ``[[parameters]]`` are replaced first, by the
     parameter's default or the value in ``parameters``.

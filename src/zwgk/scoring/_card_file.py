@@ -1,9 +1,9 @@
 """The boundary: card files (TOML/JSON) validated with pydantic and turned into core values.
 
-This module imports pydantic; it is reached through :mod:`zwgk.scoring.io` (and lazily from
-:func:`~zwgk.scoring.load_card`), so ``import zwgk.scoring`` stays light.
+This module imports pydantic; it is reached through [`zwgk.scoring.io`][] (and lazily from
+[`load_card`][zwgk.scoring.load_card]), so ``import zwgk.scoring`` stays light.
 Every problem of a file — schema errors first, then cross-reference errors — is listed in
-one :class:`~zwgk.errors.DataFileError`.
+one [`DataFileError`][zwgk.errors.DataFileError].
 """
 
 from __future__ import annotations

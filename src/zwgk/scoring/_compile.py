@@ -1,6 +1,6 @@
 """Compiling a card's rules into small closures, once per card.
 
-The engine's semantics are those of the rule kinds (see :mod:`zwgk.scoring._model`);
+The engine's semantics are those of the rule kinds (see `zwgk.scoring._model`);
 this module only makes them fast: conditions become direct lookups, and adjustments
 whose content is known in advance (a check on a boolean) are built once and shared —
 they are immutable values, so sharing is safe.

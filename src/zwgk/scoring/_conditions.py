@@ -17,7 +17,7 @@ _TERM = re.compile(
 
 
 def parse_condition(text: str) -> Condition:
-    """Parse condition text into a :class:`Condition`.
+    """Parse condition text into a [`Condition`][zwgk.scoring.Condition].
 
     Grammar: ``term ("or" term)*`` where a term is ``key`` (a boolean is true),
     ``not key`` (a boolean is false) or ``key OP number`` with OP one of

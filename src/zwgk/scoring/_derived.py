@@ -1,14 +1,16 @@
 """Derived evidence: registered pure functions computing evidence from other evidence.
 
-A card names the function and maps its parameters to evidence keys::
+A card names the function and maps its parameters to evidence keys:
 
-    [[derived]]
-    key = "longest_update_gap"
-    function = "longest_update_gap"
-    inputs = { dates = "update_dates", start = "period_start", end = "period_end" }
+```toml
+[[derived]]
+key = "longest_update_gap"
+function = "longest_update_gap"
+inputs = { dates = "update_dates", start = "period_start", end = "period_end" }
+```
 
-The registry :data:`DERIVATIONS` is read-only; pass extra functions to
-:func:`zwgk.scoring.score` through its ``derivations`` argument.
+The registry `DERIVATIONS` is read-only; pass extra functions to
+[`zwgk.scoring.score`][] through its ``derivations`` argument.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ __all__ = [
 
 
 class WorkingDayCalendar(Protocol):
-    """What derived functions need from a calendar (:class:`zwgk.deadlines.ChinaCalendar` fits)."""
+    """What derived functions need from a calendar ([`zwgk.calendar.ChinaCalendar`][] fits)."""
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
         """Number of working days in ``(a, b]``."""
@@ -46,7 +48,7 @@ class DerivationFunction:
     """A registered derivation: its parameters (name and evidence type) and its result type.
 
     ``function`` is called as ``function(calendar, **inputs)`` where ``calendar`` is the
-    calendar passed to :func:`zwgk.scoring.score` (or the default one, built on first use).
+    calendar passed to [`zwgk.scoring.score`][] (or the default one, built on first use).
     """
 
     name: str

@@ -1,15 +1,15 @@
 """How scoring results show themselves: text, HTML for notebooks, DataFrames, a plot.
 
-The one presentation module of :mod:`zwgk.scoring`: value types reach it only through
-:func:`zwgk._present.present`, which calls :func:`present` here (so no value module imports
-this one).  It builds on the text helpers of :mod:`zwgk.scoring._render`.
+The one presentation module of [`zwgk.scoring`][]: value types reach it only through
+`zwgk._present.present`, which calls `present` here (so no value module imports
+this one).  It builds on the text helpers of `zwgk.scoring._render`.
 
-The same conventions as :mod:`zwgk.deadlines`, whose helpers are reused (imported on first
+The same conventions as [`zwgk.deadlines`][], whose helpers are reused (imported on first
 use, so ``import zwgk.scoring`` stays light): HTML is a
 plain string with every text value escaped; pandas and matplotlib are imported only inside
 the functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``); plots return a
-:class:`matplotlib.figure.Figure` built without pyplot.  Points stay exact
-:class:`~decimal.Decimal` values in DataFrames (``object`` dtype).
+`matplotlib.figure.Figure` built without pyplot.  Points stay exact
+`Decimal` values in DataFrames (``object`` dtype).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def score_html(result: ScoreResult) -> str:
     """An HTML item table of a score result (used by ``ScoreResult._repr_html_``).
 
     One row per item: section, item, title, points, maximum and every adjustment with its
-    reason (the starting points left out, as in :func:`zwgk.scoring.render_text`).
+    reason (the starting points left out, as in [`zwgk.scoring.render_text`][]).
     """
     esc = html.escape
     unit = f"{esc(result.unit)} — " if result.unit else ""
@@ -173,7 +173,7 @@ def combined_html(result: CombinedResult) -> str:
 
 
 def rankings_html(rankings: Iterable[Ranking]) -> str:
-    """An HTML table of a ranking (the tuple :func:`zwgk.scoring.rank` returns): one row per unit.
+    """An HTML table of a ranking (the tuple [`zwgk.scoring.rank`][] returns): one row per unit.
 
     Args:
         rankings: the places, in the order to show them.
@@ -218,7 +218,7 @@ def score_frame(result: ScoreResult) -> Any:
     """One row per item of a result (needs the ``pandas`` extra).
 
     Columns: ``section``, ``item``, ``title``, ``maximum``, ``points``, ``applicable``,
-    ``bonus`` (as in :func:`zwgk.scoring.results_to_frame`, which builds them) and
+    ``bonus`` (as in [`zwgk.scoring.results_to_frame`][], which builds them) and
     ``adjustments``: the adjustments other than the starting points, one ``+1 reason`` line
     each, joined with line breaks.
 
@@ -256,7 +256,7 @@ def combined_frame(result: CombinedResult) -> Any:
 
 
 def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
-    """One row per unit of a ranking (the tuple :func:`zwgk.scoring.rank` returns).
+    """One row per unit of a ranking (the tuple [`zwgk.scoring.rank`][] returns).
 
     Columns: ``rank``, ``unit``, ``title`` (card or combination title), ``total``,
     ``passed``, ``vetoes`` (joined with ``；``).
@@ -265,7 +265,7 @@ def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
         rankings: the places, in the order to show them.
 
     Returns:
-        The DataFrame; totals stay exact :class:`~decimal.Decimal` values.
+        The DataFrame; totals stay exact `Decimal` values.
 
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
@@ -317,7 +317,7 @@ def section_breakdown(result: ScoreResult) -> tuple[tuple[str, str, Decimal, Dec
         result: the score result.
 
     Returns:
-        One tuple per section, in card order (what :func:`plot_score_breakdown` draws).
+        One tuple per section, in card order (what `plot_score_breakdown` draws).
     """
     out = []
     for s in result.sections:
@@ -335,7 +335,7 @@ def _ascii(text: str, fallback: str) -> str:
 def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any:
     """A score breakdown by section: the points gained against the maximum, one bar pair each.
 
-    Grey bars are the section maxima (see :func:`section_breakdown`), coloured bars the
+    Grey bars are the section maxima (see `section_breakdown`), coloured bars the
     points (bonus sections in orange); each bar is labelled ``points/maximum``.  With
     ``labels="auto"`` the section titles are Chinese when a CJK font is installed, otherwise
     the sections' ids are used.
@@ -415,7 +415,7 @@ _PRESENTERS: Mapping[tuple[type, str], Callable[..., Any]] = types.MappingProxyT
 def present(value: object, what: str, /, **options: Any) -> Any:
     """Show a scoring value as ``what`` (``"repr"``, ``"html"``, ``"frame"`` or ``"plot"``).
 
-    Called by :func:`zwgk._present.present` for the value types' ``__repr__``,
+    Called by `zwgk._present.present` for the value types' ``__repr__``,
     ``_repr_html_``, ``to_frame()`` and ``plot()``; ``options`` go to the renderer
     (``labels=`` for plots).
 

@@ -3,21 +3,21 @@
 One unit is scored in named steps (documented in docs/reference/scoring.md), each a
 pure function of the plan and what the steps before it gave:
 
-1. :func:`~zwgk.scoring._read.read` — evidence → typed values, every problem listed in one
-   :class:`~zwgk.errors.EvidenceError`;
-2. :func:`~zwgk.scoring._read.derive` — the derived evidence;
-3. :func:`score_items` — each item that applies starts from its ``start`` points, its rules
+1. `read` — evidence → typed values, every problem listed in one
+   [`EvidenceError`][zwgk.errors.EvidenceError];
+2. `derive` — the derived evidence;
+3. `score_items` — each item that applies starts from its ``start`` points, its rules
    are applied in order, a zero rule (``zero_if``, ``all_or_nothing``) then sets it to 0,
    and it is clamped to ``[0, maximum]``;
-4. :func:`score_section` — sections add their items and apply their caps;
-5. :func:`rescale` — the base (non-bonus sections) is rescaled when items do not apply and
+4. `score_section` — sections add their items and apply their caps;
+5. `rescale` — the base (non-bonus sections) is rescaled when items do not apply and
    the card says so;
-6. :func:`gates` — bonus sections count when the base passes the bonus gate; the vetoes
+6. `gates` — bonus sections count when the base passes the bonus gate; the vetoes
    that hold are listed;
-7. :func:`verdict` — the pass mark, the vetoes and the grade bands decide ``passed`` and
+7. `verdict` — the pass mark, the vetoes and the grade bands decide ``passed`` and
    ``grade``.
 
-The memo (:mod:`zwgk.scoring._memo`) only lets equal inputs share result objects.
+The memo (`zwgk.scoring._memo`) only lets equal inputs share result objects.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def rescale(
 ) -> tuple[Decimal, Decimal, tuple[Adjustment, ...]]:
     """``(base, maximum, adjustments)`` once items that do not apply are accounted for.
 
-    When every item applies nothing changes.  Otherwise, with a :class:`Rescale` the base
+    When every item applies nothing changes.  Otherwise, with a `Rescale` the base
     becomes ``base × full / applicable`` rounded to its quantum (ROUND_HALF_UP; 0 when no
     item applies) and the maximum stays ``card.maximum``; without one the base stays and
     the maximum becomes ``applicable``.
@@ -176,7 +176,7 @@ def gates(
 
     The bonus counts unless the card's bonus gate refuses it: the base must be above the
     threshold (``>=`` when ``inclusive``).  Section caps were applied by
-    :func:`score_section`.  ``vetoes`` are the reasons of the vetoes whose condition holds
+    `score_section`.  ``vetoes`` are the reasons of the vetoes whose condition holds
     (missing evidence never holds).
     """
     gate = card.bonus_gate
@@ -237,13 +237,14 @@ def score(
 
     Pure and deterministic: the same card and evidence always give the same result,
     whatever the order of the evidence keys or the caller's decimal context.  All
-    arithmetic is exact :class:`~decimal.Decimal`; the only rounding is the card's
+    arithmetic is exact `Decimal`; the only rounding is the card's
     rescaling quantum.
 
     Args:
-        card: The scorecard, or its :class:`CompiledCard` (:func:`compile_card`).  A card is
-            compiled on first use; the plans of the last few cards are remembered.
-        evidence: Evidence values by key (see :func:`zwgk.scoring.io.evidence_schema`).
+        card: The scorecard, or its [`CompiledCard`][zwgk.scoring.CompiledCard]
+            ([`compile_card`][zwgk.scoring.compile_card]).  A card is compiled on first use; the plans of the
+            last few cards are remembered.
+        evidence: Evidence values by key (see [`zwgk.scoring.io.evidence_schema`][]).
             ``None`` counts as missing.  Numbers must be ``int``, ``Decimal`` or decimal
             text; floats are rejected.
         lenient: Score items whose evidence is missing as 0 (each such item says so and
@@ -252,15 +253,15 @@ def score(
             holding / applying.  Ill-typed evidence is an error in both modes.
         unit: Label of the unit scored, carried into the result.
         calendar: Working-day calendar for derived evidence (default:
-            :func:`zwgk.calendar.default_calendar`, built only when a derivation needs it).
+            [`zwgk.calendar.default_calendar`][], built only when a derivation needs it).
         derivations: Extra derivation functions by name, on top of the built-in ones.
 
     Returns:
-        The :class:`ScoreResult` with every adjustment.
+        The [`ScoreResult`][zwgk.scoring.ScoreResult] with every adjustment.
 
     Raises:
         zwgk.errors.InvalidTypeError: ``evidence`` is not a mapping, or ``card`` is neither
-            a card nor a compiled card (a card name: load it with :func:`load_card`).
+            a card nor a compiled card (a card name: load it with [`load_card`][zwgk.scoring.load_card]).
         zwgk.errors.EvidenceError: Evidence is missing (strict mode), ill-typed, out of
             range or unknown to the card; every problem is listed.
     """

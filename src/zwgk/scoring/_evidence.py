@@ -182,7 +182,7 @@ _FACTORIES: Mapping[FieldType, Callable[[EvidenceField], Callable[[object], obje
 
 Reader = Callable[[object], tuple[object, str | None]]
 MEMO_LIMIT = 4096
-"""Readings remembered per card (see :func:`read_remembered`); beyond it values are simply read."""
+"""Readings remembered per card (see `read_remembered`); beyond it values are simply read."""
 
 _TEXT_TYPES = frozenset({FieldType.BOOLEAN, FieldType.CHOICE, FieldType.DATE})
 _LIST_TYPES = frozenset({FieldType.ELEMENTS, FieldType.DATES})

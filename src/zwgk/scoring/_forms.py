@@ -90,7 +90,7 @@ def evidence_schema(card: Card) -> dict[str, Any]:
 def card_template(card: Card) -> dict[str, Any]:
     """An empty evidence mapping for ``card``: every key with ``None`` (JSON ``null``) to fill in.
 
-    Scoring the template unchanged raises :class:`~zwgk.errors.EvidenceError` listing
+    Scoring the template unchanged raises [`EvidenceError`][zwgk.errors.EvidenceError] listing
     every value still to provide.
     """
     return dict.fromkeys(card.fields)

@@ -1,7 +1,7 @@
 """Loading cards: built-in package data or user files.
 
-Pydantic (:mod:`zwgk.scoring._card_file`) is imported inside the functions, so the top-level
-:func:`zwgk.scoring.load_card` and friends are thin lazy wrappers over the boundary.
+Pydantic (`zwgk.scoring._card_file`) is imported inside the functions, so the top-level
+[`zwgk.scoring.load_card`][] and friends are thin lazy wrappers over the boundary.
 """
 
 from __future__ import annotations
@@ -58,10 +58,10 @@ def card_from_dict(
         data: The card data.
         source: Name of where the data came from, used in error locations.
         limits: ``max_depth`` bounds the nesting of ``data``, measured without recursion
-            before validation (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            before validation (default `DEFAULT_LIMITS`).
 
     Returns:
-        The validated :class:`Card`.
+        The validated [`Card`][zwgk.scoring.Card].
 
     Raises:
         zwgk.errors.LimitExceededError: ``data`` is nested deeper than ``max_depth``.
@@ -83,15 +83,15 @@ def load_card(
     """Load a built-in card by name, or a card file (``.toml`` or ``.json``) by path.
 
     Args:
-        name_or_path: A name from :func:`list_cards`, or the path of a card file.
+        name_or_path: A name from [`list_cards`][zwgk.scoring.list_cards], or the path of a card file.
         limits: for a card file, its size (checked before reading), length and nesting
-            (``max_file_bytes``, ``max_depth``) (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            (``max_file_bytes``, ``max_depth``) (default `DEFAULT_LIMITS`).
         parameters: Values for the card's ``[[parameters]]`` (point values and thresholds
             the card states as parameters, e.g. the unverified ones); the others keep their
-            defaults.  :attr:`Card.parameters` records what was used.
+            defaults.  `Card.parameters` records what was used.
 
     Returns:
-        The validated :class:`Card`.
+        The validated [`Card`][zwgk.scoring.Card].
 
     Raises:
         zwgk.errors.LimitExceededError: The card file exceeds a bound of ``limits``.
@@ -171,10 +171,10 @@ def read_evidence(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMI
     Args:
         path: the ``.json`` file (UTF-8).
         limits: its size (checked before reading), length and nesting (``max_file_bytes``,
-            ``max_depth``) (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            ``max_depth``) (default `DEFAULT_LIMITS`).
 
     Returns:
-        The evidence, JSON numbers with a fraction as :class:`~decimal.Decimal`.
+        The evidence, JSON numbers with a fraction as `Decimal`.
 
     Raises:
         zwgk.errors.MissingFileError: no such file.

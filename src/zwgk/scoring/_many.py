@@ -36,7 +36,7 @@ def _weight(value: object, field: str) -> Decimal:
 def _plain(value: Decimal) -> Decimal:
     """``value`` without spurious trailing zeros: ``61.50`` → ``61.5``, ``60.0`` → ``60`` (exact).
 
-    Unlike :meth:`Decimal.normalize` it never switches to an exponent (``100`` stays
+    Unlike `Decimal.normalize` it never switches to an exponent (``100`` stays
     ``100``, not ``1E+2``); the value is unchanged, only its representation.
     """
     if value == value.to_integral_value():
@@ -50,7 +50,7 @@ def combine(
     """Weighted sum of results: ``Σ result.total × weight`` (exact; no rounding).
 
     Contributions and the total are exact and written without spurious trailing zeros,
-    like the totals of :func:`score` (``102.5 × 0.6`` is ``Decimal("61.5")``, not
+    like the totals of [`score`][zwgk.scoring.score] (``102.5 × 0.6`` is ``Decimal("61.5")``, not
     ``Decimal("61.50")``).
 
     Args:
@@ -59,7 +59,7 @@ def combine(
         unit: Unit label (default: the first part's).
 
     Returns:
-        The :class:`CombinedResult`; it passes when every part passed.
+        The [`CombinedResult`][zwgk.scoring.CombinedResult]; it passes when every part passed.
 
     Raises:
         zwgk.errors.InvalidInputError: No parts, or a weight is not a number.
@@ -84,7 +84,7 @@ def combine(
 
 
 def apply_combination(combination: Combination, results: Iterable[ScoreResult]) -> CombinedResult:
-    """Combine results according to a :class:`Combination` (matched by card name).
+    """Combine results according to a [`Combination`][zwgk.scoring.Combination] (matched by card name).
 
     Raises:
         zwgk.errors.InvalidInputError: A card of the combination has no result, or a result
@@ -125,7 +125,7 @@ def what_if(
     """Score the evidence as given and with ``key`` set to ``new_value``; report the change.
 
     Returns:
-        :class:`WhatIf` with both results, the change of the total and of every item that
+        [`WhatIf`][zwgk.scoring.WhatIf] with both results, the change of the total and of every item that
         changed.
 
     Raises:

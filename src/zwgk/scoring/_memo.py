@@ -2,15 +2,15 @@
 
 Two bounded caches make repeated scoring fast without changing any result:
 
-- the plans of the last few :class:`~zwgk.scoring.Card` values scored, by identity (hashing
+- the plans of the last few [`Card`][zwgk.scoring.Card] values scored, by identity (hashing
   a card costs more than scoring it), so ``score(card, …)`` in a loop compiles once;
-- per :class:`~zwgk.scoring.CompiledCard` a :class:`Memo` of item and section results by
+- per [`CompiledCard`][zwgk.scoring.CompiledCard] a `Memo` of item and section results by
   the values of the evidence they read, and of text readings.  Results are immutable and a
   pure function of those values, so equal evidence may share one result object.  A memo
   lives as long as its plan (a weak reference) and holds at most
-  :data:`~zwgk.scoring._evidence.MEMO_LIMIT` entries per table.
+  `MEMO_LIMIT` entries per table.
 
-Both are the only mutable state of :mod:`zwgk.scoring`; clearing them changes nothing but
+Both are the only mutable state of [`zwgk.scoring`][]; clearing them changes nothing but
 speed.
 """
 
@@ -27,7 +27,7 @@ from zwgk.scoring._result import ItemResult, SectionResult
 __all__ = ["MEMO_LIMIT", "Memo", "memo_for", "plan_for"]
 
 _RECENT_CARDS = 8
-"""How many cards' plans :func:`plan_for` remembers."""
+"""How many cards' plans `plan_for` remembers."""
 
 
 class Memo:

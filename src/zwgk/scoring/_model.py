@@ -1,10 +1,10 @@
 """Core values of a scorecard (考核细则): cards, sections, items, evidence fields and rules.
 
-Every value is a frozen, slotted attrs class; points are :class:`decimal.Decimal`.  Cards
-are normally read from TOML by :func:`zwgk.scoring.load_card` (or from a mapping by
-:func:`zwgk.scoring.io.card_from_dict`), which validates them; the classes can also be built
-directly in Python.  A card holds no engine state: :func:`zwgk.scoring.compile_card` turns it
-into a separate :class:`~zwgk.scoring.CompiledCard`.
+Every value is a frozen, slotted attrs class; points are `decimal.Decimal`.  Cards
+are normally read from TOML by [`zwgk.scoring.load_card`][] (or from a mapping by
+[`zwgk.scoring.io.card_from_dict`][]), which validates them; the classes can also be built
+directly in Python.  A card holds no engine state: [`zwgk.scoring.compile_card`][] turns it
+into a separate [`CompiledCard`][zwgk.scoring.CompiledCard].
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class Item:
             ``[0, maximum]``.
         evidence: The evidence the item needs.
         applies_if: When given and false, the item does not apply (不适用) and is left out
-            of the maximum; the card's :class:`Rescale` then rescales the base score.
+            of the maximum; the card's `Rescale` then rescales the base score.
         notes: How ambiguous source text was interpreted.
     """
 
@@ -182,8 +182,8 @@ class Derivation:
     """A derived piece of evidence: ``key`` = ``function(**inputs)``.
 
     ``inputs`` maps the function's parameter names to evidence keys.  ``function`` names
-    an entry of :data:`zwgk.scoring.DERIVATIONS` (or of the ``derivations`` passed to
-    :func:`zwgk.scoring.score`).
+    an entry of `zwgk.scoring._derived.DERIVATIONS` (or of the ``derivations`` passed to
+    [`zwgk.scoring.score`][]).
     """
 
     key: str
@@ -234,7 +234,7 @@ class CardParameter:
     """A point value or threshold the card states as a parameter (``$key`` in the card file).
 
     ``value`` is what this card was loaded with (``default`` unless overridden through
-    :func:`~zwgk.scoring.load_card`); ``verified`` is ``False`` when the transcriber could not
+    [`load_card`][zwgk.scoring.load_card]); ``verified`` is ``False`` when the transcriber could not
     check the value against the source's text (then the card's notes say so).
     """
 

@@ -1,8 +1,8 @@
 """The compile step: a card turned into an immutable plan the engine follows.
 
-:func:`compile_card` does, once per card, everything that does not depend on evidence:
+[`compile_card`][zwgk.scoring.compile_card] does, once per card, everything that does not depend on evidence:
 the evidence readers of every field, the rules of every item as small closures
-(:mod:`zwgk.scoring._compile`), the order in which evidence is read and results sorted,
+(`zwgk.scoring._compile`), the order in which evidence is read and results sorted,
 the base maximum and the grade bands by descending minimum.  The plan is a frozen value
 holding no memo or cache; it compares by identity (it is made of functions) and may be
 held, shared between threads and reused for any number of units.
@@ -42,7 +42,7 @@ Getter = Callable[[Mapping[str, object]], object]
 FieldReader = tuple[str, int, Reader, str, bool]
 """``(key, fast path, reader, location, remembered)``: the fast path is 1 for a boolean field,
 2 for a count field, 0 for the others; ``remembered`` says whether readings of the field are
-worth remembering (text and lists of text, see :func:`zwgk.scoring._evidence.remembers`)."""
+worth remembering (text and lists of text, see `zwgk.scoring._evidence.remembers`)."""
 
 
 def _no_keys(values: Mapping[str, object]) -> object:
@@ -118,9 +118,10 @@ class SectionPlan:
 
 @attrs.frozen(eq=False)
 class CompiledCard:
-    """A card compiled for scoring (:func:`compile_card`): immutable, reusable, thread-safe.
+    """A card compiled for scoring ([`compile_card`][zwgk.scoring.compile_card]): immutable, reusable,
+    thread-safe.
 
-    Pass it to :func:`zwgk.scoring.score` in place of the card to skip the compile step.
+    Pass it to [`zwgk.scoring.score`][] in place of the card to skip the compile step.
     It compares by identity; ``card`` is the card it was compiled from.
     """
 
@@ -157,15 +158,15 @@ class CompiledCard:
 
 
 def compile_card(card: Card) -> CompiledCard:
-    """Compile ``card`` into the plan :func:`zwgk.scoring.score` follows.
+    """Compile ``card`` into the plan [`zwgk.scoring.score`][] follows.
 
-    Scoring a :class:`Card` compiles it (the last few cards compiled are remembered by
-    identity); compile once and pass the :class:`CompiledCard` to make that explicit.  The
-    plan depends on the card alone, never on evidence, and gives the same results.
+    Scoring a [`Card`][zwgk.scoring.Card] compiles it (the last few cards compiled are remembered by
+    identity); compile once and pass the [`CompiledCard`][zwgk.scoring.CompiledCard] to make that explicit.
+    The plan depends on the card alone, never on evidence, and gives the same results.
 
     Raises:
-        zwgk.errors.InvalidTypeError: ``card`` is not a :class:`Card` (a card name is refused:
-            load it first with :func:`zwgk.scoring.load_card`).
+        zwgk.errors.InvalidTypeError: ``card`` is not a [`Card`][zwgk.scoring.Card] (a card name is refused:
+            load it first with [`zwgk.scoring.load_card`][]).
     """
     from zwgk.errors import InvalidTypeError
 

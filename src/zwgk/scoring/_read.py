@@ -1,7 +1,7 @@
 """Steps 1 and 2 of scoring a unit: read the evidence, then derive the derived evidence.
 
 Both are pure functions of the plan and the evidence (the memo only remembers readings
-already made).  Every problem is collected, so that one :class:`~zwgk.errors.EvidenceError`
+already made).  Every problem is collected, so that one [`EvidenceError`][zwgk.errors.EvidenceError]
 lists them all.
 """
 
@@ -80,7 +80,7 @@ def _read_fields(
 def _read_plain_fields(
     plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, reading: Reading
 ) -> None:
-    """:func:`_read_fields` for the card's always-needed evidence, with a fast path.
+    """`_read_fields` for the card's always-needed evidence, with a fast path.
 
     When every boolean is a ``bool`` and every count a non-negative ``int`` (the common
     case), they are checked and copied in bulk; otherwise every field is read one by one,

@@ -1,8 +1,8 @@
 """Reports of results for people (text, Markdown), systems (JSON) and analysts (pandas).
 
 These are verbs over results, not presentation hooks: no value type reaches this module.
-:mod:`zwgk.scoring._display` (the one module value types reach, through
-:func:`zwgk._present.present`) builds on its text helpers; this module never imports it.
+`zwgk.scoring._display` (the one module value types reach, through
+`zwgk._present.present`) builds on its text helpers; this module never imports it.
 """
 
 from __future__ import annotations
@@ -181,8 +181,8 @@ def _combined_header(result: CombinedResult) -> list[str]:
 def render_text(result: ScoreResult | CombinedResult) -> str:
     """A plain-text report: header, then one line per item followed by its adjustments.
 
-    For a :class:`CombinedResult`: the weighted total and each part's contribution, then
-    the report of every part.
+    For a [`CombinedResult`][zwgk.scoring.CombinedResult]: the weighted total and each part's contribution,
+    then the report of every part.
     """
     if isinstance(result, CombinedResult):
         head = "\n".join(
@@ -218,7 +218,7 @@ _cell = md_cell  # pipes, line breaks and the backslashes before pipes escaped (
 def render_markdown(result: ScoreResult | CombinedResult) -> str:
     """A Markdown report: a header list and a table of items with their adjustments.
 
-    For a :class:`CombinedResult`: the weighted total, a table of the parts, then the
+    For a [`CombinedResult`][zwgk.scoring.CombinedResult]: the weighted total, a table of the parts, then the
     report of every part.
     """
     if isinstance(result, CombinedResult):
@@ -253,7 +253,7 @@ def results_to_frame(results: Iterable[ScoreResult]) -> pd.DataFrame:
 
     Columns: ``unit``, ``card``, ``section``, ``item``, ``title``, ``maximum``, ``points``,
     ``applicable``, ``bonus``, ``total``, ``grade``, ``passed``.  Points stay exact
-    :class:`~decimal.Decimal` values (``object`` dtype); convert them yourself if you
+    `Decimal` values (``object`` dtype); convert them yourself if you
     want floats.
 
     Raises:

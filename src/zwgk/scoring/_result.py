@@ -1,7 +1,7 @@
 """Results of scoring: every point gained or lost, and why.
 
 Results show themselves (``repr``, notebook HTML, DataFrames, plots) through the one lazy
-hook :func:`zwgk._present.present`, which reaches :mod:`zwgk.scoring._display`; this
+hook `zwgk._present.present`, which reaches `zwgk.scoring._display`; this
 module never imports it.
 """
 
@@ -38,7 +38,7 @@ class Adjustment:
     ``kind`` is the rule kind or one of ``start`` (起评分), ``floor`` (不低于0分),
     ``ceiling`` (不超过分值), ``missing`` (lenient mode), ``rescale`` and ``bonus_gate``.  The
     adjustments of an item add up to its points; a section cap is reported on the section
-    (:attr:`SectionResult.capped`), not as an item adjustment.
+    (`SectionResult.capped`), not as an item adjustment.
     """
 
     kind: str
@@ -75,7 +75,7 @@ class SectionResult:
 
 @attrs.frozen(repr=False)
 class ScoreResult:
-    """The result of :func:`zwgk.scoring.score`.
+    """The result of [`zwgk.scoring.score`][].
 
     Attributes:
         card: Name of the card.
@@ -141,7 +141,7 @@ class ScoreResult:
     def to_frame(self) -> Any:
         """One row per item, with each adjustment's reason (extra ``zwgk[pandas]``).
 
-        See :func:`zwgk.scoring.results_to_frame` for several results at once.
+        See [`zwgk.scoring.results_to_frame`][] for several results at once.
         """
         return present(self, "frame")
 
@@ -157,7 +157,8 @@ class ScoreResult:
 
 @attrs.frozen
 class CombinedPart:
-    """One weighted part of a :class:`CombinedResult`: ``contribution = result.total × weight``."""
+    """One weighted part of a [`CombinedResult`][zwgk.scoring.CombinedResult]: ``contribution = result.total ×
+    weight``."""
 
     result: ScoreResult
     weight: Decimal
@@ -192,10 +193,10 @@ class CombinedResult:
 
 @attrs.frozen(repr=False)
 class Ranking:
-    """One place in :func:`zwgk.scoring.rank`: tied totals share a rank (1, 2, 2, 4).
+    """One place in [`zwgk.scoring.rank`][]: tied totals share a rank (1, 2, 2, 4).
 
     For the whole ranking (the tuple ``rank`` returns) use
-    :func:`zwgk.scoring.rankings_to_frame` and :func:`zwgk.scoring.rankings_html`.
+    [`zwgk.scoring.rankings_to_frame`][] and [`zwgk.scoring.rankings_html`][].
     """
 
     rank: int
@@ -224,7 +225,7 @@ class ItemDelta:
 
 @attrs.frozen(repr=False)
 class WhatIf:
-    """The effect of changing one piece of evidence (:func:`zwgk.scoring.what_if`)."""
+    """The effect of changing one piece of evidence ([`zwgk.scoring.what_if`][])."""
 
     key: str
     old_value: object

@@ -1,4 +1,4 @@
-"""JSON Schemas of the results as systems receive them (:func:`~zwgk.scoring.result_to_dict`).
+"""JSON Schemas of the results as systems receive them ([`result_to_dict`][zwgk.scoring.result_to_dict]).
 
 Output schemas, written by hand next to the hand-written conversion they describe (no
 pydantic, so ``import zwgk.scoring`` stays light).  Points are decimal strings in their
@@ -165,7 +165,8 @@ def _defs() -> dict[str, Any]:
 
 
 def score_result_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a :class:`ScoreResult` as :func:`result_to_dict` gives it.
+    """JSON Schema (draft 2020-12) of a [`ScoreResult`][zwgk.scoring.ScoreResult] as
+    [`result_to_dict`][zwgk.scoring.result_to_dict] gives it.
 
     This is also what ``zwgk score CARD EVIDENCE --json`` prints for a card.  Points
     are decimal strings (exact), dates ISO text; every key is always present.
@@ -179,11 +180,12 @@ def score_result_json_schema() -> dict[str, Any]:
 
 
 def combined_result_json_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of a :class:`CombinedResult` as :func:`result_to_dict` gives it.
+    """JSON Schema (draft 2020-12) of a [`CombinedResult`][zwgk.scoring.CombinedResult] as
+    [`result_to_dict`][zwgk.scoring.result_to_dict] gives it.
 
     This is also what ``zwgk score COMBINATION EVIDENCE --json`` prints: the
     weighted total and, per part, its weight, its contribution and the part's full score
-    result (see :func:`score_result_json_schema`).
+    result (see [`score_result_json_schema`][zwgk.scoring.io.score_result_json_schema]).
 
     Returns:
         The schema as a new dict.

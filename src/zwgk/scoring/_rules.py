@@ -1,7 +1,7 @@
 """The condition and rule kinds of a card (the card language's verbs): values, no logic.
 
-Conditions are parsed by :mod:`zwgk.scoring._conditions`; rules are compiled into
-closures by :mod:`zwgk.scoring._compile`.
+Conditions are parsed by `zwgk.scoring._conditions`; rules are compiled into
+closures by `zwgk.scoring._compile`.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ class Discretionary:
 
 @attrs.frozen
 class Tier:
-    """One tier of a :class:`Tiers` rule."""
+    """One tier of a [`Tiers`][zwgk.scoring.Tiers] rule."""
 
     key: str
     label: str

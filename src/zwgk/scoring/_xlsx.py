@@ -1,6 +1,6 @@
 """Score results and rankings as official XLSX files (the package's output module).
 
-Through the shared writer :mod:`zwgk._xlsx_out` (Chinese headers, frozen header row, widths,
+Through the shared writer `zwgk._xlsx_out` (Chinese headers, frozen header row, widths,
 formula-safe text); openpyxl is imported only when a workbook is made (extra ``zwgk[xlsx]``).
 """
 
@@ -25,7 +25,7 @@ def result_title(result: ScoreResult | CombinedResult) -> str:
     return result.card_title if isinstance(result, ScoreResult) else result.title
 
 
-#: Chinese headers of :func:`score_xlsx` (得分明细) and :func:`rankings_xlsx` (排名).
+#: Chinese headers of `score_xlsx` (得分明细) and `rankings_xlsx` (排名).
 SCORE_HEADERS = ("部分", "编号", "考核内容", "分值", "得分", "加分项", "扣分和加分说明")
 RANKING_HEADERS = ("名次", "单位", "评分表", "得分", "结论", "否决事项")
 
@@ -64,7 +64,7 @@ def score_xlsx(result: ScoreResult) -> bytes:
 
 
 def rankings_xlsx(rankings: Iterable[Ranking]) -> bytes:
-    """A ranking (the tuple :func:`zwgk.scoring.rank` returns) as an XLSX workbook (sheet 排名)."""
+    """A ranking (the tuple [`zwgk.scoring.rank`][] returns) as an XLSX workbook (sheet 排名)."""
     rows = [
         (
             r.rank,

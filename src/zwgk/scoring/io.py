@@ -1,11 +1,11 @@
-"""The boundary of :mod:`zwgk.scoring`: card files in, JSON Schemas out.
+"""The boundary of [`zwgk.scoring`][]: card files in, JSON Schemas out.
 
-Card files (TOML or JSON) and evidence files (:func:`read_evidence`) are read within
-:class:`~zwgk._limits.Limits` (size, nesting) and validated by pydantic models (:class:`CardModel`,
-:class:`CombinationsFile`) and turned into the core values of :mod:`zwgk.scoring`; every
-problem of a file is listed in one :class:`~zwgk.errors.DataFileError`.  The JSON Schemas
+Card files (TOML or JSON) and evidence files ([`read_evidence`][zwgk.scoring.io.read_evidence]) are read
+within `Limits` (size, nesting) and validated by pydantic models ([`CardModel`][zwgk.scoring.io.CardModel],
+`CombinationsFile`) and turned into the core values of [`zwgk.scoring`][]; every
+problem of a file is listed in one [`DataFileError`][zwgk.errors.DataFileError].  The JSON Schemas
 describe the card file, the evidence a card needs (to generate forms) and the results as
-:func:`zwgk.scoring.result_to_dict` gives them.
+[`zwgk.scoring.result_to_dict`][] gives them.
 
 Importing this module imports pydantic; ``import zwgk.scoring`` does not.
 """

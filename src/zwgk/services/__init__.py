@@ -1,12 +1,14 @@
 """Service statistics (政务服务): 即办件 / 承办件, on-time and early rates, exact totals and shares.
 
-- **Counts**: :class:`ServiceCounts` with :meth:`~ServiceCounts.on_time_rate` and
-  :meth:`~ServiceCounts.early_rate` (ratios to what was done, not shares of a partition).
-- **Checks**: :func:`check_service_counts` (identities and reported rates),
-  :func:`check_rate`, :func:`check_total` (amounts in 万元/元, Decimal), all returning
-  :class:`StatFinding`; shares of a whole go through :func:`zwgk.reports.check_shares`,
-  re-exported here, which accepts counts and Decimal amounts.
-- **Numbers**: :func:`percent`, :func:`reported_percent`, :func:`rounding_gap`.
+- **Counts**: [`ServiceCounts`][zwgk.services.ServiceCounts] with
+  [`on_time_rate`][zwgk.services.ServiceCounts.on_time_rate] and
+  [`early_rate`][zwgk.services.ServiceCounts.early_rate] (ratios to what was done, not shares of a partition).
+- **Checks**: [`check_service_counts`][zwgk.services.check_service_counts] (identities and reported rates),
+  [`check_rate`][zwgk.services.check_rate], [`check_total`][zwgk.services.check_total] (amounts in 万元/元,
+  Decimal), all returning [`StatFinding`][zwgk.services.StatFinding]; shares of a whole go through
+  [`zwgk.reports.check_shares`][], re-exported here, which accepts counts and Decimal amounts.
+- **Numbers**: [`percent`][zwgk.services.percent], [`reported_percent`][zwgk.services.reported_percent],
+  [`rounding_gap`][zwgk.services.rounding_gap].
 """
 
 from __future__ import annotations

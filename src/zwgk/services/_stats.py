@@ -10,10 +10,10 @@ identities and one rate:
 - 按时办结率 = on time ÷ **done** — a ratio to what was handled, *not* a share of a partition
   (the 55 still in progress are neither on time nor late yet); likewise 提前办结率 = early ÷ done.
 
-Rates are exact :class:`~decimal.Decimal` percentages; a reported rate matches when it is
+Rates are exact `Decimal` percentages; a reported rate matches when it is
 the exact rate rounded to its own decimals (half a unit either way).  Amounts (万元, 元) are
 Decimal throughout; a float is refused.  Shares of a whole are checked by
-:func:`zwgk.reports.check_shares` (counts or amounts).
+[`zwgk.reports.check_shares`][] (counts or amounts).
 """
 
 from __future__ import annotations

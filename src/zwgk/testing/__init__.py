@@ -1,12 +1,14 @@
 """Hypothesis strategies for zwgk's domain values (extra ``zwgk[testing]``).
 
-Use them to property-test your own rules against zwgk::
+Use them to property-test your own rules against zwgk:
 
-    from hypothesis import given
-    from zwgk.testing import covered_dates, working_day_counts
+```python
+from hypothesis import given
+from zwgk.testing import covered_dates, working_day_counts
 
-    @given(covered_dates(margin_days=366), working_day_counts())
-    def test_my_rule(day, n): ...
+@given(covered_dates(margin_days=366), working_day_counts())
+def test_my_rule(day, n): ...
+```
 
 Every name here that draws values is a *function* returning a strategy (``received_dates()``,
 ``ledgers(max_size=5)``).
@@ -17,14 +19,15 @@ of every package (calendar days and holidays, regimes, deadlines and their steps
 statuses, every request event class, requests, ledgers and fees, cards and score results,
 catalogs and check reports, annual reports, power lists, plans, rounds, register rows),
 built from the real notices and the bundled data and by running zwgk on drawn inputs (see
-:mod:`zwgk.testing._values` and docs/reference/testing.md).  The plugin imports nothing of
-zwgk when Hypothesis is imported; see :mod:`zwgk._hypothesis_plugin`.
+`zwgk.testing._values` and docs/reference/testing.md).  The plugin imports nothing of
+zwgk when Hypothesis is imported; see `zwgk._hypothesis_plugin`.
 
 Every strategy draws only values inside the settled calendar (the recorded holiday notices,
-less the last week of the final year), so no :class:`~zwgk.errors.ProvisionalCalendarWarning`
-is raised — unless asked: ``disclosure_requests(allow_provisional=True)``,
-``ledgers(allow_provisional=True)``.  Requests are received from 2019 (the 2019 regime, whose
-periods most rules assume); the 条例 itself applies from 2008-05-01 (:data:`REGULATIONS_START`).
+less the last week of the final year), so no
+[`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] is raised — unless asked:
+``disclosure_requests(allow_provisional=True)``, ``ledgers(allow_provisional=True)``.  Requests are received
+from 2019 (the 2019 regime, whose periods most rules assume); the 条例 itself applies from 2008-05-01
+(`REGULATIONS_START`).
 """
 
 from __future__ import annotations

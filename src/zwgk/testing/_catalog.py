@@ -1,9 +1,9 @@
 """Strategies for disclosure catalogs: real-shaped 公开时限 phrases, items and catalogs.
 
-:func:`time_limit_phrases` writes phrases the way catalogs do — an anchor event in one of
+`time_limit_phrases` writes phrases the way catalogs do — an anchor event in one of
 its wordings, a number in digits, full-width digits or Chinese numerals, a unit, the
 words around them, sometimes in traditional characters or broken by spaces — and pairs
-each with the parts it states (:class:`TimeLimitCase`).  The expected parts are drawn
+each with the parts it states (`TimeLimitCase`).  The expected parts are drawn
 first and the text is written from them, never read back from the parser, so
 ``parse_time_limit(case.text)`` can be checked against ``case.parts``.
 """
@@ -72,12 +72,12 @@ class TimeLimitCase:
 
     @property
     def expected(self) -> TimeLimit:
-        """The :class:`~zwgk.catalog.TimeLimit` that parsing ``text`` should give."""
+        """The [`TimeLimit`][zwgk.catalog.TimeLimit] that parsing ``text`` should give."""
         return TimeLimit(self.text, self.parts, self.notes)
 
     @property
     def expected_kind(self) -> type[LimitPart]:
-        """The class of the first part (e.g. :class:`~zwgk.catalog.PeriodLimit`)."""
+        """The class of the first part (e.g. [`PeriodLimit`][zwgk.catalog.PeriodLimit])."""
         return type(self.parts[0])
 
     @property
@@ -329,14 +329,14 @@ def time_limit_phrases(
         traditional: sometimes write it in traditional characters (個, 內, 變 …).
 
     Returns:
-        A strategy of :class:`TimeLimitCase`; ``parse_time_limit(case.text)`` should
+        A strategy of `TimeLimitCase`; ``parse_time_limit(case.text)`` should
         equal ``case.expected``.
     """
     return _case(same_as_above=same_as_above, whitespace=whitespace, traditional=traditional)
 
 
 def time_limits() -> st.SearchStrategy[TimeLimit]:
-    """:class:`~zwgk.catalog.TimeLimit` values of real-shaped phrases (``st.from_type(TimeLimit)``)."""
+    """[`TimeLimit`][zwgk.catalog.TimeLimit] values of real-shaped phrases (``st.from_type(TimeLimit)``)."""
     return time_limit_phrases().map(lambda case: case.expected)
 
 
@@ -469,7 +469,7 @@ def _item(draw: st.DrawFn, sequence: str) -> DisclosureItem:
 def disclosure_items(sequence: str = "1") -> st.SearchStrategy[DisclosureItem]:
     """A catalog item whose every field survives a CSV, XLSX and JSON round trip.
 
-    Its 公开时限 is a real-shaped phrase (see :func:`time_limit_phrases`; no 同上, no
+    Its 公开时限 is a real-shaped phrase (see `time_limit_phrases`; no 同上, no
     whitespace) with its expected parts, an empty cell, or a formula-looking ``=1+1``.
 
     Args:
@@ -485,7 +485,7 @@ def _catalog(draw: st.DrawFn, min_items: int, max_items: int) -> Catalog:
 
 
 def catalogs(*, min_items: int = 1, max_items: int = 4) -> st.SearchStrategy[Catalog]:
-    """A catalog of :func:`disclosure_items` numbered 1, 2, … (no title; round-trips like its items).
+    """A catalog of `disclosure_items` numbered 1, 2, … (no title; round-trips like its items).
 
     Args:
         min_items: the fewest items.

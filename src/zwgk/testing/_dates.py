@@ -72,8 +72,9 @@ def working_day_counts(max_abs: int = 250) -> st.SearchStrategy[int]:
 def added_notices(draw: st.DrawFn, *, calendar: ChinaCalendar | None = None) -> Notice:
     """A made-up special notice inside the coverage: a short rest range and some working weekend days.
 
-    It is issued after every real notice, so :meth:`ChinaCalendar.with_notices` applies it over
-    them on the dates it names — and changes nothing else.
+    It is issued after every real notice, so
+    [`ChinaCalendar.with_notices`][zwgk.calendar.ChinaCalendar.with_notices] applies it over them on the dates
+    it names — and changes nothing else.
     """
     cov = (calendar or default_calendar()).coverage()
     first = draw(

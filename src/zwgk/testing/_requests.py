@@ -2,8 +2,8 @@
 
 Valid requests are received between 2019-05-15 (the 2019 regime) and 2026-03-01 and every
 event falls on or before 2026-06-30, so every due date stays inside the recorded holiday
-notices (no :class:`~zwgk.errors.ProvisionalCalendarWarning`).  Events of one request fall
-on strictly increasing dates, so no result depends on the order of same-day events.
+notices (no [`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning]).  Events of one request
+fall on strictly increasing dates, so no result depends on the order of same-day events.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def events(kind: type[Event] | None = None) -> st.SearchStrategy[Event]:
     """One request event of ``kind`` (default: any kind), dated inside the settled calendar.
 
     Each event is valid on its own (an extension of 1–20 working days, a delay that ends after
-    it starts); whether a *sequence* is valid is :func:`request_cases`' business.
+    it starts); whether a *sequence* is valid is `request_cases`' business.
     ``st.from_type(ExtensionGranted)`` and every other event class use this.
     """
     from decimal import Decimal
@@ -160,7 +160,7 @@ class InvalidReason(enum.StrEnum):
 @attrs.frozen
 class InvalidRequestCase:
     """An event sequence that cannot have happened; ``reply_deadline`` must raise
-    :class:`~zwgk.errors.InvalidEventSequence` for it."""
+    [`InvalidEventSequence`][zwgk.errors.InvalidEventSequence] for it."""
 
     received: dt.date
     events: tuple[Event, ...]
@@ -241,7 +241,7 @@ def request_cases(
 
 @st.composite
 def invalid_request_cases(draw: st.DrawFn) -> InvalidRequestCase:
-    """A request whose events break the clock's rules in one drawn way (see :class:`InvalidReason`)."""
+    """A request whose events break the clock's rules in one drawn way (see `InvalidReason`)."""
     base = draw(request_cases(close=False, pause=False, correction=False, delay=False))
     received, events = base.received, list(base.events)
     reason = draw(st.sampled_from(list(InvalidReason)))
@@ -273,13 +273,13 @@ def deadlines() -> st.SearchStrategy[Deadline]:
 def disclosure_requests(
     index: int = 0, *, allow_provisional: bool = False
 ) -> st.SearchStrategy[DisclosureRequest]:
-    """Ledger records (:class:`zwgk.requests.DisclosureRequest`) received from 2019-01-01.
+    """Ledger records ([`zwgk.requests.DisclosureRequest`][]) received from 2019-01-01.
 
-    By default they are received by :data:`LAST_RECEIVED` and closed by :data:`LAST_EVENT`, so
+    By default they are received by `LAST_RECEIVED` and closed by `LAST_EVENT`, so
     their deadlines and closing days stay inside the settled calendar (no
-    :class:`~zwgk.errors.ProvisionalCalendarWarning`); ``allow_provisional=True`` draws receipts
-    through 2026-12-31 and closings up to 500 days later.  (The 条例 itself applies from
-    2008-05-01, :data:`REGULATIONS_START`.)
+    [`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning]); ``allow_provisional=True`` draws
+    receipts through 2026-12-31 and closings up to 500 days later.  (The 条例 itself applies from
+    2008-05-01, `REGULATIONS_START`.)
     """
     from zwgk.requests import ApplicantKind, DisclosureRequest
 
@@ -303,9 +303,9 @@ def disclosure_requests(
 
 
 def ledgers(max_size: int = 40, *, allow_provisional: bool = False) -> st.SearchStrategy[Ledger]:
-    """Request ledgers (:class:`zwgk.requests.Ledger`) of up to ``max_size`` records with unique ids.
+    """Request ledgers ([`zwgk.requests.Ledger`][]) of up to ``max_size`` records with unique ids.
 
-    Inside the settled calendar unless ``allow_provisional=True`` (see :func:`disclosure_requests`).
+    Inside the settled calendar unless ``allow_provisional=True`` (see `disclosure_requests`).
     """
     from zwgk.requests import Ledger
 

@@ -1,9 +1,9 @@
 """Strategies for scorecards and evidence that fits them.
 
-:func:`builtin_cards` samples the cards shipped with zwgk; :func:`synthetic_cards` builds
+`builtin_cards` samples the cards shipped with zwgk; `synthetic_cards` builds
 random but valid small cards from every rule kind through the public card-building API
-(:func:`zwgk.scoring.io.card_from_dict`), so property tests also see shapes the built-in
-cards do not have.  :func:`evidence_for` draws complete, valid evidence for either.
+([`zwgk.scoring.io.card_from_dict`][]), so property tests also see shapes the built-in
+cards do not have.  `evidence_for` draws complete, valid evidence for either.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def builtin_cards() -> st.SearchStrategy[Card]:
 # --------------------------------------------------------------------------- synthetic cards
 
 SYNTHETIC_CARD_NAME = "synthetic"
-"""The name of every card drawn by :func:`synthetic_cards`."""
+"""The name of every card drawn by `synthetic_cards`."""
 
 RULE_KINDS: tuple[str, ...] = (
     "all_or_nothing",
@@ -115,7 +115,7 @@ RULE_KINDS: tuple[str, ...] = (
     "tiers",
     "group",
 )
-"""The rule kinds :func:`synthetic_cards` draws from (the ``kind`` values of card files)."""
+"""The rule kinds `synthetic_cards` draws from (the ``kind`` values of card files)."""
 
 
 def _half_points(low: Decimal, high: Decimal) -> st.SearchStrategy[Decimal]:
@@ -297,7 +297,7 @@ def synthetic_cards() -> st.SearchStrategy[Card]:
     rules), conditions of every form (``key``, ``not key``, ``key OP n``).  Optional:
     section caps, items that apply only when ``unit_applies`` holds, rescaling, a bonus
     section with a bonus gate, a veto on ``unit_vetoed``, a pass mark and grade bands.
-    Points are half points.  Use :func:`evidence_for` for evidence that fits.
+    Points are half points.  Use `evidence_for` for evidence that fits.
     """
     return _synthetic_card_data().map(_build_card)
 

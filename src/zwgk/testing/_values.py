@@ -1,24 +1,24 @@
 """``st.from_type`` for every public value type: a strategy per type, from real data and real runs.
 
-:mod:`zwgk._hypothesis_plugin` registers each public attrs class of every façade with a
-resolver that calls :func:`value_strategy` the first time ``st.from_type`` asks for it.  The
+`zwgk._hypothesis_plugin` registers each public attrs class of every façade with a
+resolver that calls `value_strategy` the first time ``st.from_type`` asks for it.  The
 strategies build their values the way users get them:
 
 * **data** — the recorded holiday notices, the bundled holiday rules, regimes, fee schedules,
   report formats, cards, combinations, designation rules, the sample catalog, publication log
   and plan;
-* **runs** — a :class:`~zwgk.deadlines.Deadline` comes from running the clock on a drawn
-  request, a :class:`~zwgk.scoring.ScoreResult` from scoring drawn evidence on a bundled card,
-  a :class:`~zwgk.catalog.CheckReport` from checking a catalog, an
-  :class:`~zwgk.reports.AnnualReport` from building one from a drawn ledger, and so on;
-* **parts** — a value that only exists inside another (a :class:`~zwgk.deadlines.Step`, a
-  scorecard :class:`~zwgk.scoring.Item`, a :class:`~zwgk.plans.Task`) is drawn from inside a
-  drawn whole (:func:`parts_of`).
+* **runs** — a [`Deadline`][zwgk.deadlines.Deadline] comes from running the clock on a drawn
+  request, a [`ScoreResult`][zwgk.scoring.ScoreResult] from scoring drawn evidence on a bundled card,
+  a [`CheckReport`][zwgk.catalog.CheckReport] from checking a catalog, an
+  [`AnnualReport`][zwgk.reports.AnnualReport] from building one from a drawn ledger, and so on;
+* **parts** — a value that only exists inside another (a [`Step`][zwgk.deadlines.Step], a
+  scorecard [`Item`][zwgk.scoring.Item], a [`Task`][zwgk.plans.Task]) is drawn from inside a
+  drawn whole (`parts_of`).
 
-Every date stays inside the settled calendar (the strategies of :mod:`zwgk.testing._requests`
-and :func:`~zwgk.testing.covered_dates`), so no
-:class:`~zwgk.errors.ProvisionalCalendarWarning` is raised.  Enums are not listed: Hypothesis
-samples their members, which is their whole value space.
+Every date stays inside the settled calendar (the strategies of `zwgk.testing._requests`
+and `covered_dates`), so no
+[`ProvisionalCalendarWarning`][zwgk.errors.ProvisionalCalendarWarning] is raised.  Enums are not listed:
+Hypothesis samples their members, which is their whole value space.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ _Builder = Callable[[], st.SearchStrategy[Any]]
 
 
 def _opaque(value: object) -> bool:
-    """Values :func:`parts_of` does not look inside: calendars and their tables (thousands of
+    """Values `parts_of` does not look inside: calendars and their tables (thousands of
     days, no part anyone draws), text and numbers."""
     from zwgk.calendar import CalendarKernel, ChinaCalendar
 
@@ -924,7 +924,7 @@ def _register_values() -> Mapping[str, _Builder]:
 
 
 def _error_values() -> Mapping[str, _Builder]:
-    """:class:`~zwgk.errors.Problem`: the problems real validation reports for bad ledger rows."""
+    """[`Problem`][zwgk.errors.Problem]: the problems real validation reports for bad ledger rows."""
     from zwgk.errors import InvalidRecordsError, Problem
 
     def problems() -> st.SearchStrategy[Any]:
@@ -975,7 +975,7 @@ _PACKAGES: Mapping[str, Callable[[], Mapping[str, _Builder]]] = MappingProxyType
 
 
 def registered_types(package: str) -> tuple[str, ...]:
-    """The names of ``package``'s types :func:`value_strategy` draws."""
+    """The names of ``package``'s types `value_strategy` draws."""
     return tuple(_PACKAGES[package]())
 
 

@@ -1,1 +1,1 @@
-"""Alembic migrations of the request register, run in code by :mod:`zwgk.register._schema`."""
+"""Alembic migrations of the request register, run in code by `zwgk.register._schema`."""

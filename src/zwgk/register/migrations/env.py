@@ -1,6 +1,6 @@
 """Alembic environment: always run on the connection zwgk hands over (no alembic.ini).
 
-zwgk builds the ``Config`` in code (:func:`zwgk.register._schema.alembic_config`) and puts
+zwgk builds the ``Config`` in code (`zwgk.register._schema.alembic_config`) and puts
 the open connection in ``config.attributes["connection"]``, so a migration is part of the
 command's one transaction.
 """
