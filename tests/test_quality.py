@@ -52,12 +52,6 @@ def test_import_is_light(module: str) -> None:
 # Sphinx roles (``:func:`x```) are printed raw by mkdocstrings; docstrings use autorefs
 # cross-references (``[`x`][zwgk.package.x]``) or plain code instead.
 SPHINX_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|data|mod|attr|exc|obj|const):`")
-# Issue 12's readers (branch R2), edited there meanwhile; converted with /work/briefs/convert_roles.py
-# after its merge (then delete this tuple).
-ROLES_PENDING = tuple(
-    f"reports/{name}.py"
-    for name in ("_html", "_io", "io", "_grid", "_sniff", "_pdf", "_docx_read", "_xlsx_read")
-)
 
 
 def _docstrings(source: str) -> list[tuple[int, str]]:
@@ -94,8 +88,6 @@ def test_no_sphinx_roles_in_docstrings() -> None:
     src = ROOT / "src" / "zwgk"
     found = []
     for path in sorted(src.rglob("*.py")):
-        if path.relative_to(src).as_posix() in ROLES_PENDING:
-            continue
         found.extend(
             f"{path.relative_to(ROOT)}:{line}: {text[match.start() : match.start() + 40]!r}"
             for line, text in _docstrings(path.read_text(encoding="utf-8"))

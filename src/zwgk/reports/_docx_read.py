@@ -3,7 +3,7 @@
 Tables (nested ones too) become grids — a merged cell's text repeated over the positions it
 covers, as python-docx reports them — and the body's paragraphs, in document order, the
 text for the year, the agency and the sections.  The zip is checked first
-(:func:`zwgk._xlsx_guard.check_zip_entries`: declared sizes and compression ratios);
+(`zwgk._xlsx_guard.check_zip_entries`: declared sizes and compression ratios);
 python-docx parses its XML without resolving entities.
 """
 

@@ -1,6 +1,6 @@
 """Finding tables 2, 3 and 4 among the tables of a published report, whatever it was published as.
 
-Every reader (HTML, PDF, DOCX, XLSX, XLS) turns its file into one :class:`Document`: the
+Every reader (HTML, PDF, DOCX, XLSX, XLS) turns its file into one `Document`: the
 tables as *grids* of cell texts (a merged cell's text repeated over the positions it covers,
 or ``None`` where the reader cannot tell — PDF), the text outside the tables, and the title.
 This module alone decides which grid is which table, by content:
@@ -16,8 +16,8 @@ This module alone decides which grid is which table, by content:
   (``reports/data/formats.toml``): each block's header row places its columns.
 
 Spacer rows (every cell empty) are skipped everywhere.  A table that cannot be read is
-reported (:class:`TableProblem`, kind ``table_unreadable``) and the others are still read;
-:func:`read_document` is the single place that decides a report without table 3 cannot be
+reported ([`TableProblem`][zwgk.reports.io.TableProblem], kind ``table_unreadable``) and the others are still
+read; `read_document` is the single place that decides a report without table 3 cannot be
 read.
 """
 
@@ -61,7 +61,7 @@ Grid = tuple[tuple[str | None, ...], ...]
 """A table as rows of cell texts (``None``: a position no cell text covers)."""
 
 TABLE_UNREADABLE = "table_unreadable"
-"""The kind of a :class:`TableProblem` (the findings name issue 12 fixed)."""
+"""The kind of a [`TableProblem`][zwgk.reports.io.TableProblem] (the findings name issue 12 fixed)."""
 
 _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", "–"})
 # Digits alone, or grouped by thousands with commas in their proper places ("1,234", "12,345,678").
@@ -83,7 +83,7 @@ def parse_cell(text: str) -> int | None:
 
     Accepted: digits (half- or full-width, ``１２３``); thousands separators ``,`` / ``，`` only
     in their proper places (``1,234``, ``1，234``); a leading minus (``-3``, kept so that
-    :func:`~zwgk.reports.check_report` reports the negative cell); surrounding white space.
+    [`check_report`][zwgk.reports.check_report] reports the negative cell); surrounding white space.
     A blank cell or a dash (``-``, ``—``, ``/``, ``无`` …) is ``None``.  Anything else — inner
     spaces (``1 234``), misplaced commas (``12,34``), decimals, Chinese numerals — is refused,
     never guessed.
@@ -105,9 +105,10 @@ def parse_cell(text: str) -> int | None:
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """Read a money cell of table 2 (万元) as a :class:`~decimal.Decimal`: ``1.5``, ``1,234.50``.
+    """Read a money cell of table 2 (万元) as a `Decimal`: ``1.5``, ``1,234.50``.
 
-    Blanks and dashes are ``None``, as in :func:`parse_cell`; anything else is refused.
+    Blanks and dashes are ``None``, as in [`parse_cell`][zwgk.reports.io.parse_cell]; anything else is
+    refused.
 
     Raises:
         InvalidCellError: the text is not a decimal amount or a blank marker.
@@ -185,9 +186,10 @@ def _unreadable_message(table: int, problems: Sequence[Problem]) -> str:
 
 @attrs.frozen
 class ReadResult:
-    """What :func:`~zwgk.reports.io.read_report` read: the report, the tables it skipped, the file kind.
+    """What [`read_report`][zwgk.reports.io.read_report] read: the report, the tables it skipped, the file
+    kind.
 
-    ``problems`` lists the tables found but unreadable (:class:`TableProblem`, kind
+    ``problems`` lists the tables found but unreadable ([`TableProblem`][zwgk.reports.io.TableProblem], kind
     ``table_unreadable``); the report then has ``None`` for them.  ``kind`` is what the
     content turned out to be (``"html"``, ``"json"``, ``"pdf"``, ``"docx"``, ``"xlsx"``,
     ``"xls"``), whatever the file's name says.
@@ -653,10 +655,10 @@ def _report_without_table3(
 
     A report in a format without table 3 — forced (``format="2008"``), or on a year before
     the first format with one (the 2008 条例's reports, 2008–2018) when no table 3 is found —
-    is read from its text (:func:`~zwgk.reports._legacy.parse_legacy_report`: sections and
+    is read from its text (`parse_legacy_report`: sections and
     the statistics it states) when the text has at least one of them.  Any other file
     without a readable table 3 cannot be read:
-    :class:`~zwgk.errors.ReportParseError` lists why.
+    [`ReportParseError`][zwgk.errors.ReportParseError] lists why.
     """
     from zwgk.reports._legacy import parse_legacy_report
 
@@ -761,7 +763,8 @@ def read_document(
 
 
 def report_of(result: ReadResult, stacklevel: int = 3) -> AnnualReport:
-    """The report of ``result``, warning (:class:`~zwgk.errors.TablesSkippedWarning`) of skipped tables."""
+    """The report of ``result``, warning ([`TablesSkippedWarning`][zwgk.errors.TablesSkippedWarning]) of
+    skipped tables."""
     if result.problems:
         warnings.warn(TablesSkippedWarning(result.problems), stacklevel=stacklevel)
     return result.report

@@ -2,8 +2,8 @@
 
 Handles the common gov-site markup: nested layout tables, merged cells (``rowspan`` /
 ``colspan``), spacer rows, blanks or dashes for zero, full-width digits and thousands
-separators.  The page becomes a :class:`~zwgk.reports._grid.Document` (each ``<table>`` a
-grid, each piece of text with the table it sits in); :mod:`zwgk.reports._grid` finds
+separators.  The page becomes a `Document` (each ``<table>`` a
+grid, each piece of text with the table it sits in); `zwgk.reports._grid` finds
 tables 2, 3 and 4 in it by content.
 """
 
@@ -206,15 +206,15 @@ def parse_report_html(
     source: str = "<html>",
     limits: Limits = DEFAULT_LIMITS,
 ) -> AnnualReport:
-    """Parse tables 2, 3 and 4 of a published report page into an :class:`AnnualReport`.
+    """Parse tables 2, 3 and 4 of a published report page into an [`AnnualReport`][zwgk.reports.AnnualReport].
 
-    Tables are told by content (:mod:`zwgk.reports._grid`): table 3 is the innermost table
+    Tables are told by content (`zwgk.reports._grid`): table 3 is the innermost table
     carrying table 3's row labels — joined with the next ``<table>`` when a page break split
     it — table 4 the one with 行政复议 and 尚未审结, table 2 the one with the 第二十条 blocks.
     Rows are recognised by their labels (merged label cells are expanded), so reordered or
     re-worded rows still land in the right place; the seven numeric columns of table 3 must
     be in the official order (checked against the header).  Blank cells, ``-`` and ``—``
-    stay blank (``None``); spacer rows are skipped.  :func:`~zwgk.reports.io.read_report`
+    stay blank (``None``); spacer rows are skipped.  [`read_report`][zwgk.reports.io.read_report]
     reads any file the same way and returns the skipped tables instead of warning.
 
     Args:
@@ -227,7 +227,7 @@ def parse_report_html(
             its length (``max_file_bytes``), tables (``max_tables``), rows per table
             (``max_rows``), columns per row (``max_columns``), cells covered by spans and
             padded grid cells (``max_cells``), characters per cell (``max_cell_chars``)
-            (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            (default `DEFAULT_LIMITS`).
 
     Returns:
         The report: agency and year from the title when found; ``sections`` holds the text

@@ -69,7 +69,7 @@ class ReportDocument(BaseModel):
     Cells are strict (FACTS §3 identity 5): a count is a JSON integer or ``null`` — ``true``,
     ``"3"`` and ``3.0`` are refused, never read as numbers; only table 2's money cells (本年收费
     金额, 万元) take a decimal, as a JSON number or decimal text.  Negative counts are accepted
-    here so that :func:`~zwgk.reports.check_report` can report them (identity 5).
+    here so that [`check_report`][zwgk.reports.check_report] can report them (identity 5).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -135,7 +135,7 @@ def report_to_json(report: AnnualReport) -> str:
 
 
 def report_from_json(text: str, *, source: str = "<json>", limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
-    """Read a report from JSON text (see :class:`ReportDocument`).
+    """Read a report from JSON text (see [`ReportDocument`][zwgk.reports.io.ReportDocument]).
 
     Cells are read strictly: a count must be a JSON integer or ``null`` (``true`` or ``"3"``
     is refused, never read as 1 or 3); every bad cell is listed, located as
@@ -145,7 +145,7 @@ def report_from_json(text: str, *, source: str = "<json>", limits: Limits = DEFA
         text: the JSON document.
         source: how messages name it.
         limits: ``max_file_bytes`` bounds the text's length and ``max_depth`` its nesting,
-            checked before parsing (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            checked before parsing (default `DEFAULT_LIMITS`).
 
     Raises:
         InvalidRecordsError: malformed JSON, cells or fields that do not fit (all listed).
@@ -239,11 +239,11 @@ def read_report(
 ) -> ReadResult:
     """Read a report from a file or its bytes, whatever its suffix: HTML, JSON, PDF, DOCX, XLSX or XLS.
 
-    The content decides (:mod:`zwgk.reports._sniff`): ``%PDF-`` → PDF, a zip with ``word/``
+    The content decides (`zwgk.reports._sniff`): ``%PDF-`` → PDF, a zip with ``word/``
     → DOCX, with ``xl/`` → XLSX, an OLE2 file → XLS (a legacy Word ``.doc`` is refused: save
     it as DOCX or PDF), text → JSON or HTML (BOM, UTF-8, the declared charset, GB18030).
-    Tables 2, 3 and 4 are then found by content (:func:`parse_report_html` describes how);
-    a table found but unreadable is skipped and listed in ``problems`` (kind
+    Tables 2, 3 and 4 are then found by content ([`parse_report_html`][zwgk.reports.io.parse_report_html]
+    describes how); a table found but unreadable is skipped and listed in ``problems`` (kind
     ``table_unreadable``).
 
     Args:
@@ -254,7 +254,7 @@ def read_report(
         source: how messages name the input; default: the path, or ``"<bytes>"``.
         limits: bounds checked before and while reading: the size (``max_file_bytes``),
             zip sizes and ratios, tables, rows, columns, cells and characters per cell
-            (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+            (default `DEFAULT_LIMITS`).
 
     Returns:
         The report, the skipped tables and the kind of file read (``"html"``, ``"pdf"`` …).
@@ -284,21 +284,23 @@ def read_report(
 
 
 def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AnnualReport:
-    """Load a report from a file of any kind :func:`read_report` reads; the report only.
+    """Load a report from a file of any kind [`read_report`][zwgk.reports.io.read_report] reads; the report
+    only.
 
     Args:
         path: the file (HTML, JSON, PDF, DOCX, XLSX or XLS, whatever its suffix).
-        limits: as for :func:`read_report` (default :data:`~zwgk._limits.DEFAULT_LIMITS`).
+        limits: as for [`read_report`][zwgk.reports.io.read_report] (default `DEFAULT_LIMITS`).
 
     Raises:
         MissingFileError: the path does not exist.
         LimitExceededError: a bound of ``limits`` is exceeded (named in the message).
-        DataFileError: content that is not a report file zwgk reads (see :func:`read_report`).
+        DataFileError: content that is not a report file zwgk reads (see
+            [`read_report`][zwgk.reports.io.read_report]).
         ReportParseError: no readable table 3 (every problem listed).
         InvalidRecordsError: malformed JSON or cells that do not fit (all listed).
 
     Warns:
         TablesSkippedWarning: table 2 or 4 was found but could not be read; the report has
-            ``None`` for it (:func:`read_report` returns the problems instead).
+            ``None`` for it ([`read_report`][zwgk.reports.io.read_report] returns the problems instead).
     """
     return report_of(read_report(path, limits=limits))

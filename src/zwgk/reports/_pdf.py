@@ -2,7 +2,7 @@
 
 Only PDFs with a text layer can be read: the tables come from pdfplumber's
 ``extract_tables`` (ruled tables, as the formats print them), page by page in reading order,
-so a table that a page break split arrives as two grids that :mod:`zwgk.reports._grid`
+so a table that a page break split arrives as two grids that `zwgk.reports._grid`
 joins (a merged cell's text is spread over the positions its box covers); the text for
 the year, the agency and the sections is each page's text outside its tables.  A scanned
 PDF (pages of images, no text) is refused with a clear message: OCR it first.

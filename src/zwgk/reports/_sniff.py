@@ -74,7 +74,7 @@ def _ole2_kind(data: bytes, source: str) -> str:
 
 
 def sniff(data: bytes, source: str) -> str:
-    """The kind of a report file (one of :data:`KINDS`) from its first bytes.
+    """The kind of a report file (one of `KINDS`) from its first bytes.
 
     Raises:
         DataFileError: a legacy Word ``.doc`` (save it as DOCX or PDF), an empty file, or a

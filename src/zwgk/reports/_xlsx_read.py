@@ -1,9 +1,9 @@
 """Reading a report's tables from a workbook: ``.xlsx`` (extra ``xlsx``) or ``.xls`` (extra ``xls``: xlrd).
 
 Each worksheet is cut at its blank rows into blocks, each block a grid (merged cells
-filled with their top-left value); :mod:`zwgk.reports._grid` finds tables 2–4 among the
+filled with their top-left value); `zwgk.reports._grid` finds tables 2–4 among the
 blocks and joins those a blank row split.  An ``.xlsx`` file is checked by
-:func:`zwgk._xlsx_guard.inspect_xlsx` (zip bombs, XML bombs, far cells) before openpyxl
+`zwgk._xlsx_guard.inspect_xlsx` (zip bombs, XML bombs, far cells) before openpyxl
 loads it; an ``.xls`` file's rows and columns are bounded before its cells are read.
 Workbooks have no running text: the year and agency come from title cells.
 """
