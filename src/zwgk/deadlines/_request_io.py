@@ -21,15 +21,17 @@ from zwgk.deadlines._events import EVENT_TYPES, Event, event_from_dict
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step, Violation
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, UnknownNameError
 
 __all__ = [
+    "EVENT_KINDS",
     "DeadlineModel",
     "DeadlineRequest",
     "EventModel",
     "event_json_schema",
     "read_deadline_request",
     "result_json_schema",
+    "unknown_event_kind",
 ]
 
 
@@ -50,6 +52,7 @@ class _Event(BaseModel):
 class CorrectionRequestedModel(_Event):
     """The agency asked the applicant to correct the request (补正, 条例第三十条); the clock stops."""
 
+    model_config = ConfigDict(title="CorrectionRequested")
     kind: Literal["CorrectionRequested"]
     until: Day | None = Field(None, description="The reasonable period given to correct, if recorded.")
 
@@ -57,12 +60,14 @@ class CorrectionRequestedModel(_Event):
 class CorrectionReceivedModel(_Event):
     """The corrected request arrived; the reply period restarts from this day."""
 
+    model_config = ConfigDict(title="CorrectionReceived")
     kind: Literal["CorrectionReceived"]
 
 
 class ConsultationStartedModel(_Event):
     """A consultation letter was sent (征求意见); the clock pauses."""
 
+    model_config = ConfigDict(title="ConsultationStarted")
     kind: Literal["ConsultationStarted"]
     party: Literal["third_party", "other_agency"] = Field(
         "third_party", description="Who is consulted: third_party (第三方) or other_agency (其他机关)."
@@ -72,12 +77,14 @@ class ConsultationStartedModel(_Event):
 class ConsultationEndedModel(_Event):
     """The consulted party answered, or the agency closed the consultation."""
 
+    model_config = ConfigDict(title="ConsultationEnded")
     kind: Literal["ConsultationEnded"]
 
 
 class FeeNoticeIssuedModel(_Event):
     """A notice of an information-processing fee was issued (国办函〔2020〕109号)."""
 
+    model_config = ConfigDict(title="FeeNoticeIssued")
     kind: Literal["FeeNoticeIssued"]
     amount: Decimal | None = Field(None, description="The fee in yuan, as a decimal string such as 100.")
 
@@ -85,12 +92,14 @@ class FeeNoticeIssuedModel(_Event):
 class FeePaidModel(_Event):
     """The applicant paid the fee."""
 
+    model_config = ConfigDict(title="FeePaid")
     kind: Literal["FeePaid"]
 
 
 class ExtensionGrantedModel(_Event):
     """An extension of the reply period was approved and notified."""
 
+    model_config = ConfigDict(title="ExtensionGranted")
     kind: Literal["ExtensionGranted"]
     working_days: int = Field(gt=0, description="The working days added.")
 
@@ -98,6 +107,7 @@ class ExtensionGrantedModel(_Event):
 class ReasonableDelaySetModel(_Event):
     """For an excessive request a reasonable later reply date was set (条例第三十五条)."""
 
+    model_config = ConfigDict(title="ReasonableDelaySet")
     kind: Literal["ReasonableDelaySet"]
     until: Day = Field(description="The later reply date set (after the day it was set).")
 
@@ -105,6 +115,7 @@ class ReasonableDelaySetModel(_Event):
 class RepliedModel(_Event):
     """The agency replied."""
 
+    model_config = ConfigDict(title="Replied")
     kind: Literal["Replied"]
     outcome: str | None = Field(None, description="The row of the annual report's table 3, e.g. 予以公开.")
 
@@ -112,6 +123,7 @@ class RepliedModel(_Event):
 class WithdrawnModel(_Event):
     """The applicant withdrew the request."""
 
+    model_config = ConfigDict(title="Withdrawn")
     kind: Literal["Withdrawn"]
 
 
@@ -127,7 +139,9 @@ _EVENT_MODELS: dict[str, type[_Event]] = {
     "Replied": RepliedModel,
     "Withdrawn": WithdrawnModel,
 }
-assert tuple(_EVENT_MODELS) == tuple(t.__name__ for t in EVENT_TYPES)
+EVENT_KINDS: tuple[str, ...] = tuple(t.__name__ for t in EVENT_TYPES)
+"""The ``kind`` of every event: its class name in :mod:`zwgk.deadlines`."""
+assert tuple(_EVENT_MODELS) == EVENT_KINDS
 
 EventModel = Annotated[
     CorrectionRequestedModel
@@ -263,6 +277,11 @@ def read_deadline_request(data: str | bytes | Mapping[str, Any]) -> DeadlineRequ
         raise InvalidRecordsError("the deadline request", _problems(exc)) from None
 
 
+def unknown_event_kind(kind: object) -> str:
+    """The message for an event ``kind`` that names no event class (lists the known kinds)."""
+    return str(UnknownNameError("request event", kind, EVENT_KINDS))
+
+
 def _problems(exc: ValidationError) -> list[Problem]:
     out = []
     for err in exc.errors():
@@ -271,6 +290,8 @@ def _problems(exc: ValidationError) -> list[Problem]:
         loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".") or "request"
         if err["type"] == "missing":
             out.append(Problem(loc, "required field is missing", None, None, "a value"))
+        elif err["type"] == "union_tag_invalid":
+            out.append(Problem(loc, unknown_event_kind(err.get("ctx", {}).get("tag"))))
         elif err["type"] == "extra_forbidden":
             out.append(Problem(loc, "unknown field", None, None, None))
         elif err["type"] == "value_error":  # zwgk's own message names the value and what was expected

@@ -10,27 +10,33 @@ notice (:class:`ReplyNotice`, 《政府信息公开条例》（2007）第二十�
 (``zwgk schema deadline``).
 """
 
+from zwgk.deadlines._events import event_from_dict
 from zwgk.deadlines._outcomes import ReplyNotice, parse_outcome, parse_reply_outcome
 from zwgk.deadlines._request_io import (
+    EVENT_KINDS,
     DeadlineModel,
     DeadlineRequest,
     EventModel,
     event_json_schema,
     read_deadline_request,
     result_json_schema,
+    unknown_event_kind,
 )
 from zwgk.deadlines._specs import EVENT_SPEC_KINDS, parse_event_spec
 
 __all__ = [
+    "EVENT_KINDS",
     "EVENT_SPEC_KINDS",
     "DeadlineModel",
     "DeadlineRequest",
     "EventModel",
     "ReplyNotice",
+    "event_from_dict",
     "event_json_schema",
     "parse_event_spec",
     "parse_outcome",
     "parse_reply_outcome",
     "read_deadline_request",
     "result_json_schema",
+    "unknown_event_kind",
 ]
