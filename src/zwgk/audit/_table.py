@@ -6,12 +6,14 @@ plots) is in :mod:`zwgk.audit._display`, reached through :func:`zwgk._present.pr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, overload
 
 import attrs
 
+from zwgk._json_out import fields_dict
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -82,6 +84,11 @@ class AuditFinding:
     other_file: str | None = None
     other_year: int | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data: ``agency``, ``year``, ``file``, ``check``, ``cells`` (a list
+        of official cell names), ``culprit``, ``message``, ``other_file``, ``other_year``."""
+        return fields_dict(self)
+
     @property
     def is_violation(self) -> bool:
         """False for the checks that only point at something worth a look (``series_jump``)."""
@@ -146,6 +153,13 @@ class AuditTable:
     def ok(self) -> bool:
         """True when every file was read and nothing violates a check (looks do not count)."""
         return not self.unreadable and not self.violations
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as JSON data, the same as :meth:`to_json` (``zwgk report check --json``):
+        ``files``, ``findings`` (each as :meth:`AuditFinding.to_dict`, columns as :meth:`to_rows`
+        with ``cells`` a list) and ``notes``."""
+        data: dict[str, Any] = json.loads(self.to_json())
+        return data
 
     def __add__(self, other: AuditTable) -> AuditTable:
         """Both tables' findings, files and notes, ``self`` first."""

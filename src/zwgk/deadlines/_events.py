@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 __all__ = [
+    "EVENT_KINDS",
     "ConsultationEnded",
     "ConsultationStarted",
     "CorrectionReceived",
@@ -35,6 +36,7 @@ __all__ = [
     "Withdrawn",
     "check_outcome",
     "event_from_dict",
+    "unknown_event_kind",
 ]
 
 
@@ -234,6 +236,17 @@ EVENT_TYPES: tuple[type, ...] = (
 )
 
 
+EVENT_KINDS: tuple[str, ...] = tuple(t.__name__ for t in EVENT_TYPES)
+"""The ``kind`` of every event in its dict form: its class name."""
+
+
+def unknown_event_kind(kind: object) -> str:
+    """The message for an event ``kind`` that names no event class (lists the known kinds)."""
+    from zwgk.errors import UnknownNameError
+
+    return str(UnknownNameError("request event", kind, EVENT_KINDS))
+
+
 def _own_kind(cls: type) -> Callable[[Mapping[str, Any]], Event]:
     """``event_from_dict`` for one class: a dict of another ``kind`` is refused."""
 
@@ -254,11 +267,11 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     """
     from zwgk.errors import UnknownNameError
 
-    kinds = {t.__name__: t for t in EVENT_TYPES}
+    kinds = dict(zip(EVENT_KINDS, EVENT_TYPES, strict=True))
     kind = data.get("kind")
     cls = kinds.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise UnknownNameError("event kind", kind, tuple(kinds))
+        raise UnknownNameError("request event", kind, EVENT_KINDS)
     fields = {k: v for k, v in data.items() if k != "kind"}
     names = {a.name for a in attrs.fields(cls)}
     unknown = sorted(set(fields) - names)

@@ -12,26 +12,25 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 
 from zwgk._dates import parse_date
-from zwgk.deadlines._events import EVENT_TYPES, Event, event_from_dict
+from zwgk.deadlines._events import EVENT_KINDS, Event, event_from_dict, unknown_event_kind
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
 from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step, Violation
-from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, UnknownNameError
+from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = [
-    "EVENT_KINDS",
     "DeadlineModel",
     "DeadlineRequest",
     "EventModel",
     "event_json_schema",
     "read_deadline_request",
     "result_json_schema",
-    "unknown_event_kind",
 ]
 
 
@@ -127,20 +126,20 @@ class WithdrawnModel(_Event):
     kind: Literal["Withdrawn"]
 
 
-_EVENT_MODELS: dict[str, type[_Event]] = {
-    "CorrectionRequested": CorrectionRequestedModel,
-    "CorrectionReceived": CorrectionReceivedModel,
-    "ConsultationStarted": ConsultationStartedModel,
-    "ConsultationEnded": ConsultationEndedModel,
-    "FeeNoticeIssued": FeeNoticeIssuedModel,
-    "FeePaid": FeePaidModel,
-    "ExtensionGranted": ExtensionGrantedModel,
-    "ReasonableDelaySet": ReasonableDelaySetModel,
-    "Replied": RepliedModel,
-    "Withdrawn": WithdrawnModel,
-}
-EVENT_KINDS: tuple[str, ...] = tuple(t.__name__ for t in EVENT_TYPES)
-"""The ``kind`` of every event: its class name in :mod:`zwgk.deadlines`."""
+_EVENT_MODELS: Mapping[str, type[_Event]] = MappingProxyType(
+    {
+        "CorrectionRequested": CorrectionRequestedModel,
+        "CorrectionReceived": CorrectionReceivedModel,
+        "ConsultationStarted": ConsultationStartedModel,
+        "ConsultationEnded": ConsultationEndedModel,
+        "FeeNoticeIssued": FeeNoticeIssuedModel,
+        "FeePaid": FeePaidModel,
+        "ExtensionGranted": ExtensionGrantedModel,
+        "ReasonableDelaySet": ReasonableDelaySetModel,
+        "Replied": RepliedModel,
+        "Withdrawn": WithdrawnModel,
+    }
+)
 assert tuple(_EVENT_MODELS) == EVENT_KINDS
 
 EventModel = Annotated[
@@ -277,11 +276,6 @@ def read_deadline_request(data: str | bytes | Mapping[str, Any]) -> DeadlineRequ
         raise InvalidRecordsError("the deadline request", _problems(exc)) from None
 
 
-def unknown_event_kind(kind: object) -> str:
-    """The message for an event ``kind`` that names no event class (lists the known kinds)."""
-    return str(UnknownNameError("request event", kind, EVENT_KINDS))
-
-
 def _problems(exc: ValidationError) -> list[Problem]:
     out = []
     for err in exc.errors():
@@ -388,12 +382,14 @@ class DeadlineModel(BaseModel):
     status: StatusModel | None = Field(description="The status on the day asked for (null if none).")
 
 
-_RESULT_MODELS: dict[type, type[BaseModel]] = {
-    Deadline: DeadlineModel,
-    Step: StepModel,
-    Status: StatusModel,
-    Violation: ViolationModel,
-}
+_RESULT_MODELS: Mapping[type, type[BaseModel]] = MappingProxyType(
+    {
+        Deadline: DeadlineModel,
+        Step: StepModel,
+        Status: StatusModel,
+        Violation: ViolationModel,
+    }
+)
 
 
 def result_json_schema(cls: type) -> type[BaseModel]:
