@@ -18,10 +18,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 
 from zwgk._dates import parse_date
+from zwgk.deadlines import _results as core
 from zwgk.deadlines._events import EVENT_KINDS, Event, event_from_dict, unknown_event_kind
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._receipt import Channel, Receipt, receipt_date
-from zwgk.deadlines._results import ClockPolicy, Deadline, Status, Step, Violation
+from zwgk.deadlines._results import ClockPolicy
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
 __all__ = [
@@ -48,7 +49,7 @@ class _Event(BaseModel):
     on: Day = Field(description="The day of the event (YYYY-MM-DD).")
 
 
-class CorrectionRequestedModel(_Event):
+class CorrectionRequested(_Event):
     """The agency asked the applicant to correct the request (补正, 条例第三十条); the clock stops."""
 
     model_config = ConfigDict(title="CorrectionRequested")
@@ -56,14 +57,14 @@ class CorrectionRequestedModel(_Event):
     until: Day | None = Field(None, description="The reasonable period given to correct, if recorded.")
 
 
-class CorrectionReceivedModel(_Event):
+class CorrectionReceived(_Event):
     """The corrected request arrived; the reply period restarts from this day."""
 
     model_config = ConfigDict(title="CorrectionReceived")
     kind: Literal["CorrectionReceived"]
 
 
-class ConsultationStartedModel(_Event):
+class ConsultationStarted(_Event):
     """A consultation letter was sent (征求意见); the clock pauses."""
 
     model_config = ConfigDict(title="ConsultationStarted")
@@ -73,14 +74,14 @@ class ConsultationStartedModel(_Event):
     )
 
 
-class ConsultationEndedModel(_Event):
+class ConsultationEnded(_Event):
     """The consulted party answered, or the agency closed the consultation."""
 
     model_config = ConfigDict(title="ConsultationEnded")
     kind: Literal["ConsultationEnded"]
 
 
-class FeeNoticeIssuedModel(_Event):
+class FeeNoticeIssued(_Event):
     """A notice of an information-processing fee was issued (国办函〔2020〕109号)."""
 
     model_config = ConfigDict(title="FeeNoticeIssued")
@@ -88,14 +89,14 @@ class FeeNoticeIssuedModel(_Event):
     amount: Decimal | None = Field(None, description="The fee in yuan, as a decimal string such as 100.")
 
 
-class FeePaidModel(_Event):
+class FeePaid(_Event):
     """The applicant paid the fee."""
 
     model_config = ConfigDict(title="FeePaid")
     kind: Literal["FeePaid"]
 
 
-class ExtensionGrantedModel(_Event):
+class ExtensionGranted(_Event):
     """An extension of the reply period was approved and notified."""
 
     model_config = ConfigDict(title="ExtensionGranted")
@@ -103,7 +104,7 @@ class ExtensionGrantedModel(_Event):
     working_days: int = Field(gt=0, description="The working days added.")
 
 
-class ReasonableDelaySetModel(_Event):
+class ReasonableDelaySet(_Event):
     """For an excessive request a reasonable later reply date was set (条例第三十五条)."""
 
     model_config = ConfigDict(title="ReasonableDelaySet")
@@ -111,7 +112,7 @@ class ReasonableDelaySetModel(_Event):
     until: Day = Field(description="The later reply date set (after the day it was set).")
 
 
-class RepliedModel(_Event):
+class Replied(_Event):
     """The agency replied."""
 
     model_config = ConfigDict(title="Replied")
@@ -119,7 +120,7 @@ class RepliedModel(_Event):
     outcome: str | None = Field(None, description="The row of the annual report's table 3, e.g. 予以公开.")
 
 
-class WithdrawnModel(_Event):
+class Withdrawn(_Event):
     """The applicant withdrew the request."""
 
     model_config = ConfigDict(title="Withdrawn")
@@ -128,37 +129,37 @@ class WithdrawnModel(_Event):
 
 _EVENT_MODELS: Mapping[str, type[_Event]] = MappingProxyType(
     {
-        "CorrectionRequested": CorrectionRequestedModel,
-        "CorrectionReceived": CorrectionReceivedModel,
-        "ConsultationStarted": ConsultationStartedModel,
-        "ConsultationEnded": ConsultationEndedModel,
-        "FeeNoticeIssued": FeeNoticeIssuedModel,
-        "FeePaid": FeePaidModel,
-        "ExtensionGranted": ExtensionGrantedModel,
-        "ReasonableDelaySet": ReasonableDelaySetModel,
-        "Replied": RepliedModel,
-        "Withdrawn": WithdrawnModel,
+        "CorrectionRequested": CorrectionRequested,
+        "CorrectionReceived": CorrectionReceived,
+        "ConsultationStarted": ConsultationStarted,
+        "ConsultationEnded": ConsultationEnded,
+        "FeeNoticeIssued": FeeNoticeIssued,
+        "FeePaid": FeePaid,
+        "ExtensionGranted": ExtensionGranted,
+        "ReasonableDelaySet": ReasonableDelaySet,
+        "Replied": Replied,
+        "Withdrawn": Withdrawn,
     }
 )
 assert tuple(_EVENT_MODELS) == EVENT_KINDS
 
 EventModel = Annotated[
-    CorrectionRequestedModel
-    | CorrectionReceivedModel
-    | ConsultationStartedModel
-    | ConsultationEndedModel
-    | FeeNoticeIssuedModel
-    | FeePaidModel
-    | ExtensionGrantedModel
-    | ReasonableDelaySetModel
-    | RepliedModel
-    | WithdrawnModel,
+    CorrectionRequested
+    | CorrectionReceived
+    | ConsultationStarted
+    | ConsultationEnded
+    | FeeNoticeIssued
+    | FeePaid
+    | ExtensionGranted
+    | ReasonableDelaySet
+    | Replied
+    | Withdrawn,
     Field(discriminator="kind"),
 ]
 """One event of a request, its fields chosen by ``kind`` (the event class name)."""
 
 
-class PolicyModel(BaseModel):
+class Policy(BaseModel):
     """Choices the Regulations leave open (ClockPolicy); each has its default."""
 
     model_config = ConfigDict(extra="forbid")
@@ -201,9 +202,7 @@ class DeadlineRequest(BaseModel):
         None, description="Override the regime of the Regulations chosen by the receipt date."
     )
     on: Day | None = Field(None, description="Also report the status at the end of this day.")
-    policy: PolicyModel = Field(
-        default_factory=PolicyModel, description="Choices the Regulations leave open."
-    )
+    policy: Policy = Field(default_factory=Policy, description="Choices the Regulations leave open.")
 
     def receipt(self) -> Receipt | None:
         """The receipt by channel (条例第三十一条), or ``None`` when only ``received`` is given.
@@ -237,7 +236,7 @@ class DeadlineRequest(BaseModel):
         """The events as :mod:`zwgk.deadlines` values."""
         return tuple(event_from_dict(e.model_dump()) for e in self.events)
 
-    def run(self) -> Deadline:
+    def run(self) -> core.Deadline:
         """The reply deadline of this request (:func:`~zwgk.deadlines.reply_deadline`)."""
         from zwgk.deadlines._clock import reply_deadline
 
@@ -301,7 +300,7 @@ def _problems(exc: ValidationError) -> list[Problem]:
 # --- The shape of the results (Deadline.to_dict()), for schemas and pydantic ----------------
 
 
-class StepModel(BaseModel):
+class Step(BaseModel):
     """One line of a deadline's explanation."""
 
     model_config = ConfigDict(title="Step")
@@ -313,7 +312,7 @@ class StepModel(BaseModel):
     due: dt.date | None = Field(description="The due date after this step (null while the clock is stopped).")
 
 
-class ViolationModel(BaseModel):
+class Violation(BaseModel):
     """A breach of the time rules, with the article it breaks."""
 
     model_config = ConfigDict(title="Violation")
@@ -324,7 +323,7 @@ class ViolationModel(BaseModel):
     article: str = Field(description="The article broken.")
 
 
-class StatusModel(BaseModel):
+class Status(BaseModel):
     """Where a deadline stands at the end of a day."""
 
     model_config = ConfigDict(title="Status")
@@ -342,7 +341,7 @@ class StatusModel(BaseModel):
     summary: str = Field(description="The status in words.")
 
 
-class RegimeModel(BaseModel):
+class Regime(BaseModel):
     """The version of the Regulations applied."""
 
     model_config = ConfigDict(title="Regime")
@@ -351,7 +350,7 @@ class RegimeModel(BaseModel):
     instrument: str = Field(description="The instrument, e.g. 国务院令第711号.")
 
 
-class DeadlineModel(BaseModel):
+class Deadline(BaseModel):
     """A statutory deadline with its explanation (Deadline.to_dict(), zwgk deadline --json)."""
 
     model_config = ConfigDict(title="Deadline", extra="forbid")
@@ -363,11 +362,11 @@ class DeadlineModel(BaseModel):
         description="The last day; null while the clock is stopped or after abandonment."
     )
     state: ClockState = Field(description="Where the request stands after all events.")
-    regime: RegimeModel | None = Field(description="The version of the Regulations applied.")
+    regime: Regime | None = Field(description="The version of the Regulations applied.")
     paused_working_days: int = Field(description="Working days not counted because of pauses.")
     extension_working_days: int = Field(description="Working days added by valid extensions.")
-    steps: list[StepModel] = Field(description="The explanation, in date order.")
-    violations: list[ViolationModel] = Field(description="Breaches of the time rules found in the events.")
+    steps: list[Step] = Field(description="The explanation, in date order.")
+    violations: list[Violation] = Field(description="Breaches of the time rules found in the events.")
     closed_on: dt.date | None = Field(description="The reply or withdrawal date, if any.")
     outcome: str | None = Field(description="The reply's outcome, if recorded.")
     working_days_late: int | None = Field(
@@ -379,17 +378,21 @@ class DeadlineModel(BaseModel):
     abandon_reason: str = Field(description="Why it would be abandoned (empty if not).")
     provisional: bool = Field(description="Whether any day used lies beyond the recorded holiday notices.")
     data_version: str = Field(description="The calendar data version used.")
-    status: StatusModel | None = Field(description="The status on the day asked for (null if none).")
+    status: Status | None = Field(description="The status on the day asked for (null if none).")
 
 
 _RESULT_MODELS: Mapping[type, type[BaseModel]] = MappingProxyType(
     {
-        Deadline: DeadlineModel,
-        Step: StepModel,
-        Status: StatusModel,
-        Violation: ViolationModel,
+        core.Deadline: Deadline,
+        core.Step: Step,
+        core.Status: Status,
+        core.Violation: Violation,
     }
 )
+
+
+DeadlineModel = Deadline
+"""The shape of ``Deadline.to_dict()`` (a pydantic model; ``zwgk schema deadline``)."""
 
 
 def result_json_schema(cls: type) -> type[BaseModel]:
