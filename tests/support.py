@@ -24,9 +24,10 @@ def normalised_schema(schema: object) -> object:
     """A JSON Schema as committed files are compared with the code.
 
     Parsed JSON (key order and formatting never matter), without the ``$comment`` header,
-    the ``$id`` the schema table adds, and pydantic's generated ``title`` of each property, ``required`` as a sorted list — so
-    that a pydantic minor release that only reorders or retitles does not fail the test,
-    while every change of meaning (a type, a bound, a field) does.
+    the ``$id`` the schema table adds and pydantic's generated ``title`` of each property,
+    ``required`` as a sorted list — so that a pydantic minor release that only reorders or
+    retitles does not fail the test, while every change of meaning (a type, a bound, a
+    field) does.
     """
     if isinstance(schema, dict):
         out = {}

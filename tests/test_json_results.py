@@ -60,7 +60,8 @@ def test_score_json_is_to_dict(tmp_path: Path, capsys: pytest.CaptureFixture[str
     result = score(load_card("kaifu-2013-windows"), {}, lenient=True)
     assert printed == result.to_dict()
     assert_json_ready(printed)
-    assert printed["total"] == "0" and printed["missing"]  # nothing given: every key is missing
+    assert printed["total"] == "0"
+    assert printed["missing"]  # nothing given: every key is missing
 
 
 # --- catalog ---------------------------------------------------------------------------------
