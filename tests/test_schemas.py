@@ -163,7 +163,7 @@ def small_ledger() -> Ledger:
         {"id": "2025-002", "applicant": "某某公司", "applicant_kind": "商业企业", "received": "2025-06-09",
          "outcome": "本机关不掌握相关政府信息", "closed": "2025-06-30", "pages": 0},
         {"id": "2025-003", "applicant": "李四", "applicant_kind": "自然人", "received": "2025-12-22"},
-    ]
+    ]  # fmt: skip
     return ledger_from_rows(rows)
 
 
