@@ -269,9 +269,9 @@ def test_bad_publication_log_rows_fail_schema_and_reader(row: dict[str, Any]) ->
 
 
 _HEADERS = {"item": ["item", "事项", "序号"], "formed_on": ["formed_on", "形成日期", "变更日期"],
-            "published_on": ["published_on", "公开日期", "发布日期"]}
+            "published_on": ["published_on", "公开日期", "发布日期"]}  # fmt: skip
 _DATE_FORMATS = ["{:%Y-%m-%d}", "{0.year}/{0.month}/{0.day}", "{0.year}年{0.month}月{0.day}日",
-                 "{0.year}.{0.month}.{0.day}"]
+                 "{0.year}.{0.month}.{0.day}"]  # fmt: skip
 
 
 @settings(max_examples=25, deadline=None)
@@ -362,7 +362,7 @@ BAD_RESULTS = {
     | {"adjustments": [{"kind": "bonus", "points": "1", "reason": "", "evidence": {}}]},
     "an item without points": lambda d: d
     | {"items": [{k: v for k, v in d["items"][0].items() if k != "points"}]},
-}
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("change", BAD_RESULTS.values(), ids=BAD_RESULTS.keys())
