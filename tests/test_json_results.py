@@ -19,13 +19,13 @@ from tests.audit.helpers import FIXTURES, report, write_json
 
 from zwgk._cli import main
 from zwgk._json_out import json_value
-from zwgk.audit import AuditFinding, audit_paths
+from zwgk.audit import AuditFinding, AuditTable, audit_paths
 from zwgk.catalog import check_catalog, check_compliance, read_catalog, read_publication_log
 from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
-from zwgk.reports import CellRef, check_report, check_shares
+from zwgk.reports import CellRef, ReportCheck, check_report, check_shares
 from zwgk.reports.io import load_report as read_report
 from zwgk.reports.narrative import NarrativeFinding, check_narrative
-from zwgk.scoring import load_card, score
+from zwgk.scoring import ScoreResult, load_card, score
 
 JSON_TYPES = (dict, list, str, int, bool, type(None))
 
@@ -156,3 +156,19 @@ def test_hand_made_findings_to_dict() -> None:
     audit = AuditFinding("某局", 2023, "a.html", "identity_1", ("表三 [总计] × [总计]",), None, "m")
     assert audit.to_dict()["cells"] == ["表三 [总计] × [总计]"]
     assert list(audit.to_dict())[:4] == ["agency", "year", "file", "check"]
+
+
+def test_results_as_pydantic_fields(folder: Path) -> None:
+    from pydantic import BaseModel
+
+    class Answer(BaseModel):
+        score: ScoreResult
+        check: ReportCheck
+        audit: AuditTable
+
+    result = score(load_card("kaifu-2013-windows"), {}, lenient=True)
+    checked = check_report(read_report(folder / "司法局2023.html"))
+    table = audit_paths([folder])
+    dumped = json.loads(Answer(score=result, check=checked, audit=table).model_dump_json())
+    assert dumped == {"score": result.to_dict(), "check": checked.to_dict(), "audit": table.to_dict()}
+    assert Answer.model_json_schema(mode="serialization")["properties"]["score"]["title"] == "ScoreResult"

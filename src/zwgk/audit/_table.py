@@ -13,7 +13,7 @@ from typing import Any, overload
 
 import attrs
 
-from zwgk._json_out import fields_dict
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -84,6 +84,11 @@ class AuditFinding:
     other_file: str | None = None
     other_year: int | None = None
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON data: ``agency``, ``year``, ``file``, ``check``, ``cells`` (a list
         of official cell names), ``culprit``, ``message``, ``other_file``, ``other_year``."""
@@ -153,6 +158,11 @@ class AuditTable:
     def ok(self) -> bool:
         """True when every file was read and nothing violates a check (looks do not count)."""
         return not self.unreadable and not self.violations
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The table as JSON data, the same as :meth:`to_json` (``zwgk report check --json``):

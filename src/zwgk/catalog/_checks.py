@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._json_out import fields_dict
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
@@ -72,6 +72,11 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing was found."""
         return not self.findings
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON data (``zwgk catalog check --json``).

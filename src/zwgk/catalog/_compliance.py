@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._json_out import fields_dict
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.catalog._model import Catalog, DisclosureItem
@@ -180,6 +180,11 @@ class ComplianceReport:
     def ok(self) -> bool:
         """True when nothing is late or overdue and no gap exceeds ``max_gap``."""
         return not (self.late or self.overdue or self.gap_exceeded)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON data (``zwgk catalog compliance --json``): its fields, in order.

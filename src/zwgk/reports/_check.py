@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._json_out import json_value
+from zwgk._json_out import json_value, pydantic_core_schema
 from zwgk._numbers import MAX_PERCENT_DECIMALS, exact_sum, parse_percent, quantize
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
@@ -115,6 +115,11 @@ class ReportCheck:
         """True when no identity is violated and the report has its format's sections in its
         year's layout (blank cells and the ``total_blank`` note alone do not fail a report)."""
         return not self.violations and not self.format_findings
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The check as JSON data.
@@ -401,6 +406,11 @@ class ShareFinding:
     def off_by(self) -> Decimal:
         """Reported minus expected."""
         return self.reported - self.expected
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON data (``zwgk report shares --json``): ``kind``, ``label``,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._json_out import pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -133,6 +134,11 @@ class ScoreResult:
     def _repr_html_(self) -> str:
         return str(present(self, "html"))
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON data (``zwgk score --json``; the shape of ``zwgk schema score-result``).
 
@@ -192,6 +198,11 @@ class CombinedResult:
     parts: tuple[CombinedPart, ...]
     passed: bool
     vetoes: tuple[str, ...]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
 
     def to_dict(self) -> dict[str, Any]:
         """The combination as JSON data (``zwgk schema combined-result``).
