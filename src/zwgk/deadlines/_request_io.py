@@ -186,8 +186,8 @@ class DeadlineRequest(BaseModel):
     Give ``received`` (the receipt date), or ``channel`` with the date that channel needs
     (条例第三十一条: in person ``submitted``, signed post ``signed``, letter/internet/fax
     ``confirmed``).  With both, the channel's date decides and ``received`` stands in for a
-    missing one, as ``zwgk deadline --channel`` does.  :meth:`run` gives the
-    :class:`~zwgk.deadlines.Deadline`.
+    missing one, as ``zwgk deadline --channel`` does.  ``run()`` gives the reply deadline
+    (:class:`~zwgk.deadlines.Deadline`).
     """
 
     model_config = ConfigDict(extra="forbid", title="DeadlineRequest")
