@@ -23,15 +23,16 @@ def hide_package(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
 def normalised_schema(schema: object) -> object:
     """A JSON Schema as committed files are compared with the code.
 
-    Parsed JSON (key order and formatting never matter), without the ``$comment`` header
-    and pydantic's generated ``title`` of each property, ``required`` as a sorted list — so
-    that a pydantic minor release that only reorders or retitles does not fail the test,
-    while every change of meaning (a type, a bound, a field) does.
+    Parsed JSON (key order and formatting never matter), without the ``$comment`` header,
+    the ``$id`` the schema table adds and pydantic's generated ``title`` of each property,
+    ``required`` as a sorted list — so that a pydantic minor release that only reorders or
+    retitles does not fail the test, while every change of meaning (a type, a bound, a
+    field) does.
     """
     if isinstance(schema, dict):
         out = {}
         for key, value in schema.items():
-            if key == "$comment" or (
+            if key in ("$comment", "$id") or (
                 key == "title" and isinstance(value, str) and "properties" not in schema
             ):
                 continue

@@ -79,7 +79,8 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
             _run_console(page, line, code, tmp_path)
             continue
         try:
-            exec(compile(code, f"{page}:{line}", "exec"), namespace)
+            # dont_inherit: the page runs as a reader's script, without this module's __future__ imports
+            exec(compile(code, f"{page}:{line}", "exec", dont_inherit=True), namespace)
         except Exception as exc:  # pragma: no cover - the message is the point
             pytest.fail(f"{page.relative_to(ROOT)} block at line {line} failed: {exc!r}")
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from enum import Enum
 
 import attrs
 
@@ -518,7 +520,9 @@ class MissingExtraError(ZwgkError, ImportError):
 def cut(value: object, limit: int = 80) -> str:
     """``value`` as it appears in a message, never much longer than ``limit`` characters.
 
-    Dates (and datetimes) are shown as ISO text, everything else as its ``repr``.  A longer
+    Dates (and datetimes) are shown as ISO text, also inside containers and zwgk values
+    (``ConsultationEnded(on=2026-03-02)``, never ``datetime.date(2026, 3, 2)``); enums as
+    their value, decimals as their digits; everything else as its ``repr``.  A longer
     ``repr`` keeps its first ``limit`` characters and says how long the value was — the
     number of characters of a string, of its ``repr`` otherwise — so a 100 MB cell becomes a
     one-line message:
@@ -535,11 +539,45 @@ def cut(value: object, limit: int = 80) -> str:
     if isinstance(value, str):
         shown, size, whole = repr(value[:limit]), len(value), len(value) <= limit
     else:
-        shown = repr(value)
+        shown = _plain(value)
         size, whole = len(shown), True
     if whole and len(shown) <= limit:
         return shown
     return f"{shown[:limit]}… ({size} characters)"
+
+
+def _plain(value: object, depth: int = 0) -> str:
+    """``value`` as a message shows it: like its ``repr``, with no Python type noise.
+
+    Dates are ISO text, enums their value, decimals their digits, attrs values
+    ``Name(field=value, ...)``, inside lists, tuples and dicts too.
+    """
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return _plain(value.value, depth)
+    if isinstance(value, Decimal):
+        return str(value)
+    if depth > 3 or isinstance(value, str | bytes | int | float | bool) or value is None:
+        return repr(value)
+    cls = type(value)
+    if attrs.has(cls):
+        fields = ", ".join(
+            f"{f.name}={_plain(getattr(value, f.name), depth + 1)}"
+            for f in attrs.fields(cls)
+            if f.repr and not f.name.startswith("_")
+        )
+        return f"{cls.__name__}({fields})"
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{_plain(k, depth + 1)}: {_plain(v, depth + 1)}" for k, v in value.items()) + "}"
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(_plain(v, depth + 1) for v in value) + "]"
+    if isinstance(value, tuple):
+        shown = ", ".join(_plain(v, depth + 1) for v in value)
+        return f"({shown},)" if len(value) == 1 else f"({shown})"
+    return repr(value)
 
 
 class LimitExceededError(DataFileError):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from zwgk._cli import main
+from zwgk.catalog import check_catalog, read_catalog
 from zwgk.catalog.io import sample_catalog_path, sample_publication_log_path
 
 # The reviewer's log: an impossible date, an unknown item, published before formed, and a
@@ -31,7 +32,8 @@ def test_check_sample(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "check", str(sample_catalog_path()), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["items"] == 32
+    assert data == check_catalog(read_catalog(sample_catalog_path())).to_dict()  # --json is to_dict()
+    assert data["items_checked"] == 32
     assert not data["ok"]
     assert [f["code"] for f in data["findings"]][:2] == ["SERVICE_GUIDE_INCOMPLETE", "BASES_NOT_ORDERED"]
 

@@ -49,25 +49,7 @@ def _check(args: argparse.Namespace) -> int:
         write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file,))
         return _EXIT_OK if report.ok else Findings(len(report.findings))
     if args.json:
-        emit_json(
-            {
-                "file": str(args.file),
-                "title": catalog.title,
-                "items": report.items_checked,
-                "ok": report.ok,
-                "findings": [
-                    {
-                        "code": f.code.name,
-                        "label": f.code.value,
-                        "location": f.location,
-                        "sequence": f.sequence,
-                        "item": f.item,
-                        "message": f.message,
-                    }
-                    for f in report.findings
-                ],
-            }
-        )
+        emit_json(report.to_dict())
     else:
         print(f"{catalog.title or Path(args.file).name}: {report.items_checked} items")
         for finding in report.findings:
@@ -96,7 +78,7 @@ def _compliance(args: argparse.Namespace) -> int:
         write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file, args.log))
         return _compliance_code(report)
     if args.json:
-        emit_json(report)
+        emit_json(report.to_dict())
         return _compliance_code(report)
     print(f"as of {as_of.isoformat()}: {len(report.results)} publications of {len(report.items)} items")
     for r in report.results:

@@ -24,14 +24,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from zwgk._dates import DATE_FORMS, parse_date
+from zwgk._json_out import json_value
 from zwgk.errors import InvalidInputError, cut
 
 __all__ = [
@@ -197,20 +196,8 @@ def date_arg(text: str) -> dt.date:
 
 
 def to_jsonable(value: Any) -> Any:
-    """Convert zwgk values (attrs classes, dates, enums, decimals) to JSON-ready data."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return str(value)
-    if attrs.has(type(value)):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, dict):
-        return {str(to_jsonable(k)): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | frozenset | set):
-        return [to_jsonable(v) for v in value]
-    return value
+    """Convert zwgk values to JSON-ready data: `zwgk._json_out.json_value` (``to_dict()``)."""
+    return json_value(value)
 
 
 def emit_json(value: Any, default: Callable[[Any], Any] | None = None) -> None:

@@ -10,10 +10,9 @@ import argparse
 import sys
 from typing import Any
 
-from zwgk._cli._common import Findings, add_json, date_arg, emit_json, to_jsonable
-from zwgk.deadlines import Channel, ClockPolicy, Deadline, receipt_date, reply_deadline
-from zwgk.deadlines.io import parse_event_spec
-from zwgk.errors import InvalidInputError
+from zwgk._cli._common import Findings, add_json, date_arg, emit_json
+from zwgk.deadlines import Deadline, Receipt
+from zwgk.deadlines.io import DeadlineRequest, parse_event_spec
 
 __all__ = ["parse_event", "register"]
 
@@ -75,38 +74,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.channel is not None:
-        # The channel's own date (--submitted/--signed/--confirmed) decides the receipt day
-        # (条例第三十一条); --received, if given, stands in for a missing one and is reported.
-        channel = Channel.parse(args.channel)
-        dates = {"submitted": args.submitted, "signed": args.signed, "confirmed": args.confirmed}
-        needed = channel.receipt_field
-        if dates[needed] is None and args.received is not None:
-            dates[needed] = args.received
-        receipt = receipt_date(channel, **dates)
-        received = receipt.date
-        receipt_note = f"{receipt.channel.value}: {receipt.rule} ({receipt.article})"
-        if args.received is not None and args.received != received:
-            receipt_note += f"; arrived {args.received.isoformat()}"
-    elif args.received is not None:
-        received = args.received
-        receipt_note = "given"
-    else:
-        raise InvalidInputError(
-            "--received", None, "a receipt date, or --channel with --submitted/--signed/--confirmed"
-        )
+    # The request goes through the JSON boundary (zwgk.deadlines.io.DeadlineRequest), so
+    # --json is exactly what a service built on read_deadline_request returns.
     events = [e for spec in args.event for e in parse_event(spec)]
-    policy = ClockPolicy(
-        fee_pauses_clock=not args.no_fee_pause,
-        late_correction_restarts=not args.late_correction_keeps_clock,
-        consultation_open_end="open" if args.consultation_open else "answer_window",
+    request = DeadlineRequest.model_validate(
+        {
+            "received": args.received,
+            "channel": args.channel,
+            "submitted": args.submitted,
+            "signed": args.signed,
+            "confirmed": args.confirmed,
+            "events": [e.to_dict() for e in events],
+            "regime": args.regime,
+            "on": args.on,
+            "policy": {
+                "fee_pauses_clock": not args.no_fee_pause,
+                "late_correction_restarts": not args.late_correction_keeps_clock,
+                "consultation_open_end": "open" if args.consultation_open else "answer_window",
+            },
+        }
     )
-    deadline = reply_deadline(received, events, regime=args.regime, policy=policy)
+    receipt = request.receipt()
+    deadline = request.run()
     status = deadline.status(args.on) if args.on else None
     if args.json:
-        emit_json(_as_json(deadline, status, receipt_note))
+        emit_json(deadline.to_dict(args.on))
     else:
-        _print(deadline, status, receipt_note)
+        _print(deadline, status, _receipt_note(receipt, args.received, deadline))
     if deadline.violations:
         return Findings(len(deadline.violations), "violation")
     if status is not None and status.overdue:
@@ -114,24 +108,15 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_json(deadline: Deadline, status: Any, receipt_note: str) -> dict[str, Any]:
-    regime = deadline.regime
-    return {
-        "received": deadline.start,
-        "receipt": receipt_note,
-        "regime": None if regime is None else {"id": regime.id, "instrument": regime.instrument},
-        "due": deadline.due,
-        "state": deadline.state,
-        "paused_working_days": deadline.paused_working_days,
-        "extension_working_days": deadline.extension_working_days,
-        "steps": to_jsonable(deadline.steps),
-        "violations": to_jsonable(deadline.violations),
-        "working_days_late": deadline.working_days_late,
-        "abandon_after": deadline.abandon_after,
-        "provisional": deadline.provisional,
-        "data_version": deadline.data_version,
-        "status": None if status is None else to_jsonable(status),
-    }
+def _receipt_note(receipt: Receipt | None, given: Any, deadline: Deadline) -> str:
+    if receipt is None:
+        return "given"
+    # The channel's own date (--submitted/--signed/--confirmed) decides the receipt day
+    # (条例第三十一条); --received, if given, stands in for a missing one and is reported.
+    note = f"{receipt.channel.value}: {receipt.rule} ({receipt.article})"
+    if given is not None and given != receipt.date:
+        note += f"; arrived {given.isoformat()}"
+    return note
 
 
 def _print(deadline: Deadline, status: Any, receipt_note: str) -> None:

@@ -344,20 +344,7 @@ def _shares(args: argparse.Namespace) -> int:
     # unless --decimals fixes one precision for all.
     findings = check_shares(counts, args.total, shown, decimals=args.decimals)
     if args.json:
-        emit_json(
-            [
-                {
-                    "kind": f.kind,
-                    "label": f.label,
-                    "expected": f.expected,
-                    "reported": f.reported,
-                    "off_by": f.off_by,
-                    "decimals": f.decimals,
-                    "message": f.message,
-                }
-                for f in findings
-            ]
-        )
+        emit_json([f.to_dict() for f in findings])
     else:
         for f in findings:
             print(f"- {f.message}")

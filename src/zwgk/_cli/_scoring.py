@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from zwgk._cli._common import Findings, InputPath, add_json, add_output, emit_json, to_jsonable, write_output
+from zwgk._cli._common import Findings, InputPath, add_json, add_output, emit_json, write_output
 from zwgk._cli._outputs import wants_binary, write_as
 from zwgk._files import existing_file, read_input_text
 from zwgk._json_guard import load_json
@@ -91,11 +91,11 @@ def _verdict(result: ScoreResult | CombinedResult) -> int:
 
 def _emit(result: ScoreResult | CombinedResult, args: argparse.Namespace) -> None:
     """Print (or with ``--output`` write) ``result`` in the form ``--json``/``--as`` asks for."""
-    from zwgk.scoring import render_markdown, render_text, result_to_dict
+    from zwgk.scoring import render_markdown, render_text
 
     fmt = "json" if args.json else args.output_as
     if fmt == "json":
-        text = json.dumps(to_jsonable(result_to_dict(result)), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "md":
         text = render_markdown(result)
     else:

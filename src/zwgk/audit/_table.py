@@ -7,12 +7,14 @@ plots) is in `zwgk.audit._display`, reached through `zwgk._present.present`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, overload
 
 import attrs
 
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -83,6 +85,16 @@ class AuditFinding:
     other_file: str | None = None
     other_year: int | None = None
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data: ``agency``, ``year``, ``file``, ``check``, ``cells`` (a list
+        of official cell names), ``culprit``, ``message``, ``other_file``, ``other_year``."""
+        return fields_dict(self)
+
     @property
     def is_violation(self) -> bool:
         """False for the checks that only point at something worth a look (``series_jump``)."""
@@ -147,6 +159,18 @@ class AuditTable:
     def ok(self) -> bool:
         """True when every file was read and nothing violates a check (looks do not count)."""
         return not self.unreadable and not self.violations
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The table as JSON data, the same as [`to_json`][zwgk.audit.AuditTable.to_json] (``zwgk report check
+        --json``): ``files``, ``findings`` (each as [`AuditFinding.to_dict`][zwgk.audit.AuditFinding.to_dict],
+        columns as [`to_rows`][zwgk.audit.AuditTable.to_rows] with ``cells`` a list) and ``notes``."""
+        data: dict[str, Any] = json.loads(self.to_json())
+        return data
 
     def __add__(self, other: AuditTable) -> AuditTable:
         """Both tables' findings, files and notes, ``self`` first."""

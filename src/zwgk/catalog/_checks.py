@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
@@ -54,6 +55,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.location} ({self.item}): {self.code.value}: {self.message}"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data: ``code`` (the [`FindingCode`][zwgk.catalog.FindingCode] name), ``label``
+        (its Chinese label), ``location``, ``sequence``, ``item``, ``message``."""
+        return {"code": self.code.name, "label": self.code.value, **fields_dict(self, skip=("code",))}
+
 
 @attrs.frozen(repr=False)
 class CheckReport:
@@ -67,6 +73,23 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing was found."""
         return not self.findings
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data (``zwgk catalog check --json``).
+
+        Keys: ``items_checked``, ``ok`` and ``findings`` (each
+        [`Finding.to_dict`][zwgk.catalog.Finding.to_dict]).
+        """
+        return {
+            "items_checked": self.items_checked,
+            "ok": self.ok,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
     def by_code(self) -> dict[FindingCode, tuple[Finding, ...]]:
         """Findings grouped by code, codes in declaration order, empty codes left out."""

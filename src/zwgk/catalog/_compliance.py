@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.catalog._model import Catalog, DisclosureItem
@@ -179,6 +180,24 @@ class ComplianceReport:
     def ok(self) -> bool:
         """True when nothing is late or overdue and no gap exceeds ``max_gap``."""
         return not (self.late or self.overdue or self.gap_exceeded)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data (``zwgk catalog compliance --json``): its fields, in order.
+
+        Keys: ``items`` (each ``sequence``, ``item``, ``results``, ``on_time``, ``late``,
+        ``overdue``, ``pending``, ``on_time_rate``, ``longest_gap``, ``gap_exceeded``; each
+        result ``publication`` {``item``, ``formed_on``, ``published_on``, ``row``},
+        ``sequence``, ``item``, ``due``, ``limit``, ``source``, ``status`` (labels),
+        ``working_days_late``, ``days_late``, ``provisional``), ``as_of``, ``max_gap``,
+        ``on_time``, ``late``, ``overdue``, ``pending``, ``on_time_rate`` (a decimal string,
+        4 places, or null), ``longest_gap``, ``gap_exceeded``.  Dates are ISO strings.
+        """
+        return fields_dict(self)
 
     @property
     def results(self) -> tuple[PublicationResult, ...]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk.deadlines._regimes import ConsultationParty
 from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 __all__ = [
+    "EVENT_KINDS",
     "ConsultationEnded",
     "ConsultationStarted",
     "CorrectionReceived",
@@ -32,6 +35,8 @@ __all__ = [
     "Replied",
     "Withdrawn",
     "check_outcome",
+    "event_from_dict",
+    "unknown_event_kind",
 ]
 
 
@@ -88,8 +93,28 @@ def _amount(value: Any) -> Decimal | None:
         raise InvalidInputError("amount", value, "an amount of yuan such as '100'") from None
 
 
+class _EventJson:
+    """The JSON form every event shares: ``kind`` (the class name) first, then its fields."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as JSON data: ``{"kind": CLASS NAME, "on": "YYYY-MM-DD", ...its fields}``.
+
+        Dates are ISO strings, a fee amount a decimal string (``"100"``), a consultation
+        party its id (``third_party``/``other_agency``), a reply outcome its value.
+        """
+        return fields_dict(self, first={"kind": type(self).__name__})
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: validate from the dict form
+        ([`event_from_dict`][zwgk.deadlines.io.event_from_dict]), dump as ``to_dict()``."""
+        return pydantic_core_schema(cls, _own_kind(cls), "zwgk.deadlines.io", "event_json_schema")
+
+
 @attrs.frozen
-class CorrectionRequested:
+class CorrectionRequested(_EventJson):
     """The agency asked the applicant to correct an unclear request (补正, 条例第三十条).
 
     ``until`` is the reasonable period the agency gave, if recorded; a corrected request
@@ -102,7 +127,7 @@ class CorrectionRequested:
 
 
 @attrs.frozen
-class CorrectionReceived:
+class CorrectionReceived(_EventJson):
     """The corrected request arrived; the reply period restarts from this day."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -110,7 +135,7 @@ class CorrectionReceived:
 
 
 @attrs.frozen
-class ConsultationStarted:
+class ConsultationStarted(_EventJson):
     """The agency sent a consultation letter to a third party or another agency."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -119,7 +144,7 @@ class ConsultationStarted:
 
 
 @attrs.frozen
-class ConsultationEnded:
+class ConsultationEnded(_EventJson):
     """The consulted party answered (or the agency closed the consultation)."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -127,7 +152,7 @@ class ConsultationEnded:
 
 
 @attrs.frozen
-class FeeNoticeIssued:
+class FeeNoticeIssued(_EventJson):
     """The applicant received a notice of an information-processing fee (国办函〔2020〕109号)."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -136,7 +161,7 @@ class FeeNoticeIssued:
 
 
 @attrs.frozen
-class FeePaid:
+class FeePaid(_EventJson):
     """The applicant paid the fee."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -144,7 +169,7 @@ class FeePaid:
 
 
 @attrs.frozen
-class ExtensionGranted:
+class ExtensionGranted(_EventJson):
     """The head of the OGI office approved an extension of ``working_days`` and told the applicant."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -153,7 +178,7 @@ class ExtensionGranted:
 
 
 @attrs.frozen
-class ReasonableDelaySet:
+class ReasonableDelaySet(_EventJson):
     """For an excessive request the agency set a reasonable later reply date (条例第三十五条)."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -168,7 +193,7 @@ class ReasonableDelaySet:
 
 
 @attrs.frozen
-class Replied:
+class Replied(_EventJson):
     """The agency replied.  ``outcome`` is the row of the annual report's table 3, if known."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -177,7 +202,7 @@ class Replied:
 
 
 @attrs.frozen
-class Withdrawn:
+class Withdrawn(_EventJson):
     """The applicant withdrew the request."""
 
     on: dt.date = attrs.field(converter=_date)
@@ -210,6 +235,63 @@ EVENT_TYPES: tuple[type, ...] = (
     Replied,
     Withdrawn,
 )
+
+
+EVENT_KINDS: tuple[str, ...] = tuple(t.__name__ for t in EVENT_TYPES)
+"""The ``kind`` of every event in its dict form: its class name."""
+
+
+def unknown_event_kind(kind: object) -> str:
+    """The message for an event ``kind`` that names no event class (lists the known kinds)."""
+    from zwgk.errors import UnknownNameError
+
+    return str(UnknownNameError("request event", kind, EVENT_KINDS))
+
+
+def _own_kind(cls: type) -> Callable[[Mapping[str, Any]], Event]:
+    """``event_from_dict`` for one class: a dict of another ``kind`` is refused."""
+
+    def read(data: Mapping[str, Any]) -> Event:
+        if data.get("kind") != cls.__name__:
+            raise InvalidInputError("kind", data.get("kind"), cls.__name__)
+        return event_from_dict(data)
+
+    return read
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """The event of a dict in the form ``to_dict()`` gives (``kind`` = the class name).
+
+    Raises:
+        UnknownNameError: ``kind`` is missing or names no event class.
+        InvalidInputError: the other keys do not fit that class (a missing or unknown field).
+    """
+    from zwgk.errors import UnknownNameError
+
+    kinds = dict(zip(EVENT_KINDS, EVENT_TYPES, strict=True))
+    kind = data.get("kind")
+    cls = kinds.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise UnknownNameError("request event", kind, EVENT_KINDS)
+    fields = {k: v for k, v in data.items() if k != "kind"}
+    names = {a.name for a in attrs.fields(cls)}
+    unknown = sorted(set(fields) - names)
+    if unknown:
+        raise InvalidInputError(
+            unknown[0], fields[unknown[0]], f"a field of {kind}: {', '.join(sorted(names))}"
+        )
+    for name in ("on", "until"):
+        if isinstance(fields.get(name), str):
+            fields[name] = parse_date(fields[name], name)
+    try:
+        event: Event = cls(**fields)
+    except TypeError:
+        missing = sorted(n for n in names if n not in fields)
+        field = missing[0] if missing else "kind"
+        raise InvalidInputError(
+            field, None, f"a value (the fields of {kind}: {', '.join(sorted(names))})"
+        ) from None
+    return event
 
 
 def check_outcome(ev: Replied, regime: str | None = None) -> None:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._json_out import fields_dict, json_value, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
 from zwgk.deadlines._events import Event
@@ -72,6 +73,18 @@ class Step:
     article: str
     due: dt.date | None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The step as JSON data: ``on``, ``event``, ``effect``, ``article``, ``due``.
+
+        Dates are ISO strings; ``due`` is null while the clock is stopped.
+        """
+        return fields_dict(self)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: an instance is accepted as it is; ``mode="json"`` dumps ``to_dict()``."""
+        return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
+
 
 StepRow = tuple[dt.date, str, str, str, "dt.date | None"]
 """A step as a plain tuple: ``(on, event, effect, article, due)``."""
@@ -85,6 +98,15 @@ class Violation:
     kind: ViolationKind
     detail: str
     article: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The violation as JSON data: ``on``, ``kind`` (its id), ``detail``, ``article``."""
+        return fields_dict(self)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: an instance is accepted as it is; ``mode="json"`` dumps ``to_dict()``."""
+        return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
 
 
 @attrs.frozen
@@ -103,6 +125,19 @@ class Status:
     overdue: bool
     working_days_late: int | None
     summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The status as JSON data.
+
+        Keys: ``on``, ``state`` (its id), ``due`` (or null), ``working_days_remaining``,
+        ``overdue``, ``working_days_late``, ``summary``.
+        """
+        return fields_dict(self)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: an instance is accepted as it is; ``mode="json"`` dumps ``to_dict()``."""
+        return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
 
 
 @attrs.frozen(repr=False)
@@ -244,6 +279,44 @@ class Deadline:
     def explain(self) -> str:
         """The steps as plain text, one per line."""
         return explanation(self)
+
+    def to_dict(self, on: dt.date | None = None) -> dict[str, Any]:
+        """The deadline as JSON data (the shape of ``zwgk schema deadline``; ``zwgk deadline --json``).
+
+        Keys, in this order: ``kind``, ``received`` (the receipt date of a reply deadline, else
+        null), ``start``, ``due``, ``state``, ``regime`` (``{"id", "instrument"}`` or null),
+        ``paused_working_days``, ``extension_working_days``, ``steps``
+        ([`Step.to_dict`][zwgk.deadlines.Step.to_dict]), ``violations`` (`Violation.to_dict`), ``closed_on``,
+        ``outcome``, ``working_days_late``, ``abandon_after``, ``abandon_reason``, ``provisional``,
+        ``data_version`` and ``status`` ([`Status.to_dict`][zwgk.deadlines.Status.to_dict] of ``status(on)``,
+        null without ``on``).  Dates are ISO strings, enums their ids.
+        """
+        regime = self.regime
+        return {
+            "kind": json_value(self.kind),
+            "received": None if self._clock is None else self._clock[0].isoformat(),
+            "start": self.start.isoformat(),
+            "due": json_value(self.due),
+            "state": json_value(self.state),
+            "regime": None if regime is None else {"id": regime.id, "instrument": regime.instrument},
+            "paused_working_days": self.paused_working_days,
+            "extension_working_days": self.extension_working_days,
+            "steps": [s.to_dict() for s in self.steps],
+            "violations": [v.to_dict() for v in self.violations],
+            "closed_on": json_value(self.closed_on),
+            "outcome": json_value(self.outcome),
+            "working_days_late": self.working_days_late,
+            "abandon_after": json_value(self.abandon_after),
+            "abandon_reason": self.abandon_reason,
+            "provisional": self.provisional,
+            "data_version": self.data_version,
+            "status": None if on is None else self.status(on).to_dict(),
+        }
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: an instance is accepted as it is; ``mode="json"`` dumps ``to_dict()``."""
+        return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
 
     # The clock's inputs, for ``status(on)`` (re-run with the events known by a day) and for
     # ``step_rows`` (worded on first read): ``(received, events, policy, rerun, explain)``,

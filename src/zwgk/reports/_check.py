@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._json_out import json_value, pydantic_core_schema
 from zwgk._numbers import MAX_PERCENT_DECIMALS, exact_sum, parse_percent, quantize
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError
@@ -69,6 +70,21 @@ class Finding:
         """Reported minus expected."""
         return self.actual - self.expected
 
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data: ``check``, ``identity``, ``message``, ``cells`` (each
+        [`CellRef.to_dict`][zwgk.reports.CellRef.to_dict]), ``expected``, ``actual``, ``off_by`` (integers, or
+        decimal strings for money cells) and ``where``."""
+        return {
+            "check": self.check,
+            "identity": self.identity,
+            "message": self.message,
+            "cells": [c.to_dict() for c in self.cells],
+            "expected": json_value(self.expected),
+            "actual": json_value(self.actual),
+            "off_by": json_value(self.off_by),
+            "where": self.where,
+        }
+
     def __str__(self) -> str:
         where = ", ".join(str(c) for c in self.cells[:1])
         if self.kind:
@@ -100,6 +116,31 @@ class ReportCheck:
         """True when no identity is violated and the report has its format's sections in its
         year's layout (blank cells and the ``total_blank`` note alone do not fail a report)."""
         return not self.violations and not self.format_findings
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The check as JSON data.
+
+        Keys: ``ok``, ``violations``, ``format_findings``, ``notes`` (each
+        [`Finding.to_dict`][zwgk.reports.Finding.to_dict]), ``blanks``
+        ([`CellRef.to_dict`][zwgk.reports.CellRef.to_dict]), ``culprits`` (the one smallest set,
+        [`Culprit.to_dict`][zwgk.reports.Culprit.to_dict], or empty), ``culprit_sets`` (every set found) and
+        ``culprit_note``.
+        """
+        return {
+            "ok": self.ok,
+            "violations": [f.to_dict() for f in self.violations],
+            "format_findings": [f.to_dict() for f in self.format_findings],
+            "notes": [f.to_dict() for f in self.notes],
+            "blanks": [c.to_dict() for c in self.blanks],
+            "culprits": [c.to_dict() for c in self.culprits],
+            "culprit_sets": [[c.to_dict() for c in s] for s in self.culprit_sets],
+            "culprit_note": self.culprit_note,
+        }
 
     @property
     def culprits(self) -> tuple[Culprit, ...]:
@@ -368,6 +409,24 @@ class ShareFinding:
     def off_by(self) -> Decimal:
         """Reported minus expected."""
         return self.reported - self.expected
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data (``zwgk report shares --json``): ``kind``, ``label``,
+        ``expected``, ``reported``, ``off_by`` (decimal strings, exact), ``decimals``, ``message``."""
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "expected": json_value(self.expected),
+            "reported": json_value(self.reported),
+            "off_by": json_value(self.off_by),
+            "decimals": self.decimals,
+            "message": self.message,
+        }
 
 
 def _exact_number(value: object) -> bool:

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
+from zwgk._json_out import fields_dict
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef, Table3, Table4
 
@@ -57,6 +59,11 @@ class Culprit:
     def __str__(self) -> str:
         shown = "blank" if self.reported is None else str(self.reported)
         return f"likely {self.cell}: {shown}, consistent value {self.consistent}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The culprit as JSON data: ``cell`` ([`CellRef.to_dict`][zwgk.reports.CellRef.to_dict]),
+        ``reported`` (null if blank), ``consistent`` and ``message`` (its sentence)."""
+        return fields_dict(self) | {"message": str(self)}
 
 
 @attrs.frozen

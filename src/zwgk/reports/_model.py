@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._json_out import fields_dict
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
 from zwgk.reports._formats import (
@@ -49,6 +50,11 @@ class CellRef:
     def __str__(self) -> str:
         names = {2: "表二", 3: "表三", 4: "表四"}
         return f"{names[self.table]} [{self.row_label}] × [{self.column_label}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The cell as JSON data: ``name`` (its official name, ``表三 [予以公开] × [自然人]``),
+        then ``table``, ``row``, ``column``, ``row_label``, ``column_label``."""
+        return fields_dict(self, first={"name": str(self)})
 
 
 def _counts(value: Iterable[Count]) -> tuple[Count, ...]:

@@ -41,9 +41,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import attrs
 
+from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._text import chinese_number, compact, fold_width
 from zwgk.reports._check import share_findings, written_decimals
 from zwgk.reports._formats import Table3Column
@@ -230,6 +232,17 @@ class NarrativeFinding:
     def problem(self) -> bool:
         """False only for ``share_unchecked`` (a statement that could not be checked)."""
         return self.kind != "share_unchecked"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON data: ``kind``, ``section``, ``quote``, ``cells`` (each
+        [`to_dict`][zwgk.reports.CellRef.to_dict]), ``expected``, ``reported`` (integers, decimal
+        strings for shares, or null), ``message`` and ``problem``."""
+        return fields_dict(self) | {"problem": self.problem}
 
     def __str__(self) -> str:
         return self.message

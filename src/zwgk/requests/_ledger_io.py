@@ -27,7 +27,13 @@ from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
 from zwgk._text import normalize_label
 from zwgk.deadlines import Channel, Outcome
-from zwgk.deadlines.io import ReplyNotice, parse_reply_outcome
+from zwgk.deadlines.io import (
+    EventModel,
+    ReplyNotice,
+    event_from_dict,
+    parse_reply_outcome,
+    unknown_event_kind,
+)
 from zwgk.errors import (
     InvalidCellError,
     InvalidInputError,
@@ -110,48 +116,12 @@ def _parse_date(value: object, info: ValidationInfo) -> object:
     return value
 
 
-class EventRecord(BaseModel):
-    """One event of the request clock: ``kind`` names a ``zwgk.deadlines`` event class."""
+EventRecord = EventModel
+"""One event of the request clock: ``kind`` (an event class of ``zwgk.deadlines``) and that kind's fields.
 
-    model_config = ConfigDict(extra="allow")
-
-    kind: str
-    on: dt.date
-
-    _parse_on = field_validator("on", mode="before")(_parse_date)
-
-    def to_event(self) -> Any:
-        """Build the ``zwgk.deadlines`` event (e.g. ``ExtensionGranted(on, working_days=20)``).
-
-        Raises:
-            UnknownNameError: ``kind`` is not an event class of ``zwgk.deadlines``.
-            InvalidInputError: the other fields do not fit that class.
-        """
-        from zwgk import deadlines
-
-        known = (
-            "CorrectionRequested",
-            "CorrectionReceived",
-            "ConsultationStarted",
-            "ConsultationEnded",
-            "FeeNoticeIssued",
-            "FeePaid",
-            "ExtensionGranted",
-            "ReasonableDelaySet",
-            "Replied",
-            "Withdrawn",
-        )
-        if self.kind not in known or not hasattr(deadlines, self.kind):
-            raise UnknownNameError("request event", self.kind, known)
-        extra = dict(self.model_extra or {})
-        try:
-            return getattr(deadlines, self.kind)(self.on, **extra)
-        except (TypeError, ValueError) as exc:
-            if isinstance(exc, ZwgkError):
-                raise
-            raise InvalidInputError(
-                f"events[{self.kind}]", extra, f"the fields of zwgk.deadlines.{self.kind} ({exc})"
-            ) from None
+The union of [`zwgk.deadlines.io.EventModel`][], discriminated by ``kind``; no other field
+is accepted.
+"""
 
 
 class LedgerRow(BaseModel):
@@ -232,7 +202,7 @@ class LedgerRow(BaseModel):
             channel=self.channel,
             outcome=self.outcome,
             closed=self.closed,
-            events=tuple(e.to_event() for e in self.events),
+            events=tuple(event_from_dict(e.model_dump()) for e in self.events),
             pages=self.pages,
         )
 
@@ -387,6 +357,8 @@ def _row_problems(where: str, exc: ValidationError) -> list[Problem]:
         field = ".".join(str(p) for p in err["loc"]) or None
         if err["type"] == "missing":
             out.append(Problem(where, "required field is blank or missing", field, None, "a value"))
+        elif err["type"] == "union_tag_invalid":  # an event kind that is no event class
+            out.append(Problem(where, unknown_event_kind(err.get("ctx", {}).get("tag")), field))
         else:
             message = err["msg"].removeprefix("Value error, ")
             out.append(Problem(where, message, field, err.get("input")))

@@ -7,14 +7,14 @@ These are verbs over results, not presentation hooks: no value type reaches this
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from zwgk._display import md_cell
 from zwgk._optional import import_extra
-from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
+from zwgk.scoring._result import CombinedResult, ScoreResult
+from zwgk.scoring._result_json import points_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,36 +31,18 @@ __all__ = [
 ]
 
 
-def points_text(value: Decimal | None) -> str:
-    """Points as plain text without trailing zeros (``Decimal("5.0")`` → ``"5"``; ``None`` → ``"—"``)."""
-    if value is None:
-        return "—"
-    return format(value.normalize(), "f")
-
-
 def signed_text(value: Decimal) -> str:
     """Points with their sign (``"+2"``, ``"-1.5"``, ``"+0"``)."""
     text = points_text(value)
     return text if value < 0 else f"+{text}"
 
 
-def _jsonable(value: object) -> object:
-    if isinstance(value, Decimal):
-        return points_text(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    return value
+def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
+    """A JSON-ready dict of a result (``result.to_dict()``): points as decimal strings, dates as ISO text.
 
-
-def _adjustment_dict(a: Adjustment) -> dict[str, Any]:
-    return {
-        "kind": a.kind,
-        "points": points_text(a.points),
-        "reason": a.reason,
-        "evidence": {k: _jsonable(v) for k, v in a.evidence},
-    }
+    Decimal strings keep the value exact for other systems (``"87.5"``, never ``87.49999``).
+    """
+    return result.to_dict()
 
 
 def has_pass_mark(result: ScoreResult | CombinedResult) -> bool:
@@ -81,70 +63,6 @@ def verdict_text(result: ScoreResult | CombinedResult) -> str:
     if not result.passed:
         return "未通过"
     return "通过" if has_pass_mark(result) else "无及格线"
-
-
-def result_to_dict(result: ScoreResult | CombinedResult) -> dict[str, Any]:
-    """A JSON-ready dict of a result: points as decimal strings, dates as ISO text.
-
-    Decimal strings keep the value exact for other systems (``"87.5"``, never ``87.49999``).
-    """
-    if isinstance(result, CombinedResult):
-        return {
-            "title": result.title,
-            "unit": result.unit,
-            "total": points_text(result.total),
-            "passed": result.passed,
-            "vetoes": list(result.vetoes),
-            "parts": [
-                {
-                    "weight": points_text(p.weight),
-                    "contribution": points_text(p.contribution),
-                    "result": result_to_dict(p.result),
-                }
-                for p in result.parts
-            ],
-        }
-    return {
-        "card": result.card,
-        "card_title": result.card_title,
-        "unit": result.unit,
-        "total": points_text(result.total),
-        "base": points_text(result.base),
-        "bonus": points_text(result.bonus),
-        "bonus_counted": result.bonus_counted,
-        "maximum": points_text(result.maximum),
-        "grade": result.grade,
-        "passed": result.passed,
-        "pass_mark": None if result.pass_mark is None else points_text(result.pass_mark),
-        "vetoes": list(result.vetoes),
-        "missing": list(result.missing),
-        "items": [
-            {
-                "section": i.section,
-                "item": i.item,
-                "title": i.title,
-                "maximum": None if i.maximum is None else points_text(i.maximum),
-                "points": points_text(i.points),
-                "applicable": i.applicable,
-                "bonus": i.bonus,
-                "missing": list(i.missing),
-                "adjustments": [_adjustment_dict(a) for a in i.adjustments],
-            }
-            for i in result.items
-        ],
-        "sections": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "points": points_text(s.points),
-                "bonus": s.bonus,
-                "capped": points_text(s.capped),
-            }
-            for s in result.sections
-        ],
-        "adjustments": [_adjustment_dict(a) for a in result.adjustments],
-        "evidence": {k: _jsonable(v) for k, v in result.evidence},
-    }
 
 
 def _header(result: ScoreResult) -> list[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._json_out import pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -133,6 +134,25 @@ class ScoreResult:
     def _repr_html_(self) -> str:
         return str(present(self, "html"))
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON data (``zwgk score --json``; the shape of ``zwgk schema score-result``).
+
+        Keys: ``card``, ``card_title``, ``unit``, ``total``, ``base``, ``bonus``,
+        ``bonus_counted``, ``maximum``, ``grade``, ``passed``, ``pass_mark``, ``vetoes``,
+        ``missing``, ``items`` (each ``section``, ``item``, ``title``, ``maximum``, ``points``,
+        ``applicable``, ``bonus``, ``missing``, ``adjustments``), ``sections`` (``id``,
+        ``title``, ``points``, ``bonus``, ``capped``), ``adjustments`` (``kind``, ``points``,
+        ``reason``, ``evidence``) and ``evidence``.  Points are decimal strings (exact).
+        """
+        from zwgk.scoring._result_json import result_dict
+
+        return result_dict(self)
+
     def to_xlsx(self) -> bytes:
         """Sheet 得分明细 (one row per item, then 合计) as an XLSX workbook (extra ``zwgk[xlsx]``)."""
         data: bytes = present(self, "xlsx")
@@ -179,6 +199,22 @@ class CombinedResult:
     parts: tuple[CombinedPart, ...]
     passed: bool
     vetoes: tuple[str, ...]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """Pydantic's hook: accepted as a value, dumped (``mode="json"``) as ``to_dict()``."""
+        return pydantic_core_schema(cls)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The combination as JSON data (``zwgk schema combined-result``).
+
+        Keys: ``title``, ``unit``, ``total``, ``passed``, ``vetoes`` and ``parts`` (each
+        ``weight``, ``contribution`` and ``result``, a
+        [`ScoreResult.to_dict`][zwgk.scoring.ScoreResult.to_dict]).
+        """
+        from zwgk.scoring._result_json import result_dict
+
+        return result_dict(self)
 
     def __repr__(self) -> str:
         return str(present(self, "repr"))
