@@ -17,6 +17,7 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import N_
 from zwgk._text import lookup_label, normalize_label
 from zwgk.errors import InvalidInputError
 
@@ -70,28 +71,32 @@ _RULES: MappingProxyType[Channel, tuple[str, str, str]] = MappingProxyType(
     {
         Channel.IN_PERSON: (
             "《政府信息公开条例》第三十一条第（一）项",
-            "the day the applicant submits it",
+            N_("the day the applicant submits it"),
             "submitted",
         ),
         Channel.SIGNED_POST: (
             "《政府信息公开条例》第三十一条第（二）项",
-            "the day the agency signs for it",
+            N_("the day the agency signs for it"),
             "signed",
         ),
         Channel.ORDINARY_LETTER: (
             "《政府信息公开条例》第三十一条第（二）项",
-            "the day the OGI office confirms receipt with the applicant",
+            N_("the day the OGI office confirms receipt with the applicant"),
             "confirmed",
         ),
         Channel.INTERNET: (
             "《政府信息公开条例》第三十一条第（三）项",
-            "the day both sides confirm",
+            N_("the day both sides confirm"),
             "confirmed",
         ),
-        Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
+        Channel.FAX: (
+            "《政府信息公开条例》第三十一条第（三）项",
+            N_("the day both sides confirm"),
+            "confirmed",
+        ),
         Channel.OTHER: (
-            "not fixed by 《政府信息公开条例》第三十一条",
-            "the day the agency records the request",
+            N_("not fixed by 《政府信息公开条例》第三十一条"),
+            N_("the day the agency records the request"),
             "submitted",
         ),
     }

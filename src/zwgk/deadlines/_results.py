@@ -17,6 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import Language, Message, current_language, resolve, text
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
 from zwgk.deadlines._events import Event
@@ -73,18 +74,35 @@ class Step:
     due: dt.date | None
 
 
-StepRow = tuple[dt.date, str, str, str, "dt.date | None"]
-"""A step as a plain tuple: ``(on, event, effect, article, due)``."""
+Text = str | Message
+"""A text of the clock: a :class:`~zwgk._i18n.Message` worded when read, or plain text
+(citations, and the steps of the simple statutory deadlines)."""
+
+StepRow = tuple[dt.date, Text, Text, Text, "dt.date | None"]
+"""A step as a plain tuple: ``(on, event, effect, article, due)``; the texts are
+:class:`~zwgk._i18n.Message` values, worded by :func:`steps_of` in one language."""
 
 
 @attrs.frozen
 class Violation:
-    """A breach of the time rules, with the article it breaks."""
+    """A breach of the time rules, with the article it breaks.
+
+    ``detail`` is worded in the current language when read (:meth:`detail_in` for another).
+    """
 
     on: dt.date
     kind: ViolationKind
-    detail: str
+    _detail: Text = attrs.field(alias="detail")
     article: str
+
+    @property
+    def detail(self) -> str:
+        """What was wrong, in the current language."""
+        return text(self._detail)
+
+    def detail_in(self, lang: Language | None = None) -> str:
+        """What was wrong, in ``lang``."""
+        return text(self._detail, lang)
 
 
 @attrs.frozen
@@ -102,7 +120,16 @@ class Status:
     working_days_remaining: int | None
     overdue: bool
     working_days_late: int | None
-    summary: str
+    _summary: Text = attrs.field(alias="summary")
+
+    @property
+    def summary(self) -> str:
+        """One sentence on where the request stands, in the current language."""
+        return text(self._summary)
+
+    def summary_in(self, lang: Language | None = None) -> str:
+        """That sentence in ``lang``."""
+        return text(self._summary, lang)
 
 
 @attrs.frozen(repr=False)
@@ -141,7 +168,7 @@ class Deadline:
     closed_on: dt.date | None = None
     outcome: object = None
     abandon_after: dt.date | None = None
-    abandon_reason: str = ""
+    abandon_reason: Text = ""
     data_version: str = ""
 
     @property
@@ -163,9 +190,14 @@ class Deadline:
     def steps(self) -> tuple[Step, ...]:
         """The explanation, in date order: what happened, its effect and the article.
 
-        Built from :attr:`step_rows` by a cached pure function (most batch uses never read them).
+        Worded in the current language (:meth:`steps_in` for another), from :attr:`step_rows`
+        by a cached pure function (most batch uses never read them).
         """
-        return steps_of(self.step_rows)
+        return steps_of(self.step_rows, current_language())
+
+    def steps_in(self, lang: Language | None = None) -> tuple[Step, ...]:
+        """The explanation worded in ``lang`` (``"zh"`` or ``"en"``; default: the current language)."""
+        return steps_of(self.step_rows, resolve(lang))
 
     @property
     def working_days_late(self) -> int | None:
@@ -216,8 +248,8 @@ class Deadline:
             remaining = self.calendar.kernel.between(on, self.due)
             late, overdue = None, remaining < 0
         due = None if abandoned is not None else self.due
-        text = summary(state, self.due, remaining, late, abandoned, self.abandon_reason)
-        return Status(on, state, due, remaining, overdue, late, text)
+        said = summary(state, self.due, remaining, late, abandoned, self.abandon_reason)
+        return Status(on, state, due, remaining, overdue, late, said)
 
     def __repr__(self) -> str:
         due = self.due.isoformat() if self.due else "undetermined"
@@ -236,12 +268,20 @@ class Deadline:
         return present(self, "frame")
 
     def plot(self, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
-        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``)."""
+        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``).
+
+        ``labels="auto"`` words the labels in the language set (``zwgk.language``,
+        ``zwgk.set_language``, ``ZWGK_LANG``; Chinese when none is set, as the other plots) when
+        a CJK font can draw Chinese, else in English."""
         return present(self, "plot", labels=labels)
 
-    def explain(self) -> str:
-        """The steps as plain text, one per line."""
-        return explanation(self)
+    def explain(self, *, lang: Language | None = None) -> str:
+        """The steps as plain text, one per line, in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return explanation(self, lang)
 
     # The clock's inputs, for ``status(on)`` (re-run with the events known by a day) and for
     # ``step_rows`` (worded on first read): ``(received, events, policy, rerun, explain)``,
@@ -262,6 +302,10 @@ ClockInputs = tuple[
 
 
 @lru_cache(maxsize=4096)
-def steps_of(rows: tuple[StepRow, ...]) -> tuple[Step, ...]:
-    """The :class:`Step` values of ``rows`` (a pure function of its frozen input; cached)."""
-    return tuple(Step(*row) for row in rows)
+def steps_of(rows: tuple[StepRow, ...], lang: Language = "en") -> tuple[Step, ...]:
+    """The :class:`Step` values of ``rows`` worded in ``lang`` (a pure function of its frozen
+    inputs; cached)."""
+    return tuple(
+        Step(on, text(event, lang), text(effect, lang), text(article, lang), due)
+        for on, event, effect, article, due in rows
+    )
