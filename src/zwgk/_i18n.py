@@ -124,9 +124,10 @@ def format_date(day: dt.date) -> str:
 
 
 def format_number(value: int | Decimal) -> str:
-    """A number in a message: plain digits, no grouping (``1234``, ``-3``, ``0.5``)."""
+    """A number in a message: plain digits, no grouping, no exponent (``1234``, ``-3``; a
+    :class:`~decimal.Decimal` keeps its places: ``0.50``, and ``2E+1`` is ``20``)."""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+        return format(value, "f")
     return str(value)
 
 

@@ -41,6 +41,7 @@ _WAITING = MappingProxyType(
         ClockState.AWAITING_PAYMENT: N_("clock stopped, awaiting payment of the fee"),
     }
 )
+_UNDETERMINED = N_("due date undetermined until the consultation ends")
 _KINDS = MappingProxyType(
     {
         DeadlineKind.REPLY: N_("reply deadline"),
@@ -176,7 +177,7 @@ def summary(  # noqa: PLR0917 - one sentence from the six facts of a Status, cal
     if abandoned_by is not None:
         return msg("abandoned: {reason} by {day}", reason=abandon_reason, day=abandoned_by)
     if due is None or remaining is None:
-        return msg(_WAITING.get(state, N_("due date undetermined until the consultation ends")))
+        return msg(_WAITING.get(state, _UNDETERMINED))
     if remaining >= 0:
         return msg_n(
             "due {day}: {n} working day left", "due {day}: {n} working days left", "n", day=due, n=remaining
