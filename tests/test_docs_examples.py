@@ -30,8 +30,8 @@ PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"])
 # A page that needs optional extras says so on its first line: <!-- requires: dask.dataframe, pyarrow -->
 # (skipped when one is missing; the test extra installs them, so CI runs it).
 REQUIRES = re.compile(r"\A<!-- requires: ([\w., ]+) -->")
-# The language a page's examples run in (default English): <!-- lang: zh -->
-PAGE_LANG = re.compile(r"<!-- lang: (zh|en) -->")
+# The language a page's examples run in (default English): a line <!-- lang: zh -->
+PAGE_LANG = re.compile(r"^<!-- lang: (zh|en) -->$", re.MULTILINE)
 FENCE = re.compile(r"^```(python|console)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

@@ -107,6 +107,22 @@ class ProvisionalCalendarWarning(ZwgkWarning):
     year's notice.
     """
 
+    @classmethod
+    def beyond_settled(cls, what: str, settled: _dt.date, last: _dt.date) -> ProvisionalCalendarWarning:
+        """``what`` used days after ``settled`` (notices recorded through ``last``)."""
+        return cls(
+            _(
+                "{what} uses days after {settled}: the {next} notice may still change the last week of "
+                "{year}, and days after {last} are estimated from the statutory rules"
+            ).format(
+                what=what,
+                settled=settled.isoformat(),
+                next=last.year + 1,
+                year=last.year,
+                last=last.isoformat(),
+            )
+        )
+
 
 class UnparsedTimeLimitWarning(ZwgkWarning):
     """A 公开时限 phrase (or part of one) was not recognised.

@@ -18,6 +18,7 @@ import pytest
 
 import zwgk
 from zwgk._cli import main
+from zwgk._i18n import Language
 from zwgk.deadlines import ClockPolicy, Deadline, reply_deadline
 from zwgk.deadlines.io import parse_event_spec
 from zwgk.errors import InvalidEventSequence, UnknownLanguageError
@@ -31,8 +32,10 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _CITATION = re.compile(
     r"《[^》]*》"  # a document's title
-    r"(?:（\d{4}年[^）]*）|（[\u4e00-\u9fff]+〔\d{4}〕\d+号）)?"  # its version （2008年）, number （国办函〔2020〕109号）
-    rf"(?:、?第[{_NUMERAL}]+[条款项]|第（[{_NUMERAL}]+）项)*"  # 第三十三条第二款, 第（二）项, 第三十二条、第三十四条
+    # its version （2008年） or number （国办函〔2020〕109号）
+    r"(?:（\d{4}年[^）]*）|（[\u4e00-\u9fff]+〔\d{4}〕\d+号）)?"
+    # its articles: 第三十三条第二款, 第（二）项, 第三十二条、第三十四条
+    rf"(?:、?第[{_NUMERAL}]+[条款项]|第（[{_NUMERAL}]+）项)*"
     r"|[\u4e00-\u9fff]+〔\d{4}〕\d+号"  # 国办函〔2020〕109号
     r"|国务院令第\d+号"
 )
@@ -62,8 +65,14 @@ def test_the_scans_catch_what_they_should() -> None:
     assert latin_words("2026-09-28  收到申请 (request received)") == ["request", "received"]
     assert latin_words("日历数据 2025-11-04+6dc64450", "2025-11-04+6dc64450") == []
     assert chinese_outside_citations("reply period starts: 20个工作日") == ["reply period starts: 20个工作日"]
-    assert chinese_outside_citations("[《政府信息公开条例》第三十一条；《政府信息公开条例》第三十三条第二款]") == []
-    assert chinese_outside_citations("《政府信息公开条例》（2008年）第二十一条第（四）项 国办函〔2020〕109号") == []
+    assert (
+        chinese_outside_citations("[《政府信息公开条例》第三十一条；《政府信息公开条例》第三十三条第二款]")
+        == []
+    )
+    assert (
+        chinese_outside_citations("《政府信息公开条例》（2008年）第二十一条第（四）项 国办函〔2020〕109号")
+        == []
+    )
     assert chinese_outside_citations("[《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）]") == []
     assert chinese_outside_citations("[《政府信息公开条例》第三十二条、第三十四条]") == []
     assert chinese_outside_citations("abandoned (视为放弃申请)") == ["abandoned (视为放弃申请)"]
@@ -97,8 +106,8 @@ def _deadline(received: str, specs: list[str], policy: dict[str, Any]) -> Deadli
     return reply_deadline(dt.date.fromisoformat(received), events, policy=ClockPolicy(**policy))
 
 
-def _texts(deadline: Deadline, lang: zwgk.language.__class__ | str) -> str:  # type: ignore[name-defined]
-    with zwgk.language(lang):  # type: ignore[arg-type]
+def _texts(deadline: Deadline, lang: Language) -> str:
+    with zwgk.language(lang):
         status = deadline.status(deadline.start + dt.timedelta(days=40))
         return "\n".join([deadline.explain(), status.summary, deadline._repr_html_()])
 
@@ -111,7 +120,9 @@ def test_zh_output_has_no_english_words(received: str, specs: list[str], policy:
 
 
 @pytest.mark.parametrize(("received", "specs", "policy"), REQUESTS)
-def test_en_output_has_chinese_only_in_citations(received: str, specs: list[str], policy: dict[str, Any]) -> None:
+def test_en_output_has_chinese_only_in_citations(
+    received: str, specs: list[str], policy: dict[str, Any]
+) -> None:
     deadline = _deadline(received, specs, policy)
     text = re.sub(r"<[^>]+>", "\n", _texts(deadline, "en"))
     assert chinese_outside_citations(text) == [], text
@@ -223,3 +234,14 @@ def test_cli_stderr_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]
     assert capsys.readouterr().err == "zwgk：1项违规（退出码 1）\n"
     assert main([*argv, "--lang", "en"]) == 1
     assert capsys.readouterr().err == "zwgk: 1 violation (exit code 1)\n"
+
+
+def test_cli_provisional_note_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "--received", "2026-12-10", "--lang", "zh"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("zwgk：暂定：2026-12-10收到的申请的答复期限使用了2026-12-24之后的日期")
+    assert latin_words(err.removeprefix("zwgk")) == []
+    assert main(["deadline", "--received", "2026-12-10", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("zwgk: provisional: the reply deadline of the request received 2026-12-10 uses days")
+    assert chinese_outside_citations(err) == []

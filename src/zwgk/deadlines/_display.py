@@ -12,8 +12,8 @@ import datetime as dt
 import html
 from typing import Any
 
-from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
 from zwgk import _lang
+from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
 from zwgk._i18n import N_, Language, Message, gettext, msg, resolve, text
 from zwgk.deadlines._explain import kind_text, regime_text, state_text, violation_text, working_days
 from zwgk.deadlines._results import Deadline
