@@ -243,5 +243,29 @@ def test_cli_provisional_note_is_in_the_chosen_language(capsys: pytest.CaptureFi
     assert latin_words(err.removeprefix("zwgk")) == []
     assert main(["deadline", "--received", "2026-12-10", "--lang", "en"]) == 0
     err = capsys.readouterr().err
-    assert err.startswith("zwgk: provisional: the reply deadline of the request received 2026-12-10 uses days")
+    assert err.startswith(
+        "zwgk: provisional: the reply deadline of the request received 2026-12-10 uses days"
+    )
     assert chinese_outside_citations(err) == []
+
+
+def test_cli_json_words_texts_and_keeps_public_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    argv = [
+        "deadline",
+        "--received",
+        "2026-09-28",
+        "--event",
+        "reply:2026-12-20",
+        "--on",
+        "2026-10-09",
+        "--json",
+    ]
+    assert main([*argv, "--lang", "zh"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["violations"][0]["detail"] == "在答复期限2026-10-30届满后35个工作日才答复"
+    assert data["status"]["summary"] == "答复期限2026-10-30：剩余16个工作日"
+    assert data["steps"][0]["event"] == "收到申请"
+    assert "_detail" not in data["violations"][0]
+    assert "_summary" not in data["status"]

@@ -238,13 +238,26 @@ def to_jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, Message):  # a text worded when read: in the current language
+        return value.render()
     if attrs.has(type(value)):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in attrs.fields(type(value))}
+        return {
+            _public(type(value), f): to_jsonable(getattr(value, _public(type(value), f)))
+            for f in attrs.fields(type(value))
+        }
     if isinstance(value, dict):
         return {str(to_jsonable(k)): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | frozenset | set):
         return [to_jsonable(v) for v in value]
     return value
+
+
+def _public(cls: type, field: attrs.Attribute[Any]) -> str:
+    """A field's public name: the property a private field is read through (``Violation.detail``
+    for ``_detail``, worded in the current language), else the field's own name."""
+    if field.name.startswith("_") and isinstance(getattr(cls, field.alias, None), property):
+        return field.alias
+    return field.name
 
 
 def emit_json(value: Any, default: Callable[[Any], Any] | None = None) -> None:

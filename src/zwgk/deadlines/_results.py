@@ -2,8 +2,9 @@
 
 Every value here has value equality and never changes after construction.  A
 :class:`Deadline` holds its explanation in one form, ``step_rows`` (plain tuples, cheap to
-build in batch); :attr:`Deadline.steps` turns them into :class:`Step` values through a cached
-pure function.  Texts (explanations, status summaries) are worded in :mod:`._explain`;
+build in batch) whose texts are messages worded when read (:mod:`zwgk._i18n`);
+:attr:`Deadline.steps` words them, in the current language, into :class:`Step` values through a
+cached pure function.  Texts (explanations, status summaries) are worded in :mod:`._explain`;
 presentation (HTML, frames, plots) is reached through :func:`zwgk._present.present`.
 """
 
@@ -26,7 +27,17 @@ from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._regimes import Regime, default_answer_window, default_fee_payment_window
 from zwgk.errors import InvalidInputError
 
-__all__ = ["ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "default_policy", "steps_of"]
+__all__ = [
+    "ClockPolicy",
+    "Deadline",
+    "Status",
+    "Step",
+    "StepRow",
+    "Text",
+    "Violation",
+    "default_policy",
+    "steps_of",
+]
 
 
 @attrs.frozen
@@ -143,7 +154,8 @@ class Deadline:
             a fee payment) or after the request was abandoned.
         regime: the version of the Regulations applied (``None`` for remedies).
         step_rows: the explanation as plain ``(on, event, effect, article, due)`` tuples, in
-            date order (the one form held; :attr:`steps` gives them as :class:`Step` values).
+            date order, their texts :class:`~zwgk._i18n.Message` values in no language yet (the
+            one form held; :attr:`steps` words them as :class:`Step` values).
         paused_working_days: working days not counted because of pauses.
         extension_working_days: working days added by valid extensions.
         violations: breaches of the time rules found in the events.
