@@ -269,3 +269,25 @@ def test_cli_json_words_texts_and_keeps_public_keys(capsys: pytest.CaptureFixtur
     assert data["steps"][0]["event"] == "收到申请"
     assert "_detail" not in data["violations"][0]
     assert "_summary" not in data["status"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh"),
+    [
+        (
+            ["--event", "consult:2026-10-20..2026-10-09"],
+            "--event：收到'consult:2026-10-20..2026-10-09'；应为不早于开始日期（2026-10-20）的结束日期",
+        ),
+        (["--event", "consult:2026-10-32"], "应为有效的日期（YYYY-MM-DD），而不是'2026-10-32'"),
+        (["--on", "2026-09-01"], "on：收到2026-09-01；应为不早于2026-09-28的日期"),
+    ],
+)
+def test_cli_input_errors_of_the_clock_in_chinese(
+    argv: list[str], zh: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["deadline", "--received", "2026-09-28", *argv, "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("zwgk：错误：")
+    assert zh in err
+    assert main(["deadline", "--received", "2026-09-28", *argv, "--lang", "en"]) == 2
+    assert chinese_outside_citations(capsys.readouterr().err) == []

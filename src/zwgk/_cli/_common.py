@@ -255,8 +255,9 @@ def to_jsonable(value: Any) -> Any:
 def _public(cls: type, field: attrs.Attribute[Any]) -> str:
     """A field's public name: the property a private field is read through (``Violation.detail``
     for ``_detail``, worded in the current language), else the field's own name."""
-    if field.name.startswith("_") and isinstance(getattr(cls, field.alias, None), property):
-        return field.alias
+    alias = field.alias or field.name
+    if field.name.startswith("_") and isinstance(getattr(cls, alias, None), property):
+        return alias
     return field.name
 
 

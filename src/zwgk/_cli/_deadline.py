@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace) -> int:
         receipt_note = msg("given")
     else:
         raise InvalidInputError(
-            "--received", None, "a receipt date, or --channel with --submitted/--signed/--confirmed"
+            "--received", None, gettext("a receipt date, or --channel with --submitted/--signed/--confirmed")
         )
     events = [e for spec in args.event for e in parse_event(spec)]
     policy = ClockPolicy(

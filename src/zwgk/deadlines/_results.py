@@ -18,7 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import parse_date
-from zwgk._i18n import Language, Message, current_language, resolve, text
+from zwgk._i18n import Language, Message, current_language, gettext, resolve, text
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
 from zwgk.deadlines._events import Event
@@ -235,7 +235,9 @@ class Deadline:
         """
         on = parse_date(on, "on", text=False)
         if on < self.start:
-            raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
+            raise InvalidInputError(
+                "on", on, gettext("a date on or after {day}").format(day=self.start.isoformat())
+            )
         self.calendar.kernel.index(on, "on")  # a day the calendar answers for
         view = self
         if self.kind is DeadlineKind.REPLY and self._clock is not None:
