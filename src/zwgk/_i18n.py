@@ -23,7 +23,6 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Literal, cast
 
 import attrs
@@ -131,7 +130,7 @@ def format_number(value: int | Decimal) -> str:
     return str(value)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Message:
     """A text worded when it is read, in the language current then.
 
@@ -191,10 +190,9 @@ def text(value: str | Message, lang: Language | None = None) -> str:
 
 
 def _check_catalog(lang: str) -> None:
-    path = _lang.catalog_path(lang)
-    if path is not None and not _catalog_exists(path):
+    if not _catalog_exists(lang):
         raise DataFileError(
-            str(path),
+            str(_lang.catalog_path(lang)),
             [
                 Problem(
                     "zwgk/locale",
@@ -206,5 +204,7 @@ def _check_catalog(lang: str) -> None:
 
 
 @functools.cache
-def _catalog_exists(path: Path) -> bool:
-    return path.is_file()
+def _catalog_exists(lang: str) -> bool:
+    """Whether ``lang`` needs no catalog (English) or its compiled one is installed (checked once)."""
+    path = _lang.catalog_path(lang)
+    return path is None or path.is_file()
