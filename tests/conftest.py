@@ -86,3 +86,18 @@ def cjk_labels(request: pytest.FixtureRequest) -> str:
     pytest.importorskip("matplotlib")
     request.getfixturevalue("cjk_font" if request.param == "zh" else "no_cjk_font")
     return str(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _english_whatever_the_locale(monkeypatch: pytest.MonkeyPatch) -> object:
+    """Every test starts in zwgk's default language, whatever the developer's locale and
+    ``ZWGK_LANG`` (the CLI's default follows the locale: zh for zh_*), and leaves no process
+    default behind (issue 13)."""
+    import zwgk
+
+    monkeypatch.delenv("ZWGK_LANG", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    zwgk.set_language(None)

@@ -6,6 +6,9 @@
   scripts (``zwgk``) first on PATH.  The lines shown after a command, if any, must equal its
   standard output (trailing spaces ignored); the command must exit 0, or 1 when it reports
   findings (as ``zwgk catalog check`` does on the sample's deliberate defects).
+- Every page runs in one language: English (``ZWGK_LANG=en``, whatever the machine's locale), or
+  the language a page names in a comment ``<!-- lang: zh -->``; a block may still choose its own
+  (``zwgk.language("zh")``, ``--lang zh``).  A page's ``zwgk.set_language`` ends with the page.
 - ```text, ```bash, ```pycon … blocks are not run (``bash`` is for installs and globs over the
   reader's own files).  A block whose first line is ``# doctest: skip`` is not run either.
 """
@@ -20,11 +23,15 @@ from pathlib import Path
 
 import pytest
 
+import zwgk
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"])
 # A page that needs optional extras says so on its first line: <!-- requires: dask.dataframe, pyarrow -->
 # (skipped when one is missing; the test extra installs them, so CI runs it).
 REQUIRES = re.compile(r"\A<!-- requires: ([\w., ]+) -->")
+# The language a page's examples run in (default English): a line <!-- lang: zh -->
+PAGE_LANG = re.compile(r"^<!-- lang: (zh|en) -->$", re.MULTILINE)
 FENCE = re.compile(r"^```(python|console)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 
@@ -73,16 +80,21 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
             pytest.importorskip(module.strip())
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    lang = PAGE_LANG.search(page.read_text(encoding="utf-8"))
+    monkeypatch.setenv("ZWGK_LANG", lang.group(1) if lang else "en")
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
-    for kind, line, code in _blocks(page):
-        if kind == "console":
-            _run_console(page, line, code, tmp_path)
-            continue
-        try:
-            # dont_inherit: the page runs as a reader's script, without this module's __future__ imports
-            exec(compile(code, f"{page}:{line}", "exec", dont_inherit=True), namespace)
-        except Exception as exc:  # pragma: no cover - the message is the point
-            pytest.fail(f"{page.relative_to(ROOT)} block at line {line} failed: {exc!r}")
+    try:
+        for kind, line, code in _blocks(page):
+            if kind == "console":
+                _run_console(page, line, code, tmp_path)
+                continue
+            try:
+                # dont_inherit: the page runs as a reader's script, without this module's __future__ imports
+                exec(compile(code, f"{page}:{line}", "exec", dont_inherit=True), namespace)
+            except Exception as exc:  # pragma: no cover - the message is the point
+                pytest.fail(f"{page.relative_to(ROOT)} block at line {line} failed: {exc!r}")
+    finally:
+        zwgk.set_language(None)
 
 
 def test_docs_exist() -> None:

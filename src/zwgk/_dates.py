@@ -20,6 +20,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from zwgk._lang import N_
+from zwgk._lang import gettext_ as _
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["CHINA_STANDARD_TIME", "DATE_FORMS", "missing_name", "parse_date"]
@@ -28,7 +30,7 @@ __all__ = ["CHINA_STANDARD_TIME", "DATE_FORMS", "missing_name", "parse_date"]
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 
 #: What text dates may look like, for messages.
-DATE_FORMS = "YYYY-MM-DD (also YYYY/M/D, YYYY.M.D or YYYY年M月D日)"
+DATE_FORMS = N_("YYYY-MM-DD (also YYYY/M/D, YYYY.M.D or YYYY年M月D日)")
 
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
@@ -56,7 +58,7 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
         raise InvalidTypeError.missing(field, value, missing, expected)
     if isinstance(value, dt.datetime):
         if not datetimes:
-            raise InvalidInputError(field, value, "a date without a time (YYYY-MM-DD)")
+            raise InvalidInputError(field, value, _("a date without a time (YYYY-MM-DD)"))
         if value.tzinfo is not None and value.utcoffset() is not None:
             value = value.astimezone(CHINA_STANDARD_TIME)
         return value.date()
@@ -92,8 +94,10 @@ def _parse_text(value: str, field: str) -> dt.date:
     folded = unicodedata.normalize("NFKC", value).strip()
     match = _DATE_RE.fullmatch(folded)
     if match is None:
-        raise InvalidInputError(field, value, f"a date {DATE_FORMS}")
+        raise InvalidInputError(field, value, _("a date {forms}").format(forms=_(DATE_FORMS)))
     try:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise InvalidInputError(field, value, f"a calendar date {DATE_FORMS}") from None
+        raise InvalidInputError(
+            field, value, _("a calendar date {forms}").format(forms=_(DATE_FORMS))
+        ) from None

@@ -6,8 +6,10 @@ Every public result's ``to_dict()`` goes through `json_value`, and so does the C
 - a date is an ISO string ``YYYY-MM-DD``;
 - an enum is its value (the stable English id, e.g. ``"running"``);
 - a `Decimal` is a string (``"12.50"``), so amounts and scores stay exact;
+- a text worded when read (`zwgk._i18n.Message`) is its wording in the current language;
 - an attrs value with ``to_dict()`` is that dict; any other attrs value is a dict of its
-  public fields (private, underscore-named fields are left out);
+  public fields (a private field read through a property of its alias — ``_detail`` through
+  ``detail`` — under that name; other underscore-named fields are left out);
 - tuples, lists and sets are lists; mapping keys become strings;
 - ``str``, ``int``, ``bool`` and ``None`` are kept; a ``float`` is kept as a number;
 - anything else (a path) is its ``str()``.
@@ -25,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Message
 from zwgk._optional import import_extra
 
 __all__ = ["fields_dict", "json_value", "pydantic_core_schema"]
@@ -40,6 +43,8 @@ def json_value(value: Any) -> Any:
         return json_value(value.value)
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, Message):
+        return value.render()
     if attrs.has(type(value)):
         to_dict = getattr(value, "to_dict", None)
         return to_dict() if callable(to_dict) else fields_dict(value)
@@ -61,9 +66,16 @@ def fields_dict(
         skip: field names left out.
     """
     out: dict[str, Any] = dict(first or {})
-    for f in attrs.fields(type(value)):
-        if not f.name.startswith("_") and f.name not in skip:
-            out[f.name] = json_value(getattr(value, f.name))
+    cls = type(value)
+    for f in attrs.fields(cls):
+        name = f.name
+        if name.startswith("_"):
+            alias = f.alias or name
+            if not isinstance(getattr(cls, alias, None), property):
+                continue
+            name = alias
+        if name not in skip:
+            out[name] = json_value(getattr(value, name))
     return out
 
 

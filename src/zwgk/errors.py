@@ -21,6 +21,9 @@ from enum import Enum
 
 import attrs
 
+from zwgk._lang import N_
+from zwgk._lang import gettext_ as _
+
 __all__ = [
     "CJKFontMissingWarning",
     "CalendarCoverageError",
@@ -44,6 +47,7 @@ __all__ = [
     "RegisterVersionError",
     "ReportParseError",
     "TablesSkippedWarning",
+    "UnknownLanguageError",
     "UnknownNameError",
     "UnparsedTimeLimitWarning",
     "UnsafeFileError",
@@ -106,6 +110,22 @@ class ProvisionalCalendarWarning(ZwgkWarning):
     year's notice.
     """
 
+    @classmethod
+    def beyond_settled(cls, what: str, settled: _dt.date, last: _dt.date) -> ProvisionalCalendarWarning:
+        """``what`` used days after ``settled`` (notices recorded through ``last``)."""
+        return cls(
+            _(
+                "{what} uses days after {settled}: the {next} notice may still change the last week of "
+                "{year}, and days after {last} are estimated from the statutory rules"
+            ).format(
+                what=what,
+                settled=settled.isoformat(),
+                next=last.year + 1,
+                year=last.year,
+                last=last.isoformat(),
+            )
+        )
+
 
 class UnparsedTimeLimitWarning(ZwgkWarning):
     """A 公开时限 phrase (or part of one) was not recognised.
@@ -155,7 +175,11 @@ class InvalidInputError(ZwgkError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: got {_show(value)}; expected {expected}")
+        super().__init__(
+            _("{field}: got {value}; expected {expected}").format(
+                field=field, value=_show(value), expected=expected
+            )
+        )
 
     @classmethod
     def inexact_number(cls, field: str, value: object) -> InvalidInputError:
@@ -221,7 +245,11 @@ class InvalidTypeError(ZwgkError, TypeError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: got {_show(value)} of type {type(value).__name__}; expected {expected}")
+        super().__init__(
+            _("{field}: got {value} of type {type}; expected {expected}").format(
+                field=field, value=_show(value), type=type(value).__name__, expected=expected
+            )
+        )
 
     @classmethod
     def missing(cls, field: str, value: object, name: str, expected: str) -> InvalidTypeError:
@@ -275,17 +303,16 @@ class CalendarCoverageError(ZwgkError, LookupError):
 
     @staticmethod
     def _what(field: str, day: _dt.date, shown: str | None) -> str:
-        return f"{field} {shown or day.isoformat()} is outside the calendar"
+        return _("{field} {day} is outside the calendar").format(field=field, day=shown or day.isoformat())
 
     @classmethod
     def before_notices(
         cls, day: _dt.date, first: _dt.date, last: _dt.date, *, field: str = "day", shown: str | None = None
     ) -> CalendarCoverageError:
         """``day`` is before ``first``, the first day the recorded notices cover."""
-        reason = (
-            f"{cls._what(field, day, shown)}: holiday arrangements are recorded from {first.isoformat()}; "
-            "earlier dates are not supported"
-        )
+        reason = _(
+            "{what}: holiday arrangements are recorded from {first}; earlier dates are not supported"
+        ).format(what=cls._what(field, day, shown), first=first.isoformat())
         return cls(day, first, last, reason)
 
     @classmethod
@@ -293,10 +320,10 @@ class CalendarCoverageError(ZwgkError, LookupError):
         cls, day: _dt.date, first: _dt.date, last: _dt.date, *, field: str = "day", shown: str | None = None
     ) -> CalendarCoverageError:
         """``day`` is after ``last``, the last day of the recorded notices (``beyond="raise"``)."""
-        reason = (
-            f"{cls._what(field, day, shown)}: holiday arrangements are recorded through {last.isoformat()}; "
-            "add the next notice with calendar.with_notices(load_notices(path)) or use beyond='estimate'"
-        )
+        reason = _(
+            "{what}: holiday arrangements are recorded through {last}; add the next notice with "
+            "calendar.with_notices(load_notices(path)) or use beyond='estimate'"
+        ).format(what=cls._what(field, day, shown), last=last.isoformat())
         return cls(day, first, last, reason)
 
     @classmethod
@@ -311,10 +338,9 @@ class CalendarCoverageError(ZwgkError, LookupError):
         shown: str | None = None,
     ) -> CalendarCoverageError:
         """``day`` is after ``until``, the last day estimates reach (notices end on ``recorded``)."""
-        reason = (
-            f"{cls._what(field, day, shown)}: holiday arrangements are recorded through "
-            f"{recorded.isoformat()} and estimated through {until.isoformat()}"
-        )
+        reason = _(
+            "{what}: holiday arrangements are recorded through {recorded} and estimated through {until}"
+        ).format(what=cls._what(field, day, shown), recorded=recorded.isoformat(), until=until.isoformat())
         return cls(day, first, until, reason)
 
     @classmethod
@@ -323,9 +349,8 @@ class CalendarCoverageError(ZwgkError, LookupError):
     ) -> CalendarCoverageError:
         """Counting ``n`` working days from ``day`` leaves ``first``–``last`` (names the edge crossed)."""
         edge = first if n < 0 else last
-        reason = (
-            f"{n:+d} working days from {day.isoformat()} go beyond {edge.isoformat()}, "
-            "the edge of the calendar"
+        reason = _("{n} working days from {day} go beyond {edge}, the edge of the calendar").format(
+            n=f"{n:+d}", day=day.isoformat(), edge=edge.isoformat()
         )
         return cls(day, first, last, reason)
 
@@ -402,75 +427,96 @@ class InvalidEventSequence(ZwgkError, ValueError):
     def __init__(self, reason: str, events: Sequence[object]) -> None:
         self.reason = reason
         self.events = tuple(events)
-        shown = ", ".join(_show_event(e) for e in self.events)
-        super().__init__(f"{reason}: {shown}" if shown else reason)
+        shown = _(", ").join(_show_event(e) for e in self.events)
+        super().__init__(_("{reason}: {events}").format(reason=reason, events=shown) if shown else reason)
 
     @classmethod
     def not_an_event(cls, value: object) -> InvalidEventSequence:
         """``value`` is not one of the request-clock event classes."""
-        return cls("not a request event (expected CorrectionRequested, ConsultationStarted, ...)", [value])
+        return cls(_("not a request event (expected CorrectionRequested, ConsultationStarted, ...)"), [value])
 
     @classmethod
     def before_receipt(cls, received: _dt.date, event: object) -> InvalidEventSequence:
         """``event`` is dated before the request was received."""
-        return cls(f"event dated before the request was received ({received})", [event])
+        return cls(
+            _("event dated before the request was received ({day})").format(day=received.isoformat()), [event]
+        )
 
     @classmethod
     def after_close(cls, closing: object, event: object) -> InvalidEventSequence:
         """``event`` follows the reply or withdrawal that closed the request."""
-        return cls("event after the request was closed", [closing, event])
+        return cls(_("event after the request was closed"), [closing, event])
 
     @classmethod
     def end_without_start(cls, event: object) -> InvalidEventSequence:
         """A consultation ended that was never started."""
-        return cls("consultation ended but none was started", [event])
+        return cls(_("consultation ended but none was started"), [event])
 
     @classmethod
     def paid_without_notice(cls, event: object) -> InvalidEventSequence:
         """A fee was paid while no fee notice is open."""
-        return cls("fee paid but no fee notice is open", [event])
+        return cls(_("fee paid but no fee notice is open"), [event])
 
     @classmethod
     def two_open_pauses(cls, earlier: object, event: object) -> InvalidEventSequence:
         """A pause began while an earlier one had no end."""
-        return cls("two open pauses: the earlier one has no end", [earlier, event])
+        return cls(_("two open pauses: the earlier one has no end"), [earlier, event])
 
     @classmethod
     def pause_while_stopped(cls, correction: object, event: object) -> InvalidEventSequence:
         """A pause began while the clock is stopped awaiting a correction."""
-        return cls("a pause while the clock is stopped awaiting a correction", [correction, event])
+        return cls(_("a pause while the clock is stopped awaiting a correction"), [correction, event])
 
     @classmethod
     def correction_during_pause(cls, pause: object, event: object) -> InvalidEventSequence:
         """A correction was requested during an open pause."""
-        return cls("correction requested during an open pause", [pause, event])
+        return cls(_("correction requested during an open pause"), [pause, event])
 
     @classmethod
     def correction_not_requested(cls, event: object) -> InvalidEventSequence:
         """A corrected request arrived although no correction was requested."""
-        return cls("corrected request received but no correction was requested", [event])
+        return cls(_("corrected request received but no correction was requested"), [event])
 
     @classmethod
     def delay_during_pause(cls, pause: object, event: object) -> InvalidEventSequence:
         """A reasonable delay was set during an open pause."""
-        return cls("a reasonable delay set during an open pause", [pause, event])
+        return cls(_("a reasonable delay set during an open pause"), [pause, event])
 
     @classmethod
     def unknown_outcome(cls, event: object, outcome: object = None) -> InvalidEventSequence:
         """A reply's outcome names no row of table 3 (``outcome=None``: not text at all)."""
         if outcome is None:
-            return cls("unknown outcome (expected a table-3 row label or None)", [event])
-        return cls(f"unknown outcome {outcome!r}", [event])
+            return cls(_("unknown outcome (expected a table-3 row label or None)"), [event])
+        return cls(_("unknown outcome {outcome}").format(outcome=_show(outcome)), [event])
 
 
 def _show_event(event: object) -> str:
     """An event as a message shows it: ``ConsultationEnded on 2026-03-02`` (never its repr)."""
     on = getattr(event, "on", None)
-    if attrs.has(type(event)) and isinstance(on, _dt.date):
-        return f"{type(event).__name__} on {on.isoformat()}"
+    name = type(event).__name__
     if attrs.has(type(event)):
-        return type(event).__name__
-    return f"{_show(event)} of type {type(event).__name__}"
+        name = _(name) if name in _EVENT_NAMES else name
+        if isinstance(on, _dt.date):
+            return _("{event} on {day}").format(event=name, day=on.isoformat())
+        return name
+    return _("{value} of type {type}").format(value=_show(event), type=name)
+
+
+# The request-clock events by class name, as error messages name them (zh: 征求意见结束, …).
+_EVENT_NAMES = frozenset(
+    {
+        N_("CorrectionRequested"),
+        N_("CorrectionReceived"),
+        N_("ConsultationStarted"),
+        N_("ConsultationEnded"),
+        N_("FeeNoticeIssued"),
+        N_("FeePaid"),
+        N_("ExtensionGranted"),
+        N_("ReasonableDelaySet"),
+        N_("Replied"),
+        N_("Withdrawn"),
+    }
+)
 
 
 class OutcomeRegimeError(ZwgkError, ValueError):
@@ -487,8 +533,10 @@ class OutcomeRegimeError(ZwgkError, ValueError):
         self.article = article
         self.expected = expected
         super().__init__(
-            f"reply outcome {label!r} is a notice of {article} with no meaning under the {regime} "
-            f"regime; expected {expected}"
+            _(
+                "reply outcome {label} is a notice of {article} with no meaning under the {regime} "
+                "regime; expected {expected}"
+            ).format(label=repr(label), article=article, regime=regime, expected=expected)
         )
 
 
@@ -499,7 +547,29 @@ class UnknownNameError(ZwgkError, LookupError):
         self.kind = kind
         self.name = name
         self.known = tuple(known)
-        super().__init__(f"unknown {kind} {_show(name)}; known: {', '.join(self.known)}")
+        super().__init__(
+            _("unknown {kind} {name}; known: {known}").format(
+                kind=kind, name=_show(name), known=", ".join(self.known)
+            )
+        )
+
+
+class UnknownLanguageError(ZwgkError, ValueError):
+    """A language zwgk has no texts in (``lang=``, ``zwgk.set_language``, ``ZWGK_LANG``, ``--lang``).
+
+    ``source`` says where it was given, ``value`` what was given, ``known`` the languages.
+    Worded in English when ``ZWGK_LANG`` itself is the bad value.
+    """
+
+    def __init__(self, source: str, value: object, known: Iterable[str]) -> None:
+        self.source = source
+        self.value = value
+        self.known = tuple(known)
+        super().__init__(
+            _("{source}: got {value}; expected a language zwgk speaks: {known}").format(
+                source=source, value=_show(value), known=", ".join(repr(k) for k in self.known)
+            )
+        )
 
 
 class MissingExtraError(ZwgkError, ImportError):

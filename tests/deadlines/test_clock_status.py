@@ -38,7 +38,7 @@ def test_status_counts_remaining_working_days_to_the_due_day() -> None:
         16,
         False,
     )
-    assert "16 working day(s) left" in s.summary
+    assert "16 working days left" in s.summary
     on_due = dl.status(d("2026-10-30"))
     assert on_due.working_days_remaining == 0
     assert not on_due.overdue
@@ -47,7 +47,7 @@ def test_status_counts_remaining_working_days_to_the_due_day() -> None:
     late = dl.status(d("2026-11-03"))
     assert late.working_days_remaining == -2
     assert late.overdue
-    assert "2 working day(s) late" in late.summary
+    assert "2 working days late" in late.summary
     assert late.working_days_late is None  # only a replied request has a lateness
 
 
@@ -57,7 +57,7 @@ def test_status_of_a_replied_request() -> None:
     assert s.state is ClockState.REPLIED
     assert s.working_days_late == 3
     assert s.overdue
-    assert "3 working day(s) late" in s.summary
+    assert "3 working days late" in s.summary
     assert dl.on_time is False
     on_time = reply_deadline(RECEIVED, [Replied(d("2026-10-15"))])
     assert on_time.status(d("2026-10-15")).summary == "replied on time"
@@ -114,7 +114,8 @@ def test_abandoned_after_an_unanswered_correction_notice() -> None:
     assert dl.status(d("2026-10-16")).state is ClockState.AWAITING_CORRECTION
     gone = dl.status(d("2026-10-17"))
     assert gone.state is ClockState.ABANDONED
-    assert "视为放弃申请" in gone.summary
+    assert gone.summary == "abandoned: no corrected request received by 2026-10-16"
+    assert gone.summary_in("zh") == "视为放弃申请：截至2026-10-16未收到补正的申请"
 
 
 def test_a_corrected_request_after_the_period_given_is_still_accepted() -> None:
@@ -169,8 +170,8 @@ def test_steps_cite_the_articles() -> None:
 def test_explain_lists_violations() -> None:
     dl = reply_deadline(RECEIVED, [ExtensionGranted(d("2026-11-02"), 10), Replied(d("2026-11-04"))])
     text = dl.explain()
-    assert "VIOLATION 2026-11-02  late_extension" in text
-    assert "VIOLATION 2026-11-04  late_reply" in text
+    assert "VIOLATION 2026-11-02  late extension" in text
+    assert "VIOLATION 2026-11-04  late reply" in text
     assert "第三十三条第二款" in text
 
 

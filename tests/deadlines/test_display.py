@@ -47,7 +47,7 @@ def test_html_timeline_lists_every_step_with_its_article(deadline) -> None:  # t
 
 def test_html_escapes_text() -> None:
     dl = reply_deadline(d(2026, 9, 28), [Replied(d(2026, 10, 9), "予以公开")])
-    assert "<b>reply</b>" in dl._repr_html_()
+    assert "<b>reply deadline from 2026-09-28" in dl._repr_html_()
 
 
 def test_to_frame_has_one_row_per_step(deadline) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_plots_return_figures(deadline, labels: str) -> None:  # type: ignore[no
     fig2 = deadline.plot(labels=labels)
     title = fig2.axes[0].get_title()
     if labels == "en" or find_cjk_font() is None:
-        assert title == "reply: 2026-09-28 → 2026-11-11"
+        assert title == "reply deadline: 2026-09-28 → 2026-11-11"
     else:  # Chinese-first, like the other plots
         assert title == "答复期限：2026-09-28 → 2026-11-11"
         assert find_cjk_font() in fig2.axes[0].title.get_fontfamily()
@@ -88,7 +88,7 @@ def test_plots_return_figures(deadline, labels: str) -> None:  # type: ignore[no
 
 @pytest.mark.parametrize(
     ("chinese", "expected"),
-    [(True, "答复期限：2026-12-21 → —（暂定）"), (False, "reply: 2026-12-21 → — (provisional)")],
+    [(True, "答复期限：2026-12-21 → —（暂定）"), (False, "reply deadline: 2026-12-21 → — (provisional)")],
 )
 def test_deadline_title_names_the_kind_in_the_output_language(chinese: bool, expected: str) -> None:
     from zwgk.deadlines import CorrectionRequested

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.calendar.helpers import d
 
+import zwgk
 from zwgk.deadlines import Channel, Receipt, receipt_date, reply_deadline
+from zwgk.deadlines._explain import channel_text
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
 
 DAY = d("2026-09-29")
@@ -85,7 +87,10 @@ def test_missing_the_date_the_channel_needs(channel: Channel) -> None:
     others = {k: DAY for k in ("submitted", "signed", "confirmed") if k != keyword}
     with pytest.raises(InvalidInputError, match=keyword) as info:
         receipt_date(channel)
-    assert channel.value in str(info.value)
+    assert channel_text(channel, "en") in str(info.value)  # worded in the current language
+    with zwgk.language("zh"), pytest.raises(InvalidInputError) as zh:
+        receipt_date(channel)
+    assert channel.value in str(zh.value)  # the Chinese label (当面提交, 邮寄, …)
     # Giving only the dates of other channels does not help: the needed one is still missing.
     with pytest.raises(InvalidInputError, match=keyword):
         receipt_date(channel, **others)

@@ -26,13 +26,15 @@ import argparse
 import csv
 import importlib
 import json
+import os
 import sys
 import tomllib
 import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from zwgk._cli._common import EXIT_EPILOG, Findings, InputPath, spool_stdin
+from zwgk._cli._common import EXIT_EPILOG, LANG_HELP, Findings, InputPath, cli_language, spool_stdin
+from zwgk._i18n import gettext, language
 from zwgk.errors import ProvisionalCalendarWarning, ZwgkError, ZwgkWarning
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -107,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="on an internal error, show the Python traceback"
     )
+    parser.add_argument("--lang", metavar="{zh,en}", default=None, help=LANG_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _GROUPS:
         importlib.import_module(name).register(subparsers)
@@ -127,6 +130,9 @@ def _apply_convention(parser: argparse.ArgumentParser) -> None:
             if not sub.description and helps.get(name):
                 text = str(helps[name])
                 sub.description = f"{text[0].upper()}{text[1:]}."
+            # Every command takes --lang after its name too; SUPPRESS keeps a --lang given
+            # before the command (``zwgk --lang zh deadline``) when none is given after it.
+            sub.add_argument("--lang", metavar="{zh,en}", default=argparse.SUPPRESS, help=LANG_HELP)
             if any(isinstance(a.type, InputPath) for a in sub._actions):
                 sub.add_argument(
                     "--stdin-as",
@@ -147,6 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        lang = cli_language(args.lang, os.environ)
+    except ZwgkError as exc:
+        return _fail(str(exc))
+    with language(lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command of ``args`` in the language already chosen; report warnings and findings."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ZwgkWarning)
         try:
@@ -170,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _report_warnings(caught)
     if code == EXIT_FINDINGS:
         summary = code.summary() if isinstance(code, Findings) else "findings"
-        print(f"zwgk: {summary} (exit code 1)", file=sys.stderr)
+        print(gettext("zwgk: {summary} (exit code 1)").format(summary=summary), file=sys.stderr)
     return int(code)
 
 
@@ -206,7 +222,7 @@ def _cut_lines(message: str) -> str:
 
 
 def _fail(message: str) -> int:
-    print(f"zwgk: error: {_cut_lines(message)}", file=sys.stderr)
+    print(gettext("zwgk: error: {message}").format(message=_cut_lines(message)), file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -220,5 +236,7 @@ def _report_warnings(caught: list[warnings.WarningMessage]) -> None:
         if text in seen:
             continue
         seen.add(text)
-        label = "provisional" if issubclass(w.category, ProvisionalCalendarWarning) else "warning"
-        print(f"zwgk: {label}: {text}", file=sys.stderr)
+        if issubclass(w.category, ProvisionalCalendarWarning):
+            print(gettext("zwgk: provisional: {text}").format(text=text), file=sys.stderr)
+        else:
+            print(gettext("zwgk: warning: {text}").format(text=text), file=sys.stderr)

@@ -23,18 +23,20 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from zwgk._dates import DATE_FORMS, parse_date
+from zwgk._i18n import Language, Message, resolve
 from zwgk._json_out import json_value
 from zwgk.errors import InvalidInputError, cut
 
 __all__ = [
     "EXIT_EPILOG",
+    "LANG_HELP",
     "Findings",
     "InputPath",
     "Stdin",
@@ -42,6 +44,7 @@ __all__ = [
     "add_json",
     "add_output",
     "check_output",
+    "cli_language",
     "date_arg",
     "emit_json",
     "same_file",
@@ -59,6 +62,31 @@ exit codes:
 """
 
 
+LANG_HELP = (
+    "the language of the output: zh or en (default: ZWGK_LANG, else zh for a zh_* locale "
+    "(LC_ALL, LC_MESSAGES, LANG), else en)"
+)
+
+
+def cli_language(lang: str | None, environ: Mapping[str, str]) -> Language:
+    """The language of a run: ``--lang``, else ``ZWGK_LANG``, else the locale (``zh_*`` → zh), else en.
+
+    The locale is the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set (POSIX order).
+
+    Raises:
+        UnknownLanguageError: ``--lang`` or ``ZWGK_LANG`` is not zh or en.
+    """
+    if lang is not None:
+        return resolve(lang, source="--lang")
+    if environ.get("ZWGK_LANG", "").strip():
+        return resolve(environ["ZWGK_LANG"].strip(), source="ZWGK_LANG")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 class Findings(int):
     """A handler's exit code 1 with what was found: ``return Findings(7)`` → "zwgk: 7 findings".
 
@@ -68,16 +96,22 @@ class Findings(int):
     """
 
     count: int | None
-    noun: str
+    noun: str | Message
 
-    def __new__(cls, count: int | None = None, noun: str = "finding") -> Findings:
+    def __new__(cls, count: int | None = None, noun: str | Message = "finding") -> Findings:
         self = super().__new__(cls, 1)
         self.count = count
         self.noun = noun
         return self
 
     def summary(self) -> str:
-        """``7 findings``, ``1 overdue task``, or ``findings`` when the count is unknown."""
+        """``7 findings``, ``1 overdue task``, or ``findings`` when the count is unknown.
+
+        A `Message` noun is the whole count, worded in the current language
+        (``msg_n("{n} violation", "{n} violations", "n", n=3)``: ``3 violations`` / ``3项违规``).
+        """
+        if isinstance(self.noun, Message):
+            return self.noun.render()
         if self.count is None:
             return f"{self.noun}s"
         return f"{self.count} {self.noun}{'' if self.count == 1 else 's'}"

@@ -11,7 +11,9 @@ import sys
 from typing import Any
 
 from zwgk._cli._common import Findings, add_json, date_arg, emit_json
+from zwgk._i18n import Message, gettext, msg, msg_n
 from zwgk.deadlines import Deadline, Receipt
+from zwgk.deadlines._explain import channel_text, regime_text, state_text, violation_text, working_days
 from zwgk.deadlines.io import DeadlineRequest, parse_event_spec
 
 __all__ = ["parse_event", "register"]
@@ -100,46 +102,63 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(deadline.to_dict(args.on))
     else:
-        _print(deadline, status, _receipt_note(receipt, args.received, deadline))
+        _print(deadline, status, _receipt_note(receipt, args.received))
     if deadline.violations:
-        return Findings(len(deadline.violations), "violation")
+        n = len(deadline.violations)
+        return Findings(n, msg_n("{n} violation", "{n} violations", "n", n=n))
     if status is not None and status.overdue:
-        return Findings(1, "overdue request")
+        return Findings(1, msg_n("{n} overdue request", "{n} overdue requests", "n", n=1))
     return 0
 
 
-def _receipt_note(receipt: Receipt | None, given: Any, deadline: Deadline) -> str:
+def _receipt_note(receipt: Receipt | None, given: Any) -> Message:
+    """How the receipt day was found, worded when printed (in the language of ``--lang``)."""
     if receipt is None:
-        return "given"
+        return msg("given")
     # The channel's own date (--submitted/--signed/--confirmed) decides the receipt day
     # (条例第三十一条); --received, if given, stands in for a missing one and is reported.
-    note = f"{receipt.channel.value}: {receipt.rule} ({receipt.article})"
+    note = msg(
+        "{channel}: {rule} ({article})",
+        channel=channel_text(receipt.channel),
+        rule=gettext(receipt.rule),
+        article=gettext(receipt.article),
+    )
     if given is not None and given != receipt.date:
-        note += f"; arrived {given.isoformat()}"
+        note = msg("{note}; arrived {day}", note=note, day=given)
     return note
 
 
-def _print(deadline: Deadline, status: Any, receipt_note: str) -> None:
+def _print(deadline: Deadline, status: Any, receipt_note: Message | str) -> None:
+    """The deadline as text, every line in the current language (``--lang``)."""
     out = sys.stdout.write
     regime = deadline.regime
-    out(f"Request received {deadline.start.isoformat()} ({receipt_note})\n")
+    out(msg("Request received {day} ({how})", day=deadline.start, how=receipt_note).render() + "\n")
     if regime is not None:
-        out(f"Regime: {regime}\n")
-    due = deadline.due.isoformat() if deadline.due else "not determined (clock stopped)"
-    out(f"Due: {due}   state: {deadline.state.value}\n\nTimeline:\n")
+        out(msg("Regulations: {regime}", regime=regime_text(regime)).render() + "\n")
+    due = deadline.due.isoformat() if deadline.due else gettext("not determined (clock stopped)")
+    out(msg("Due: {due}   state: {state}", due=due, state=state_text(deadline.state)).render() + "\n\n")
+    out(gettext("Timeline:") + "\n")
     for s in deadline.steps:
-        arrow = f"  → due {s.due.isoformat()}" if s.due else ""
+        arrow = msg("  → due {day}", day=s.due).render() if s.due else ""
         out(f"  {s.on.isoformat()}  {s.event}\n      {s.effect}{arrow}\n      {s.article}\n")
     if deadline.paused_working_days:
-        out(f"\nPaused working days: {deadline.paused_working_days}\n")
+        out("\n" + msg("Paused: {n}", n=working_days(deadline.paused_working_days)).render() + "\n")
     if deadline.extension_working_days:
-        out(f"Extension working days: {deadline.extension_working_days}\n")
-    out("\nViolations: " + ("none\n" if not deadline.violations else "\n"))
+        out(msg("Extended: {n}", n=working_days(deadline.extension_working_days)).render() + "\n")
+    out("\n" + (gettext("Violations: none") if not deadline.violations else gettext("Violations:")) + "\n")
     for v in deadline.violations:
-        out(f"  {v.on.isoformat()}  {v.kind.value}: {v.detail}\n      {v.article}\n")
+        said = msg("{kind}: {detail}", kind=violation_text(v.kind), detail=v.detail).render()
+        out(f"  {v.on.isoformat()}  {said}\n      {v.article}\n")
     if deadline.abandon_after:
-        out(f"Abandoned if nothing arrives by {deadline.abandon_after.isoformat()}\n")
+        out(msg("Abandoned if nothing arrives by {day}", day=deadline.abandon_after).render() + "\n")
     if status is not None:
-        out(f"\nStatus on {status.on.isoformat()}: {status.summary}\n")
-    note = "PROVISIONAL (uses estimated holidays)" if deadline.provisional else "backed by notices"
-    out(f"\nCalendar data {deadline.data_version}: {note}\n")
+        out("\n" + msg("Status on {day}: {summary}", day=status.on, summary=status.summary).render() + "\n")
+    if deadline.provisional:
+        note = gettext("PROVISIONAL (uses estimated holidays)")
+    else:
+        note = gettext("backed by notices")
+    out(
+        "\n"
+        + msg("Calendar data {version}: {note}", version=deadline.data_version, note=note).render()
+        + "\n"
+    )

@@ -183,11 +183,7 @@ class CalendarKernel:
     def warn_provisional(self, what: str, stacklevel: int = 3) -> None:
         """Warn that ``what`` used days after `settled_until`."""
         warnings.warn(
-            ProvisionalCalendarWarning(
-                f"{what} uses days after {self.settled_until.isoformat()}: the {self.last.year + 1} notice "
-                f"may still change the last week of {self.last.year}, and days after "
-                f"{self.last.isoformat()} are estimated from the statutory rules"
-            ),
+            ProvisionalCalendarWarning.beyond_settled(what, self.settled_until, self.last),
             stacklevel=stacklevel + 1,
         )
 

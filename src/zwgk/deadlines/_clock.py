@@ -35,14 +35,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from zwgk._dates import parse_date
+from zwgk._i18n import gettext, msg
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
 from zwgk.deadlines._lean import SLOW, lean_run
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
-from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, default_policy
+from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, Text, default_policy
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
 __all__ = ["reply_deadline", "reply_due"]
@@ -246,7 +248,7 @@ def _run(
     c = Clock(received, regime, cal, policy)
     ordered = _ordered(events)
     c.explicit_ends = consultations_with_an_end(ordered)
-    c.step(received, "收到申请 (request received)", *regime.start_texts)
+    c.step(received, msg("request received"), *regime.start_texts)
     for ev in ordered:
         if ev.on < received:
             raise InvalidEventSequence.before_receipt(received, ev)
@@ -266,14 +268,16 @@ def _run(
         state = _ABANDONED
     elif c.fee_due is not None and c.due is None:
         state = _AWAITING_PAYMENT
-    abandon, reason = None, ""
+    abandon, reason = None, cast("Text", "")
     if state is _AWAITING_CORRECTION and c.correction is not None:
-        abandon, reason = c.correction.until, "no corrected request received"
+        abandon, reason = c.correction.until, msg("no corrected request received")
     elif c.fee_due is not None and state is not _REPLIED and state is not _WITHDRAWN:
-        abandon, reason = c.fee_due, "the fee was not paid"
+        abandon, reason = c.fee_due, msg("the fee was not paid")
     provisional = c.latest > cal.settled_until
     if provisional:
-        c.kernel.warn_provisional(f"the reply deadline of the request received {received.isoformat()}")
+        c.kernel.warn_provisional(
+            gettext("the reply deadline of the request received {day}").format(day=received.isoformat())
+        )
     return Deadline(
         kind=_REPLY,
         start=received,

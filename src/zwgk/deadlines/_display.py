@@ -12,7 +12,10 @@ import datetime as dt
 import html
 from typing import Any
 
+from zwgk import _lang
 from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
+from zwgk._i18n import N_, Language, Message, gettext, msg, resolve, text
+from zwgk.deadlines._explain import kind_text, regime_text, state_text, violation_text, working_days
 from zwgk.deadlines._results import Deadline
 from zwgk.errors import InvalidInputError
 
@@ -22,40 +25,60 @@ __all__ = ["deadline_frame", "deadline_html", "deadline_title", "plot_deadline",
 # ----------------------------------------------------------------------------- deadlines
 
 
-def deadline_html(deadline: Deadline) -> str:
-    """An HTML timeline of a deadline (used by ``Deadline._repr_html_`` in notebooks)."""
+def deadline_html(deadline: Deadline, lang: Language | None = None) -> str:
+    """An HTML timeline of a deadline (used by ``Deadline._repr_html_`` in notebooks), in ``lang``."""
+    lang = resolve(lang)
     esc = html.escape
+
+    def _(msgid: str) -> str:
+        return esc(gettext(msgid, lang))
+
     due = deadline.due.isoformat() if deadline.due else "—"
-    regime = f"{esc(deadline.regime.short)}（{esc(deadline.regime.instrument)}）" if deadline.regime else ""
+    regime = esc(regime_text(deadline.regime, lang)) if deadline.regime else ""
     rows = "".join(
         f"<tr><td>{s.on.isoformat()}</td><td>{esc(s.event)}</td><td>{esc(s.effect)}</td>"
         f"<td>{esc(s.article)}</td><td>{s.due.isoformat() if s.due else ''}</td></tr>"
-        for s in deadline.steps
+        for s in deadline.steps_in(lang)
     )
     violations = "".join(
-        f"<li><b>{v.on.isoformat()}</b> {esc(v.kind.value)}: {esc(v.detail)} ({esc(v.article)})</li>"
+        f"<li><b>{v.on.isoformat()}</b> {esc(violation_text(v.kind, lang))}: {esc(v.detail_in(lang))} "
+        f"({esc(v.article)})</li>"
         for v in deadline.violations
     )
     notes = []
     if deadline.paused_working_days:
-        notes.append(f"paused {deadline.paused_working_days} working days")
+        notes.append(esc(msg("paused {n}", n=working_days(deadline.paused_working_days)).render(lang)))
     if deadline.extension_working_days:
-        notes.append(f"extended {deadline.extension_working_days} working days")
+        notes.append(esc(msg("extended {n}", n=working_days(deadline.extension_working_days)).render(lang)))
     if deadline.provisional:
-        notes.append("<b>provisional</b>: uses days beyond the recorded holiday notices")
+        notes.append(_("provisional: uses days beyond the recorded holiday notices"))
+    head = msg(
+        "{kind} from {start} — due {due} — {state}",
+        kind=kind_text(deadline.kind, lang),
+        start=deadline.start,
+        due=due,
+        state=state_text(deadline.state, lang),
+    ).render(lang)
+    data = msg("calendar data {version}", version=deadline.data_version).render(lang)
+    said_violations = _("Violations:")
+    separator = _("; ")
+    columns = "".join(f"<th>{_(c)}</th>" for c in _COLUMNS)
     return (
-        f"<div class='zwgk-deadline'><p><b>{esc(deadline.kind.value)}</b> from "
-        f"{deadline.start.isoformat()} — due <b>{due}</b> — {esc(deadline.state.value)} {regime}</p>"
-        "<table><thead><tr><th>date</th><th>event</th><th>effect</th><th>article</th><th>due</th></tr>"
+        f"<div class='zwgk-deadline'><p><b>{esc(head)}</b> {regime}</p>"
+        f"<table><thead><tr>{columns}</tr>"
         f"</thead><tbody>{rows}</tbody></table>"
-        + (f"<p>Violations:</p><ul>{violations}</ul>" if violations else "")
-        + (f"<p>{'; '.join(notes)}</p>" if notes else "")
-        + f"<p><small>calendar data {esc(deadline.data_version)}</small></p></div>"
+        + (f"<p>{said_violations}</p><ul>{violations}</ul>" if violations else "")
+        + (f"<p>{separator.join(notes)}</p>" if notes else "")
+        + f"<p><small>{esc(data)}</small></p></div>"
     )
 
 
+_COLUMNS = (N_("date"), N_("event"), N_("effect"), N_("article"), N_("due"))
+
+
 def deadline_frame(deadline: Deadline) -> Any:
-    """The steps of a deadline as a pandas DataFrame (columns on, event, effect, article, due)."""
+    """The steps of a deadline as a pandas DataFrame (columns on, event, effect, article, due),
+    the texts in the current language."""
     return records_frame(
         [
             {"on": s.on, "event": s.event, "effect": s.effect, "article": s.article, "due": s.due}
@@ -67,44 +90,67 @@ def deadline_frame(deadline: Deadline) -> Any:
 
 def deadline_title(deadline: Deadline, *, chinese: bool) -> str:
     """The timeline's title: ``答复期限：2026-09-28 → 2026-11-11`` (``（暂定）`` when provisional),
-    or ``reply: 2026-09-28 → 2026-11-11`` (`` (provisional)``) in English."""
+    or ``reply deadline: 2026-09-28 → 2026-11-11`` (`` (provisional)``) in English."""
+    lang: Language = "zh" if chinese else "en"
     due = deadline.due.isoformat() if deadline.due else "—"
-    span = f"{deadline.start.isoformat()} → {due}"
-    if chinese:
-        return f"{deadline.kind.label}：{span}" + ("（暂定）" if deadline.provisional else "")
-    return f"{deadline.kind.value}: {span}" + (" (provisional)" if deadline.provisional else "")
+    title = msg("{kind}: {start} → {due}", kind=kind_text(deadline.kind, lang), start=deadline.start, due=due)
+    if deadline.provisional:
+        title = msg("{title} (provisional)", title=title)
+    return title.render(lang)
+
+
+def _pause_begins(effect: object) -> bool:
+    return isinstance(effect, Message) and effect.msgid.startswith("pause begins")
+
+
+def _pause_ends(effect: object) -> bool:
+    return isinstance(effect, Message) and effect.msgid.endswith("] not counted")
+
+
+def _auto_chinese() -> bool:
+    """``labels="auto"``: the language set (``zwgk.language``, ``set_language``, ``ZWGK_LANG``), or,
+    with none set, Chinese as the other plots; Chinese only when a CJK font can draw it."""
+    if _lang.requested()[1] != "default" and resolve(None) == "en":
+        return False
+    return use_chinese("auto")
 
 
 def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     """A timeline of a deadline: the running clock, pauses shaded, the due date and the reply.
 
+    ``labels="auto"`` follows the language set (``zwgk.language``, ``zwgk.set_language``,
+    ``ZWGK_LANG``; with none set, Chinese, as the other plots), Chinese only when a CJK font is
+    installed; ``"zh"`` or ``"en"`` choose.
+
     Returns:
         A matplotlib ``Figure``.
     """
     figure_cls = figure_class()
-    chinese = use_chinese(labels)
+    chinese = _auto_chinese() if labels == "auto" else use_chinese(labels)
+    lang: Language = "zh" if chinese else "en"
     fig = figure_cls(figsize=(9, 2.6), layout="constrained")
     ax = fig.add_subplot()
     end = max(
         [
             deadline.due or deadline.start,
             deadline.closed_on or deadline.start,
-            *(s.on for s in deadline.steps),
+            *(row[0] for row in deadline.step_rows),
         ]
     )
     ax.hlines(0, deadline.start, end, color="#555555", linewidth=2)
     opened: dt.date | None = None
-    for s in deadline.steps:
-        if "pause begins" in s.effect:
-            opened = s.on
-        elif "not counted" in s.effect and opened is not None:
-            ax.axvspan(opened, s.on, color="#ffbf80", alpha=0.5, label="pause" if not chinese else "暂停计算")
+    for on, event, effect, _article, _due in deadline.step_rows:
+        if _pause_begins(effect):
+            opened = on
+        elif _pause_ends(effect) and opened is not None:
+            ax.axvspan(opened, on, color="#ffbf80", alpha=0.5, label=gettext("pause", lang))
             opened = None
-        ax.plot([s.on], [0], marker="o", color="#1f77b4")
-        text = s.event.split(" (")[0] if chinese else (s.event.split("(")[-1].rstrip(")") or s.event)
-        ax.annotate(text, (s.on, 0), xytext=(0, 12), textcoords="offset points", rotation=30, fontsize=8)
+        ax.plot([on], [0], marker="o", color="#1f77b4")
+        ax.annotate(
+            text(event, lang), (on, 0), xytext=(0, 12), textcoords="offset points", rotation=30, fontsize=8
+        )
     if deadline.due is not None:
-        ax.axvline(deadline.due, color="#d62728", linestyle="--", label="due" if not chinese else "答复期限")
+        ax.axvline(deadline.due, color="#d62728", linestyle="--", label=gettext("due date", lang))
     ax.set_yticks([])
     ax.set_ylim(-1, 2)
     ax.set_title(deadline_title(deadline, chinese=chinese))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import gettext
 from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk.deadlines._regimes import ConsultationParty
 from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
@@ -188,7 +189,9 @@ class ReasonableDelaySet(_EventJson):
     def __attrs_post_init__(self) -> None:
         if self.until <= self.on:
             raise InvalidInputError(
-                "until", self.until, f"a date after the day it was set ({self.on.isoformat()})"
+                "until",
+                self.until,
+                gettext("a date after the day it was set ({day})").format(day=self.on.isoformat()),
             )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from zwgk._i18n import msg, msg_n
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -25,8 +26,10 @@ from zwgk.deadlines._events import (
     Withdrawn,
     check_outcome,
 )
+from zwgk.deadlines._explain import period_text, regime_name, working_days
 from zwgk.deadlines._kinds import ViolationKind
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
+from zwgk.deadlines._results import Text
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
 
@@ -42,16 +45,23 @@ def _consultation_started(c: Clock, ev: ConsultationStarted) -> None:
         limit = c.add(ev.on, c.policy.consultation_answer_window)
     c.pause = Pause(ev, pausing, limit)
     if pausing:
-        effect = f"pause begins: working days after {ev.on.isoformat()} are not counted until it ends"
+        effect = msg("pause begins: working days after {day} are not counted until it ends", day=ev.on)
     else:
-        effect = f"no pause: under {r.short} only consultations of a third party pause the period"
-    c.step(ev.on, f"征求{ev.party.label}意见 (consultation started)", effect, r.consultation_article)
+        effect = msg(
+            "no pause: under {regime} only consultations of a third party pause the period",
+            regime=regime_name(r),
+        )
+    if ev.party.value == "third_party":
+        event = msg("consultation of a third party started")
+    else:
+        event = msg("consultation of another agency started")
+    c.step(ev.on, event, effect, r.consultation_article)
 
 
 def _consultation_ended(c: Clock, ev: ConsultationEnded) -> None:
     if c.pause is None or not isinstance(c.pause.event, ConsultationStarted):
         raise InvalidEventSequence.end_without_start(ev)
-    c.close_pause(ev.on, "征求意见结束 (consultation ended)", c.regime.consultation_article)
+    c.close_pause(ev.on, msg("consultation ended"), c.regime.consultation_article)
 
 
 def _fee_notice(c: Clock, ev: FeeNoticeIssued) -> None:
@@ -59,10 +69,10 @@ def _fee_notice(c: Clock, ev: FeeNoticeIssued) -> None:
     c.fee_due = c.add(ev.on, c.policy.fee_payment_window)
     c.pause = Pause(ev, c.policy.fee_pauses_clock, c.fee_due)
     if c.policy.fee_pauses_clock:
-        effect = f"pause begins until payment; pay by {c.fee_due.isoformat()} or the request is abandoned"
+        effect = msg("pause begins until payment; pay by {day} or the request is abandoned", day=c.fee_due)
     else:
-        effect = f"no pause (policy); pay by {c.fee_due.isoformat()} or the request is abandoned"
-    c.step(ev.on, "发出收费通知 (fee notice)", effect, c.regime.fee_payment.article)
+        effect = msg("no pause (policy); pay by {day} or the request is abandoned", day=c.fee_due)
+    c.step(ev.on, msg("fee notice issued"), effect, c.regime.fee_payment.article)
 
 
 def _fee_paid(c: Clock, ev: FeePaid) -> None:
@@ -70,15 +80,15 @@ def _fee_paid(c: Clock, ev: FeePaid) -> None:
     if c.fee_lapsed:
         c.step(
             ev.on,
-            "缴纳信息处理费 (fee paid)",
-            "paid after the payment window: the request had already been treated as abandoned",
+            msg("fee paid"),
+            msg("paid after the payment window: the request had already been treated as abandoned"),
             fee.article,
         )
         return
     if c.pause is None or not isinstance(c.pause.event, FeeNoticeIssued):
         raise InvalidEventSequence.paid_without_notice(ev)
     c.fee_due = None
-    c.close_pause(ev.on, "缴纳信息处理费 (fee paid)", fee.article)
+    c.close_pause(ev.on, msg("fee paid"), fee.article)
 
 
 def _replied(c: Clock, ev: Replied) -> None:
@@ -90,15 +100,21 @@ def _replied(c: Clock, ev: Replied) -> None:
         c.violate(
             ev.on,
             ViolationKind.LATE_REPLY,
-            f"replied {late} working day(s) after the due date {c.due.isoformat()}",
+            msg_n(
+                "replied {n} working day after the due date {day}",
+                "replied {n} working days after the due date {day}",
+                "n",
+                n=late,
+                day=c.due,
+            ),
             r.reply.article,
         )
-    c.step(ev.on, "作出答复 (replied)", "the request is closed", r.reply.article)
+    c.step(ev.on, msg("replied"), msg("the request is closed"), r.reply.article)
 
 
 def _withdrawn(c: Clock, ev: Withdrawn) -> None:
     _close(c, ev)
-    c.step(ev.on, "申请人撤回申请 (withdrawn)", "the request is closed", RECEIPT_ARTICLE)
+    c.step(ev.on, msg("withdrawn by the applicant"), msg("the request is closed"), RECEIPT_ARTICLE)
 
 
 def _open_pause_check(c: Clock, ev: Event) -> None:
@@ -116,7 +132,7 @@ def _correction_requested(c: Clock, ev: CorrectionRequested) -> None:
         c.violate(
             ev.on,
             ViolationKind.REPEATED_CORRECTION_NOTICE,
-            "a second correction notice; the applicant must be told once (一次性告知); not applied",
+            msg("a second correction notice; the applicant must be told everything at once; not applied"),
             r.correction_article,
         )
         return
@@ -124,15 +140,18 @@ def _correction_requested(c: Clock, ev: CorrectionRequested) -> None:
         c.violate(
             ev.on,
             ViolationKind.LATE_CORRECTION_NOTICE,
-            f"correction notice sent after the reply period ended on {c.due.isoformat()}; not applied "
-            "(a period that has run out cannot restart)",
+            msg(
+                "correction notice sent after the reply period ended on {day}; not applied "
+                "(a period that has run out cannot restart)",
+                day=c.due,
+            ),
             r.correction_notice.article if r.correction_notice is not None else r.correction_article,
         )
         c.correction, c.corrections, c.correction_stops = ev, c.corrections + 1, False
         c.step(
             ev.on,
-            "告知补正 (correction requested)",
-            "too late: the clock is not stopped",
+            msg("correction requested"),
+            msg("too late: the clock is not stopped"),
             r.correction_article,
         )
         return
@@ -145,7 +164,13 @@ def _correction_requested(c: Clock, ev: CorrectionRequested) -> None:
             c.violate(
                 ev.on,
                 ViolationKind.LATE_CORRECTION_NOTICE,
-                f"correction notice {used} working days after receipt; the limit is {limit}",
+                msg_n(
+                    "correction notice {n} working day after receipt; the limit is {limit}",
+                    "correction notice {n} working days after receipt; the limit is {limit}",
+                    "n",
+                    n=used,
+                    limit=limit,
+                ),
                 r.correction_notice.article,
             )
     c.correction = ev
@@ -154,19 +179,27 @@ def _correction_requested(c: Clock, ev: CorrectionRequested) -> None:
     if not c.correction_stops:
         c.step(
             ev.on,
-            "告知补正 (correction requested)",
-            "late notice: the clock keeps running and will not restart (policy)",
+            msg("correction requested"),
+            msg("late notice: the clock keeps running and will not restart (policy)"),
             r.correction_article,
         )
         return
     c.due = None
-    until = f"; the applicant was given until {ev.until.isoformat()}" if ev.until else ""
+    until: Text = msg("; the applicant was given until {day}", day=ev.until) if ev.until else ""
+    policy: Text = ""
     if r.correction_notice is None:
-        until += f" (policy: {r.short} fixes no restart rule; zwgk applies that of the 2019 revision)"
+        policy = msg(
+            " (policy: {regime} fixes no restart rule; zwgk applies that of the current Regulations)",
+            regime=regime_name(r),
+        )
     c.step(
         ev.on,
-        "告知补正 (correction requested)",
-        f"clock stops; the reply period will run from receipt of the corrected request{until}",
+        msg("correction requested"),
+        msg(
+            "clock stops; the reply period will run from receipt of the corrected request{until}{policy}",
+            until=until,
+            policy=policy,
+        ),
         r.correction_article,
     )
 
@@ -179,14 +212,14 @@ def _correction_received(c: Clock, ev: CorrectionReceived) -> None:
         c.correction = None
         c.step(
             ev.on,
-            "收到补正申请 (corrected request received)",
-            "no restart: the late correction notice did not stop the clock (policy)",
+            msg("corrected request received"),
+            msg("no restart: the late correction notice did not stop the clock (policy)"),
             r.correction_article,
         )
         return
-    late_note = ""
+    late_note: object = ""
     if c.correction.until is not None and ev.on > c.correction.until:
-        late_note = f" (after the period given, {c.correction.until.isoformat()}; accepted by the agency)"
+        late_note = msg(" (after the period given, {day}; accepted by the agency)", day=c.correction.until)
     c.correction = None
     c.start = ev.on
     c.paused = 0
@@ -194,8 +227,8 @@ def _correction_received(c: Clock, ev: CorrectionReceived) -> None:
     c.due = c.add(ev.on, r.reply.amount)
     c.step(
         ev.on,
-        "收到补正申请 (corrected request received)",
-        f"restart: a full {r.reply.render()} from this day{late_note}",
+        msg("corrected request received"),
+        msg("restart: a full {period} from this day{late}", period=period_text(r.reply), late=late_note),
         f"{r.correction_article}；{r.reply.article}",
     )
 
@@ -208,7 +241,7 @@ def _extension(c: Clock, ev: ExtensionGranted) -> None:
         c.violate(
             ev.on,
             ViolationKind.EXTENSION_WHILE_STOPPED,
-            "extension granted while the clock is stopped; not applied",
+            msg("extension granted while the clock is stopped; not applied"),
             art,
         )
         return
@@ -216,7 +249,7 @@ def _extension(c: Clock, ev: ExtensionGranted) -> None:
         c.violate(
             ev.on,
             ViolationKind.LATE_EXTENSION,
-            f"extension granted after the due date {current.isoformat()}; not applied",
+            msg("extension granted after the due date {day}; not applied", day=current),
             art,
         )
         return
@@ -225,15 +258,26 @@ def _extension(c: Clock, ev: ExtensionGranted) -> None:
         c.violate(
             ev.on,
             ViolationKind.OVERSIZED_EXTENSION,
-            f"extension of {ev.working_days} working days (already {c.extended}) exceeds the limit of "
-            f"{limit}; not applied",
+            msg_n(
+                "extension of {n} working day (already {already}) exceeds the limit of {limit}; not applied",
+                "extension of {n} working days (already {already}) exceeds the limit of {limit}; not applied",
+                "n",
+                n=ev.working_days,
+                already=c.extended,
+                limit=limit,
+            ),
             art,
         )
         return
     c.extended += ev.working_days
     assert c.due is not None
     c.due = c.add(c.due, ev.working_days)
-    c.step(ev.on, "延长答复期限 (extension granted)", f"+{ev.working_days} working days", art)
+    c.step(
+        ev.on,
+        msg("extension granted"),
+        msg("extended by {period}", period=working_days(ev.working_days)),
+        art,
+    )
 
 
 def _reasonable_delay(c: Clock, ev: ReasonableDelaySet) -> None:
@@ -243,7 +287,7 @@ def _reasonable_delay(c: Clock, ev: ReasonableDelaySet) -> None:
         c.violate(
             ev.on,
             ViolationKind.DELAY_WITHOUT_BASIS,
-            f"{r.short} has no reasonable-delay rule; not applied",
+            msg("{regime} has no reasonable-delay rule; not applied", regime=regime_name(r)),
             r.reply.article,
         )
         return
@@ -252,15 +296,15 @@ def _reasonable_delay(c: Clock, ev: ReasonableDelaySet) -> None:
         c.violate(
             ev.on,
             ViolationKind.LATE_DELAY,
-            "delay set after the due date or while the clock is stopped; not applied",
+            msg("delay set after the due date or while the clock is stopped; not applied"),
             art,
         )
         return
     if ev.until <= current:
         c.step(
             ev.on,
-            "确定延迟答复期限 (reasonable delay)",
-            "no effect: not later than the current due date",
+            msg("reasonable delay set"),
+            msg("no effect: not later than the current due date"),
             art,
         )
         return
@@ -269,15 +313,20 @@ def _reasonable_delay(c: Clock, ev: ReasonableDelaySet) -> None:
     due = ev.until if c.is_working(ev.until) else c.add(ev.until, 1)
     c.due = due
     c.latest = max(c.latest, ev.until, due)
-    rolled = "" if due == ev.until else f" ({ev.until.isoformat()} is a rest day: rolls forward)"
-    c.step(ev.on, "确定延迟答复期限 (reasonable delay)", f"due date set to {due.isoformat()}{rolled}", art)
+    rolled = "" if due == ev.until else msg(" ({day} is a rest day: rolls forward)", day=ev.until)
+    c.step(
+        ev.on,
+        msg("reasonable delay set"),
+        msg("due date set to {day}{rolled}", day=due, rolled=rolled),
+        art,
+    )
 
 
 def _close(c: Clock, ev: Replied | Withdrawn) -> None:
     if c.pause is not None:
         fee = isinstance(c.pause.event, FeeNoticeIssued)
         article = c.regime.fee_payment.article if fee else c.regime.consultation_article
-        c.close_pause(ev.on, "pause ends with the request", article)
+        c.close_pause(ev.on, msg("pause ends with the request"), article)
     c.correction = None
     c.fee_due = None
     c.closed = ev
@@ -293,8 +342,8 @@ def finish(c: Clock) -> None:
             c.due = None
             c.step(
                 pause.event.on,
-                "征求意见未结束 (consultation open)",
-                "due date undetermined until the consultation ends (policy)",
+                msg("consultation still open"),
+                msg("due date undetermined until the consultation ends (policy)"),
                 c.regime.consultation_article,
             )
             return

@@ -18,6 +18,7 @@ import operator
 from collections.abc import Sequence
 from typing import Any, Final
 
+from zwgk._i18n import msg_n
 from zwgk.calendar import UNCOVERED, ChinaCalendar
 from zwgk.deadlines._events import (
     ConsultationEnded,
@@ -207,7 +208,13 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
                     Violation(
                         on,
                         ViolationKind.LATE_REPLY,
-                        f"replied {late} working day(s) after the due date {due.isoformat()}",
+                        msg_n(
+                            "replied {n} working day after the due date {day}",
+                            "replied {n} working days after the due date {day}",
+                            "n",
+                            n=late,
+                            day=due,
+                        ),
                         regime.reply.article,
                     ),
                 )

@@ -17,6 +17,7 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import N_, gettext
 from zwgk._text import lookup_label, normalize_label
 from zwgk.errors import InvalidInputError
 
@@ -70,28 +71,32 @@ _RULES: MappingProxyType[Channel, tuple[str, str, str]] = MappingProxyType(
     {
         Channel.IN_PERSON: (
             "《政府信息公开条例》第三十一条第（一）项",
-            "the day the applicant submits it",
+            N_("the day the applicant submits it"),
             "submitted",
         ),
         Channel.SIGNED_POST: (
             "《政府信息公开条例》第三十一条第（二）项",
-            "the day the agency signs for it",
+            N_("the day the agency signs for it"),
             "signed",
         ),
         Channel.ORDINARY_LETTER: (
             "《政府信息公开条例》第三十一条第（二）项",
-            "the day the OGI office confirms receipt with the applicant",
+            N_("the day the OGI office confirms receipt with the applicant"),
             "confirmed",
         ),
         Channel.INTERNET: (
             "《政府信息公开条例》第三十一条第（三）项",
-            "the day both sides confirm",
+            N_("the day both sides confirm"),
             "confirmed",
         ),
-        Channel.FAX: ("《政府信息公开条例》第三十一条第（三）项", "the day both sides confirm", "confirmed"),
+        Channel.FAX: (
+            "《政府信息公开条例》第三十一条第（三）项",
+            N_("the day both sides confirm"),
+            "confirmed",
+        ),
         Channel.OTHER: (
-            "not fixed by 《政府信息公开条例》第三十一条",
-            "the day the agency records the request",
+            N_("not fixed by 《政府信息公开条例》第三十一条"),
+            N_("the day the agency records the request"),
             "submitted",
         ),
     }
@@ -154,6 +159,8 @@ def receipt_date(
             not use is given.
         UnknownNameError: unknown channel.
     """
+    from zwgk.deadlines._explain import channel_text  # the texts module imports this one for types
+
     ch = Channel.parse(channel)
     needed = ch.receipt_field
     given = {"submitted": submitted, "signed": signed, "confirmed": confirmed}
@@ -162,9 +169,18 @@ def receipt_date(
         raise InvalidInputError(
             needed,
             None,
-            f"the {needed} date: for {ch.value} the receipt day is {ch.receipt_rule} ({ch.article})",
+            gettext("the {field} date: for {channel} the receipt day is {rule} ({article})").format(
+                field=needed,
+                channel=channel_text(ch),
+                rule=gettext(ch.receipt_rule),
+                article=gettext(ch.article),
+            ),
         )
     extra = [k for k, v in given.items() if v is not None and k != needed]
     if extra:
-        raise InvalidInputError(extra[0], given[extra[0]], f"only {needed}= for channel {ch.value}")
+        raise InvalidInputError(
+            extra[0],
+            given[extra[0]],
+            gettext("only {field}= for the channel {channel}").format(field=needed, channel=channel_text(ch)),
+        )
     return Receipt(parse_date(value, needed, text=False), ch, ch.receipt_rule, ch.article)

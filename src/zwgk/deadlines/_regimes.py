@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Message, msg
+from zwgk.deadlines._explain import period_text
 from zwgk.deadlines._periods import Period
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
 
@@ -46,10 +48,10 @@ class ConsultationParty(enum.StrEnum):
 RECEIPT_ARTICLE = "《政府信息公开条例》第三十一条"
 
 
-def _start_texts(regime: Regime) -> tuple[str, str]:
+def _start_texts(regime: Regime) -> tuple[Message, str]:
     reply = regime.reply
     return (
-        f"reply period starts: {reply.render()}, the start day not counted",
+        msg("reply period starts: {period}, the start day not counted", period=period_text(reply)),
         f"{RECEIPT_ARTICLE}；{reply.article}",
     )
 
@@ -91,7 +93,7 @@ class Regime:
     litigation_after_review: Period
     """The period to sue after a review decision (行政诉讼法第四十五条)."""
     # The first step of every reply clock under this regime (derived; not part of equality).
-    start_texts: tuple[str, str] = attrs.field(
+    start_texts: tuple[Message, str] = attrs.field(
         init=False,
         eq=False,
         repr=False,

@@ -2,7 +2,8 @@
 
 Every value here has value equality and never changes after construction.  A
 [`Deadline`][zwgk.deadlines.Deadline] holds its explanation in one form, ``step_rows`` (plain tuples, cheap to
-build in batch); [`Deadline.steps`][zwgk.deadlines.Deadline.steps] turns them into
+build in batch) whose texts are messages worded when read (`zwgk._i18n`);
+[`Deadline.steps`][zwgk.deadlines.Deadline.steps] words them, in the current language, into
 [`Step`][zwgk.deadlines.Step] values through a cached pure function.  Texts (explanations, status summaries)
 are worded in `._explain`; presentation (HTML, frames, plots) is reached through `zwgk._present.present`.
 """
@@ -17,6 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import Language, Message, current_language, gettext, resolve, text
 from zwgk._json_out import fields_dict, json_value, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
@@ -26,7 +28,17 @@ from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
 from zwgk.deadlines._regimes import Regime, default_answer_window, default_fee_payment_window
 from zwgk.errors import InvalidInputError
 
-__all__ = ["ClockPolicy", "Deadline", "Status", "Step", "StepRow", "Violation", "default_policy", "steps_of"]
+__all__ = [
+    "ClockPolicy",
+    "Deadline",
+    "Status",
+    "Step",
+    "StepRow",
+    "Text",
+    "Violation",
+    "default_policy",
+    "steps_of",
+]
 
 
 @attrs.frozen
@@ -86,27 +98,50 @@ class Step:
         return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
 
 
-StepRow = tuple[dt.date, str, str, str, "dt.date | None"]
-"""A step as a plain tuple: ``(on, event, effect, article, due)``."""
+Text = str | Message
+"""A text of the clock: a `Message` worded when read, or plain text
+(citations, and the steps of the simple statutory deadlines)."""
+
+StepRow = tuple[dt.date, Text, Text, Text, "dt.date | None"]
+"""A step as a plain tuple: ``(on, event, effect, article, due)``; the texts are
+`Message` values, worded by `steps_of` in one language."""
 
 
 @attrs.frozen
 class Violation:
-    """A breach of the time rules, with the article it breaks."""
+    """A breach of the time rules, with the article it breaks.
+
+    ``detail`` is worded in the current language when read (`detail_in` for another).
+    """
 
     on: dt.date
     kind: ViolationKind
-    detail: str
+    _detail: Text = attrs.field(alias="detail")
     article: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The violation as JSON data: ``on``, ``kind`` (its id), ``detail``, ``article``."""
-        return fields_dict(self)
+        """The violation as JSON data: ``on``, ``kind`` (its id), ``detail`` (in the current
+        language), ``article``."""
+        return {
+            "on": json_value(self.on),
+            "kind": json_value(self.kind),
+            "detail": self.detail,
+            "article": self.article,
+        }
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
         """Pydantic's hook: an instance is accepted as it is; ``mode="json"`` dumps ``to_dict()``."""
         return pydantic_core_schema(cls, None, "zwgk.deadlines.io", "result_json_schema")
+
+    @property
+    def detail(self) -> str:
+        """What was wrong, in the current language."""
+        return text(self._detail)
+
+    def detail_in(self, lang: Language | None = None) -> str:
+        """What was wrong, in ``lang``."""
+        return text(self._detail, lang)
 
 
 @attrs.frozen
@@ -124,15 +159,24 @@ class Status:
     working_days_remaining: int | None
     overdue: bool
     working_days_late: int | None
-    summary: str
+    _summary: Text = attrs.field(alias="summary")
+
+    @property
+    def summary(self) -> str:
+        """One sentence on where the request stands, in the current language."""
+        return text(self._summary)
+
+    def summary_in(self, lang: Language | None = None) -> str:
+        """That sentence in ``lang``."""
+        return text(self._summary, lang)
 
     def to_dict(self) -> dict[str, Any]:
         """The status as JSON data.
 
         Keys: ``on``, ``state`` (its id), ``due`` (or null), ``working_days_remaining``,
-        ``overdue``, ``working_days_late``, ``summary``.
+        ``overdue``, ``working_days_late``, ``summary`` (in the current language).
         """
-        return fields_dict(self)
+        return {**fields_dict(self), "summary": self.summary}
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -151,7 +195,8 @@ class Deadline:
             a fee payment) or after the request was abandoned.
         regime: the version of the Regulations applied (``None`` for remedies).
         step_rows: the explanation as plain ``(on, event, effect, article, due)`` tuples, in
-            date order (the one form held; [`steps`][zwgk.deadlines.Deadline.steps] gives them as
+            date order, their texts `Message` values in no language yet (the
+            one form held; [`steps`][zwgk.deadlines.Deadline.steps] words them as
             [`Step`][zwgk.deadlines.Step] values).
         paused_working_days: working days not counted because of pauses.
         extension_working_days: working days added by valid extensions.
@@ -177,7 +222,7 @@ class Deadline:
     closed_on: dt.date | None = None
     outcome: object = None
     abandon_after: dt.date | None = None
-    abandon_reason: str = ""
+    abandon_reason: Text = ""
     data_version: str = ""
 
     @property
@@ -199,10 +244,15 @@ class Deadline:
     def steps(self) -> tuple[Step, ...]:
         """The explanation, in date order: what happened, its effect and the article.
 
-        Built from [`step_rows`][zwgk.deadlines.Deadline.step_rows] by a cached pure function (most batch uses
-        never read them).
+        Worded in the current language ([`steps_in`][zwgk.deadlines.Deadline.steps_in] for another), from
+        [`step_rows`][zwgk.deadlines.Deadline.step_rows] by a cached pure function (most batch uses never read
+        them).
         """
-        return steps_of(self.step_rows)
+        return steps_of(self.step_rows, current_language())
+
+    def steps_in(self, lang: Language | None = None) -> tuple[Step, ...]:
+        """The explanation worded in ``lang`` (``"zh"`` or ``"en"``; default: the current language)."""
+        return steps_of(self.step_rows, resolve(lang))
 
     @property
     def working_days_late(self) -> int | None:
@@ -228,7 +278,9 @@ class Deadline:
         """
         on = parse_date(on, "on", text=False)
         if on < self.start:
-            raise InvalidInputError("on", on, f"a date on or after {self.start.isoformat()}")
+            raise InvalidInputError(
+                "on", on, gettext("a date on or after {day}").format(day=self.start.isoformat())
+            )
         self.calendar.kernel.index(on, "on")  # a day the calendar answers for
         view = self
         if self.kind is DeadlineKind.REPLY and self._clock is not None:
@@ -253,8 +305,8 @@ class Deadline:
             remaining = self.calendar.kernel.between(on, self.due)
             late, overdue = None, remaining < 0
         due = None if abandoned is not None else self.due
-        text = summary(state, self.due, remaining, late, abandoned, self.abandon_reason)
-        return Status(on, state, due, remaining, overdue, late, text)
+        said = summary(state, self.due, remaining, late, abandoned, self.abandon_reason)
+        return Status(on, state, due, remaining, overdue, late, said)
 
     def __repr__(self) -> str:
         due = self.due.isoformat() if self.due else "undetermined"
@@ -273,12 +325,20 @@ class Deadline:
         return present(self, "frame")
 
     def plot(self, *, labels: Literal["auto", "zh", "en"] = "auto") -> Any:
-        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``)."""
+        """A timeline figure with pauses shaded and the due date marked (extra ``zwgk[plot]``).
+
+        ``labels="auto"`` words the labels in the language set (``zwgk.language``,
+        ``zwgk.set_language``, ``ZWGK_LANG``; Chinese when none is set, as the other plots) when
+        a CJK font can draw Chinese, else in English."""
         return present(self, "plot", labels=labels)
 
-    def explain(self) -> str:
-        """The steps as plain text, one per line."""
-        return explanation(self)
+    def explain(self, *, lang: Language | None = None) -> str:
+        """The steps as plain text, one per line, in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return explanation(self, lang)
 
     def to_dict(self, on: dt.date | None = None) -> dict[str, Any]:
         """The deadline as JSON data (the shape of ``zwgk schema deadline``; ``zwgk deadline --json``).
@@ -337,6 +397,10 @@ ClockInputs = tuple[
 
 
 @lru_cache(maxsize=4096)
-def steps_of(rows: tuple[StepRow, ...]) -> tuple[Step, ...]:
-    """The [`Step`][zwgk.deadlines.Step] values of ``rows`` (a pure function of its frozen input; cached)."""
-    return tuple(Step(*row) for row in rows)
+def steps_of(rows: tuple[StepRow, ...], lang: Language = "en") -> tuple[Step, ...]:
+    """The [`Step`][zwgk.deadlines.Step] values of ``rows`` worded in ``lang`` (a pure function of its frozen
+    inputs; cached)."""
+    return tuple(
+        Step(on, text(event, lang), text(effect, lang), text(article, lang), due)
+        for on, event, effect, article, due in rows
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zwgk._dates import parse_date
+from zwgk._i18n import gettext
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -48,14 +49,18 @@ def _day(text: str, spec: str) -> dt.date:
     try:
         return parse_date(text, "--event")
     except InvalidInputError:
-        raise InvalidInputError("--event", spec, f"a valid date (YYYY-MM-DD) instead of {text!r}") from None
+        raise InvalidInputError(
+            "--event", spec, gettext("a valid date (YYYY-MM-DD) instead of {text}").format(text=repr(text))
+        ) from None
 
 
 def _range(body: str, spec: str) -> tuple[dt.date, dt.date | None]:
     first, sep, last = body.partition("..")
     start, end = _day(first, spec), (_day(last, spec) if sep else None)
     if end is not None and end < start:
-        raise InvalidInputError("--event", spec, f"an end on or after the start ({start.isoformat()})")
+        raise InvalidInputError(
+            "--event", spec, gettext("an end on or after the start ({day})").format(day=start.isoformat())
+        )
     return start, end
 
 
@@ -71,7 +76,7 @@ def parse_event_spec(spec: str) -> list[Event]:
     kind, sep, body = spec.partition(":")
     kind = kind.strip().lower()
     if not sep or not body.strip():
-        raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
+        raise InvalidInputError("--event", spec, _kinds())
     if kind in ("consult", "consult-agency"):
         party = ConsultationParty.THIRD_PARTY if kind == "consult" else ConsultationParty.OTHER_AGENCY
         start, end = _range(body, spec)
@@ -86,16 +91,20 @@ def parse_event_spec(spec: str) -> list[Event]:
     if kind == "extend":
         day, plus, n = body.partition("+")
         if not plus or not n.strip().isdigit():
-            raise InvalidInputError("--event", spec, "extend:DATE+N, e.g. extend:2026-10-28+20")
+            raise InvalidInputError("--event", spec, gettext("extend:DATE+N, e.g. extend:2026-10-28+20"))
         return [ExtensionGranted(_day(day, spec), int(n))]
     if kind == "delay":
         start, end = _range(body, spec)
         if end is None:
-            raise InvalidInputError("--event", spec, "delay:SET_ON..UNTIL")
+            raise InvalidInputError("--event", spec, gettext("delay:SET_ON..UNTIL"))
         return [ReasonableDelaySet(start, end)]
     if kind == "reply":
         day, eq, outcome = body.partition("=")
         return [Replied(_day(day, spec), outcome.strip() if eq else None)]
     if kind == "withdraw":
         return [Withdrawn(_day(body, spec))]
-    raise InvalidInputError("--event", spec, f"KIND:DATES with KIND one of {_SPECS}")
+    raise InvalidInputError("--event", spec, _kinds())
+
+
+def _kinds() -> str:
+    return gettext("KIND:DATES with KIND one of {kinds}").format(kinds=_SPECS)

@@ -11,6 +11,7 @@ import datetime as dt
 
 import attrs
 
+from zwgk._i18n import msg, msg_n
 from zwgk.calendar import ChinaCalendar
 from zwgk.deadlines._events import (
     ConsultationStarted,
@@ -19,9 +20,10 @@ from zwgk.deadlines._events import (
     Replied,
     Withdrawn,
 )
+from zwgk.deadlines._explain import regime_name, working_days
 from zwgk.deadlines._kinds import ViolationKind
 from zwgk.deadlines._regimes import Regime
-from zwgk.deadlines._results import ClockPolicy, StepRow, Violation
+from zwgk.deadlines._results import ClockPolicy, StepRow, Text, Violation
 
 __all__ = ["Clock", "Pause", "answer_window_article", "close_open_consultation", "fee_lapses"]
 
@@ -72,10 +74,10 @@ class Clock:
     def is_working(self, day: dt.date) -> bool:
         return self.kernel.is_working(day)
 
-    def step(self, on: dt.date, event: str, effect: str, article: str) -> None:
+    def step(self, on: dt.date, event: Text, effect: Text, article: Text) -> None:
         self.steps.append((on, event, effect, article, self.due))
 
-    def violate(self, on: dt.date, kind: ViolationKind, detail: str, article: str) -> None:
+    def violate(self, on: dt.date, kind: ViolationKind, detail: Text, article: str) -> None:
         self.violations.append(Violation(on, kind, detail, article))
 
     def current_due(self, on: dt.date) -> dt.date | None:
@@ -96,7 +98,7 @@ class Clock:
         else:
             fee_lapses(self, pause)
 
-    def close_pause(self, end: dt.date, why: str, article: str) -> None:
+    def close_pause(self, end: dt.date, why: Text, article: Text) -> None:
         pause = self.pause
         assert pause is not None
         self.pause = None
@@ -104,20 +106,29 @@ class Clock:
             return
         s = pause.event.on
         if s >= self.due:
-            self.step(end, why, "no effect: the pause began on or after the due date", article)
+            self.step(end, why, msg("no effect: the pause began on or after the due date"), article)
             return
         n = self.between(s, end)
         self.paused += n
         self.due = self.add(self.due, n)
-        self.step(
-            end, why, f"{n} working day(s) in ({s.isoformat()}, {end.isoformat()}] not counted", article
+        not_counted = msg_n(
+            "{n} working day in ({start}, {end}] not counted",
+            "{n} working days in ({start}, {end}] not counted",
+            "n",
+            n=n,
+            start=s,
+            end=end,
         )
+        self.step(end, why, not_counted, article)
 
 
-def answer_window_article(c: Clock) -> str:
+def answer_window_article(c: Clock) -> Text:
     if c.regime.consultation_answer is not None:
         return c.regime.consultation_answer.article
-    return f"policy ClockPolicy.consultation_answer_window ({c.regime.short} sets no period for answers)"
+    return msg(
+        "policy ClockPolicy.consultation_answer_window ({regime} sets no period for answers)",
+        regime=regime_name(c.regime),
+    )
 
 
 def close_open_consultation(c: Clock, pause: Pause) -> None:
@@ -126,7 +137,10 @@ def close_open_consultation(c: Clock, pause: Pause) -> None:
     window = c.policy.consultation_answer_window
     c.close_pause(
         pause.limit,
-        f"征求意见期满 (no end recorded; the {window}-working-day answer window ends)",
+        msg(
+            "consultation period over (no end recorded; the answer window of {period} ends)",
+            period=working_days(window),
+        ),
         answer_window_article(c),
     )
 
@@ -139,7 +153,7 @@ def fee_lapses(c: Clock, pause: Pause) -> None:
     c.fee_lapsed = True
     c.step(
         pause.limit,
-        "缴费期满未缴纳 (payment window ended unpaid)",
-        "the request is treated as abandoned (视为放弃申请); no reply is due",
+        msg("payment window ended unpaid"),
+        msg("the request is treated as abandoned; no reply is due"),
         c.regime.fee_payment.article,
     )
