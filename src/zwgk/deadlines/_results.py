@@ -367,7 +367,7 @@ class Deadline:
             "outcome": json_value(self.outcome),
             "working_days_late": self.working_days_late,
             "abandon_after": json_value(self.abandon_after),
-            "abandon_reason": self.abandon_reason,
+            "abandon_reason": text(self.abandon_reason),
             "provisional": self.provisional,
             "data_version": self.data_version,
             "status": None if on is None else self.status(on).to_dict(),
