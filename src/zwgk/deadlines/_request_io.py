@@ -52,7 +52,6 @@ class _Event(BaseModel):
 class CorrectionRequested(_Event):
     """The agency asked the applicant to correct the request (补正, 条例第三十条); the clock stops."""
 
-    model_config = ConfigDict(title="CorrectionRequested")
     kind: Literal["CorrectionRequested"]
     until: Day | None = Field(None, description="The reasonable period given to correct, if recorded.")
 
@@ -60,14 +59,12 @@ class CorrectionRequested(_Event):
 class CorrectionReceived(_Event):
     """The corrected request arrived; the reply period restarts from this day."""
 
-    model_config = ConfigDict(title="CorrectionReceived")
     kind: Literal["CorrectionReceived"]
 
 
 class ConsultationStarted(_Event):
     """A consultation letter was sent (征求意见); the clock pauses."""
 
-    model_config = ConfigDict(title="ConsultationStarted")
     kind: Literal["ConsultationStarted"]
     party: Literal["third_party", "other_agency"] = Field(
         "third_party", description="Who is consulted: third_party (第三方) or other_agency (其他机关)."
@@ -77,14 +74,12 @@ class ConsultationStarted(_Event):
 class ConsultationEnded(_Event):
     """The consulted party answered, or the agency closed the consultation."""
 
-    model_config = ConfigDict(title="ConsultationEnded")
     kind: Literal["ConsultationEnded"]
 
 
 class FeeNoticeIssued(_Event):
     """A notice of an information-processing fee was issued (国办函〔2020〕109号)."""
 
-    model_config = ConfigDict(title="FeeNoticeIssued")
     kind: Literal["FeeNoticeIssued"]
     amount: Decimal | None = Field(None, description="The fee in yuan, as a decimal string such as 100.")
 
@@ -92,14 +87,12 @@ class FeeNoticeIssued(_Event):
 class FeePaid(_Event):
     """The applicant paid the fee."""
 
-    model_config = ConfigDict(title="FeePaid")
     kind: Literal["FeePaid"]
 
 
 class ExtensionGranted(_Event):
     """An extension of the reply period was approved and notified."""
 
-    model_config = ConfigDict(title="ExtensionGranted")
     kind: Literal["ExtensionGranted"]
     working_days: int = Field(gt=0, description="The working days added.")
 
@@ -107,7 +100,6 @@ class ExtensionGranted(_Event):
 class ReasonableDelaySet(_Event):
     """For an excessive request a reasonable later reply date was set (条例第三十五条)."""
 
-    model_config = ConfigDict(title="ReasonableDelaySet")
     kind: Literal["ReasonableDelaySet"]
     until: Day = Field(description="The later reply date set (after the day it was set).")
 
@@ -115,7 +107,6 @@ class ReasonableDelaySet(_Event):
 class Replied(_Event):
     """The agency replied."""
 
-    model_config = ConfigDict(title="Replied")
     kind: Literal["Replied"]
     outcome: str | None = Field(None, description="The row of the annual report's table 3, e.g. 予以公开.")
 
@@ -123,7 +114,6 @@ class Replied(_Event):
 class Withdrawn(_Event):
     """The applicant withdrew the request."""
 
-    model_config = ConfigDict(title="Withdrawn")
     kind: Literal["Withdrawn"]
 
 
