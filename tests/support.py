@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import pytest
 
-__all__ = ["hide_package", "normalised_schema"]
+__all__ = ["assert_json_ready", "hide_package", "normalised_schema"]
 
 
 def hide_package(monkeypatch: pytest.MonkeyPatch, package: str) -> None:
@@ -43,3 +44,19 @@ def normalised_schema(schema: object) -> object:
     if isinstance(schema, list):
         return [normalised_schema(v) for v in schema]
     return schema
+
+
+JSON_TYPES = (dict, list, str, int, bool, type(None))
+
+
+def assert_json_ready(value: Any, where: str = "") -> None:
+    """Only dict/list/str/int/bool/None values and string keys, recursively (JSON-ready data)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            assert isinstance(k, str), f"{where}: key {k!r}"
+            assert_json_ready(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            assert_json_ready(v, f"{where}[{i}]")
+    else:
+        assert isinstance(value, JSON_TYPES), f"{where}: {type(value).__name__}"

@@ -12,10 +12,10 @@ import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from tests.audit.helpers import FIXTURES, report, write_json
+from tests.support import assert_json_ready
 
 from zwgk._cli import main
 from zwgk._json_out import json_value
@@ -26,20 +26,6 @@ from zwgk.reports import CellRef, ReportCheck, check_report, check_shares
 from zwgk.reports.io import load_report as read_report
 from zwgk.reports.narrative import NarrativeFinding, check_narrative
 from zwgk.scoring import ScoreResult, load_card, score
-
-JSON_TYPES = (dict, list, str, int, bool, type(None))
-
-
-def assert_json_ready(value: Any, where: str = "") -> None:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            assert isinstance(k, str), f"{where}: key {k!r}"
-            assert_json_ready(v, f"{where}.{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            assert_json_ready(v, f"{where}[{i}]")
-    else:
-        assert isinstance(value, JSON_TYPES), f"{where}: {type(value).__name__}"
 
 
 def test_json_value_rules() -> None:

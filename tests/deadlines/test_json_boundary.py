@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from tests.support import assert_json_ready
 
 from zwgk import deadlines as d
 from zwgk._cli import main
@@ -28,20 +29,6 @@ from zwgk.testing import events
 jsonschema = pytest.importorskip("jsonschema")
 
 D = dt.date
-JSON_TYPES = (dict, list, str, int, bool, type(None))
-
-
-def assert_json_ready(value: Any, where: str = "") -> None:
-    """Only dict/list/str/int/bool/None, string keys, and it survives a JSON round trip."""
-    if isinstance(value, dict):
-        for k, v in value.items():
-            assert isinstance(k, str), f"{where}: key {k!r}"
-            assert_json_ready(v, f"{where}.{k}")
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            assert_json_ready(v, f"{where}[{i}]")
-    else:
-        assert isinstance(value, JSON_TYPES), f"{where}: {type(value).__name__}"
 
 
 def validate(name: str, instance: object) -> None:
