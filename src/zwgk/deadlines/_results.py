@@ -122,12 +122,7 @@ class Violation:
     def to_dict(self) -> dict[str, Any]:
         """The violation as JSON data: ``on``, ``kind`` (its id), ``detail`` (in the current
         language), ``article``."""
-        return {
-            "on": json_value(self.on),
-            "kind": json_value(self.kind),
-            "detail": self.detail,
-            "article": self.article,
-        }
+        return fields_dict(self)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -176,7 +171,7 @@ class Status:
         Keys: ``on``, ``state`` (its id), ``due`` (or null), ``working_days_remaining``,
         ``overdue``, ``working_days_late``, ``summary`` (in the current language).
         """
-        return {**fields_dict(self), "summary": self.summary}
+        return fields_dict(self)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:

@@ -586,11 +586,12 @@ def _sections(text: str, fmt: ReportFormat) -> tuple[tuple[str, str], ...]:
     """
     folded = text.replace("\xa0", " ")
     rules = {rule.heading: rule for rule in fmt.section_rules}
+    candidates = list(_HEADING_RE.finditer(folded))  # every heading-shaped line, found once
     marks: list[tuple[int, int, str]] = []
     for heading in fmt.sections:
         numeral, _, title = heading.partition("、")
         rule = rules.get(heading)
-        for match in _HEADING_RE.finditer(folded):
+        for match in candidates:
             if match.group(1) != numeral:
                 continue
             line = match.group(2)
