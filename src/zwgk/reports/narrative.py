@@ -49,7 +49,7 @@ from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._text import chinese_number, compact, fold_width
 from zwgk.reports._check import share_findings, written_decimals
 from zwgk.reports._formats import Table3Column
-from zwgk.reports._model import AnnualReport, CellRef, Table3
+from zwgk.reports._model import AnnualReport, CellRef
 
 __all__ = ["NarrativeFinding", "Statement", "check_narrative", "extract_statements", "narrative_data_version"]
 
@@ -502,11 +502,6 @@ def extract_statements(text: str, *, heading: str = "") -> tuple[Statement, ...]
     return tuple(statements)
 
 
-def _cell(table3: Table3, row: str, column: str | Table3Column = Table3Column.TOTAL) -> int | None:
-    """The effective value of a table 3 cell (a blank total is the sum of its parts)."""
-    return table3.effective(row, column)
-
-
 def _sum(values: Sequence[int | Decimal | None]) -> int | Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present) if present else None
@@ -527,7 +522,7 @@ def _restated(
         known = [r for r in rows if any(r == row.key for row in t3.format.table3_rows)]
         if not known:
             return None
-        return tuple(t3.ref(r, column) for r in known), _sum([_cell(t3, r, column) for r in known])
+        return tuple(t3.ref(r, column) for r in known), _sum([t3.effective(r, column) for r in known])
     if entry.table == 4:
         t4 = report.table4
         if t4 is None:
@@ -593,7 +588,7 @@ def _share_check(report: AnnualReport, section: str, statement: Statement) -> li
         t3 = report.table3
         column = Table3Column.parse(cell.column)
         cells = tuple(t3.ref(r, column) for r in cell.rows)
-        value = _sum([_cell(t3, r, column) for r in cell.rows])
+        value = _sum([t3.effective(r, column) for r in cell.rows])
         whole = None if value is None else int(value)
         label_whole = " + ".join(str(c) for c in cells) + f" ({whole})"
         note = "" if whole else f"the whole it names, {cell.cites}, is blank or 0"
