@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from zwgk._dates import DATE_FORMS, parse_date
-from zwgk._i18n import Language, Message, resolve
+from zwgk._i18n import N_, Language, Message, resolve
 from zwgk._json_out import json_value
 from zwgk.errors import InvalidInputError, cut
 
@@ -53,16 +53,16 @@ __all__ = [
     "write_output",
 ]
 
-EXIT_EPILOG = """\
+EXIT_EPILOG = N_("""\
 exit codes:
   0  success
   1  the command ran and found problems (a failed check, an overdue request)
   2  bad usage or bad input (the message names the field and what was expected)
   3  internal error in zwgk: please report it (rerun with --debug for the traceback)
-"""
+""")
 
 
-LANG_HELP = (
+LANG_HELP = N_(
     "the language of the output: zh or en (default: ZWGK_LANG, else zh for a zh_* locale "
     "(LC_ALL, LC_MESSAGES, LANG), else en)"
 )
