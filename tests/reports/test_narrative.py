@@ -187,7 +187,7 @@ def test_one_changed_count_one_finding() -> None:
     assert "上年结转政府信息公开申请650件" in finding.quote
     assert [str(c) for c in finding.cells] == ["表三 [二、上年结转政府信息公开申请数量] × [总计]"]
     assert (
-        "the text says 上年结转 650, but 表三 [二、上年结转政府信息公开申请数量] × [总计] is 560"
+        "the text says [上年结转] 650, but 表三 [二、上年结转政府信息公开申请数量] × [总计] is 560"
         in finding.message
     )
 

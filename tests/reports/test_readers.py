@@ -148,7 +148,7 @@ def test_a_bad_table_is_skipped_and_reported() -> None:
     assert [(p.kind, p.table) for p in result.problems] == [("table_unreadable", 4), ("table_unreadable", 2)]
     four, two = result.problems
     assert four.location == "city/justice.shtml: <table> 4 of the page"
-    assert "表四 could not be read and was skipped" in four.message
+    assert "table 4 could not be read and was skipped" in four.message
     assert two.problems[0].field == "本年处理决定数量"
     assert two.problems[0].value == "一百二十"
     with pytest.warns(TablesSkippedWarning, match="2 table") as caught:
@@ -534,4 +534,4 @@ def test_an_audit_reports_the_skipped_table(tmp_path: Path) -> None:
     (finding,) = [f for f in table.findings if f.check == "table_unreadable"]
     assert finding.file == str(tmp_path / "a.shtml")
     assert (finding.agency, finding.year) == ("某市某区司法局", 2023)
-    assert "表四 could not be read and was skipped" in finding.message
+    assert "table 4 could not be read and was skipped" in finding.message
