@@ -97,7 +97,10 @@ def test_table2_in_force_continuity() -> None:
     assert _checks(table) == [("series_in_force", "y23.json", 2023, "y22.json", 2022)]
     (finding,) = table.findings
     assert finding.cells == ("表二 [第二十条第（一）项 规章] × [现行有效件数]",)
-    assert "10 (y22.json) + 2 issued [本年制发件数] − 1 repealed [本年废止件数] = 11 (off by 1)" in finding.message
+    assert (
+        "10 (y22.json) + 2 issued [本年制发件数] − 1 repealed [本年废止件数] = 11 (off by 1)"
+        in finding.message
+    )
 
 
 def test_table2_only_when_both_reports_have_it() -> None:

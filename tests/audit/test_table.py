@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import zwgk
-
 from zwgk.audit import CHECKS, LOOK_ONLY, AuditedFile, AuditFinding, AuditTable
 from zwgk.errors import InvalidInputError, UnknownNameError
 

@@ -424,7 +424,8 @@ def _whole_in(
     if not options:
         return msg("no count before it is large enough to be its whole")
     return msg(
-        "its whole could be any of {counts}", counts=", ".join(f"{t.value}{t.unit or ''}" for t in options)
+        "its whole could be any of {counts}",
+        counts=", ".join(f"「{t.value}{t.unit or ''}」" for t in options),
     )
 
 
@@ -595,7 +596,7 @@ def _message(kind: str, section: str, quote: str, detail: Text) -> Message:
     """One sentence per narrative finding (the single place these messages are built): the
     section and the quote of the report's text, then the detail."""
     where = (
-        msg("{section}: 「{quote}」", section=section, quote=quote)
+        msg("section [{section}]: 「{quote}」", section=section, quote=quote)
         if section
         else msg("「{quote}」", quote=quote)
     )
