@@ -169,9 +169,9 @@ def test_an_unknown_language_is_refused(folder: Path, tmp_path: Path) -> None:
         table.notes_in("fr")  # type: ignore[arg-type]
     with pytest.raises(UnknownLanguageError):
         table.to_csv(lang="fr")  # type: ignore[call-overload]
+    audited = audit_paths([folder])
     with pytest.raises(UnknownLanguageError):
-        main_table = audit_paths([folder])
-        main_table.findings[0].message_in("fr")  # type: ignore[arg-type]
+        audited.findings[0].message_in("fr")  # type: ignore[arg-type]
 
 
 def test_workers_word_in_the_callers_language(folder: Path) -> None:
