@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "plan",
         help=gettext("work plans: status as of a day, sample plan, iCalendar export"),
         description=gettext(
-            "Work plans (工作要点) on the official calendar: each task's status as of a day, "
+            "Work plans on the official calendar: each task's status as of a day, "
             "the bundled sample plan, every due date as iCalendar."
         ),
     )
@@ -54,7 +54,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "date and state; exit 1 when any is overdue."
         ),
     )
-    status.add_argument("file", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)"))
+    status.add_argument(
+        "file", metavar="FILE", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)")
+    )
     status.add_argument("--as-of", type=date_arg, required=True, help=gettext("the day (YYYY-MM-DD)"))
     add_json(status, gettext("a list of rows"))
     add_output(status, ("text", "md", "json"), default="text")
@@ -66,7 +68,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sample.set_defaults(handler=_sample)
 
     ical = psub.add_parser("ical", help=gettext("export every due date as iCalendar (.ics)"))
-    ical.add_argument("file", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)"))
+    ical.add_argument(
+        "file", metavar="FILE", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)")
+    )
     ical.add_argument(
         "--until", type=date_arg, default=None, help=gettext("last day for recurring occurrences")
     )

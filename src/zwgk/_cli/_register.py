@@ -77,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
     p = command("add", N_("record a new request"), _add, writes=True)
-    p.add_argument("id", help=gettext("the request's id"))
+    p.add_argument("id", metavar="ID", help=gettext("the request's id"))
     p.add_argument(
         "--kind", required=True, help=gettext("applicant kind: 自然人, 商业企业, 科研机构, 社会公益组织, …")
     )
@@ -96,7 +96,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = command(
         "event", N_("append events (the 'zwgk deadline --event' syntax) or corrections"), _event, writes=True
     )
-    p.add_argument("id", help=gettext("the request's id"))
+    p.add_argument("id", metavar="ID", help=gettext("the request's id"))
     p.add_argument(
         "specs", nargs="*", metavar="KIND:DATE", help=gettext("e.g. consult:2026-10-09..2026-10-20")
     )
@@ -111,7 +111,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--reason", default="", help=gettext("why the earlier rows are superseded"))
 
     p = command("show", N_("a request's record and the clock's explanation"), _show)
-    p.add_argument("id", help=gettext("the request's id"))
+    p.add_argument("id", metavar="ID", help=gettext("the request's id"))
     p.add_argument(
         "--show-names", action="store_true", help=gettext("also print the applicant's personal data")
     )
@@ -127,7 +127,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = command("import", N_("add every request of a ledger file (all or none)"), _import, writes=True)
     p.add_argument(
-        "ledger", type=InputPath(".csv"), help=gettext("ledger file (.csv, .json or .xlsx; - for stdin)")
+        "ledger",
+        metavar="LEDGER",
+        type=InputPath(".csv"),
+        help=gettext("ledger file (.csv, .json or .xlsx; - for stdin)"),
     )
 
     p = command("export", N_("write the register as a ledger file (.csv, .xlsx, .json)"), _export)
@@ -138,7 +141,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--mask", action="store_true", help=gettext("write *** for applicants' names"))
 
     p = command("purge", N_("erase a request's personal data, keeping its statistics"), _purge, writes=True)
-    p.add_argument("id", help=gettext("the request's id"))
+    p.add_argument("id", metavar="ID", help=gettext("the request's id"))
     p.add_argument("--reason", default="", help=gettext("why (recorded with the purge event)"))
 
 
@@ -247,7 +250,8 @@ def _show(args: argparse.Namespace) -> int:
         out(f" {mark} #{h.seq:<4} {h.on.isoformat()}  {h.kind}{detail}{note}{void}")
         out(f"   [{h.recorded_by}, {h.recorded_at:%Y-%m-%d %H:%M}]\n")
     due = msg("Due: {due}   state: {state}", due=_due_text(deadline.due), state=state_text(deadline.state))
-    out(f"\n{due}\n\n{gettext('Timeline (effective events):')}\n")
+    timeline = gettext("Timeline (effective events):")
+    out(f"\n{due}\n\n{timeline}\n")
     for s in deadline.steps:
         arrow = "  → " + msg("due {day}", day=s.due).render() if s.due else ""
         out(f"  {s.on.isoformat()}  {s.event}\n      {s.effect}{arrow}\n")

@@ -35,19 +35,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk rounds`` to the parser."""
     rounds = subparsers.add_parser(
         "rounds",
-        help=gettext("assessment rounds: rank every period, trends, 通报 (bulletin)"),
+        help=gettext("assessment rounds: rank every period, trends, the bulletin"),
         description=gettext(
             "Score every row of an evidence table (one row per unit and period) against a card, "
-            "rank each period and print the bulletin (通报) of the last round as Markdown."
+            "rank each period and print the bulletin of the last round as Markdown."
         ),
     )
     rounds.add_argument(
         "card",
+        metavar="CARD",
         type=InputPath(".toml", names=True),
         help=gettext("a built-in card name or a card file (- for stdin)"),
     )
     rounds.add_argument(
         "table",
+        metavar="TABLE",
         type=InputPath(".csv"),
         help=gettext("evidence table file (.csv or .xlsx; - for stdin): unit, period, evidence columns"),
     )

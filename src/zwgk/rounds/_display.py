@@ -32,14 +32,17 @@ def bulletin_markdown(
     """The 通报 as Markdown in ``lang``: title, intro, ranking table, lost items, decisions."""
     lang = resolve(lang)
     b = bulletin_parts(rounds, period, decisions, lang)
-    lines = [f"# {b.title}", "", b.intro, "", f"## {gettext('Results', lang)}", ""]
+    results, lost, managed = (
+        gettext(h, lang) for h in ("Results", "Items that lost points", "Dynamic management")
+    )
+    lines = [f"# {b.title}", "", b.intro, "", f"## {results}", ""]
     lines.append("| " + " | ".join(b.headers) + " |")
     lines.append("|" + "---|" * len(b.headers))
     lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in b.rows]
     if b.lost:
-        lines += ["", f"## {gettext('Items that lost points', lang)}", ""] + [f"- {x}" for x in b.lost]
+        lines += ["", f"## {lost}", ""] + [f"- {x}" for x in b.lost]
     if b.decisions:
-        lines += ["", f"## {gettext('Dynamic management', lang)}", ""] + [f"- {x}" for x in b.decisions]
+        lines += ["", f"## {managed}", ""] + [f"- {x}" for x in b.decisions]
     return "\n".join(lines) + "\n"
 
 
