@@ -203,7 +203,7 @@ def _event(args: argparse.Namespace) -> int:
         "recorded events {seqs} for {id}: due {due}, {state}",
         "n",
         n=len(seqs),
-        seqs=", ".join(map(str, seqs)),
+        seqs=gettext(", ").join(map(str, seqs)),
         id=args.id,
         due=_due_text(deadline.due),
         state=state_text(deadline.state),
