@@ -139,3 +139,19 @@ def test_due_xlsx_in_both_languages(lang: Language, sheet: str, state: str, yes:
     book = openpyxl.load_workbook(io.BytesIO(due_xlsx(items, lang=lang)))
     ws = book[sheet]
     assert [c.value for c in ws[2]][3:] == [state, -2, yes]
+
+
+def test_record_errors_worded_where_raised(tmp_path: Path) -> None:
+    import zwgk
+    from zwgk.errors import RegisterRecordError
+    from zwgk.register import Register
+
+    with Register(f"sqlite:///{tmp_path / 'r.db'}") as reg:
+        reg.init()
+        reg.add("R1", applicant_kind="自然人", received=dt.date(2026, 9, 28), by="李四")
+        with zwgk.language("zh"), pytest.raises(RegisterRecordError) as zh:
+            reg.add("R1", applicant_kind="自然人", received=dt.date(2026, 9, 28), by="李四")
+        with pytest.raises(RegisterRecordError) as en:
+            reg.record("NOPE", ["reply:2026-10-01"], by="李四")
+    assert zh.value.problem == "已经登记过"
+    assert en.value.problem == "not in the register"
