@@ -134,3 +134,13 @@ def test_table_errors_in_one_language(lang: Language) -> None:
         score_rounds(load_card(CARD), rows, lenient=True)
     problems = "\n".join(f"{p.location} {p.message} {p.expected}" for p in caught.value.problems)
     assert_one_language(problems, lang, "甲", "单位")
+
+
+def test_plot_labels_follow_the_language(rounds: Rounds) -> None:
+    pytest.importorskip("matplotlib")
+    with zwgk.language("en"):
+        ax = rounds.plot().axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Period", "Total")
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == ["unit 1", "unit 2"]
+    ax = rounds.plot(labels="en").axes[0]
+    assert ax.get_title() == CARD
