@@ -32,7 +32,7 @@ from zwgk._cli._common import Findings, InputPath, add_force, add_json, check_ou
 from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 from zwgk._i18n import N_, Message, gettext, msg, msg_n
 from zwgk._optional import import_extra
-from zwgk.deadlines._explain import state_text, violation_text
+from zwgk.deadlines._explain import channel_text, state_text, violation_text
 
 __all__ = ["register"]
 
@@ -221,7 +221,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"request": record, "history": list(history), "deadline": deadline})
         return _OK
-    kind, channel = record.applicant_kind.value, record.channel.value
+    kind, channel = record.applicant_kind.value, channel_text(record.channel)  # kind: 表三's column
     lines: list[Message | str] = [
         msg(
             "Request {id}: {kind}, {channel}, received {day}",
