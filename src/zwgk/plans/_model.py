@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from zwgk._i18n import Language, gettext, msg
+from zwgk._i18n import N_, Language, gettext, msg
 from zwgk.deadlines import Period
 from zwgk.errors import PlanCycleError, PlanReferenceError, PlanRuleError
 
@@ -215,7 +215,7 @@ class Plan:
         for t in self.tasks:
             if t.id == task_id:
                 return t
-        raise UnknownNameError("task", task_id, [t.id for t in self.tasks])
+        raise UnknownNameError(N_("task"), task_id, [t.id for t in self.tasks])
 
 
 def check_plan(plan: Plan) -> None:

@@ -98,7 +98,7 @@ class Rounds:
         for r in self.rounds:
             if r.period == period:
                 return r
-        raise UnknownNameError("period", period, self.periods)
+        raise UnknownNameError(N_("period"), period, self.periods)
 
     def trend(self, unit: str, *, until: str | None = None) -> UnitTrend:
         """The unit's trend over the rounds up to ``until`` (default: all).
@@ -107,7 +107,7 @@ class Rounds:
             UnknownNameError: no such unit or period.
         """
         if unit not in self.units:
-            raise UnknownNameError("unit", unit, self.units)
+            raise UnknownNameError(N_("unit"), unit, self.units)
         rounds = (
             self.rounds if until is None else self.rounds[: self.periods.index(self.round(until).period) + 1]
         )
