@@ -13,6 +13,7 @@ from typing import cast
 
 import attrs
 
+from zwgk._i18n import gettext, msg
 from zwgk.errors import Problem
 from zwgk.scoring._compile import fmt
 from zwgk.scoring._conditions import evaluate
@@ -21,6 +22,7 @@ from zwgk.scoring._evidence import expected_text, read_remembered
 from zwgk.scoring._memo import Memo
 from zwgk.scoring._model import Discretionary, EvidenceField
 from zwgk.scoring._plan import CompiledCard, FieldReader
+from zwgk.scoring._texts import listing, word
 
 __all__ = ["Reading", "derive", "read"]
 
@@ -69,10 +71,10 @@ def _read_fields(
                 reading.problems.append(
                     Problem(
                         location,
-                        "evidence of the wrong type",
+                        gettext("evidence of the wrong type"),
                         key,
                         raw,
-                        f"{expected} ({fields[key].description})",
+                        f"{word(expected)} ({fields[key].description})",
                     )
                 )
 
@@ -115,9 +117,11 @@ def _discretionary_problems(
             if not rule.low <= amount <= rule.high:
                 allowed = f"{fmt(rule.low)}..{fmt(rule.high)}"
                 if not isinstance(value, tuple):
-                    allowed = "0 or " + allowed
+                    allowed = msg("0 or {range}", range=allowed).render()
                 problems.append(
-                    Problem(location, "discretionary amount out of range", rule.field, amount, allowed)
+                    Problem(
+                        location, gettext("discretionary amount out of range"), rule.field, amount, allowed
+                    )
                 )
 
 
@@ -137,11 +141,12 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     for key in evidence if unknown else ():
         if key in unknown:
             why = (
-                "derived evidence is computed, not given"
+                gettext("derived evidence is computed, not given")
                 if key in plan.derived_keys
-                else "unknown evidence key"
+                else gettext("unknown evidence key")
             )
-            problems.append(Problem("evidence", why, str(key), evidence[key], "a key of the card's evidence"))
+            expected = gettext("a key of the card's evidence")
+            problems.append(Problem("evidence", why, str(key), evidence[key], expected))
     _read_plain_fields(plan, evidence, memo, reading)
     values, missing = reading.values, reading.missing
     for item in plan.conditional:
@@ -159,7 +164,11 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     if missing and not lenient:
         problems.extend(
             Problem(
-                location, "missing evidence", k, None, f"{expected_text(fields[k])} — {fields[k].description}"
+                location,
+                gettext("missing evidence"),
+                k,
+                None,
+                f"{expected_text(fields[k])} — {fields[k].description}",
             )
             for k, location in missing.items()
         )
@@ -187,10 +196,10 @@ def derive(
             problems.append(
                 Problem(
                     "card",
-                    "unknown derivation function",
+                    gettext("unknown derivation function"),
                     derivation.key,
                     derivation.function,
-                    "one of " + ", ".join(sorted(derivations)),
+                    msg("one of {options}", options=listing(sorted(derivations))).render(),
                 )
             )
             continue
@@ -208,7 +217,12 @@ def derive(
             problems.append(
                 Problem(
                     "card",
-                    f"cannot derive {derivation.key} with {derivation.function}: {exc}",
+                    msg(
+                        "cannot derive {key} with {function}: {reason}",
+                        key=derivation.key,
+                        function=derivation.function,
+                        reason=exc,
+                    ).render(),
                     derivation.key,
                 )
             )

@@ -15,9 +15,11 @@ import attrs
 from zwgk._json_out import pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
+from zwgk.scoring._texts import Text, word
 
 if TYPE_CHECKING:
     from zwgk._display import Labels
+    from zwgk._i18n import Language
 
 __all__ = [
     "Adjustment",
@@ -44,8 +46,17 @@ class Adjustment:
 
     kind: str
     points: Decimal
-    reason: str
+    _reason: Text = attrs.field(alias="reason")
     evidence: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why, in the current language (a card's own reason is quoted as the card words it)."""
+        return word(self._reason)
+
+    def reason_in(self, lang: Language | None = None) -> str:
+        """Why, in ``lang``."""
+        return word(self._reason, lang)
 
 
 @attrs.frozen
