@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._json_out import pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
@@ -137,7 +138,7 @@ class ScoreResult:
         for it in self.items:
             if it.item == item_id:
                 return it
-        raise UnknownNameError("item", item_id, [i.item for i in self.items])
+        raise UnknownNameError(gettext("item"), item_id, [i.item for i in self.items])
 
     def __repr__(self) -> str:
         return str(present(self, "repr"))
