@@ -176,11 +176,9 @@ def _card_template(args: argparse.Namespace) -> int:
         emit_json(
             {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "title": msg("{title} — evidence", title=combination.title).render(),
-                "description": msg(
-                    "Evidence for the zwgk combination {name}: one object per card, keyed by card name",
-                    name=repr(combination.name),
-                ).render(),
+                "title": f"{combination.title} — evidence",  # a JSON Schema, like evidence_schema: English
+                "description": f"Evidence for the zwgk combination {combination.name!r}: "
+                "one object per card, keyed by card name",
                 "type": "object",
                 "properties": {c.name: evidence_schema(c) for c in cards},
                 "required": [c.name for c in cards],

@@ -47,7 +47,7 @@ class Adjustment:
 
     kind: str
     points: Decimal
-    _reason: Text = attrs.field(alias="reason")
+    _reason: Text = attrs.field(alias="reason", repr=lambda reason: repr(word(reason)))
     evidence: tuple[tuple[str, object], ...] = ()
 
     @property
