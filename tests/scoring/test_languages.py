@@ -482,3 +482,19 @@ def test_cli_help_in_chinese(capsys: pytest.CaptureFixture[str], command: str, s
     )
     allowed += ("LC_ALL", "LC_MESSAGES", "LANG", "ZWGK_LANG", "zh_", "zh", "en")
     assert_one_language(text, "zh", *sorted(allowed, key=len, reverse=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "legend", "ylabel"),
+    [("zh", ["满分", "得分"], "分"), ("en", ["maximum", "points"], "points scored")],
+)
+def test_plot_labels_follow_the_language_set(lang: Language, legend: list[str], ylabel: str) -> None:
+    pytest.importorskip("matplotlib")
+    from zwgk._display import find_cjk_font
+
+    if lang == "zh" and find_cjk_font() is None:
+        pytest.skip("Chinese labels need a CJK font")
+    with zwgk.language(lang):
+        ax = RESULTS[0][1].plot().axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == legend
+    assert ax.get_ylabel() == ylabel

@@ -202,8 +202,9 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
 
     Grey bars are the section maxima (see `section_breakdown`), coloured bars the
     points (bonus sections in orange); each bar is labelled ``points/maximum``.  With
-    ``labels="auto"`` the section titles are Chinese when a CJK font is installed, otherwise
-    the sections' ids are used.
+    ``labels="auto"`` the labels follow the language set (``zwgk.language``,
+    ``set_language``, ``ZWGK_LANG``): English (the sections' ids) when it is English,
+    otherwise Chinese (the section titles) when a CJK font is installed, else English.
 
     Args:
         result: the score result.

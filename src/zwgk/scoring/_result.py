@@ -182,7 +182,8 @@ class ScoreResult:
 
         Grey bars are the section maxima, coloured bars the points (bonus sections in
         orange); with ``labels="auto"`` section titles are Chinese when a CJK font is
-        installed, otherwise the sections' ids.  Returns a matplotlib ``Figure``.
+        installed and English is not the language set, otherwise the sections' ids.
+        Returns a matplotlib ``Figure``.
         """
         return present(self, "plot", labels=labels)
 
