@@ -498,3 +498,12 @@ def test_plot_labels_follow_the_language_set(lang: Language, legend: list[str], 
         ax = RESULTS[0][1].plot().axes[0]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == legend
     assert ax.get_ylabel() == ylabel
+
+
+def test_evidence_error_locations_in_both_languages() -> None:
+    card = load_card("kaifu-2013-streets")
+    for lang, where in (("zh", ("考核表", "第1项")), ("en", ("card", "item 1"))):
+        with zwgk.language(lang), pytest.raises(EvidenceError) as info:  # type: ignore[arg-type]
+            score(card, {})
+        locations = {p.location for p in info.value.problems}
+        assert set(where) <= locations, locations

@@ -22,7 +22,7 @@ from zwgk.scoring._evidence import expected_text, read_remembered
 from zwgk.scoring._memo import Memo
 from zwgk.scoring._model import Discretionary, EvidenceField
 from zwgk.scoring._plan import CompiledCard, FieldReader
-from zwgk.scoring._texts import listing, word
+from zwgk.scoring._texts import Text, listing, word
 
 __all__ = ["Reading", "derive", "read"]
 
@@ -39,7 +39,7 @@ class Reading:
     """
 
     values: dict[str, object]
-    missing: dict[str, str]
+    missing: dict[str, Text]
     problems: list[Problem]
 
 
@@ -49,7 +49,7 @@ def _read_fields(
     memo: Memo,
     reading: Reading,
     *,
-    missing: dict[str, str],
+    missing: dict[str, Text],
     fields: Mapping[str, EvidenceField],
 ) -> None:
     """Read every field of ``readers``; missing keys go to ``missing`` with their location."""
@@ -70,7 +70,7 @@ def _read_fields(
             else:
                 reading.problems.append(
                     Problem(
-                        location,
+                        word(location),
                         gettext("evidence of the wrong type"),
                         key,
                         raw,
@@ -102,7 +102,7 @@ def _read_plain_fields(
 
 
 def _discretionary_problems(
-    rules: tuple[Discretionary, ...], values: Mapping[str, object], location: str, problems: list[Problem]
+    rules: tuple[Discretionary, ...], values: Mapping[str, object], location: Text, problems: list[Problem]
 ) -> None:
     """An amount of a discretionary rule outside its range (an ``amount`` field may also be 0)."""
     for rule in rules:
@@ -120,7 +120,11 @@ def _discretionary_problems(
                     allowed = msg("0 or {range}", range=allowed).render()
                 problems.append(
                     Problem(
-                        location, gettext("discretionary amount out of range"), rule.field, amount, allowed
+                        word(location),
+                        gettext("discretionary amount out of range"),
+                        rule.field,
+                        amount,
+                        allowed,
                     )
                 )
 
@@ -150,7 +154,7 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     _read_plain_fields(plan, evidence, memo, reading)
     values, missing = reading.values, reading.missing
     for item in plan.conditional:
-        needed: dict[str, str] = {}
+        needed: dict[str, Text] = {}
         _read_fields(item.readers, evidence, memo, reading, missing=needed, fields=fields)
         applies_if = item.applies_if
         if (
@@ -164,7 +168,7 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     if missing and not lenient:
         problems.extend(
             Problem(
-                location,
+                word(location),
                 gettext("missing evidence"),
                 k,
                 None,

@@ -19,9 +19,11 @@ __all__ = [
     "Text",
     "bonus_gate_reason",
     "capped_occurrences_reason",
+    "card_location",
     "ceiling_reason",
     "floor_reason",
     "heading",
+    "item_location",
     "listing",
     "missing_evidence_reason",
     "none_present_reason",
@@ -38,6 +40,16 @@ __all__ = [
 
 Text = str | Message
 """A text of a result: a `Message` worded when read, or a card's own (Chinese) text."""
+
+
+def card_location() -> Message:
+    """Where card-level evidence is needed, in an evidence error (``card``)."""
+    return msg("card")
+
+
+def item_location(item: str) -> Message:
+    """Where an item's evidence is needed, in an evidence error (``item 5``)."""
+    return msg("item {id}", id=item)
 
 
 def word(value: Text, lang: Language | None = None) -> str:
