@@ -437,7 +437,7 @@ def test_cli_score_output_file_line(tmp_path: Path, capsys: pytest.CaptureFixtur
         == 0
     )
     line = capsys.readouterr().out.replace(str(target), "FILE")
-    assert line == {"zh": "已写入 FILE\n", "en": "wrote FILE\n"}[lang]
+    assert line == {"zh": "已写出 FILE\n", "en": "wrote FILE\n"}[lang]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
