@@ -537,12 +537,12 @@ def _share_message(
     if kind == "share_range":
         if shown > 100:
             return msg(
-                "{label}: the share {shown}% is above 100%, which no part of a whole can be",
+                "{label}: the share {shown}%, above 100%, is more than any part of a whole can be",
                 label=label,
                 shown=shown,
             )
         return msg(
-            "{label}: the share {shown}% is below 0%, which no part of a whole can be",
+            "{label}: the share {shown}%, below 0%, is less than any part of a whole can be",
             label=label,
             shown=shown,
         )
