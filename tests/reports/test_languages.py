@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.support import assert_one_language
 
 import zwgk
@@ -288,3 +290,31 @@ def test_help_is_chinese(argv: list[str], chinese: str, capsys: pytest.CaptureFi
 
 def test_money_in_messages_keeps_its_places() -> None:
     assert per_volume_fee(31).explain("zh").endswith(f"→ ¥{Decimal('10')}")
+
+
+@given(
+    st.lists(st.integers(0, 500), min_size=1, max_size=5),
+    st.integers(1, 2000),
+    st.lists(st.decimals(-5, 120, places=2, allow_nan=False), min_size=5, max_size=5),
+)
+def test_any_share_finding_is_in_one_language(parts: list[int], total: int, shown: list[Decimal]) -> None:
+    findings = check_shares(parts, total, [str(s) for s in shown[: len(parts)]])
+    for f in findings:
+        assert_one_language(f.message_in("zh"), "zh")
+        assert_one_language(f.message_in("en"), "en")
+
+
+@given(st.integers(0, 80), st.integers(1, 60))
+def test_any_monthly_fee_line_is_in_one_language(already: int, count: int) -> None:
+    requests = [
+        DisclosureRequest(f"R{i}", "甲", "自然人", dt.date(2025, 3, 1 + i % 28)) for i in range(count)
+    ]
+    for fee in monthly_request_fees(requests, already_counted=already):
+        zh, en = fee.explain("zh"), fee.explain("en")
+        assert_one_language(zh, "zh", fee.request_id)  # the request's id is the user's data
+        assert_one_language(en, "en")
+        # the same computed fee in both: the ordinal and the amounts agree
+        assert zh.startswith(f"第{fee.ordinal}件 ")
+        assert en.startswith(f"request {fee.ordinal} ")
+        assert f"¥{fee.cumulative}" in zh
+        assert f"¥{fee.cumulative}" in en
