@@ -1,0 +1,103 @@
+"""The worded names of the catalog's enums, in one place (issue 13: one language per output).
+
+The enum values stay the Chinese labels of the seed documents (they are the JSON ``label``s
+and the XLSX cells); these tables give each member an English msgid whose Chinese text is
+that label, so that an English output never shows a bare Chinese label.  The tables are keyed
+by member name (the value modules import this one); a test checks that every member has one.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from zwgk._i18n import N_, Language, Message, gettext, msg_n
+
+if TYPE_CHECKING:
+    from zwgk.catalog._checks import FindingCode
+    from zwgk.catalog._compliance import LimitSource, PublicationStatus
+    from zwgk.catalog._model import LegalForce
+
+__all__ = [
+    "code_text",
+    "force_message",
+    "force_text",
+    "source_text",
+    "status_message",
+    "status_text",
+    "working_days",
+]
+
+_CODES = MappingProxyType(
+    {
+        "MISSING_LEGAL_BASIS": N_("no legal basis"),
+        "BASES_NOT_ORDERED": N_("legal bases not in order of legal force"),
+        "MISSING_TIME_LIMIT": N_("no time limit"),
+        "UNPARSED_TIME_LIMIT": N_("time limit not recognised"),
+        "NO_CHANNEL": N_("no disclosure channel"),
+        "MISSING_MODE": N_("no disclosure mode"),
+        "MISSING_BODY": N_("no disclosing body"),
+        "DUPLICATE_ITEM": N_("duplicate item"),
+        "SERVICE_GUIDE_INCOMPLETE": N_("service guide incomplete"),
+    }
+)
+_FORCES = MappingProxyType(
+    {
+        "LAW": N_("law"),
+        "ADMINISTRATIVE_REGULATION": N_("administrative regulation"),
+        "LOCAL_REGULATION": N_("local regulation"),
+        "DEPARTMENTAL_RULE": N_("departmental rule"),
+        "LOCAL_GOVERNMENT_RULE": N_("local government rule"),
+        "NORMATIVE_DOCUMENT": N_("normative document"),
+        "OTHER": N_("other document"),
+    }
+)
+_STATUSES = MappingProxyType(
+    {
+        "ON_TIME": N_("on time"),
+        "LATE": N_("published late"),
+        "PENDING": N_("not yet due"),
+        "OVERDUE": N_("overdue, not published"),
+    }
+)
+_SOURCES = MappingProxyType(
+    {
+        "ITEM": N_("the catalog's time limit"),
+        "STATUTORY_DEFAULT": N_("the Regulations' default time limit"),
+    }
+)
+
+
+def code_text(code: FindingCode, lang: Language | None = None) -> str:
+    """The name of a finding's code in ``lang`` (Chinese: its label, 缺少公开依据)."""
+    return gettext(_CODES[code.name], lang)
+
+
+def force_text(force: LegalForce, lang: Language | None = None) -> str:
+    """The name of a kind of legal basis in ``lang`` (Chinese: 法律, 行政法规 …)."""
+    return gettext(_FORCES[force.name], lang)
+
+
+def status_text(status: PublicationStatus, lang: Language | None = None) -> str:
+    """The name of a publication's status in ``lang`` (Chinese: 按时公开, 逾期公开 …)."""
+    return gettext(_STATUSES[status.name], lang)
+
+
+def source_text(source: LimitSource, lang: Language | None = None) -> str:
+    """Where a due date's limit came from, in ``lang`` (Chinese: 目录规定时限, 条例默认时限)."""
+    return gettext(_SOURCES[source.name], lang)
+
+
+def force_message(force: LegalForce) -> Message:
+    """`force_text` as a message, worded when read."""
+    return Message(_FORCES[force.name])
+
+
+def status_message(status: PublicationStatus) -> Message:
+    """`status_text` as a message, worded when read."""
+    return Message(_STATUSES[status.name])
+
+
+def working_days(n: int) -> Message:
+    """``n`` working days: ``20个工作日`` / ``20 working days``, worded when read."""
+    return msg_n("{n} working day", "{n} working days", "n", n=n)
