@@ -224,7 +224,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help=gettext(
             "longest allowed gap between updates in working days (default: update_gap in "
-            "zwgk/catalog/data/compliance.toml, 20 under the 2013 scorecard of Kaifu District; 0 turns it off)"
+            "zwgk/catalog/data/compliance.toml, 20 under the 2013 scorecard of Kaifu District; "
+            "0 turns it off)"
         ),
     )
     add_json(compliance, "the report")
