@@ -112,7 +112,8 @@ def test_service_guide_check() -> None:
     partial = good(content=("办事指南：设定依据、申请条件",))
     (finding,) = check_item(partial)
     assert finding.code is FindingCode.SERVICE_GUIDE_INCOMPLETE
-    assert finding.message == "missing " + "、".join(SEED_ELEMENTS[2:])
+    assert finding.message == "missing " + ", ".join(SEED_ELEMENTS[2:])
+    assert finding.message_in("zh") == "缺少" + "、".join(SEED_ELEMENTS[2:])
     # an item that is not a service guide is not asked for the elements
     assert codes(good(content=("设定依据",))) == []
 

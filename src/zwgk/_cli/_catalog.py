@@ -97,21 +97,30 @@ def _compliance(args: argparse.Namespace) -> int:
         ).render()
     )
     for r in report.results:
-        published = r.publication.published_on.isoformat() if r.publication.published_on else "-"
         status = status_text(r.status)
         if r.working_days_late:
             status = msg(
                 "{status} ({days} late)", status=status, days=working_days(r.working_days_late)
             ).render()
-        line = msg(
-            "{item}: formed {formed}, due {due} [{limit}], published {published}: {status}",
-            item=r.item,
-            formed=r.publication.formed_on,
-            due=r.due,
-            limit=r.limit,
-            published=published,
-            status=status,
-        )
+        if r.publication.published_on is not None:
+            line = msg(
+                "{item}: formed {formed}, due {due} [{limit}], published {published}: {status}",
+                item=r.item,
+                formed=r.publication.formed_on,
+                due=r.due,
+                limit=r.limit,
+                published=r.publication.published_on,
+                status=status,
+            )
+        else:
+            line = msg(
+                "{item}: formed {formed}, due {due} [{limit}], not published: {status}",
+                item=r.item,
+                formed=r.publication.formed_on,
+                due=r.due,
+                limit=r.limit,
+                status=status,
+            )
         print(f"  {r.sequence:>4} {line.render()}")
     rate = gettext("n/a") if report.on_time_rate is None else f"{report.on_time_rate * 100:.2f}%"
     print(

@@ -16,7 +16,7 @@ from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
-from zwgk.catalog._texts import code_text, force_message
+from zwgk.catalog._texts import code_text, force_message, listed
 
 __all__ = [
     "CheckReport",
@@ -289,7 +289,9 @@ def check_item(
     if not limit.parts:
         add(
             FindingCode.MISSING_TIME_LIMIT,
-            msg("the time limit is {text!r}; expected a time limit", text=limit.text),
+            msg("the time limit is {text!r}; expected a time limit", text=limit.text)
+            if limit.text.strip()
+            else msg("the time limit is empty"),
         )
     elif limit.unparsed:
         shown = "; ".join(repr(t) for t in limit.unparsed)
@@ -309,7 +311,7 @@ def check_item(
         if missing:
             add(
                 FindingCode.SERVICE_GUIDE_INCOMPLETE,
-                msg("missing {elements}", elements="、".join(missing)),
+                msg("missing {elements}", elements=listed(missing)),
             )
     return tuple(found)
 

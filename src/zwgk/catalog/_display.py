@@ -22,7 +22,7 @@ from zwgk.catalog._checks import CheckReport
 from zwgk.catalog._compliance import ComplianceReport, ItemCompliance
 from zwgk.catalog._export import catalog_to_dataframe
 from zwgk.catalog._model import Catalog
-from zwgk.catalog._texts import working_days
+from zwgk.catalog._texts import code_text, working_days
 
 __all__ = [
     "COMPLIANCE_COLUMNS",
@@ -116,7 +116,10 @@ def check_report_repr(report: CheckReport) -> str:
     items = msg_n("{n} item", "{n} items", "n", n=report.items_checked)
     if report.ok:
         return msg("<CheckReport ok: {items}, no findings>", items=items).render()
-    counts = ", ".join(f"{code.name} {len(found)}" for code, found in report.by_code().items())
+    counts = gettext(", ").join(
+        msg("{label} {n}", label=code_text(code), n=len(found)).render()
+        for code, found in report.by_code().items()
+    )
     return msg(
         "<CheckReport {items}, {findings}: {counts}>",
         items=items,

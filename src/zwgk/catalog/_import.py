@@ -56,6 +56,7 @@ from zwgk.catalog._model import (
     Level,
     _Labelled,
 )
+from zwgk.catalog._texts import value_kind_text
 from zwgk.catalog._timelimit import TimeLimit, parse_time_limit
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
@@ -297,7 +298,12 @@ def _parse_enum(reader: _RowReader, column: _Column, cls: type[_E], values: Iter
         try:
             out.append(_enum_member(cls, value))
         except InvalidInputError as exc:
-            reader.problem(column, gettext("unknown {kind}").format(kind=cls.__name__), value, exc.expected)
+            reader.problem(
+                column,
+                gettext("unknown {kind}").format(kind=value_kind_text(cls.__name__)),
+                value,
+                exc.expected,
+            )
     return out
 
 
@@ -307,7 +313,9 @@ def _levels(reader: _RowReader, column: _Column, values: Iterable[str]) -> list[
         try:
             out.extend(_level_members(value))
         except InvalidInputError as exc:
-            reader.problem(column, gettext("unknown {kind}").format(kind="Level"), value, exc.expected)
+            reader.problem(
+                column, gettext("unknown {kind}").format(kind=value_kind_text("Level")), value, exc.expected
+            )
     return out
 
 

@@ -8,10 +8,11 @@ by member name (the value modules import this one); a test checks that every mem
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from zwgk._i18n import N_, Language, Message, gettext, msg_n
+from zwgk._i18n import N_, Language, Message, gettext, msg, msg_n
 
 if TYPE_CHECKING:
     from zwgk.catalog._checks import FindingCode
@@ -67,6 +68,22 @@ _SOURCES = MappingProxyType(
     }
 )
 
+#: The worded names of the labelled enums, keyed by class name (import problems name them).
+_VALUE_KINDS = MappingProxyType(
+    {
+        "DisclosureMode": N_("disclosure mode"),
+        "Audience": N_("audience"),
+        "Level": N_("disclosure level"),
+        "FiveOpen": N_("five-disclosures category"),
+        "LegalForce": N_("kind of legal basis"),
+    }
+)
+
+
+def value_kind_text(kind: str, lang: Language | None = None) -> str:
+    """What a catalog column holds, by its enum's class name: ``disclosure mode`` / ``公开方式``."""
+    return gettext(_VALUE_KINDS[kind], lang)
+
 
 def code_text(code: FindingCode, lang: Language | None = None) -> str:
     """The name of a finding's code in ``lang`` (Chinese: its label, 缺少公开依据)."""
@@ -101,3 +118,10 @@ def status_message(status: PublicationStatus) -> Message:
 def working_days(n: int) -> Message:
     """``n`` working days: ``20个工作日`` / ``20 working days``, worded when read."""
     return msg_n("{n} working day", "{n} working days", "n", n=n)
+
+
+def listed(names: Sequence[str]) -> str | Message:
+    """``names`` as one list worded when read: ``A, B, C`` in English, ``A、B、C`` in Chinese."""
+    if len(names) < 2:
+        return "".join(names)
+    return msg("{first}, {rest}", first=names[0], rest=listed(names[1:]))

@@ -31,6 +31,7 @@ from typing import TypeAlias
 import attrs
 
 from zwgk._dates import missing_name
+from zwgk._i18n import gettext
 from zwgk._text import normalize
 from zwgk.deadlines import PeriodUnit
 from zwgk.errors import InvalidTypeError, UnparsedTimeLimitWarning
