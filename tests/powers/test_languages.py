@@ -14,6 +14,7 @@ import pytest
 from tests.support import assert_one_language
 
 import zwgk
+from zwgk._i18n import Language
 from zwgk.errors import InvalidRecordsError, UnknownLanguageError
 from zwgk.powers import (
     Flowchart,
@@ -70,9 +71,9 @@ def test_flow_findings_in_chinese_are_the_seed_labels() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_flow_findings_in_one_language(lang: str) -> None:
+def test_flow_findings_in_one_language(lang: Language) -> None:
     chart = Flowchart("x", ())
-    with zwgk.language(lang):  # type: ignore[arg-type]
+    with zwgk.language(lang):
         text = "\n".join(str(f) for f in (*check_flowchart(chart), *check_flowchart(_chart())))
     assert_one_language(text, lang, "审核")
 
@@ -91,8 +92,8 @@ def test_claim_check_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_repr_in_one_language(lang: str) -> None:
-    with zwgk.language(lang):  # type: ignore[arg-type]
+def test_repr_in_one_language(lang: Language) -> None:
+    with zwgk.language(lang):
         text = repr(_list("甲", "乙"))
     assert_one_language(text, lang, "示例权力清单", "PowerList")
     assert text == (
@@ -101,12 +102,12 @@ def test_repr_in_one_language(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_reading_problems_in_one_language(tmp_path: Path, lang: str) -> None:
+def test_reading_problems_in_one_language(tmp_path: Path, lang: Language) -> None:
     header = "序号,职权名称,职权类别,实施依据,实施主体,办理时限,收费标准,备注"
     path = tmp_path / "bad.csv"
-    path.write_text("\n".join([header, "1,甲,行政指导,,,,,", "2,,行政许可,,,,,", "3,乙,行政许可,《未闭合,,,,"]),
-                    encoding="utf-8")  # fmt: skip
-    with zwgk.language(lang), pytest.raises(InvalidRecordsError) as caught:  # type: ignore[arg-type]
+    rows = [header, "1,甲,行政指导,,,,,", "2,,行政许可,,,,,", "3,乙,行政许可,《未闭合,,,,"]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    with zwgk.language(lang), pytest.raises(InvalidRecordsError) as caught:
         read_power_list(path)
     problems = caught.value.problems
     assert [p.location for p in problems] == (

@@ -10,6 +10,7 @@ import pytest
 from tests.support import assert_one_language
 
 import zwgk
+from zwgk._i18n import Language
 from zwgk.errors import UnknownLanguageError
 from zwgk.services import ServiceCounts, StatFinding, check_rate, check_service_counts, check_total
 
@@ -32,8 +33,8 @@ def test_the_statement_is_broken_in_four_ways() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_findings_in_one_language(lang: str) -> None:
-    with zwgk.language(lang):  # type: ignore[arg-type]
+def test_findings_in_one_language(lang: Language) -> None:
+    with zwgk.language(lang):
         text = "\n".join(f.message for f in _findings())
     assert_one_language(text, lang, "按时办结率")  # a label the caller gave is shown as given
 
