@@ -47,7 +47,8 @@ def _check(args: argparse.Namespace) -> int:
     options = {"sheet": args.sheet} if args.sheet is not None else {}
     catalog = read_catalog(_existing(args.file, "FILE"), **options)
     report = check_catalog(catalog)
-    found = Findings(len(report.findings), msg_n("{n} defect", "{n} defects", "n", n=len(report.findings)))
+    n = len(report.findings)
+    found = Findings(n, msg_n("{n} finding", "{n} findings", "n", n=n))
     if wants_binary(args):
         write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file,))
         return _EXIT_OK if report.ok else found
@@ -65,7 +66,11 @@ def _check(args: argparse.Namespace) -> int:
                 msg("{label} {n}", label=code_text(code), n=len(found)).render()
                 for code, found in report.by_code().items()
             )
-            print(msg("{defects}: {counts}", defects=found.summary(), counts=counts).render())
+            print(
+                msg(
+                    "{defects}: {counts}", defects=msg_n("{n} defect", "{n} defects", "n", n=n), counts=counts
+                ).render()
+            )
     return _EXIT_OK if report.ok else found
 
 

@@ -22,7 +22,7 @@ from zwgk.catalog._checks import CheckReport
 from zwgk.catalog._compliance import ComplianceReport, ItemCompliance
 from zwgk.catalog._export import catalog_to_dataframe
 from zwgk.catalog._model import Catalog
-from zwgk.catalog._texts import code_text, working_days
+from zwgk.catalog._texts import working_days
 
 __all__ = [
     "COMPLIANCE_COLUMNS",
@@ -112,14 +112,12 @@ _CATALOG_COLUMNS = (N_("No."), N_("item"), N_("time limit"), N_("disclosing body
 
 
 def check_report_repr(report: CheckReport) -> str:
-    """One line: items checked, findings and their count per code, in the current language."""
+    """One line: items checked, findings and their count per code (by code name), in the current
+    language."""
     items = msg_n("{n} item", "{n} items", "n", n=report.items_checked)
     if report.ok:
         return msg("<CheckReport ok: {items}, no findings>", items=items).render()
-    counts = gettext(", ").join(
-        msg("{label} {n}", label=code_text(code), n=len(found)).render()
-        for code, found in report.by_code().items()
-    )
+    counts = ", ".join(f"{code.name} {len(found)}" for code, found in report.by_code().items())
     return msg(
         "<CheckReport {items}, {findings}: {counts}>",
         items=items,
@@ -132,11 +130,14 @@ def check_report_html(report: CheckReport, lang: Language | None = None) -> str:
     """An HTML table of the findings, one row each, in row order, in ``lang``."""
     lang = resolve(lang)
     esc = html.escape
-    checked = msg_n("{n} item checked", "{n} items checked", "n", n=report.items_checked)
+    checked = _bold(msg_n("{n} item checked", "{n} items checked", "n", n=report.items_checked), lang)
+    n = len(report.findings)
     found = (
-        msg("no findings") if report.ok else msg_n("{n} finding", "{n} findings", "n", n=len(report.findings))
+        esc(gettext("no findings", lang))
+        if report.ok
+        else _bold(msg_n("{n} finding", "{n} findings", "n", n=n), lang)
     )
-    head = f"<p>{esc(msg('{checked} — {found}', checked=checked, found=found).render(lang))}</p>"
+    head = f"<p>{msg('{checked} — {found}', checked=checked, found=found).render(lang)}</p>"
     if report.ok:
         return f"<div class='zwgk-check'>{head}</div>"
     body = "".join(
@@ -149,6 +150,12 @@ def check_report_html(report: CheckReport, lang: Language | None = None) -> str:
         f"<div class='zwgk-check'>{head}<table><thead><tr>{headers}</tr></thead>"
         f"<tbody>{body}</tbody></table></div>"
     )
+
+
+def _bold(count: Message, lang: Language) -> str:
+    """A worded count as HTML, its number in bold: ``<b>3</b> items checked``."""
+    number = str(dict(count.args)["n"])
+    return html.escape(count.render(lang)).replace(number, f"<b>{number}</b>", 1)
 
 
 _FINDING_HTML_COLUMNS = (N_("location"), N_("No."), N_("item"), N_("finding"), N_("message"))
