@@ -20,7 +20,6 @@ __all__ = [
     "force_message",
     "force_text",
     "source_text",
-    "status_message",
     "status_text",
     "working_days",
 ]
