@@ -66,7 +66,7 @@ class _Labelled(enum.Enum):
             return cls(variants[key])
         known = [str(m.value) for m in cls] + sorted(variants)
         raise InvalidInputError(
-            cls.__name__, text, gettext("one of {values}").format(values=", ".join(known))
+            cls.__name__, text, gettext("one of {values}").format(values=gettext(", ").join(known))
         )
 
 
