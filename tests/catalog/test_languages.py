@@ -335,3 +335,18 @@ def test_unknown_languages_are_refused(catalog: Catalog, compliance: ComplianceR
         check_report_html(report, bad)  # type: ignore[arg-type]
     with pytest.raises(UnknownLanguageError):
         compliance_html(compliance, bad)  # type: ignore[arg-type]
+
+
+def test_the_findings_workbook_is_chinese_in_either_language(catalog: Catalog) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    report = check_catalog(catalog)
+    with zwgk.language("en"):
+        data = report.to_xlsx()
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("位置", "序号", "公开事项", "问题类型", "说明")
+    assert rows[1][0] == "第10行"
+    text = "\n".join(str(cell) for row in rows for cell in row if cell is not None)
+    assert_one_language(text, "zh", *_data(catalog))

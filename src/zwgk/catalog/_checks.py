@@ -155,7 +155,8 @@ class CheckReport:
     def to_xlsx(self) -> bytes:
         """The findings, one row each, as an XLSX workbook (extra ``zwgk[xlsx]``).
 
-        Chinese headers, the header row frozen, formula-safe text.
+        An official file, in Chinese whatever the current language: Chinese headers and
+        texts, the header row frozen, formula-safe text.
         """
         data: bytes = present(self, "xlsx")
         return data

@@ -333,8 +333,13 @@ def _yes(flag: bool) -> str:
 
 def check_report_xlsx(report: CheckReport) -> bytes:
     """The findings of [`check_catalog`][zwgk.catalog.check_catalog] as an XLSX workbook (sheet 检查问题;
-    the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen."""
-    rows = [(f.location, f.sequence, f.item, f.code.value, f.message) for f in report.findings]
+    the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen.
+
+    An official file: its cells are Chinese whatever the current language (第10行, 缺少公开依据,
+    the message as a Chinese reader reads it)."""
+    rows = [
+        (f.location_in("zh"), f.sequence, f.item, f.code.value, f.message_in("zh")) for f in report.findings
+    ]
     return workbook_bytes([Sheet("检查问题", FINDING_HEADERS, rows)])
 
 
