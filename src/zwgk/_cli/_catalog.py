@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 from zwgk._cli._common import Findings, InputPath, add_json, date_arg, emit_json
 from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
-from zwgk._i18n import gettext, msg, msg_n
+from zwgk._i18n import N_, gettext, msg, msg_n
 
 __all__ = ["register"]
 
@@ -209,7 +209,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "file", type=_CATALOG, help=gettext("catalog file: .csv, .xlsx or .json (- for stdin)")
     )
     check.add_argument("--sheet", type=_sheet, default=None, help=gettext("XLSX sheet name or 0-based index"))
-    add_json(check, "the findings")
+    add_json(check, N_("the findings"))
     add_binary_output(check)
     check.set_defaults(handler=_check)
 
@@ -237,12 +237,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=int,
         default=None,
         help=gettext(
-            "longest allowed gap between updates in working days (default: update_gap in "
-            "zwgk/catalog/data/compliance.toml, 20 under the 2013 scorecard of Kaifu District; "
-            "0 turns it off)"
+            "longest allowed gap between updates in working days (default: 20, the rule of the 2013 "
+            "scorecard of Kaifu District, from the catalog's data; 0 turns the check off)"
         ),
     )
-    add_json(compliance, "the report")
+    add_json(compliance, N_("the report"))
     add_binary_output(compliance)
     compliance.set_defaults(handler=_compliance)
 
@@ -251,5 +250,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--content", action="store_true", help=gettext("print the file's text instead of its path")
     )
     sample.add_argument("--log", action="store_true", help=gettext("the sample publication log instead"))
-    add_json(sample, "the path")
+    add_json(sample, N_("the path"))
     sample.set_defaults(handler=_sample)
