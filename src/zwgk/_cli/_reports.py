@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zwgk._cli._common import Findings, InputPath, add_json, add_output, write_output
+from zwgk._i18n import Message, gettext, msg
 from zwgk.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -99,41 +100,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     check = rsub.add_parser(
         "check",
-        help="audit published reports (files and folders) against every check",
-        description="Audit published annual reports: every file given and every file of every folder "
-        "(recursively) is read and checked; one findings table (agency, year, file, check, cells, "
-        "culprit, message). With --series, one agency's reports are also checked year against year.",
+        help=gettext("audit published reports (files and folders) against every check"),
+        description=gettext(
+            "Audit published annual reports: every file given and every file of every folder "
+            "(recursively) is read and checked; one findings table (agency, year, file, check, cells, "
+            "culprit, message). With --series, one agency's reports are also checked year against year."
+        ),
     )
     check.add_argument(
         "files",
         type=InputPath(".html"),
         nargs="+",
         metavar="PATH",
-        help="report files (HTML, JSON, PDF, DOCX, XLSX, XLS or the text of a 2008-条例 report, "
-        "read by content whatever the suffix) or folders of them; - for stdin",
+        help=gettext(
+            "report files (HTML, JSON, PDF, DOCX, XLSX, XLS or the text of a report under the 2008 "
+            "Regulations, read by content whatever the suffix) or folders of them; - for stdin"
+        ),
     )
     check.add_argument(
         "--jobs",
         type=int,
         default=1,
         metavar="N",
-        help="processes to read and check with (default 1; 0: one per core)",
+        help=gettext("processes to read and check with (default 1; 0: one per core)"),
     )
     check.add_argument(
         "--series",
         action="store_true",
-        help="also check each agency's reports year against year (carry-over, table 2, jumps)",
+        help=gettext("also check each agency's reports year against year (carry-over, table 2, jumps)"),
     )
     check.add_argument(
         "--agencies",
         type=InputPath(".csv"),
         default=None,
         metavar="FILE.csv",
-        help="with --series: a CSV file file,agency naming the agency of reports whose name changed",
+        help=gettext("with --series: a CSV file file,agency naming the agency of reports whose name changed"),
     )
-    add_json(check, "the findings table")
+    add_json(check, gettext("the findings table"))
     add_output(check, ("text", "csv", "xlsx"), default="text")
-    check.add_argument("--show-blanks", action="store_true", help="list every blank cell, not only the count")
+    check.add_argument(
+        "--show-blanks", action="store_true", help=gettext("list every blank cell, not only the count")
+    )
     check.set_defaults(handler=_check)
 
     shares = rsub.add_parser("shares", help="check reported percentages against their counts")
@@ -260,7 +267,8 @@ def _check(args: argparse.Namespace) -> int:
     agencies = None if args.agencies is None else read_agencies(args.agencies)
     table = audit_paths(args.files, jobs=args.jobs, progress=True, series=args.series, agencies=agencies)
     for entry in table.unreadable:
-        print(f"zwgk: error: {entry.file}: cannot be read: {entry.error}", file=sys.stderr)
+        line = msg("zwgk: error: {file}: cannot be read: {error}", file=entry.file, error=entry.error)
+        print(line.render(), file=sys.stderr)
     inputs = (*args.files, args.agencies)
     if args.json:
         text = table.to_json() + "\n"
@@ -277,10 +285,20 @@ def _check(args: argparse.Namespace) -> int:
     elif text is not None:
         sys.stdout.write(text)
     if args.output is not None:
-        print(f"wrote {args.output} ({len(table.findings)} finding(s), {len(table.files)} file(s))")
+        counts = msg(
+            "wrote {output} ({findings}, {files})",
+            output=args.output,
+            findings=_n_findings(len(table.findings)),
+            files=msg("{n} file(s)", n=len(table.files)),
+        )
+        print(counts.render())
     if table.unreadable:
         return _BAD_INPUT
-    return Findings(len(table.violations), "finding") if table.violations else _OK
+    return Findings(len(table.violations), _n_findings(len(table.violations))) if table.violations else _OK
+
+
+def _n_findings(n: int) -> Message:
+    return msg("{n} finding(s)", n=n)
 
 
 def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
@@ -295,33 +313,54 @@ def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
             continue
         own = by_file.get(entry.file, [])
         wrong = [f for f in own if f.is_violation]
-        status = "ok" if not wrong else f"{len(wrong)} finding(s)"
-        lines.append(f"{entry.file}: {entry.agency} {entry.year or '?'} (format {entry.format}): {status}")
+        status = msg("ok") if not wrong else _n_findings(len(wrong))
+        head = msg(
+            "{file}: {agency} {year} (format {format}): {status}",
+            file=entry.file,
+            agency=entry.agency,
+            year=entry.year or "?",
+            format=entry.format,
+            status=status,
+        )
+        lines.append(head.render())
         for f in own:
-            lead = "  - " if f.is_violation else "  note: "
             where = f" [{f.cells[0]}]" if f.cells and f.cells[0] not in f.message else ""
-            lines.append(f"{lead}{f.check}: {f.message}{where}")
+            text = f.message + where
+            line = (
+                msg("  - {check}: {message}", check=f.check, message=text)
+                if f.is_violation
+                else msg("  note: {check}: {message}", check=f.check, message=text)
+            )
+            lines.append(line.render())
             if f.culprit:
                 lines.append(f"      {f.culprit}")
         if entry.blanks:
-            lines.append(
-                f"  {len(entry.blanks)} blank cell(s): a blank part counts as none, "
-                "a blank total is read from its parts"
+            blanks = msg(
+                "  {n} blank cell(s): a blank part counts as none, a blank total is read from its parts",
+                n=len(entry.blanks),
             )
+            lines.append(blanks.render())
             if show_blanks:
                 lines.extend(f"    · {cell}" for cell in entry.blanks)
     across = [f for f in table.findings if f.check.startswith("series_")]
     if series:
-        lines.append(f"series checks: {len(across)} finding(s), {len(table.notes)} note(s)")
-        lines.extend(f"  - {f.check}: {f.message}" for f in across)
-        lines.extend(f"  note: {note}" for note in table.notes)
+        notes = msg("{n} note(s)", n=len(table.notes))
+        lines.append(
+            msg("series checks: {findings}, {notes}", findings=_n_findings(len(across)), notes=notes).render()
+        )
+        lines.extend(msg("  - {check}: {message}", check=f.check, message=f.message).render() for f in across)
+        lines.extend(msg("  note: {note}", note=note).render() for note in table.notes)
     if len(table.files) > 1:
         broken = sum(1 for f in table.files if f.status == "findings")
         ok = sum(1 for f in table.files if f.status == "ok")
-        lines.append(
-            f"checked {len(table.files)} file(s): {ok} ok, {broken} with findings, "
-            f"{len(table.unreadable)} unreadable"
+        checked = msg(
+            "checked {files}: {ok} ok, {broken} with findings, {unreadable} unreadable",
+            files=msg("{n} file(s)", n=len(table.files)),
+            ok=ok,
+            broken=broken,
+            unreadable=len(table.unreadable),
         )
+        lines.append(checked.render())
     return "".join(f"{line}\n" for line in lines)
 
 

@@ -256,7 +256,7 @@ _COMPLIANCE_HTML_COLUMNS = (
     N_("publications"),
     N_("on time"),
     N_("late"),
-    N_("overdue"),
+    N_("overdue, not published"),
     N_("pending"),
     N_("on-time rate"),
     N_("longest gap"),

@@ -52,7 +52,7 @@ _STATUSES = MappingProxyType(
     {
         "ON_TIME": N_("on time"),
         "LATE": N_("published late"),
-        "PENDING": N_("not yet due"),
+        "PENDING": N_("not yet due for publication"),
         "OVERDUE": N_("overdue, not published"),
     }
 )
