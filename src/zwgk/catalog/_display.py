@@ -105,7 +105,7 @@ def catalog_html(catalog: Catalog, *, rows: int = HTML_ROWS, lang: Language | No
     )
 
 
-_CATALOG_COLUMNS = (N_("No."), N_("item"), N_("time limit"), N_("disclosing body"), N_("mode"))
+_CATALOG_COLUMNS = (N_("No."), N_("disclosure item"), N_("time limit"), N_("disclosing body"), N_("mode"))
 
 
 # ----------------------------------------------------------------------------- checks
@@ -158,7 +158,7 @@ def _bold(count: Message, lang: Language) -> str:
     return html.escape(count.render(lang)).replace(number, f"<b>{number}</b>", 1)
 
 
-_FINDING_HTML_COLUMNS = (N_("location"), N_("No."), N_("item"), N_("finding"), N_("message"))
+_FINDING_HTML_COLUMNS = (N_("location"), N_("No."), N_("disclosure item"), N_("finding"), N_("message"))
 
 
 def findings_to_frame(report: CheckReport) -> Any:
@@ -252,7 +252,7 @@ def compliance_html(report: ComplianceReport, lang: Language | None = None) -> s
 
 _COMPLIANCE_HTML_COLUMNS = (
     N_("No."),
-    N_("item"),
+    N_("disclosure item"),
     N_("publications"),
     N_("on time"),
     N_("late"),
