@@ -28,6 +28,7 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
+from zwgk._i18n import gettext
 from zwgk._limits import Limits
 from zwgk.errors import DataFileError, LimitExceededError, Problem, cut
 
@@ -109,7 +110,12 @@ def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
     if isinstance(text, bytes):
         if len(text) > limits.max_file_bytes:
             raise LimitExceededError.too_many(
-                source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="bytes"
+                source,
+                "max_file_bytes",
+                limits.max_file_bytes,
+                len(text),
+                where=gettext("the text"),
+                unit=gettext("bytes"),
             )
         text = text.decode("utf-8", errors="replace")
     _refuse_long_text(text, limits, source)
@@ -222,17 +228,25 @@ def load_json(
         )
     except json.JSONDecodeError as exc:
         raise _invalid(
-            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+            source,
+            gettext("line {lineno}, column {colno}").format(lineno=exc.lineno, colno=exc.colno),
+            gettext("not valid JSON: {msg}").format(msg=exc.msg),
         ) from None
     except _ConstantError as exc:
-        raise _invalid(source, "document", f"{exc.name} is not a number JSON allows") from None
+        raise _invalid(
+            source, gettext("document"), gettext("{name} is not a number JSON allows").format(name=exc.name)
+        ) from None
     except _TooManyDigitsError as exc:
         bound = sys.get_int_max_str_digits()
         raise _invalid(
-            source, "document", f"an integer of {exc.digits} digits; at most {bound} are read"
+            source,
+            gettext("document"),
+            gettext("an integer of {digits} digits; at most {bound} are read").format(
+                digits=exc.digits, bound=bound
+            ),
         ) from None
     except RecursionError:  # pragma: no cover - the scan refuses first; a last resort
-        raise _invalid(source, "document", "nested too deeply to parse") from None
+        raise _invalid(source, gettext("document"), gettext("nested too deeply to parse")) from None
 
 
 def load_toml(
@@ -254,9 +268,11 @@ def load_toml(
     try:
         data = tomllib.loads(text, parse_float=parse_float)
     except tomllib.TOMLDecodeError as exc:
-        raise _invalid(source, "document", f"not valid TOML: {exc}") from None
+        raise _invalid(
+            source, gettext("document"), gettext("not valid TOML: {exc}").format(exc=exc)
+        ) from None
     except RecursionError:
-        raise _invalid(source, "document", "nested too deeply to parse") from None
+        raise _invalid(source, gettext("document"), gettext("nested too deeply to parse")) from None
     _check_depth(data, limits, source, root=1)
     return data
 
@@ -265,5 +281,10 @@ def _refuse_long_text(text: str, limits: Limits, source: str) -> None:
     # Characters never outnumber UTF-8 bytes, so this refuses only texts whose file would be too big.
     if len(text) > limits.max_file_bytes:
         raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="characters"
+            source,
+            "max_file_bytes",
+            limits.max_file_bytes,
+            len(text),
+            where=gettext("the text"),
+            unit=gettext("characters"),
         )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk.errors import InvalidInputError, LimitExceededError
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "check_file_size"]
@@ -91,5 +92,10 @@ def check_file_size(size: int, limits: Limits, source: str) -> None:
     """
     if size > limits.max_file_bytes:
         raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, size, where="the file", unit="bytes"
+            source,
+            "max_file_bytes",
+            limits.max_file_bytes,
+            size,
+            where=gettext("the file"),
+            unit=gettext("bytes"),
         )

@@ -43,6 +43,7 @@ from typing import IO, Any
 
 import attrs
 
+from zwgk._i18n import N_, gettext
 from zwgk._limits import Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import (
@@ -224,8 +225,8 @@ class _Guard:
         self.source = source
         self.total = 0
         self.names = set(archive.namelist())
-        self.et: Any = import_extra("defusedxml.ElementTree", "xlsx", "reading .xlsx files safely")
-        self.defused: Any = import_extra("defusedxml", "xlsx", "reading .xlsx files safely")
+        self.et: Any = import_extra("defusedxml.ElementTree", "xlsx", N_("reading .xlsx files safely"))
+        self.defused: Any = import_extra("defusedxml", "xlsx", N_("reading .xlsx files safely"))
 
     def inflated(self, count: int, part: str) -> None:
         self.total += count
@@ -235,8 +236,8 @@ class _Guard:
                 "max_uncompressed_bytes",
                 self.limits.max_uncompressed_bytes,
                 self.total,
-                where=f"zip entry {part!r}",
-                unit="bytes inflated so far",
+                where=gettext("zip entry {part}").format(part=repr(part)),
+                unit=gettext("bytes inflated so far"),
             )
 
     def broken(self, part: str, message: str) -> DataFileError:
@@ -245,7 +246,7 @@ class _Guard:
     def events(self, part: str, kinds: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, Any]]:
         """``iterparse`` events of ``part``; XML bombs and malformed XML become zwgk errors."""
         if part not in self.names:
-            raise self.broken(part, "missing from the workbook")
+            raise self.broken(part, gettext("missing from the workbook"))
         try:
             with self.archive.open(part) as raw:
                 parser = self.et.iterparse(_Inflated(raw, self, part), kinds, forbid_dtd=True)
@@ -255,11 +256,16 @@ class _Guard:
         except self.defused.DefusedXmlException as exc:
             raise UnsafeFileError(self.source, part, f"{type(exc).__name__} ({exc})") from None
         except self.et.ParseError as exc:
-            raise self.broken(part, f"malformed XML ({exc})") from None
+            raise self.broken(part, gettext("malformed XML ({exc})").format(exc=exc)) from None
         except _BROKEN_MEMBER as exc:
             # CRC mismatches, corrupt deflate streams, truncated members, unsupported
             # compression methods or zip versions, and encrypted members surface here.
-            raise self.broken(part, f"cannot be inflated ({type(exc).__name__}: {exc})") from None
+            raise self.broken(
+                part,
+                gettext("cannot be inflated ({type}: {exc})").format(
+                    type=type(exc).__name__, exc=exc
+                ),
+            ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """``Id → (Type, resolved target)`` of the ``.rels`` part belonging to ``part``."""
@@ -278,7 +284,7 @@ class _Guard:
     def too_long(self, where: str, length: int) -> LimitExceededError:
         bound = self.limits.max_cell_chars
         return LimitExceededError.too_many(
-            self.source, "max_cell_chars", bound, length, where=where, unit="characters"
+            self.source, "max_cell_chars", bound, length, where=where, unit=gettext("characters")
         )
 
 
@@ -300,7 +306,9 @@ def _sheets(guard: _Guard, workbook: str) -> list[tuple[str, str]]:
             if kind.endswith(_WORKSHEET):
                 out.append((name, target))
             elif not kind:
-                raise guard.broken(workbook, f"sheet {name!r} has no worksheet relationship")
+                raise guard.broken(
+                    workbook, gettext("sheet {name} has no worksheet relationship").format(name=repr(name))
+                )
     return out
 
 
@@ -349,23 +357,33 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                     else:
                         row, column = a1_to_row_col(ref)
                 except InvalidInputError:
-                    raise guard.broken(f"{part}: cell {cut(ref)}", "not a cell reference") from None
+                    raise guard.broken(f"{part}: cell {cut(ref)}", gettext("not a cell reference")) from None
                 if row > rows:
                     rows = row
                     if rows > limits.max_rows:
                         raise LimitExceededError.too_many(
-                            source, "max_rows", limits.max_rows, rows, where=where, unit="rows"
+                            source, "max_rows", limits.max_rows, rows, where=where, unit=gettext("rows")
                         )
                 if column > columns:
                     columns = column
                     if columns > limits.max_columns:
                         raise LimitExceededError.too_many(
-                            source, "max_columns", limits.max_columns, columns, where=where, unit="columns"
+                            source,
+                            "max_columns",
+                            limits.max_columns,
+                            columns,
+                            where=where,
+                            unit=gettext("columns"),
                         )
                 cells += 1
                 if cells > limits.max_cells:
                     raise LimitExceededError.too_many(
-                        source, "max_cells", limits.max_cells, cells, where=where, unit="stored cells"
+                        source,
+                        "max_cells",
+                        limits.max_cells,
+                        cells,
+                        where=where,
+                        unit=gettext("stored cells"),
                     )
             elif tag == "row":
                 # A row without cells still counts: read-only openpyxl yields every row up to it.
@@ -375,7 +393,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 elif _ROW_NUMBER.fullmatch(ref):
                     row = int(ref)
                 else:
-                    raise guard.broken(f"{part}: row {cut(ref)}", "not a row number")
+                    raise guard.broken(f"{part}: row {cut(ref)}", gettext("not a row number"))
                 rows, columns = _extend(guard, where, (rows, columns), row, 0)
                 column = 0
             elif tag == "sheetData":
@@ -387,7 +405,9 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 try:
                     r1, c1, r2, c2 = _range(ref)
                 except InvalidInputError:
-                    raise guard.broken(f"{part}: merged range {cut(ref)}", "not a cell range") from None
+                    raise guard.broken(
+                        f"{part}: merged range {cut(ref)}", gettext("not a cell range")
+                    ) from None
                 merged += 1
                 covered += (r2 - r1 + 1) * (c2 - c1 + 1)
                 if merged > limits.max_merged_ranges:
@@ -397,7 +417,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                         limits.max_merged_ranges,
                         merged,
                         where=where,
-                        unit="merged ranges",
+                        unit=gettext("merged ranges"),
                     )
                 if covered > limits.max_merged_cells:
                     raise LimitExceededError.too_many(
@@ -406,7 +426,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                         limits.max_merged_cells,
                         covered,
                         where=where,
-                        unit="merged cells",
+                        unit=gettext("merged cells"),
                     )
                 rows, columns = _extend(guard, where, (rows, columns), r2, c2)
             continue
@@ -423,7 +443,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
             limits.max_cells,
             rows * columns,
             where=where,
-            unit=f"cells ({rows} rows × {columns} columns)",
+            unit=gettext("cells ({rows} rows × {columns} columns)").format(rows=rows, columns=columns),
         )
     return SheetShape(name, part, rows, columns, cells, merged, covered, dimension)
 
@@ -431,10 +451,12 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
 def _extend(guard: _Guard, where: str, extent: tuple[int, int], row: int, column: int) -> tuple[int, int]:
     limits, source = guard.limits, guard.source
     if row > limits.max_rows:
-        raise LimitExceededError.too_many(source, "max_rows", limits.max_rows, row, where=where, unit="rows")
+        raise LimitExceededError.too_many(
+            source, "max_rows", limits.max_rows, row, where=where, unit=gettext("rows")
+        )
     if column > limits.max_columns:
         raise LimitExceededError.too_many(
-            source, "max_columns", limits.max_columns, column, where=where, unit="columns"
+            source, "max_columns", limits.max_columns, column, where=where, unit=gettext("columns")
         )
     return max(extent[0], row), max(extent[1], column)
 
@@ -456,8 +478,8 @@ def check_zip_entries(archive: zipfile.ZipFile, limits: Limits, source: str) -> 
                 "max_uncompressed_bytes",
                 limits.max_uncompressed_bytes,
                 total,
-                where="the zip",
-                unit="bytes uncompressed (declared)",
+                where=gettext("the zip"),
+                unit=gettext("bytes uncompressed (declared)"),
             )
         if info.file_size >= RATIO_FLOOR_BYTES:
             ratio = info.file_size // max(info.compress_size, 1)
@@ -497,13 +519,17 @@ def inspect_xlsx(file: str | os.PathLike[str] | bytes, limits: Limits, source: s
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DataFileError(source, [Problem(str(path), f"cannot be read ({exc.strerror})")]) from None
+        raise DataFileError(
+            source, [Problem(str(path), gettext("cannot be read ({strerror})").format(strerror=exc.strerror))]
+        ) from None
     check_file_size(size, limits, source)
     try:
         with path.open("rb") as handle:
             return _inspect(handle, size, limits, source)
     except OSError as exc:
-        raise DataFileError(source, [Problem(str(path), f"cannot be read ({exc.strerror})")]) from None
+        raise DataFileError(
+            source, [Problem(str(path), gettext("cannot be read ({strerror})").format(strerror=exc.strerror))]
+        ) from None
 
 
 def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> WorkbookShape:
@@ -512,7 +538,7 @@ def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> Workb
     except _BROKEN_ARCHIVE as exc:
         detail = f"{type(exc).__name__}: {exc}"
         raise DataFileError(
-            source, [Problem(source, "not a readable workbook", "file", detail, _XLSX_EXPECTED)]
+            source, [Problem(source, gettext("not a readable workbook"), "file", detail, _XLSX_EXPECTED)]
         ) from None
     with archive:
         uncompressed = check_zip_entries(archive, limits, source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from zwgk._i18n import gettext
 from zwgk._optional import import_extra
 
 __all__ = ["SHELLS", "register"]
@@ -20,12 +21,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk completion``."""
     p = subparsers.add_parser(
         "completion",
-        help="print the shell-completion script for bash, zsh or tcsh",
-        description="Print zwgk's tab-completion script for SHELL (needs the extra zwgk[completion], "
-        'that is shtab). For bash: eval "$(zwgk completion bash)", or save it under '
-        "~/.local/share/bash-completion/completions/zwgk.",
+        help=gettext("print the shell-completion script for bash, zsh or tcsh"),
+        description=gettext(
+            "Print zwgk's tab-completion script for SHELL (needs the extra zwgk[completion], that is "
+            'shtab). For bash: eval "$(zwgk completion bash)", or save it under '
+            "~/.local/share/bash-completion/completions/zwgk."
+        ),
     )
-    p.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or tcsh")
+    p.add_argument("shell", choices=SHELLS, metavar="SHELL", help=gettext("bash, zsh or tcsh"))
     p.set_defaults(handler=_completion)
 
 
