@@ -60,7 +60,7 @@ _QUOTES = frozenset("\"'")
 def _line_column(text: str, position: int) -> str:
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return f"line {line}, column {column}"
+    return gettext("line {lineno}, column {colno}").format(lineno=line, colno=column)
 
 
 def text_depth(text: str, *, toml: bool = False) -> int:
@@ -157,7 +157,7 @@ def _check_depth(value: object, limits: Limits, source: str, *, root: int) -> No
                 crossed = path
         stack.extend((child, depth, where) for where, child in children)
     if deepest > bound:
-        where = f"the value at {cut(crossed)}" if crossed else "the top"
+        where = gettext("the value at {path}").format(path=cut(crossed)) if crossed else gettext("the top")
         raise LimitExceededError.too_deep(source, limits.max_depth, deepest - root, where)
 
 

@@ -31,7 +31,7 @@ _MIB = 1024 * 1024
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(f"Limits.{attribute.name}", value, "a positive whole number")
+        raise InvalidInputError(f"Limits.{attribute.name}", value, gettext("a positive whole number"))
 
 
 @attrs.frozen

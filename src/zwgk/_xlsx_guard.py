@@ -262,9 +262,7 @@ class _Guard:
             # compression methods or zip versions, and encrypted members surface here.
             raise self.broken(
                 part,
-                gettext("cannot be inflated ({type}: {exc})").format(
-                    type=type(exc).__name__, exc=exc
-                ),
+                gettext("cannot be inflated ({type}: {exc})").format(type=type(exc).__name__, exc=exc),
             ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:

@@ -336,7 +336,8 @@ class CalendarCoverageError(ZwgkError, LookupError):
 
     @staticmethod
     def _what(field: str, day: _dt.date, shown: str | None) -> str:
-        return _("{field} {day} is outside the calendar").format(field=field, day=shown or day.isoformat())
+        name = _(field) if field in _FIELD_NAMES else field
+        return _("{field} {day} is outside the calendar").format(field=name, day=shown or day.isoformat())
 
     @classmethod
     def before_notices(
@@ -526,6 +527,10 @@ class InvalidEventSequence(ZwgkError, ValueError):
         if outcome is None:
             return cls(_("unknown outcome (expected a table-3 row label or None)"), [event])
         return cls(_("unknown outcome {outcome}").format(outcome=_show(outcome)), [event])
+
+
+# The calendar's arguments by name, as coverage errors name them (zh: 日期, 年份, …).
+_FIELD_NAMES = frozenset({N_("day"), N_("date"), N_("year"), N_("start"), N_("end")})
 
 
 def _show_event(event: object) -> str:

@@ -195,7 +195,7 @@ def _calendar(args: argparse.Namespace) -> int:
         return _parse_notice(args)
     if args.file is not None or args.write is not None:
         raise InvalidInputError(
-            "FILE", args.file or args.write, gettext("FILE and --write only with parse-notice")
+            "FILE", str(args.file or args.write), gettext("FILE and --write only with parse-notice")
         )
     cal = _calendar_for(args)
 
@@ -231,7 +231,7 @@ def _calendar(args: argparse.Namespace) -> int:
         )
     for h in periods:
         days_off = msg_n("{n} day off", "{n} days off", "n", n=len(h.rest_days)).render()
-        notices = "、".join(h.notices)
+        notices = gettext(", ").join(h.notices)
         print(
             f"\n{_festivals(h)}  {h.first.isoformat()} … {h.last.isoformat()}  {days_off}  {notices}".rstrip()
         )
@@ -334,7 +334,7 @@ def _kind(args: argparse.Namespace) -> int:
 
 def _parse_notice(args: argparse.Namespace) -> int:
     if args.file is None:
-        raise InvalidInputError("FILE", None, gettext("parse-notice FILE (or - for stdin)"))
+        raise InvalidInputError("FILE", "", gettext("parse-notice FILE (or - for stdin)"))
     text = read_input_text(args.file, gettext("notice text"))[1]
     notice = parse_notice_text(text)
     record = notice_to_toml(notice)

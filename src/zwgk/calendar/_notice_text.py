@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from zwgk._i18n import gettext
+from zwgk._i18n import N_, gettext
 from zwgk._text import fold_width
 from zwgk.calendar._notices import Festival, Notice
 from zwgk.errors import DataFileError, Problem
@@ -60,8 +60,7 @@ _KEYWORDS = (
     ("国庆", Festival.NATIONAL_DAY),
     ("十一", Festival.NATIONAL_DAY),
 )
-SOURCE = "<notice text>"
-_SOURCE = SOURCE
+SOURCE = N_("<notice text>")  # worded where an error is raised
 
 
 def _expected_title() -> str:
@@ -225,7 +224,7 @@ def notice_record_from_text(
     title = _TITLE.search(folded)
     if title is None:
         raise DataFileError(
-            _SOURCE,
+            gettext(SOURCE),
             [
                 Problem(
                     "title",
@@ -283,7 +282,7 @@ def notice_record_from_text(
         if period is not None:
             periods.append(period)
     if problems:
-        raise DataFileError(_SOURCE, problems)
+        raise DataFileError(gettext(SOURCE), problems)
     record: dict[str, Any] = {
         "document": document,
         "title": f"国务院办公厅关于{year}年部分节假日安排的通知",

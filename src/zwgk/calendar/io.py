@@ -285,4 +285,4 @@ def parse_notice_text(
             (the statutory rules in force included).
     """
     record = notice_record_from_text(text, document=document, issued=issued, source=source)
-    return notice_from_mapping(record, _TEXT_SOURCE)
+    return notice_from_mapping(record, gettext(_TEXT_SOURCE))
