@@ -30,7 +30,7 @@ Event specifications (--event SPEC, repeatable):
     correction:2026-09-30                 correction requested, nothing received yet
     fee:2026-10-09..2026-10-15            fee notice .. payment
     extend:2026-10-28+20                  extension of 20 working days granted on that day
-    delay:2026-10-20..2026-12-31          reasonable later date set (条例第三十五条)
+    delay:2026-10-20..2026-12-31          reasonable later date set (《政府信息公开条例》第三十五条)
     reply:2026-10-29[=予以公开]            reply, with the outcome row if known
     withdraw:2026-10-15                   withdrawn by the applicant
 
