@@ -36,7 +36,7 @@ import threading
 from collections.abc import Iterator
 
 from zwgk._i18n import gettext
-from zwgk._limits import Limits
+from zwgk._limits import Limits, check_text_size
 from zwgk.errors import DataFileError, LimitExceededError, Problem
 
 __all__ = ["column_name", "read_csv_rows"]
@@ -145,15 +145,7 @@ def read_csv_rows(text: str, *, limits: Limits, source: str) -> list[list[str]]:
         LimitExceededError: too many rows or columns, a cell too long, or a text too long.
         DataFileError: NUL characters, or malformed CSV (with the line number).
     """
-    if len(text) > limits.max_file_bytes:
-        raise LimitExceededError.too_many(
-            source,
-            "max_file_bytes",
-            limits.max_file_bytes,
-            len(text),
-            where=gettext("the text"),
-            unit=gettext("characters"),
-        )
+    check_text_size(text, limits, source)
     _refuse_nul(text, source)
     if len(text) <= csv.field_size_limit():
         return _parse(text, limits, source)

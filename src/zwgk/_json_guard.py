@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zwgk._i18n import gettext
-from zwgk._limits import Limits
+from zwgk._limits import Limits, check_text_size
 from zwgk.errors import DataFileError, LimitExceededError, Problem, cut
 
 __all__ = ["check_depth", "check_json_text", "load_json", "load_toml", "text_depth"]
@@ -108,17 +108,9 @@ def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
         LimitExceededError: longer than ``max_file_bytes`` or deeper than ``max_depth``.
     """
     if isinstance(text, bytes):
-        if len(text) > limits.max_file_bytes:
-            raise LimitExceededError.too_many(
-                source,
-                "max_file_bytes",
-                limits.max_file_bytes,
-                len(text),
-                where=gettext("the text"),
-                unit=gettext("bytes"),
-            )
+        check_text_size(text, limits, source)
         text = text.decode("utf-8", errors="replace")
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=False)
 
 
@@ -216,7 +208,7 @@ def load_json(
             ``Infinity`` included), or holds an integer longer than Python converts
             (``sys.get_int_max_str_digits()``).
     """
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=False)
     try:
         return json.loads(
@@ -263,7 +255,7 @@ def load_toml(
             ``max_file_bytes`` characters.
         DataFileError: the text is not valid TOML (the message gives line and column).
     """
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=True)
     try:
         data = tomllib.loads(text, parse_float=parse_float)
@@ -275,16 +267,3 @@ def load_toml(
         raise _invalid(source, gettext("document"), gettext("nested too deeply to parse")) from None
     _check_depth(data, limits, source, root=1)
     return data
-
-
-def _refuse_long_text(text: str, limits: Limits, source: str) -> None:
-    # Characters never outnumber UTF-8 bytes, so this refuses only texts whose file would be too big.
-    if len(text) > limits.max_file_bytes:
-        raise LimitExceededError.too_many(
-            source,
-            "max_file_bytes",
-            limits.max_file_bytes,
-            len(text),
-            where=gettext("the text"),
-            unit=gettext("characters"),
-        )

@@ -165,26 +165,13 @@ def _period(body: str, heading: str, year: int, where: str, problems: list[Probl
         return None
     dates = _Dates(body, year, Festival.NEW_YEAR in festivals, where, problems)
     rest_at = body.find("放假")
-    if rest_at < 0:
-        problems.append(
-            Problem(
-                where,
-                gettext("no {word} (rest days) in the item").format(word="放假"),
-                value=body[:40],
-                expected="…放假…",
-            )
-        )
-        return None
-    rest = dates.between(0, rest_at)
+    rest = dates.between(0, rest_at) if rest_at >= 0 else []
     if not rest:
-        problems.append(
-            Problem(
-                where,
-                gettext("no date before {word}").format(word="放假"),
-                value=body[:40],
-                expected="M月D日至D日放假",
-            )
-        )
+        if rest_at < 0:
+            message, expected = gettext("no {word} (rest days) in the item"), "…放假…"
+        else:
+            message, expected = gettext("no date before {word}"), "M月D日至D日放假"
+        problems.append(Problem(where, message.format(word="放假"), value=body[:40], expected=expected))
         return None
     first, last = rest[0], rest[-1]
     for m in re.finditer("补休", body):
