@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from zwgk._i18n import gettext
+from zwgk._i18n import N_, gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.errors import DataFileError, LimitExceededError, MissingFileError, Problem, UnsafeFileError
 
@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
-XLSX_EXPECTED = "an .xlsx workbook (Office Open XML)"
+XLSX_EXPECTED = N_("an .xlsx workbook (Office Open XML)")
 # What openpyxl raises on a file that is not a readable workbook: not a zip (a CSV or an old
 # .xls renamed), a zip without the workbook parts, or broken XML inside.
 BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
@@ -165,7 +165,7 @@ def broken_workbook(path: Path, exc: BaseException) -> DataFileError:
                 gettext("not a readable workbook"),
                 field="file",
                 value=detail,
-                expected=XLSX_EXPECTED,
+                expected=gettext(XLSX_EXPECTED),
             )
         ],
     )
@@ -238,7 +238,8 @@ def default_sheet(workbook: Any, path: Path) -> Any:
         ws = workbook.worksheets[0] if workbook.worksheets else None
     if ws is None:
         raise DataFileError(
-            path.name, [Problem(str(path), gettext("the workbook has no worksheet"), expected=XLSX_EXPECTED)]
+            path.name,
+            [Problem(str(path), gettext("the workbook has no worksheet"), expected=gettext(XLSX_EXPECTED))],
         )
     return ws
 

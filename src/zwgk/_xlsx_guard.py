@@ -78,8 +78,8 @@ repeated tags compress very well and cannot be bombs."""
 
 _A1 = re.compile(r"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _ROW_NUMBER = re.compile(r"[1-9][0-9]{0,6}")
-_A1_EXPECTED = "an A1 reference such as B2 (columns A…XFD, rows 1…1048576)"
-_XLSX_EXPECTED = "an .xlsx workbook (Office Open XML)"
+_A1_EXPECTED = N_("an A1 reference such as B2 (columns A…XFD, rows 1…1048576)")
+_XLSX_EXPECTED = N_("an .xlsx workbook (Office Open XML)")
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
@@ -112,13 +112,13 @@ def a1_to_row_col(ref: str) -> tuple[int, int]:
     """
     match = _A1.fullmatch(ref)
     if match is None:
-        raise InvalidInputError("cell reference", ref, _A1_EXPECTED)
+        raise InvalidInputError(gettext("cell reference"), ref, gettext(_A1_EXPECTED))
     column = 0
     for letter in match.group(1).upper():
         column = column * 26 + ord(letter) - 64
     row = int(match.group(2))
     if column > MAX_COLUMN or row > MAX_ROW:
-        raise InvalidInputError("cell reference", ref, _A1_EXPECTED)
+        raise InvalidInputError(gettext("cell reference"), ref, gettext(_A1_EXPECTED))
     return row, column
 
 
@@ -241,7 +241,7 @@ class _Guard:
             )
 
     def broken(self, part: str, message: str) -> DataFileError:
-        return DataFileError(self.source, [Problem(part, message, "content", None, _XLSX_EXPECTED)])
+        return DataFileError(self.source, [Problem(part, message, "content", None, gettext(_XLSX_EXPECTED))])
 
     def events(self, part: str, kinds: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, Any]]:
         """``iterparse`` events of ``part``; XML bombs and malformed XML become zwgk errors."""
@@ -327,7 +327,9 @@ def _shared_strings(guard: _Guard, workbook: str) -> int:
         if tag == "t" and not phonetic:
             length += len(element.text or "")
             if length > guard.limits.max_cell_chars:
-                raise guard.too_long(f"{part}: string {count + 1}", length)
+                raise guard.too_long(
+                    gettext("{part}: string {number}").format(part=part, number=count + 1), length
+                )
         elif tag == "rPh":
             phonetic -= 1
         elif tag == "si":
@@ -339,7 +341,7 @@ def _shared_strings(guard: _Guard, workbook: str) -> int:
 
 def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
     limits, source = guard.limits, guard.source
-    where = f"sheet {name!r}"
+    where = gettext("sheet {name}").format(name=repr(name))
     rows = columns = cells = merged = covered = 0
     row = column = 0
     dimension: str | None = None
@@ -355,7 +357,10 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                     else:
                         row, column = a1_to_row_col(ref)
                 except InvalidInputError:
-                    raise guard.broken(f"{part}: cell {cut(ref)}", gettext("not a cell reference")) from None
+                    raise guard.broken(
+                        gettext("{part}: cell {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a cell reference"),
+                    ) from None
                 if row > rows:
                     rows = row
                     if rows > limits.max_rows:
@@ -391,7 +396,10 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 elif _ROW_NUMBER.fullmatch(ref):
                     row = int(ref)
                 else:
-                    raise guard.broken(f"{part}: row {cut(ref)}", gettext("not a row number"))
+                    raise guard.broken(
+                        gettext("{part}: row {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a row number"),
+                    )
                 rows, columns = _extend(guard, where, (rows, columns), row, 0)
                 column = 0
             elif tag == "sheetData":
@@ -404,7 +412,8 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                     r1, c1, r2, c2 = _range(ref)
                 except InvalidInputError:
                     raise guard.broken(
-                        f"{part}: merged range {cut(ref)}", gettext("not a cell range")
+                        gettext("{part}: merged range {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a cell range"),
                     ) from None
                 merged += 1
                 covered += (r2 - r1 + 1) * (c2 - c1 + 1)
@@ -429,7 +438,12 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 rows, columns = _extend(guard, where, (rows, columns), r2, c2)
             continue
         if tag in ("v", "t") and element.text and len(element.text) > limits.max_cell_chars:
-            raise guard.too_long(f"{where}, cell at row {row}, column {column}", len(element.text))
+            raise guard.too_long(
+                gettext("{where}, cell at row {row}, column {column}").format(
+                    where=where, row=row, column=column
+                ),
+                len(element.text),
+            )
         if tag == "row" and container is not None:
             container.clear()  # keep no parsed rows: memory stays flat
         elif tag == "mergeCell":
@@ -536,7 +550,8 @@ def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> Workb
     except _BROKEN_ARCHIVE as exc:
         detail = f"{type(exc).__name__}: {exc}"
         raise DataFileError(
-            source, [Problem(source, gettext("not a readable workbook"), "file", detail, _XLSX_EXPECTED)]
+            source,
+            [Problem(source, gettext("not a readable workbook"), "file", detail, gettext(_XLSX_EXPECTED))],
         ) from None
     with archive:
         uncompressed = check_zip_entries(archive, limits, source)
