@@ -47,7 +47,7 @@ def test_unreadable_file_is_a_clean_error(capsys: pytest.CaptureFixture[str], tm
 def test_a_closed_pipe_is_not_an_error() -> None:
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     result = subprocess.run(
-        ["bash", "-c", "set -o pipefail; zwgk calendar 2026 | head -n 1"],
+        ["bash", "-c", "set -o pipefail; zwgk --lang zh calendar 2026 | head -n 1"],
         capture_output=True,
         text=True,
         env=env,

@@ -83,7 +83,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     p.add_argument("--received", type=date_arg, help=gettext("receipt date (or give --channel and its date)"))
     p.add_argument(
-        "--channel", help=gettext("当面提交/in_person, 邮寄/post, 平信/letter, 互联网/internet, 传真/fax")
+        "--channel", help=gettext("how the request arrived: in_person, post, letter, internet or fax")
     )
     p.add_argument("--submitted", type=date_arg, help=gettext("in person: the day it was handed in"))
     p.add_argument("--signed", type=date_arg, help=gettext("signed post: the day the agency signed for it"))

@@ -82,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument(
         "--layout", default=None, help=gettext("report layout: '2021' or '2019-trial' (default: by year)")
     )
-    add_json(build, "the report")
+    add_json(build, N_("the report"))
     add_output(build, ("md", "html", "json", "xlsx", "docx"), default="md")
     build.set_defaults(handler=_build)
 
@@ -167,7 +167,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "check every percentage at this many decimals (default: each as written, 32.9 at 1 decimal)"
         ),
     )
-    add_json(shares, "the findings")
+    add_json(shares, N_("the findings"))
     shares.set_defaults(handler=_shares)
 
     fees = subparsers.add_parser(
@@ -194,13 +194,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     per_request.add_argument(
         "--already", type=int, default=0, help=gettext("requests already counted this month")
     )
-    add_json(per_request, "the fees")
+    add_json(per_request, N_("the fees"))
     per_request.set_defaults(handler=_per_request)
     per_volume = fsub.add_parser("per-volume", help=gettext("per volume: one request by its page count"))
     per_volume.add_argument(
         "--pages", type=int, nargs="+", required=True, help=gettext("page count(s), one per request")
     )
-    add_json(per_volume, "the fees")
+    add_json(per_volume, N_("the fees"))
     per_volume.set_defaults(handler=_per_volume)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from zwgk._i18n import Language, gettext, language, resolve
+from zwgk._lang import N_
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk.audit._agencies import by_resolved_path
@@ -146,7 +147,7 @@ class _Ticker:
             self.function = progress
         elif progress and sys.stderr.isatty():
             try:
-                tqdm = import_extra("tqdm", "progress", "a progress bar")
+                tqdm = import_extra("tqdm", "progress", N_("a progress bar"))
             except MissingExtraError:  # no bar without tqdm; the audit is the same
                 return
             self.bar = tqdm.tqdm(

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from zwgk._i18n import gettext
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 from zwgk.deadlines.io import ReplyNotice
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
@@ -179,8 +180,8 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
         MissingExtraError: pandas is not installed.
         InvalidRecordsError: unknown labels, closed without outcome or the reverse (all listed).
     """
-    np = import_extra("numpy", "pandas", "building table 3 from a DataFrame")
-    pd = import_extra("pandas", "pandas", "building table 3 from a DataFrame")
+    np = import_extra("numpy", "pandas", N_("building table 3 from a DataFrame"))
+    pd = import_extra("pandas", "pandas", N_("building table 3 from a DataFrame"))
     fmt = _resolve_format(year, format)
     kind_codes = pd.Index([k.value for k in _KINDS]).get_indexer(frame["applicant_kind"])
     # the rows of table 3, then the 2008 notices (告知书), counted in their mapped rows

@@ -325,7 +325,7 @@ def render_docx(report: AnnualReport) -> bytes:
     """
     import io
 
-    docx = import_extra("docx", "docx", "writing annual reports as Word documents")
+    docx = import_extra("docx", "docx", N_("writing annual reports as Word documents"))
     doc = docx.Document()
     doc.add_heading(docx_title(report), level=0)
     texts = dict(report.sections)
@@ -361,7 +361,7 @@ def table3_frame(report: AnnualReport) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    pd = import_extra("pandas", "pandas", "table 3 as a DataFrame")
+    pd = import_extra("pandas", "pandas", N_("table 3 as a DataFrame"))
     fmt = report.format
     table = _table3_of(report)
     frame = pd.DataFrame(

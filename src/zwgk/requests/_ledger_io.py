@@ -23,6 +23,7 @@ from zwgk._dates import parse_date
 from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
 from zwgk._i18n import gettext
 from zwgk._json_guard import check_json_text
+from zwgk._lang import N_
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
@@ -534,7 +535,7 @@ def _read_csv(path: Path, limits: Limits) -> Ledger:
 
 
 def _read_xlsx(path: Path, sheet: str | None, limits: Limits) -> Ledger:
-    openpyxl = import_extra("openpyxl", "xlsx", "reading an .xlsx ledger")
+    openpyxl = import_extra("openpyxl", "xlsx", N_("reading an .xlsx ledger"))
     book, shape = load_workbook(
         openpyxl, existing_file(path, gettext("an .xlsx ledger file")), read_only=True, limits=limits
     )
@@ -572,7 +573,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     elif suffix == ".json":
         p.write_text(ledger_to_json(ledger), encoding="utf-8")
     elif suffix == ".xlsx":
-        openpyxl = import_extra("openpyxl", "xlsx", "writing an .xlsx ledger")
+        openpyxl = import_extra("openpyxl", "xlsx", N_("writing an .xlsx ledger"))
         book = openpyxl.Workbook()
         ws = book.active
         for c, name in enumerate(LEDGER_COLUMNS, start=1):

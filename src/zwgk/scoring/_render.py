@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zwgk._display import md_cell
 from zwgk._i18n import Language, Message, gettext, msg, resolve
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 from zwgk.scoring._result import Adjustment, CombinedResult, ScoreResult
 from zwgk.scoring._result_json import points_text
@@ -262,7 +263,7 @@ def results_to_frame(results: Iterable[ScoreResult]) -> pd.DataFrame:
     Raises:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
-    pd_module = import_extra("pandas", "pandas", "results_to_frame")
+    pd_module = import_extra("pandas", "pandas", N_("results_to_frame"))
     rows = [
         {
             "unit": r.unit,
