@@ -108,3 +108,22 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
 def test_docs_exist() -> None:
     assert any(_blocks(p) for p in PAGES), "no executable examples found in docs/"
     assert (ROOT / "mkdocs.yml").exists()
+
+
+def test_every_guide_has_its_chinese_page() -> None:
+    """Issue 13: the landing page, every tutorial, how-to and explanation exists in Chinese
+    (``NAME.zh.md`` beside ``NAME.md``); the reference is generated from the docstrings and shared."""
+    docs = ROOT / "docs"
+    english = [docs / "index.md"] + [
+        p for part in ("tutorial", "howto", "explanation") for p in sorted((docs / part).glob("*.md"))
+    ]
+    english = [p for p in english if not p.name.endswith(".zh.md")]
+    missing = [str(p.relative_to(ROOT)) for p in english if not p.with_name(f"{p.stem}.zh.md").exists()]
+    assert len(english) >= 40
+    assert missing == []
+    orphans = [
+        str(p.relative_to(ROOT))
+        for p in docs.rglob("*.zh.md")
+        if not p.with_name(p.name.removesuffix(".zh.md") + ".md").exists()
+    ]
+    assert orphans == []

@@ -63,7 +63,8 @@ def report() -> AnnualReport:
 
 def test_report_repr_shows_the_flow_of_requests(report: AnnualReport) -> None:
     assert repr(report) == (
-        "<AnnualReport A&B<局> 2025 (format 2021; table 3, table 4): new 10, carried over 2, total 9, carried forward 3>"
+        "<AnnualReport A&B<局> 2025 (format 2021; table 3, table 4): "
+        "new 10, carried over 2, total 9, carried forward 3>"
     )
     assert repr(report.table3) == "<Table3 format 2021: new 10, carried over 2, total 9, carried forward 3>"
 

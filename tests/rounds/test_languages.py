@@ -42,7 +42,7 @@ def _data(rounds: Rounds) -> list[str]:
 def test_bulletin_and_decisions_in_one_language(rounds: Rounds, lang: Language) -> None:
     decisions = designate(rounds, RULES)
     with zwgk.language(lang):
-        html = re.sub(r"<[^>]+>", " ", re.sub(r"<p>… and \d+ more .*?</p>", "", rounds._repr_html_()))
+        html = re.sub(r"<[^>]+>", " ", rounds._repr_html_())
         texts = [rounds.bulletin_markdown(decisions=decisions), html, *(d.explanation for d in decisions)]
         texts += [rounds.bulletin_markdown(p) for p in rounds.periods]
     assert_one_language("\n".join(texts), lang, *_data(rounds))
@@ -91,10 +91,8 @@ def test_cli_in_one_language(lang: Language, capsys: pytest.CaptureFixture[str])
     help_text = capsys.readouterr().out
     if lang == "zh":
         help_text = re.sub(r"(?<![\w-])--?[\w-]+|\{[\w,]+\}", " ", help_text)
-        help_text = re.sub(
-            r"print .* as JSON|let +replace an existing file \(never an input\)", " ", help_text
-        )
     typed = [
+        "JSON",
         "zwgk",
         "rounds",
         "CARD",

@@ -15,15 +15,14 @@ from collections import Counter
 from types import MappingProxyType
 from typing import Any
 
-from zwgk import _lang
 from zwgk._display import (
     Presenters,
     figure_class,
     html_table,
     integer_axis,
+    labels_chinese,
     present_by_type,
     records_frame,
-    use_chinese,
 )
 from zwgk._i18n import N_, Language, gettext, msg, resolve
 from zwgk._neutralise import neutralise_row
@@ -185,14 +184,6 @@ _BY = MappingProxyType({"agency": N_("agency"), "check": N_("check")})
 _TITLES = MappingProxyType({"agency": N_("findings by agency"), "check": N_("findings by check")})
 
 
-def _auto_chinese() -> bool:
-    """``labels="auto"``: the language set, or, with none set, Chinese as the other plots;
-    Chinese only when a CJK font can draw it."""
-    if _lang.requested()[1] != "default" and resolve(None) == "en":
-        return False
-    return use_chinese("auto")
-
-
 def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto") -> Any:
     """Horizontal bars: findings per agency (or per check), violations and looks stacked.
 
@@ -201,7 +192,7 @@ def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto"
     """
     if by not in _BY:
         raise InvalidInputError("by", by, "'agency' or 'check'")
-    zh = _auto_chinese() if labels == "auto" else use_chinese(labels)  # type: ignore[arg-type]
+    zh = labels_chinese(labels)  # type: ignore[arg-type]
     lang: Language = "zh" if zh else "en"
 
     def key(f: AuditFinding) -> str:

@@ -23,11 +23,11 @@ from zwgk._display import (
     cjk_fonts,
     figure_class,
     integer_axis,
+    labels_chinese,
     legend_outside,
     md_cell,
     present_by_type,
     records_frame,
-    use_chinese,
 )
 from zwgk._i18n import N_, Language, gettext, msg
 from zwgk._optional import import_extra
@@ -413,7 +413,7 @@ def plot_outcomes(
         reports: reports with a ``year``; several reports of one year are added together.
         title: the figure title (default 办理结果（按年度） or ``outcomes by year``).
         labels: ``"auto"`` (Chinese when a CJK font is installed), ``"zh"`` or ``"en"``
-            (`zwgk._display.use_chinese`).
+            (`zwgk._display.labels_chinese`: `labels="auto"` follows the language set).
 
     Returns:
         The matplotlib ``Figure`` (not shown; call ``savefig``).
@@ -428,7 +428,7 @@ def plot_outcomes(
         if report.year is None:
             raise InvalidInputError(f"reports[{index}].year", None, gettext("the year the report covers"))
     figure_cls = figure_class()
-    chinese = use_chinese(labels)
+    chinese = labels_chinese(labels)
     lang: Language = "zh" if chinese else "en"
     family = cjk_fonts() if chinese else ["DejaVu Sans"]
     by_year: dict[int, dict[OutcomeGroup, int]] = {}

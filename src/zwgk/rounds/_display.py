@@ -12,8 +12,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from zwgk import _lang
-from zwgk._display import Presenters, figure_class, html_table, present_by_type, records_frame, use_chinese
+from zwgk._display import Presenters, figure_class, html_table, labels_chinese, present_by_type, records_frame
 from zwgk._i18n import Language, gettext, msg, resolve
 from zwgk.rounds._bulletin import bulletin_parts, change_since_previous, result_headers, result_rows
 from zwgk.rounds._designation import Decision
@@ -91,14 +90,6 @@ def rounds_to_frame(rounds: Rounds) -> Any:
     return records_frame(records, _FRAME_COLUMNS)
 
 
-def _auto_chinese() -> bool:
-    """``labels="auto"``: the language set, or Chinese when none is set (as the other plots);
-    Chinese only when a CJK font can draw it."""
-    if _lang.requested()[1] != "default" and resolve(None) == "en":
-        return False
-    return use_chinese("auto")
-
-
 def plot_trends(rounds: Rounds, *, labels: str = "auto") -> Any:
     """One line per unit: its total by period (gaps where it was not assessed).
 
@@ -107,7 +98,7 @@ def plot_trends(rounds: Rounds, *, labels: str = "auto") -> Any:
     ``"zh"`` or ``"en"`` choose.  English labels name the units ``unit 1``, ``unit 2`` …
     (in the order of the table) and the card by its id.
     """
-    zh = _auto_chinese() if labels == "auto" else use_chinese(labels)  # type: ignore[arg-type]
+    zh = labels_chinese(labels)  # type: ignore[arg-type]
     lang: Language = "zh" if zh else "en"
     fig = figure_class()(figsize=(7, 4))
     ax = fig.add_subplot()

@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from zwgk import _lang
-from zwgk._display import cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
-from zwgk._i18n import Language, gettext, resolve
+from zwgk._display import cjk_fonts, figure_class, labels_chinese, legend_outside, records_frame
+from zwgk._i18n import Language, gettext
 from zwgk.errors import UnknownNameError
 from zwgk.scoring._render import points_text as _pts
 from zwgk.scoring._render import results_to_frame
@@ -189,14 +188,6 @@ def _ascii(text: str, fallback: str) -> str:
     return text if text.isascii() else fallback
 
 
-def _auto_chinese() -> bool:
-    """``labels="auto"``: English when English is set (``zwgk.language``, ``set_language``,
-    ``ZWGK_LANG``); otherwise Chinese when a CJK font is installed (as the other plots)."""
-    if _lang.requested()[1] != "default" and resolve(None) == "en":
-        return False
-    return use_chinese("auto")
-
-
 def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any:
     """A score breakdown by section: the points gained against the maximum, one bar pair each.
 
@@ -219,7 +210,7 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     """
 
     figure_cls = figure_class()
-    chinese = _auto_chinese() if labels == "auto" else use_chinese(labels)
+    chinese = labels_chinese(labels)
     lang: Language = "zh" if chinese else "en"
     family = cjk_fonts() if chinese else ["DejaVu Sans"]
     sections = section_breakdown(result)
