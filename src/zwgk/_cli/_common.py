@@ -43,6 +43,7 @@ __all__ = [
     "add_force",
     "add_json",
     "add_output",
+    "add_receipt_options",
     "check_output",
     "cli_language",
     "date_arg",
@@ -237,6 +238,19 @@ def add_output(
         "--output", type=Path, default=None, metavar="FILE", help=gettext("write to FILE instead of stdout")
     )
     add_force(parser)
+
+
+def add_receipt_options(p: argparse.ArgumentParser) -> None:
+    """Add how a request was received: ``--received DATE``, or ``--channel`` and that channel's
+    own date (``--submitted``, ``--signed``, ``--confirmed``) from which the receipt day is
+    counted (`zwgk.deadlines.receipt_date`)."""
+    p.add_argument("--received", type=date_arg, help=gettext("receipt date (or give --channel and its date)"))
+    p.add_argument(
+        "--channel", help=gettext("how the request arrived: in_person, post, letter, internet or fax")
+    )
+    p.add_argument("--submitted", type=date_arg, help=gettext("in person: the day it was handed in"))
+    p.add_argument("--signed", type=date_arg, help=gettext("signed post: the day the agency signed for it"))
+    p.add_argument("--confirmed", type=date_arg, help=gettext("letter, internet, fax: the confirmation day"))
 
 
 def date_arg(text: str) -> dt.date:

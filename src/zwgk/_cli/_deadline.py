@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from zwgk._cli._common import Findings, add_json, date_arg, emit_json
+from zwgk._cli._common import Findings, add_json, add_receipt_options, date_arg, emit_json
 from zwgk._i18n import N_, Message, gettext, msg, msg_n
 from zwgk.deadlines import Deadline, Receipt
 from zwgk.deadlines._explain import channel_text, regime_text, state_text, violation_text, working_days
@@ -48,13 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=gettext("reply deadline of a disclosure request, explained step by step"),
         description=gettext(_DESCRIPTION),
     )
-    p.add_argument("--received", type=date_arg, help=gettext("receipt date (or give --channel and its date)"))
-    p.add_argument(
-        "--channel", help=gettext("how the request arrived: in_person, post, letter, internet or fax")
-    )
-    p.add_argument("--submitted", type=date_arg, help=gettext("in person: the day it was handed in"))
-    p.add_argument("--signed", type=date_arg, help=gettext("signed post: the day the agency signed for it"))
-    p.add_argument("--confirmed", type=date_arg, help=gettext("letter, internet, fax: the confirmation day"))
+    add_receipt_options(p)
     p.add_argument(
         "--event", action="append", default=[], metavar="SPEC", help=gettext("an event; repeatable")
     )

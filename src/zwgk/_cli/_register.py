@@ -28,7 +28,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from zwgk._cli._common import Findings, InputPath, add_force, add_json, check_output, date_arg, emit_json
+from zwgk._cli._common import (
+    Findings,
+    InputPath,
+    add_force,
+    add_json,
+    add_receipt_options,
+    check_output,
+    date_arg,
+    emit_json,
+)
 from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
 from zwgk._i18n import N_, Message, gettext, msg, msg_n
 from zwgk._optional import import_extra
@@ -81,13 +90,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument(
         "--kind", required=True, help=gettext("applicant kind: 自然人, 商业企业, 科研机构, 社会公益组织, …")
     )
-    p.add_argument("--received", type=date_arg, help=gettext("receipt date (or give --channel and its date)"))
-    p.add_argument(
-        "--channel", help=gettext("how the request arrived: in_person, post, letter, internet or fax")
-    )
-    p.add_argument("--submitted", type=date_arg, help=gettext("in person: the day it was handed in"))
-    p.add_argument("--signed", type=date_arg, help=gettext("signed post: the day the agency signed for it"))
-    p.add_argument("--confirmed", type=date_arg, help=gettext("letter, internet, fax: the confirmation day"))
+    add_receipt_options(p)
     p.add_argument("--applicant", help=gettext("the applicant's name (personal data)"))
     p.add_argument("--identifier", help=gettext("the applicant's ID or credit code (personal data)"))
     p.add_argument("--subject", help=gettext("what was asked for (personal data)"))

@@ -35,7 +35,7 @@ from zwgk._i18n import N_, Language, Message, gettext, msg, msg_n
 from zwgk._i18n import text as worded
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import compact, fold_width, normalize_label
-from zwgk.errors import InvalidCellError, Problem, ReportParseError, TablesSkippedWarning
+from zwgk.errors import InvalidCellError, LimitExceededError, Problem, ReportParseError, TablesSkippedWarning
 from zwgk.reports._formats import (
     TABLE3_COLUMNS,
     ReportFormat,
@@ -53,6 +53,7 @@ __all__ = [
     "Grid",
     "ReadResult",
     "TableProblem",
+    "check_table_count",
     "parse_amount",
     "parse_cell",
     "read_document",
@@ -77,6 +78,19 @@ _NO_TABLE3 = N_("no table 3 in the file")
 _TABLE4_HEADS = frozenset({"行政复议", "尚未审结"})
 _LABEL_CHARS = 80  # longer text in a label cell is narrative, never a row label of table 3
 _TABLE_NAMES = MappingProxyType({2: N_("table 2"), 3: N_("table 3"), 4: N_("table 4")})
+
+
+def check_table_count(found: int, limits: Limits, source: str, where: str) -> None:
+    """Refuse a file's next table once ``found`` tables are read and ``limits.max_tables`` is reached
+    (every reader counts the same way: the table at ``where`` would be number ``found + 1``).
+
+    Raises:
+        LimitExceededError: the file holds more than ``limits.max_tables`` tables.
+    """
+    if found >= limits.max_tables:
+        raise LimitExceededError.too_many(
+            source, "max_tables", limits.max_tables, found + 1, where=where, unit=gettext("tables")
+        )
 
 
 def _folded(text: str) -> str:

@@ -17,7 +17,7 @@ from zwgk._i18n import gettext, msg
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import LimitExceededError
-from zwgk.reports._grid import Document, Grid, Text
+from zwgk.reports._grid import Document, Grid, Text, check_table_count
 from zwgk.reports._sniff import refuse
 
 __all__ = ["pdf_document"]
@@ -125,15 +125,7 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
                 found = page.find_tables()
                 for t, table in enumerate(found, start=1):
                     place = msg("page {page} table {n}", page=number, n=t)
-                    if len(grids) >= limits.max_tables:
-                        raise LimitExceededError.too_many(
-                            source,
-                            "max_tables",
-                            limits.max_tables,
-                            len(grids) + 1,
-                            where=str(place),
-                            unit=gettext("tables"),
-                        )
+                    check_table_count(len(grids), limits, source, str(place))
                     grid = _bounded_grid(_spread(table), limits, source, str(place))
                     cells += sum(len(r) for r in grid)
                     if cells > limits.max_cells:

@@ -20,7 +20,7 @@ from zwgk._i18n import gettext, msg
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import LimitExceededError
-from zwgk.reports._grid import Document, Grid, Text
+from zwgk.reports._grid import Document, Grid, Text, check_table_count
 from zwgk.reports._sniff import refuse
 
 __all__ = ["xls_document", "xlsx_document"]
@@ -73,15 +73,7 @@ def _document(
     chunks: list[tuple[int | None, str]] = []
     for name, rows in sheets:
         for place, grid in _blocks(name, rows, limits, source):
-            if len(grids) >= limits.max_tables:
-                raise LimitExceededError.too_many(
-                    source,
-                    "max_tables",
-                    limits.max_tables,
-                    len(grids) + 1,
-                    where=str(place),
-                    unit=gettext("tables"),
-                )
+            check_table_count(len(grids), limits, source, str(place))
             if len(grid) == 1 and sum(1 for c in grid[0] if c) == 1:  # a title line, not a table
                 chunks.append((None, next(c for c in grid[0] if c) + "\n"))
                 continue
