@@ -164,6 +164,8 @@ class Message:
 
 
 def _word(value: object, lang: Language) -> str:
+    if type(value) is str:  # the most common argument: a text already worded
+        return value
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, dt.date):

@@ -210,12 +210,38 @@ def _newest() -> tuple[dt.date, int, Regime, ClockPolicy]:
     return newest.in_force, newest.reply.amount, newest, default_policy()
 
 
-@functools.lru_cache(maxsize=1024)
 def _explained(
     received: dt.date, events: tuple[Event, ...], regime: Regime, cal: ChinaCalendar, policy: ClockPolicy
 ) -> tuple[StepRow, ...]:
     """The steps of a deadline the fast path built (a pure function of its frozen inputs; cached)."""
-    return _run(received, events, regime, cal, policy).step_rows
+    return _explained_by(received, events, regime, _Same(cal), policy)
+
+
+class _Same:
+    """A cache key that stands for one calendar object: hashed and compared by identity.
+
+    A `ChinaCalendar` hashes every notice it holds (about 30 µs); the steps of equal calendars
+    are equal, so keying by the object (held by the key, so its id is never reused while
+    cached) gives the same answers at the cost of one entry per calendar object.
+    """
+
+    __slots__ = ("cal",)
+
+    def __init__(self, cal: ChinaCalendar) -> None:
+        self.cal = cal
+
+    def __hash__(self) -> int:
+        return id(self.cal)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is _Same and other.cal is self.cal
+
+
+@functools.lru_cache(maxsize=1024)
+def _explained_by(
+    received: dt.date, events: tuple[Event, ...], regime: Regime, cal: _Same, policy: ClockPolicy
+) -> tuple[StepRow, ...]:
+    return _run(received, events, regime, cal.cal, policy).step_rows
 
 
 def _ordered(events: Sequence[Event]) -> list[Event]:
