@@ -42,7 +42,7 @@ from zwgk._i18n import gettext, msg
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
-from zwgk.deadlines._lean import SLOW, lean_run
+from zwgk.deadlines._lean import SLOW, Rules, lean_run, rules
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, Text, default_policy
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
@@ -83,17 +83,22 @@ def reply_deadline(
         CalendarCoverageError: the deadline falls outside the calendar.
     """
     if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
-        # The common call (the newest regime, the default policy): only the events need checking.
+        # The common call (the newest regime, the default policy): only the events need checking,
+        # which the fast path does as it applies them (the full clock checks them first).
         cal = calendar if calendar is not None else default_calendar()
-        evs = _events(events)
-        in_force, _, reg, pol = _newest()
-        if received < in_force:
+        in_force, _, reg, pol, known = _newest()
+        if received >= in_force:
+            evs = events if type(events) is tuple else tuple(events)
+            lean = lean_run(received, evs, reg, cal, pol, known=known)
+        else:
+            evs = _events(events)
             reg = get_regime(None, received)
+            lean = lean_run(received, evs, reg, cal, pol)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-    lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
-        return _run(received, evs, reg, cal, pol)
+        return _run(received, _events(evs), reg, cal, pol)
     due, paused, extended, closed, violations = lean
     replied = type(closed) is Replied
     # Positional (the order of Deadline's fields): a keyword call costs a microsecond more.
@@ -180,7 +185,7 @@ def reply_due(
     if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
         # The common call (the newest regime, the default policy): only the events need checking.
         cal = calendar if calendar is not None else default_calendar()
-        in_force, amount, reg, pol = _newest()
+        in_force, amount, reg, pol, known = _newest()
         if received >= in_force:
             if not events:  # the most common request: one table lookup
                 fast = cal.kernel.fast
@@ -191,23 +196,27 @@ def reply_due(
                 else:
                     if r <= fast[2]:
                         return fast[1][r]
-            evs = _events(events)
+            evs = events if type(events) is tuple else tuple(events)
+            lean = lean_run(received, evs, reg, cal, pol, known=known)  # checks every event it applies
         else:
             evs = _events(events)
             reg = get_regime(None, received)
+            lean = lean_run(received, evs, reg, cal, pol)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-    lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
-        return _run(received, evs, reg, cal, pol).due
+        return _run(received, _events(evs), reg, cal, pol).due
     return lean[0]
 
 
 @functools.cache
-def _newest() -> tuple[dt.date, int, Regime, ClockPolicy]:
-    """The newest regime's date and reply period, the regime, and the default policy (read once)."""
+def _newest() -> tuple[dt.date, int, Regime, ClockPolicy, Rules]:
+    """The newest regime's date and reply period, the regime, the default policy and what the
+    fast path reads of the two (read once)."""
     newest = regimes()[-1]
-    return newest.in_force, newest.reply.amount, newest, default_policy()
+    policy = default_policy()
+    return newest.in_force, newest.reply.amount, newest, policy, rules(newest, policy)
 
 
 def _explained(
