@@ -83,6 +83,9 @@ def _parse(text: str, limits: Limits, source: str) -> list[list[str]]:
             raise LimitExceededError.too_many(
                 source, "max_columns", limits.max_columns, len(record), where=f"row {number}", unit="columns"
             )
+        if record and max(map(len, record)) <= limits.max_cell_chars:  # every row but a bad one
+            rows.append(record)
+            continue
         for index, cell in enumerate(record, start=1):
             if len(cell) > limits.max_cell_chars:
                 raise LimitExceededError.too_many(
