@@ -351,7 +351,11 @@ def catalog_from_rows(
     Raises:
         InvalidRecordsError: no header, or any cell is bad; lists every bad row and column.
     """
-    table = [_row_texts(row) for row in rows]
+    return _from_table([_row_texts(row) for row in rows], source, title)
+
+
+def _from_table(table: list[list[str]], source: str, title: str | None) -> Catalog:
+    """`catalog_from_rows` on rows already as text (`_row_texts`)."""
     head = _find_header(table)
     if head is None:
         raise InvalidRecordsError(
@@ -751,6 +755,8 @@ def read_catalog_csv(
     encodings = [encoding] if encoding else TEXT_ENCODINGS
     target, text = read_input_text(path, "catalog file (.csv)", encodings=encodings, limits=limits)
     rows = read_csv_rows(text, limits=limits, source=target.name)
+    if "'" not in text:  # no cell quoted by an export: every row is its texts as they are
+        return _from_table(rows, target.name, title)
     return catalog_from_rows(rows, source=target.name, title=title)
 
 
