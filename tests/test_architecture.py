@@ -60,8 +60,9 @@ def test_only_display_modules_import_display_modules() -> None:
 def test_architecture_page_shows_the_contracts_in_force() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     contracts = pyproject[pyproject.index("[tool.importlinter]") :].strip()
-    page = (ROOT / "docs" / "explanation" / "architecture.md").read_text(encoding="utf-8")
-    assert f"```toml\n{contracts}\n```" in page, "copy the [tool.importlinter] section into architecture.md"
+    for name in ("architecture.md", "architecture.zh.md"):
+        page = (ROOT / "docs" / "explanation" / name).read_text(encoding="utf-8")
+        assert f"```toml\n{contracts}\n```" in page, f"copy the [tool.importlinter] section into {name}"
 
 
 PACKAGES = (

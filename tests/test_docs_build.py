@@ -140,3 +140,23 @@ def test_an_unresolved_cross_reference_fails_the_build(tmp_path: Path) -> None:
     bad = _build(tmp_path / "mkdocs.yml", tmp_path / "bad")
     assert bad.returncode != 0
     assert "zwgk.errors.nothing" in bad.stdout + bad.stderr
+
+
+@pytest.mark.slow
+def test_the_chinese_site_is_chinese(site: Path) -> None:
+    """Each ``NAME.zh.md`` is built under ``zh/`` with the theme in Chinese (``<html lang="zh">``,
+    the search and navigation labels of the theme's Chinese), its own text, and links into the
+    Chinese site; the English site keeps ``lang="en"``."""
+    docs = ROOT / "docs"
+    pages = sorted(docs.rglob("*.zh.md"))
+    assert pages, "no Chinese page"
+    for source in pages:
+        rel = source.relative_to(docs).as_posix().removesuffix(".zh.md")
+        built = site / "zh" / ("index.html" if rel == "index" else f"{rel}/index.html")
+        html = built.read_text(encoding="utf-8")
+        assert '<html lang="zh"' in html, built
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        assert heading, built
+        assert re.search(r"[\u4e00-\u9fff]", heading.group(1)), f"{built}: no Chinese title"
+        english = site / ("index.html" if rel == "index" else f"{rel}/index.html")
+        assert '<html lang="en"' in english.read_text(encoding="utf-8"), english

@@ -6,8 +6,9 @@
   scripts (``zwgk``) first on PATH.  The lines shown after a command, if any, must equal its
   standard output (trailing spaces ignored); the command must exit 0, or 1 when it reports
   findings (as ``zwgk catalog check`` does on the sample's deliberate defects).
-- Every page runs in one language: English (``ZWGK_LANG=en``, whatever the machine's locale), or
-  the language a page names in a comment ``<!-- lang: zh -->``; a block may still choose its own
+- Every page runs in one language: a Chinese page (``NAME.zh.md``, ``README.zh-CN.md``) in Chinese
+  (``ZWGK_LANG=zh``), every other page in English (``ZWGK_LANG=en``, whatever the machine's locale)
+  unless it names its language in a comment ``<!-- lang: zh -->``; a block may still choose its own
   (``zwgk.language("zh")``, ``--lang zh``).  A page's ``zwgk.set_language`` ends with the page.
 - ```text, ```bash, ```pycon … blocks are not run (``bash`` is for installs and globs over the
   reader's own files).  A block whose first line is ``# doctest: skip`` is not run either.
@@ -26,13 +27,21 @@ import pytest
 import zwgk
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"])
+PAGES = sorted([*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md", ROOT / "README.zh-CN.md"])
 # A page that needs optional extras says so on its first line: <!-- requires: dask.dataframe, pyarrow -->
 # (skipped when one is missing; the test extra installs them, so CI runs it).
 REQUIRES = re.compile(r"\A<!-- requires: ([\w., ]+) -->")
 # The language a page's examples run in (default English): a line <!-- lang: zh -->
 PAGE_LANG = re.compile(r"^<!-- lang: (zh|en) -->$", re.MULTILINE)
 FENCE = re.compile(r"^```(python|console)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def page_language(page: Path) -> str:
+    """The language a page's examples run in: ``zh`` for a Chinese page, else its comment, else ``en``."""
+    if page.name.endswith((".zh.md", ".zh-CN.md")):
+        return "zh"
+    named = PAGE_LANG.search(page.read_text(encoding="utf-8"))
+    return named.group(1) if named else "en"
 
 
 def _blocks(page: Path) -> list[tuple[str, int, str]]:
@@ -80,8 +89,7 @@ def test_page_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
             pytest.importorskip(module.strip())
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    lang = PAGE_LANG.search(page.read_text(encoding="utf-8"))
-    monkeypatch.setenv("ZWGK_LANG", lang.group(1) if lang else "en")
+    monkeypatch.setenv("ZWGK_LANG", page_language(page))
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     try:
         for kind, line, code in _blocks(page):

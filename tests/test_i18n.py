@@ -70,7 +70,13 @@ def _key(m: object) -> str | tuple[str, str]:
     return (mid[0], mid[1]) if isinstance(mid, tuple) else mid
 
 
+_PERCENT = re.compile(r"%(?:\((\w+)\))?[rsd]")
+
+
 def _fields(text: str) -> set[str]:
+    """The ``{name}`` fields of a text, or for argparse's %-texts its ``%(name)s``/``%s`` fields."""
+    if _PERCENT.search(text) and "{" not in text:
+        return {f"%{m.group(1) or ''}" for m in _PERCENT.finditer(text)}
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
@@ -104,6 +110,8 @@ def test_translations_use_only_the_fields_their_message_has() -> None:
         texts = m.string if isinstance(m.string, tuple) else (m.string,)
         allowed = set().union(*map(_fields, ids)) | EXTRA_FIELDS.get(ids[0], set())
         wrong.extend(f"{ids[0]!r}: {t!r}" for t in texts if not _fields(t) <= allowed)
+        if any(f.startswith("%") for f in allowed):  # %-formatting fails on a field left out
+            wrong.extend(f"{ids[0]!r}: {t!r}" for t in texts if _fields(t) != allowed)
     assert not wrong, "translations naming fields the message does not pass:\n" + "\n".join(wrong)
 
 

@@ -277,7 +277,7 @@ def test_due_list_and_lateness_xlsx() -> None:
         DueItem("R1", dt.date(2026, 3, 2), dt.date(2026, 3, 30), "running", -2, True),
         DueItem("R2", dt.date(2026, 3, 9), None, "awaiting_correction", None, False),
     )
-    ws = _book(due_xlsx(items))["到期提醒"]
+    ws = _book(due_xlsx(items, lang="zh"))["到期提醒"]
     assert_official_sheet(ws, ("编号", "收到日期", "答复期限", "办理状态", "剩余工作日", "是否逾期"))
     assert _values(ws)[1:] == [
         ["R1", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 30), "计时中", -2, "是"],

@@ -389,7 +389,9 @@ def test_cli_lists_names(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines] == list(schema_descriptions())
-    assert any("考核细则" in line for line in lines)
+    assert any("a scorecard file (TOML or JSON)" in line for line in lines)
+    assert main(["--lang", "zh", "schema"]) == 0
+    assert any("考核细则文件（TOML 或 JSON）" in line for line in capsys.readouterr().out.splitlines())
 
 
 def test_cli_prints_one_schema(capsys: pytest.CaptureFixture[str]) -> None:

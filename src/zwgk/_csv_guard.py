@@ -34,7 +34,8 @@ import csv
 import io
 import threading
 
-from zwgk._limits import Limits
+from zwgk._i18n import gettext
+from zwgk._limits import Limits, check_text_size
 from zwgk.errors import DataFileError, LimitExceededError, Problem
 
 __all__ = ["column_name", "read_csv_rows"]
@@ -69,10 +70,10 @@ def _parse(text: str, limits: Limits, source: str) -> list[list[str]]:
             [
                 Problem(
                     f"line {reader.line_num}",
-                    f"malformed CSV ({exc})",
+                    gettext("malformed CSV ({exc})").format(exc=exc),
                     None,
                     None,
-                    "comma-separated text",
+                    gettext("comma-separated text"),
                 )
             ],
         ) from None
@@ -83,11 +84,21 @@ def _check(record: list[str], number: int, limits: Limits, source: str) -> None:
     """Raise for the first bound of ``limits`` that row ``number`` exceeds."""
     if number > limits.max_rows:
         raise LimitExceededError.too_many(
-            source, "max_rows", limits.max_rows, number, where="the file", unit="rows or more"
+            source,
+            "max_rows",
+            limits.max_rows,
+            number,
+            where=gettext("the file"),
+            unit=gettext("rows or more"),
         )
     if len(record) > limits.max_columns:
         raise LimitExceededError.too_many(
-            source, "max_columns", limits.max_columns, len(record), where=f"row {number}", unit="columns"
+            source,
+            "max_columns",
+            limits.max_columns,
+            len(record),
+            where=gettext("row {number}").format(number=number),
+            unit=gettext("columns"),
         )
     for index, cell in enumerate(record, start=1):
         if len(cell) > limits.max_cell_chars:
@@ -96,8 +107,10 @@ def _check(record: list[str], number: int, limits: Limits, source: str) -> None:
                 "max_cell_chars",
                 limits.max_cell_chars,
                 len(cell),
-                where=f"row {number}, column {column_name(index)}",
-                unit="characters",
+                where=gettext("row {number}, column {column_name}").format(
+                    number=number, column_name=column_name(index)
+                ),
+                unit=gettext("characters"),
             )
 
 
@@ -111,10 +124,10 @@ def _refuse_nul(text: str, source: str) -> None:
         [
             Problem(
                 f"line {line}",
-                "contains a NUL character (a binary file, or UTF-16 text?)",
+                gettext("contains a NUL character (a binary file, or UTF-16 text?)"),
                 "content",
                 None,
-                "UTF-8 or GB18030 comma-separated text",
+                gettext("UTF-8 or GB18030 comma-separated text"),
             )
         ],
     )
@@ -137,10 +150,7 @@ def read_csv_rows(text: str, *, limits: Limits, source: str) -> list[list[str]]:
         LimitExceededError: too many rows or columns, a cell too long, or a text too long.
         DataFileError: NUL characters, or malformed CSV (with the line number).
     """
-    if len(text) > limits.max_file_bytes:
-        raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="characters"
-        )
+    check_text_size(text, limits, source)
     _refuse_nul(text, source)
     if len(text) <= csv.field_size_limit():
         return _parse(text, limits, source)

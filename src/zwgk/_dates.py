@@ -52,9 +52,9 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
             datetime where ``datetimes=False``.
         InvalidTypeError: any other type (a string where ``text=False``).
     """
-    missing = missing_name(value, "date")
+    missing = missing_name(value, N_("date"))
     if missing is not None:
-        expected = "a datetime.date" + (" or datetime.datetime" if datetimes else "")
+        expected = _expected_type(datetimes)
         raise InvalidTypeError.missing(field, value, missing, expected)
     if isinstance(value, dt.datetime):
         if not datetimes:
@@ -66,27 +66,35 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
         return value
     if isinstance(value, str) and text:
         return _parse_text(value, field)
-    hint = " (parse it first: datetime.date.fromisoformat(...))" if isinstance(value, str) else ""
-    expected = "a datetime.date" + (" or datetime.datetime" if datetimes else "")
-    raise InvalidTypeError(field, value, expected + hint)
+    expected = _expected_type(datetimes)
+    if isinstance(value, str):
+        expected = _("{expected} (parse it first: datetime.date.fromisoformat(...))").format(
+            expected=expected
+        )
+    raise InvalidTypeError(field, value, expected)
 
 
-def missing_name(value: object, what: str = "value") -> str | None:
+def _expected_type(datetimes: bool) -> str:
+    return _("a datetime.date or datetime.datetime") if datetimes else _("a datetime.date")
+
+
+def missing_name(value: object, what: str = N_("value")) -> str | None:
     """How a message names ``value`` if it is a missing value, else ``None``.
 
     ``None``, a float NaN, pandas' ``NA`` and ``NaT`` (a ``datetime`` subclass that is not a
     date) are what an empty spreadsheet cell becomes; each is named, never shown as a repr:
     ``"a missing date (NaT)"``.  pandas is never imported.
     """
+    what = _(what)
     if value is None:
-        return f"a missing {what} (None)"
+        return _("a missing {what} (None)").format(what=what)
     if isinstance(value, float) and value != value:  # noqa: PLR0124 - NaN is the one float unequal to itself
-        return f"a missing {what} (NaN, an empty cell)"
+        return _("a missing {what} (NaN, an empty cell)").format(what=what)
     name = type(value).__name__
     if name == "NaTType" or (isinstance(value, dt.datetime) and value != value):  # noqa: PLR0124 - NaT likewise
-        return f"a missing {what} (NaT)"
+        return _("a missing {what} (NaT)").format(what=what)
     if name == "NAType":
-        return f"a missing {what} (NA)"
+        return _("a missing {what} (NA)").format(what=what)
     return None
 
 

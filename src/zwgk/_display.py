@@ -24,6 +24,9 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+from zwgk import _lang
+from zwgk._i18n import N_, Message, gettext, msg_n, resolve
+from zwgk._i18n import text as word
 from zwgk._optional import import_extra
 from zwgk.errors import CJKFontMissingWarning, InvalidInputError, UnknownNameError
 
@@ -37,6 +40,7 @@ __all__ = [
     "has_cjk",
     "html_table",
     "integer_axis",
+    "labels_chinese",
     "legend_outside",
     "md_cell",
     "pandas_module",
@@ -85,7 +89,7 @@ _CJK_RANGES = (
     (0x20000, 0x3FFFF),
 )
 
-_MISSING_FONT_MESSAGE = (
+_MISSING_FONT_MESSAGE = N_(
     "labels='zh' needs a CJK font and matplotlib finds none of: {fonts}; drawing English labels "
     "instead. Install one, e.g. Noto Sans CJK SC (Debian/Ubuntu: apt-get install fonts-noto-cjk; "
     "Fedora: google-noto-sans-cjk-fonts; or fonts-wqy-microhei), then delete matplotlib's font "
@@ -98,7 +102,7 @@ _warned_missing_font = False
 
 def pandas_module() -> Any:
     """``pandas``, or [`MissingExtraError`][zwgk.errors.MissingExtraError] naming the extra to install."""
-    return import_extra("pandas", "pandas", "DataFrame output")
+    return import_extra("pandas", "pandas", N_("DataFrame output"))
 
 
 _MD_PIPE = re.compile(r"(\\*)\|")
@@ -125,7 +129,7 @@ def find_cjk_font() -> str | None:
     glyphs of ``中文分`` (a name alone is not enough: a broken or Latin-only file of that
     name would still draw boxes).
     """
-    font_manager = import_extra("matplotlib.font_manager", "plot", "plots")
+    font_manager = import_extra("matplotlib.font_manager", "plot", N_("plots"))
     files: dict[str, list[str]] = {}
     for entry in font_manager.fontManager.ttflist:
         files.setdefault(entry.name, []).append(entry.fname)
@@ -136,7 +140,7 @@ def find_cjk_font() -> str | None:
 
 
 def _has_probe_glyphs(path: str) -> bool:
-    font_manager = import_extra("matplotlib.font_manager", "plot", "plots")
+    font_manager = import_extra("matplotlib.font_manager", "plot", N_("plots"))
 
     try:
         font = font_manager.get_font(path)
@@ -175,7 +179,7 @@ def legend_outside(ax: Any, *, family: Sequence[str] | None = None, **options: A
 
 def integer_axis(axis: Any) -> None:
     """Ticks only at whole numbers on ``axis`` (``ax.yaxis``): for counts, never 2.5 requests."""
-    ticker = import_extra("matplotlib.ticker", "plot", "plots")
+    ticker = import_extra("matplotlib.ticker", "plot", N_("plots"))
     axis.set_major_locator(ticker.MaxNLocator(integer=True))
 
 
@@ -191,16 +195,30 @@ def use_chinese(labels: Labels) -> bool:
     """
     global _warned_missing_font
     if labels not in ("auto", "zh", "en"):
-        raise InvalidInputError("labels", labels, "'auto', 'zh' or 'en'")
+        raise InvalidInputError("labels", labels, gettext("'auto', 'zh' or 'en'"))
     if labels == "en":
         return False
     if find_cjk_font() is not None:
         return True
     if labels == "zh" and not _warned_missing_font:
         _warned_missing_font = True
-        message = _MISSING_FONT_MESSAGE.format(fonts=", ".join(CJK_FONTS))
+        message = gettext(_MISSING_FONT_MESSAGE).format(fonts=", ".join(CJK_FONTS))
         warnings.warn(CJKFontMissingWarning(message), stacklevel=2)
     return False
+
+
+def labels_chinese(labels: Labels) -> bool:
+    """Whether a plot draws Chinese labels: ``labels="auto"`` follows the language set
+    (``zwgk.language``, ``zwgk.set_language``, ``ZWGK_LANG``; with none set, Chinese, as every
+    plot always did), Chinese only when a CJK font can draw it; ``"zh"``/``"en"`` choose
+    (`use_chinese`).
+
+    Raises:
+        InvalidInputError: ``labels`` is none of the three.
+    """
+    if labels == "auto" and _lang.requested()[1] != "default" and resolve(None) == "en":
+        return False
+    return use_chinese(labels)
 
 
 def has_cjk(text: str) -> bool:
@@ -218,7 +236,7 @@ def use_cjk_font(figure: Any) -> None:
     font = find_cjk_font()
     if font is None:
         return
-    text_class = import_extra("matplotlib.text", "plot", "plots").Text
+    text_class = import_extra("matplotlib.text", "plot", N_("plots")).Text
     for ax in figure.axes:
         for axis in (ax.xaxis, ax.yaxis, getattr(ax, "zaxis", None)):
             if axis is not None:
@@ -235,7 +253,7 @@ def figure_class() -> Any:
     A subclass whose ``draw`` (also run by ``savefig`` and notebook display) first calls
     `use_cjk_font`, so Chinese text is drawn in the detected CJK font.
     """
-    return _cjk_figure(import_extra("matplotlib.figure", "plot", "plots").Figure)
+    return _cjk_figure(import_extra("matplotlib.figure", "plot", N_("plots")).Figure)
 
 
 @functools.cache
@@ -270,12 +288,13 @@ def html_table(
     *,
     css_class: str,
     heading: str = "",
-    noun: str = "rows",
+    noun: str | Message = "",
     limit: int = HTML_ROWS,
 ) -> str:
     """An HTML table of the first ``limit`` rows, then "… and N more {noun}".
 
-    ``headers``, ``heading`` and every cell are plain text and are escaped here.
+    ``headers``, ``heading`` and every cell are plain text and are escaped here; ``noun``
+    (default: rows) is worded in the current language.
     """
     esc = html.escape
     shown = rows[:limit]
@@ -286,9 +305,24 @@ def html_table(
         f"<div class='{esc(css_class)}'>"
         + (f"<p>{esc(heading)}</p>" if heading else "")
         + f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        + (f"<p>… and {more} more {esc(noun)} (<code>to_frame()</code> shows all)</p>" if more else "")
+        + (f"<p>{esc(_more_rows(more, noun)).replace(_CODE, f'<code>{_CODE}</code>')}</p>" if more else "")
         + "</div>"
     )
+
+
+_CODE = "to_frame()"
+
+
+def _more_rows(more: int, noun: str | Message) -> str:
+    if noun == "":
+        template = msg_n(
+            "… and {n} more row (to_frame() shows all)",
+            "… and {n} more rows (to_frame() shows all)",
+            "n",
+            n=more,
+        )
+        return template.render()
+    return gettext("… and {n} more {noun} (to_frame() shows all)").format(n=more, noun=word(noun))
 
 
 #: What a package's presentation table maps: (value type, kind of presentation) → presenter.
@@ -308,5 +342,6 @@ def present_by_type(presenters: Presenters, value: object, what: str, options: M
     presenter = presenters.get((type(value), what))
     if presenter is None:
         kinds = sorted(kind for cls, kind in presenters if cls is type(value))
-        raise UnknownNameError(f"presentation of {type(value).__name__}", what, kinds)
+        kind = gettext("presentation of {type}").format(type=type(value).__name__)
+        raise UnknownNameError(kind, what, kinds)
     return presenter(value, **options)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._i18n import N_, gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.errors import DataFileError, LimitExceededError, MissingFileError, Problem, UnsafeFileError
 
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 TEXT_ENCODINGS = ("utf-8-sig", "gb18030")
-XLSX_EXPECTED = "an .xlsx workbook (Office Open XML)"
+XLSX_EXPECTED = N_("an .xlsx workbook (Office Open XML)")
 # What openpyxl raises on a file that is not a readable workbook: not a zip (a CSV or an old
 # .xls renamed), a zip without the workbook parts, or broken XML inside.
 BROKEN_WORKBOOK: tuple[type[Exception], ...] = (
@@ -101,7 +102,14 @@ def read_input_bytes(path: str | Path, what: str, *, limits: Limits = DEFAULT_LI
         reason = exc.strerror or type(exc).__name__
         raise DataFileError(
             target.name,
-            [Problem(str(target), f"cannot be read ({reason})", field="path", expected=f"a readable {what}")],
+            [
+                Problem(
+                    str(target),
+                    gettext("cannot be read ({reason})").format(reason=reason),
+                    field="path",
+                    expected=gettext("a readable {what}").format(what=what),
+                )
+            ],
         ) from exc
 
 
@@ -133,7 +141,12 @@ def read_input_text(
         except UnicodeDecodeError:
             continue
     names = " or ".join(e.upper().removesuffix("-SIG") for e in encodings)
-    raise corrupt_file(target, f"not {names} text", data[:4], f"{what} saved as {names} text")
+    raise corrupt_file(
+        target,
+        gettext("not {names} text").format(names=names),
+        data[:4],
+        gettext("{what} saved as {names} text").format(what=what, names=names),
+    )
 
 
 def corrupt_file(path: Path, message: str, value: object, expected: str) -> DataFileError:
@@ -146,7 +159,15 @@ def broken_workbook(path: Path, exc: BaseException) -> DataFileError:
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     return DataFileError(
         path.name,
-        [Problem(str(path), "not a readable workbook", field="file", value=detail, expected=XLSX_EXPECTED)],
+        [
+            Problem(
+                str(path),
+                gettext("not a readable workbook"),
+                field="file",
+                value=detail,
+                expected=gettext(XLSX_EXPECTED),
+            )
+        ],
     )
 
 
@@ -217,7 +238,8 @@ def default_sheet(workbook: Any, path: Path) -> Any:
         ws = workbook.worksheets[0] if workbook.worksheets else None
     if ws is None:
         raise DataFileError(
-            path.name, [Problem(str(path), "the workbook has no worksheet", expected=XLSX_EXPECTED)]
+            path.name,
+            [Problem(str(path), gettext("the workbook has no worksheet"), expected=gettext(XLSX_EXPECTED))],
         )
     return ws
 

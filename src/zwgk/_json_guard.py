@@ -28,7 +28,8 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
-from zwgk._limits import Limits
+from zwgk._i18n import gettext
+from zwgk._limits import Limits, check_text_size
 from zwgk.errors import DataFileError, LimitExceededError, Problem, cut
 
 __all__ = ["check_depth", "check_json_text", "load_json", "load_toml", "text_depth"]
@@ -59,7 +60,7 @@ _QUOTES = frozenset("\"'")
 def _line_column(text: str, position: int) -> str:
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return f"line {line}, column {column}"
+    return gettext("line {lineno}, column {colno}").format(lineno=line, colno=column)
 
 
 def text_depth(text: str, *, toml: bool = False) -> int:
@@ -107,12 +108,9 @@ def check_json_text(text: str | bytes, *, limits: Limits, source: str) -> None:
         LimitExceededError: longer than ``max_file_bytes`` or deeper than ``max_depth``.
     """
     if isinstance(text, bytes):
-        if len(text) > limits.max_file_bytes:
-            raise LimitExceededError.too_many(
-                source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="bytes"
-            )
+        check_text_size(text, limits, source)
         text = text.decode("utf-8", errors="replace")
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=False)
 
 
@@ -151,7 +149,7 @@ def _check_depth(value: object, limits: Limits, source: str, *, root: int) -> No
                 crossed = path
         stack.extend((child, depth, where) for where, child in children)
     if deepest > bound:
-        where = f"the value at {cut(crossed)}" if crossed else "the top"
+        where = gettext("the value at {path}").format(path=cut(crossed)) if crossed else gettext("the top")
         raise LimitExceededError.too_deep(source, limits.max_depth, deepest - root, where)
 
 
@@ -210,7 +208,7 @@ def load_json(
             ``Infinity`` included), or holds an integer longer than Python converts
             (``sys.get_int_max_str_digits()``).
     """
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=False)
     try:
         return json.loads(
@@ -222,17 +220,25 @@ def load_json(
         )
     except json.JSONDecodeError as exc:
         raise _invalid(
-            source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"
+            source,
+            gettext("line {lineno}, column {colno}").format(lineno=exc.lineno, colno=exc.colno),
+            gettext("not valid JSON: {msg}").format(msg=exc.msg),
         ) from None
     except _ConstantError as exc:
-        raise _invalid(source, "document", f"{exc.name} is not a number JSON allows") from None
+        raise _invalid(
+            source, gettext("document"), gettext("{name} is not a number JSON allows").format(name=exc.name)
+        ) from None
     except _TooManyDigitsError as exc:
         bound = sys.get_int_max_str_digits()
         raise _invalid(
-            source, "document", f"an integer of {exc.digits} digits; at most {bound} are read"
+            source,
+            gettext("document"),
+            gettext("an integer of {digits} digits; at most {bound} are read").format(
+                digits=exc.digits, bound=bound
+            ),
         ) from None
     except RecursionError:  # pragma: no cover - the scan refuses first; a last resort
-        raise _invalid(source, "document", "nested too deeply to parse") from None
+        raise _invalid(source, gettext("document"), gettext("nested too deeply to parse")) from None
 
 
 def load_toml(
@@ -249,21 +255,15 @@ def load_toml(
             ``max_file_bytes`` characters.
         DataFileError: the text is not valid TOML (the message gives line and column).
     """
-    _refuse_long_text(text, limits, source)
+    check_text_size(text, limits, source)
     _refuse_deep_text(text, limits, source, toml=True)
     try:
         data = tomllib.loads(text, parse_float=parse_float)
     except tomllib.TOMLDecodeError as exc:
-        raise _invalid(source, "document", f"not valid TOML: {exc}") from None
+        raise _invalid(
+            source, gettext("document"), gettext("not valid TOML: {exc}").format(exc=exc)
+        ) from None
     except RecursionError:
-        raise _invalid(source, "document", "nested too deeply to parse") from None
+        raise _invalid(source, gettext("document"), gettext("nested too deeply to parse")) from None
     _check_depth(data, limits, source, root=1)
     return data
-
-
-def _refuse_long_text(text: str, limits: Limits, source: str) -> None:
-    # Characters never outnumber UTF-8 bytes, so this refuses only texts whose file would be too big.
-    if len(text) > limits.max_file_bytes:
-        raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, len(text), where="the text", unit="characters"
-        )

@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk.errors import InvalidInputError, LimitExceededError
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "check_file_size"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_file_size", "check_text_size"]
 
 _MIB = 1024 * 1024
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(f"Limits.{attribute.name}", value, "a positive whole number")
+        raise InvalidInputError(f"Limits.{attribute.name}", value, gettext("a positive whole number"))
 
 
 @attrs.frozen
@@ -89,7 +90,23 @@ def check_file_size(size: int, limits: Limits, source: str) -> None:
     Raises:
         LimitExceededError: ``size > limits.max_file_bytes``.
     """
+    _refuse(size, limits, source, gettext("the file"), gettext("bytes"))
+
+
+def check_text_size(text: str | bytes, limits: Limits, source: str) -> None:
+    """Refuse a text already in memory longer than ``limits.max_file_bytes`` (bytes, or characters
+    of a ``str``: characters never outnumber UTF-8 bytes, so only a text whose file would be too
+    big is refused).
+
+    Raises:
+        LimitExceededError: ``len(text) > limits.max_file_bytes``.
+    """
+    unit = gettext("bytes") if isinstance(text, bytes) else gettext("characters")
+    _refuse(len(text), limits, source, gettext("the text"), unit)
+
+
+def _refuse(size: int, limits: Limits, source: str, where: str, unit: str) -> None:
     if size > limits.max_file_bytes:
         raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, size, where="the file", unit="bytes"
+            source, "max_file_bytes", limits.max_file_bytes, size, where=where, unit=unit
         )

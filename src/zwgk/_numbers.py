@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
+from zwgk._lang import N_
+from zwgk._lang import gettext_ as gettext
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["MAX_PERCENT_DECIMALS", "exact_sum", "parse_percent", "quantize"]
@@ -20,7 +22,7 @@ __all__ = ["MAX_PERCENT_DECIMALS", "exact_sum", "parse_percent", "quantize"]
 #: more decimals than this cannot be compared with it meaningfully; such input is refused.
 MAX_PERCENT_DECIMALS = 12
 
-_EXPECTED = "a percentage such as '12.22' or '12.22%'"
+_EXPECTED = N_("a percentage such as '12.22' or '12.22%'")
 
 
 def parse_percent(field: str, value: object) -> Decimal:
@@ -32,17 +34,27 @@ def parse_percent(field: str, value: object) -> Decimal:
             `MAX_PERCENT_DECIMALS` decimals.
     """
     if isinstance(value, float):
-        raise InvalidTypeError(field, value, f"a Decimal, int or text: {_EXPECTED} (not float)")
+        raise InvalidTypeError(
+            field,
+            value,
+            gettext("a Decimal, int or text: {expected} (not float)").format(expected=gettext(_EXPECTED)),
+        )
     try:
         number = Decimal(str(value).strip().rstrip("%％﹪").strip())
     except (InvalidOperation, ValueError):
-        raise InvalidInputError(field, value, _EXPECTED) from None
+        raise InvalidInputError(field, value, gettext(_EXPECTED)) from None
     if not number.is_finite():
-        raise InvalidInputError(field, value, f"a finite percentage: {_EXPECTED}")
+        raise InvalidInputError(
+            field, value, gettext("a finite percentage: {expected}").format(expected=gettext(_EXPECTED))
+        )
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_PERCENT_DECIMALS:
         raise InvalidInputError(
-            field, value, f"a percentage with at most {MAX_PERCENT_DECIMALS} decimals, as published"
+            field,
+            value,
+            gettext("a percentage with at most {places} decimals, as published").format(
+                places=MAX_PERCENT_DECIMALS
+            ),
         )
     return number
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from zwgk._i18n import N_, gettext
 from zwgk.errors import UnknownNameError
 
 __all__ = [
@@ -142,27 +143,33 @@ def _table() -> dict[str, tuple[str, _Builder]]:
     from zwgk.scoring import list_cards
 
     table: dict[str, tuple[str, _Builder]] = {
-        "notice": ("a holiday notice file (zwgk/calendar/data/notices/*.toml, as JSON)", _notice),
-        "card": ("a scorecard file (考核细则, TOML or JSON)", _card),
-        "combinations": ("the card-combination file (表一 × 60% + 表二 × 40%)", _combinations),
+        "notice": (N_("a holiday notice file (zwgk/calendar/data/notices/*.toml, as JSON)"), _notice),
+        "card": (N_("a scorecard file (TOML or JSON)"), _card),
+        "combinations": (N_("the card-combination file (table 1 × 60% + table 2 × 40%)"), _combinations),
     }
     for name in list_cards():
-        table[f"evidence-{name}"] = (f"the evidence the built-in card {name!r} needs", _evidence(name))
+        table[f"evidence-{name}"] = (
+            gettext("the evidence the built-in card {name} needs").format(name=repr(name)),
+            _evidence(name),
+        )
     table |= {
-        "score-result": ("a score result as JSON (result_to_dict, zwgk score --json)", _score_result),
-        "combined-result": ("a combined result (表一 × 60% + 表二 × 40%) as JSON", _combined_result),
-        "catalog": ("a disclosure catalog as JSON (政务公开事项标准目录)", _catalog),
-        "catalog-item": ("one catalog item (公开事项) as JSON", _catalog_item),
-        "legal-basis": ("one legal basis (公开依据) of a catalog item", _legal_basis),
-        "publication-log": ("one publication-log row (公开台账): column header → cell", _publication_log),
-        "ledger": ('one request-register row (a ledger JSON file is {"requests": [row, ...]})', _ledger),
-        "ledger-event": ("one event of a request clock (kind and that kind's fields)", _ledger_event),
+        "score-result": (N_("a score result as JSON (result_to_dict, zwgk score --json)"), _score_result),
+        "combined-result": (
+            N_("a combined result (table 1 × 60% + table 2 × 40%) as JSON"),
+            _combined_result,
+        ),
+        "catalog": (N_("a disclosure catalog as JSON"), _catalog),
+        "catalog-item": (N_("one catalog item as JSON"), _catalog_item),
+        "legal-basis": (N_("one legal basis of a catalog item"), _legal_basis),
+        "publication-log": (N_("one publication-log row: column header → cell"), _publication_log),
+        "ledger": (N_('one request-register row (a ledger JSON file is {"requests": [row, ...]})'), _ledger),
+        "ledger-event": (N_("one event of a request clock (kind and that kind's fields)"), _ledger_event),
         "deadline-request": (
-            "a deadline request (read_deadline_request; a web service's input)",
+            N_("a deadline request (read_deadline_request; a web service's input)"),
             _deadline_request,
         ),
-        "deadline": ("a reply deadline as JSON (Deadline.to_dict(), zwgk deadline --json)", _deadline),
-        "report": ("an annual report (政府信息公开工作年度报告) as JSON", _report),
+        "deadline": (N_("a reply deadline as JSON (Deadline.to_dict(), zwgk deadline --json)"), _deadline),
+        "report": (N_("an annual report on government information disclosure as JSON"), _report),
     }
     return table
 
@@ -209,8 +216,8 @@ def _with_dialect(name: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def schema_descriptions() -> dict[str, str]:
-    """Every schema name with its one-line description, in listing order."""
-    return {name: description for name, (description, _) in _table().items()}
+    """Every schema name with its one-line description (in the current language), in listing order."""
+    return {name: gettext(description) for name, (description, _) in _table().items()}
 
 
 def get_schema(name: str) -> dict[str, Any]:
@@ -228,7 +235,7 @@ def get_schema(name: str) -> dict[str, Any]:
     """
     table = _table()
     if name not in table:
-        raise UnknownNameError("schema", name, table)
+        raise UnknownNameError(N_("schema"), name, table)
     return _with_dialect(name, table[name][1]())
 
 

@@ -43,6 +43,7 @@ from typing import IO, Any
 
 import attrs
 
+from zwgk._i18n import N_, gettext
 from zwgk._limits import Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import (
@@ -77,8 +78,8 @@ repeated tags compress very well and cannot be bombs."""
 
 _A1 = re.compile(r"([A-Za-z]{1,3})([1-9][0-9]{0,6})")
 _ROW_NUMBER = re.compile(r"[1-9][0-9]{0,6}")
-_A1_EXPECTED = "an A1 reference such as B2 (columns A…XFD, rows 1…1048576)"
-_XLSX_EXPECTED = "an .xlsx workbook (Office Open XML)"
+_A1_EXPECTED = N_("an A1 reference such as B2 (columns A…XFD, rows 1…1048576)")
+_XLSX_EXPECTED = N_("an .xlsx workbook (Office Open XML)")
 _OFFICE_DOCUMENT = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
@@ -111,13 +112,13 @@ def a1_to_row_col(ref: str) -> tuple[int, int]:
     """
     match = _A1.fullmatch(ref)
     if match is None:
-        raise InvalidInputError("cell reference", ref, _A1_EXPECTED)
+        raise InvalidInputError(gettext("cell reference"), ref, gettext(_A1_EXPECTED))
     column = 0
     for letter in match.group(1).upper():
         column = column * 26 + ord(letter) - 64
     row = int(match.group(2))
     if column > MAX_COLUMN or row > MAX_ROW:
-        raise InvalidInputError("cell reference", ref, _A1_EXPECTED)
+        raise InvalidInputError(gettext("cell reference"), ref, gettext(_A1_EXPECTED))
     return row, column
 
 
@@ -224,8 +225,8 @@ class _Guard:
         self.source = source
         self.total = 0
         self.names = set(archive.namelist())
-        self.et: Any = import_extra("defusedxml.ElementTree", "xlsx", "reading .xlsx files safely")
-        self.defused: Any = import_extra("defusedxml", "xlsx", "reading .xlsx files safely")
+        self.et: Any = import_extra("defusedxml.ElementTree", "xlsx", N_("reading .xlsx files safely"))
+        self.defused: Any = import_extra("defusedxml", "xlsx", N_("reading .xlsx files safely"))
 
     def inflated(self, count: int, part: str) -> None:
         self.total += count
@@ -235,17 +236,17 @@ class _Guard:
                 "max_uncompressed_bytes",
                 self.limits.max_uncompressed_bytes,
                 self.total,
-                where=f"zip entry {part!r}",
-                unit="bytes inflated so far",
+                where=gettext("zip entry {part}").format(part=repr(part)),
+                unit=gettext("bytes inflated so far"),
             )
 
     def broken(self, part: str, message: str) -> DataFileError:
-        return DataFileError(self.source, [Problem(part, message, "content", None, _XLSX_EXPECTED)])
+        return DataFileError(self.source, [Problem(part, message, "content", None, gettext(_XLSX_EXPECTED))])
 
     def events(self, part: str, kinds: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, Any]]:
         """``iterparse`` events of ``part``; XML bombs and malformed XML become zwgk errors."""
         if part not in self.names:
-            raise self.broken(part, "missing from the workbook")
+            raise self.broken(part, gettext("missing from the workbook"))
         try:
             with self.archive.open(part) as raw:
                 parser = self.et.iterparse(_Inflated(raw, self, part), kinds, forbid_dtd=True)
@@ -255,11 +256,14 @@ class _Guard:
         except self.defused.DefusedXmlException as exc:
             raise UnsafeFileError(self.source, part, f"{type(exc).__name__} ({exc})") from None
         except self.et.ParseError as exc:
-            raise self.broken(part, f"malformed XML ({exc})") from None
+            raise self.broken(part, gettext("malformed XML ({exc})").format(exc=exc)) from None
         except _BROKEN_MEMBER as exc:
             # CRC mismatches, corrupt deflate streams, truncated members, unsupported
             # compression methods or zip versions, and encrypted members surface here.
-            raise self.broken(part, f"cannot be inflated ({type(exc).__name__}: {exc})") from None
+            raise self.broken(
+                part,
+                gettext("cannot be inflated ({type}: {exc})").format(type=type(exc).__name__, exc=exc),
+            ) from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """``Id → (Type, resolved target)`` of the ``.rels`` part belonging to ``part``."""
@@ -278,7 +282,7 @@ class _Guard:
     def too_long(self, where: str, length: int) -> LimitExceededError:
         bound = self.limits.max_cell_chars
         return LimitExceededError.too_many(
-            self.source, "max_cell_chars", bound, length, where=where, unit="characters"
+            self.source, "max_cell_chars", bound, length, where=where, unit=gettext("characters")
         )
 
 
@@ -300,7 +304,9 @@ def _sheets(guard: _Guard, workbook: str) -> list[tuple[str, str]]:
             if kind.endswith(_WORKSHEET):
                 out.append((name, target))
             elif not kind:
-                raise guard.broken(workbook, f"sheet {name!r} has no worksheet relationship")
+                raise guard.broken(
+                    workbook, gettext("sheet {name} has no worksheet relationship").format(name=repr(name))
+                )
     return out
 
 
@@ -321,7 +327,9 @@ def _shared_strings(guard: _Guard, workbook: str) -> int:
         if tag == "t" and not phonetic:
             length += len(element.text or "")
             if length > guard.limits.max_cell_chars:
-                raise guard.too_long(f"{part}: string {count + 1}", length)
+                raise guard.too_long(
+                    gettext("{part}: string {number}").format(part=part, number=count + 1), length
+                )
         elif tag == "rPh":
             phonetic -= 1
         elif tag == "si":
@@ -333,7 +341,7 @@ def _shared_strings(guard: _Guard, workbook: str) -> int:
 
 def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
     limits, source = guard.limits, guard.source
-    where = f"sheet {name!r}"
+    where = gettext("sheet {name}").format(name=repr(name))
     rows = columns = cells = merged = covered = 0
     row = column = 0
     dimension: str | None = None
@@ -349,23 +357,36 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                     else:
                         row, column = a1_to_row_col(ref)
                 except InvalidInputError:
-                    raise guard.broken(f"{part}: cell {cut(ref)}", "not a cell reference") from None
+                    raise guard.broken(
+                        gettext("{part}: cell {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a cell reference"),
+                    ) from None
                 if row > rows:
                     rows = row
                     if rows > limits.max_rows:
                         raise LimitExceededError.too_many(
-                            source, "max_rows", limits.max_rows, rows, where=where, unit="rows"
+                            source, "max_rows", limits.max_rows, rows, where=where, unit=gettext("rows")
                         )
                 if column > columns:
                     columns = column
                     if columns > limits.max_columns:
                         raise LimitExceededError.too_many(
-                            source, "max_columns", limits.max_columns, columns, where=where, unit="columns"
+                            source,
+                            "max_columns",
+                            limits.max_columns,
+                            columns,
+                            where=where,
+                            unit=gettext("columns"),
                         )
                 cells += 1
                 if cells > limits.max_cells:
                     raise LimitExceededError.too_many(
-                        source, "max_cells", limits.max_cells, cells, where=where, unit="stored cells"
+                        source,
+                        "max_cells",
+                        limits.max_cells,
+                        cells,
+                        where=where,
+                        unit=gettext("stored cells"),
                     )
             elif tag == "row":
                 # A row without cells still counts: read-only openpyxl yields every row up to it.
@@ -375,7 +396,10 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 elif _ROW_NUMBER.fullmatch(ref):
                     row = int(ref)
                 else:
-                    raise guard.broken(f"{part}: row {cut(ref)}", "not a row number")
+                    raise guard.broken(
+                        gettext("{part}: row {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a row number"),
+                    )
                 rows, columns = _extend(guard, where, (rows, columns), row, 0)
                 column = 0
             elif tag == "sheetData":
@@ -387,7 +411,10 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                 try:
                     r1, c1, r2, c2 = _range(ref)
                 except InvalidInputError:
-                    raise guard.broken(f"{part}: merged range {cut(ref)}", "not a cell range") from None
+                    raise guard.broken(
+                        gettext("{part}: merged range {ref}").format(part=part, ref=cut(ref)),
+                        gettext("not a cell range"),
+                    ) from None
                 merged += 1
                 covered += (r2 - r1 + 1) * (c2 - c1 + 1)
                 if merged > limits.max_merged_ranges:
@@ -397,7 +424,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                         limits.max_merged_ranges,
                         merged,
                         where=where,
-                        unit="merged ranges",
+                        unit=gettext("merged ranges"),
                     )
                 if covered > limits.max_merged_cells:
                     raise LimitExceededError.too_many(
@@ -406,12 +433,17 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
                         limits.max_merged_cells,
                         covered,
                         where=where,
-                        unit="merged cells",
+                        unit=gettext("merged cells"),
                     )
                 rows, columns = _extend(guard, where, (rows, columns), r2, c2)
             continue
         if tag in ("v", "t") and element.text and len(element.text) > limits.max_cell_chars:
-            raise guard.too_long(f"{where}, cell at row {row}, column {column}", len(element.text))
+            raise guard.too_long(
+                gettext("{where}, cell at row {row}, column {column}").format(
+                    where=where, row=row, column=column
+                ),
+                len(element.text),
+            )
         if tag == "row" and container is not None:
             container.clear()  # keep no parsed rows: memory stays flat
         elif tag == "mergeCell":
@@ -423,7 +455,7 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
             limits.max_cells,
             rows * columns,
             where=where,
-            unit=f"cells ({rows} rows × {columns} columns)",
+            unit=gettext("cells ({rows} rows × {columns} columns)").format(rows=rows, columns=columns),
         )
     return SheetShape(name, part, rows, columns, cells, merged, covered, dimension)
 
@@ -431,10 +463,12 @@ def _sheet(guard: _Guard, name: str, part: str) -> SheetShape:
 def _extend(guard: _Guard, where: str, extent: tuple[int, int], row: int, column: int) -> tuple[int, int]:
     limits, source = guard.limits, guard.source
     if row > limits.max_rows:
-        raise LimitExceededError.too_many(source, "max_rows", limits.max_rows, row, where=where, unit="rows")
+        raise LimitExceededError.too_many(
+            source, "max_rows", limits.max_rows, row, where=where, unit=gettext("rows")
+        )
     if column > limits.max_columns:
         raise LimitExceededError.too_many(
-            source, "max_columns", limits.max_columns, column, where=where, unit="columns"
+            source, "max_columns", limits.max_columns, column, where=where, unit=gettext("columns")
         )
     return max(extent[0], row), max(extent[1], column)
 
@@ -456,8 +490,8 @@ def check_zip_entries(archive: zipfile.ZipFile, limits: Limits, source: str) -> 
                 "max_uncompressed_bytes",
                 limits.max_uncompressed_bytes,
                 total,
-                where="the zip",
-                unit="bytes uncompressed (declared)",
+                where=gettext("the zip"),
+                unit=gettext("bytes uncompressed (declared)"),
             )
         if info.file_size >= RATIO_FLOOR_BYTES:
             ratio = info.file_size // max(info.compress_size, 1)
@@ -497,13 +531,17 @@ def inspect_xlsx(file: str | os.PathLike[str] | bytes, limits: Limits, source: s
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DataFileError(source, [Problem(str(path), f"cannot be read ({exc.strerror})")]) from None
+        raise DataFileError(
+            source, [Problem(str(path), gettext("cannot be read ({strerror})").format(strerror=exc.strerror))]
+        ) from None
     check_file_size(size, limits, source)
     try:
         with path.open("rb") as handle:
             return _inspect(handle, size, limits, source)
     except OSError as exc:
-        raise DataFileError(source, [Problem(str(path), f"cannot be read ({exc.strerror})")]) from None
+        raise DataFileError(
+            source, [Problem(str(path), gettext("cannot be read ({strerror})").format(strerror=exc.strerror))]
+        ) from None
 
 
 def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> WorkbookShape:
@@ -512,7 +550,8 @@ def _inspect(handle: IO[bytes], size: int, limits: Limits, source: str) -> Workb
     except _BROKEN_ARCHIVE as exc:
         detail = f"{type(exc).__name__}: {exc}"
         raise DataFileError(
-            source, [Problem(source, "not a readable workbook", "file", detail, _XLSX_EXPECTED)]
+            source,
+            [Problem(source, gettext("not a readable workbook"), "file", detail, gettext(_XLSX_EXPECTED))],
         ) from None
     with archive:
         uncompressed = check_zip_entries(archive, limits, source)

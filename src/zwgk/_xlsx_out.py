@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._lang import N_
 from zwgk._neutralise import write_xlsx_cell
 from zwgk._optional import import_extra
 
@@ -83,8 +84,8 @@ def write_table(
     widths are ``widths`` where given, else the widest text of the column plus two, at most
     `MAX_WIDTH`.
     """
-    styles = import_extra("openpyxl.styles", "xlsx", "writing XLSX tables")
-    utils = import_extra("openpyxl.utils", "xlsx", "writing XLSX tables")
+    styles = import_extra("openpyxl.styles", "xlsx", N_("writing XLSX tables"))
+    utils = import_extra("openpyxl.utils", "xlsx", N_("writing XLSX tables"))
     bold = styles.Font(bold=True)
     for c, header in enumerate(headers, start=1):
         write_xlsx_cell(ws, 1, c, header).font = bold
@@ -118,7 +119,7 @@ def _sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _workbook(sheets: Sequence[Sheet]) -> Any:
-    openpyxl = import_extra("openpyxl", "xlsx", "writing XLSX tables")
+    openpyxl = import_extra("openpyxl", "xlsx", N_("writing XLSX tables"))
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     taken: set[str] = set()

@@ -22,6 +22,7 @@ import attrs
 
 from zwgk._lang import N_, is_decimal
 from zwgk._lang import gettext_ as _
+from zwgk._lang import ngettext_ as ngettext
 
 __all__ = [
     "CJKFontMissingWarning",
@@ -72,14 +73,14 @@ class Problem:
     expected: str | None = None
 
     def __str__(self) -> str:
-        parts = [f"{self.location}: {self.message}"]
+        parts = [_("{location}: {message}").format(location=self.location, message=self.message)]
         if self.field is not None:
-            parts.append(f"field {self.field!r}")
+            parts.append(_("field {field}").format(field=repr(self.field)))
         if self.value is not None:
-            parts.append(f"got {_show(self.value)}")
+            parts.append(_("got {value}").format(value=_show(self.value)))
         if self.expected is not None:
-            parts.append(f"expected {self.expected}")
-        return "; ".join(parts)
+            parts.append(_("expected {expected}").format(expected=self.expected))
+        return _("; ").join(parts)
 
 
 def _show(value: object) -> str:
@@ -88,7 +89,8 @@ def _show(value: object) -> str:
 
 
 def _list_problems(header: str, problems: Sequence[Problem]) -> str:
-    lines = [f"{header} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
+    n = len(problems)
+    lines = [ngettext("{header} ({n} problem):", "{header} ({n} problems):", n).format(header=header, n=n)]
     lines.extend(f"  - {p}" for p in problems)
     return "\n".join(lines)
 
@@ -137,11 +139,21 @@ class UnparsedTimeLimitWarning(ZwgkWarning):
     def __init__(self, text: str, clauses: Sequence[str]) -> None:
         self.text = text
         self.clauses = tuple(clauses)
-        shown = "; ".join(repr(c) for c in self.clauses)
+        shown = _("; ").join(repr(c) for c in self.clauses)
         super().__init__(
-            f"time limit {text!r}: not recognised: {shown}; kept as unparsed text "
-            "(expected a period such as 自信息形成或者变更之日起20个工作日内, an annual date "
-            "such as 每年1月31日前, 每月/每季度/每年, 实时/及时/长期/常态化, or 公示期5个工作日)"
+            _(
+                "time limit {text}: not recognised: {shown}; kept as unparsed text "
+                "(expected a period such as {period}, an annual date such as {annual}, {regular}, "
+                "{ongoing}, or {notice})"
+            ).format(
+                text=repr(text),
+                shown=shown,
+                period="自信息形成或者变更之日起20个工作日内",
+                annual="每年1月31日前",
+                regular="每月/每季度/每年",
+                ongoing="实时/及时/长期/常态化",
+                notice="公示期5个工作日",
+            )
         )
 
 
@@ -164,7 +176,9 @@ class TablesSkippedWarning(ZwgkWarning):
     def __init__(self, problems: Sequence[object]) -> None:
         self.problems = tuple(problems)
         lines = "".join(f"\n  - {p}" for p in self.problems)
-        super().__init__(f"{len(self.problems)} table(s) of the report skipped:{lines}")
+        n = len(self.problems)
+        header = ngettext("{n} table of the report skipped:", "{n} tables of the report skipped:", n)
+        super().__init__(header.format(n=n) + lines)
 
 
 class InvalidInputError(ZwgkError, ValueError):
@@ -183,7 +197,7 @@ class InvalidInputError(ZwgkError, ValueError):
     @classmethod
     def inexact_number(cls, field: str, value: object) -> InvalidInputError:
         """``value`` (text) is not a decimal number, such as a weight ``"0.6"``."""
-        return cls(field, value, "a decimal number such as '0.6'")
+        return cls(field, value, _("a decimal number such as '0.6'"))
 
     @classmethod
     def results_for(cls, field: str, given: Sequence[str], needed: Sequence[str]) -> InvalidInputError:
@@ -193,18 +207,26 @@ class InvalidInputError(ZwgkError, ValueError):
         """
         lacking = [c for c in needed if c not in given]
         if lacking:
-            return cls(field, sorted(given), f"a result for each of {', '.join(needed)}")
-        return cls(field, sorted(set(given) - set(needed)), f"results only for {', '.join(needed)}")
+            return cls(
+                field, sorted(given), _("a result for each of {cards}").format(cards=", ".join(needed))
+            )
+        return cls(
+            field,
+            sorted(set(given) - set(needed)),
+            _("results only for {cards}").format(cards=", ".join(needed)),
+        )
 
     @classmethod
     def no_parts(cls, field: str) -> InvalidInputError:
         """A combination was given no ``(result, weight)`` pair."""
-        return cls(field, [], "at least one (result, weight) pair")
+        return cls(field, [], _("at least one (result, weight) pair"))
 
     @classmethod
     def period_end(cls, field: str, end: _dt.date, start: _dt.date) -> InvalidInputError:
         """A period ends before it starts."""
-        return cls(field, end, f"a period end on or after its start {start.isoformat()}")
+        return cls(
+            field, end, _("a period end on or after its start {start}").format(start=start.isoformat())
+        )
 
     @classmethod
     def outside_period(
@@ -213,7 +235,11 @@ class InvalidInputError(ZwgkError, ValueError):
         """Dates (all listed) lie outside the period ``[start, end]``."""
         shown = [d.isoformat() for d in dates]
         return cls(
-            field, shown, f"update dates within the assessment period {start.isoformat()}..{end.isoformat()}"
+            field,
+            shown,
+            _("update dates within the assessment period {start}..{end}").format(
+                start=start.isoformat(), end=end.isoformat()
+            ),
         )
 
 
@@ -229,12 +255,14 @@ class InvalidCellError(ZwgkError, ValueError):
         self.shown = shown
         self.what = what
         self.expected = expected
-        super().__init__(f"{shown} is not {what}; expected {expected}")
+        super().__init__(
+            _("{shown} is not {what}; expected {expected}").format(shown=shown, what=what, expected=expected)
+        )
 
     @classmethod
     def not_json(cls, what: str, detail: object) -> InvalidCellError:
         """Text that should hold JSON (``what``: ``a JSON list of events``) and does not parse."""
-        return cls(f"text that does not parse as JSON ({detail})", what, what)
+        return cls(_("text that does not parse as JSON ({detail})").format(detail=detail), what, what)
 
 
 class InvalidTypeError(ZwgkError, TypeError):
@@ -258,28 +286,33 @@ class InvalidTypeError(ZwgkError, TypeError):
         the message names it instead of showing its ``repr``.
         """
         error = cls(field, value, expected)
-        error.args = (f"{field}: got {name}; expected {expected}",)
+        error.args = (
+            _("{field}: got {name}; expected {expected}").format(field=field, name=name, expected=expected),
+        )
         return error
 
     @classmethod
     def not_a_card(cls, field: str, value: object) -> InvalidTypeError:
         """``value`` was given where a scorecard is expected (a card name, say)."""
-        expected = "a zwgk.scoring.Card or CompiledCard"
+        expected = _("a zwgk.scoring.Card or CompiledCard")
         if isinstance(value, str):
-            expected += f" (load a card by name or path first: zwgk.scoring.load_card({value!r}))"
+            expected = _(
+                "a zwgk.scoring.Card or CompiledCard (load a card by name or path first: "
+                "zwgk.scoring.load_card({name}))"
+            ).format(name=repr(value))
         return cls(field, value, expected)
 
     @classmethod
     def not_evidence(cls, field: str, value: object) -> InvalidTypeError:
         """``value`` was given where evidence (a mapping of keys to values) is expected."""
-        return cls(field, value, "a mapping of evidence keys to values")
+        return cls(field, value, _("a mapping of evidence keys to values"))
 
     @classmethod
     def not_exact(cls, field: str, value: object) -> InvalidTypeError:
         """``value`` is not an exact number (a float, a bool, ...)."""
         if isinstance(value, bool | float):
-            return cls(field, value, "a Decimal, int or decimal text (floats are inexact)")
-        return cls(field, value, "a Decimal, int or decimal text")
+            return cls(field, value, _("a Decimal, int or decimal text (floats are inexact)"))
+        return cls(field, value, _("a Decimal, int or decimal text"))
 
 
 class CalendarCoverageError(ZwgkError, LookupError):
@@ -302,7 +335,8 @@ class CalendarCoverageError(ZwgkError, LookupError):
 
     @staticmethod
     def _what(field: str, day: _dt.date, shown: str | None) -> str:
-        return _("{field} {day} is outside the calendar").format(field=field, day=shown or day.isoformat())
+        name = _(field) if field in _FIELD_NAMES else field
+        return _("{field} {day} is outside the calendar").format(field=name, day=shown or day.isoformat())
 
     @classmethod
     def before_notices(
@@ -360,7 +394,7 @@ class DataFileError(ZwgkError, ValueError):
     def __init__(self, source: str, problems: Iterable[Problem]) -> None:
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(_list_problems(f"invalid data file {source}", self.problems))
+        super().__init__(_list_problems(_("invalid data file {source}").format(source=source), self.problems))
 
 
 class InvalidRecordsError(ZwgkError, ValueError):
@@ -369,7 +403,9 @@ class InvalidRecordsError(ZwgkError, ValueError):
     def __init__(self, source: str, problems: Iterable[Problem]) -> None:
         self.source = source
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(_list_problems(f"invalid records in {source}", self.problems))
+        super().__init__(
+            _list_problems(_("invalid records in {source}").format(source=source), self.problems)
+        )
 
 
 class ReportParseError(InvalidRecordsError):
@@ -391,10 +427,10 @@ class MissingFileError(DataFileError, FileNotFoundError):
             [
                 Problem(
                     self.path,
-                    "no such file (or not a regular file)",
+                    _("no such file (or not a regular file)"),
                     field="path",
                     value=self.path,
-                    expected=f"an existing {what}",
+                    expected=_("an existing {what}").format(what=what),
                 )
             ],
         )
@@ -406,13 +442,16 @@ class EvidenceError(ZwgkError, ValueError):
     def __init__(self, card: str, problems: Iterable[Problem]) -> None:
         self.card = card
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(_list_problems(f"evidence does not fit card {card!r}", self.problems))
+        super().__init__(
+            _list_problems(_("evidence does not fit card {card}").format(card=repr(card)), self.problems)
+        )
 
     @classmethod
     def unknown_key(cls, card: str, location: str, key: str, value: object) -> EvidenceError:
         """``key`` is not an evidence key of ``card`` (found at ``location``)."""
         return cls(
-            card, [Problem(location, "unknown evidence key", key, value, "a key of the card's evidence")]
+            card,
+            [Problem(location, _("unknown evidence key"), key, value, _("a key of the card's evidence"))],
         )
 
 
@@ -489,6 +528,10 @@ class InvalidEventSequence(ZwgkError, ValueError):
         return cls(_("unknown outcome {outcome}").format(outcome=_show(outcome)), [event])
 
 
+# The calendar's arguments by name, as coverage errors name them (zh: 日期, 年份, …).
+_FIELD_NAMES = frozenset({N_("day"), N_("date"), N_("year"), N_("start"), N_("end")})
+
+
 def _show_event(event: object) -> str:
     """An event as a message shows it: ``ConsultationEnded on 2026-03-02`` (never its repr)."""
     on = getattr(event, "on", None)
@@ -548,7 +591,7 @@ class UnknownNameError(ZwgkError, LookupError):
         self.known = tuple(known)
         super().__init__(
             _("unknown {kind} {name}; known: {known}").format(
-                kind=kind, name=_show(name), known=", ".join(self.known)
+                kind=_(kind), name=_show(name), known=", ".join(self.known)
             )
         )
 
@@ -579,7 +622,9 @@ class MissingExtraError(ZwgkError, ImportError):
         self.extra = extra
         self.purpose = purpose
         super().__init__(
-            f"{purpose} needs the optional package {package!r}; install it with pip install 'zwgk[{extra}]'"
+            _(
+                "{purpose} needs the optional package {package}; install it with pip install 'zwgk[{extra}]'"
+            ).format(purpose=_(purpose), package=repr(package), extra=extra)
         )
 
 
@@ -612,7 +657,9 @@ def cut(value: object, limit: int = 80) -> str:
         size, whole = len(shown), True
     if whole and len(shown) <= limit:
         return shown
-    return f"{shown[:limit]}… ({size} characters)"
+    return ngettext("{shown}… ({size} character)", "{shown}… ({size} characters)", size).format(
+        shown=shown[:limit], size=size
+    )
 
 
 def _plain(value: object, depth: int = 0) -> str:
@@ -668,12 +715,22 @@ class LimitExceededError(DataFileError):
         self.finding = finding
         super().__init__(
             source,
-            [Problem(where, f"{finding}; the limit {limit} is {bound}", limit, value, f"at most {bound}")],
+            [
+                Problem(
+                    where,
+                    _("{finding}; the limit {limit} is {bound}").format(
+                        finding=finding, limit=limit, bound=bound
+                    ),
+                    limit,
+                    value,
+                    _("at most {bound}").format(bound=bound),
+                )
+            ],
         )
-        message = (
-            f"{source}: {where} {finding}; the limit {limit} is {bound} "
-            f"(pass limits=Limits({limit}=...) to raise it)"
-        )
+        message = _(
+            "{source}: {where} {finding}; the limit {limit} is {bound} "
+            "(pass limits=Limits({limit}=...) to raise it)"
+        ).format(source=source, where=where, finding=finding, limit=limit, bound=bound)
         self.args = (message,)
 
     @classmethod
@@ -681,12 +738,26 @@ class LimitExceededError(DataFileError):
         cls, source: str, limit: str, bound: int, value: int, *, where: str, unit: str
     ) -> LimitExceededError:
         """``"<source>: <where> has <value> <unit>; the limit <limit> is <bound> (...)"``."""
-        return cls(source, limit, bound, value, where=where, finding=f"has {value} {unit}")
+        return cls(
+            source,
+            limit,
+            bound,
+            value,
+            where=where,
+            finding=_("has {value} {unit}").format(value=value, unit=unit),
+        )
 
     @classmethod
     def too_deep(cls, source: str, bound: int, value: int, where: str) -> LimitExceededError:
         """Nesting (JSON arrays/objects, TOML arrays/tables) deeper than ``max_depth``."""
-        return cls(source, "max_depth", bound, value, where=where, finding=f"nests {value} levels deep")
+        return cls(
+            source,
+            "max_depth",
+            bound,
+            value,
+            where=where,
+            finding=_("nests {value} levels deep").format(value=value),
+        )
 
     @classmethod
     def too_compressed(cls, source: str, bound: int, value: int, entry: str) -> LimitExceededError:
@@ -696,12 +767,12 @@ class LimitExceededError(DataFileError):
             "max_compression_ratio",
             bound,
             value,
-            where=f"zip entry {entry!r}",
-            finding=f"expands {value} times",
+            where=_("zip entry {entry}").format(entry=repr(entry)),
+            finding=_("expands {value} times").format(value=value),
         )
 
 
-_SAFE_XML = "XML without a DTD, entities or external references"
+_SAFE_XML = N_("XML without a DTD, entities or external references")
 
 
 class UnsafeFileError(DataFileError):
@@ -718,7 +789,7 @@ class UnsafeFileError(DataFileError):
         self.reason = reason
         super().__init__(
             source,
-            [Problem(part, f"refused: {reason}", "content", None, _SAFE_XML)],
+            [Problem(part, _("refused: {reason}").format(reason=reason), "content", None, _(_SAFE_XML))],
         )
 
 
@@ -738,17 +809,19 @@ class RegisterVersionError(ZwgkError, RuntimeError):
         self.found = found
         self.expected = expected
         if found is None:
-            text = f"no request register at {where}; create one with 'zwgk register init'"
+            text = _("no request register at {where}; create one with 'zwgk register init'").format(
+                where=where
+            )
         elif newer:
-            text = (
-                f"the register at {where} has schema revision {found}, newer than this zwgk "
-                f"knows ({expected}); upgrade zwgk"
-            )
+            text = _(
+                "the register at {where} has schema revision {found}, newer than this zwgk knows "
+                "({expected}); upgrade zwgk"
+            ).format(where=where, found=found, expected=expected)
         else:
-            text = (
-                f"the register at {where} has schema revision {found}; this zwgk needs {expected}: "
+            text = _(
+                "the register at {where} has schema revision {found}; this zwgk needs {expected}: "
                 "back it up, then run 'zwgk register init --upgrade'"
-            )
+            ).format(where=where, found=found, expected=expected)
         super().__init__(text)
 
 
@@ -763,7 +836,7 @@ class RegisterRecordError(ZwgkError, LookupError):
         self.what = what
         self.key = key
         self.problem = problem
-        super().__init__(f"{what} {_show(key)}: {problem}")
+        super().__init__(_("{what} {key}: {problem}").format(what=what, key=_show(key), problem=problem))
 
 
 # --- Work plans (issue 14) -----------------------------------------------------------------
@@ -779,8 +852,10 @@ class PlanCycleError(ZwgkError, ValueError):
         self.plan = plan
         self.cycle = tuple(cycle)
         super().__init__(
-            f"plan {plan!r}: tasks depend on each other in a cycle: {' → '.join(self.cycle)}; "
-            "expected every 'after' chain to end at a task with its own due date"
+            _(
+                "plan {plan}: tasks depend on each other in a cycle: {cycle}; "
+                "expected every 'after' chain to end at a task with its own due date"
+            ).format(plan=repr(plan), cycle=" → ".join(self.cycle))
         )
 
 
@@ -800,13 +875,24 @@ class PlanReferenceError(ZwgkError, LookupError):
         self.name = name
         self.known = tuple(known)
         self.reason = reason
-        what = "task" if field == "after" else "phase"
         if reason is not None:
-            message = f"plan {plan!r}, task {task!r}: {field} = {name!r}: {reason}"
+            message = _("plan {plan}, task {task}: {field} = {name}: {reason}").format(
+                plan=repr(plan), task=repr(task), field=field, name=repr(name), reason=reason
+            )
         else:
-            message = (
-                f"plan {plan!r}, task {task!r}: {field} = {name!r} names no {what} of the plan; "
-                f"known: {', '.join(self.known) or '(none)'}"
+            template = (
+                _("plan {plan}, task {task}: {field} = {name} names no task of the plan; known: {known}")
+                if field == "after"
+                else _(
+                    "plan {plan}, task {task}: {field} = {name} names no phase of the plan; known: {known}"
+                )
+            )
+            message = template.format(
+                plan=repr(plan),
+                task=repr(task),
+                field=field,
+                name=repr(name),
+                known=", ".join(self.known) or _("(none)"),
             )
         super().__init__(message)
 
@@ -825,4 +911,8 @@ class PlanRuleError(ZwgkError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"plan {plan!r}, task {task!r}: {field}: got {_show(value)}; expected {expected}")
+        super().__init__(
+            _("plan {plan}, task {task}: {field}: got {value}; expected {expected}").format(
+                plan=repr(plan), task=repr(task), field=field, value=_show(value), expected=expected
+            )
+        )

@@ -95,7 +95,7 @@ def test_csv_and_xlsx_outputs(folder: Path, tmp_path: Path, capsys: pytest.Captu
     openpyxl = pytest.importorskip("openpyxl")
     book = tmp_path / "findings.xlsx"
     assert main(["report", "check", str(folder), "--as", "xlsx", "--output", str(book)]) == 1
-    ws = openpyxl.load_workbook(book)["审计发现"]
+    ws = openpyxl.load_workbook(book)["findings"]
     checks = ["identity_1", "identity_3", "section_missing", "section_missing"]
     assert [c.value for c in ws["D"]][1:] == checks
 

@@ -97,7 +97,10 @@ def test_table2_in_force_continuity() -> None:
     assert _checks(table) == [("series_in_force", "y23.json", 2023, "y22.json", 2022)]
     (finding,) = table.findings
     assert finding.cells == ("表二 [第二十条第（一）项 规章] × [现行有效件数]",)
-    assert "10 (y22.json) + 本年制发件数 2 − 本年废止件数 1 = 11 (off by 1)" in finding.message
+    assert (
+        "10 (y22.json) + 2 issued [本年制发件数] − 1 repealed [本年废止件数] = 11 (off by 1)"
+        in finding.message
+    )
 
 
 def test_table2_only_when_both_reports_have_it() -> None:
@@ -123,7 +126,7 @@ def test_the_trial_format_has_no_in_force_identity() -> None:
         }
     )
     assert table.findings == ()
-    assert "table 2 of format 2019-trial has no 本年制发件数" in table.notes[0]
+    assert "table 2 of format 2019-trial in 2020 (y20.json) has no [本年制发件数]" in table.notes[0]
 
 
 @pytest.mark.parametrize(
@@ -257,5 +260,5 @@ def test_a_report_without_table_3_is_a_note() -> None:
     table = series_table(points)
     assert table.findings == ()
     assert table.notes == (
-        "局: 表三 not compared between 2018 (old.txt) and 2019 (new.json): one of them has no table 3",
+        "局: table 3 not compared between 2018 (old.txt) and 2019 (new.json): one of them has no table 3",
     )

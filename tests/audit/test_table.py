@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import zwgk
 from zwgk.audit import CHECKS, LOOK_ONLY, AuditedFile, AuditFinding, AuditTable
 from zwgk.errors import InvalidInputError, UnknownNameError
 
@@ -108,7 +109,7 @@ def test_json() -> None:
 
 def test_xlsx(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    wb = openpyxl.load_workbook(TABLE.to_xlsx(tmp_path / "f.xlsx"))
+    wb = openpyxl.load_workbook(TABLE.to_xlsx(tmp_path / "f.xlsx", lang="zh"))
     assert wb.sheetnames == ["审计发现", "文件", "说明"]
     ws = wb["审计发现"]
     assert [c.value for c in ws[1]] == [
@@ -128,7 +129,21 @@ def test_xlsx(tmp_path: Path) -> None:
     assert ws["A2"].quotePrefix
     assert ws["B2"].value == 2023
     assert ws.column_dimensions["E"].width > 10
-    assert [c.value for c in wb["文件"]["B"]][1:] == ["findings", "ok", "unreadable"]
+    assert [c.value for c in wb["文件"]["B"]][1:] == ["有问题", "通过", "无法读取"]
+    english = openpyxl.load_workbook(TABLE.to_xlsx(tmp_path / "e.xlsx", lang="en"))
+    assert english.sheetnames == ["findings", "files", "notes"]
+    assert [c.value for c in english["findings"][1]] == [
+        "agency",
+        "year",
+        "file",
+        "check",
+        "cells",
+        "likely wrong cell",
+        "message",
+        "compared with file",
+        "compared with year",
+    ]
+    assert [c.value for c in english["files"]["B"]][1:] == ["with findings", "ok", "unreadable"]
 
 
 def test_frame_and_html() -> None:
@@ -137,8 +152,12 @@ def test_frame_and_html() -> None:
     assert list(frame.columns)[:4] == ["agency", "year", "file", "check"]
     assert list(frame["check"]) == ["identity_1", "series_jump"]
     html = TABLE._repr_html_()
-    assert "<th>检查项</th>" in html
-    assert "&lt;AuditTable" in html or "AuditTable" in html
+    assert "<th>check</th>" in html
+    assert "<p>3 files, 1 findings, 1 to look at, 1 unreadable</p>" in html
+    with zwgk.language("zh"):
+        chinese = TABLE._repr_html_()
+    assert "<th>检查项</th>" in chinese
+    assert "<p>3个文件，1项审计发现，1项值得一看，1个无法读取</p>" in chinese
     assert "=HYPERLINK(&quot;" in html  # escaped
 
 

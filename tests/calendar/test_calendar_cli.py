@@ -18,7 +18,8 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def test_calendar_2026_lists_periods_with_notice_numbers(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "calendar", "2026")
+    # Chinese: the notice's own terms (休7天, 调休上班, 法定节假日; 国办发明电〔2025〕7号).
+    code, out, err = _run(capsys, "--lang", "zh", "calendar", "2026")
     assert code == 0
     assert err == ""
     assert "国庆节  2026-10-01 … 2026-10-07  休7天  国办发明电〔2025〕7号" in out
@@ -26,6 +27,15 @@ def test_calendar_2026_lists_periods_with_notice_numbers(capsys: pytest.CaptureF
     assert "  休  2026-10-01 周四  法定节假日  国办发明电〔2025〕7号" in out
     assert "  班  2026-09-20 周日  调休上班" in out
     assert out.index("元旦") < out.index("春节") < out.index("国庆节")
+
+
+def test_calendar_2026_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "calendar", "2026")
+    assert (code, err) == (0, "")
+    assert "National Day  2026-10-01 … 2026-10-07  7 days off  国办发明电〔2025〕7号" in out
+    assert "  work  2026-10-10 Sat  weekend working day  国办发明电〔2025〕7号" in out
+    assert "  rest  2026-10-01 Thu  statutory holiday  国办发明电〔2025〕7号" in out
+    assert out.index("New Year") < out.index("Spring Festival") < out.index("National Day")
 
 
 def test_calendar_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +84,7 @@ def test_workdays_add(capsys: pytest.CaptureFixture[str]) -> None:
     # From Monday 2026-09-28: 9/29, 9/30, (国庆 10/1–7), 10/8, 10/9, Sat 10/10, ... → Fri 10/30.
     code, out, err = _run(capsys, "workdays", "add", "2026-09-28", "20")
     assert code == 0
-    assert out.startswith("2026-10-30  (周五")
+    assert out == "2026-10-30  (Fri; +20 working days from 2026-09-28 Mon)\n"
     assert err == ""
 
 
@@ -114,7 +124,7 @@ def test_workdays_between(capsys: pytest.CaptureFixture[str]) -> None:
 def test_workdays_kind(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "workdays", "kind", "2026-10-10")
     assert code == 0
-    assert out == "2026-10-10 周六  调休上班 (国庆节, 国办发明电〔2025〕7号) — working day (工作日)\n"
+    assert out == "2026-10-10 Sat  weekend working day (National Day, 国办发明电〔2025〕7号) — working day\n"
     code, out, _ = _run(capsys, "workdays", "kind", "2026-10-01", "--json")
     assert json.loads(out) == {
         "date": "2026-10-01",
@@ -126,7 +136,9 @@ def test_workdays_kind(capsys: pytest.CaptureFixture[str]) -> None:
         "provisional": False,
     }
     code, out, _ = _run(capsys, "workdays", "kind", "2026-11-03")
-    assert out == "2026-11-03 周二  工作日 — working day (工作日)\n"
+    assert out == "2026-11-03 Tue  working weekday — working day\n"
+    code, out, _ = _run(capsys, "--lang", "zh", "workdays", "kind", "2026-10-10")
+    assert out == "2026-10-10 周六  调休上班（国庆节，国办发明电〔2025〕7号）：工作日\n"
 
 
 def test_workdays_kind_provisional(capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,7 +188,7 @@ def test_extra_notice_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         capsys, "workdays", "kind", "2027-01-31", "--notices", str(path), "--beyond", "raise"
     )
     assert code == 0
-    assert "调休上班" in out
+    assert "weekend working day" in out
     assert "国办发明电〔2026〕99号" in out
     assert err == ""
 

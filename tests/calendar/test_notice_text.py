@@ -207,9 +207,14 @@ def test_cli_writes_the_file_and_lists_the_changed_days(
     monkeypatch.setattr("sys.stdin", io.StringIO(changed))
     assert main(["calendar", "parse-notice", "-", "--write", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "added   2026-10-08 周四  工作日 → 调休休息  国庆节" in out
+    assert "added   2026-10-08 Thu  working weekday → other holiday rest day  National Day" in out
     written = Path(str(tmp_path)) / "2026.toml"
     assert f"wrote {written}" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(changed))
+    assert main(["--lang", "zh", "calendar", "parse-notice", "-", "--write", str(tmp_path), "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "新增 2026-10-08 周四  工作日 → 调休休息  国庆节" in out
+    assert f"已写入 {written}" in out
     cal = default_calendar().with_notices(load_notices(written))
     assert not cal.is_working_day(dt.date(2026, 10, 8))
 

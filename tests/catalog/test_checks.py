@@ -77,11 +77,12 @@ def test_each_finding(changes: dict[str, object], expected: list[FindingCode]) -
 def test_order_message_names_both_bases() -> None:
     (finding,) = check_item(good(legal_bases=(DOC, LAW)))
     assert (
-        "《中华人民共和国就业促进法》(法律) comes after 《就业补助资金管理办法》(规范性文件)"
+        "《中华人民共和国就业促进法》(law) comes after 《就业补助资金管理办法》(normative document)"
         in finding.message
     )
     assert finding.location == "item 1"
-    assert "公开依据未按法律效力排列" in str(finding)
+    assert "legal bases not in order of legal force" in str(finding)
+    assert "公开依据未按法律效力排列" in finding.text_in("zh")
 
 
 def test_duplicates_name_the_first_row() -> None:
@@ -92,7 +93,7 @@ def test_duplicates_name_the_first_row() -> None:
     (finding,) = report.findings
     assert finding.code is FindingCode.DUPLICATE_ITEM
     assert finding.location == "row 9"
-    assert "row 4 (序号 1)" in finding.message
+    assert "row 4 (sequence 1)" in finding.message
 
 
 def test_service_guide_elements_are_the_seed_list() -> None:
@@ -111,7 +112,8 @@ def test_service_guide_check() -> None:
     partial = good(content=("办事指南：设定依据、申请条件",))
     (finding,) = check_item(partial)
     assert finding.code is FindingCode.SERVICE_GUIDE_INCOMPLETE
-    assert finding.message == "missing " + "、".join(SEED_ELEMENTS[2:])
+    assert finding.message == "missing " + ", ".join(SEED_ELEMENTS[2:])
+    assert finding.message_in("zh") == "缺少" + "、".join(SEED_ELEMENTS[2:])
     # an item that is not a service guide is not asked for the elements
     assert codes(good(content=("设定依据",))) == []
 

@@ -25,7 +25,7 @@ def test_check_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["catalog", "check", str(sample_catalog_path())]) == 1
     out = capsys.readouterr().out
     assert "示例县就业和社会保障领域基层政务公开标准目录: 32 items" in out
-    assert "row 34 (社会保障卡 / 社会保障卡申领): 缺少公开依据" in out
+    assert "row 34 (社会保障卡 / 社会保障卡申领): no legal basis" in out
     assert "7 defects" in out
 
 

@@ -299,7 +299,7 @@ def test_extra_cells_are_listed_with_the_other_problems() -> None:
         catalog_from_rows(rows)
     found = [(p.location, p.message) for p in info.value.problems]
     assert found == [
-        ("row 2, column D", "unknown DisclosureMode"),
+        ("row 2, column D", "unknown disclosure mode"),
         ("row 2, column C", "cell under no header"),
         ("row 3, column E", "cell beyond the last header column"),
     ]

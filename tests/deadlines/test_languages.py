@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support import chinese_outside_citations, latin_words
 
 import zwgk
 from zwgk._cli import main
@@ -25,40 +26,6 @@ from zwgk.errors import InvalidEventSequence, UnknownLanguageError
 
 GOLDEN = tomllib.loads((Path(__file__).parent / "golden" / "languages.toml").read_text(encoding="utf-8"))
 CASES = GOLDEN["case"]
-
-# --------------------------------------------------------------------------- the two scans
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMERAL = "一二三四五六七八九十百零〇"
-_CITATION = re.compile(
-    r"《[^》]*》"  # a document's title
-    # its version （2008年） or number （国办函〔2020〕109号）
-    r"(?:（\d{4}年[^）]*）|（[\u4e00-\u9fff]+〔\d{4}〕\d+号）)?"
-    # its articles: 第三十三条第二款, 第（二）项, 第三十二条、第三十四条
-    rf"(?:、?第[{_NUMERAL}]+[条款项]|第（[{_NUMERAL}]+）项)*"
-    r"|[\u4e00-\u9fff]+〔\d{4}〕\d+号"  # 国办函〔2020〕109号
-    r"|国务院令第\d+号"
-)
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-_LATIN = re.compile(r"[A-Za-z]+")
-
-
-def latin_words(text: str, *allowed: str) -> list[str]:
-    """Latin words in ``text`` outside ISO dates and the ``allowed`` tokens (a data version)."""
-    for token in allowed:
-        text = text.replace(token, " ")
-    return _LATIN.findall(_DATE.sub(" ", text))
-
-
-def chinese_outside_citations(text: str) -> list[str]:
-    """Each line of ``text`` that holds a CJK character outside a citation (the ``；`` that joins
-    two citations counts as part of them)."""
-    bad = []
-    for line in text.splitlines():
-        rest = _CITATION.sub("", line.replace("；《", "《"))
-        if _CJK.search(rest):
-            bad.append(line)
-    return bad
 
 
 def test_the_scans_catch_what_they_should() -> None:

@@ -75,9 +75,9 @@ def test_catalog_html_escapes_cells() -> None:
     page = small._repr_html_()
     assert "<script>" not in page
     assert _body_rows(page) == [["1", "&lt;script&gt;alert(1)&lt;/script&gt;", "", "A&amp;B局", ""]]
-    assert "<p>T&lt;1&gt;: 1 items</p>" in page
+    assert "<p>T&lt;1&gt;: 1 item</p>" in page
     assert "more items" not in page
-    assert repr(small) == "<Catalog T<1>: 1 items>"
+    assert repr(small) == "<Catalog T<1>: 1 item>"
 
 
 def test_catalog_to_frame_is_the_export_function(catalog: Catalog) -> None:
@@ -94,7 +94,7 @@ def test_check_report_html_has_one_row_per_defect(report: CheckReport) -> None:
     defects = _defects()
     rows = _body_rows(report._repr_html_())
     assert [(r[0], r[3]) for r in rows] == [
-        (f"row {d['row']}", report.findings[n].code.value) for n, d in enumerate(defects)
+        (f"row {d['row']}", report.findings[n].label_in("en")) for n, d in enumerate(defects)
     ]
     assert [f.code.name for f in report.findings] == [d["code"] for d in defects]
 

@@ -63,9 +63,9 @@ def report() -> AnnualReport:
 
 def test_report_repr_shows_the_flow_of_requests(report: AnnualReport) -> None:
     assert repr(report) == (
-        "<AnnualReport A&B<局> 2025 (format 2021; 表三, 表四): 新收 10, 上年结转 2, 总计 9, 结转下年度 3>"
+        "<AnnualReport A&B<局> 2025 (format 2021; table 3, table 4): new 10, carried over 2, total 9, carried forward 3>"
     )
-    assert repr(report.table3) == "<Table3 format 2021: 新收 10, 上年结转 2, 总计 9, 结转下年度 3>"
+    assert repr(report.table3) == "<Table3 format 2021: new 10, carried over 2, total 9, carried forward 3>"
 
 
 def test_report_html_is_the_official_tables(report: AnnualReport) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from tests.support import hide_package
 
+import zwgk
 from zwgk.errors import CJKFontMissingWarning, InvalidInputError, MissingExtraError
 from zwgk.scoring import (
     Card,
@@ -50,7 +51,8 @@ def test_score_repr_is_one_readable_line(result: ScoreResult) -> None:
 
 
 def test_score_html_has_one_escaped_row_per_item_with_reasons(result: ScoreResult) -> None:
-    page = result._repr_html_()
+    with zwgk.language("zh"):
+        page = result._repr_html_()
     rows = [_cells(r) for r in _body_rows(page)]
     assert rows == [
         ["公开内容", "1", "信息更新及时", "7", "10", "-3 更新不及时 &lt;扣3分&gt; &amp; 通报"],
@@ -65,13 +67,15 @@ def test_score_html_has_one_escaped_row_per_item_with_reasons(result: ScoreResul
 
 def test_score_html_lists_missing_evidence_and_escapes_the_unit(card: Card) -> None:
     lenient = score(card, {"late": False}, lenient=True, unit="<乙>")
-    page = lenient._repr_html_()
+    with zwgk.language("zh"):
+        page = lenient._repr_html_()
     assert page.startswith("<div class='zwgk-score'><p>&lt;乙&gt; — ")
     assert "<li>缺少证据（按0分计）：good、guide</li>" in page
 
 
 def test_score_to_frame_has_one_row_per_item(result: ScoreResult) -> None:
-    frame = result.to_frame()
+    with zwgk.language("zh"):
+        frame = result.to_frame()
     assert list(frame.columns) == [
         "section", "item", "title", "maximum", "points", "applicable", "bonus", "adjustments",
     ]  # fmt: skip
@@ -159,7 +163,7 @@ def test_ranking_displays_one_row_per_unit(card: Card) -> None:
 
 def test_what_if_displays_one_row_per_changed_item(card: Card) -> None:
     change = what_if(card, {"late": True, "guide": False, "good": 2}, "guide", True)
-    assert repr(change) == "<WhatIf guide: False → True: 11 → 21 (+10), 1 item(s) changed>"
+    assert repr(change) == "<WhatIf guide: False → True: 11 → 21 (+10), 1 item changed>"
     frame = change.to_frame()
     assert frame.to_dict("records") == [
         {"item": "2", "title": "办事指南齐全", "before": D(0), "after": D(10), "delta": D(10)}

@@ -64,7 +64,7 @@ RECORDS: dict[str, tuple[str, tuple[type[Exception], str] | None]] = {
     "the made-up 2027 notice": (NOTICE_2027_TOML, None),
     "working day on a Tuesday (调休上班 on an ordinary weekday)": (
         _notice(_period("元旦", "2027-01-01", "2027-01-03", "2027-01-05"), SPRING),
-        (DataFileError, "a working day (调休上班) on a Tuesday"),
+        (DataFileError, "a weekend working day on a Tuesday"),
     ),
     "working day on a Saturday": (_notice(_period("元旦", "2027-01-01", "2027-01-03", "2027-02-20")), None),
     "rest day in another year": (

@@ -103,11 +103,11 @@ def test_cli_status_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_status_text_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(GOLDEN / "office-2026.toml")
-    assert main(["plan", "status", path, "--as-of", "2026-01-05"]) == 0
+    assert main(["plan", "status", path, "--as-of", "2026-01-05", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("某局2026年一季度工作安排（测试） — 截至 2026-01-05")
     assert "按责任单位：" in out
-    assert main(["plan", "status", path, "--as-of", "2026-01-05", "--as", "md"]) == 0
+    assert main(["plan", "status", path, "--as-of", "2026-01-05", "--as", "md", "--lang", "zh"]) == 0
     assert "| 序号 | 工作任务 | 责任单位 | 完成时限 | 完成日期 | 状态 | 工作日 |" in capsys.readouterr().out
 
 
@@ -153,7 +153,7 @@ def test_displays() -> None:
         == "<PlanStatus office-2025 as of 2025-10-10: 22 rows (done 11, done-late 3, overdue 3, open 5)>"
     )
     assert "<table>" in status._repr_html_()
-    assert "关键路径：summary → publish（最后完成时限 2026-01-15）" in status.render_text()
+    assert "关键路径：summary → publish（最后完成时限 2026-01-15）" in status.render_text(lang="zh")
     assert len(status.overdue) == 3
     frame = status.to_frame()
     assert list(frame["state"][:2]) == ["done", "done-late"]

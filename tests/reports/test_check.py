@@ -211,7 +211,7 @@ def test_cli_shares_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "the parts add up to 11, not the total 10" in out
     assert "the count 11 is above the total 10" in out
-    assert "the share 110% is above 100%" in out
+    assert "the share 110%, above 100%, is more than" in out
 
 
 @pytest.mark.parametrize(

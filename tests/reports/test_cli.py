@@ -71,7 +71,7 @@ def test_report_shares(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_fees_per_request(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fees", "per-request", "--count", "12"]) == 0
-    assert "total ¥200 for 12 request(s)" in capsys.readouterr().out
+    assert "total ¥200 for 12 requests" in capsys.readouterr().out
     assert main(["fees", "per-request", "--count", "3", "--already", "29", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [f["fee"] for f in data["fees"]] == ["100", "200", "200"]
@@ -87,7 +87,7 @@ def test_fees_per_request_from_ledger(tmp_path: Path, capsys: pytest.CaptureFixt
     ledger.write_text("\n".join(lines) + "\n", "utf-8")
     args = ["fees", "per-request", "--ledger", str(ledger), "--applicant", "甲", "--month", "2025-03"]
     assert main(args) == 0
-    assert "total ¥200 for 12 request(s)" in capsys.readouterr().out
+    assert "total ¥200 for 12 requests" in capsys.readouterr().out
     assert main(["fees", "per-request", "--ledger", str(ledger)]) == 2
     assert main([*args[:-1], "March"]) == 2
 

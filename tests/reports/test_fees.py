@@ -82,8 +82,8 @@ def test_monthly_fees_45_requests() -> None:
     assert [f.ordinal for f in fees] == list(range(1, 46))
     assert fees[-1].cumulative == Decimal(5500)
     assert fees[10].amount == Decimal(100)
-    assert "第31件" in fees[30].explain()
-    assert "tier 31–40 at ¥200/件" in fees[30].explain()
+    assert fees[30].explain().startswith("request 31 ")
+    assert "tier 31–40 at ¥200 per request" in fees[30].explain()
 
 
 def test_monthly_fees_counted_in_receipt_order_and_continue_a_month() -> None:

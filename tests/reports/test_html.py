@@ -174,7 +174,7 @@ def test_error_table4_shapes() -> None:
     assert "no row of 15 numbers" in str(problem)
     assert result.report.table4 is None
     assert result.report.table3 == Table3.from_mapping("2021", {})
-    with pytest.warns(TablesSkippedWarning, match="表四 could not be read"):
+    with pytest.warns(TablesSkippedWarning, match="table 4 could not be read"):
         parse_report_html(good.replace("</body>", none + "</body>"))
     two = head + ("<tr>" + "<td>1</td>" * 15 + "</tr>") * 2 + "</table>"
     with pytest.warns(TablesSkippedWarning, match="more than one row of numbers"):

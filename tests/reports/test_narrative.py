@@ -7,6 +7,7 @@ satisfy FACTS §3 (the test vector of a real 2021-format report).
 
 from __future__ import annotations
 
+import re
 import tomllib
 import types
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -187,7 +188,7 @@ def test_one_changed_count_one_finding() -> None:
     assert "上年结转政府信息公开申请650件" in finding.quote
     assert [str(c) for c in finding.cells] == ["表三 [二、上年结转政府信息公开申请数量] × [总计]"]
     assert (
-        "the text says 上年结转 650, but 表三 [二、上年结转政府信息公开申请数量] × [总计] is 560"
+        "the text says [上年结转] 650, but 表三 [二、上年结转政府信息公开申请数量] × [总计] is 560"
         in finding.message
     )
 
@@ -310,7 +311,7 @@ def test_ambiguous_whole_is_unchecked() -> None:
     text = "收到申请100件,转办95件;予以公开50件,占52.63%。"
     (statement,) = (s for s in extract_statements(text) if s.share is not None)
     assert statement.whole is None
-    assert "100件, 95件" in statement.note
+    assert "「100件」, 「95件」" in statement.note
     (finding,) = check_narrative(_without_tables(("", text)))
     assert finding.kind == "share_unchecked"
 
@@ -557,3 +558,72 @@ def test_real_text_against_its_table(heading: str, text: str, new: int, carried_
     assert [(f.kind, f.expected, f.reported) for f in check_narrative(wrong)] == [
         ("narrative_count", new + 1, new)
     ]
+
+
+# ------------------------------------------------------------------ one language per output (issue 13)
+
+
+def _english_scan(text: str, *data: str) -> None:
+    """English output: Chinese only in the quoted report text (「…」), the official labels in
+    brackets and the cell names (the reports package's, data here)."""
+    from tests.support import assert_one_language
+
+    for token in sorted(data, key=len, reverse=True):
+        text = text.replace(token, " ")
+    assert_one_language(re.sub(r"\[[^\[\]]*\]|「[^」]*」", " ", text), "en")
+
+
+def test_findings_worded_in_both_languages() -> None:
+    from tests.support import assert_one_language
+
+    import zwgk
+
+    report = _report(NARRATIVE.replace("上年结转政府信息公开申请560件", "上年结转政府信息公开申请650件"))
+    (finding,) = check_narrative(report)
+    cell = str(finding.cells[0])
+    chinese = finding.message_in("zh")
+    # 正文 (the report's text) states 上年结转 650 where 表三 has 560: the words of the format
+    assert chinese.startswith("三、收到和处理政府信息公开申请情况：「")
+    assert chinese.endswith(f"：正文写[上年结转]650，但{cell}为560")
+    assert_one_language(chinese, "zh")
+    english = finding.message_in("en")
+    assert english.startswith("section [三、收到和处理政府信息公开申请情况]: 「")
+    _english_scan(english, cell)
+    with zwgk.language("zh"):
+        assert finding.message == chinese
+        assert finding.to_dict()["message"] == chinese
+        assert str(finding) == chinese
+    assert finding.message == english
+
+
+def test_unchecked_shares_say_why_in_one_language() -> None:
+    from tests.support import assert_one_language
+
+    text = "甲类100件,乙类200件,丙类30件,占30%。全县60%的村已公开。"
+    findings = check_narrative(_without_tables(("二、主动公开政府信息情况", text)))
+    unchecked = [f for f in findings if f.kind == "share_unchecked"]
+    assert unchecked
+    for f in unchecked:
+        assert_one_language(f.message_in("zh"), "zh")
+        assert "比例未检查" in f.message_in("zh")
+        _english_scan(f.message_in("en"))
+        assert "share not checked" in f.message_in("en")
+    assert unchecked[0].message_in("zh").endswith("比例未检查，其总数可能是「100件」, 「200件」中的任何一个")
+    assert (
+        unchecked[0]
+        .message_in("en")
+        .endswith("share not checked, its whole could be any of 「100件」, 「200件」")
+    )
+    statements = extract_statements(text)
+    loose = [s for s in statements if s.count is None]
+    assert [s.note_in("en") for s in loose] == ["a share stated without its count"]
+    assert [s.note_in("zh") for s in loose] == ["只写了比例、没有写件数"]
+
+
+def test_an_unknown_language_is_refused() -> None:
+    from zwgk.errors import UnknownLanguageError
+
+    report = _report(NARRATIVE.replace("上年结转政府信息公开申请560件", "上年结转政府信息公开申请650件"))
+    (finding,) = check_narrative(report)
+    with pytest.raises(UnknownLanguageError):
+        finding.message_in("fr")  # type: ignore[arg-type]

@@ -148,7 +148,7 @@ def test_a_bad_table_is_skipped_and_reported() -> None:
     assert [(p.kind, p.table) for p in result.problems] == [("table_unreadable", 4), ("table_unreadable", 2)]
     four, two = result.problems
     assert four.location == "city/justice.shtml: <table> 4 of the page"
-    assert "表四 could not be read and was skipped" in four.message
+    assert "table 4 could not be read and was skipped" in four.message
     assert two.problems[0].field == "本年处理决定数量"
     assert two.problems[0].value == "一百二十"
     with pytest.warns(TablesSkippedWarning, match="2 table") as caught:
@@ -534,4 +534,52 @@ def test_an_audit_reports_the_skipped_table(tmp_path: Path) -> None:
     (finding,) = [f for f in table.findings if f.check == "table_unreadable"]
     assert finding.file == str(tmp_path / "a.shtml")
     assert (finding.agency, finding.year) == ("某市某区司法局", 2023)
-    assert "表四 could not be read and was skipped" in finding.message
+    assert "table 4 could not be read and was skipped" in finding.message
+
+
+# ------------------------------------------------------------------ one language per output (issue 13)
+
+
+def test_skipped_tables_worded_in_both_languages() -> None:
+    from tests.support import assert_one_language
+
+    import zwgk
+
+    broken4 = html_table(T4).replace(">2<", ">两<", 1)
+    result = read_report(
+        _site_page(html_table(T2), html_table(T3) + broken4).encode(), source="justice.shtml"
+    )
+    (four,) = result.problems
+    # 表四 (the 2021 format's name of the review and litigation table) 无法读取, 已跳过
+    assert four.message_in("zh").startswith("表四无法读取，已跳过：")
+    assert four.message_in("en").startswith("table 4 could not be read and was skipped: ")
+    with zwgk.language("zh"):
+        assert four.location == "justice.shtml：网页第4个表格"
+        assert str(four).startswith("justice.shtml：网页第4个表格：表四无法读取")
+    assert four.location == "justice.shtml: <table> 4 of the page"
+    assert_one_language(four.message_in("en"), "en")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le"),
+            "请另存为 DOCX 或 PDF 后再读取",
+        ),
+        (b"   \n", "空文件"),
+        (b"PK\x03\x04 broken", "压缩文件已损坏"),
+    ],
+    ids=["doc", "empty", "bad-zip"],
+)
+def test_refused_content_in_chinese(data: bytes, message: str) -> None:
+    import zwgk
+
+    with zwgk.language("zh"), pytest.raises(DataFileError) as caught:
+        read_report(data)
+    assert message in str(caught.value)
+    (problem,) = caught.value.problems
+    assert problem.expected in (
+        "DOCX 或 PDF",
+        "HTML、JSON、PDF（带文字层）、DOCX、XLSX 或 XLS 格式的年度报告",
+    )

@@ -14,7 +14,18 @@ SITES = str(Path(__file__).parent / "golden" / "sites.csv")
 
 def test_bulletin_with_decisions(capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        main(["rounds", "demonstration-site-standards", SITES, "--designations", "demonstration-sites"]) == 0
+        main(
+            [
+                "rounds",
+                "demonstration-site-standards",
+                SITES,
+                "--designations",
+                "demonstration-sites",
+                "--lang",
+                "zh",
+            ]
+        )
+        == 0
     )
     out = capsys.readouterr().out
     assert out.startswith("# 2026年政务公开考核结果通报\n")
@@ -25,7 +36,7 @@ def test_bulletin_with_decisions(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("docx")
     pytest.importorskip("openpyxl")
-    args = ["rounds", "demonstration-site-standards", SITES, "--period", "2025", "--json"]
+    args = ["rounds", "demonstration-site-standards", SITES, "--period", "2025", "--json", "--lang", "zh"]
     assert main([*args, "--output", str(tmp_path / "b.docx"), "--output", str(tmp_path / "r.xlsx")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["results"][0] == {

@@ -55,10 +55,12 @@ def test_cells_of_other_types() -> None:
 
 def test_verdicts() -> None:
     result = score(CARD, dict.fromkeys(KEYS, True))
-    assert verdict(result) == "无及格线"
-    assert verdict(attrs.evolve(result, pass_mark=Decimal(4))) == "通过"
-    assert verdict(attrs.evolve(result, passed=False, pass_mark=Decimal(7))) == "未通过"
-    assert verdict(attrs.evolve(result, passed=False, vetoes=("否决",))) == "否决（不合格）"
+    assert verdict(result, "zh") == "无及格线"
+    assert verdict(attrs.evolve(result, pass_mark=Decimal(4)), "zh") == "通过"
+    assert verdict(attrs.evolve(result, passed=False, pass_mark=Decimal(7)), "zh") == "未通过"
+    assert verdict(attrs.evolve(result, passed=False, vetoes=("否决",)), "zh") == "否决（不合格）"
+    assert verdict(result) == "no pass mark"
+    assert verdict(attrs.evolve(result, passed=False, vetoes=("否决",)), "en") == "vetoed (failed)"
 
 
 def test_a_unit_missing_a_round_is_not_decided_and_has_no_change() -> None:
@@ -83,7 +85,7 @@ def test_docx_with_decisions(tmp_path: Path) -> None:
     rows = [_row("甲", "2025", 6), _row("乙", "2025", 5), _row("甲", "2026", 5), _row("乙", "2026", 6)]
     rounds = score_rounds(CARD, rows)
     decisions = designate(rounds, load_designations("demonstration-sites"))
-    path = write_bulletin_docx(rounds, tmp_path / "b.docx", decisions=decisions)
+    path = write_bulletin_docx(rounds, tmp_path / "b.docx", decisions=decisions, lang="zh")
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     assert "动态管理" in texts
     assert "失分项目" in texts

@@ -89,7 +89,7 @@ def test_builtin_rules_of_seed_000(rounds) -> None:  # type: ignore[no-untyped-d
         ("recommend-province", "丙"),
     ]
     assert decisions[-1].action is Action.RECOMMEND
-    assert decisions[-1].explanation == (
+    assert decisions[-1].explanation_in("zh") == (
         "丙：推荐。规则 recommend-province（措施有力成效显著，推荐为全省系统示范点）："
         "2026 得分 6（第1名/共5）。"
     )
@@ -110,7 +110,7 @@ def test_strict_rules(rounds) -> None:  # type: ignore[no-untyped-def]
     ]
     first = decisions[0]
     assert (first.periods, first.totals, first.places, first.of) == (("2025", "2026"), (3, 2), (5, 5), (5, 5))
-    assert first.explanation == (
+    assert first.explanation_in("zh") == (
         "戊：取消资格。规则 bottom-twice（连续两轮排名末位）："
         "2025 得分 3（第5名/共5）；2026 得分 2（第5名/共5）。"
     )

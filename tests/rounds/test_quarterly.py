@@ -63,20 +63,20 @@ def test_quarters_ranked_and_trend(rounds) -> None:  # type: ignore[no-untyped-d
 
 
 def test_bulletin_markdown(rounds) -> None:  # type: ignore[no-untyped-def]
-    text = rounds.bulletin_markdown()
+    text = rounds.bulletin_markdown(lang="zh")
     assert text.startswith("# 2026年第二季度政务公开考核结果通报\n")
     assert "对2个单位2026年第二季度政务公开工作进行了考核" in text
     assert "| 1 | 区民政局 | 100 | — | 无及格线 | 0 |" in text
     assert "| 2 | 区财政局 | 90 | — | 无及格线 | -10 |" in text
     assert "- 区财政局（与2026年第一季度相比）：第6项 20→15（-5）；第12项 5→0（-5）" in text
     assert "通过" not in text  # 表一 states no pass mark
-    first = rounds.bulletin_markdown("2026Q1")
+    first = rounds.bulletin_markdown("2026Q1", lang="zh")
     assert "| 1 | 区财政局 | 100 | — | 无及格线 | — |" in first  # no previous round
 
 
 def test_bulletin_docx(rounds, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     docx = pytest.importorskip("docx")
-    path = write_bulletin_docx(rounds, tmp_path / "通报.docx", issuer="开福区政务公开办")
+    path = write_bulletin_docx(rounds, tmp_path / "通报.docx", issuer="开福区政务公开办", lang="zh")
     doc = docx.Document(str(path))
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "2026年第二季度政务公开考核结果通报"
@@ -91,7 +91,7 @@ def test_results_xlsx_is_frozen_chinese_and_formula_safe(tmp_path: Path) -> None
     rows = _rows()
     rows[0] = {**rows[0], "单位": '=HYPERLINK("http://x")'}
     rounds = score_rounds(load_card("kaifu-2013-departments"), rows)
-    path = write_results_xlsx(rounds, tmp_path / "结果.xlsx")
+    path = write_results_xlsx(rounds, tmp_path / "结果.xlsx", lang="zh")
     ws = openpyxl.load_workbook(path).active
     assert [c.value for c in ws[1]] == ["考核期", "名次", "单位", "得分", "满分", "等次", "结论", "较上期"]
     assert ws.freeze_panes == "A2"
@@ -162,7 +162,7 @@ def test_bad_tables() -> None:
 def test_period_labels_in_bulletins() -> None:
     from zwgk.rounds._bulletin import period_text
 
-    assert [period_text(p) for p in ("2026", "2026Q3", "2026-Q4", "2026H2", "第一轮")] == [
+    assert [period_text(p, "zh") for p in ("2026", "2026Q3", "2026-Q4", "2026H2", "第一轮")] == [
         "2026年",
         "2026年第三季度",
         "2026年第四季度",

@@ -22,7 +22,7 @@ def _write(tmp_path: Path, case_name: str, name: str = "kaifu-2013-streets") -> 
 
 def test_score_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "half-point-windows-facilities")
-    assert main(["score", "kaifu-2013-streets", str(path), "--unit", "东风路街道"]) == 0
+    assert main(["score", "kaifu-2013-streets", str(path), "--unit", "东风路街道", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "总分 96.5 / 100" in out
     assert "东风路街道" in out
@@ -40,7 +40,7 @@ def test_score_json_keeps_decimals_exact(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_score_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "perfect")
-    assert main(["score", "kaifu-2013-streets", str(path), "--as", "md"]) == 0
+    assert main(["score", "kaifu-2013-streets", str(path), "--as", "md", "--lang", "zh"]) == 0
     assert "| 序号 | 考核内容 | 分值 | 得分 | 扣分/加分 |" in capsys.readouterr().out
 
 
@@ -49,7 +49,7 @@ def test_score_from_stdin(
 ) -> None:
     path = _write(tmp_path, "perfect")
     monkeypatch.setattr("sys.stdin", io.StringIO(path.read_text(encoding="utf-8")))
-    assert main(["score", "kaifu-2013-streets", "-"]) == 0
+    assert main(["score", "kaifu-2013-streets", "-", "--lang", "zh"]) == 0
     assert "总分 100 / 100" in capsys.readouterr().out
 
 
@@ -76,7 +76,7 @@ def test_missing_evidence_exits_2_listing_everything(
 def test_lenient(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "ev.json"
     path.write_text("{}", encoding="utf-8")
-    assert main(["score", "kaifu-2013-windows", str(path), "--lenient"]) == 0
+    assert main(["score", "kaifu-2013-windows", str(path), "--lenient", "--lang", "zh"]) == 0
     assert "缺少证据" in capsys.readouterr().out
 
 
@@ -149,7 +149,7 @@ def _combination_evidence(tmp_path: Path, departments: str, windows: str | None)
 def test_score_combination_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Golden combination case 区市场监管局: 表一 94 × 0.6 + 表二 98.5 × 0.4 = 56.4 + 39.4 = 95.8
     path = _combination_evidence(tmp_path, "complaints-handled-praised-only", "bonus-innovation-praise")
-    assert main(["score", _WITH_WINDOW, str(path), "--unit", "区市场监管局"]) == 0
+    assert main(["score", _WITH_WINDOW, str(path), "--unit", "区市场监管局", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("区市场监管局 — 开福区区直部门（在区政务服务中心设置窗口）")
     assert "加权总分 95.8 = 94×0.6 + 98.5×0.4" in out
@@ -169,7 +169,7 @@ def test_score_combination_json_and_markdown(tmp_path: Path, capsys: pytest.Capt
     assert data["total"] == "73.8"
     assert [(p["weight"], p["contribution"]) for p in data["parts"]] == [("0.6", "49.2"), ("0.4", "24.6")]
     assert [p["result"]["total"] for p in data["parts"]] == ["82", "61.5"]
-    assert main(["score", _WITH_WINDOW, str(path), "--as", "md"]) == 0
+    assert main(["score", _WITH_WINDOW, str(path), "--as", "md", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "| 考核表 | 得分 | 权重 | 折算得分 | 结论 |" in out
     assert "| 合计 | | | 73.8 | |" in out
@@ -198,7 +198,7 @@ def test_failing_combination_exits_1(
 
     monkeypatch.setattr(zwgk.scoring, "score", failing_windows)
     path = _combination_evidence(tmp_path, "organisation-lapses", "attendance-and-leadership")
-    assert main(["score", _WITH_WINDOW, str(path)]) == 1
+    assert main(["score", _WITH_WINDOW, str(path), "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert "结论 未通过" in out
     assert "= 24.6（未通过）" in out
@@ -256,7 +256,7 @@ def test_scoring_the_filled_template_of_a_combination_lists_every_missing_key(
 def test_cards_lists_cards_and_combinations_under_headings(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cards"]) == 0
     out = capsys.readouterr().out
-    cards_at, combinations_at = out.index("Cards (考核表):"), out.index("Combinations")
+    cards_at, combinations_at = out.index("Cards:"), out.index("Combinations")
     assert cards_at < out.index("kaifu-2013-streets") < combinations_at
     assert combinations_at < out.index(_WITH_WINDOW)
     assert out.index("kaifu-2013-department-without-window") > combinations_at

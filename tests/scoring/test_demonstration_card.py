@@ -35,5 +35,7 @@ def test_no_pass_mark_and_the_notes_say_why() -> None:
         "制度建设健全完善",
     ]
     result = score(card, case_evidence(DATA, DATA["cases"][0]), unit="某窗口")
-    assert "结论 无及格线" in render_text(result)
-    assert "通过" not in render_text(result)
+    assert "结论 无及格线" in render_text(result, "zh")
+    assert "通过" not in render_text(result, "zh")
+    assert "verdict: no pass mark" in render_text(result, "en")
+    assert "passed" not in render_text(result, "en")

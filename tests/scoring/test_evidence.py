@@ -181,7 +181,7 @@ def test_lenient_scores_missing_evidence_as_zero_and_says_so() -> None:
     two = result.item("2")
     assert (two.points, two.missing) == (0, ("n",))
     assert two.adjustments[0].kind == "missing"
-    assert "缺少证据" in two.adjustments[0].reason
+    assert "缺少证据" in two.adjustments[0].reason_in("zh")
 
 
 def test_lenient_still_rejects_ill_typed_evidence() -> None:

@@ -132,7 +132,7 @@ def test_what_if_reports_the_delta() -> None:
 
 def test_text_report() -> None:
     result = _result("kaifu-2013-streets", "half-point-windows-facilities", "东风路街道")
-    text = render_text(result)
+    text = render_text(result, "zh")
     assert text.splitlines()[0] == "东风路街道 — 开福区街道(镇)政务公开政务服务考核细则(表三)"
     assert "总分 96.5 / 100" in text
     assert "-1.5  窗口缺一项扣0.5分（3次）" in text
@@ -141,7 +141,7 @@ def test_text_report() -> None:
 
 def test_markdown_report() -> None:
     result = _result("kaifu-2013-windows", "bonus-capped")
-    md = render_markdown(result)
+    md = render_markdown(result, "zh")
     assert md.startswith("### 窗口单位考核细则(表二)")
     assert "| 3 | 窗口单位工作有创新,受到表彰,群众反映好。 | 20 | 20 |" in md
     assert "（其中加分 20）" in md
@@ -154,9 +154,9 @@ def test_report_of_a_vetoed_and_lenient_result() -> None:
         {"period_start": "2026-01-01", "period_end": "2026-03-31"},
         lenient=True,
     )
-    assert "缺少证据（按0分计）" in render_text(lenient)
+    assert "缺少证据（按0分计）" in render_text(lenient, "zh")
     vetoed = attrs.evolve(result, vetoes=("否决",), passed=False)
-    assert "否决（不合格）" in render_text(vetoed)
+    assert "否决（不合格）" in render_text(vetoed, "zh")
 
 
 def test_json_form_is_exact_and_serialisable() -> None:

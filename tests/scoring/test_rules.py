@@ -120,7 +120,7 @@ def test_per_missing_names_the_missing_elements() -> None:
         [{"kind": "per_missing", "field": "parts", "points": -1, "reason": "缺项"}], [ELEMENTS], maximum=5
     )
     adjustment = score(card, {"parts": ["b"]}).item("1").adjustments[-1]
-    assert adjustment.reason == "缺项（缺：甲、丙）"
+    assert adjustment.reason_in("zh") == "缺项（缺：甲、丙）"
     assert adjustment.points == -2
 
 
@@ -134,7 +134,7 @@ def test_per_occurrence_deduction_and_cap() -> None:
     assert score(card, {"n": 1}).total == 35
     assert score(card, {"n": 2}).total == 30
     assert score(card, {"n": 7}).total == 30  # the rule's own cap
-    assert "累计以10分为限" in score(card, {"n": 7}).item("1").adjustments[-1].reason
+    assert "累计以10分为限" in score(card, {"n": 7}).item("1").adjustments[-1].reason_in("zh")
 
 
 def test_per_occurrence_bonus_capped_by_item_maximum() -> None:
@@ -250,7 +250,7 @@ def test_group_has_its_own_floor() -> None:
     result = score(card, {"a": True, "b": True, "c": True})
     assert result.total == 5
     assert_audit_trail_adds_up(result)
-    assert any(a.reason.startswith("【渠道】") for a in result.item("1").adjustments)
+    assert any(a.reason_in("zh").startswith("【渠道】") for a in result.item("1").adjustments)
     assert score(card, {"a": True, "b": False, "c": True}).total == 7
 
 

@@ -39,7 +39,10 @@ def test_on_time_rate_is_a_ratio_to_what_was_done() -> None:
 def test_broken_partition_named() -> None:
     (finding,) = check_service_counts(ServiceCounts(received=11211, immediate=8803, commitment=2400))
     assert finding.kind == "partition"
-    assert finding.message == "received is 11211 but 即办件 8803 + 承办件 2400 = 11203"
+    assert (
+        finding.message
+        == "matters received: 11211, but immediate matters 8803 + commitment matters 2400 = 11203"
+    )
 
 
 def test_fund_transfers() -> None:

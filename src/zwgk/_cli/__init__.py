@@ -27,12 +27,15 @@ import csv
 import importlib
 import json
 import os
+import re
 import sys
 import tomllib
+import unicodedata
 import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
+from zwgk._cli._argparse_texts import argparse_language
 from zwgk._cli._common import EXIT_EPILOG, LANG_HELP, Findings, InputPath, cli_language, spool_stdin
 from zwgk._i18n import gettext, language
 from zwgk.errors import ProvisionalCalendarWarning, ZwgkError, ZwgkWarning
@@ -69,8 +72,46 @@ class _HelpFormatter(argparse.HelpFormatter):
             ):
                 out.append("\n".join(indent + line for line in lines))
             else:
-                out.append(super()._fill_text(" ".join(line.strip() for line in lines), width, indent))
+                joined = " ".join(line.strip() for line in lines)
+                if _WIDE.search(joined):
+                    out.append("\n".join(indent + line for line in _wrap_wide(joined, width - len(indent))))
+                else:
+                    out.append(super()._fill_text(joined, width, indent))
         return "\n\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if _WIDE.search(text):
+            return _wrap_wide(" ".join(text.split()), width)
+        return super()._split_lines(text, width)
+
+
+_WIDE_CLASS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_WIDE = re.compile(f"[{_WIDE_CLASS}]")
+_TOKEN = re.compile(f"\\s+|[{_WIDE_CLASS}]|[^\\s{_WIDE_CLASS}]+")
+# Chinese punctuation that never starts a line (it stays with the character before it).
+_NO_LINE_START = frozenset("，。、；：！？）》」』】〕”’…")
+
+
+def _wrap_wide(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` terminal columns: a Chinese character is two columns and a
+    line may break between any two of them (not before closing punctuation); Latin words and
+    numbers break only at spaces (a word longer than a line stands alone)."""
+    width = max(width, 20)
+    lines: list[str] = []
+    line, used = "", 0
+    for found in _TOKEN.findall(text):
+        token = " " if found.isspace() else found
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        if used + size > width and line.strip() and token not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token == " ":
+                continue
+        line += token
+        used += size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,16 +141,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="zwgk",
-        description="政务公开 tools: working-day calendar, disclosure deadlines, scorecards, "
-        "catalogs and annual reports.",
-        epilog=EXIT_EPILOG,
+        description=gettext(
+            "Tools for open government affairs: the working-day calendar, "
+            "disclosure deadlines, scorecards, catalogs and annual reports."
+        ),
+        epilog=gettext(EXIT_EPILOG),
         formatter_class=_HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
     parser.add_argument(
-        "--debug", action="store_true", help="on an internal error, show the Python traceback"
+        "--version",
+        action="version",
+        version=f"zwgk {__version__}",
+        help=gettext("show program's version number and exit"),
     )
-    parser.add_argument("--lang", metavar="{zh,en}", default=None, help=LANG_HELP)
+    parser.add_argument(
+        "--debug", action="store_true", help=gettext("on an internal error, show the Python traceback")
+    )
+    parser.add_argument("--lang", metavar="{zh,en}", default=None, help=gettext(LANG_HELP))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in _GROUPS:
         importlib.import_module(name).register(subparsers)
@@ -126,20 +174,22 @@ def _apply_convention(parser: argparse.ArgumentParser) -> None:
         helps = {a.dest: a.help for a in action._choices_actions}
         for name, sub in action.choices.items():
             sub.formatter_class = _HelpFormatter
-            sub.epilog = EXIT_EPILOG
+            sub.epilog = gettext(EXIT_EPILOG)
             if not sub.description and helps.get(name):
                 text = str(helps[name])
-                sub.description = f"{text[0].upper()}{text[1:]}."
+                sub.description = gettext("{help}.").format(help=f"{text[0].upper()}{text[1:]}")
             # Every command takes --lang after its name too; SUPPRESS keeps a --lang given
             # before the command (``zwgk --lang zh deadline``) when none is given after it.
-            sub.add_argument("--lang", metavar="{zh,en}", default=argparse.SUPPRESS, help=LANG_HELP)
+            sub.add_argument("--lang", metavar="{zh,en}", default=argparse.SUPPRESS, help=gettext(LANG_HELP))
             if any(isinstance(a.type, InputPath) for a in sub._actions):
                 sub.add_argument(
                     "--stdin-as",
                     metavar="SUFFIX",
                     default=None,
-                    help="with - for a file: the kind of standard input (csv, xlsx, json, toml, html, txt); "
-                    "default: guessed from its first bytes",
+                    help=gettext(
+                        "with - for a file: the kind of standard input (csv, xlsx, json, toml, html, txt); "
+                        "default: guessed from its first bytes"
+                    ),
                 )
             _apply_convention(sub)
 
@@ -151,14 +201,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     each on stderr as ``zwgk: provisional: ...`` / ``zwgk: warning: ...``, not as Python
     warnings with source lines.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        lang = cli_language(args.lang, os.environ)
+        lang = cli_language(_given_lang(argv), os.environ)
     except ZwgkError as exc:
         return _fail(str(exc))
+    # The parser is built in the run's language: its help texts are worded as it is built.
+    with language(lang), argparse_language(lang):
+        args = build_parser().parse_args(argv)
     with language(lang):
         return _run(args)
+
+
+def _given_lang(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before a ``--`` (``None``: not given).
+
+    Read before the parser exists, so that ``--help`` and argparse's own messages are worded in
+    that language too; the parser accepts the same option where it stands.
+    """
+    found: str | None = None
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            found = argv[i + 1]
+        elif token.startswith("--lang="):
+            found = token.removeprefix("--lang=")
+    return found
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -174,11 +243,15 @@ def _run(args: argparse.Namespace) -> int:
             _silence_stdout()
             code = EXIT_OK
         except OSError as exc:  # a file that cannot be read or written
-            code = _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+            code = _fail(_os_error(exc))
         except _INPUT_ERRORS as exc:
             if args.debug:
                 raise
-            code = _fail(f"cannot read the input ({type(exc).__name__}: {exc})")
+            code = _fail(
+                gettext("cannot read the input ({kind}: {detail})").format(
+                    kind=type(exc).__name__, detail=exc
+                )
+            )
         except Exception as exc:  # a bug: one line, or the traceback with --debug
             if args.debug:
                 raise
@@ -193,13 +266,28 @@ def _run(args: argparse.Namespace) -> int:
 def _internal(exc: Exception) -> int:
     detail = str(exc).splitlines()[0] if str(exc) else ""
     detail = detail if len(detail) <= 200 else f"{detail[:200]}…"
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
     print(
-        f"zwgk: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
-        f"this is a bug in zwgk, please report it at {_ISSUES} "
-        "(run again with --debug for the traceback)",
+        gettext(
+            "zwgk: internal error ({what}); this is a bug in zwgk, please report it at {url} "
+            "(run again with --debug for the traceback)"
+        ).format(what=what, url=_ISSUES),
         file=sys.stderr,
     )
     return EXIT_INTERNAL
+
+
+def _os_error(exc: OSError) -> str:
+    """A file error in the run's language: the system's own text is English (``strerror``), so
+    the common kinds are worded from the catalog and the others keep the system's text."""
+    kinds: dict[type[OSError], str] = {
+        FileNotFoundError: gettext("no such file or directory"),
+        PermissionError: gettext("permission denied"),
+        IsADirectoryError: gettext("is a directory"),
+        NotADirectoryError: gettext("not a directory"),
+    }
+    reason = next((text for kind, text in kinds.items() if isinstance(exc, kind)), exc.strerror or str(exc))
+    return gettext("{reason}: {file}").format(reason=reason, file=exc.filename) if exc.filename else reason
 
 
 def _silence_stdout() -> None:

@@ -27,93 +27,111 @@ from typing import Any, TypeVar
 
 from zwgk._cli._common import InputPath, add_force, date_arg, emit_json, write_output
 from zwgk._files import read_input_text
+from zwgk._i18n import gettext, msg, msg_n
 from zwgk.calendar import ChinaCalendar, DayInfo, DayKind, Holiday, Notice, default_calendar, load_notices
 from zwgk.calendar._notice_text import notice_to_toml
+from zwgk.calendar._texts import festival_text, weekday_text
 from zwgk.calendar.io import parse_notice_text
 from zwgk.errors import InvalidInputError, ProvisionalCalendarWarning
 
 __all__ = ["register"]
 
 _T = TypeVar("_T")
-_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``calendar`` and ``workdays`` to the ``zwgk`` parser."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument("--json", action="store_true", help=gettext("print JSON instead of text"))
     common.add_argument(
         "--beyond",
         choices=("estimate", "raise"),
         default="estimate",
-        help="after the last recorded notice: estimate from the statutory rules (default, "
-        "marked provisional) or fail",
+        help=gettext(
+            "after the last recorded notice: estimate from the statutory rules (default, marked "
+            "provisional) or fail"
+        ),
     )
     common.add_argument(
         "--notices",
         metavar="PATH",
         type=InputPath(".toml"),
-        help="extra notice file (.toml/.json) or folder of them, added to the bundled notices (- for stdin)",
+        help=gettext(
+            "extra notice file (.toml/.json) or folder of them, added to the bundled notices (- for stdin)"
+        ),
     )
 
     cal = subparsers.add_parser(
         "calendar",
         parents=[common],
-        help="a year's holidays: rest days and weekend working days (调休) with notice numbers",
-        description="List the holiday periods of YEAR on China's official calendar: every rest day "
-        "and every weekend working day (调休上班), with its festival and the notice that set it.",
+        help=gettext("a year's holidays: rest days and weekend working days, with notice numbers"),
+        description=gettext(
+            "List the holiday periods of YEAR on China's official calendar: every rest day and every "
+            "weekend working day, with its festival and the notice that set it."
+        ),
     )
     cal.add_argument(
         "year",
         type=_year_or_parse_notice,
         metavar="YEAR|parse-notice",
-        help="the arrangement year, e.g. 2026; or parse-notice FILE to read a published notice's text",
+        help=gettext(
+            "the arrangement year, e.g. 2026; or parse-notice FILE to read a published notice's text"
+        ),
     )
     cal.add_argument(
         "file",
         nargs="?",
         type=InputPath(".txt"),
         metavar="FILE",
-        help="with parse-notice: the notice text file, or - for stdin",
+        help=gettext("with parse-notice: the notice text file, or - for stdin"),
     )
-    cal.add_argument("--write", metavar="DIR", help="with parse-notice: write the record to DIR/YYYY.toml")
+    cal.add_argument(
+        "--write", metavar="DIR", help=gettext("with parse-notice: write the record to DIR/YYYY.toml")
+    )
     add_force(cal, "--write")
     cal.set_defaults(handler=_calendar)
 
     workdays = subparsers.add_parser(
         "workdays",
-        help="count working days (工作日) on the official calendar",
-        description="Working-day arithmetic on China's official calendar. The start day never counts.",
+        help=gettext("count working days on the official calendar"),
+        description=gettext(
+            "Working-day arithmetic on China's official calendar. The start day never counts."
+        ),
     )
     sub = workdays.add_subparsers(dest="workdays_command", metavar="ACTION", required=True)
 
     add = sub.add_parser(
         "add",
         parents=[common],
-        help="the N-th working day after DATE",
-        description="The N-th working day after DATE (DATE itself never counts; N < 0 counts backwards).",
+        help=gettext("the N-th working day after DATE"),
+        description=gettext(
+            "The N-th working day after DATE (DATE itself never counts; N < 0 counts backwards)."
+        ),
     )
-    add.add_argument("date", type=date_arg, help="start date, YYYY-MM-DD")
-    add.add_argument("n", type=int, help="number of working days (negative: backwards)")
+    add.add_argument("date", type=date_arg, help=gettext("start date, YYYY-MM-DD"))
+    add.add_argument("n", type=int, help=gettext("number of working days (negative: backwards)"))
     add.set_defaults(handler=_add)
 
     between = sub.add_parser(
         "between",
         parents=[common],
-        help="number of working days in (START, END]",
-        description="The number of working days after START up to and including END "
-        "(negative if END < START).",
+        help=gettext("number of working days in (START, END]"),
+        description=gettext(
+            "The number of working days after START up to and including END (negative if END < START)."
+        ),
     )
-    between.add_argument("start", type=date_arg, help="YYYY-MM-DD (not counted)")
-    between.add_argument("end", type=date_arg, help="YYYY-MM-DD (counted if a working day)")
+    between.add_argument("start", type=date_arg, help=gettext("YYYY-MM-DD (not counted)"))
+    between.add_argument("end", type=date_arg, help=gettext("YYYY-MM-DD (counted if a working day)"))
     between.set_defaults(handler=_between)
 
     kind = sub.add_parser(
         "kind",
         parents=[common],
-        help="what kind of day DATE is",
-        description="Whether DATE is a working day, and why: "
-        "工作日, 周末休息, 法定节假日, 调休休息 or 调休上班.",
+        help=gettext("what kind of day DATE is"),
+        description=gettext(
+            "Whether DATE is a working day, and why: a working weekday, a weekend rest day, a "
+            "statutory holiday, another holiday rest day or a weekend working day."
+        ),
     )
     kind.add_argument("date", type=date_arg, help="YYYY-MM-DD")
     kind.set_defaults(handler=_kind)
@@ -130,7 +148,7 @@ def _year_or_parse_notice(text: str) -> int | str:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"invalid year {text!r}; expected e.g. 2026, or parse-notice FILE"
+            gettext("invalid year {text}; expected e.g. 2026, or parse-notice FILE").format(text=repr(text))
         ) from None
 
 
@@ -158,11 +176,15 @@ def _watch(compute: Callable[[], _T]) -> tuple[_T, bool]:
 
 
 def _say_provisional(message: str) -> None:
-    print(f"zwgk: provisional: {message}", file=sys.stderr)
+    print(gettext("zwgk: provisional: {message}").format(message=message), file=sys.stderr)
 
 
 def _day(day: dt.date) -> str:
-    return f"{day.isoformat()} {_WEEKDAYS[day.weekday()]}"
+    return f"{day.isoformat()} {weekday_text(day)}"
+
+
+def _festivals(info: DayInfo | Holiday) -> str:
+    return festival_text(f.name for f in info.festivals)
 
 
 # ---------------------------------------------------------------------------- handlers
@@ -172,7 +194,9 @@ def _calendar(args: argparse.Namespace) -> int:
     if args.year == "parse-notice":
         return _parse_notice(args)
     if args.file is not None or args.write is not None:
-        raise InvalidInputError("FILE", args.file or args.write, "FILE and --write only with parse-notice")
+        raise InvalidInputError(
+            "FILE", str(args.file or args.write), gettext("FILE and --write only with parse-notice")
+        )
     cal = _calendar_for(args)
 
     def compute() -> tuple[tuple[Holiday, ...], dict[dt.date, DayInfo]]:
@@ -192,18 +216,29 @@ def _calendar(args: argparse.Namespace) -> int:
         )
         return 0
     cov = cal.coverage()
-    print(
-        f"{args.year}年节假日安排（data {cov.data_version}; notices recorded through {cov.last.isoformat()}）"
+    heading = msg(
+        "Holiday arrangements for {year} (data {version}; notices recorded through {last})",
+        year=str(args.year),
+        version=cov.data_version,
+        last=cov.last,
     )
+    print(heading.render())
     if provisional:
-        print("估算 (provisional): no notice recorded for this year; estimated from the statutory rules")
+        print(
+            gettext(
+                "provisional estimate: no notice recorded for this year; estimated from the statutory rules"
+            )
+        )
     for h in periods:
-        notices = "、".join(h.notices)
-        print(f"\n{h.label}  {h.first.isoformat()} … {h.last.isoformat()}  休{len(h.rest_days)}天  {notices}")
+        days_off = msg_n("{n} day off", "{n} days off", "n", n=len(h.rest_days)).render()
+        notices = gettext(", ").join(h.notices)
+        print(
+            f"\n{_festivals(h)}  {h.first.isoformat()} … {h.last.isoformat()}  {days_off}  {notices}".rstrip()
+        )
         for day in sorted((*h.rest_days, *h.working_days)):
             info = infos[day]
-            mark = "班" if info.is_working_day else "休"
-            print(f"  {mark}  {_day(day)}  {info.kind.value}  {info.notice or ''}".rstrip())
+            mark = gettext("work") if info.is_working_day else gettext("rest")
+            print(f"  {mark}  {_day(day)}  {info.kind.name_in()}  {info.notice or ''}".rstrip())
     return 0
 
 
@@ -234,8 +269,17 @@ def _add(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"start": args.date, "n": args.n, "result": result, "provisional": provisional})
     else:
-        weekday = _WEEKDAYS[result.weekday()]
-        print(f"{result.isoformat()}  ({weekday}; {args.n:+d} working days from {_day(args.date)})")
+        line = msg_n(
+            "{result}  ({weekday}; {n} working day from {start})",
+            "{result}  ({weekday}; {n} working days from {start})",
+            "count",
+            result=result,
+            weekday=weekday_text(result),
+            n=f"{args.n:+d}",
+            count=args.n,
+            start=_day(args.date),
+        )
+        print(line.render())
     return 0
 
 
@@ -254,8 +298,10 @@ def _kind(args: argparse.Namespace) -> int:
     info, warned = _watch(lambda: cal.day_kind(args.date))
     if info.provisional and not warned:
         _say_provisional(
-            f"{info.date.isoformat()} is after {cal.coverage().last.isoformat()}, the last day backed by a "
-            "holiday notice; its kind is estimated from the statutory rules and may change"
+            gettext(
+                "{day} is after {last}, the last day backed by a holiday notice; its kind is estimated "
+                "from the statutory rules and may change"
+            ).format(day=info.date.isoformat(), last=cal.coverage().last.isoformat())
         )
     if args.json:
         emit_json(
@@ -270,20 +316,26 @@ def _kind(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    what = "working day (工作日)" if info.is_working_day else "rest day (休息日)"
-    source = "、".join(f.value for f in info.festivals)
-    if info.notice:
-        source = f"{source}, {info.notice}" if source else info.notice
-    detail = f" ({source})" if source else ""
-    estimate = "  [provisional estimate]" if info.provisional else ""
-    print(f"{_day(info.date)}  {info.kind.value}{detail} — {what}{estimate}")
+    what = gettext("working day") if info.is_working_day else gettext("rest day")
+    festivals = _festivals(info)
+    if festivals and info.notice:
+        sources = gettext("{festivals}, {notice}").format(festivals=festivals, notice=info.notice)
+    else:
+        sources = festivals or info.notice or ""
+    detail = gettext(" ({sources})").format(sources=sources) if sources else ""
+    estimate = gettext("  [provisional estimate]") if info.provisional else ""
+    print(
+        gettext("{day}  {kind}{detail} — {what}{estimate}").format(
+            day=_day(info.date), kind=info.kind.name_in(), detail=detail, what=what, estimate=estimate
+        )
+    )
     return 0
 
 
 def _parse_notice(args: argparse.Namespace) -> int:
     if args.file is None:
-        raise InvalidInputError("FILE", None, "parse-notice FILE (or - for stdin)")
-    text = read_input_text(args.file, "notice text")[1]
+        raise InvalidInputError("FILE", "", gettext("parse-notice FILE (or - for stdin)"))
+    text = read_input_text(args.file, gettext("notice text"))[1]
     notice = parse_notice_text(text)
     record = notice_to_toml(notice)
     diff = _notice_diff(_calendar_for(args), notice)
@@ -292,12 +344,13 @@ def _parse_notice(args: argparse.Namespace) -> int:
 
         target = Path(args.write) / f"{notice.year}.toml"
         write_output(target, record, force=args.force, inputs=(args.file,), option="--write")
-        print(f"wrote {target}")
+        print(gettext("wrote {path}").format(path=target))
     else:
         sys.stdout.write(record)
-    print("\n# against the loaded data:" if not args.write else "against the loaded data:")
+    against = gettext("against the loaded data:")
+    print(f"\n# {against}" if not args.write else against)
     prefix = "" if args.write else "#   "
-    for line in diff or ["no day changes"]:
+    for line in diff or [gettext("no day changes")]:
         print(f"{prefix}{line}")
     return 0
 
@@ -315,12 +368,15 @@ def _notice_diff(cal: ChinaCalendar, notice: Notice) -> list[str]:
             before, after = cal.day_kind(day), new.day_kind(day)
             if (before.kind, before.festivals) == (after.kind, after.festivals):
                 continue
-            label = "、".join(f.value for f in after.festivals or before.festivals)
+            label = festival_text(f.name for f in after.festivals or before.festivals)
             if (before.kind in ordinary and not before.festivals) or before.provisional:
-                verb = "added  "
+                template = gettext("added   {day}  {before} → {after}  {festivals}")
             elif after.kind in ordinary and not after.festivals:
-                verb = "removed"
+                template = gettext("removed {day}  {before} → {after}  {festivals}")
             else:
-                verb = "changed"
-            out.append(f"{verb} {_day(day)}  {before.kind.value} → {after.kind.value}  {label}".rstrip())
+                template = gettext("changed {day}  {before} → {after}  {festivals}")
+            line = template.format(
+                day=_day(day), before=before.kind.name_in(), after=after.kind.name_in(), festivals=label
+            )
+            out.append(line.rstrip())
     return out

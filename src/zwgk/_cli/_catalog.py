@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from zwgk._cli._common import Findings, InputPath, add_json, date_arg, emit_json
 from zwgk._cli._outputs import add_binary_output, wants_binary, write_as
+from zwgk._i18n import N_, gettext, msg, msg_n
 
 __all__ = ["register"]
 
@@ -31,7 +32,7 @@ def _existing(path: Path, what: str) -> Path:
     from zwgk.errors import InvalidInputError
 
     if not path.is_file():
-        raise InvalidInputError(what, str(path), "an existing file")
+        raise InvalidInputError(what, str(path), gettext("an existing file"))
     return path
 
 
@@ -41,29 +42,41 @@ def _sheet(text: str) -> str | int:
 
 def _check(args: argparse.Namespace) -> int:
     from zwgk.catalog import check_catalog, read_catalog
+    from zwgk.catalog._texts import code_text
 
     options = {"sheet": args.sheet} if args.sheet is not None else {}
     catalog = read_catalog(_existing(args.file, "FILE"), **options)
     report = check_catalog(catalog)
+    n = len(report.findings)
+    found = Findings(n, msg_n("{n} finding", "{n} findings", "n", n=n))
     if wants_binary(args):
         write_as(report, args.output_as, args.output, force=args.force, inputs=(args.file,))
-        return _EXIT_OK if report.ok else Findings(len(report.findings))
+        return _EXIT_OK if report.ok else found
     if args.json:
         emit_json(report.to_dict())
     else:
-        print(f"{catalog.title or Path(args.file).name}: {report.items_checked} items")
+        items = msg_n("{n} item", "{n} items", "n", n=report.items_checked)
+        print(msg("{name}: {items}", name=catalog.title or Path(args.file).name, items=items).render())
         for finding in report.findings:
             print(f"  {finding}")
         if report.ok:
-            print("no defects found")
+            print(gettext("no defects found"))
         else:
-            counts = ", ".join(f"{code.value} {len(found)}" for code, found in report.by_code().items())
-            print(f"{len(report.findings)} defects: {counts}")
-    return _EXIT_OK if report.ok else Findings(len(report.findings))
+            counts = gettext(", ").join(
+                msg("{label} {n}", label=code_text(code), n=len(found)).render()
+                for code, found in report.by_code().items()
+            )
+            print(
+                msg(
+                    "{defects}: {counts}", defects=msg_n("{n} defect", "{n} defects", "n", n=n), counts=counts
+                ).render()
+            )
+    return _EXIT_OK if report.ok else found
 
 
 def _compliance(args: argparse.Namespace) -> int:
     from zwgk.catalog import check_compliance, read_catalog, read_publication_log
+    from zwgk.catalog._texts import status_text, working_days
 
     catalog = read_catalog(_existing(args.file, "FILE"))
     # With the catalog, reading checks every row in full: one error lists bad dates, unknown
@@ -80,32 +93,87 @@ def _compliance(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(report.to_dict())
         return _compliance_code(report)
-    print(f"as of {as_of.isoformat()}: {len(report.results)} publications of {len(report.items)} items")
-    for r in report.results:
-        published = r.publication.published_on.isoformat() if r.publication.published_on else "-"
-        late = f" ({r.working_days_late} working days late)" if r.working_days_late else ""
-        formed = r.publication.formed_on.isoformat()
-        print(
-            f"  {r.sequence:>4} {r.item}: formed {formed}, due {r.due.isoformat()} [{r.limit}],"
-            f" published {published}: {r.status.value}{late}"
-        )
-    rate = "n/a" if report.on_time_rate is None else f"{report.on_time_rate * 100:.2f}%"
     print(
-        f"on time {report.on_time}, late {report.late}, overdue {report.overdue}, pending {report.pending};"
-        f" on-time rate {rate}"
+        msg(
+            "as of {day}: {publications} of {items}",
+            day=as_of,
+            publications=msg_n("{n} publication", "{n} publications", "n", n=len(report.results)),
+            items=msg_n("{n} item", "{n} items", "n", n=len(report.items)),
+        ).render()
+    )
+    for r in report.results:
+        status = status_text(r.status)
+        if r.working_days_late:
+            status = msg(
+                "{status} ({days} late)", status=status, days=working_days(r.working_days_late)
+            ).render()
+        if r.publication.published_on is not None:
+            line = msg(
+                "{item}: formed {formed}, due {due} [{limit}], published {published}: {status}",
+                item=r.item,
+                formed=r.publication.formed_on,
+                due=r.due,
+                limit=r.limit,
+                published=r.publication.published_on,
+                status=status,
+            )
+        else:
+            line = msg(
+                "{item}: formed {formed}, due {due} [{limit}], not published: {status}",
+                item=r.item,
+                formed=r.publication.formed_on,
+                due=r.due,
+                limit=r.limit,
+                status=status,
+            )
+        print(f"  {r.sequence:>4} {line.render()}")
+    rate = gettext("n/a") if report.on_time_rate is None else f"{report.on_time_rate * 100:.2f}%"
+    print(
+        msg(
+            "on time {on_time}, late {late}, overdue {overdue}, pending {pending}; on-time rate {rate}",
+            on_time=report.on_time,
+            late=report.late,
+            overdue=report.overdue,
+            pending=report.pending,
+            rate=rate,
+        ).render()
     )
     if report.max_gap is not None:
-        gap = "n/a" if report.longest_gap is None else str(report.longest_gap)
-        verdict = "exceeds" if report.gap_exceeded else "within"
-        print(f"longest gap between updates: {gap} working days ({verdict} the limit of {report.max_gap})")
+        limit = working_days(report.max_gap)
+        if report.longest_gap is None:
+            print(msg("longest gap between updates: n/a (the limit is {limit})", limit=limit).render())
+        elif report.gap_exceeded:
+            gap = working_days(report.longest_gap)
+            print(
+                msg(
+                    "longest gap between updates: {gap} (exceeds the limit of {limit})", gap=gap, limit=limit
+                ).render()
+            )
+        else:
+            gap = working_days(report.longest_gap)
+            print(
+                msg(
+                    "longest gap between updates: {gap} (within the limit of {limit})", gap=gap, limit=limit
+                ).render()
+            )
     return _compliance_code(report)
 
 
 def _compliance_code(report: ComplianceReport) -> int:
     if report.ok:
         return _EXIT_OK
-    count = report.late + report.overdue + (1 if report.gap_exceeded else 0)
-    return Findings(count or None)
+    late = report.late + report.overdue
+    if report.gap_exceeded:
+        noun = msg_n(
+            "{n} late or overdue publication and a gap too long",
+            "{n} late or overdue publications and a gap too long",
+            "n",
+            n=late,
+        )
+        return Findings(late + 1, noun)
+    return Findings(
+        late, msg_n("{n} late or overdue publication", "{n} late or overdue publications", "n", n=late)
+    )
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -125,48 +193,62 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``catalog`` command group to the ``zwgk`` parser."""
     group = subparsers.add_parser(
         "catalog",
-        help="check disclosure catalogs (政务公开事项标准目录) and publication compliance",
-        description="Import, check and measure disclosure catalogs.",
+        help=gettext("check disclosure catalogs and publication compliance"),
+        description=gettext("Import, check and measure disclosure catalogs."),
     )
     commands = group.add_subparsers(dest="catalog_command", metavar="COMMAND", required=True)
 
     check = commands.add_parser(
         "check",
-        help="import a catalog and report every defect",
-        description="Import a catalog (CSV, XLSX or JSON) and list every defect; exit 1 if there is any.",
+        help=gettext("import a catalog and report every defect"),
+        description=gettext(
+            "Import a catalog (CSV, XLSX or JSON) and list every defect; exit 1 if there is any."
+        ),
     )
-    check.add_argument("file", type=_CATALOG, help="catalog file: .csv, .xlsx or .json (- for stdin)")
-    check.add_argument("--sheet", type=_sheet, default=None, help="XLSX sheet name or 0-based index")
-    add_json(check, "the findings")
+    check.add_argument(
+        "file", type=_CATALOG, help=gettext("catalog file: .csv, .xlsx or .json (- for stdin)")
+    )
+    check.add_argument("--sheet", type=_sheet, default=None, help=gettext("XLSX sheet name or 0-based index"))
+    add_json(check, N_("the findings"))
     add_binary_output(check)
     check.set_defaults(handler=_check)
 
     compliance = commands.add_parser(
         "compliance",
-        help="judge a publication log against the catalog's time limits",
-        description="Judge a publication log against the catalog's time limits; exit 1 if anything "
-        "is late, overdue, or a gap between updates is too long.",
+        help=gettext("judge a publication log against the catalog's time limits"),
+        description=gettext(
+            "Judge a publication log against the catalog's time limits; exit 1 if anything "
+            "is late, overdue, or a gap between updates is too long."
+        ),
     )
-    compliance.add_argument("file", type=_CATALOG, help="catalog file: .csv, .xlsx or .json (- for stdin)")
+    compliance.add_argument(
+        "file", type=_CATALOG, help=gettext("catalog file: .csv, .xlsx or .json (- for stdin)")
+    )
     compliance.add_argument(
         "log",
         type=InputPath(".csv"),
-        help="log file (.csv/.xlsx): item, formed_on, published_on (- for stdin)",
+        help=gettext("log file (.csv/.xlsx): item, formed_on, published_on (- for stdin)"),
     )
-    compliance.add_argument("--as-of", type=date_arg, default=None, help="review date (default: today)")
+    compliance.add_argument(
+        "--as-of", type=date_arg, default=None, help=gettext("review date (default: today)")
+    )
     compliance.add_argument(
         "--max-gap",
         type=int,
         default=None,
-        help="longest allowed gap between updates in working days (default: update_gap in "
-        "zwgk/catalog/data/compliance.toml, 20 for the 开福区 2013 rule; 0 turns it off)",
+        help=gettext(
+            "longest allowed gap between updates in working days (default: 20, the rule of the 2013 "
+            "scorecard of Kaifu District, from the catalog's data; 0 turns the check off)"
+        ),
     )
-    add_json(compliance, "the report")
+    add_json(compliance, N_("the report"))
     add_binary_output(compliance)
     compliance.set_defaults(handler=_compliance)
 
-    sample = commands.add_parser("sample", help="print the sample catalog's path or content")
-    sample.add_argument("--content", action="store_true", help="print the file's text instead of its path")
-    sample.add_argument("--log", action="store_true", help="the sample publication log instead")
-    add_json(sample, "the path")
+    sample = commands.add_parser("sample", help=gettext("print the sample catalog's path or content"))
+    sample.add_argument(
+        "--content", action="store_true", help=gettext("print the file's text instead of its path")
+    )
+    sample.add_argument("--log", action="store_true", help=gettext("the sample publication log instead"))
+    add_json(sample, N_("the path"))
     sample.set_defaults(handler=_sample)

@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from zwgk._dates import DATE_FORMS, parse_date
-from zwgk._i18n import Language, Message, resolve
+from zwgk._i18n import N_, Language, Message, gettext, msg_n, resolve
 from zwgk._json_out import json_value
 from zwgk.errors import InvalidInputError, cut
 
@@ -53,16 +53,16 @@ __all__ = [
     "write_output",
 ]
 
-EXIT_EPILOG = """\
+EXIT_EPILOG = N_("""\
 exit codes:
   0  success
   1  the command ran and found problems (a failed check, an overdue request)
   2  bad usage or bad input (the message names the field and what was expected)
   3  internal error in zwgk: please report it (rerun with --debug for the traceback)
-"""
+""")
 
 
-LANG_HELP = (
+LANG_HELP = N_(
     "the language of the output: zh or en (default: ZWGK_LANG, else zh for a zh_* locale "
     "(LC_ALL, LC_MESSAGES, LANG), else en)"
 )
@@ -91,7 +91,7 @@ class Findings(int):
     """A handler's exit code 1 with what was found: ``return Findings(7)`` → "zwgk: 7 findings".
 
     `zwgk._cli.main` prints ``zwgk: 7 findings (exit code 1)`` on stderr for it (and
-    ``zwgk: findings (exit code 1)`` for a plain ``1``), so a script's reader knows that 1
+    ``zwgk: problems were found (exit code 1)`` for a plain ``1``), so a script's reader knows that 1
     means the command ran and found problems, not that it failed.
     """
 
@@ -112,6 +112,10 @@ class Findings(int):
         """
         if isinstance(self.noun, Message):
             return self.noun.render()
+        if self.noun == "finding":
+            if self.count is None:
+                return gettext("problems were found")
+            return msg_n("{n} finding", "{n} findings", "n", n=self.count).render()
         if self.count is None:
             return f"{self.noun}s"
         return f"{self.count} {self.noun}{'' if self.count == 1 else 's'}"
@@ -177,7 +181,9 @@ def spool_stdin(args: argparse.Namespace) -> Iterator[None]:
         yield
         return
     if len(found) > 1:
-        raise InvalidInputError("-", ", ".join(n for n, _ in found), "standard input for one file at most")
+        raise InvalidInputError(
+            "-", ", ".join(n for n, _ in found), gettext("standard input for one file at most")
+        )
     name, index = found[0]
     value = getattr(args, name)
     marker = value[index] if isinstance(value, list) else value
@@ -196,9 +202,17 @@ def spool_stdin(args: argparse.Namespace) -> Iterator[None]:
         yield
 
 
-def add_json(parser: argparse.ArgumentParser, what: str = "the result") -> None:
-    """Add ``--json``: print ``what`` as JSON instead of text."""
-    parser.add_argument("--json", action="store_true", help=f"print {what} as JSON")
+def add_json(parser: argparse.ArgumentParser, what: str | None = None) -> None:
+    """Add ``--json``: print ``what`` as JSON instead of text.
+
+    ``what`` is an English msgid marked with ``N_`` (``N_("the report")``), worded here in the
+    run's language; ``None``: the result.
+    """
+    if what is None:
+        text = gettext("print the result as JSON")
+    else:
+        text = gettext("print {what} as JSON").format(what=gettext(what))
+    parser.add_argument("--json", action="store_true", help=text)
 
 
 def add_output(
@@ -213,10 +227,14 @@ def add_output(
             choices=choices,
             default=default,
             metavar="FORMAT",
-            help=f"output format: {', '.join(choices)}" + (f" (default {default})" if default else ""),
+            help=(
+                gettext("output format: {formats} (default {default})")
+                if default
+                else gettext("output format: {formats}")
+            ).format(formats=", ".join(choices), default=default),
         )
     parser.add_argument(
-        "--output", type=Path, default=None, metavar="FILE", help="write to FILE instead of stdout"
+        "--output", type=Path, default=None, metavar="FILE", help=gettext("write to FILE instead of stdout")
     )
     add_force(parser)
 
@@ -226,7 +244,9 @@ def date_arg(text: str) -> dt.date:
     try:
         return parse_date(text, "date")
     except InvalidInputError:
-        raise argparse.ArgumentTypeError(f"invalid date {cut(text)}; expected {DATE_FORMS}") from None
+        raise argparse.ArgumentTypeError(
+            gettext("invalid date {text}; expected {forms}").format(text=cut(text), forms=gettext(DATE_FORMS))
+        ) from None
 
 
 def to_jsonable(value: Any) -> Any:
@@ -243,7 +263,9 @@ def emit_json(value: Any, default: Callable[[Any], Any] | None = None) -> None:
 def add_force(parser: argparse.ArgumentParser, what: str = "--output") -> None:
     """Add ``--force``: allow ``what`` to replace an existing file (never one of the inputs)."""
     parser.add_argument(
-        "--force", action="store_true", help=f"let {what} replace an existing file (never an input)"
+        "--force",
+        action="store_true",
+        help=gettext("let {option} replace an existing file (never an input)").format(option=what),
     )
 
 
@@ -268,11 +290,13 @@ def check_output(
     """
     for given in inputs:
         if given is not None and str(given) != "-" and same_file(path, Path(given)):
-            raise InvalidInputError(option, str(path), f"a file other than the input {cut(str(given))}")
+            raise InvalidInputError(
+                option, str(path), gettext("a file other than the input {path}").format(path=cut(str(given)))
+            )
     if path.is_dir():
-        raise InvalidInputError(option, str(path), "a file path, not a folder")
+        raise InvalidInputError(option, str(path), gettext("a file path, not a folder"))
     if path.exists() and not force:
-        raise InvalidInputError(option, str(path), "a new file (or add --force to replace it)")
+        raise InvalidInputError(option, str(path), gettext("a new file (or add --force to replace it)"))
 
 
 def write_output(
@@ -299,4 +323,6 @@ def write_output(
             with path.open(mode, encoding="utf-8", newline="") as out:
                 out.write(text)
     except FileExistsError:
-        raise InvalidInputError(option, str(path), "a new file (or add --force to replace it)") from None
+        raise InvalidInputError(
+            option, str(path), gettext("a new file (or add --force to replace it)")
+        ) from None

@@ -11,14 +11,14 @@ import sys
 from typing import Any
 
 from zwgk._cli._common import Findings, add_json, date_arg, emit_json
-from zwgk._i18n import Message, gettext, msg, msg_n
+from zwgk._i18n import N_, Message, gettext, msg, msg_n
 from zwgk.deadlines import Deadline, Receipt
 from zwgk.deadlines._explain import channel_text, regime_text, state_text, violation_text, working_days
 from zwgk.deadlines.io import DeadlineRequest, parse_event_spec
 
 __all__ = ["parse_event", "register"]
 
-_DESCRIPTION = """\
+_DESCRIPTION = N_("""\
 The reply deadline of a disclosure request, explained step by step.
 
 Event specifications (--event SPEC, repeatable):
@@ -30,12 +30,12 @@ Event specifications (--event SPEC, repeatable):
     correction:2026-09-30                 correction requested, nothing received yet
     fee:2026-10-09..2026-10-15            fee notice .. payment
     extend:2026-10-28+20                  extension of 20 working days granted on that day
-    delay:2026-10-20..2026-12-31          reasonable later date set (条例第三十五条)
+    delay:2026-10-20..2026-12-31          reasonable later date set (《政府信息公开条例》第三十五条)
     reply:2026-10-29[=予以公开]            reply, with the outcome row if known
     withdraw:2026-10-15                   withdrawn by the applicant
 
 Exit 1 means a violation was found or the request is overdue on --on.
-"""
+""")
 
 # The --event grammar lives in zwgk.deadlines (shared with ``zwgk register event``).
 parse_event = parse_event_spec
@@ -45,33 +45,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk deadline``."""
     p = subparsers.add_parser(
         "deadline",
-        help="reply deadline of a disclosure request, explained step by step",
-        description=_DESCRIPTION,
+        help=gettext("reply deadline of a disclosure request, explained step by step"),
+        description=gettext(_DESCRIPTION),
     )
-    p.add_argument("--received", type=date_arg, help="receipt date (or give --channel and its date)")
-    p.add_argument("--channel", help="当面提交/in_person, 邮寄/post, 平信/letter, 互联网/internet, 传真/fax")
-    p.add_argument("--submitted", type=date_arg, help="in person: the day it was handed in")
-    p.add_argument("--signed", type=date_arg, help="signed post: the day the agency signed for it")
-    p.add_argument("--confirmed", type=date_arg, help="letter, internet, fax: the confirmation day")
-    p.add_argument("--event", action="append", default=[], metavar="SPEC", help="an event; repeatable")
+    p.add_argument("--received", type=date_arg, help=gettext("receipt date (or give --channel and its date)"))
     p.add_argument(
-        "--regime", choices=["2008", "2019"], help="override the regime chosen by the receipt date"
+        "--channel", help=gettext("how the request arrived: in_person, post, letter, internet or fax")
     )
-    p.add_argument("--on", type=date_arg, help="also report the status at the end of this day")
+    p.add_argument("--submitted", type=date_arg, help=gettext("in person: the day it was handed in"))
+    p.add_argument("--signed", type=date_arg, help=gettext("signed post: the day the agency signed for it"))
+    p.add_argument("--confirmed", type=date_arg, help=gettext("letter, internet, fax: the confirmation day"))
     p.add_argument(
-        "--no-fee-pause", action="store_true", help="policy: a fee notice does not pause the clock"
+        "--event", action="append", default=[], metavar="SPEC", help=gettext("an event; repeatable")
+    )
+    p.add_argument(
+        "--regime", choices=["2008", "2019"], help=gettext("override the regime chosen by the receipt date")
+    )
+    p.add_argument("--on", type=date_arg, help=gettext("also report the status at the end of this day"))
+    p.add_argument(
+        "--no-fee-pause", action="store_true", help=gettext("policy: a fee notice does not pause the clock")
     )
     p.add_argument(
         "--late-correction-keeps-clock",
         action="store_true",
-        help="policy: a correction notice later than 7 working days does not restart the clock",
+        help=gettext("policy: a correction notice later than 7 working days does not restart the clock"),
     )
     p.add_argument(
         "--consultation-open",
         action="store_true",
-        help="policy: a consultation without an end leaves the due date undetermined",
+        help=gettext("policy: a consultation without an end leaves the due date undetermined"),
     )
-    add_json(p, "the deadline")
+    add_json(p, N_("the deadline"))
     p.set_defaults(handler=_run)
 
 

@@ -12,8 +12,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from zwgk._cli._common import same_file
-from zwgk.errors import InvalidInputError, UnknownNameError, cut
+from zwgk._cli._common import check_output
+from zwgk._i18n import gettext
+from zwgk.errors import InvalidInputError, UnknownNameError
 
 __all__ = ["BINARY_KINDS", "add_binary_output", "render_as", "wants_binary", "write_as"]
 
@@ -87,19 +88,19 @@ def write_as(
     data = render_as(result, kind)
     if path is None or str(path) == "-":
         if sys.stdout.isatty():
-            raise InvalidInputError(option, None, f"a file for the {kind.upper()} output (it is binary)")
+            raise InvalidInputError(
+                option, None, gettext("a file for the {kind} output (it is binary)").format(kind=kind.upper())
+            )
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return len(data)
-    for given in inputs:
-        if given is not None and str(given) != "-" and same_file(path, Path(given)):
-            raise InvalidInputError(option, str(path), f"a file other than the input {cut(str(given))}")
-    if path.is_dir():
-        raise InvalidInputError(option, str(path), "a file path, not a folder")
+    check_output(path, force=True, inputs=inputs, option=option)
     try:
         with path.open("wb" if force else "xb") as out:
             out.write(data)
     except FileExistsError:
-        raise InvalidInputError(option, str(path), "a new file (or add --force to replace it)") from None
+        raise InvalidInputError(
+            option, str(path), gettext("a new file (or add --force to replace it)")
+        ) from None
     return len(data)

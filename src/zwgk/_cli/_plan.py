@@ -26,6 +26,7 @@ from zwgk._cli._common import (
     to_jsonable,
     write_output,
 )
+from zwgk._i18n import gettext, msg, msg_n
 
 __all__ = ["register"]
 
@@ -37,30 +38,42 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add this group's commands to the ``zwgk`` parser."""
     plan = subparsers.add_parser(
         "plan",
-        help="work plans: status as of a day, sample plan, iCalendar export",
-        description="Work plans (工作要点) on the official calendar: each task's status as of a day, "
-        "the bundled sample plan, every due date as iCalendar.",
+        help=gettext("work plans: status as of a day, sample plan, iCalendar export"),
+        description=gettext(
+            "Work plans on the official calendar: each task's status as of a day, "
+            "the bundled sample plan, every due date as iCalendar."
+        ),
     )
     psub = plan.add_subparsers(dest="plan_command", metavar="SUBCOMMAND", required=True)
 
     status = psub.add_parser(
         "status",
-        help="each task's due date and state as of a day",
-        description="Every task (and every occurrence of a recurring task up to the day) with its due "
-        "date and state; exit 1 when any is overdue.",
+        help=gettext("each task's due date and state as of a day"),
+        description=gettext(
+            "Every task (and every occurrence of a recurring task up to the day) with its due "
+            "date and state; exit 1 when any is overdue."
+        ),
     )
-    status.add_argument("file", type=_PLAN, help="plan file (.toml, .json or .xlsx; - for stdin)")
-    status.add_argument("--as-of", type=date_arg, required=True, help="the day (YYYY-MM-DD)")
-    add_json(status, "a list of rows")
+    status.add_argument(
+        "file", metavar="FILE", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)")
+    )
+    status.add_argument("--as-of", type=date_arg, required=True, help=gettext("the day (YYYY-MM-DD)"))
+    add_json(status, gettext("a list of rows"))
     add_output(status, ("text", "md", "json"), default="text")
     status.set_defaults(handler=_status)
 
-    sample = psub.add_parser("sample", help="print the bundled sample plan (seed 001, 楚雄 2018) as TOML")
+    sample = psub.add_parser(
+        "sample", help=gettext("print the bundled sample plan (seed 001, 楚雄 2018) as TOML")
+    )
     sample.set_defaults(handler=_sample)
 
-    ical = psub.add_parser("ical", help="export every due date as iCalendar (.ics)")
-    ical.add_argument("file", type=_PLAN, help="plan file (.toml, .json or .xlsx; - for stdin)")
-    ical.add_argument("--until", type=date_arg, default=None, help="last day for recurring occurrences")
+    ical = psub.add_parser("ical", help=gettext("export every due date as iCalendar (.ics)"))
+    ical.add_argument(
+        "file", metavar="FILE", type=_PLAN, help=gettext("plan file (.toml, .json or .xlsx; - for stdin)")
+    )
+    ical.add_argument(
+        "--until", type=date_arg, default=None, help=gettext("last day for recurring occurrences")
+    )
     add_output(ical)
     ical.set_defaults(handler=_ical)
 
@@ -89,7 +102,7 @@ def _status(args: argparse.Namespace) -> int:
                     "state": r.state,
                     "working_days_late": r.working_days_late,
                     "working_days_left": r.working_days_left,
-                    "basis": r.basis,
+                    "basis": r.basis,  # worded in the run's language
                 }
                 for r in status.rows
             ]
@@ -101,9 +114,10 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         write_output(args.output, text, force=args.force, inputs=(args.file,))
-        print(f"wrote {args.output}")
+        print(msg("wrote {file}", file=args.output).render())
     overdue = len(status.overdue)
-    return Findings(overdue, "overdue task") if overdue else _OK
+    noun = msg_n("{n} overdue task", "{n} overdue tasks", "n", n=overdue)
+    return Findings(overdue, noun) if overdue else _OK
 
 
 def _sample(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zwgk._cli._common import Findings, InputPath, add_json, add_output, write_output
+from zwgk._i18n import N_, Message, gettext, msg, msg_n
 from zwgk.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -38,139 +39,168 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add this group's commands to the ``zwgk`` parser."""
     report = subparsers.add_parser(
         "report",
-        help="annual-report tables: build from a ledger, check, shares",
-        description="Annual reports (政府信息公开工作年度报告): build table 3 from a request ledger, "
-        "print an empty counts file, check published reports, check percentages.",
+        help=gettext("annual-report tables: build from a ledger, check, shares"),
+        description=gettext(
+            "Annual reports on government information disclosure: build table 3 from a request ledger, "
+            "print an empty counts file, check published reports, check percentages."
+        ),
     )
     rsub = report.add_subparsers(dest="report_command", metavar="SUBCOMMAND", required=True)
 
     build = rsub.add_parser(
         "build",
-        help="build the annual report's table 3 from a request ledger",
-        description="Build the annual report: table 3 from a request ledger (or the request register), "
-        "tables 2 and 4 and the text sections from a counts file.",
+        help=gettext("build the annual report's table 3 from a request ledger"),
+        description=gettext(
+            "Build the annual report: table 3 from a request ledger (or the request register), "
+            "tables 2 and 4 and the text sections from a counts file."
+        ),
     )
     build.add_argument(
-        "ledger", type=InputPath(".csv"), nargs="?", help="ledger file (.csv, .json or .xlsx; - for stdin)"
+        "ledger",
+        type=InputPath(".csv"),
+        nargs="?",
+        help=gettext("ledger file (.csv, .json or .xlsx; - for stdin)"),
     )
     build.add_argument(
         "--register",
         default=None,
         metavar="URL",
-        help="build from a request register instead of a ledger file",
+        help=gettext("build from a request register instead of a ledger file"),
     )
-    build.add_argument("--year", type=int, required=True, help="the year reported on")
-    build.add_argument("--agency", default="", help="the reporting agency")
+    build.add_argument("--year", type=int, required=True, help=gettext("the year reported on"))
+    build.add_argument("--agency", default="", help=gettext("the reporting agency"))
     build.add_argument(
         "--counts",
         type=InputPath(".json"),
         default=None,
         metavar="FILE.json",
-        help="counts file for tables 2 and 4 and the text sections (see 'zwgk report counts-template'; "
-        "- for stdin)",
+        help=gettext(
+            "counts file for tables 2 and 4 and the text sections (see 'zwgk report counts-template'; "
+            "- for stdin)"
+        ),
     )
     build.add_argument(
-        "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"
+        "--layout", default=None, help=gettext("report layout: '2021' or '2019-trial' (default: by year)")
     )
-    add_json(build, "the report")
+    add_json(build, N_("the report"))
     add_output(build, ("md", "html", "json", "xlsx", "docx"), default="md")
     build.set_defaults(handler=_build)
 
     sample = rsub.add_parser(
-        "sample", help="print a sample request ledger (CSV, 31 requests of 2025) to try 'report build' on"
+        "sample",
+        help=gettext("print a sample request ledger (CSV, 31 requests of 2025) to try 'report build' on"),
     )
     add_output(sample)
     sample.set_defaults(handler=_sample)
 
     template = rsub.add_parser(
-        "counts-template", help="print an empty counts file (every cell null) for 'report build --counts'"
+        "counts-template",
+        help=gettext("print an empty counts file (every cell null) for 'report build --counts'"),
     )
-    template.add_argument("--year", type=int, required=True, help="the year reported on (chooses the layout)")
     template.add_argument(
-        "--layout", default=None, help="report layout: '2021' or '2019-trial' (default: by year)"
+        "--year", type=int, required=True, help=gettext("the year reported on (chooses the layout)")
+    )
+    template.add_argument(
+        "--layout", default=None, help=gettext("report layout: '2021' or '2019-trial' (default: by year)")
     )
     template.add_argument(
         "--json",
         action="store_true",
-        help="print JSON (the counts file is always JSON; for scripts' symmetry)",
+        help=gettext("print JSON (the counts file is always JSON; for scripts' symmetry)"),
     )
     add_output(template)
     template.set_defaults(handler=_counts_template)
 
     check = rsub.add_parser(
         "check",
-        help="audit published reports (files and folders) against every check",
-        description="Audit published annual reports: every file given and every file of every folder "
-        "(recursively) is read and checked; one findings table (agency, year, file, check, cells, "
-        "culprit, message). With --series, one agency's reports are also checked year against year.",
+        help=gettext("audit published reports (files and folders) against every check"),
+        description=gettext(
+            "Audit published annual reports: every file given and every file of every folder "
+            "(recursively) is read and checked; one findings table (agency, year, file, check, cells, "
+            "culprit, message). With --series, one agency's reports are also checked year against year."
+        ),
     )
     check.add_argument(
         "files",
         type=InputPath(".html"),
         nargs="+",
         metavar="PATH",
-        help="report files (HTML, JSON, PDF, DOCX, XLSX, XLS or the text of a 2008-条例 report, "
-        "read by content whatever the suffix) or folders of them; - for stdin",
+        help=gettext(
+            "report files (HTML, JSON, PDF, DOCX, XLSX, XLS or the text of a report under the 2008 "
+            "Regulations, read by content whatever the suffix) or folders of them; - for stdin"
+        ),
     )
     check.add_argument(
         "--jobs",
         type=int,
         default=1,
         metavar="N",
-        help="processes to read and check with (default 1; 0: one per core)",
+        help=gettext("processes to read and check with (default 1; 0: one per core)"),
     )
     check.add_argument(
         "--series",
         action="store_true",
-        help="also check each agency's reports year against year (carry-over, table 2, jumps)",
+        help=gettext("also check each agency's reports year against year (carry-over, table 2, jumps)"),
     )
     check.add_argument(
         "--agencies",
         type=InputPath(".csv"),
         default=None,
         metavar="FILE.csv",
-        help="with --series: a CSV file file,agency naming the agency of reports whose name changed",
+        help=gettext("with --series: a CSV file file,agency naming the agency of reports whose name changed"),
     )
-    add_json(check, "the findings table")
+    add_json(check, gettext("the findings table"))
     add_output(check, ("text", "csv", "xlsx"), default="text")
-    check.add_argument("--show-blanks", action="store_true", help="list every blank cell, not only the count")
+    check.add_argument(
+        "--show-blanks", action="store_true", help=gettext("list every blank cell, not only the count")
+    )
     check.set_defaults(handler=_check)
 
-    shares = rsub.add_parser("shares", help="check reported percentages against their counts")
-    shares.add_argument("parts", nargs="+", metavar="COUNT:PERCENT", help="e.g. 161:12.22")
-    shares.add_argument("--total", type=int, required=True, help="the whole the shares are of")
+    shares = rsub.add_parser("shares", help=gettext("check reported percentages against their counts"))
+    shares.add_argument("parts", nargs="+", metavar="COUNT:PERCENT", help=gettext("e.g. 161:12.22"))
+    shares.add_argument("--total", type=int, required=True, help=gettext("the whole the shares are of"))
     shares.add_argument(
         "--decimals",
         type=int,
         default=None,
-        help="check every percentage at this many decimals (default: each as written, 32.9 at 1 decimal)",
+        help=gettext(
+            "check every percentage at this many decimals (default: each as written, 32.9 at 1 decimal)"
+        ),
     )
-    add_json(shares, "the findings")
+    add_json(shares, N_("the findings"))
     shares.set_defaults(handler=_shares)
 
     fees = subparsers.add_parser(
         "fees",
-        help="information-processing fees (国办函〔2020〕109号)",
-        description="Information-processing fees (信息处理费, 国办函〔2020〕109号): per request (按件) "
-        "or per volume (按量).",
+        help=gettext("information-processing fees (国办函〔2020〕109号)"),
+        description=gettext(
+            "Information-processing fees (国办函〔2020〕109号): per request (counted per applicant and "
+            "calendar month) or per volume (by pages)."
+        ),
     )
     fsub = fees.add_subparsers(dest="fees_command", metavar="SUBCOMMAND", required=True)
-    per_request = fsub.add_parser("per-request", help="按件: an applicant's requests in one calendar month")
+    per_request = fsub.add_parser(
+        "per-request", help=gettext("per request: an applicant's requests in one calendar month")
+    )
     source = per_request.add_mutually_exclusive_group(required=True)
-    source.add_argument("--count", type=int, help="number of requests this month")
+    source.add_argument("--count", type=int, help=gettext("number of requests this month"))
     source.add_argument(
-        "--ledger", type=InputPath(".csv"), help="ledger file (- for stdin); use with --applicant and --month"
+        "--ledger",
+        type=InputPath(".csv"),
+        help=gettext("ledger file (- for stdin); use with --applicant and --month"),
     )
-    per_request.add_argument("--applicant", help="the applicant (as in the ledger)")
-    per_request.add_argument("--month", help="calendar month YYYY-MM")
-    per_request.add_argument("--already", type=int, default=0, help="requests already counted this month")
-    add_json(per_request, "the fees")
+    per_request.add_argument("--applicant", help=gettext("the applicant (as in the ledger)"))
+    per_request.add_argument("--month", help=gettext("calendar month YYYY-MM"))
+    per_request.add_argument(
+        "--already", type=int, default=0, help=gettext("requests already counted this month")
+    )
+    add_json(per_request, N_("the fees"))
     per_request.set_defaults(handler=_per_request)
-    per_volume = fsub.add_parser("per-volume", help="按量: one request by its page count")
+    per_volume = fsub.add_parser("per-volume", help=gettext("per volume: one request by its page count"))
     per_volume.add_argument(
-        "--pages", type=int, nargs="+", required=True, help="page count(s), one per request"
+        "--pages", type=int, nargs="+", required=True, help=gettext("page count(s), one per request")
     )
-    add_json(per_volume, "the fees")
+    add_json(per_volume, N_("the fees"))
     per_volume.set_defaults(handler=_per_volume)
 
 
@@ -183,7 +213,9 @@ def _build(args: argparse.Namespace) -> int:
     fmt = _report_format(args.year, args.layout)
     counts = ReportCounts(fmt) if args.counts is None else read_counts(args.counts, fmt)
     if (args.ledger is None) == (args.register is None):
-        raise InvalidInputError("ledger", args.ledger, "a ledger file or --register URL (one of them)")
+        raise InvalidInputError(
+            "ledger", args.ledger, gettext("a ledger file or --register URL (one of them)")
+        )
     if args.register is not None:
         import attrs
 
@@ -199,13 +231,15 @@ def _build(args: argparse.Namespace) -> int:
         report = counts.build(ledger, args.year, agency=args.agency)
     result = check_report(report)  # a draft: only its arithmetic counts (its text is the office's to write)
     for finding in result.violations:  # pragma: no cover - a built report satisfies every identity
-        print(f"zwgk: internal check failed: {finding}", file=sys.stderr)
+        print(
+            msg("zwgk: internal check failed: {finding}", finding=finding.str_in()).render(), file=sys.stderr
+        )
     form = "json" if args.json else args.output_as
     if form in BINARY_KINDS:
         write_as(report, form, args.output, force=args.force, inputs=(args.ledger, args.counts))
         if args.output is not None:
-            print(f"wrote {args.output} ({size} requests, format {report.format.id})")
-        return _OK if not result.violations else Findings(len(result.violations), "identity violation")
+            print(_wrote_report(args.output, size, report.format.id))
+        return _build_code(len(result.violations))
     text = {"md": render_markdown, "html": render_html, "json": report_to_json}[form](report)
     if args.output is not None:
         write_output(
@@ -214,10 +248,29 @@ def _build(args: argparse.Namespace) -> int:
             force=args.force,
             inputs=(args.ledger, args.counts),
         )
-        print(f"wrote {args.output} ({size} requests, format {report.format.id})")
+        print(_wrote_report(args.output, size, report.format.id))
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    return _OK if not result.violations else Findings(len(result.violations), "identity violation")
+    return _build_code(len(result.violations))
+
+
+def _wrote_report(path: object, size: int, format_id: str) -> str:
+    return msg_n(
+        "wrote {path} ({n} request, format {format})",
+        "wrote {path} ({n} requests, format {format})",
+        "n",
+        path=path,
+        n=size,
+        format=format_id,
+    ).render()
+
+
+def _build_code(violations: int) -> int:
+    if not violations:
+        return _OK
+    return Findings(  # pragma: no cover - a built report satisfies every identity
+        violations, msg_n("{n} identity violation", "{n} identity violations", "n", n=violations)
+    )
 
 
 def _report_format(year: int, layout: str | None) -> ReportFormat:
@@ -232,7 +285,16 @@ def _sample(args: argparse.Namespace) -> int:
     text = sample_ledger_csv()
     if args.output is not None:
         write_output(args.output, text, force=args.force)
-        print(f"wrote {args.output} (sample ledger, {text.count(chr(10)) - 1} requests)")
+        n = text.count("\n") - 1
+        print(
+            msg_n(
+                "wrote {path} (sample ledger, {n} request)",
+                "wrote {path} (sample ledger, {n} requests)",
+                "n",
+                path=args.output,
+                n=n,
+            ).render()
+        )
     else:
         sys.stdout.write(text)
     return _OK
@@ -247,7 +309,7 @@ def _counts_template(args: argparse.Namespace) -> int:
     text = json.dumps(counts_template(fmt), ensure_ascii=False, indent=2) + "\n"
     if args.output is not None:
         write_output(args.output, text, force=args.force)
-        print(f"wrote {args.output} (format {fmt.id})")
+        print(msg("wrote {path} (format {format})", path=args.output, format=fmt.id).render())
     else:
         sys.stdout.write(text)
     return _OK
@@ -260,7 +322,8 @@ def _check(args: argparse.Namespace) -> int:
     agencies = None if args.agencies is None else read_agencies(args.agencies)
     table = audit_paths(args.files, jobs=args.jobs, progress=True, series=args.series, agencies=agencies)
     for entry in table.unreadable:
-        print(f"zwgk: error: {entry.file}: cannot be read: {entry.error}", file=sys.stderr)
+        line = msg("zwgk: error: {file}: cannot be read: {error}", file=entry.file, error=entry.error)
+        print(line.render(), file=sys.stderr)
     inputs = (*args.files, args.agencies)
     if args.json:
         text = table.to_json() + "\n"
@@ -277,10 +340,20 @@ def _check(args: argparse.Namespace) -> int:
     elif text is not None:
         sys.stdout.write(text)
     if args.output is not None:
-        print(f"wrote {args.output} ({len(table.findings)} finding(s), {len(table.files)} file(s))")
+        counts = msg(
+            "wrote {output} ({findings}, {files})",
+            output=args.output,
+            findings=_n_findings(len(table.findings)),
+            files=msg("{n} file(s)", n=len(table.files)),
+        )
+        print(counts.render())
     if table.unreadable:
         return _BAD_INPUT
-    return Findings(len(table.violations), "finding") if table.violations else _OK
+    return Findings(len(table.violations), _n_findings(len(table.violations))) if table.violations else _OK
+
+
+def _n_findings(n: int) -> Message:
+    return msg("{n} finding(s)", n=n)
 
 
 def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
@@ -295,33 +368,54 @@ def _check_text(table: AuditTable, *, show_blanks: bool, series: bool) -> str:
             continue
         own = by_file.get(entry.file, [])
         wrong = [f for f in own if f.is_violation]
-        status = "ok" if not wrong else f"{len(wrong)} finding(s)"
-        lines.append(f"{entry.file}: {entry.agency} {entry.year or '?'} (format {entry.format}): {status}")
+        status = msg("ok") if not wrong else _n_findings(len(wrong))
+        head = msg(
+            "{file}: {agency} {year} (format {format}): {status}",
+            file=entry.file,
+            agency=entry.agency,
+            year=entry.year or "?",
+            format=entry.format,
+            status=status,
+        )
+        lines.append(head.render())
         for f in own:
-            lead = "  - " if f.is_violation else "  note: "
             where = f" [{f.cells[0]}]" if f.cells and f.cells[0] not in f.message else ""
-            lines.append(f"{lead}{f.check}: {f.message}{where}")
+            text = f.message + where
+            line = (
+                msg("  - {check}: {message}", check=f.check, message=text)
+                if f.is_violation
+                else msg("  note: {check}: {message}", check=f.check, message=text)
+            )
+            lines.append(line.render())
             if f.culprit:
                 lines.append(f"      {f.culprit}")
         if entry.blanks:
-            lines.append(
-                f"  {len(entry.blanks)} blank cell(s): a blank part counts as none, "
-                "a blank total is read from its parts"
+            blanks = msg(
+                "  {n} blank cell(s): a blank part counts as none, a blank total is read from its parts",
+                n=len(entry.blanks),
             )
+            lines.append(blanks.render())
             if show_blanks:
                 lines.extend(f"    · {cell}" for cell in entry.blanks)
     across = [f for f in table.findings if f.check.startswith("series_")]
     if series:
-        lines.append(f"series checks: {len(across)} finding(s), {len(table.notes)} note(s)")
-        lines.extend(f"  - {f.check}: {f.message}" for f in across)
-        lines.extend(f"  note: {note}" for note in table.notes)
+        notes = msg("{n} note(s)", n=len(table.notes))
+        lines.append(
+            msg("series checks: {findings}, {notes}", findings=_n_findings(len(across)), notes=notes).render()
+        )
+        lines.extend(msg("  - {check}: {message}", check=f.check, message=f.message).render() for f in across)
+        lines.extend(msg("  note: {note}", note=note).render() for note in table.notes)
     if len(table.files) > 1:
         broken = sum(1 for f in table.files if f.status == "findings")
         ok = sum(1 for f in table.files if f.status == "ok")
-        lines.append(
-            f"checked {len(table.files)} file(s): {ok} ok, {broken} with findings, "
-            f"{len(table.unreadable)} unreadable"
+        checked = msg(
+            "checked {files}: {ok} ok, {broken} with findings, {unreadable} unreadable",
+            files=msg("{n} file(s)", n=len(table.files)),
+            ok=ok,
+            broken=broken,
+            unreadable=len(table.unreadable),
         )
+        lines.append(checked.render())
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -334,11 +428,13 @@ def _shares(args: argparse.Namespace) -> int:
     for item in args.parts:
         count, sep, percent = item.partition(":")
         if not sep:
-            raise InvalidInputError("COUNT:PERCENT", item, "a count and a percentage, e.g. 161:12.22")
+            raise InvalidInputError(
+                "COUNT:PERCENT", item, gettext("a count and a percentage, e.g. 161:12.22")
+            )
         try:
             counts.append(int(count))
         except ValueError:
-            raise InvalidInputError("COUNT", count, "a whole number") from None
+            raise InvalidInputError("COUNT", count, gettext("a whole number")) from None
         shown.append(percent)
     # Each percentage is checked at the precision it is written with ("32.9" at 1 decimal)
     # unless --decimals fixes one precision for all.
@@ -349,8 +445,11 @@ def _shares(args: argparse.Namespace) -> int:
         for f in findings:
             print(f"- {f.message}")
         if not findings:
-            print("all percentages match their counts")
-    return Findings(len(findings), "mismatched percentage") if findings else _OK
+            print(gettext("all percentages match their counts"))
+    n = len(findings)
+    return (
+        Findings(n, msg_n("{n} mismatched percentage", "{n} mismatched percentages", "n", n=n)) if n else _OK
+    )
 
 
 def _per_request(args: argparse.Namespace) -> int:
@@ -360,9 +459,9 @@ def _per_request(args: argparse.Namespace) -> int:
     rows: list[tuple[int, str, str, Decimal, Decimal]] = []
     if args.count is not None:
         if args.count < 0:
-            raise InvalidInputError("--count", args.count, "0 or more requests")
+            raise InvalidInputError("--count", args.count, gettext("0 or more requests"))
         if args.already < 0:
-            raise InvalidInputError("--already", args.already, "0 or more requests")
+            raise InvalidInputError("--already", args.already, gettext("0 or more requests"))
         total = Decimal(0)
         for n in range(args.already + 1, args.already + args.count + 1):
             step = per_request_fee(n)
@@ -370,11 +469,13 @@ def _per_request(args: argparse.Namespace) -> int:
             rows.append((n, f"#{n}", step.tier.label, step.amount, total))
     else:
         if not args.applicant or not args.month:
-            raise InvalidInputError("--ledger", str(args.ledger), "--applicant and --month YYYY-MM as well")
+            raise InvalidInputError(
+                "--ledger", str(args.ledger), gettext("--applicant and --month YYYY-MM as well")
+            )
         try:
             year, month = (int(p) for p in args.month.split("-"))
         except ValueError:
-            raise InvalidInputError("--month", args.month, "a month as YYYY-MM") from None
+            raise InvalidInputError("--month", args.month, gettext("a month as YYYY-MM")) from None
         ledger = read_ledger(args.ledger)
         chosen: tuple[DisclosureRequest, ...] = ledger.by_applicant_month(args.applicant, year, month)
         rows.extend(
@@ -392,11 +493,40 @@ def _per_request(args: argparse.Namespace) -> int:
             }
         )
         return _OK
-    print("第n件  request      tier     fee      month total")
-    for n, rid, tier, fee, cum in rows:
-        print(f"{n:>5}  {rid:<11}  {tier:<7}  ¥{fee:<7} ¥{cum}")
-    print(f"total ¥{rows[-1][4] if rows else 0} for {len(rows)} request(s) (国办函〔2020〕109号, 按件)")
+    print(_fee_table(rows))
+    total = rows[-1][4] if rows else Decimal(0)
+    print(
+        msg_n(
+            "total ¥{total} for {n} request (国办函〔2020〕109号, per request)",
+            "total ¥{total} for {n} requests (国办函〔2020〕109号, per request)",
+            "n",
+            total=total,
+            n=len(rows),
+        ).render()
+    )
     return _OK
+
+
+_FEE_HEADERS = (N_("No."), N_("request"), N_("tier"), N_("fee"), N_("month total"))
+
+
+def _fee_table(rows: list[tuple[int, str, str, Decimal, Decimal]]) -> str:
+    """The per-request fees as a text table: worded headers, columns padded to their widest
+    cell (display width: a Chinese header is two columns wide per character)."""
+    from zwgk._xlsx_out import text_width as display_width
+
+    headers = [gettext(h) for h in _FEE_HEADERS]
+    body = [[str(n), rid, tier, f"¥{fee}", f"¥{cum}"] for n, rid, tier, fee, cum in rows]
+    widths = [max(display_width(r[i]) for r in [headers, *body]) for i in range(len(headers))]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            " " * (w - display_width(c)) + c if i == 0 else c + " " * (w - display_width(c))
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(padded).rstrip()
+
+    return "\n".join(line(r) for r in [headers, *body])
 
 
 def _per_volume(args: argparse.Namespace) -> int:
@@ -408,5 +538,5 @@ def _per_volume(args: argparse.Namespace) -> int:
         emit_json([{"pages": f.pages, "steps": [str(s) for s in f.steps], "total": f.total} for f in fees])
         return _OK
     for f in fees:
-        print(f"{f.pages} pages: {f.explain()}")
+        print(msg_n("{n} page: {fees}", "{n} pages: {fees}", "n", n=f.pages, fees=f.explain()).render())
     return _OK

@@ -23,6 +23,7 @@ from zwgk._cli._common import (
     to_jsonable,
     write_output,
 )
+from zwgk._i18n import gettext
 from zwgk.errors import InvalidInputError
 
 __all__ = ["register"]
@@ -34,36 +35,50 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk rounds`` to the parser."""
     rounds = subparsers.add_parser(
         "rounds",
-        help="assessment rounds: rank every period, trends, 通报 (bulletin)",
-        description="Score every row of an evidence table (one row per unit and period) against a card, "
-        "rank each period and print the bulletin (通报) of the last round as Markdown.",
+        help=gettext("assessment rounds: rank every period, trends, the bulletin"),
+        description=gettext(
+            "Score every row of an evidence table (one row per unit and period) against a card, "
+            "rank each period and print the bulletin of the last round as Markdown."
+        ),
     )
     rounds.add_argument(
-        "card", type=InputPath(".toml", names=True), help="a built-in card name or a card file (- for stdin)"
+        "card",
+        metavar="CARD",
+        type=InputPath(".toml", names=True),
+        help=gettext("a built-in card name or a card file (- for stdin)"),
     )
     rounds.add_argument(
         "table",
+        metavar="TABLE",
         type=InputPath(".csv"),
-        help="evidence table file (.csv or .xlsx; - for stdin): unit, period, evidence columns",
+        help=gettext("evidence table file (.csv or .xlsx; - for stdin): unit, period, evidence columns"),
     )
-    rounds.add_argument("--unit-column", default=None, help="the unit column (default: unit or 单位)")
-    rounds.add_argument("--period-column", default=None, help="the period column (default: period or 考核期)")
-    rounds.add_argument("--period", default=None, help="the round of the bulletin (default: the last)")
+    rounds.add_argument(
+        "--unit-column", default=None, help=gettext("the unit column (default: unit or 单位)")
+    )
+    rounds.add_argument(
+        "--period-column", default=None, help=gettext("the period column (default: period or 考核期)")
+    )
+    rounds.add_argument(
+        "--period", default=None, help=gettext("the round of the bulletin (default: the last)")
+    )
     rounds.add_argument(
         "--designations",
         default=None,
         type=InputPath(".toml", names=True),
-        help="designation rules: a built-in name or a TOML file (- for stdin)",
+        help=gettext("designation rules: a built-in name or a TOML file (- for stdin)"),
     )
-    add_json(rounds, "results and decisions")
+    add_json(rounds, gettext("results and decisions"))
     rounds.add_argument(
         "--output",
         type=Path,
         action="append",
         default=[],
         metavar="FILE",
-        help="also write FILE, by its suffix: the bulletin (.docx, .md) or the results (.xlsx, .json); "
-        "repeatable",
+        help=gettext(
+            "also write FILE, by its suffix: the bulletin (.docx, .md) or the results (.xlsx, .json); "
+            "repeatable"
+        ),
     )
     add_force(rounds)
     rounds.set_defaults(handler=_rounds)
@@ -106,7 +121,7 @@ def _rounds(args: argparse.Namespace) -> int:
     for target in args.output:
         suffix = target.suffix.lower()
         if suffix not in _OUTPUTS:
-            raise InvalidInputError("--output", str(target), "a .docx, .md, .xlsx or .json file")
+            raise InvalidInputError("--output", str(target), gettext("a .docx, .md, .xlsx or .json file"))
         check_output(target, force=args.force, inputs=inputs)
     for target in args.output:
         suffix = target.suffix.lower()

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from zwgk._cli._common import add_force, emit_json, write_output
+from zwgk._i18n import gettext
 
 __all__ = ["register"]
 
@@ -37,11 +38,14 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.write is not None:
         if args.model is not None:
-            print("zwgk: error: give either a schema NAME or --write DIR, not both", file=sys.stderr)
+            print(gettext("zwgk: error: give either a schema NAME or --write DIR, not both"), file=sys.stderr)
             return EXIT_USAGE
         folder = Path(args.write)
         if folder.exists() and not folder.is_dir():
-            print(f"zwgk: error: --write {folder}: exists and is not a directory", file=sys.stderr)
+            print(
+                gettext("zwgk: error: --write {folder}: exists and is not a directory").format(folder=folder),
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         folder.mkdir(parents=True, exist_ok=True)
         for name, schema in all_schemas().items():
@@ -68,15 +72,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``zwgk schema``."""
     p = subparsers.add_parser(
         "schema",
-        help="JSON Schema of zwgk's files (notice, card, evidence, catalog, publication log, ledger, "
-        "report) and of score results",
-        description="Without NAME, list the schemas; with NAME, print that JSON Schema "
-        "(draft 2020-12); with --write DIR, write every schema to DIR/NAME.schema.json.",
+        help=gettext(
+            "JSON Schema of zwgk's files (notice, card, evidence, catalog, publication log, ledger, "
+            "report) and of score results"
+        ),
+        description=gettext(
+            "Without NAME, list the schemas; with NAME, print that JSON Schema (draft 2020-12); with "
+            "--write DIR, write every schema to DIR/NAME.schema.json."
+        ),
     )
-    p.add_argument("model", nargs="?", metavar="NAME", help="schema name (run without it for the list)")
-    p.add_argument("--write", metavar="DIR", help="write every schema to DIR/NAME.schema.json")
+    p.add_argument(
+        "model", nargs="?", metavar="NAME", help=gettext("schema name (run without it for the list)")
+    )
+    p.add_argument("--write", metavar="DIR", help=gettext("write every schema to DIR/NAME.schema.json"))
     add_force(p, "--write")
     p.add_argument(
-        "--json", action="store_true", help="print the list of schemas as JSON (a schema is always JSON)"
+        "--json",
+        action="store_true",
+        help=gettext("print the list of schemas as JSON (a schema is always JSON)"),
     )
     p.set_defaults(handler=_run)

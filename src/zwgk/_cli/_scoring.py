@@ -14,6 +14,7 @@ import attrs
 from zwgk._cli._common import Findings, InputPath, add_json, add_output, emit_json, write_output
 from zwgk._cli._outputs import wants_binary, write_as
 from zwgk._files import existing_file, read_input_text
+from zwgk._i18n import gettext, msg, msg_n
 from zwgk._json_guard import load_json
 from zwgk._limits import DEFAULT_LIMITS, check_file_size
 from zwgk.errors import InvalidInputError
@@ -33,11 +34,12 @@ def _read_evidence(path: str) -> dict[str, object]:
     UTF-8 (then GB18030) text, at most ``max_file_bytes`` and ``max_depth`` deep; JSON
     numbers stay exact (``Decimal``).
     """
-    check_file_size(existing_file(path, "evidence file (.json)").stat().st_size, DEFAULT_LIMITS, path)
-    _, text = read_input_text(path, "evidence file (.json)")
+    what = gettext("evidence file (.json)")
+    check_file_size(existing_file(path, what).stat().st_size, DEFAULT_LIMITS, path)
+    _, text = read_input_text(path, what)
     data = load_json(text, limits=DEFAULT_LIMITS, source=path, parse_float=Decimal)
     if not isinstance(data, dict):
-        raise InvalidInputError("EVIDENCE", path, "a JSON object mapping evidence keys to values")
+        raise InvalidInputError("EVIDENCE", path, gettext("a JSON object mapping evidence keys to values"))
     return data
 
 
@@ -53,17 +55,23 @@ def _combination_name(name: str) -> str | None:
 def _part_evidence(combination: Combination, evidence: dict[str, object], path: str) -> dict[str, object]:
     """Check that ``evidence`` maps each part's card name to a JSON object, and nothing else."""
     names = [p.card for p in combination.parts]
-    expected = "a JSON object mapping each card of the combination (" + ", ".join(names) + ") to its evidence"
+    expected = msg(
+        "a JSON object mapping each card of the combination ({cards}) to its evidence", cards=", ".join(names)
+    ).render()
     lacking = [n for n in names if n not in evidence]
     if lacking:
-        raise InvalidInputError("EVIDENCE", f"{path} (no evidence for {', '.join(lacking)})", expected)
+        where = msg("{path} (no evidence for {cards})", path=path, cards=", ".join(lacking)).render()
+        raise InvalidInputError("EVIDENCE", where, expected)
     extra = sorted(k for k in evidence if k not in names)
     if extra:
-        raise InvalidInputError("EVIDENCE", f"{path} (keys {', '.join(extra)} are not cards of it)", expected)
+        where = msg("{path} (keys {keys} are not cards of it)", path=path, keys=", ".join(extra)).render()
+        raise InvalidInputError("EVIDENCE", where, expected)
     for name in names:
         if not isinstance(evidence[name], dict):
             raise InvalidInputError(
-                f"EVIDENCE[{name!r}]", evidence[name], f"a JSON object with the evidence of card {name}"
+                f"EVIDENCE[{name!r}]",
+                evidence[name],
+                msg("a JSON object with the evidence of card {card}", card=name).render(),
             )
     return evidence
 
@@ -86,7 +94,7 @@ def _score_combination(args: argparse.Namespace, name: str) -> int:
 
 
 def _verdict(result: ScoreResult | CombinedResult) -> int:
-    return _EXIT_OK if result.passed else Findings(1, "failed unit")
+    return _EXIT_OK if result.passed else Findings(1, msg_n("{n} failed unit", "{n} failed units", "n", n=1))
 
 
 def _emit(result: ScoreResult | CombinedResult, args: argparse.Namespace) -> None:
@@ -104,7 +112,7 @@ def _emit(result: ScoreResult | CombinedResult, args: argparse.Namespace) -> Non
         sys.stdout.write(text)
         return
     write_output(args.output, text, force=args.force, inputs=(args.card, args.evidence))
-    print(f"wrote {args.output}")
+    print(msg("wrote {file}", file=args.output).render())
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -142,11 +150,11 @@ def _cards(args: argparse.Namespace) -> int:
             }
         )
         return _EXIT_OK
-    print("Cards (考核表):")
+    print(gettext("Cards:"))
     for card in cards:
         print(f"  {card.name:<40} {card.title}")
     print()
-    print("Combinations (加权组合; score them with an evidence file keyed by card name):")
+    print(gettext("Combinations (score them with an evidence file keyed by card name):"))
     for combination in combinations:
         parts = " + ".join(f"{p.card} × {p.weight}" for p in combination.parts)
         print(f"  {combination.name:<40} {parts}")
@@ -168,7 +176,7 @@ def _card_template(args: argparse.Namespace) -> int:
         emit_json(
             {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
-                "title": f"{combination.title} — evidence",
+                "title": f"{combination.title} — evidence",  # a JSON Schema, like evidence_schema: English
                 "description": f"Evidence for the zwgk combination {combination.name!r}: "
                 "one object per card, keyed by card name",
                 "type": "object",
@@ -186,50 +194,60 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add this group's commands to the ``zwgk`` parser."""
     p = subparsers.add_parser(
         "score",
-        help="score evidence against a scorecard (考核细则)",
-        description="Score an evidence JSON file against a built-in card, a card file or a built-in "
-        "combination of cards (表一×60%+表二×40%). For a combination the evidence file maps each "
-        "card name of the combination to that card's evidence (see 'zwgk card-template COMBINATION'). "
-        "Exit 1 when the unit fails (a veto or below the pass mark; for a combination, any part).",
+        help=gettext("score evidence against a scorecard"),
+        description=gettext(
+            "Score an evidence JSON file against a built-in card, a card file or a built-in "
+            "combination of cards (表一×60%+表二×40%). For a combination the evidence file maps each "
+            "card name of the combination to that card's evidence (see 'zwgk card-template COMBINATION'). "
+            "Exit 1 when the unit fails (a veto or below the pass mark; for a combination, any part)."
+        ),
     )
     p.add_argument(
         "card",
         metavar="CARD",
         type=_CARD,
-        help="built-in card or combination name (see 'zwgk cards'), or a .toml/.json card file",
+        help=gettext("built-in card or combination name (see 'zwgk cards'), or a .toml/.json card file"),
     )
     p.add_argument(
         "evidence",
         metavar="EVIDENCE.json",
         type=InputPath(".json"),
-        help="evidence JSON file, or - for stdin",
+        help=gettext("evidence JSON file, or - for stdin"),
     )
-    add_json(p, "the result (result_to_dict)")
+    add_json(p, gettext("the result (result_to_dict)"))
     add_output(p, ("text", "md", "json", "xlsx"), default="text")
     p.add_argument(
-        "--lenient", action="store_true", help="score items with missing evidence as 0 instead of failing"
+        "--lenient",
+        action="store_true",
+        help=gettext("score items with missing evidence as 0 instead of failing"),
     )
-    p.add_argument("--unit", help="label of the unit scored (department, street ...)")
+    p.add_argument("--unit", help=gettext("label of the unit scored (department, street ...)"))
     p.set_defaults(handler=_score)
 
-    p = subparsers.add_parser("cards", help="list the built-in scorecards and combinations")
-    add_json(p, "the list")
+    p = subparsers.add_parser("cards", help=gettext("list the built-in scorecards and combinations"))
+    add_json(p, gettext("the list"))
     p.set_defaults(handler=_cards)
 
     p = subparsers.add_parser(
         "card-template",
-        help="print an empty evidence file for a card or combination",
-        description="Print an evidence JSON object with every key of the card set to null, to fill in. "
-        "For a combination: one such object per card, keyed by card name.",
+        help=gettext("print an empty evidence file for a card or combination"),
+        description=gettext(
+            "Print an evidence JSON object with every key of the card set to null, to fill in. "
+            "For a combination: one such object per card, keyed by card name."
+        ),
     )
     p.add_argument(
         "card",
         metavar="CARD",
         type=_CARD,
-        help="built-in card or combination name, or a .toml/.json card file (- for stdin)",
+        help=gettext("built-in card or combination name, or a .toml/.json card file (- for stdin)"),
     )
-    p.add_argument("--schema", action="store_true", help="print the JSON Schema of the evidence instead")
     p.add_argument(
-        "--json", action="store_true", help="print JSON (the template is always JSON; for scripts' symmetry)"
+        "--schema", action="store_true", help=gettext("print the JSON Schema of the evidence instead")
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=gettext("print JSON (the template is always JSON; for scripts' symmetry)"),
     )
     p.set_defaults(handler=_card_template)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from zwgk._csv_guard import read_csv_rows
 from zwgk._files import read_input_text
+from zwgk._i18n import gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import normalize_label
 from zwgk.errors import InvalidRecordsError, Problem
@@ -30,13 +31,14 @@ def read_agencies(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> dict[
             with two agencies (every problem listed, by row).
         LimitExceededError: the file exceeds ``limits``.
     """
-    target, text = read_input_text(path, "agency mapping (.csv)", limits=limits)
+    target, text = read_input_text(path, gettext("agency mapping (.csv)"), limits=limits)
     rows = read_csv_rows(text.lstrip("\ufeff"), limits=limits, source=target.name)
     problems: list[Problem] = []
     header = tuple(normalize_label(c).lower() for c in (rows[0] if rows else []))
     if header not in _HEADERS:
-        expected = " or ".join(",".join(h) for h in _HEADERS)
-        problems.append(Problem("row 1", "not the header of an agency mapping", "header", rows[:1], expected))
+        expected = gettext("{one} or {other}").format(one=",".join(_HEADERS[0]), other=",".join(_HEADERS[1]))
+        problem = gettext("not the header of an agency mapping")
+        problems.append(Problem(_row(1), problem, "header", rows[:1], expected))
         raise InvalidRecordsError(str(target), problems)
     mapping: dict[str, str] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -44,17 +46,23 @@ def read_agencies(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> dict[
         if not any(cells):
             continue
         if len(cells) != 2 or not all(cells):
-            problems.append(Problem(f"row {number}", "needs a file and an agency", "row", row, "file,agency"))
+            problems.append(
+                Problem(_row(number), gettext("needs a file and an agency"), "row", row, "file,agency")
+            )
             continue
         file, agency = cells
         if mapping.get(file, agency) != agency:
             problems.append(
-                Problem(f"row {number}", "the file is mapped twice", "agency", agency, mapping[file])
+                Problem(_row(number), gettext("the file is mapped twice"), "agency", agency, mapping[file])
             )
         mapping[file] = agency
     if problems:
         raise InvalidRecordsError(str(target), problems)
     return mapping
+
+
+def _row(number: int) -> str:
+    return gettext("row {n}").format(n=number)
 
 
 def by_resolved_path(mapping: Mapping[str, str], files: Iterable[str]) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """How an audit looks: rows, CSV, JSON, XLSX, DataFrames, HTML, one line, and a plot by agency.
 
 Reached only through `zwgk._present.present`.  Column names of rows, JSON, CSV and
-DataFrames are `COLUMNS`; the XLSX sheet has the Chinese headers `HEADERS_ZH`.
+DataFrames are `COLUMNS` (ids, the same in every language); the XLSX sheets and the HTML
+table have worded headers (`HEADERS`: Chinese for zh, English for en).  Every text is worded
+in the ``lang`` the caller passes (resolved by `zwgk.audit.AuditTable`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import Counter
 from types import MappingProxyType
 from typing import Any
 
+from zwgk import _lang
 from zwgk._display import (
     Presenters,
     figure_class,
@@ -22,20 +25,47 @@ from zwgk._display import (
     records_frame,
     use_chinese,
 )
+from zwgk._i18n import N_, Language, gettext, msg, resolve
 from zwgk._neutralise import neutralise_row
 from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.audit._table import AuditedFile, AuditFinding, AuditTable
 from zwgk.errors import InvalidInputError
 
-__all__ = ["COLUMNS", "FILE_COLUMNS", "HEADERS_ZH", "present"]
+__all__ = ["COLUMNS", "FILE_COLUMNS", "HEADERS", "present"]
 
 COLUMNS = ("agency", "year", "file", "check", "cells", "culprit", "message", "other_file", "other_year")
-HEADERS_ZH = ("机关", "年度", "文件", "检查项", "单元格", "可能的错误单元格", "说明", "对照文件", "对照年度")
+#: The worded headers of `COLUMNS` (XLSX, HTML).
+HEADERS = (
+    N_("agency"),
+    N_("year"),
+    N_("file"),
+    N_("check"),
+    N_("cells"),
+    N_("likely wrong cell"),
+    N_("message"),
+    N_("compared with file"),
+    N_("compared with year"),
+)
 FILE_COLUMNS = ("file", "status", "agency", "year", "format", "findings", "blanks", "error")
-FILE_HEADERS_ZH = ("文件", "状态", "机关", "年度", "格式", "发现数", "空白单元格数", "错误")
+FILE_HEADERS = (
+    N_("file"),
+    N_("status"),
+    N_("agency"),
+    N_("year"),
+    N_("format"),
+    N_("number of findings"),
+    N_("blank cells"),
+    N_("error"),
+)
+_SHEETS = (N_("findings"), N_("files"), N_("notes"))
+_STATUS = MappingProxyType({"ok": N_("ok"), "findings": N_("with findings"), "unreadable": N_("unreadable")})
 
 
-def _row(f: AuditFinding) -> dict[str, Any]:
+def _worded(names: tuple[str, ...], lang: Language) -> tuple[str, ...]:
+    return tuple(gettext(n, lang) for n in names)
+
+
+def _row(f: AuditFinding, lang: Language) -> dict[str, Any]:
     values = (
         f.agency,
         f.year,
@@ -43,7 +73,7 @@ def _row(f: AuditFinding) -> dict[str, Any]:
         f.check,
         "; ".join(f.cells),
         f.culprit,
-        f.message,
+        f.message_in(lang),
         f.other_file,
         f.other_year,
     )
@@ -55,66 +85,112 @@ def _file_row(f: AuditedFile) -> dict[str, Any]:
     return dict(zip(FILE_COLUMNS, values, strict=True))
 
 
-def rows(table: AuditTable) -> list[dict[str, Any]]:
-    """One dict per finding, keys `COLUMNS`."""
-    return [_row(f) for f in table.findings]
+def rows(table: AuditTable, lang: Language | None = None) -> list[dict[str, Any]]:
+    """One dict per finding, keys `COLUMNS`, messages in ``lang``."""
+    lang = resolve(lang)
+    return [_row(f, lang) for f in table.findings]
 
 
-def to_csv(table: AuditTable) -> str:
+def to_csv(table: AuditTable, lang: Language | None = None) -> str:
     """The rows as CSV text (header `COLUMNS`), every text cell formula-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in rows(table):
+    for row in rows(table, lang):
         writer.writerow(neutralise_row("" if v is None else v for v in row.values()))
     return buffer.getvalue()
 
 
-def to_json(table: AuditTable) -> str:
+def to_json(table: AuditTable, lang: Language | None = None) -> str:
     """``{"files": […], "findings": […], "notes": […]}`` (the blanks listed per file)."""
+    lang = resolve(lang)
     files = []
     for f in table.files:
         entry = _file_row(f)
         entry["blanks"] = list(f.blanks)
         files.append(entry)
-    findings = [dict(_row(f), cells=list(f.cells)) for f in table.findings]
+    findings = [dict(_row(f, lang), cells=list(f.cells)) for f in table.findings]
     return json.dumps(
-        {"files": files, "findings": findings, "notes": list(table.notes)}, ensure_ascii=False, indent=2
+        {"files": files, "findings": findings, "notes": list(table.notes_in(lang))},
+        ensure_ascii=False,
+        indent=2,
     )
 
 
-def to_xlsx(table: AuditTable) -> bytes:
-    """Sheets 审计发现 (the findings) and 文件 (one row per file), Chinese headers."""
-    findings = [tuple(r.values()) for r in rows(table)]
-    files = [tuple(_file_row(f).values()) for f in table.files]
-    sheets = [Sheet("审计发现", HEADERS_ZH, findings), Sheet("文件", FILE_HEADERS_ZH, files)]
-    if table.notes:
-        sheets.append(Sheet("说明", ("说明",), [(n,) for n in table.notes]))
+def to_xlsx(table: AuditTable, lang: Language | None = None) -> bytes:
+    """Sheets of the findings and of the files (and of the notes, if any), worded in ``lang``:
+    审计发现 / 文件 / 说明 with Chinese headers, or findings / files / notes."""
+    lang = resolve(lang)
+    findings = [tuple(r.values()) for r in rows(table, lang)]
+    files = [
+        tuple(gettext(_STATUS[v], lang) if k == "status" else v for k, v in _file_row(f).items())
+        for f in table.files
+    ]
+    names = _worded(_SHEETS, lang)
+    sheets = [
+        Sheet(names[0], _worded(HEADERS, lang), findings),
+        Sheet(names[1], _worded(FILE_HEADERS, lang), files),
+    ]
+    notes = table.notes_in(lang)
+    if notes:
+        sheets.append(Sheet(names[2], (names[2],), [(n,) for n in notes]))
     return workbook_bytes(sheets)
 
 
-def to_frame(table: AuditTable) -> Any:
+def to_frame(table: AuditTable, lang: Language | None = None) -> Any:
     """One row per finding (columns `COLUMNS`)."""
-    return records_frame(rows(table), COLUMNS)
+    return records_frame(rows(table, lang), COLUMNS)
+
+
+def _summary(table: AuditTable, lang: Language | None = None) -> str:
+    files, findings, unreadable = len(table.files), len(table.violations), len(table.unreadable)
+    looks = len(table.looks)
+    if looks:
+        line = msg(
+            "{files} files, {findings} findings, {looks} to look at, {unreadable} unreadable",
+            files=files,
+            findings=findings,
+            looks=looks,
+            unreadable=unreadable,
+        )
+    else:
+        line = msg(
+            "{files} files, {findings} findings, {unreadable} unreadable",
+            files=files,
+            findings=findings,
+            unreadable=unreadable,
+        )
+    return line.render(lang)
 
 
 def table_repr(table: AuditTable) -> str:
-    """One line: files, findings, unreadable files."""
-    looks = len(table.looks)
-    extra = f", {looks} to look at" if looks else ""
-    return (
-        f"<AuditTable: {len(table.files)} files, {len(table.violations)} findings{extra}, "
-        f"{len(table.unreadable)} unreadable>"
-    )
+    """One line: files, findings, unreadable files (in the current language)."""
+    return f"<AuditTable: {_summary(table)}>"
 
 
 def table_html(table: AuditTable) -> str:
-    """The findings as an HTML table (the first rows)."""
-    shown = [tuple("" if v is None else str(v) for v in r.values()) for r in rows(table)]
-    return html_table(HEADERS_ZH, shown, css_class="zwgk-audit", heading=table_repr(table), noun="findings")
+    """The findings as an HTML table (the first rows), in the current language."""
+    lang = resolve(None)
+    shown = [tuple("" if v is None else str(v) for v in r.values()) for r in rows(table, lang)]
+    return html_table(
+        _worded(HEADERS, lang),
+        shown,
+        css_class="zwgk-audit",
+        heading=_summary(table, lang),
+        noun=gettext("findings", lang),
+    )
 
 
-_BY = MappingProxyType({"agency": ("机关", "agency"), "check": ("检查项", "check")})
+_BY = MappingProxyType({"agency": N_("agency"), "check": N_("check")})
+_TITLES = MappingProxyType({"agency": N_("findings by agency"), "check": N_("findings by check")})
+
+
+def _auto_chinese() -> bool:
+    """``labels="auto"``: the language set, or, with none set, Chinese as the other plots;
+    Chinese only when a CJK font can draw it."""
+    if _lang.requested()[1] != "default" and resolve(None) == "en":
+        return False
+    return use_chinese("auto")
 
 
 def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto") -> Any:
@@ -125,7 +201,8 @@ def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto"
     """
     if by not in _BY:
         raise InvalidInputError("by", by, "'agency' or 'check'")
-    zh = use_chinese(labels)  # type: ignore[arg-type]
+    zh = _auto_chinese() if labels == "auto" else use_chinese(labels)  # type: ignore[arg-type]
+    lang: Language = "zh" if zh else "en"
 
     def key(f: AuditFinding) -> str:
         return (f.agency or f.file) if by == "agency" else f.check
@@ -136,19 +213,20 @@ def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto"
     fig = figure_class()(figsize=(7, max(2.5, 0.4 * len(names) + 1.2)), layout="constrained")
     ax = fig.add_subplot()
     ys = list(range(len(names)))
-    shown = names if zh or by == "check" else [f"{by} {i + 1}" for i in ys]
-    ax.barh(ys, [violations[n] for n in names], label="违反" if zh else "violations")
+    noun = gettext(_BY[by], lang)
+    shown = names if zh or by == "check" else [f"{noun} {i + 1}" for i in ys]
+    ax.barh(ys, [violations[n] for n in names], label=gettext("violations", lang))
     ax.barh(
         ys,
         [looks[n] for n in names],
         left=[violations[n] for n in names],
-        label="值得一看" if zh else "to look at",
+        label=gettext("to look at", lang),
     )
     ax.set_yticks(ys, shown)
     ax.invert_yaxis()
     integer_axis(ax.xaxis)
-    ax.set_xlabel("发现数" if zh else "findings")
-    ax.set_title(f"按{_BY[by][0]}统计的审计发现" if zh else f"findings by {_BY[by][1]}")
+    ax.set_xlabel(gettext("findings", lang))
+    ax.set_title(gettext(_TITLES[by], lang))
     if names:
         ax.legend(fontsize="small")
     return fig

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from zwgk._i18n import Message
 from zwgk.audit._messages import message
-from zwgk.audit._table import AuditedFile, AuditFinding
+from zwgk.audit._table import AuditedFile, AuditFinding, Text
 from zwgk.reports import AnnualReport, CellRef, ReportCheck, Table3, Table3Column, check_report
 from zwgk.reports.narrative import check_narrative
 
@@ -39,7 +40,7 @@ class _Context:
     check: ReportCheck
 
     def finding(
-        self, check: str, cells: Iterable[object], text: str, culprit: str | None = None
+        self, check: str, cells: Iterable[object], text: Text, culprit: str | None = None
     ) -> AuditFinding:
         """A row of this report."""
         return AuditFinding(
@@ -51,6 +52,13 @@ class _Context:
             culprit=culprit,
             message=text,
         )
+
+
+def _text_of(finding: object) -> Text:
+    """The text of a finding of [`zwgk.reports`][]: its `Message` when it keeps one (worded when
+    read, so that the audit's row can be shown in either language), else its worded message."""
+    kept = getattr(finding, "_message", None)
+    return kept if isinstance(kept, str | Message) else str(getattr(finding, "message", ""))
 
 
 def _culprit_text(ctx: _Context, cells: tuple[CellRef, ...]) -> str | None:
@@ -68,10 +76,10 @@ def _checks(ctx: _Context) -> Iterable[AuditFinding]:
     Culprits are a column of the identity rows, not rows of their own.
     """
     for f in ctx.check.violations:
-        yield ctx.finding(f.check, f.cells, f.message, _culprit_text(ctx, f.cells))
+        yield ctx.finding(f.check, f.cells, _text_of(f), _culprit_text(ctx, f.cells))
     for f in (*ctx.check.format_findings, *ctx.check.notes):
         where = f.cells or ((f.where,) if f.where else ())
-        yield ctx.finding(f.check, where, f.message)
+        yield ctx.finding(f.check, where, _text_of(f))
 
 
 def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
@@ -83,7 +91,7 @@ def _narrative(ctx: _Context) -> Iterable[AuditFinding]:
     """
     for f in check_narrative(ctx.report):
         if f.problem:
-            yield ctx.finding(f.kind, f.cells, f.message)
+            yield ctx.finding(f.kind, f.cells, _text_of(f))
 
 
 #: The adaptors run on every readable report, in order (one per kind of check).
@@ -124,7 +132,7 @@ def audited_file(
             check="table_unreadable",
             cells=(),
             culprit=None,
-            message=message("table_unreadable", location=p.location, problem=p.message),
+            message=message("table_unreadable", location=_text_of_location(p), problem=_text_of(p)),
         )
         for p in skipped
     )
@@ -141,9 +149,14 @@ def audited_file(
     return status, findings
 
 
+def _text_of_location(problem: TableProblem) -> Text:
+    kept = getattr(problem, "_location", None)
+    return kept if isinstance(kept, str | Message) else problem.location
+
+
 def unreadable(file: str, error: Exception) -> tuple[AuditedFile, tuple[AuditFinding, ...]]:
     """The status and the one ``unreadable`` finding of a file that cannot be read."""
-    text = message("unreadable", error=error)
+    text = message("unreadable", error=str(error))
     return (
         AuditedFile(file=file, status="unreadable", findings=1, error=str(error)),
         (

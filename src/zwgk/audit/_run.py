@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Language, gettext, language, resolve
+from zwgk._lang import N_
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk.audit._agencies import by_resolved_path
@@ -82,7 +84,7 @@ def collect_files(
         for item in _walk(path, recursive):
             add(item)
         if len(items) == before:
-            add(_Item(str(given), "an existing report file, or a folder with files in it"))
+            add(_Item(str(given), gettext("an existing report file, or a folder with files in it")))
     return tuple(items)
 
 
@@ -94,7 +96,8 @@ def _walk(folder: Path, recursive: bool) -> Iterator[_Item]:
             yield _Item(str(base / name))
         links = [d for d in dirs if (base / d).is_symlink()]
         for name in links:
-            yield _Item(str(base / name), "a report file (links to folders inside a folder are not followed)")
+            problem = gettext("a report file (links to folders inside a folder are not followed)")
+            yield _Item(str(base / name), problem)
         dirs[:] = [d for d in dirs if d not in links] if recursive else []
 
 
@@ -123,10 +126,13 @@ def _audit_one(item: _Item, limits: Limits, thresholds: SeriesThresholds | None)
 
 
 def _audit_chunk(
-    chunk: tuple[_Item, ...], limits: Limits, thresholds: SeriesThresholds | None
+    chunk: tuple[_Item, ...], limits: Limits, thresholds: SeriesThresholds | None, lang: Language = "en"
 ) -> tuple[_Answer, ...]:
-    """The worker: audit each file of ``chunk`` in turn (module level, so processes can run it)."""
-    return tuple(_audit_one(item, limits, thresholds) for item in chunk)
+    """The worker: audit each file of ``chunk`` in turn (module level, so processes can run it),
+    in the caller's language (a worker process does not inherit it): the readers' errors are
+    worded where they are raised."""
+    with language(lang):
+        return tuple(_audit_one(item, limits, thresholds) for item in chunk)
 
 
 class _Ticker:
@@ -141,10 +147,16 @@ class _Ticker:
             self.function = progress
         elif progress and sys.stderr.isatty():
             try:
-                tqdm = import_extra("tqdm", "progress", "a progress bar")
+                tqdm = import_extra("tqdm", "progress", N_("a progress bar"))
             except MissingExtraError:  # no bar without tqdm; the audit is the same
                 return
-            self.bar = tqdm.tqdm(total=total, unit="file", file=sys.stderr, leave=False)
+            self.bar = tqdm.tqdm(
+                total=total,
+                desc=gettext("auditing reports"),
+                unit=gettext("file"),
+                file=sys.stderr,
+                leave=False,
+            )
 
     def tick(self, files: Sequence[str]) -> None:
         for file in files:
@@ -167,7 +179,7 @@ def _chunks(items: Sequence[_Item], workers: int) -> list[tuple[_Item, ...]]:
 
 def _workers(jobs: int) -> int:
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
-        raise InvalidInputError("jobs", jobs, "a whole number of 0 (one per core) or more")
+        raise InvalidInputError("jobs", jobs, gettext("a whole number of 0 (one per core) or more"))
     return jobs or os.cpu_count() or 1
 
 
@@ -218,6 +230,7 @@ def audit_paths(
         InvalidInputError: ``jobs`` is negative.
     """
     workers = _workers(jobs)
+    lang = resolve(None)
     items = collect_files(paths, recursive=recursive, limits=limits)
     wanted = (thresholds or series_thresholds()) if series else None
     ticker = _Ticker(progress, len(items))
@@ -225,12 +238,18 @@ def audit_paths(
     try:
         if executor is None and (workers == 1 or len(items) < 2):
             for item in items:
-                answers.append(_audit_chunk((item,), limits, wanted))
+                answers.append(_audit_chunk((item,), limits, wanted, lang))
                 ticker.tick((item.file,))
         elif executor is None:
             with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
                 answers = _run(
-                    pool, items=items, workers=workers, limits=limits, thresholds=wanted, ticker=ticker
+                    pool,
+                    items=items,
+                    workers=workers,
+                    limits=limits,
+                    thresholds=wanted,
+                    ticker=ticker,
+                    lang=lang,
                 )
         else:
             answers = _run(
@@ -240,6 +259,7 @@ def audit_paths(
                 limits=limits,
                 thresholds=wanted,
                 ticker=ticker,
+                lang=lang,
             )
     finally:
         ticker.close()
@@ -260,9 +280,12 @@ def _run(
     limits: Limits,
     thresholds: SeriesThresholds | None,
     ticker: _Ticker,
+    lang: Language,
 ) -> list[tuple[_Answer, ...]]:
     chunks = _chunks(items, workers)
-    futures = {executor.submit(_audit_chunk, chunk, limits, thresholds): i for i, chunk in enumerate(chunks)}
+    futures = {
+        executor.submit(_audit_chunk, chunk, limits, thresholds, lang): i for i, chunk in enumerate(chunks)
+    }
     results: list[tuple[_Answer, ...]] = [() for _ in chunks]
     for future in as_completed(futures):
         i = futures[future]

@@ -29,12 +29,13 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._text import compact, normalize_label
-from zwgk.audit._messages import message
+from zwgk.audit._messages import BLANK, message
 from zwgk.audit._report import _cell
-from zwgk.audit._table import AuditFinding, AuditTable
+from zwgk.audit._table import AuditFinding, AuditTable, Text
 from zwgk.errors import DataFileError, InvalidInputError, Problem
-from zwgk.reports import TABLE3_COLUMNS, AnnualReport, CellRef
+from zwgk.reports import TABLE3_COLUMNS, AnnualReport, CellRef, Table3Column
 
 __all__ = ["SeriesThresholds", "check_series", "series_point", "series_table", "series_thresholds"]
 
@@ -87,7 +88,8 @@ def _thresholds(raw: Mapping[str, Any]) -> SeriesThresholds:
     try:
         return SeriesThresholds(jump["factor"], jump["min_change"], jump["table3_rows"])
     except (KeyError, InvalidInputError) as exc:
-        raise DataFileError(_PATH, [Problem("jump", f"bad or missing threshold: {exc}")]) from None
+        problem = gettext("bad or missing threshold: {error}").format(error=exc)
+        raise DataFileError(_PATH, [Problem("jump", problem)]) from None
 
 
 @attrs.frozen
@@ -103,10 +105,11 @@ class _Point:
     # the cell names of 上年结转 and of 结转下年度继续办理, one per column
     over_refs: tuple[str, ...]
     forward_refs: tuple[str, ...]
-    # (row key, row label, 总计 value) of every table 3 row a jump is looked for on
-    jump_values: tuple[tuple[str, str, int | None], ...]
+    # (row key, row label, 总计 value, cell name) of every table 3 row a jump is looked for on
+    jump_values: tuple[tuple[str, str, int | None, str], ...]
     # (row key, row label, issued, repealed, in force, in-force cell name); None: no usable table 2
     table2: tuple[tuple[str, str, int, int, int, str], ...] | None
+    # why table 2 is not usable: "" (no table 2) or the id of a format whose table 2 lacks the columns
     table2_reason: str | None
 
 
@@ -117,14 +120,18 @@ def series_point(report: AnnualReport, file: str, thresholds: SeriesThresholds |
     if t3 is None:
         over: tuple[int | None, ...] = ()
         forward: tuple[int | None, ...] = ()
-        jumps: tuple[tuple[str, str, int | None], ...] = ()
+        jumps: tuple[tuple[str, str, int | None, str], ...] = ()
         over_refs: tuple[str, ...] = ()
         forward_refs: tuple[str, ...] = ()
     else:
         over = tuple(_cell(t3, "carried_over", c) for c in TABLE3_COLUMNS)
         forward = tuple(_cell(t3, "carried_forward", c) for c in TABLE3_COLUMNS)
         keys = set(t3.format.row_keys)
-        jumps = tuple((k, t3.format.row(k).short, _cell(t3, k)) for k in limits.table3_rows if k in keys)
+        jumps = tuple(
+            (k, t3.format.row(k).short, _cell(t3, k), str(t3.ref(k, Table3Column.TOTAL)))
+            for k in limits.table3_rows
+            if k in keys
+        )
         over_refs = tuple(str(t3.ref("carried_over", c)) for c in TABLE3_COLUMNS)
         forward_refs = tuple(str(t3.ref("carried_forward", c)) for c in TABLE3_COLUMNS)
     table2, reason = _table2(report)
@@ -147,7 +154,7 @@ def _table2(
 ) -> tuple[tuple[tuple[str, str, int, int, int, str], ...] | None, str | None]:
     t2 = report.table2
     if t2 is None:
-        return None, "no table 2"
+        return None, ""
     rows = []
     for block in t2.format.table2_blocks:
         if not set(_T2_COLUMNS) <= {c for c, _ in block.columns}:
@@ -157,7 +164,7 @@ def _table2(
             ref: CellRef = t2.ref(f"{row}.in_force")
             rows.append((row, f"{block.block} {label}", int(issued), int(repealed), int(in_force), str(ref)))
     if not rows:
-        return None, f"table 2 of format {t2.format.id} has no 本年制发件数 / 本年废止件数 / 现行有效件数"
+        return None, t2.format.id
     return tuple(rows), None
 
 
@@ -175,7 +182,7 @@ def series_table(
     limits = thresholds or series_thresholds()
     named = dict(agencies or {})
     groups: dict[str, list[tuple[int, _Point]]] = {}
-    notes: list[str] = []
+    notes: list[Text] = []
     for given in points:
         p = attrs.evolve(given, agency=named.get(given.file, given.agency))
         if p.year is None:
@@ -221,7 +228,7 @@ def series_table(
     return AuditTable(findings, (), notes)
 
 
-def _finding(now: _Point, before: _Point, check: str, cells: tuple[str, ...], text: str) -> AuditFinding:
+def _finding(now: _Point, before: _Point, check: str, cells: tuple[str, ...], text: Text) -> AuditFinding:
     return AuditFinding(
         agency=now.agency,
         year=now.year,
@@ -235,7 +242,7 @@ def _finding(now: _Point, before: _Point, check: str, cells: tuple[str, ...], te
     )
 
 
-def _pair(before: _Point, now: _Point, limits: SeriesThresholds, notes: list[str]) -> list[AuditFinding]:
+def _pair(before: _Point, now: _Point, limits: SeriesThresholds, notes: list[Text]) -> list[AuditFinding]:
     out: list[AuditFinding] = []
     names = {"agency": now.agency, "year": now.year, "file": now.file}
     names |= {"prev_year": before.year, "prev_file": before.file}
@@ -252,14 +259,14 @@ def _pair(before: _Point, now: _Point, limits: SeriesThresholds, notes: list[str
                     "series_carry_over",
                     now_cell=cells[0],
                     before_cell=cells[1],
-                    now="blank" if over is None else over,
-                    before="blank" if forward is None else forward,
+                    now=BLANK if over is None else over,
+                    before=BLANK if forward is None else forward,
                     off_by=(over or 0) - (forward or 0),
                     **names,
                 )
                 out.append(_finding(now, before, "series_carry_over", cells, text))
-        earlier = {k: v for k, _, v in before.jump_values}
-        for key, label, value in now.jump_values:
+        earlier = {k: v for k, _, v, _ in before.jump_values}
+        for key, label, value, ref in now.jump_values:
             old = earlier.get(key)
             if old is None or value is None or not limits.is_jump(old, value):
                 continue
@@ -272,11 +279,16 @@ def _pair(before: _Point, now: _Point, limits: SeriesThresholds, notes: list[str
                 min_change=limits.min_change,
                 **names,
             )
-            out.append(_finding(now, before, "series_jump", (f"表三 [{label}] × [总计]",), text))
+            out.append(_finding(now, before, "series_jump", (ref,), text))
     if now.table2 is None or before.table2 is None:
         if now.table2 is not None or before.table2 is not None or now.table2_reason != before.table2_reason:
             lacking = now if now.table2 is None else before
-            reason = f"{lacking.table2_reason} in {lacking.year} ({lacking.file})"
+            where = {"year": lacking.year, "file": lacking.file}
+            reason = (
+                message("table2_columns", format=lacking.table2_reason, **where)
+                if lacking.table2_reason
+                else message("no_table2", **where)
+            )
             notes.append(message("note_table2", reason=reason, **names))
         return out
     last = {row: in_force for row, _, _, _, in_force, _ in before.table2}
@@ -328,7 +340,7 @@ def check_series(
     if isinstance(reports, Mapping):
         pairs = list(reports.items())
     else:
-        pairs = [(f"report #{i}", r) for i, r in enumerate(reports, start=1)]
+        pairs = [(gettext("report #{n}").format(n=i), r) for i, r in enumerate(reports, start=1)]
     return series_table(
         (series_point(r, str(f), limits) for f, r in pairs), agencies=agencies, thresholds=limits
     )

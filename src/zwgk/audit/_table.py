@@ -14,11 +14,16 @@ from typing import Any, overload
 
 import attrs
 
+from zwgk._i18n import Language, Message, resolve
+from zwgk._i18n import text as worded
 from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
-__all__ = ["CHECKS", "LOOK_ONLY", "STATUSES", "AuditFinding", "AuditTable", "AuditedFile"]
+__all__ = ["CHECKS", "LOOK_ONLY", "STATUSES", "AuditFinding", "AuditTable", "AuditedFile", "Text"]
+
+Text = str | Message
+"""A text of the audit: a `Message` worded when read, or plain text (the user's data)."""
 
 #: The kinds of findings (issue 12's shared contract, §4): the values of the ``check`` column.
 CHECKS: tuple[str, ...] = (
@@ -65,6 +70,10 @@ def _strings(value: Iterable[object]) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _texts(value: Iterable[object]) -> tuple[Text, ...]:
+    return tuple(v if isinstance(v, Message) else str(v) for v in value)
+
+
 @attrs.frozen
 class AuditFinding:
     """One row of the findings table.
@@ -72,7 +81,8 @@ class AuditFinding:
     ``file`` and ``year`` are the report the finding is about; a series finding also names
     the report it was compared with (``other_file``, ``other_year``: year N−1).  ``cells``
     are the official cell names (``表三 [二、上年结转] × [总计]``); ``culprit`` the cell most
-    likely misprinted, when the check can tell.
+    likely misprinted, when the check can tell.  ``message`` is worded in the current language
+    when read (`message_in` chooses); one finding can be shown in both.
     """
 
     agency: str
@@ -81,9 +91,22 @@ class AuditFinding:
     check: str = attrs.field(validator=_known_check)
     cells: tuple[str, ...] = attrs.field(converter=_strings)
     culprit: str | None
-    message: str
+    _message: Text = attrs.field(alias="message")
     other_file: str | None = None
     other_year: int | None = None
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the current language."""
+        return worded(self._message)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """What is wrong, in ``lang`` (``"zh"`` or ``"en"``; default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"``, ``"en"`` or ``None``.
+        """
+        return worded(self._message, lang)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -132,13 +155,27 @@ class AuditTable:
     """The result of an audit: the findings, the status of every file, and notes.
 
     Notes are not findings: they say what could not be compared (a missing year, a report
-    whose year is unknown).  The table is ordered as the files were given (a folder's files
-    by path), then the series findings.
+    whose year is unknown); ``notes`` words them in the current language (`notes_in`
+    chooses).  The table is ordered as the files were given (a folder's files by path), then
+    the series findings.
     """
 
     findings: tuple[AuditFinding, ...] = attrs.field(converter=_findings)
     files: tuple[AuditedFile, ...] = attrs.field(default=(), converter=_files)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    _notes: tuple[Text, ...] = attrs.field(default=(), converter=_texts, alias="notes")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes, in the current language."""
+        return self.notes_in()
+
+    def notes_in(self, lang: Language | None = None) -> tuple[str, ...]:
+        """The notes, in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"``, ``"en"`` or ``None``.
+        """
+        return tuple(worded(n, lang) for n in self._notes)
 
     @property
     def violations(self) -> tuple[AuditFinding, ...]:
@@ -176,54 +213,65 @@ class AuditTable:
         """Both tables' findings, files and notes, ``self`` first."""
         if not isinstance(other, AuditTable):
             return NotImplemented
-        return AuditTable(self.findings + other.findings, self.files + other.files, self.notes + other.notes)
+        return AuditTable(
+            self.findings + other.findings, self.files + other.files, self._notes + other._notes
+        )
 
-    def to_rows(self) -> list[dict[str, Any]]:
+    def to_rows(self, *, lang: Language | None = None) -> list[dict[str, Any]]:
         """One ``dict`` per finding: ``agency, year, file, check, cells, culprit, message, other_file,
-        other_year`` (``cells`` joined with ``"; "``)."""
-        rows: list[dict[str, Any]] = present(self, "rows")
+        other_year`` (``cells`` joined with ``"; "``; ``message`` in ``lang``, default the current
+        language)."""
+        rows: list[dict[str, Any]] = present(self, "rows", lang=resolve(lang))
         return rows
 
     @overload
-    def to_csv(self, path: None = None) -> str: ...
+    def to_csv(self, path: None = None, *, lang: Language | None = None) -> str: ...
     @overload
-    def to_csv(self, path: str | Path) -> Path: ...
-    def to_csv(self, path: str | Path | None = None) -> str | Path:
+    def to_csv(self, path: str | Path, *, lang: Language | None = None) -> Path: ...
+    def to_csv(self, path: str | Path | None = None, *, lang: Language | None = None) -> str | Path:
         """The rows as CSV text (``path`` None), or written to ``path`` (UTF-8 with a BOM, so
-        Excel reads the Chinese); text cells are formula-safe (`zwgk._neutralise`)."""
-        text: str = present(self, "csv")
+        Excel reads the Chinese); text cells are formula-safe (`zwgk._neutralise`).  The header is
+        the column ids of `to_rows`; the messages are in ``lang`` (default: the current language)."""
+        data: str = present(self, "csv", lang=resolve(lang))
         if path is None:
-            return text
+            return data
         target = Path(path)
-        target.write_text(text, encoding="utf-8-sig", newline="")
+        target.write_text(data, encoding="utf-8-sig", newline="")
         return target
 
-    def to_json(self) -> str:
-        """``{"files": […], "findings": […], "notes": […]}`` as JSON text (Chinese kept)."""
-        text: str = present(self, "json")
-        return text
+    def to_json(self, *, lang: Language | None = None) -> str:
+        """``{"files": […], "findings": […], "notes": […]}`` as JSON text (Chinese kept), the
+        messages and notes in ``lang`` (default: the current language)."""
+        data: str = present(self, "json", lang=resolve(lang))
+        return data
 
-    def to_xlsx(self, path: str | Path) -> Path:
-        """Write sheets 审计发现 (findings, Chinese headers) and 文件 (files) (extra ``zwgk[xlsx]``)."""
-        data: bytes = present(self, "xlsx")
+    def to_xlsx(self, path: str | Path, *, lang: Language | None = None) -> Path:
+        """Write sheets of the findings and of the files (extra ``zwgk[xlsx]``), sheet names,
+        headers and messages in ``lang`` (default: the current language): 审计发现 / 文件 / 说明
+        with Chinese headers, or findings / files / notes."""
+        data: bytes = present(self, "xlsx", lang=resolve(lang))
         target = Path(path)
         target.write_bytes(data)
         return target
 
-    def to_frame(self) -> Any:
+    def to_frame(self, *, lang: Language | None = None) -> Any:
         """One row per finding (extra ``zwgk[pandas]``); columns as
-        [`to_rows`][zwgk.audit.AuditTable.to_rows]."""
-        return present(self, "frame")
+        [`to_rows`][zwgk.audit.AuditTable.to_rows], the messages in ``lang``."""
+        return present(self, "frame", lang=resolve(lang))
 
     def plot(self, *, by: str = "agency", labels: str = "auto") -> Any:
-        """Bars of the findings per agency (or ``by="check"``), looks apart (extra ``zwgk[plot]``)."""
+        """Bars of the findings per agency (or ``by="check"``), looks apart (extra ``zwgk[plot]``).
+
+        ``labels="auto"`` follows the language set (``zwgk.language``, ``set_language``,
+        ``ZWGK_LANG``; with none set, Chinese, as the other plots), Chinese only when a CJK font is
+        installed; ``"zh"`` or ``"en"`` choose."""
         return present(self, "plot", by=by, labels=labels)
 
     def __repr__(self) -> str:
-        text: str = present(self, "repr")
-        return text
+        line: str = present(self, "repr")
+        return line
 
     def _repr_html_(self) -> str:
-        """The findings as an HTML table."""
-        text: str = present(self, "html")
-        return text
+        """The findings as an HTML table, in the current language."""
+        html: str = present(self, "html")
+        return html

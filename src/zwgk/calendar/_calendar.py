@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._present import present
 from zwgk.calendar._days import Coverage, DayInfo, DayKind, Holiday, as_date
 from zwgk.calendar._kernel import KINDS, UNCOVERED, CalendarKernel, DayEntry, build_kernel
@@ -61,7 +62,7 @@ def _as_int(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         if hasattr(value, "__index__") and not isinstance(value, bool):
             return int(value.__index__())
-        raise InvalidTypeError(field, value, "an integer number of working days")
+        raise InvalidTypeError(field, value, gettext("an integer number of working days"))
     return value
 
 
@@ -78,7 +79,7 @@ def _notices(value: Iterable[Notice] | None) -> tuple[Notice, ...]:
 
 def _beyond(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if value not in ("estimate", "raise"):
-        raise InvalidInputError("beyond", value, "'estimate' or 'raise'")
+        raise InvalidInputError("beyond", value, gettext("'estimate' or 'raise'"))
 
 
 def _kernel(cal: ChinaCalendar) -> CalendarKernel:
@@ -420,7 +421,9 @@ class ChinaCalendar:
 
 
 def _immutable(self: ChinaCalendar, name: str, value: object = None) -> None:
-    raise AttributeError(f"{type(self).__name__} is immutable; use with_notices() for a new calendar")
+    raise AttributeError(
+        gettext("{type} is immutable; use with_notices() for a new calendar").format(type=type(self).__name__)
+    )
 
 
 # attrs' frozen classes refuse assignment with a generic message; say what to do instead.

@@ -8,7 +8,9 @@ import enum
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import Language, resolve
 from zwgk.calendar._notices import Festival
+from zwgk.calendar._texts import festival_text, kind_text
 
 __all__ = ["Coverage", "DayInfo", "DayKind", "Holiday", "as_date"]
 
@@ -31,6 +33,14 @@ class DayKind(enum.StrEnum):
     def is_working(self) -> bool:
         """Whether days of this kind are working days."""
         return self in (DayKind.WORKING_WEEKDAY, DayKind.ADJUSTED_WORKING)
+
+    def name_in(self, lang: Language | None = None) -> str:
+        """The kind's name in ``lang`` (default: the current language): 调休上班 / weekend working day.
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return kind_text(self.name, resolve(lang))
 
 
 @attrs.frozen
@@ -80,6 +90,16 @@ class Holiday:
     def label(self) -> str:
         """The festivals as a notice writes them (``中秋节、国庆节``)."""
         return "、".join(f.value for f in self.festivals)
+
+    def label_in(self, lang: Language | None = None) -> str:
+        """The festivals in ``lang`` (default: the current language).
+
+        中秋节、国庆节 in Chinese, Mid-Autumn & National Day in English.
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return festival_text((f.name for f in self.festivals), resolve(lang))
 
 
 @attrs.frozen

@@ -19,23 +19,17 @@ from types import MappingProxyType
 from typing import Any
 
 import zwgk._display as _shared
-from zwgk._display import Labels, cjk_fonts, figure_class, has_cjk, pandas_module, use_chinese
+from zwgk._display import Labels, cjk_fonts, figure_class, has_cjk, labels_chinese, pandas_module
+from zwgk._i18n import N_, Language, gettext
 from zwgk._optional import import_extra
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._days import DayKind, as_date
+from zwgk.calendar._notices import Festival
+from zwgk.calendar._texts import festival_text
 from zwgk.errors import InvalidInputError
 
 __all__ = ["calendar_frame", "holiday_label", "plot_calendar_year", "present"]
 
-_KIND_EN = MappingProxyType(
-    {
-        DayKind.WORKING_WEEKDAY: "working weekday",
-        DayKind.WEEKEND_REST: "weekend rest",
-        DayKind.STATUTORY_HOLIDAY: "statutory holiday",
-        DayKind.ADJUSTED_REST: "other holiday rest day",
-        DayKind.ADJUSTED_WORKING: "weekend working day",
-    }
-)
 _KIND_COLOURS = MappingProxyType(
     {
         DayKind.WORKING_WEEKDAY: "#ffffff",
@@ -71,7 +65,9 @@ def calendar_frame(start: dt.date, end: dt.date, *, calendar: ChinaCalendar | No
     cal = calendar or default_calendar()
     start, end = as_date(start, "start"), as_date(end, "end")
     if end < start:
-        raise InvalidInputError("end", end, f"a date on or after start ({start.isoformat()})")
+        raise InvalidInputError(
+            "end", end, gettext("a date on or after start ({start})").format(start=start.isoformat())
+        )
     rows = []
     day = start
     while day <= end:
@@ -95,15 +91,19 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
 
     Statutory holidays, other rest days of holiday periods and weekend working days are
     coloured; each holiday period is labelled with its festival and notice number.
+    ``labels="auto"`` follows the language set (``zwgk.language``, ``zwgk.set_language``,
+    ``ZWGK_LANG``; with none set, Chinese), Chinese only when a CJK font is installed;
+    ``"zh"`` or ``"en"`` choose.
 
     Returns:
         A matplotlib ``Figure``.
     """
     figure_cls = figure_class()
-    patches = import_extra("matplotlib.patches", "plot", "plots")
+    patches = import_extra("matplotlib.patches", "plot", N_("plots"))
 
     cal = calendar or default_calendar()
-    chinese = use_chinese(labels)
+    chinese = labels_chinese(labels)
+    lang: Language = "zh" if chinese else "en"
     drawable = chinese or _shared.find_cjk_font() is not None  # looked up here: tests hide fonts
     family = cjk_fonts() if drawable else ["DejaVu Sans"]
     fig = figure_cls(figsize=(12, 5.5), layout="constrained")
@@ -135,23 +135,17 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     ax.set_xlim(0, 31)
     ax.set_ylim(0, 12)
     ax.set_xticks([i + 0.5 for i in range(31)], [str(i + 1) for i in range(31)], fontsize=7)
-    months = (
-        [f"{m}月" for m in range(12, 0, -1)]
-        if chinese
-        else [dt.date(2000, m, 1).strftime("%b") for m in range(12, 0, -1)]
-    )
+    months = [gettext(_MONTHS[m - 1], lang) for m in range(12, 0, -1)]
     ax.set_yticks([i + 0.45 for i in range(12)], months, family=family)
     provisional = year > cal.last_covered.year
-    if chinese:
-        title = f"{year}年工作日与节假日" + ("（预估）" if provisional else "")
-    else:
-        title = f"{year} working days and holidays" + (" (provisional estimate)" if provisional else "")
+    title = (
+        gettext("{year} working days and holidays (provisional estimate)", lang)
+        if provisional
+        else gettext("{year} working days and holidays", lang)
+    ).format(year=year)
     ax.set_title(title, family=family)
     legend = [
-        patches.Patch(
-            facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.value if chinese else _KIND_EN[k]
-        )
-        for k in DayKind
+        patches.Patch(facecolor=_KIND_COLOURS[k], edgecolor="#999999", label=k.name_in(lang)) for k in DayKind
     ]
     ax.legend(
         handles=legend,
@@ -164,22 +158,30 @@ def plot_calendar_year(year: int, *, calendar: ChinaCalendar | None = None, labe
     return fig
 
 
-_FESTIVAL_EN = MappingProxyType(
-    {
-        "元旦": "New Year",
-        "春节": "Spring Festival",
-        "清明节": "Qingming",
-        "劳动节": "Labour Day",
-        "端午节": "Dragon Boat",
-        "中秋节": "Mid-Autumn",
-        "国庆节": "National Day",
-        "中国人民抗日战争暨世界反法西斯战争胜利纪念日": "Victory Day",
-    }
+_MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
 )
 
 
 def _festival_en(label: str) -> str:
-    return " & ".join(_FESTIVAL_EN.get(part, part) for part in label.split("、"))
+    names = []
+    for part in label.split("、"):
+        try:
+            names.append(Festival(part).name)
+        except ValueError:
+            return label
+    return festival_text(names, "en")
 
 
 def present(value: object, what: str, /, **options: Any) -> Any:
@@ -189,4 +191,6 @@ def present(value: object, what: str, /, **options: Any) -> Any:
             return calendar_frame(options["start"], options["end"], calendar=value)
         if what == "plot":
             return plot_calendar_year(options["year"], calendar=value, labels=options.get("labels", "auto"))
-    raise InvalidInputError("what", what, f"a presentation of {type(value).__name__}: 'frame' or 'plot'")
+    raise InvalidInputError(
+        "what", what, gettext("a presentation of {type}: 'frame' or 'plot'").format(type=type(value).__name__)
+    )

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
+from zwgk._i18n import gettext
 from zwgk.calendar._anchors import festival_dates
 from zwgk.calendar._days import DayKind
 from zwgk.calendar._notices import Festival
@@ -110,7 +111,7 @@ def build_holiday_map(
 ) -> HolidayMap:
     """The `HolidayMap` of ``years`` from ``calendar`` (see the module docstring)."""
     if lang not in ("zh", "en"):
-        raise InvalidInputError("lang", lang, '"zh" or "en"')
+        raise InvalidInputError("lang", lang, gettext('"zh" or "en"'))
     wanted = (years,) if isinstance(years, int) else tuple(years)
     out: dict[dt.date, str] = {}
     for year in sorted(set(wanted)):

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from zwgk._i18n import N_, gettext
 from zwgk.calendar._anchors import anchor_date
 from zwgk.calendar._notices import Festival, Notice, NoticeKind
 from zwgk.calendar._rules import rules_for_year
@@ -39,7 +40,15 @@ from zwgk.errors import Problem
 __all__ = ["contradictions", "law_problems"]
 
 _SATURDAY = 5
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 
 def law_problems(notice: Notice, source: str) -> list[Problem]:
@@ -50,20 +59,23 @@ def law_problems(notice: Notice, source: str) -> list[Problem]:
         problems.append(Problem(f"{source}: {where}", message, None, value, expected))
 
     year = notice.year
-    window = f"a date in {year} (or in December {year - 1})"
+    window = gettext("a date in {year} (or in December {previous})").format(year=year, previous=year - 1)
+    outside = gettext("outside the notice's year {year}").format(year=year)
     for i, period in enumerate(notice.periods):
         for j, day in enumerate((period.first, period.last)):
             if not _in_window(day, year):
-                add(f"periods[{i}].rest[{j}]", f"outside the notice's year {year}", day, window)
+                add(f"periods[{i}].rest[{j}]", outside, day, window)
         for j, day in enumerate(period.working_days):
             if not _in_window(day, year):
-                add(f"periods[{i}].working[{j}]", f"outside the notice's year {year}", day, window)
+                add(f"periods[{i}].working[{j}]", outside, day, window)
             if day.weekday() < _SATURDAY:
                 add(
                     f"periods[{i}].working[{j}]",
-                    f"a working day (调休上班) on a {_WEEKDAYS[day.weekday()]}",
+                    gettext("a weekend working day on a {weekday}").format(
+                        weekday=gettext(_WEEKDAYS[day.weekday()])
+                    ),
                     day,
-                    "a Saturday or Sunday (weekdays are working days already)",
+                    gettext("a Saturday or Sunday (weekdays are working days already)"),
                 )
     problems.extend(_statutory_problems(notice, source))
     return problems
@@ -86,10 +98,10 @@ def _statutory_problems(notice: Notice, source: str) -> list[Problem]:
         return [
             Problem(
                 f"{source}: year",
-                "no statutory holiday rules (or festival dates) are recorded for this year",
+                gettext("no statutory holiday rules (or festival dates) are recorded for this year"),
                 None,
                 notice.year,
-                "a year the rules of 《全国年节及纪念日放假办法》 cover (2000 to 2050)",
+                gettext("a year the rules of 《全国年节及纪念日放假办法》 cover (2000 to 2050)"),
             )
         ]
     rest: set[dt.date] = set()
@@ -106,10 +118,12 @@ def _statutory_problems(notice: Notice, source: str) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"{source}: periods[{i}].festivals",
-                        f"{festival.value} has no statutory days under {rules.document}",
+                        gettext("{festival} has no statutory days under {document}").format(
+                            festival=festival.value, document=rules.document
+                        ),
                         None,
                         festival.value,
-                        "a statutory festival, or kind = 'special' for a one-off holiday",
+                        gettext("a statutory festival, or kind = 'special' for a one-off holiday"),
                     )
                 )
             continue
@@ -118,10 +132,12 @@ def _statutory_problems(notice: Notice, source: str) -> list[Problem]:
             problems.append(
                 Problem(
                     f"{source}: periods[{i}].rest",
-                    f"statutory days of {festival.value} under {rules.document} are not rest days",
+                    gettext("statutory days of {festival} under {document} are not rest days").format(
+                        festival=festival.value, document=rules.document
+                    ),
                     None,
                     missing,
-                    "rest days covering " + ", ".join(d.isoformat() for d in days),
+                    gettext("rest days covering {days}").format(days=", ".join(d.isoformat() for d in days)),
                 )
             )
     return problems
@@ -154,15 +170,25 @@ def contradictions(named: Sequence[tuple[str, Notice]]) -> list[Problem]:
                 reported.add((a, b, day))
                 if later.kind is NoticeKind.AMENDMENT and later.amends == earlier.document:
                     continue
-                here = "a working day" if working_b else "a rest day"
-                there = "a working day" if working_a else "a rest day"
+
                 problems.append(
                     Problem(
                         f"{named[b][0]}: periods[{i}]",
-                        f"{day.isoformat()} is {here} here and {there} in {named[a][0]} ({earlier.document})",
+                        _contradiction(working_b, working_a).format(
+                            day=day.isoformat(), other=named[a][0], document=earlier.document
+                        ),
                         None,
                         None,
-                        f"no contradiction, or kind = 'amendment' with amends = {earlier.document!r}",
+                        gettext("no contradiction, or kind = 'amendment' with amends = {document}").format(
+                            document=repr(earlier.document)
+                        ),
                     )
                 )
     return problems
+
+
+def _contradiction(working_here: bool, working_there: bool) -> str:
+    """The template of a day set one way here and the other way in another record."""
+    if working_here and not working_there:
+        return gettext("{day} is a working day here and a rest day in {other} ({document})")
+    return gettext("{day} is a rest day here and a working day in {other} ({document})")

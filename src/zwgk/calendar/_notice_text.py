@@ -33,6 +33,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from zwgk._i18n import N_, gettext
 from zwgk._text import fold_width
 from zwgk.calendar._notices import Festival, Notice
 from zwgk.errors import DataFileError, Problem
@@ -59,9 +60,13 @@ _KEYWORDS = (
     ("国庆", Festival.NATIONAL_DAY),
     ("十一", Festival.NATIONAL_DAY),
 )
-SOURCE = "<notice text>"
-_SOURCE = SOURCE
-_EXPECTED_TITLE = "国务院办公厅关于YYYY年部分节假日安排的通知 (amendments and special notices are not read)"
+SOURCE = N_("<notice text>")  # worded where an error is raised
+
+
+def _expected_title() -> str:
+    return gettext("{title} (amendments and special notices are not read)").format(
+        title="国务院办公厅关于YYYY年部分节假日安排的通知"
+    )
 
 
 def _fold(text: str) -> str:
@@ -103,7 +108,7 @@ class _Dates:
                 month = int(mo)
             if month is None:
                 problems.append(
-                    Problem(where, "a date without its month", value=m.group(0), expected="M月D日")
+                    Problem(where, gettext("a date without its month"), value=m.group(0), expected="M月D日")
                 )
                 continue
             resolved_year = cur_year
@@ -116,7 +121,12 @@ class _Dates:
                 # exist in the month carried forward is in the item's first month
                 if mo or not self.tokens:
                     problems.append(
-                        Problem(where, "not a date", value=m.group(0), expected="a real calendar date")
+                        Problem(
+                            where,
+                            gettext("not a date"),
+                            value=m.group(0),
+                            expected=gettext("a real calendar date"),
+                        )
                     )
                     continue
                 first = self.tokens[0][2]
@@ -127,10 +137,11 @@ class _Dates:
                     problems.append(
                         Problem(
                             where,
-                            f"the weekday in brackets is not the date's ({day.isoformat()} is "
-                            f"星期{_WEEKDAYS[day.weekday()]})",
+                            gettext("the weekday in brackets is not the date's ({day} is {weekday})").format(
+                                day=day.isoformat(), weekday=f"星期{_WEEKDAYS[day.weekday()]}"
+                            ),
                             value=m.group(0),
-                            expected="the notice's weekday to match its date",
+                            expected=gettext("the notice's weekday to match its date"),
                         )
                     )
             self.tokens.append((m.start(), m.end(), day))
@@ -147,17 +158,20 @@ def _period(body: str, heading: str, year: int, where: str, problems: list[Probl
     festivals = _festivals(heading)
     if not festivals:
         problems.append(
-            Problem(where, "no festival in the heading", value=heading, expected="元旦, 春节, 清明节 …")
+            Problem(
+                where, gettext("no festival in the heading"), value=heading, expected="元旦, 春节, 清明节 …"
+            )
         )
         return None
     dates = _Dates(body, year, Festival.NEW_YEAR in festivals, where, problems)
     rest_at = body.find("放假")
-    if rest_at < 0:
-        problems.append(Problem(where, "no 放假 (rest days) in the item", value=body[:40], expected="…放假…"))
-        return None
-    rest = dates.between(0, rest_at)
+    rest = dates.between(0, rest_at) if rest_at >= 0 else []
     if not rest:
-        problems.append(Problem(where, "no date before 放假", value=body[:40], expected="M月D日至D日放假"))
+        if rest_at < 0:
+            message, expected = gettext("no {word} (rest days) in the item"), "…放假…"
+        else:
+            message, expected = gettext("no date before {word}"), "M月D日至D日放假"
+        problems.append(Problem(where, message.format(word="放假"), value=body[:40], expected=expected))
         return None
     first, last = rest[0], rest[-1]
     for m in re.finditer("补休", body):
@@ -197,8 +211,15 @@ def notice_record_from_text(
     title = _TITLE.search(folded)
     if title is None:
         raise DataFileError(
-            _SOURCE,
-            [Problem("title", "no title of an annual notice", value=folded[:40], expected=_EXPECTED_TITLE)],
+            gettext(SOURCE),
+            [
+                Problem(
+                    "title",
+                    gettext("no title of an annual notice"),
+                    value=folded[:40],
+                    expected=_expected_title(),
+                )
+            ],
         )
     year = int(title.group(1))
     signed = list(_SIGNED.finditer(folded))
@@ -212,7 +233,11 @@ def notice_record_from_text(
             document = f"国办发明电〔{number.group(1)}〕{number.group(2)}号"
         else:
             problems.append(
-                Problem("document", "no document number", expected="国办发明电〔YYYY〕N号, or document=")
+                Problem(
+                    "document",
+                    gettext("no document number"),
+                    expected=gettext("{number}, or document=").format(number="国办发明电〔YYYY〕N号"),
+                )
             )
     if issued is None:
         if signed:
@@ -221,13 +246,19 @@ def notice_record_from_text(
         else:
             problems.append(
                 Problem(
-                    "issued", "no signing date", expected="国务院办公厅 YYYY年M月D日 at the end, or issued="
+                    "issued",
+                    gettext("no signing date"),
+                    expected=gettext("{signature} at the end, or issued=").format(
+                        signature="国务院办公厅 YYYY年M月D日"
+                    ),
                 )
             )
     headings = [m for m in _HEADING.finditer(folded, title.end()) if m.start() < end]
     if not headings:
         snippet = folded[title.end() : title.end() + 40]
-        problems.append(Problem("periods", "no numbered items", value=snippet, expected="一、元旦：…"))
+        problems.append(
+            Problem("periods", gettext("no numbered items"), value=snippet, expected="一、元旦：…")
+        )
     periods = []
     for i, m in enumerate(headings):
         body_end = headings[i + 1].start() if i + 1 < len(headings) else end
@@ -238,7 +269,7 @@ def notice_record_from_text(
         if period is not None:
             periods.append(period)
     if problems:
-        raise DataFileError(_SOURCE, problems)
+        raise DataFileError(gettext(SOURCE), problems)
     record: dict[str, Any] = {
         "document": document,
         "title": f"国务院办公厅关于{year}年部分节假日安排的通知",

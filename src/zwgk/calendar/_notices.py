@@ -26,6 +26,8 @@ from typing import Any
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import N_, Language, gettext, resolve
+from zwgk.calendar._texts import festival_text
 from zwgk.errors import DataFileError, InvalidInputError, InvalidTypeError, Problem, UnknownNameError
 
 __all__ = [
@@ -49,6 +51,14 @@ class Festival(enum.StrEnum):
     NATIONAL_DAY = "国庆节"
     VICTORY_DAY = "中国人民抗日战争暨世界反法西斯战争胜利纪念日"
 
+    def name_in(self, lang: Language | None = None) -> str:
+        """The festival's name in ``lang`` (default: the current language): 春节 / Spring Festival.
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return festival_text([self.name], resolve(lang))
+
     @classmethod
     def parse(cls, text: str) -> Festival:
         """Return the festival named by ``text`` (Chinese names and common variants).
@@ -59,7 +69,7 @@ class Festival(enum.StrEnum):
         key = text.strip()
         found = _FESTIVAL_ALIASES.get(key)
         if found is None:
-            raise UnknownNameError("festival", text, [f.value for f in cls])
+            raise UnknownNameError(N_("festival"), text, [f.value for f in cls])
         return found
 
 
@@ -175,7 +185,9 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, where: str, message: str, value: object = None, expected: str | None = None) -> None:
-        self.problems.append(Problem(f"{self.source}: {where}", message, None, value, expected))
+        """Record a problem; ``message`` and ``expected`` are msgids (``N_``) or worded text."""
+        worded = None if expected is None else gettext(expected)
+        self.problems.append(Problem(f"{self.source}: {where}", gettext(message), None, value, worded))
 
 
 def _as_date(raw: object, where: str, out: _Collector) -> dt.date | None:
@@ -183,30 +195,39 @@ def _as_date(raw: object, where: str, out: _Collector) -> dt.date | None:
     try:
         return parse_date(raw, where, datetimes=False)
     except (InvalidInputError, InvalidTypeError):
-        message = "a date without a time is required" if isinstance(raw, dt.datetime) else "not a date"
-        out.add(where, message, raw, "YYYY-MM-DD")
+        message = (
+            N_("a date without a time is required") if isinstance(raw, dt.datetime) else N_("not a date")
+        )
+        out.add(where, message, raw, N_("YYYY-MM-DD"))
         return None
 
 
 def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
     if not isinstance(raw, Mapping):
-        out.add(where, "a period must be a table", raw, "{festivals, rest, working}")
+        out.add(where, N_("a period must be a table"), raw, N_("{festivals, rest, working}"))
         return None
     for key in raw:
         if key not in _PERIOD_KEYS:
-            out.add(f"{where}.{key}", "unknown key", key, f"one of {', '.join(_PERIOD_KEYS)}")
+            out.add(
+                f"{where}.{key}",
+                N_("unknown key"),
+                key,
+                gettext("one of {names}").format(names=", ".join(_PERIOD_KEYS)),
+            )
     festivals: list[Festival] = []
     names = raw.get("festivals")
     if not isinstance(names, list) or not names:
-        out.add(f"{where}.festivals", "missing or empty", names, "a list of festival names, e.g. ['春节']")
+        out.add(
+            f"{where}.festivals", N_("missing or empty"), names, N_("a list of festival names, e.g. ['春节']")
+        )
     else:
         for j, name in enumerate(names):
             if not isinstance(name, str) or name.strip() not in _FESTIVAL_ALIASES:
                 out.add(
                     f"{where}.festivals[{j}]",
-                    "unknown festival",
+                    N_("unknown festival"),
                     name,
-                    "one of " + "、".join(f.value for f in Festival),
+                    gettext("one of {names}").format(names="、".join(f.value for f in Festival)),
                 )
             else:
                 festivals.append(_FESTIVAL_ALIASES[name.strip()])
@@ -214,18 +235,18 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
     shown = [x.isoformat() if isinstance(x, dt.date) else x for x in rest] if isinstance(rest, list) else rest
     first = last = None
     if not isinstance(rest, list) or len(rest) != 2:
-        out.add(f"{where}.rest", "must be [first, last]", shown, "two dates, inclusive")
+        out.add(f"{where}.rest", N_("must be [first, last]"), shown, N_("two dates, inclusive"))
     else:
         first = _as_date(rest[0], f"{where}.rest[0]", out)
         last = _as_date(rest[1], f"{where}.rest[1]", out)
         if first and last and last < first:
-            out.add(f"{where}.rest", "last rest day is before the first", shown, "first <= last")
+            out.add(f"{where}.rest", N_("last rest day is before the first"), shown, N_("first <= last"))
         if first and last and (last - first).days > 30:
-            out.add(f"{where}.rest", "rest range longer than 31 days", shown, "a holiday period")
+            out.add(f"{where}.rest", N_("rest range longer than 31 days"), shown, N_("a holiday period"))
     working: list[dt.date] = []
     raw_working = raw.get("working", [])
     if not isinstance(raw_working, list):
-        out.add(f"{where}.working", "must be a list of dates", raw_working, "[YYYY-MM-DD, ...]")
+        out.add(f"{where}.working", N_("must be a list of dates"), raw_working, N_("[YYYY-MM-DD, ...]"))
     else:
         for j, item in enumerate(raw_working):
             day = _as_date(item, f"{where}.working[{j}]", out)
@@ -233,12 +254,15 @@ def _period(raw: object, where: str, out: _Collector) -> HolidayPeriod | None:
                 continue
             if first and last and first <= day <= last:
                 out.add(
-                    f"{where}.working[{j}]", "a working day inside the rest range", day, "a day outside it"
+                    f"{where}.working[{j}]",
+                    N_("a working day inside the rest range"),
+                    day,
+                    N_("a day outside it"),
                 )
             working.append(day)
     text = raw.get("text", "")
     if not isinstance(text, str):
-        out.add(f"{where}.text", "must be a string", text, "the notice's sentence")
+        out.add(f"{where}.text", N_("must be a string"), text, N_("the notice's sentence"))
         text = ""
     if first is None or last is None or not festivals or len(festivals) != len(names or []):
         return None
@@ -264,45 +288,54 @@ def notice_shape(raw: Mapping[str, Any], source: str = "<notice>") -> Notice:
 
 def _notice(raw: object, out: _Collector) -> Notice | None:
     if not isinstance(raw, Mapping):
-        out.add("top level", "a notice must be a table", type(raw).__name__, "a TOML table / JSON object")
+        out.add(
+            "top level", N_("a notice must be a table"), type(raw).__name__, N_("a TOML table / JSON object")
+        )
         return None
     for key in _REQUIRED:
         if key not in raw:
-            out.add(key, "required key missing", None, f"a value for {key!r}")
+            out.add(key, N_("required key missing"), None, gettext("a value for {key}").format(key=repr(key)))
     for key in raw:
         if key not in _REQUIRED and key not in _OPTIONAL:
-            out.add(key, "unknown key", key, "one of " + ", ".join(_REQUIRED + _OPTIONAL))
+            out.add(
+                key,
+                N_("unknown key"),
+                key,
+                gettext("one of {names}").format(names=", ".join(_REQUIRED + _OPTIONAL)),
+            )
     document = raw.get("document")
     if "document" in raw and (not isinstance(document, str) or not document.strip()):
-        out.add("document", "must be the document number", document, "e.g. 国办发明电〔2025〕7号")
+        out.add("document", N_("must be the document number"), document, N_("e.g. 国办发明电〔2025〕7号"))
     title = raw.get("title")
     if "title" in raw and not isinstance(title, str):
-        out.add("title", "must be a string", title, "the notice's title")
+        out.add("title", N_("must be a string"), title, N_("the notice's title"))
     year = raw.get("year")
     if "year" in raw and (not isinstance(year, int) or isinstance(year, bool) or not 1949 < year < 2200):
-        out.add("year", "not a plausible year", year, "an integer such as 2026")
+        out.add("year", N_("not a plausible year"), year, N_("an integer such as 2026"))
         year = None
     kind: NoticeKind | None = None
     if "kind" in raw:
         try:
             kind = NoticeKind(raw["kind"])
         except ValueError:
-            out.add("kind", "unknown notice kind", raw["kind"], "annual, amendment or special")
+            out.add("kind", N_("unknown notice kind"), raw["kind"], N_("annual, amendment or special"))
     issued = _as_date(raw["issued"], "issued", out) if "issued" in raw else None
     effective = _as_date(raw["effective"], "effective", out) if "effective" in raw else None
     amends = raw.get("amends")
     if amends is not None and not isinstance(amends, str):
-        out.add("amends", "must be a document number", amends, "e.g. 国办发明电〔2019〕16号")
+        out.add("amends", N_("must be a document number"), amends, N_("e.g. 国办发明电〔2019〕16号"))
     if kind is NoticeKind.AMENDMENT and amends is None:
-        out.add("amends", "an amendment must name the notice it amends", None, "a document number")
+        out.add("amends", N_("an amendment must name the notice it amends"), None, N_("a document number"))
     for key in ("verification", "source"):
         if key in raw and not isinstance(raw[key], str):
-            out.add(key, "must be a string", raw[key], "text")
+            out.add(key, N_("must be a string"), raw[key], N_("text"))
     periods: list[tuple[int, HolidayPeriod]] = []
     raw_periods = raw.get("periods")
     if "periods" in raw:
         if not isinstance(raw_periods, list) or not raw_periods:
-            out.add("periods", "must be a non-empty list of periods", raw_periods, "[[periods]] tables")
+            out.add(
+                "periods", N_("must be a non-empty list of periods"), raw_periods, N_("[[periods]] tables")
+            )
         else:
             for i, item in enumerate(raw_periods):
                 period = _period(item, f"periods[{i}]", out)
@@ -335,5 +368,10 @@ def _check_overlaps(periods: list[tuple[int, HolidayPeriod]], out: _Collector) -
     for i, p in periods:
         for day in (*p.rest_days, *p.working_days):
             if day in seen and seen[day] != i:
-                out.add(f"periods[{i}]", f"date also named by periods[{seen[day]}]", day, "each date once")
+                out.add(
+                    f"periods[{i}]",
+                    gettext("date also named by periods[{index}]").format(index=seen[day]),
+                    day,
+                    N_("each date once"),
+                )
             seen.setdefault(day, i)

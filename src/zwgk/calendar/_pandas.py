@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zwgk._i18n import N_
 from zwgk._optional import import_extra
 from zwgk.calendar._calendar import ChinaCalendar, default_calendar
 
@@ -45,7 +46,7 @@ def register_accessor() -> None:
     Raises:
         MissingExtraError: pandas is not installed (extra ``pandas``).
     """
-    pd = import_extra("pandas", "pandas", "the Series.zwgk accessor")
+    pd = import_extra("pandas", "pandas", N_("the Series.zwgk accessor"))
     if getattr(pd.Series, "zwgk", None) is not None:
         return
     pd.api.extensions.register_series_accessor("zwgk")(ZwgkSeriesAccessor)

@@ -20,6 +20,7 @@ from functools import cache
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk.calendar._anchors import anchor_date
 from zwgk.calendar._notices import Festival, HolidayPeriod, Notice, NoticeKind
 
@@ -90,7 +91,7 @@ def rules_for_year(year: int) -> HolidayRules:
     start = dt.date(year, 1, 1)
     found = [r for r in holiday_rules() if r.in_force <= start]
     if not found:
-        raise LookupError(f"no statutory holiday rules recorded for {year}")
+        raise LookupError(gettext("no statutory holiday rules recorded for {year}").format(year=year))
     return found[-1]
 
 

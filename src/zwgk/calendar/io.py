@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._json_guard import load_json, load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.calendar._law import contradictions, law_problems
@@ -50,7 +51,7 @@ def notice_from_mapping(raw: Mapping[str, Any], source: str = "<notice>") -> Not
         DataFileError: listing every problem in ``raw`` with its location.
     """
     if not isinstance(raw, Mapping):
-        raise InvalidTypeError("raw", raw, "a mapping (a parsed TOML table or JSON object)")
+        raise InvalidTypeError("raw", raw, gettext("a mapping (a parsed TOML table or JSON object)"))
     notice = notice_shape(raw, source)
     problems = law_problems(notice, source)
     if problems:
@@ -91,7 +92,11 @@ def _decode(f: Path, data: bytes) -> str:
         str(f),
         [
             Problem(
-                str(f), "not UTF-8 or GB18030 text", "content", data[:4], "a notice file saved as UTF-8 text"
+                str(f),
+                gettext("not UTF-8 or GB18030 text"),
+                "content",
+                data[:4],
+                gettext("a notice file saved as UTF-8 text"),
             )
         ],
     )
@@ -104,7 +109,16 @@ def _parse_file(f: Path, limits: Limits) -> object:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise DataFileError(
-            str(f), [Problem(str(f), f"cannot be read ({reason})", "path", None, "a readable notice file")]
+            str(f),
+            [
+                Problem(
+                    str(f),
+                    gettext("cannot be read ({reason})").format(reason=reason),
+                    "path",
+                    None,
+                    gettext("a readable notice file"),
+                )
+            ],
         ) from None
     text = _decode(f, data)
     if f.suffix == ".json":
@@ -130,24 +144,29 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
             not a `Limits`.
     """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
-        raise InvalidTypeError("path", path, "a path (str or pathlib.Path) to a notice file or folder")
+        raise InvalidTypeError(
+            "path", path, gettext("a path (str or pathlib.Path) to a notice file or folder")
+        )
     if not isinstance(limits, Limits):
-        raise InvalidTypeError("limits", limits, "a zwgk Limits value")
+        raise InvalidTypeError("limits", limits, gettext("a zwgk Limits value"))
     p = Path(path)
     files = sorted(f for f in p.iterdir() if f.suffix in _SUFFIXES) if p.is_dir() else [p]
     if not files:  # a folder without notice files: never silently no notices
         raise DataFileError(
-            str(p), [Problem(str(p), "no notice files in the folder", None, None, "*.toml or *.json")]
+            str(p),
+            [Problem(str(p), gettext("no notice files in the folder"), None, None, "*.toml or *.json")],
         )
     named: list[tuple[str, Notice]] = []
     problems: list[Problem] = []
     for f in files:
         if not f.is_file():
-            problems.append(Problem(str(f), "no such file", expected="a .toml or .json notice file"))
+            problems.append(
+                Problem(str(f), gettext("no such file"), expected=gettext("a .toml or .json notice file"))
+            )
             continue
         if f.suffix not in _SUFFIXES:
             problems.append(
-                Problem(str(f), "unsupported file type", value=f.suffix, expected=".toml or .json")
+                Problem(str(f), gettext("unsupported file type"), value=f.suffix, expected=".toml or .json")
             )
             continue
         try:
@@ -266,4 +285,4 @@ def parse_notice_text(
             (the statutory rules in force included).
     """
     record = notice_record_from_text(text, document=document, issued=issued, source=source)
-    return notice_from_mapping(record, _TEXT_SOURCE)
+    return notice_from_mapping(record, gettext(_TEXT_SOURCE))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from zwgk._i18n import gettext
 from zwgk._text import compact
 from zwgk.catalog._model import LegalBasis, LegalForce
 from zwgk.errors import InvalidInputError
@@ -93,7 +94,7 @@ def parse_legal_bases(cell: str) -> tuple[LegalBasis, ...]:
     if not text:
         return ()
     if text.count("《") != text.count("》"):
-        raise InvalidInputError("公开依据", cell, "every 《 closed by 》")
+        raise InvalidInputError("公开依据", cell, gettext("every 《 closed by 》"))
     if "《" in text:
         return tuple(_basis(m.group(1), m.group(2)) for m in _TITLED.finditer(text))
     lines = [line.strip(_SEPARATORS) for line in re.split(r"[\n;]", text)]

@@ -11,10 +11,12 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Language, Message, msg, text
 from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._model import Catalog, DisclosureItem, LegalBasis
+from zwgk.catalog._texts import code_text, force_message, listed
 
 __all__ = [
     "CheckReport",
@@ -42,22 +44,64 @@ class FindingCode(enum.Enum):
     SERVICE_GUIDE_INCOMPLETE = "办事指南要素不全"
 
 
+Text = str | Message
+"""A text of a finding: a `Message` worded when read, or plain text."""
+
+
 @attrs.frozen
 class Finding:
-    """One defect of one item: its ``code``, where it is and a message naming the values."""
+    """One defect of one item: its ``code``, where it is and a message naming the values.
+
+    ``location`` and ``message`` are worded in the current language when read
+    (`location_in`, `message_in` for another): one report can be shown in both.
+    """
 
     code: FindingCode
-    location: str
+    _location: Text = attrs.field(alias="location")
     sequence: str
     item: str
-    message: str
+    _message: Text = attrs.field(alias="message")
+
+    @property
+    def location(self) -> str:
+        """Where the item is (``row 9``; 第9行 in Chinese)."""
+        return text(self._location)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, naming the values, in the current language."""
+        return text(self._message)
+
+    def location_in(self, lang: Language | None = None) -> str:
+        """`location` in ``lang`` (default: the current language)."""
+        return text(self._location, lang)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """`message` in ``lang`` (default: the current language)."""
+        return text(self._message, lang)
+
+    def label_in(self, lang: Language | None = None) -> str:
+        """The code's name in ``lang``: its Chinese label in Chinese (缺少公开依据), else
+        ``no legal basis`` …"""
+        return code_text(self.code, lang)
+
+    def text_in(self, lang: Language | None = None) -> str:
+        """The finding as one line in ``lang``: location (item): kind: message."""
+        return msg(
+            "{location} ({item}): {label}: {message}",
+            location=self._location,
+            item=self.item,
+            label=self.label_in(lang),
+            message=self._message,
+        ).render(lang)
 
     def __str__(self) -> str:
-        return f"{self.location} ({self.item}): {self.code.value}: {self.message}"
+        return self.text_in()
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as JSON data: ``code`` (the [`FindingCode`][zwgk.catalog.FindingCode] name), ``label``
-        (its Chinese label), ``location``, ``sequence``, ``item``, ``message``."""
+        (its Chinese label), ``location``, ``sequence``, ``item``, ``message`` (in the current
+        language)."""
         return {"code": self.code.name, "label": self.code.value, **fields_dict(self, skip=("code",))}
 
 
@@ -111,7 +155,8 @@ class CheckReport:
     def to_xlsx(self) -> bytes:
         """The findings, one row each, as an XLSX workbook (extra ``zwgk[xlsx]``).
 
-        Chinese headers, the header row frozen, formula-safe text.
+        An official file, in Chinese whatever the current language: Chinese headers and
+        texts, the header row frozen, formula-safe text.
         """
         data: bytes = present(self, "xlsx")
         return data
@@ -194,14 +239,18 @@ def missing_guide_elements(
     return tuple(e.name for e in wanted if not e.present_in(text))
 
 
-def _order_problem(bases: Sequence[LegalBasis]) -> str | None:
+def _order_problem(bases: Sequence[LegalBasis]) -> Message | None:
     known = [(b, b.kind) for b in bases if b.kind is not None]
     for (before, kind_before), (after, kind_after) in itertools.pairwise(known):
         if kind_after.rank < kind_before.rank:
-            return (
-                f"《{after.title}》({kind_after.value}) comes after 《{before.title}》"
-                f"({kind_before.value}); expected 法律, 行政法规, 地方性法规, 部门规章, 地方政府规章, "
-                "规范性文件, 其他"
+            return msg(
+                "《{after}》({after_kind}) comes after 《{before}》({before_kind}); expected the order "
+                "law, administrative regulation, local regulation, departmental rule, local government "
+                "rule, normative document, other document",
+                after=after.title,
+                after_kind=force_message(kind_after),
+                before=before.title,
+                before_kind=force_message(kind_before),
             )
     return None
 
@@ -227,33 +276,44 @@ def check_item(
     rules = _resolve(guide_elements, guide_markers)
     found: list[Finding] = []
 
-    def add(code: FindingCode, message: str) -> None:
-        found.append(Finding(code, item.where, item.sequence, item.name, message))
+    def add(code: FindingCode, message: Message) -> None:
+        found.append(Finding(code, item.where_message, item.sequence, item.name, message))
 
     if not item.legal_bases:
         add(
             FindingCode.MISSING_LEGAL_BASIS,
-            "公开依据 is empty; expected at least one law, regulation or document",
+            msg("the legal basis is empty; expected at least one law, regulation or document"),
         )
     elif (problem := _order_problem(item.legal_bases)) is not None:
         add(FindingCode.BASES_NOT_ORDERED, problem)
     limit = item.time_limit
     if not limit.parts:
-        add(FindingCode.MISSING_TIME_LIMIT, f"公开时限 is {limit.text!r}; expected a time limit")
+        add(
+            FindingCode.MISSING_TIME_LIMIT,
+            msg("the time limit is {text!r}; expected a time limit", text=limit.text)
+            if limit.text.strip()
+            else msg("the time limit is empty"),
+        )
     elif limit.unparsed:
         shown = "; ".join(repr(t) for t in limit.unparsed)
-        add(FindingCode.UNPARSED_TIME_LIMIT, f"公开时限 {limit.text!r}: not recognised: {shown}")
+        add(
+            FindingCode.UNPARSED_TIME_LIMIT,
+            msg("time limit {text!r}: not recognised: {clauses}", text=limit.text, clauses=shown),
+        )
     if not item.channels:
-        add(FindingCode.NO_CHANNEL, "公开渠道和载体: nothing ticked or named")
+        add(FindingCode.NO_CHANNEL, msg("channels and media: nothing ticked or named"))
     if not item.modes:
-        add(FindingCode.MISSING_MODE, "公开方式: neither 主动 nor 依申请 ticked")
+        add(FindingCode.MISSING_MODE, msg("disclosure mode: neither proactive nor on request ticked"))
     if not item.body.strip():
-        add(FindingCode.MISSING_BODY, "公开主体 is empty")
-    text = compact(item.name + "、".join(item.content))
-    if any(marker in text for marker in rules.markers):
+        add(FindingCode.MISSING_BODY, msg("the disclosing body is empty"))
+    searched = compact(item.name + "、".join(item.content))
+    if any(marker in searched for marker in rules.markers):
         missing = missing_guide_elements(item, rules.elements)
         if missing:
-            add(FindingCode.SERVICE_GUIDE_INCOMPLETE, "missing " + "、".join(missing))
+            add(
+                FindingCode.SERVICE_GUIDE_INCOMPLETE,
+                msg("missing {elements}", elements=listed(missing)),
+            )
     return tuple(found)
 
 
@@ -289,10 +349,14 @@ def check_catalog(
             findings.append(
                 Finding(
                     FindingCode.DUPLICATE_ITEM,
-                    item.where,
+                    item.where_message,
                     item.sequence,
                     item.name,
-                    f"same 公开事项 as {other.where} (序号 {other.sequence})",
+                    msg(
+                        "same item as {where} (sequence {sequence})",
+                        where=other.where_message,
+                        sequence=other.sequence,
+                    ),
                 )
             )
         else:

@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Message, gettext, msg
 from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar, default_calendar
@@ -107,8 +108,15 @@ class Publication:
 
     @property
     def where(self) -> str:
-        """``log row N`` or the item key, for messages."""
-        return f"log row {self.row}" if self.row is not None else f"publication of {self.item!r}"
+        """``log row N`` or the item key, for messages, in the current language."""
+        return self.where_message.render()
+
+    @property
+    def where_message(self) -> Message:
+        """`where` as a message, worded when read."""
+        if self.row is not None:
+            return msg("log row {row}", row=self.row)
+        return msg("publication of {item!r}", item=self.item)
 
 
 @attrs.frozen
@@ -317,7 +325,11 @@ def _judge(
     end = pub.published_on if pub.published_on is not None else as_of
     if end is None:
         raise InvalidInputError(
-            "as_of", None, f"a review date, since {pub.where} ({pub.item}) is not published yet"
+            "as_of",
+            None,
+            gettext("a review date, since {where} ({item}) is not published yet").format(
+                where=pub.where, item=pub.item
+            ),
         )
     if end <= due:
         status = PublicationStatus.ON_TIME if pub.published_on is not None else PublicationStatus.PENDING
@@ -330,9 +342,6 @@ def _judge(
     return PublicationResult(
         pub, item.sequence, item.name, due, limit, source, status, wd_late, days_late, provisional
     )
-
-
-_ITEM_EXPECTED = "a 序号, 二级事项 or 一级事项 naming exactly one item of the catalog"
 
 
 def find_logged_item(
@@ -352,8 +361,15 @@ def find_logged_item(
     if len(found) == 1:
         return found[0], None
     rows = ", ".join(i.where for i in found)
-    message = f"ambiguous catalog item: {rows}" if found else "no such catalog item"
-    return None, Problem(location, message, field="item", value=name, expected=_ITEM_EXPECTED)
+    message = (
+        gettext("ambiguous catalog item: {rows}").format(rows=rows)
+        if found
+        else gettext("no such catalog item")
+    )
+    expected = gettext(
+        "a sequence number or item name (一级事项 or 二级事项) naming exactly one item of the catalog"
+    )
+    return None, Problem(location, message, field="item", value=name, expected=expected)
 
 
 def log_date_problems(
@@ -381,21 +397,22 @@ def log_date_problems(
             problems.append(
                 Problem(
                     where(field),
-                    "date outside the calendar",
+                    gettext("date outside the calendar"),
                     field=field,
                     value=day.isoformat(),
-                    expected=f"a date from {coverage.first.isoformat()} to "
-                    f"{coverage.estimated_until.isoformat()} (the calendar's range)",
+                    expected=gettext("a date from {first} to {last} (the calendar's range)").format(
+                        first=coverage.first.isoformat(), last=coverage.estimated_until.isoformat()
+                    ),
                 )
             )
     if formed_on is not None and published_on is not None and published_on < formed_on:
         problems.append(
             Problem(
                 where("published_on"),
-                "published before it was formed",
+                gettext("published before it was formed"),
                 field="published_on",
                 value=published_on.isoformat(),
-                expected=f"on or after formed_on {formed_on.isoformat()}",
+                expected=gettext("on or after formed_on {day}").format(day=formed_on.isoformat()),
             )
         )
     return problems
@@ -439,10 +456,11 @@ def check_compliance(
     judged: dict[int, list[PublicationResult]] = {}
     index = {id(item): n for n, item in enumerate(catalog.items)}
     for pub in log:
-        found, problem = find_logged_item(catalog, pub.item, pub.where)
+        where = pub.where
+        found, problem = find_logged_item(catalog, pub.item, where)
         row_problems = [p for p in (problem,) if p is not None]
         row_problems += log_date_problems(
-            pub.formed_on, pub.published_on, cal, functools.partial(_same, pub.where)
+            pub.formed_on, pub.published_on, cal, functools.partial(_same, where)
         )
         problems += row_problems
         if found is None or row_problems:
@@ -454,8 +472,8 @@ def check_compliance(
                 raise
             problems.append(
                 Problem(
-                    pub.where,
-                    "formed before the Regulations took effect",
+                    where,
+                    gettext("formed before the Regulations took effect"),
                     field="formed_on",
                     value=pub.formed_on.isoformat(),
                     expected=exc.expected,
@@ -464,15 +482,17 @@ def check_compliance(
         except CalendarCoverageError as exc:
             problems.append(
                 Problem(
-                    pub.where,
-                    "the due date falls outside the calendar",
+                    where,
+                    gettext("the due date falls outside the calendar"),
                     field="formed_on",
                     value=pub.formed_on.isoformat(),
-                    expected=f"a date whose limit ends by {exc.last.isoformat()} (the calendar's range)",
+                    expected=gettext("a date whose limit ends by {last} (the calendar's range)").format(
+                        last=exc.last.isoformat()
+                    ),
                 )
             )
     if problems:
-        raise InvalidRecordsError("publication log", problems)
+        raise InvalidRecordsError(gettext("publication log"), problems)
     items = [_summarise(catalog.items[n], tuple(judged[n]), max_gap, cal) for n in sorted(judged)]
     all_results = [r for i in items for r in i.results]
     gap = _longest_gap((p.published_on for p in log if p.published_on is not None), as_of, cal)

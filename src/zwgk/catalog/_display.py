@@ -16,11 +16,13 @@ from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
 from zwgk._display import Presenters, html_table, present_by_type, records_frame
+from zwgk._i18n import N_, Language, Message, gettext, msg, msg_n, resolve
 from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.catalog._checks import CheckReport
-from zwgk.catalog._compliance import ComplianceReport
+from zwgk.catalog._compliance import ComplianceReport, ItemCompliance
 from zwgk.catalog._export import catalog_to_dataframe
 from zwgk.catalog._model import Catalog
+from zwgk.catalog._texts import working_days
 
 __all__ = [
     "COMPLIANCE_COLUMNS",
@@ -70,64 +72,101 @@ def _rate(rate: Decimal | None) -> str:
 
 
 def catalog_repr(catalog: Catalog) -> str:
-    """One line: title, item count and source."""
-    title = f" {catalog.title}" if catalog.title else ""
-    source = f" from {catalog.source}" if catalog.source else ""
-    return f"<Catalog{title}: {len(catalog.items)} items{source}>"
+    """One line: title, item count and source, in the current language."""
+    n = len(catalog.items)
+    items = msg_n("{n} item", "{n} items", "n", n=n)
+    if catalog.source:
+        items = msg("{items} from {source}", items=items, source=catalog.source)
+    if catalog.title:
+        return msg("<Catalog {title}: {items}>", title=catalog.title, items=items).render()
+    return msg("<Catalog: {items}>", items=items).render()
 
 
-def catalog_html(catalog: Catalog, *, rows: int = HTML_ROWS) -> str:
-    """An HTML table of the first ``rows`` items: 序号, 公开事项, 公开时限, 公开主体, 公开方式."""
+def catalog_html(catalog: Catalog, *, rows: int = HTML_ROWS, lang: Language | None = None) -> str:
+    """An HTML table of the first ``rows`` items: 序号, 公开事项, 公开时限, 公开主体, 公开方式
+    (headers in ``lang``; the cells are the catalog's own text)."""
+    lang = resolve(lang)
+    n = len(catalog.items)
+    heading = msg(
+        "{title}: {items}",
+        title=catalog.title or gettext("catalog", lang),
+        items=msg_n("{n} item", "{n} items", "n", n=n),
+    )
     return html_table(
-        ["序号", "公开事项", "公开时限", "公开主体", "公开方式"],
+        [gettext(h, lang) for h in _CATALOG_COLUMNS],
         [
             [str(i.sequence), i.name, i.time_limit.text, i.body, "、".join(m.value for m in i.modes)]
             for i in catalog.items
         ],
         css_class="zwgk-catalog",
-        heading=f"{catalog.title or 'catalog'}: {len(catalog.items)} items",
-        noun="items",
+        heading=heading.render(lang),
+        noun=gettext("items", lang),
         limit=rows,
     )
+
+
+_CATALOG_COLUMNS = (N_("No."), N_("disclosure item"), N_("time limit"), N_("disclosing body"), N_("mode"))
 
 
 # ----------------------------------------------------------------------------- checks
 
 
 def check_report_repr(report: CheckReport) -> str:
-    """One line: items checked, findings and their count per code."""
+    """One line: items checked, findings and their count per code (by code name), in the current
+    language."""
+    items = msg_n("{n} item", "{n} items", "n", n=report.items_checked)
     if report.ok:
-        return f"<CheckReport ok: {report.items_checked} items, no findings>"
+        return msg("<CheckReport ok: {items}, no findings>", items=items).render()
     counts = ", ".join(f"{code.name} {len(found)}" for code, found in report.by_code().items())
-    return f"<CheckReport {report.items_checked} items, {len(report.findings)} findings: {counts}>"
+    return msg(
+        "<CheckReport {items}, {findings}: {counts}>",
+        items=items,
+        findings=msg_n("{n} finding", "{n} findings", "n", n=len(report.findings)),
+        counts=counts,
+    ).render()
 
 
-def check_report_html(report: CheckReport) -> str:
-    """An HTML table of the findings, one row each, in row order."""
+def check_report_html(report: CheckReport, lang: Language | None = None) -> str:
+    """An HTML table of the findings, one row each, in row order, in ``lang``."""
+    lang = resolve(lang)
     esc = html.escape
-    head = (
-        f"<p><b>{report.items_checked}</b> items checked — "
-        + ("no findings" if report.ok else f"<b>{len(report.findings)}</b> findings")
-        + "</p>"
+    checked = _bold(msg_n("{n} item checked", "{n} items checked", "n", n=report.items_checked), lang)
+    n = len(report.findings)
+    found = (
+        esc(gettext("no findings", lang))
+        if report.ok
+        else _bold(msg_n("{n} finding", "{n} findings", "n", n=n), lang)
     )
+    head = f"<p>{msg('{checked} — {found}', checked=checked, found=found).render(lang)}</p>"
     if report.ok:
         return f"<div class='zwgk-check'>{head}</div>"
     body = "".join(
-        f"<tr><td>{esc(f.location)}</td><td>{esc(f.sequence)}</td><td>{esc(f.item)}</td>"
-        f"<td>{esc(f.code.value)}</td><td>{esc(f.message)}</td></tr>"
+        f"<tr><td>{esc(f.location_in(lang))}</td><td>{esc(f.sequence)}</td><td>{esc(f.item)}</td>"
+        f"<td>{esc(f.label_in(lang))}</td><td>{esc(f.message_in(lang))}</td></tr>"
         for f in report.findings
     )
+    headers = "".join(f"<th>{esc(gettext(h, lang))}</th>" for h in _FINDING_HTML_COLUMNS)
     return (
-        f"<div class='zwgk-check'>{head}<table><thead><tr><th>location</th><th>序号</th><th>item</th>"
-        f"<th>finding</th><th>message</th></tr></thead><tbody>{body}</tbody></table></div>"
+        f"<div class='zwgk-check'>{head}<table><thead><tr>{headers}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
     )
+
+
+def _bold(count: Message, lang: Language) -> str:
+    """A worded count as HTML, its number in bold: ``<b>3</b> items checked``."""
+    number = str(dict(count.args)["n"])
+    return html.escape(count.render(lang)).replace(number, f"<b>{number}</b>", 1)
+
+
+_FINDING_HTML_COLUMNS = (N_("location"), N_("No."), N_("disclosure item"), N_("finding"), N_("message"))
 
 
 def findings_to_frame(report: CheckReport) -> Any:
     """One row per finding (needs the ``pandas`` extra).
 
     Columns: ``location``, ``sequence``, ``item``, ``code`` (the [`FindingCode`][zwgk.catalog.FindingCode]
-    name), ``label`` (its Chinese label) and ``message``.
+    name), ``label`` (its Chinese label) and ``message`` (location and message in the current
+    language).
 
     Args:
         report: the report of [`check_catalog`][zwgk.catalog.check_catalog].
@@ -157,20 +196,37 @@ def findings_to_frame(report: CheckReport) -> Any:
 # ----------------------------------------------------------------------------- compliance
 
 
-def compliance_repr(report: ComplianceReport) -> str:
-    """One line: items, on-time rate and the counts by status."""
-    as_of = f" as of {report.as_of.isoformat()}" if report.as_of else ""
-    gap = f", longest gap {report.longest_gap} working days" if report.longest_gap is not None else ""
-    exceeded = " (exceeds limit)" if report.gap_exceeded else ""
-    return (
-        f"<ComplianceReport{as_of}: {len(report.items)} items, on time {_rate(report.on_time_rate)} "
-        f"({report.on_time} on time, {report.late} late, {report.overdue} overdue, "
-        f"{report.pending} pending){gap}{exceeded}>"
+def _tally(report: ComplianceReport | ItemCompliance) -> Message:
+    return msg(
+        "{on_time} on time, {late} late, {overdue} overdue, {pending} pending",
+        on_time=report.on_time,
+        late=report.late,
+        overdue=report.overdue,
+        pending=report.pending,
     )
 
 
-def compliance_html(report: ComplianceReport) -> str:
-    """An HTML table with one row per item: publications by status, on-time rate, longest gap."""
+def compliance_repr(report: ComplianceReport) -> str:
+    """One line: items, on-time rate and the counts by status, in the current language."""
+    parts = msg(
+        "{items}, on time {rate} ({tally})",
+        items=msg_n("{n} item", "{n} items", "n", n=len(report.items)),
+        rate=_rate(report.on_time_rate),
+        tally=_tally(report),
+    )
+    if report.longest_gap is not None:
+        parts = msg("{text}, longest gap {gap}", text=parts, gap=working_days(report.longest_gap))
+        if report.gap_exceeded:
+            parts = msg("{text} (exceeds limit)", text=parts)
+    if report.as_of is not None:
+        return msg("<ComplianceReport as of {day}: {text}>", day=report.as_of, text=parts).render()
+    return msg("<ComplianceReport: {text}>", text=parts).render()
+
+
+def compliance_html(report: ComplianceReport, lang: Language | None = None) -> str:
+    """An HTML table with one row per item: publications by status, on-time rate, longest gap
+    (in ``lang``)."""
+    lang = resolve(lang)
     esc = html.escape
     body = "".join(
         f"<tr><td>{esc(i.sequence)}</td><td>{esc(i.item)}</td><td>{len(i.results)}</td><td>{i.on_time}</td>"
@@ -178,17 +234,33 @@ def compliance_html(report: ComplianceReport) -> str:
         f"<td>{'' if i.longest_gap is None else i.longest_gap}{' ⚠' if i.gap_exceeded else ''}</td></tr>"
         for i in report.items
     )
-    as_of = f" as of {report.as_of.isoformat()}" if report.as_of else ""
-    gap = "" if report.longest_gap is None else f"; longest gap {report.longest_gap} working days"
-    limit = "" if report.max_gap is None else f" (limit {report.max_gap})"
+    summary = msg("on time {rate} — {tally}", rate=_rate(report.on_time_rate), tally=_tally(report))
+    if report.longest_gap is not None:
+        summary = msg("{text}; longest gap {gap}", text=summary, gap=working_days(report.longest_gap))
+    if report.max_gap is not None:
+        summary = msg("{text} (limit {limit})", text=summary, limit=report.max_gap)
+    if report.as_of is not None:
+        line = msg("Compliance as of {day}: {text}", day=report.as_of, text=summary)
+    else:
+        line = msg("Compliance: {text}", text=summary)
+    headers = "".join(f"<th>{esc(gettext(h, lang))}</th>" for h in _COMPLIANCE_HTML_COLUMNS)
     return (
-        f"<div class='zwgk-compliance'><p>Compliance{esc(as_of)}: on time <b>{_rate(report.on_time_rate)}</b>"
-        f" — {report.on_time} on time, {report.late} late, {report.overdue} overdue, "
-        f"{report.pending} pending{gap}{limit}</p>"
-        "<table><thead><tr><th>序号</th><th>item</th><th>publications</th><th>on time</th><th>late</th>"
-        "<th>overdue</th><th>pending</th><th>on-time rate</th><th>longest gap</th></tr></thead>"
-        f"<tbody>{body}</tbody></table></div>"
+        f"<div class='zwgk-compliance'><p>{esc(line.render(lang))}</p>"
+        f"<table><thead><tr>{headers}</tr></thead><tbody>{body}</tbody></table></div>"
     )
+
+
+_COMPLIANCE_HTML_COLUMNS = (
+    N_("No."),
+    N_("disclosure item"),
+    N_("publications"),
+    N_("on time"),
+    N_("late"),
+    N_("overdue, not published"),
+    N_("pending"),
+    N_("on-time rate"),
+    N_("longest gap"),
+)
 
 
 def compliance_to_dataframe(report: ComplianceReport) -> Any:
@@ -261,8 +333,13 @@ def _yes(flag: bool) -> str:
 
 def check_report_xlsx(report: CheckReport) -> bytes:
     """The findings of [`check_catalog`][zwgk.catalog.check_catalog] as an XLSX workbook (sheet 检查问题;
-    the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen."""
-    rows = [(f.location, f.sequence, f.item, f.code.value, f.message) for f in report.findings]
+    the ``xlsx`` extra): one row per finding, Chinese headers, the header row frozen.
+
+    An official file: its cells are Chinese whatever the current language (第10行, 缺少公开依据,
+    the message as a Chinese reader reads it)."""
+    rows = [
+        (f.location_in("zh"), f.sequence, f.item, f.code.value, f.message_in("zh")) for f in report.findings
+    ]
     return workbook_bytes([Sheet("检查问题", FINDING_HEADERS, rows)])
 
 

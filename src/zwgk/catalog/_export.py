@@ -12,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zwgk._i18n import gettext
 from zwgk._neutralise import neutralise_cell, neutralise_row, safe_xlsx_value
 from zwgk._optional import import_extra
 from zwgk.catalog._basis import format_bases
@@ -149,7 +150,7 @@ def write_catalog_xlsx(catalog: Catalog, path: str | Path, *, sheet: str = "å…¬å
     Raises:
         MissingExtraError: openpyxl is not installed.
     """
-    openpyxl = import_extra("openpyxl", "xlsx", "writing XLSX catalogs")
+    openpyxl = import_extra("openpyxl", "xlsx", gettext("writing XLSX catalogs"))
     from openpyxl.styles import Alignment
 
     workbook = openpyxl.Workbook()
@@ -198,7 +199,7 @@ def catalog_to_dataframe(catalog: Catalog) -> pd.DataFrame:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    pandas = import_extra("pandas", "pandas", "catalog DataFrames")
+    pandas = import_extra("pandas", "pandas", gettext("catalog DataFrames"))
     records = [
         {
             "row": item.row,

@@ -41,6 +41,7 @@ from zwgk._files import (
     read_input_text,
     sheet_shape,
 )
+from zwgk._i18n import N_, gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import restore_cell
 from zwgk._optional import import_extra
@@ -55,6 +56,7 @@ from zwgk.catalog._model import (
     Level,
     _Labelled,
 )
+from zwgk.catalog._texts import value_kind_text
 from zwgk.catalog._timelimit import TimeLimit, parse_time_limit
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
@@ -69,7 +71,7 @@ __all__ = [
 TICKED = frozenset({"√", "✓", "✔", "☑", "■", "●", "v", "V", "t", "T", "是", "✅"})
 UNTICKED = frozenset({"", "□", "☐", "口", "○", "否"})
 _SAME_AS_ABOVE = frozenset({"同上", "同上栏", "同前"})
-_MARK_EXPECTED = "a tick (√ ✓ ✔ ☑ ■ ● v t 是) or nothing (empty, □ ☐ 口 ○ 否)"
+_MARK_EXPECTED = N_("a tick (√ ✓ ✔ ☑ ■ ● v t 是) or nothing (empty, □ ☐ 口 ○ 否)")
 # Inline marks in a text cell: ■政府网站 □政府公报 (口 only where a box can stand).
 _INLINE_MARK = re.compile(r"[■□☑☐√✓✔]|(?:^|(?<=[\s,、;；，]))口")
 _LINE_SPLIT = re.compile(r"[\n\r;；]+")
@@ -128,6 +130,12 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def cell_location(row: int, index: int) -> str:
+    """``row 5, column C`` (第5行第C列 in Chinese) for a 1-based row and a 0-based column, in the
+    current language."""
+    return gettext("row {row}, column {column}").format(row=row, column=column_letter(index))
 
 
 def split_cell(text: str) -> tuple[str, ...]:
@@ -192,11 +200,11 @@ def _columns(top: Sequence[str], sub: Sequence[str] | None) -> tuple[list[_Colum
     if not any(c.field in ("name", "first_level", "second_level") for c in columns):
         problems.append(
             Problem(
-                "header",
-                "no item-name column",
+                gettext("header"),
+                gettext("no item-name column"),
                 field="公开事项",
                 value=[c for c in top if c.strip()],
-                expected="a column 公开事项 (or 一级事项/二级事项, 事项名称)",
+                expected=gettext("a column 公开事项 (or 一级事项/二级事项, 事项名称)"),
             )
         )
     return [attrs.evolve(c, field="first_level") if c.field == "name" else c for c in columns], problems
@@ -238,7 +246,7 @@ class _RowReader:
     def problem(self, column: _Column, message: str, value: str, expected: str) -> None:
         self.problems.append(
             Problem(
-                f"row {self.row_number}, column {column_letter(column.index)}",
+                cell_location(self.row_number, column.index),
                 message,
                 field=column.label,
                 value=value,
@@ -252,7 +260,7 @@ class _RowReader:
             return True
         if mark in UNTICKED:
             return False
-        self.problem(column, "not a tick mark", cell, _MARK_EXPECTED)
+        self.problem(column, gettext("not a tick mark"), cell, gettext(_MARK_EXPECTED))
         return False
 
     def labels(self, column: _Column, cell: str) -> tuple[str, ...]:
@@ -262,7 +270,9 @@ class _RowReader:
             pieces = _INLINE_MARK.split(cell)
             marks = _INLINE_MARK.findall(cell)
             if pieces[0].strip():
-                self.problem(column, "text before the first box", cell, "■/□ before every option")
+                self.problem(
+                    column, gettext("text before the first box"), cell, gettext("■/□ before every option")
+                )
             for mark, piece in zip(marks, pieces[1:], strict=True):
                 if compact(mark) in TICKED:
                     chosen.extend(split_cell(piece))
@@ -298,7 +308,12 @@ def _parse_enum(reader: _RowReader, column: _Column, cls: type[_E], values: Iter
         try:
             out.append(_enum_member(cls, value))
         except InvalidInputError as exc:
-            reader.problem(column, f"unknown {cls.__name__}", value, exc.expected)
+            reader.problem(
+                column,
+                gettext("unknown {kind}").format(kind=value_kind_text(cls.__name__)),
+                value,
+                exc.expected,
+            )
     return out
 
 
@@ -308,7 +323,9 @@ def _levels(reader: _RowReader, column: _Column, values: Iterable[str]) -> list[
         try:
             out.extend(_level_members(value))
         except InvalidInputError as exc:
-            reader.problem(column, "unknown Level", value, exc.expected)
+            reader.problem(
+                column, gettext("unknown {kind}").format(kind=value_kind_text("Level")), value, exc.expected
+            )
     return out
 
 
@@ -362,11 +379,13 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
             source,
             [
                 Problem(
-                    "header",
-                    "no header row in the first 15 rows",
+                    gettext("header"),
+                    gettext("no header row in the first 15 rows"),
                     field="header",
-                    expected="a row with at least three of 序号, 公开事项, 公开内容, 公开依据, "
-                    "公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级",
+                    expected=gettext(
+                        "a row with at least three of 序号, 公开事项, 公开内容, 公开依据, "
+                        "公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级"
+                    ),
                 )
             ],
         )
@@ -408,7 +427,7 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
                 flag = same[cell] = compact(cell) in _SAME_AS_ABOVE
             if flag:
                 if previous is None:
-                    reader.problem(columns[k], "同上 in the first row", cell, "a value")
+                    reader.problem(columns[k], gettext("同上 in the first row"), cell, gettext("a value"))
                     cells[k] = ""
                 else:
                     cells[k] = previous[k]
@@ -417,7 +436,12 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
         first_level = item.first_level
         if not item.first_level and not item.second_level:
             problems.append(
-                Problem(f"row {row_number}", "item has no name", field="公开事项", expected="一级事项")
+                Problem(
+                    gettext("row {row}").format(row=row_number),
+                    gettext("item has no name"),
+                    field="公开事项",
+                    expected="一级事项",
+                )
             )
         if len(raw) > headed_prefix:  # a cell beyond the headed columns may be lost
             problems.extend(_unheaded_cells(row_number, raw, headed))
@@ -438,15 +462,21 @@ def _unheaded_cells(row_number: int, raw: Sequence[str], headed: frozenset[int])
     if all(i in headed or not cell.strip() for i, cell in enumerate(raw)):  # every row but a bad one
         return []
     last = max(headed, default=-1)
-    beyond = f"nothing right of the last header column {column_letter(last)}" if last >= 0 else ""
+    beyond = (
+        gettext("nothing right of the last header column {column}").format(column=column_letter(last))
+        if last >= 0
+        else ""
+    )
+    fix = gettext("{expected} (add a header for the value or move it into its column)")
     return [
         Problem(
-            f"row {row_number}, column {column_letter(i)}",
-            "cell beyond the last header column" if i > last else "cell under no header",
-            field=f"column {i + 1}",
+            cell_location(row_number, i),
+            gettext("cell beyond the last header column") if i > last else gettext("cell under no header"),
+            field=gettext("column {number}").format(number=i + 1),
             value=cell,
-            expected=(beyond if i > last else "a header above every non-empty cell")
-            + " (add a header for the value or move it into its column)",
+            expected=fix.format(
+                expected=beyond if i > last else gettext("a header above every non-empty cell")
+            ),
         )
         for i, cell in enumerate(raw)
         if cell.strip() and i not in headed
@@ -753,7 +783,7 @@ def read_catalog_csv(
         DataFileError: the file exists but cannot be read or decoded with the encodings tried.
     """
     encodings = [encoding] if encoding else TEXT_ENCODINGS
-    target, text = read_input_text(path, "catalog file (.csv)", encodings=encodings, limits=limits)
+    target, text = read_input_text(path, gettext("catalog file (.csv)"), encodings=encodings, limits=limits)
     rows = read_csv_rows(text, limits=limits, source=target.name)
     if "'" not in text:  # no cell quoted by an export: every row is its texts as they are
         return _from_table(rows, target.name, title)
@@ -792,10 +822,10 @@ def read_catalog_xlsx(
         MissingFileError: the file does not exist (also a ``FileNotFoundError``).
         DataFileError: the file is not a readable ``.xlsx`` workbook (e.g. a CSV renamed).
     """
-    openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX catalogs")
+    openpyxl = import_extra("openpyxl", "xlsx", gettext("reading XLSX catalogs"))
     from zwgk.errors import UnknownNameError
 
-    target = existing_file(path, "catalog workbook (.xlsx)")
+    target = existing_file(path, gettext("catalog workbook (.xlsx)"))
     workbook, shape = load_workbook(openpyxl, target, limits=limits)
     try:
         if sheet is None:
@@ -841,4 +871,4 @@ def read_catalog(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, **options
         from zwgk.catalog._schema import read_catalog_json
 
         return read_catalog_json(path, limits=limits)
-    raise InvalidInputError("path", str(path), "a .csv, .xlsx or .json file")
+    raise InvalidInputError("path", str(path), gettext("a .csv, .xlsx or .json file"))

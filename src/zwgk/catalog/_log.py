@@ -19,12 +19,13 @@ from zwgk._files import (
     sheet_rows,
     sheet_shape,
 )
+from zwgk._i18n import gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk._text import compact
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.catalog._compliance import Publication, find_logged_item, log_date_problems
-from zwgk.catalog._import import _cell_text, column_letter
+from zwgk.catalog._import import _cell_text, cell_location
 from zwgk.catalog._model import Catalog
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
 
@@ -40,7 +41,10 @@ _COLUMNS = MappingProxyType(
         **dict.fromkeys(["published_on", "公开日期", "发布日期", "公布日期"], "published_on"),
     }
 )
-_EXPECTED_DATE = f"a date {DATE_FORMS}"
+
+
+def _expected_date() -> str:
+    return gettext("a date {forms}").format(forms=gettext(DATE_FORMS))
 
 
 def parse_log_date(text: str) -> dt.date | None:
@@ -68,7 +72,7 @@ def parse_log_date(text: str) -> dt.date | None:
 def publications_from_rows(
     rows: Sequence[Sequence[object]],
     *,
-    source: str = "publication log",
+    source: str | None = None,
     catalog: Catalog | None = None,
     calendar: ChinaCalendar | None = None,
 ) -> tuple[Publication, ...]:
@@ -80,7 +84,8 @@ def publications_from_rows(
 
     Args:
         rows: the rows, header first.
-        source: the name used in messages.
+        source: the name used in messages (default: ``publication log``, in the current
+            language).
         catalog: when given, each row's item must name exactly one of its items.
         calendar: the calendar whose range the dates must lie in; default
             [`zwgk.calendar.default_calendar`][].
@@ -94,9 +99,13 @@ def publications_from_rows(
             range, no formed-on date, or was published before it was formed.  One error
             lists every problem.
     """
+    if source is None:
+        source = gettext("publication log")
     table = [[_cell_text(c) for c in row] for row in rows]
     if not table:
-        raise InvalidRecordsError(source, [Problem("header", "empty log", expected="a header row")])
+        raise InvalidRecordsError(
+            source, [Problem(gettext("header"), gettext("empty log"), expected=gettext("a header row"))]
+        )
     where: dict[str, int] = {}
     for i, head in enumerate(table[0]):
         key = _COLUMNS.get(compact(head)) or _COLUMNS.get(compact(head).lower())
@@ -108,11 +117,11 @@ def publications_from_rows(
             source,
             [
                 Problem(
-                    "header",
-                    "missing column",
+                    gettext("header"),
+                    gettext("missing column"),
                     field=k,
                     value=table[0],
-                    expected="columns item/事项, formed_on/形成日期, published_on/公开日期",
+                    expected=gettext("columns item/事项, formed_on/形成日期, published_on/公开日期"),
                 )
                 for k in missing
             ],
@@ -129,7 +138,7 @@ def publications_from_rows(
             return row[i].strip() if i < len(row) else ""
 
         def at(key: str, number: int = number) -> str:
-            return f"row {number}, column {column_letter(where[key])}"
+            return cell_location(number, where[key])
 
         dates: dict[str, dt.date | None] = {}
         for key in ("formed_on", "published_on"):
@@ -137,18 +146,32 @@ def publications_from_rows(
                 dates[key] = parse_log_date(cell(key))
             except InvalidInputError:
                 problems.append(
-                    Problem(at(key), "not a date", field=key, value=cell(key), expected=_EXPECTED_DATE)
+                    Problem(
+                        at(key), gettext("not a date"), field=key, value=cell(key), expected=_expected_date()
+                    )
                 )
                 dates[key] = None
         item = cell("item")
         if not item:
-            problems.append(Problem(at("item"), "no item", field="item", expected="a 序号 or item name"))
+            problems.append(
+                Problem(
+                    at("item"),
+                    gettext("no item"),
+                    field="item",
+                    expected=gettext("a sequence number or item name"),
+                )
+            )
         elif catalog is not None and (unknown := find_logged_item(catalog, item, at("item"))[1]) is not None:
             problems.append(unknown)
         formed = dates["formed_on"]
         if formed is None and cell("formed_on") == "":
             problems.append(
-                Problem(at("formed_on"), "no formed-on date", field="formed_on", expected=_EXPECTED_DATE)
+                Problem(
+                    at("formed_on"),
+                    gettext("no formed-on date"),
+                    field="formed_on",
+                    expected=_expected_date(),
+                )
             )
         problems += log_date_problems(formed, dates["published_on"], cal, at)
         if item and formed is not None:
@@ -192,11 +215,11 @@ def read_publication_log(
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
-        target, text = read_input_text(path, "publication log (.csv)", limits=limits)
+        target, text = read_input_text(path, gettext("publication log (.csv)"), limits=limits)
         rows: list[list[object]] = [list(r) for r in read_csv_rows(text, limits=limits, source=target.name)]
     elif suffix == ".xlsx":
-        openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX logs")
-        target = existing_file(path, "publication log (.xlsx)")
+        openpyxl = import_extra("openpyxl", "xlsx", gettext("reading XLSX logs"))
+        target = existing_file(path, gettext("publication log (.xlsx)"))
         workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
         try:
             first = default_sheet(workbook, target)
@@ -206,5 +229,5 @@ def read_publication_log(
         finally:
             workbook.close()
     else:
-        raise InvalidInputError("path", str(path), "a .csv or .xlsx publication log")
+        raise InvalidInputError("path", str(path), gettext("a .csv or .xlsx publication log"))
     return publications_from_rows(rows, source=target.name, catalog=catalog, calendar=calendar)

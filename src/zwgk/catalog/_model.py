@@ -14,6 +14,7 @@ from typing import Any, Self
 
 import attrs
 
+from zwgk._i18n import Message, gettext, msg
 from zwgk._present import present
 from zwgk._text import compact
 from zwgk.catalog._timelimit import TimeLimit
@@ -64,7 +65,9 @@ class _Labelled(enum.Enum):
         if key in variants:
             return cls(variants[key])
         known = [str(m.value) for m in cls] + sorted(variants)
-        raise InvalidInputError(cls.__name__, text, "one of " + ", ".join(known))
+        raise InvalidInputError(
+            cls.__name__, text, gettext("one of {values}").format(values=gettext(", ").join(known))
+        )
 
 
 class DisclosureMode(_Labelled):
@@ -260,8 +263,16 @@ class DisclosureItem:
 
     @property
     def where(self) -> str:
-        """Where the item is, for messages: ``row 7`` or ``item 3``."""
-        return f"row {self.row}" if self.row is not None else f"item {self.sequence}"
+        """Where the item is, for messages: ``row 7`` or ``item 3`` (第7行, 序号3 in Chinese), in
+        the current language."""
+        return self.where_message.render()
+
+    @property
+    def where_message(self) -> Message:
+        """`where` as a message, worded when read (a finding keeps it for either language)."""
+        if self.row is not None:
+            return msg("row {row}", row=self.row)
+        return msg("item {sequence}", sequence=self.sequence)
 
 
 @attrs.frozen(repr=False)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import attrs
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from zwgk._i18n import gettext
 from zwgk._json_guard import check_json_text
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.catalog._model import (
@@ -203,7 +204,7 @@ def catalog_from_json(
     except ValidationError as exc:
         problems = [
             Problem(
-                "/".join(str(p) for p in err["loc"]) or "document",
+                "/".join(str(p) for p in err["loc"]) or gettext("document"),
                 err["msg"],
                 field=str(err["loc"][-1]) if err["loc"] else None,
                 value=err.get("input") if not isinstance(err.get("input"), dict | list) else None,
@@ -233,7 +234,7 @@ def read_catalog_json(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> C
     """
     from zwgk._files import read_input_bytes
 
-    target, data = read_input_bytes(path, "catalog file (.json)", limits=limits)
+    target, data = read_input_bytes(path, gettext("catalog file (.json)"), limits=limits)
     return catalog_from_json(data, source=target.name, limits=limits)
 
 

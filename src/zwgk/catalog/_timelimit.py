@@ -31,6 +31,7 @@ from typing import TypeAlias
 import attrs
 
 from zwgk._dates import missing_name
+from zwgk._i18n import gettext
 from zwgk._text import normalize
 from zwgk.deadlines import PeriodUnit
 from zwgk.errors import InvalidTypeError, UnparsedTimeLimitWarning
@@ -462,7 +463,7 @@ def parse_time_limit(text: str, *, warn: bool = True) -> TimeLimit:
     """
     missing = missing_name(text)
     if missing is not None:
-        raise InvalidTypeError.missing("text", text, missing, "a 公开时限 phrase (str)")
+        raise InvalidTypeError.missing("text", text, missing, gettext("a 公开时限 phrase (str)"))
     parts, notes = _parse_normalized(normalize(str(text)))
     limit = TimeLimit(str(text), parts, notes)
     if warn and limit.unparsed:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from zwgk._i18n import N_, Language, gettext, msg
 from zwgk.deadlines import Period
 from zwgk.errors import PlanCycleError, PlanReferenceError, PlanRuleError
 
@@ -78,9 +79,12 @@ class RelativeDue:
     after: str
     within: Period
 
-    def render(self) -> str:
-        """``t1 完成后10个工作日内``."""
-        return f"{self.after} 完成后{self.within.render()}内"
+    def render(self, lang: Language | None = None) -> str:
+        """The rule in ``lang`` (default: the current language): ``t1 完成后10个工作日内`` /
+        ``within 10个工作日 after t1 is done`` (the period as the plan writes it)."""
+        return msg(
+            "within {period} after {task} is done", period=self.within.render(), task=self.after
+        ).render(lang)
 
 
 @attrs.frozen
@@ -102,10 +106,14 @@ class Recurrence:
     month: int | None = None
     amount: int | None = None
 
-    def render(self) -> str:
-        """The phrase as written, with its span: ``每季度（2025-01-01起）``."""
-        until = "" if self.end is None else f"至{self.end.isoformat()}"
-        return f"{self.text}（{self.start.isoformat()}起{until}）"
+    def render(self, lang: Language | None = None) -> str:
+        """The phrase as written, with its span in ``lang`` (default: the current language):
+        ``每季度（2025-01-01起）`` / ``每季度 (from 2025-01-01)``."""
+        if self.end is None:
+            return msg("{every} (from {start})", every=self.text, start=self.start).render(lang)
+        return msg("{every} (from {start} to {end})", every=self.text, start=self.start, end=self.end).render(
+            lang
+        )
 
 
 DueRule = FixedDue | RelativeDue | Recurrence
@@ -207,7 +215,7 @@ class Plan:
         for t in self.tasks:
             if t.id == task_id:
                 return t
-        raise UnknownNameError("task", task_id, [t.id for t in self.tasks])
+        raise UnknownNameError(N_("task"), task_id, [t.id for t in self.tasks])
 
 
 def check_plan(plan: Plan) -> None:
@@ -217,7 +225,7 @@ def check_plan(plan: Plan) -> None:
     seen: set[str] = set()
     for t in plan.tasks:
         if t.id in seen:
-            raise PlanRuleError(plan.name, t.id, "id", t.id, "task ids unique within the plan")
+            raise PlanRuleError(plan.name, t.id, "id", t.id, gettext("task ids unique within the plan"))
         seen.add(t.id)
     phases = {p.id: p for p in plan.phases}
     by_id = {t.id: t for t in plan.tasks}
@@ -235,7 +243,7 @@ def check_plan(plan: Plan) -> None:
                     "after",
                     after,
                     ids,
-                    reason="a recurring task has no single completion day to count from",
+                    reason=gettext("a recurring task has no single completion day to count from"),
                 )
         if t.due is None and (t.phase is None or phases[t.phase].end is None):
             raise PlanRuleError(
@@ -243,7 +251,7 @@ def check_plan(plan: Plan) -> None:
                 t.id,
                 "due",
                 None,
-                "a due rule (date, after + within, or every) or a phase with an end",
+                gettext("a due rule (date, after + within, or every) or a phase with an end"),
             )
     _check_cycles(plan, by_id)
 

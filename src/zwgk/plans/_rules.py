@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import N_, gettext, msg
 from zwgk.calendar import ChinaCalendar
 from zwgk.catalog import AnnualDeadline, Frequency, PeriodicLimit, PeriodLimit, parse_time_limit
 from zwgk.deadlines import Period
@@ -56,10 +57,14 @@ _CADENCES = MappingProxyType(
     }
 )
 
-_EVERY_EXPECTED = (
-    "a recurrence such as 每月, 每季度, 每半年, 每年, 每周, 每月10日前, 每年1月31日前 or 每20个工作日"
-)
-_WITHIN_EXPECTED = "a period such as 10个工作日, 15日 or 1个月"
+_EVERY_EXPECTED = N_("a recurrence such as {examples}")
+_EVERY_EXAMPLES = "每月, 每季度, 每半年, 每年, 每周, 每月10日前, 每年1月31日前, 每20个工作日"
+_WITHIN_EXPECTED = N_("a period such as {examples}")
+_WITHIN_EXAMPLES = "10个工作日, 15日, 1个月"
+
+
+def _every_expected() -> str:
+    return gettext(_EVERY_EXPECTED).format(examples=_EVERY_EXAMPLES)
 
 
 def _parts(text: str) -> tuple[object, ...]:
@@ -78,7 +83,9 @@ def parse_within(text: str, *, plan: str = "", task: str = "") -> Period:
     if len(parts) == 1 and isinstance(parts[0], PeriodLimit):
         p = parts[0]
         return Period(p.amount, p.unit, text=text)
-    raise PlanRuleError(plan, task, "within", text, _WITHIN_EXPECTED)
+    raise PlanRuleError(
+        plan, task, "within", text, gettext(_WITHIN_EXPECTED).format(examples=_WITHIN_EXAMPLES)
+    )
 
 
 def parse_every(
@@ -90,7 +97,9 @@ def parse_every(
         PlanRuleError: the phrase is not a recurrence, or ``end`` is before ``start``.
     """
     if end is not None and end < start:
-        raise PlanRuleError(plan, task, "end", end, f"a day on or after start {start.isoformat()}")
+        raise PlanRuleError(
+            plan, task, "end", end, msg("a day on or after start {start}", start=start).render()
+        )
     stripped = text.strip()
     match = _EVERY_WORKING_DAYS.match(stripped)
     if match is not None:
@@ -103,11 +112,11 @@ def parse_every(
         part = parts[0]
         if isinstance(part, PeriodicLimit) and part.scope is None:
             if part.day is not None and part.frequency is not Frequency.MONTHLY:
-                raise PlanRuleError(plan, task, "every", text, _EVERY_EXPECTED)
+                raise PlanRuleError(plan, task, "every", text, _every_expected())
             return Recurrence(text, _CADENCES[part.frequency], start, end, day=part.day)
         if isinstance(part, AnnualDeadline) and part.scope is None:
             return Recurrence(text, Cadence.ANNUAL_DATE, start, end, day=part.day, month=part.month)
-    raise PlanRuleError(plan, task, "every", text, _EVERY_EXPECTED)
+    raise PlanRuleError(plan, task, "every", text, _every_expected())
 
 
 @attrs.frozen

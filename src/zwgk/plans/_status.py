@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._i18n import N_, Language, Message, gettext, msg, text
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines import period_end
@@ -35,16 +36,21 @@ class State(enum.Enum):
 
     @property
     def label(self) -> str:
-        """Chinese label: 按时完成, 逾期完成, 逾期未完成, 未到期."""
-        return _STATE_LABELS[self]
+        """The state worded in the current language: 按时完成, 逾期完成, 逾期未完成, 未到期 /
+        done on time, done late, overdue, not yet due."""
+        return self.label_in()
+
+    def label_in(self, lang: Language | None = None) -> str:
+        """The state worded in ``lang``."""
+        return gettext(_STATE_LABELS[self], lang)
 
 
 _STATE_LABELS = MappingProxyType(
     {
-        State.DONE: "按时完成",
-        State.DONE_LATE: "逾期完成",
-        State.OVERDUE: "逾期未完成",
-        State.OPEN: "未到期",
+        State.DONE: N_("done on time"),
+        State.DONE_LATE: N_("done late"),
+        State.OVERDUE: N_("overdue"),
+        State.OPEN: N_("not yet due"),
     }
 )
 
@@ -52,14 +58,24 @@ _STATE_LABELS = MappingProxyType(
 @attrs.frozen
 class DueDate:
     """One due date of a task: ``occurrence`` is ``None`` for a one-off task; ``basis`` says
-    how the date was found (``stated``, ``phase prepare ends``, ``10个工作日 after t1 (done
-    2018-05-02)``, ``每季度 2025Q1: period ends 2025-03-31``)."""
+    how the date was found, in the current language (``stated in the plan``, ``end of phase
+    prepare``, ``10个工作日 after t1 (done 2018-05-02)``, ``每季度 2025Q1: due 2025-03-31``;
+    the phrases of the plan are quoted as written); `basis_in` words it in another."""
 
     task: str
     occurrence: str | None
     period_start: dt.date | None
     due: dt.date
-    basis: str
+    _basis: str | Message = attrs.field(alias="basis")
+
+    @property
+    def basis(self) -> str:
+        """How the date was found, in the current language."""
+        return text(self._basis)
+
+    def basis_in(self, lang: Language | None = None) -> str:
+        """How the date was found, in ``lang``."""
+        return text(self._basis, lang)
 
 
 @attrs.frozen
@@ -78,11 +94,20 @@ class TaskStatus:
     occurrence: str | None
     period_start: dt.date | None
     due: dt.date
-    basis: str
+    _basis: str | Message = attrs.field(alias="basis")
     done: dt.date | None
     state: State
     working_days_late: int
     working_days_left: int
+
+    @property
+    def basis(self) -> str:
+        """How the due date was found, in the current language (see `DueDate`)."""
+        return text(self._basis)
+
+    def basis_in(self, lang: Language | None = None) -> str:
+        """How the due date was found, in ``lang``."""
+        return text(self._basis, lang)
 
 
 @attrs.frozen
@@ -130,13 +155,22 @@ class PlanStatus:
     def _repr_html_(self) -> str:
         return str(present(self, "html"))
 
-    def render_text(self) -> str:
-        """A plain-text table (Chinese headers) with the summaries and the critical path."""
-        return str(present(self, "text"))
+    def render_text(self, *, lang: Language | None = None) -> str:
+        """A plain-text table with the summaries and the critical path, in ``lang`` (default:
+        the current language).
 
-    def render_markdown(self) -> str:
-        """The same as Markdown."""
-        return str(present(self, "markdown"))
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return str(present(self, "text", lang=lang))
+
+    def render_markdown(self, *, lang: Language | None = None) -> str:
+        """The same as Markdown, in ``lang``.
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return str(present(self, "markdown", lang=lang))
 
     def to_frame(self) -> Any:
         """One row per task or occurrence (extra ``zwgk[pandas]``)."""
@@ -164,17 +198,19 @@ def _resolve(
         rule = task.due
         dues: tuple[DueDate, ...]
         if isinstance(rule, FixedDue):
-            dues = (DueDate(task.id, None, None, rule.date, "stated"),)
+            dues = (DueDate(task.id, None, None, rule.date, msg("stated in the plan")),)
         elif isinstance(rule, RelativeDue):
             other = by_id[rule.after]
             (base_due,) = resolve(other)
             done = _done_for(other, None, as_of)
+            period, after = rule.within.render(), other.id
             if done is not None:
-                base, how = done, f"done {done.isoformat()}"
+                end = period_end(done, rule.within, calendar=cal)
+                basis = msg("{period} after {task} (done {day})", period=period, task=after, day=done)
             else:
-                base, how = base_due.due, f"due {base_due.due.isoformat()}"
-            end = period_end(base, rule.within, calendar=cal)
-            dues = (DueDate(task.id, None, None, end, f"{rule.within.render()} after {other.id} ({how})"),)
+                end = period_end(base_due.due, rule.within, calendar=cal)
+                basis = msg("{period} after {task} (due {day})", period=period, task=after, day=base_due.due)
+            dues = (DueDate(task.id, None, None, end, basis),)
         elif isinstance(rule, Recurrence):
             dues = tuple(
                 DueDate(
@@ -182,15 +218,24 @@ def _resolve(
                     o.label,
                     o.period_start,
                     o.due,
-                    f"{rule.text} {o.label}: due {o.nominal.isoformat()}"
-                    + ("" if o.due == o.nominal else f", a rest day, moved to {o.due.isoformat()}"),
+                    msg("{every} {occurrence}: due {day}", every=rule.text, occurrence=o.label, day=o.nominal)
+                    if o.due == o.nominal
+                    else msg(
+                        "{every} {occurrence}: due {day}, a rest day, moved to {moved}",
+                        every=rule.text,
+                        occurrence=o.label,
+                        day=o.nominal,
+                        moved=o.due,
+                    ),
                 )
                 for o in occurrences(rule, until, cal, roll_forward=plan.roll_forward)
             )
         else:
             phase = phases[task.phase or ""]
             assert phase.end is not None  # checked by Plan
-            dues = (DueDate(task.id, None, phase.start, phase.end, f"phase {phase.id} ends"),)
+            dues = (
+                DueDate(task.id, None, phase.start, phase.end, msg("end of phase {phase}", phase=phase.id)),
+            )
         out[task.id] = dues
         return dues
 
@@ -287,7 +332,7 @@ def _row(task: Task, d: DueDate, done: dt.date | None, as_of: dt.date, cal: Chin
         occurrence=d.occurrence,
         period_start=d.period_start,
         due=d.due,
-        basis=d.basis,
+        basis=d._basis,
         done=done,
         state=state,
         working_days_late=late,

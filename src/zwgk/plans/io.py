@@ -49,6 +49,7 @@ from typing import Any
 
 from zwgk._dates import DATE_FORMS, parse_date
 from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._i18n import N_, Message, gettext, msg
 from zwgk._json_guard import load_json, load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
@@ -87,23 +88,30 @@ _PLAN_KEYS = frozenset({"name", "title", "source", "roll_forward", "notes", "pha
 _PHASE_KEYS = frozenset({"id", "title", "start", "end"})
 
 
+_PLAN = N_("plan")  # where a problem of the plan's own keys is
+
+
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, where: str, message: str, field: str | None, value: object, expected: str) -> None:
-        self.problems.append(Problem(where, message, field, value, expected))
+    def add(
+        self, where: str, message: str, field: str | None, value: object, expected: str | Message
+    ) -> None:
+        """Record a problem; ``message`` is a msgid (marked with ``N_``), worded now."""
+        worded = expected.render() if isinstance(expected, Message) else gettext(expected)
+        self.problems.append(Problem(gettext(where), gettext(message), field, value, worded))
 
     def text(self, data: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str:
         value = data.get(key)
         if value is None:
             if required:
-                self.add(where, "missing", key, None, "text")
+                self.add(where, N_("missing"), key, None, N_("text"))
             return ""
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         if not isinstance(value, str):
-            self.add(where, "not text", key, value, "text")
+            self.add(where, N_("not text"), key, value, N_("text"))
             return ""
         return value.strip()
 
@@ -114,7 +122,7 @@ class _Collector:
         try:
             return parse_date(value, key, datetimes=False)
         except (InvalidInputError, InvalidTypeError):
-            self.add(where, "not a date", key, value, f"a date {DATE_FORMS}")
+            self.add(where, N_("not a date"), key, value, msg("a date {forms}", forms=msg(DATE_FORMS)))
             return None
 
 
@@ -129,13 +137,25 @@ def plan_from_dict(data: Mapping[str, Any], *, source: str = "<dict>", name: str
     """
     c = _Collector()
     for key in sorted(set(data) - _PLAN_KEYS):
-        c.add("plan", "unknown key", key, data[key], "one of " + ", ".join(sorted(_PLAN_KEYS)))
+        c.add(
+            _PLAN,
+            N_("unknown key"),
+            key,
+            data[key],
+            msg("one of {names}", names=", ".join(sorted(_PLAN_KEYS))),
+        )
     plan_name = c.text(data, "name", "plan") or name or Path(source).stem
     phases: list[Phase] = []
     for i, raw in enumerate(_tables(data.get("phases"), "phases", c)):
         where = f"phases[{i}]"
         for key in sorted(set(raw) - _PHASE_KEYS):
-            c.add(where, "unknown key", key, raw[key], "one of " + ", ".join(sorted(_PHASE_KEYS)))
+            c.add(
+                where,
+                N_("unknown key"),
+                key,
+                raw[key],
+                msg("one of {names}", names=", ".join(sorted(_PHASE_KEYS))),
+            )
         pid = c.text(raw, "id", where, required=True)
         phases.append(
             Phase(
@@ -148,16 +168,22 @@ def plan_from_dict(data: Mapping[str, Any], *, source: str = "<dict>", name: str
     tasks: list[Task] = []
     raw_tasks = _tables(data.get("tasks"), "tasks", c)
     if not raw_tasks:
-        c.add("plan", "no tasks", "tasks", None, "at least one [[tasks]] table")
+        c.add(_PLAN, N_("no tasks"), "tasks", None, N_("at least one [[tasks]] table"))
     pending: list[tuple[int, Mapping[str, Any]]] = []
     for i, raw in enumerate(raw_tasks):
         where = f"tasks[{i}]"
         for key in sorted(set(raw) - _TASK_KEYS):
-            c.add(where, "unknown key", key, raw[key], "one of " + ", ".join(sorted(_TASK_KEYS)))
+            c.add(
+                where,
+                N_("unknown key"),
+                key,
+                raw[key],
+                msg("one of {names}", names=", ".join(sorted(_TASK_KEYS))),
+            )
         pending.append((i, raw))
     roll = data.get("roll_forward", True)
     if not isinstance(roll, bool):
-        c.add("plan", "not a boolean", "roll_forward", roll, "true or false")
+        c.add(_PLAN, N_("not a boolean"), "roll_forward", roll, N_("true or false"))
         roll = True
     built = [(i, raw, _task_parts(raw, f"tasks[{i}]", c)) for i, raw in pending]
     if c.problems:
@@ -179,7 +205,7 @@ def _tables(value: object, key: str, c: _Collector) -> list[Mapping[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        c.add("plan", "not a list of tables", key, value, f"[[{key}]] tables")
+        c.add(_PLAN, N_("not a list of tables"), key, value, msg("[[{key}]] tables", key=key))
         return []
     return list(value)
 
@@ -202,7 +228,7 @@ def _task_parts(raw: Mapping[str, Any], where: str, c: _Collector) -> dict[str, 
     if isinstance(owners, str) or (isinstance(owners, list) and all(isinstance(o, str) for o in owners)):
         parts["owners"] = split_owners(owners)
     else:
-        c.add(where, "not text or a list of text", "owners", owners, "责任单位 text or a list")
+        c.add(where, N_("not text or a list of text"), "owners", owners, N_("责任单位 text or a list"))
         parts["owners"] = ()
     done = raw.get("done")
     parts["done"], parts["done_occurrences"] = None, ()
@@ -217,15 +243,25 @@ def _task_parts(raw: Mapping[str, Any], where: str, c: _Collector) -> dict[str, 
         parts["done"] = c.date(raw, "done", where)
     kinds = [k for k in ("due", "within", "every") if parts[k] is not None]
     if len(kinds) > 1:
-        c.add(where, "conflicting due rules", "+".join(kinds), None, "one of due, after + within, every")
+        c.add(
+            where, N_("conflicting due rules"), "+".join(kinds), None, N_("one of due, after + within, every")
+        )
     if parts["within"] is not None and parts["after"] is None:
-        c.add(where, "within without after", "after", None, "the id of the task the period counts from")
+        c.add(
+            where, N_("within without after"), "after", None, N_("the id of the task the period counts from")
+        )
     if parts["every"] is not None and parts["start"] is None:
-        c.add(where, "every without start", "start", None, "the first day of the recurrence")
+        c.add(where, N_("every without start"), "start", None, N_("the first day of the recurrence"))
     if parts["every"] is None and parts["done_occurrences"]:
-        c.add(where, "per-occurrence done on a one-off task", "done", done, "done = DATE")
+        c.add(where, N_("per-occurrence done on a one-off task"), "done", done, N_("done = DATE"))
     if parts["every"] is not None and parts["done"] is not None:
-        c.add(where, "a single done on a recurring task", "done", done, 'done = { "2025Q1" = 2025-03-28, … }')
+        c.add(
+            where,
+            N_("a single done on a recurring task"),
+            "done",
+            done,
+            N_('done = { "2025Q1" = 2025-03-28, … }'),
+        )
     return parts
 
 
@@ -252,6 +288,8 @@ def _task(plan: str, raw: Mapping[str, Any], p: dict[str, Any]) -> Task:
 
 
 # ----------------------------------------------------------------------------- spreadsheets
+
+_XLSX_COLUMNS = "序号, 工作任务, 责任单位, 完成时限, 备注"  # the header row of a plan sheet
 
 _COLUMNS = MappingProxyType(
     {
@@ -296,11 +334,11 @@ def plan_from_rows(
             source,
             [
                 Problem(
-                    "header",
-                    "no header row",
+                    gettext("header"),
+                    gettext("no header row"),
                     "工作任务",
                     None,
-                    "a row with 序号, 工作任务, 责任单位, 完成时限, 备注",
+                    msg("a row with {columns}", columns=_XLSX_COLUMNS).render(),
                 )
             ],
         )
@@ -311,9 +349,7 @@ def plan_from_rows(
         raise InvalidRecordsError(
             source,
             [
-                Problem(
-                    "header", "missing column", names[m], None, "序号, 工作任务, 责任单位, 完成时限, 备注"
-                )
+                Problem(gettext("header"), gettext("missing column"), names[m], None, _XLSX_COLUMNS)
                 for m in missing
             ],
         )
@@ -324,7 +360,7 @@ def plan_from_rows(
         cells = {key: _cell(row[i]) for i, key in enumerate(header) if key is not None and i < len(row)}
         if not any(str(v or "").strip() for v in cells.values()):
             continue
-        where = f"row {r}"
+        where = msg("row {n}", n=r).render()
         task: dict[str, Any] = {
             "id": str(cells.get("id") or cells.get("number") or r).strip(),
             "title": str(cells.get("title") or "").strip(),
@@ -351,7 +387,13 @@ def plan_from_rows(
             task["due"] = _DEADLINE_TAIL.sub("", text).strip()
         else:
             problems.append(
-                Problem(where, "empty", "完成时限", None, "a date, 每… or a period after 前置任务")
+                Problem(
+                    where,
+                    gettext("empty"),
+                    "完成时限",
+                    None,
+                    gettext("a date, 每… or a period after 前置任务"),
+                )
             )
         done = cells.get("done")
         if done not in (None, ""):
@@ -367,7 +409,7 @@ def plan_from_rows(
 
 
 def _read_xlsx(path: Path, limits: Limits) -> Plan:
-    openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX work plans")
+    openpyxl = import_extra("openpyxl", "xlsx", gettext("reading XLSX work plans"))
     workbook, shape = load_workbook(openpyxl, path, read_only=True, limits=limits)
     try:
         ws = default_sheet(workbook, path)
@@ -388,7 +430,7 @@ def load_plan(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Plan:
         PlanReferenceError: a task names a task or phase the plan lacks.
         PlanCycleError: tasks depend on each other in a circle (``after`` links).
     """
-    target = existing_file(path, "work plan (.toml, .json or .xlsx)")
+    target = existing_file(path, gettext("work plan (.toml, .json or .xlsx)"))
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(target, limits)
@@ -397,16 +439,25 @@ def load_plan(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Plan:
 
         raise DataFileError(
             target.name,
-            [Problem(str(target), "unknown file type", "suffix", suffix, ".toml, .json or .xlsx")],
+            [
+                Problem(
+                    str(target),
+                    gettext("unknown file type"),
+                    "suffix",
+                    suffix,
+                    gettext(".toml, .json or .xlsx"),
+                )
+            ],
         )
-    _, text = read_input_text(target, "work plan", limits=limits)
+    _, text = read_input_text(target, gettext("work plan"), limits=limits)
     if suffix == ".toml":
         data: object = load_toml(text, limits=limits, source=target.name)
     else:
         data = load_json(text, limits=limits, source=target.name)
     if not isinstance(data, Mapping):
         raise InvalidRecordsError(
-            target.name, [Problem("document", "not an object", None, data, "a plan object")]
+            target.name,
+            [Problem(gettext("document"), gettext("not an object"), None, data, gettext("a plan object"))],
         )
     return plan_from_dict(data, source=target.name, name=target.stem)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import attrs
 
+from zwgk._i18n import Language, msg
 from zwgk._text import normalize_label
 from zwgk.powers._model import PowerItem, PowerList
 
@@ -56,11 +57,28 @@ class ClaimCheck:
         return (self.claimed_before, self.claimed_after) == (self.before, self.after)
 
     def __str__(self) -> str:
-        verdict = "holds" if self.holds else "does not hold"
-        return (
-            f"claim {self.claimed_before} → {self.claimed_after} {verdict}: "
-            f"the lists have {self.before} → {self.after} items"
-        )
+        return self.text_in()
+
+    def text_in(self, lang: Language | None = None) -> str:
+        """The verdict as one line in ``lang`` (default: the current language)."""
+        counts = {
+            "claimed_before": self.claimed_before,
+            "claimed_after": self.claimed_after,
+            "before": self.before,
+            "after": self.after,
+        }
+        if self.holds:
+            said = msg(
+                "claim {claimed_before} → {claimed_after} holds: the lists have {before} → {after} items",
+                **counts,
+            )
+        else:
+            said = msg(
+                "claim {claimed_before} → {claimed_after} does not hold: "
+                "the lists have {before} → {after} items",
+                **counts,
+            )
+        return said.render(lang)
 
 
 @attrs.frozen

@@ -12,8 +12,11 @@ element missing as a named [`FlowFinding`][zwgk.powers.FlowFinding].
 from __future__ import annotations
 
 import enum
+from types import MappingProxyType
 
 import attrs
+
+from zwgk._i18n import N_, Language, Message, msg
 
 __all__ = ["FlowFinding", "FlowFindingCode", "FlowStep", "Flowchart", "check_flowchart"]
 
@@ -28,6 +31,19 @@ class FlowFindingCode(enum.Enum):
     STEP_NO_SUPERVISION = "环节未载明监督制约环节"
     NO_RIGHTS = "未载明相对人的权利"
     NO_COMPLAINT_ROUTE = "未载明投诉举报途径和方式"
+
+
+_CODES = MappingProxyType(
+    {
+        FlowFindingCode.NO_BASIS: N_("the basis for exercising the power is not stated"),
+        FlowFindingCode.NO_STEPS: N_("the procedure is not stated"),
+        FlowFindingCode.STEP_NO_POST: N_("the step does not name the post that handles it"),
+        FlowFindingCode.STEP_NO_TIME_LIMIT: N_("the step does not state its time limit"),
+        FlowFindingCode.STEP_NO_SUPERVISION: N_("the step does not name its supervision point"),
+        FlowFindingCode.NO_RIGHTS: N_("the rights of the person concerned are not stated"),
+        FlowFindingCode.NO_COMPLAINT_ROUTE: N_("the complaint route is not stated"),
+    }
+)
 
 
 @attrs.frozen
@@ -59,7 +75,15 @@ class FlowFinding:
     step: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.step}: {self.code.value}" if self.step else self.code.value
+        return self.text_in()
+
+    def text_in(self, lang: Language | None = None) -> str:
+        """What is missing, in ``lang``: its Chinese label in Chinese (环节未载明承办岗位), an
+        English sentence else; the step's name first."""
+        what = Message(_CODES[self.code])
+        if self.step:
+            return msg("{step}: {what}", step=self.step, what=what).render(lang)
+        return what.render(lang)
 
 
 def check_flowchart(chart: Flowchart) -> tuple[FlowFinding, ...]:

@@ -34,11 +34,12 @@ from zwgk._files import (
     read_input_text,
     sheet_shape,
 )
+from zwgk._i18n import N_, gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk._text import compact
 from zwgk.catalog import LegalBasis, parse_legal_bases, parse_time_limit
-from zwgk.catalog._import import split_cell
+from zwgk.catalog._import import cell_location, split_cell
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem, UnknownNameError
 from zwgk.powers._model import PowerCategory, PowerItem, PowerList, order_by_force
 
@@ -68,7 +69,7 @@ _HEADERS: Mapping[str, str] = MappingProxyType(
 )
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_EXPECTED_HEADER = (
+_EXPECTED_HEADER = N_(
     "a row with at least three of 序号, 职权名称, 职权类别, 实施依据, 实施主体, 办理时限, 收费标准, 备注"
 )
 
@@ -76,15 +77,6 @@ _EXPECTED_HEADER = (
 def _header_key(text: str) -> str | None:
     key = compact(text)
     return _HEADERS.get(key) or _HEADERS.get(_PAREN.sub("", key))
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _text(value: object) -> str:
@@ -151,15 +143,21 @@ def power_list_from_rows(
     if head is None:
         raise InvalidRecordsError(
             source,
-            [Problem("header", "no header row", "header", None, _EXPECTED_HEADER)],
+            [Problem(gettext("header"), gettext("no header row"), "header", None, gettext(_EXPECTED_HEADER))],
         )
     sub = table[head + 1] if head + 1 < len(table) and _is_sub_header(table[head + 1]) else None
     columns = _columns(table[head], sub)
     missing = [
-        Problem("header", f"no {label} column", label, [c for c in table[head] if c.strip()], expected)
+        Problem(
+            gettext("header"),
+            gettext("no {label} column").format(label=label),
+            label,
+            [c for c in table[head] if c.strip()],
+            gettext(expected),
+        )
         for field, label, expected in (
-            ("name", "职权名称", "a column 职权名称 (or 事项名称, 权力名称)"),
-            ("category", "职权类别", "a column 职权类别 (or 权力类型, 类别)"),
+            ("name", "职权名称", N_("a column 职权名称 (or 事项名称, 权力名称)")),
+            ("category", "职权类别", N_("a column 职权类别 (or 权力类型, 类别)")),
         )
         if field not in columns
     ]
@@ -185,13 +183,19 @@ def power_list_from_rows(
             field: str, message: str, value: str, expected: str, row_number: int = row_number
         ) -> None:
             index, label = columns[field]
-            problems.append(
-                Problem(f"row {row_number}, column {_letter(index)}", message, label, value, expected)
-            )
+            problems.append(Problem(cell_location(row_number, index), message, label, value, expected))
 
         name = " ".join(cell("name").split())
         if not name:
-            problems.append(Problem(f"row {row_number}", "item has no name", "职权名称", None, "a 职权名称"))
+            problems.append(
+                Problem(
+                    gettext("row {row}").format(row=row_number),
+                    gettext("item has no name"),
+                    "职权名称",
+                    None,
+                    gettext("a 职权名称"),
+                )
+            )
             continue
         category_text = cell("category") or category_above
         category_above = category_text
@@ -199,7 +203,10 @@ def power_list_from_rows(
             category = PowerCategory.parse(category_text)
         except UnknownNameError:
             problem(
-                "category", "unknown power category", category_text, ", ".join(c.value for c in PowerCategory)
+                "category",
+                gettext("unknown power category"),
+                category_text,
+                ", ".join(c.value for c in PowerCategory),
             )
             continue
         bases: tuple[LegalBasis, ...] = ()
@@ -207,7 +214,7 @@ def power_list_from_rows(
             try:
                 bases = parse_legal_bases(cell("bases"))
             except InvalidInputError as exc:
-                problem("bases", "unbalanced 《》", cell("bases"), exc.expected)
+                problem("bases", gettext("unbalanced 《》"), cell("bases"), exc.expected)
         ordered = order_by_force(bases)
         items.append(
             PowerItem(
@@ -246,7 +253,7 @@ def read_power_list_csv(
         DataFileError: the file cannot be read or decoded, or exceeds the reading limits.
     """
     encodings = [encoding] if encoding else TEXT_ENCODINGS
-    _, text = read_input_text(path, "power list (.csv)", encodings=encodings, limits=limits)
+    _, text = read_input_text(path, gettext("power list (.csv)"), encodings=encodings, limits=limits)
     rows = read_csv_rows(text, limits=limits, source=Path(path).name)
     return power_list_from_rows(rows, source=Path(path).name, title=title)
 
@@ -266,8 +273,8 @@ def read_power_list_xlsx(
         MissingFileError: the file does not exist.
         DataFileError: not a readable ``.xlsx`` workbook, or beyond the reading limits.
     """
-    openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX power lists")
-    target = existing_file(path, "power list workbook (.xlsx)")
+    openpyxl = import_extra("openpyxl", "xlsx", gettext("reading XLSX power lists"))
+    target = existing_file(path, gettext("power list workbook (.xlsx)"))
     workbook, shape = load_workbook(openpyxl, target, limits=limits)
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
@@ -296,4 +303,4 @@ def read_power_list(path: str | Path, **options: object) -> PowerList:
         return read_power_list_csv(path, **options)  # type: ignore[arg-type]
     if suffix in (".xlsx", ".xlsm"):
         return read_power_list_xlsx(path, **options)  # type: ignore[arg-type]
-    raise InvalidInputError("path", str(path), "a .csv or .xlsx file")
+    raise InvalidInputError("path", str(path), gettext("a .csv or .xlsx file"))

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import gettext, msg, msg_n
 from zwgk._text import lookup_label, normalize_label
 from zwgk.catalog import LegalBasis, LegalForce, TimeLimit
 
@@ -52,7 +53,9 @@ class PowerCategory(enum.Enum):
         """
         if isinstance(text, PowerCategory):
             return text
-        return lookup_label(_category_aliases(), text, "power category (职权类别)", [c.value for c in cls])
+        return lookup_label(
+            _category_aliases(), text, gettext("power category (职权类别)"), [c.value for c in cls]
+        )
 
 
 @cache
@@ -117,7 +120,8 @@ class PowerList:
         return len(self.items)
 
     def __repr__(self) -> str:
-        return f"<PowerList {self.title or self.source!s}: {len(self.items)} items>"
+        items = msg_n("{n} item", "{n} items", "n", n=len(self.items))
+        return msg("<PowerList {name}: {items}>", name=self.title or self.source, items=items).render()
 
     def counts_by_category(self) -> Mapping[PowerCategory, int]:
         """Items per category, in the order of [`PowerCategory`][zwgk.powers.PowerCategory] (categories with

@@ -22,6 +22,7 @@ import attrs
 import sqlalchemy as sa
 
 from zwgk import deadlines
+from zwgk._i18n import gettext, msg, msg_n
 from zwgk._neutralise import neutralise_row, write_xlsx_cell
 from zwgk._optional import import_extra
 from zwgk.calendar import ChinaCalendar, default_calendar
@@ -203,11 +204,11 @@ class Register:
         kind = ApplicantKind.parse(applicant_kind)
         day, chan = _receipt(received, channel, submitted, signed, confirmed)
         if not id.strip():
-            raise InvalidInputError("id", id, "a non-empty request id")
+            raise InvalidInputError("id", id, gettext("a non-empty request id"))
         reply_deadline(day)  # the clock accepts the receipt day (regime, calendar coverage)
         with connect(self.engine, write=True) as conn:
             if conn.execute(sa.select(requests.c.id).where(requests.c.id == id)).first() is not None:
-                raise RegisterRecordError("request", id, "already recorded")
+                raise RegisterRecordError("request", id, gettext("already recorded"))
             applicant_id = conn.execute(
                 applicants.insert()
                 .values(kind=kind.value, name=applicant, identifier=identifier)
@@ -254,7 +255,7 @@ class Register:
         new = [e for spec in specs for e in parse_event_spec(spec)]
         spec_of = [spec for spec in specs for _ in parse_event_spec(spec)]
         if not new and not supersedes:
-            raise InvalidInputError("events", list(specs), "at least one event or --supersedes SEQ")
+            raise InvalidInputError("events", list(specs), gettext("at least one event or --supersedes SEQ"))
         who, when = _user(by), _now()
         with connect(self.engine, write=True) as conn:
             received = self._received(conn, id)
@@ -264,11 +265,15 @@ class Register:
                 entry = by_seq.get(seq)
                 if entry is None or entry.kind not in CLOCK_KINDS:
                     raise RegisterRecordError(
-                        "event", seq, f"no clock event of request {id!r} has this number"
+                        "event",
+                        seq,
+                        msg("no clock event of request {id} has this number", id=repr(id)).render(),
                     )
                 if entry.superseded_by is not None:
                     raise RegisterRecordError(
-                        "event", seq, f"already superseded by event {entry.superseded_by}"
+                        "event",
+                        seq,
+                        msg("already superseded by event {seq}", seq=str(entry.superseded_by)).render(),
                     )
             kept = [
                 _event_of(h.kind, h.on, h.detail) for h in history if h.effective and h.seq not in supersedes
@@ -345,9 +350,9 @@ class Register:
             except InvalidRecordsError as exc:
                 raise InvalidRecordsError(exc.source, [_masked(p) for p in exc.problems]) from None
         else:
-            source = "ledger"
+            source = gettext("ledger")
         prepared: list[tuple[DisclosureRequest, list[Event]]] = []
-        problems: list[Problem] = []
+        problems: list[tuple[int, Problem]] = []
         for index, r in enumerate(ledger):
             evs = list(r.events)
             if r.closed is not None and not any(type(e).__name__ in _CLOSING for e in evs):
@@ -355,7 +360,7 @@ class Register:
             try:
                 reply_deadline(r.received, evs)
             except ZwgkError as exc:
-                problems.append(Problem(f"request {index + 1}", str(exc), "events", r.id))
+                problems.append((index, Problem(_request_at(index), str(exc), "events", r.id)))
                 continue
             prepared.append((r, evs))
         who, when = _user(by), _now()
@@ -367,12 +372,13 @@ class Register:
                     conn.execute(sa.select(requests.c.id).where(requests.c.id.in_(chunk))).scalars()
                 )
             problems.extend(
-                Problem(f"request {i + 1}", "already in the register", "id", rid)
+                (i, Problem(_request_at(i), gettext("already in the register"), "id", rid))
                 for i, rid in enumerate(ids)
                 if rid in existing
             )
             if problems:
-                raise InvalidRecordsError(source, sorted(problems, key=lambda p: int(p.location.split()[1])))
+                problems.sort(key=lambda found: found[0])
+                raise InvalidRecordsError(source, [problem for _, problem in problems])
             _bulk_insert(conn, prepared, who, when)
             if before_commit is not None:
                 before_commit()
@@ -400,7 +406,7 @@ class Register:
                 .where(requests.c.id == id)
             ).first()
             if row is None:
-                raise RegisterRecordError("request", id, "not in the register")
+                raise RegisterRecordError("request", id, gettext("not in the register"))
         m = row._mapping
         return RequestRecord(
             id=m["id"],
@@ -442,7 +448,7 @@ class Register:
         run the scalar clock each.  ``within``: keep those due within that many working days
         (and the late).
         """
-        np = import_extra("numpy", "db", "the register's due list")
+        np = import_extra("numpy", "db", gettext("the register's due list"))
         cal = default_calendar()
         with connect(self.engine, write=False) as conn:
             rows = conn.execute(_due_query(as_of)).all()
@@ -517,15 +523,17 @@ class Register:
                     .all()
                 )
                 raise InvalidRecordsError(
-                    "register",
+                    gettext("register"),
                     [
                         Problem(
-                            f"request {rid!r}",
-                            "replied without an outcome",
+                            msg("request {id}", id=repr(rid)).render(),
+                            gettext("replied without an outcome"),
                             "outcome",
                             None,
-                            "a table-3 row; record it with 'zwgk register event ID reply:DATE=OUTCOME "
-                            "--supersedes SEQ'",
+                            gettext(
+                                "a table-3 row; record it with 'zwgk register event ID reply:DATE=OUTCOME "
+                                "--supersedes SEQ'"
+                            ),
                         )
                         for rid in ids
                     ],
@@ -544,9 +552,17 @@ class Register:
                 if row is None:
                     unmapped.append(
                         Problem(
-                            f"{g.n} request(s) closed in {year}",
-                            "a 2008 notice that names no row of table 3; record the row itself "
-                            "(e.g. 不予公开/属于国家秘密)",
+                            msg_n(
+                                "{n} request closed in {year}",
+                                "{n} requests closed in {year}",
+                                "n",
+                                n=g.n,
+                                year=str(year),
+                            ).render(),
+                            gettext(
+                                "a 2008 notice that names no row of table 3; record the row itself "
+                                "(e.g. 不予公开/属于国家秘密)"
+                            ),
                             "outcome",
                             g.outcome,
                         )
@@ -556,7 +572,9 @@ class Register:
             else:
                 counts_forward[k] += g.n
         if unmapped:
-            raise InvalidRecordsError(f"register (table 3 of {fmt.citation})", unmapped)
+            raise InvalidRecordsError(
+                msg("register (table 3 of {citation})", citation=fmt.citation).render(), unmapped
+            )
         return table3_from_counts(fmt, counts_new, counts_carried, outcomes, counts_forward)
 
     def ledger(self, *, mask: bool = False) -> Ledger:
@@ -615,7 +633,7 @@ class Register:
         p = Path(path)
         suffix = p.suffix.lower()
         if suffix not in (".csv", ".xlsx", ".json"):
-            raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
+            raise InvalidInputError("path", str(p), gettext("a .csv, .json or .xlsx file"))
         ledger = self.ledger(mask=mask)
         rows = ledger_to_rows(ledger)
         if suffix == ".json":
@@ -638,7 +656,7 @@ class Register:
                 writer.writerow(neutralise_row("" if v is None else v for v in values))
             p.write_text(buffer.getvalue(), encoding="utf-8")
         else:
-            openpyxl = import_extra("openpyxl", "xlsx", "exporting the register as .xlsx")
+            openpyxl = import_extra("openpyxl", "xlsx", gettext("exporting the register as .xlsx"))
             book = openpyxl.Workbook()
             ws = book.active
             for c, name in enumerate(LEDGER_COLUMNS, start=1):
@@ -655,8 +673,13 @@ class Register:
     def _received(conn: sa.Connection, id: str) -> dt.date:
         value = conn.execute(sa.select(requests.c.received).where(requests.c.id == id)).scalar()
         if value is None:
-            raise RegisterRecordError("request", id, "not in the register")
+            raise RegisterRecordError("request", id, gettext("not in the register"))
         return _as_date(value)
+
+
+def _request_at(index: int) -> str:
+    """Where a ledger row's problem is: ``request 3`` (1-based)."""
+    return msg("request {n}", n=index + 1).render()
 
 
 def _masked(problem: Problem) -> Problem:
@@ -675,7 +698,9 @@ def _receipt(
     if channel is None:
         if received is None:
             raise InvalidInputError(
-                "received", None, "a receipt date, or a channel with its submitted/signed/confirmed date"
+                "received",
+                None,
+                gettext("a receipt date, or a channel with its submitted/signed/confirmed date"),
             )
         return received, Channel.OTHER
     chan = Channel.parse(channel)

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from zwgk._i18n import gettext
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 from zwgk.deadlines.io import ReplyNotice
 from zwgk.errors import InvalidInputError, InvalidRecordsError, Problem
@@ -85,8 +87,10 @@ def require_table3(fmt: ReportFormat, year: int | None = None) -> ReportFormat:
     raise InvalidInputError(
         "year" if year is not None else "format",
         year if year is not None else fmt.id,
-        f"a format with table 3, i.e. a report on {first} or later "
-        f"(format {fmt.id}, {fmt.citation}, has no table)",
+        gettext(
+            "a format with table 3, i.e. a report on {first} or later "
+            "(format {format}, {citation}, has no table)"
+        ).format(first=first, format=fmt.id, citation=fmt.citation),
     )
 
 
@@ -138,15 +142,19 @@ def table3_from_ledger(
         else:
             forward[k] += 1
     if unmapped:
-        raise InvalidRecordsError(f"ledger (table 3 of {fmt.citation})", unmapped)
+        raise InvalidRecordsError(
+            gettext("ledger (table 3 of {citation})").format(citation=fmt.citation), unmapped
+        )
     return table3_from_counts(fmt, new, carried, outcomes, forward)
 
 
 def _unmapped(request_id: str, notice: object) -> Problem:
     """A 2008 notice that names no row of table 3 (不予公开告知书: the reason decides the row)."""
     return Problem(
-        f"request {request_id!r}",
-        "a 2008 notice that names no row of table 3; record the row itself (e.g. 不予公开/属于国家秘密)",
+        gettext("request {id}").format(id=repr(request_id)),
+        gettext(
+            "a 2008 notice that names no row of table 3; record the row itself (e.g. 不予公开/属于国家秘密)"
+        ),
         "outcome",
         getattr(notice, "value", notice),
     )
@@ -172,8 +180,8 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
         MissingExtraError: pandas is not installed.
         InvalidRecordsError: unknown labels, closed without outcome or the reverse (all listed).
     """
-    np = import_extra("numpy", "pandas", "building table 3 from a DataFrame")
-    pd = import_extra("pandas", "pandas", "building table 3 from a DataFrame")
+    np = import_extra("numpy", "pandas", N_("building table 3 from a DataFrame"))
+    pd = import_extra("pandas", "pandas", N_("building table 3 from a DataFrame"))
     fmt = _resolve_format(year, format)
     kind_codes = pd.Index([k.value for k in _KINDS]).get_indexer(frame["applicant_kind"])
     # the rows of table 3, then the 2008 notices (告知书), counted in their mapped rows
@@ -189,18 +197,22 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
     has_outcome = outcome_codes >= 0
     raw_outcome_present = frame["outcome"].notna().to_numpy()
     checks = (
-        (kind_codes < 0, "unknown applicant kind", "applicant_kind"),
-        (raw_outcome_present & ~has_outcome, "unknown outcome", "outcome"),
-        (pending == raw_outcome_present, "closing date and outcome must be given together", "closed"),
-        (np.isnan(ry), "missing receipt date", "received"),
+        (kind_codes < 0, gettext("unknown applicant kind"), "applicant_kind"),
+        (raw_outcome_present & ~has_outcome, gettext("unknown outcome"), "outcome"),
+        (
+            pending == raw_outcome_present,
+            gettext("closing date and outcome must be given together"),
+            "closed",
+        ),
+        (np.isnan(ry), gettext("missing receipt date"), "received"),
     )
     problems = [
-        Problem(f"row {i + 2}", message, field, frame[field].iloc[i])
+        Problem(gettext("row {n}").format(n=i + 2), message, field, frame[field].iloc[i])
         for mask, message, field in checks
         for i in np.flatnonzero(mask)
     ]
     if problems:
-        raise InvalidRecordsError("ledger DataFrame", problems)
+        raise InvalidRecordsError(gettext("ledger DataFrame"), problems)
 
     cy_filled = np.where(pending, np.inf, cy)
     in_scope = (ry <= year) & (cy_filled >= year)
@@ -219,10 +231,10 @@ def table3_from_frame(frame: Any, year: int, *, format: str | ReportFormat | Non
     unmapped = closed_mask & (outcome_row[np.maximum(outcome_codes, 0)] < 0)
     if unmapped.any():
         raise InvalidRecordsError(
-            f"ledger DataFrame (table 3 of {fmt.citation})",
+            gettext("ledger DataFrame (table 3 of {citation})").format(citation=fmt.citation),
             [
                 _unmapped(
-                    str(frame["id"].iloc[i]) if "id" in frame.columns else f"row {i + 2}",
+                    str(frame["id"].iloc[i]) if "id" in frame.columns else gettext("row {n}").format(n=i + 2),
                     frame["outcome"].iloc[i],
                 )
                 for i in np.flatnonzero(unmapped)

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import N_, Language, Message, gettext, msg, msg_n, text
 from zwgk._json_out import json_value, pydantic_core_schema
 from zwgk._numbers import MAX_PERCENT_DECIMALS, exact_sum, parse_percent, quantize
 from zwgk._present import present
@@ -28,13 +29,19 @@ __all__ = ["IDENTITIES", "Culprit", "Finding", "ReportCheck", "ShareFinding", "c
 
 IDENTITIES: Mapping[int, str] = MappingProxyType(
     {
-        1: "表三 each column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度继续办理",
-        2: "表三 each column: （七）总计 = sum of the outcome rows （一）–（六）",
-        3: "表三 each row: 总计 = sum of the six applicant columns",
-        4: "表四 each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
-        5: "every cell is a non-negative integer (table 2 money cells: a non-negative decimal)",
+        1: N_("table 3, each column: [一 本年新收] + [二 上年结转] = [（七）总计] + [四 结转下年度继续办理]"),
+        2: N_("table 3, each column: [（七）总计] = the sum of the outcome rows [（一）]–[（六）]"),
+        3: N_("table 3, each row: [总计] = the sum of the six applicant columns"),
+        4: N_("table 4, each block: [总计] = [结果维持] + [结果纠正] + [其他结果] + [尚未审结]"),
+        5: N_("every cell is a non-negative integer (table 2 money cells: a non-negative decimal)"),
     }
 )
+"""The identities (FACTS §3) by number, as English msgids: word one with `identity_text`."""
+
+
+def identity_text(number: int, lang: Language | None = None) -> str:
+    """Identity ``number`` (1–5) of `IDENTITIES` worded in ``lang`` (default: the current language)."""
+    return gettext(IDENTITIES[number], lang)
 
 
 @attrs.frozen
@@ -53,12 +60,21 @@ class Finding:
     """
 
     identity: int
-    message: str
+    _message: str | Message = attrs.field(alias="message")
     cells: tuple[CellRef, ...]
     expected: int | Decimal
     actual: int | Decimal
     kind: str = attrs.field(default="", kw_only=True)
     where: str = attrs.field(default="", kw_only=True)
+
+    @property
+    def message(self) -> str:
+        """The finding's sentence, in the current language (`message_in` for another)."""
+        return text(self._message)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """The finding's sentence in ``lang``."""
+        return text(self._message, lang)
 
     @property
     def check(self) -> str:
@@ -86,10 +102,16 @@ class Finding:
         }
 
     def __str__(self) -> str:
-        where = ", ".join(str(c) for c in self.cells[:1])
+        return self.str_in()
+
+    def str_in(self, lang: Language | None = None) -> str:
+        """``str(finding)`` in ``lang``: its kind (or identity) and its sentence."""
         if self.kind:
-            return f"{self.kind}: {self.message}"
-        return f"identity {self.identity}: {self.message} [{where}]"
+            return f"{self.kind}: {self.message_in(lang)}"
+        where = ", ".join(str(c) for c in self.cells[:1])
+        return msg(
+            "identity {n}: {message} [{where}]", n=self.identity, message=self._message, where=where
+        ).render(lang)
 
 
 @attrs.frozen(repr=False)
@@ -109,7 +131,16 @@ class ReportCheck:
     format_findings: tuple[Finding, ...] = ()
     notes: tuple[Finding, ...] = ()
     culprit_sets: tuple[tuple[Culprit, ...], ...] = ()
-    culprit_note: str | None = None
+    _culprit_note: str | Message | None = attrs.field(default=None, alias="culprit_note")
+
+    @property
+    def culprit_note(self) -> str | None:
+        """Why there is no unique culprit set (or ``None``), in the current language."""
+        return self.culprit_note_in()
+
+    def culprit_note_in(self, lang: Language | None = None) -> str | None:
+        """``culprit_note`` in ``lang``."""
+        return None if self._culprit_note is None else text(self._culprit_note, lang)
 
     @property
     def ok(self) -> bool:
@@ -151,7 +182,7 @@ class ReportCheck:
     def findings(self) -> tuple[Finding, ...]:
         """Every finding in order: violations, format findings, notes, then one per culprit."""
         culprits = tuple(
-            Finding(0, str(c), (c.cell,), c.consistent, c.reported or 0, kind="culprit")
+            Finding(0, c.message, (c.cell,), c.consistent, c.reported or 0, kind="culprit")
             for c in self.culprits
         )
         return (*self.violations, *self.format_findings, *self.notes, *culprits)
@@ -175,19 +206,28 @@ def _sum_text(values: Sequence[int]) -> str:
     return " + ".join(str(v) for v in values)
 
 
-def _message(kind: str, **values: object) -> str:
-    """The sentence of each finding that is not an identity (one place, for the catalogs of issue 13)."""
-    templates = {
-        "total_blank": "{n} total cell(s) left blank; identities checked from the parts",
-        "section_missing": "section {heading} ({citation}) not found in the report",
-        "table_missing": "section {heading} ({citation}) not found: the report has no table 3",
-        "format_year": (
+_TEMPLATES: Mapping[str, str] = MappingProxyType(
+    {
+        "section_missing": N_("section {heading} ({citation}) not found in the report"),
+        "table_missing": N_("section {heading} ({citation}) not found: the report has no table 3"),
+        "format_year": N_(
             "the report on {year} is laid out in format {format} ({citation}), "
             "but reports on {year} use format {expected} ({expected_citation})"
         ),
-        "no_format": "the report on {year} is laid out in format {format}, but no format covers {year}",
+        "no_format": N_("the report on {year} is laid out in format {format}, but no format covers {year}"),
     }
-    return templates[kind].format(**values)
+)
+
+
+def _message(kind: str, **values: object) -> Message:
+    """The sentence of each finding that is not an identity (one place: the messages of the checks)."""
+    if kind == "total_blank":
+        return msg("{n} total cell(s) left blank; identities checked from the parts", **values)
+    return Message(_TEMPLATES[kind], tuple(values.items()))
+
+
+def _negative(value: int) -> Message:
+    return msg("negative count {value}", value=value)
 
 
 def _eff(table: Table3, row: str, column: Table3Column) -> int:
@@ -204,7 +244,7 @@ def _table3_findings(t3: Table3, violations: list[Finding], blanks: list[CellRef
             if t3.parts(row_key, column) and t3.effective(row_key, column) is not None:
                 blank_totals += 1
         elif value < 0:
-            violations.append(Finding(5, f"negative count {value}", (t3.ref(row_key, column),), 0, value))
+            violations.append(Finding(5, _negative(value), (t3.ref(row_key, column),), 0, value))
     outcome_keys = [r.key for r in fmt.table3_rows if r.is_outcome]
     for column in TABLE3_COLUMNS:
         new, carried = _eff(t3, "new", column), _eff(t3, "carried_over", column)
@@ -213,9 +253,18 @@ def _table3_findings(t3: Table3, violations: list[Finding], blanks: list[CellRef
             violations.append(
                 Finding(
                     1,
-                    f"column {column.value}: 一 + 二 = {new} + {carried} = {new + carried}, "
-                    f"but （七）总计 + 四 = {total} + {forward} = {total + forward} "
-                    f"(off by {total + forward - new - carried})",
+                    msg(
+                        "column {column}: 一 + 二 = {new} + {carried} = {sum}, "
+                        "but （七）总计 + 四 = {total} + {forward} = {reported} (off by {off})",
+                        column=column.value,
+                        new=new,
+                        carried=carried,
+                        sum=new + carried,
+                        total=total,
+                        forward=forward,
+                        reported=total + forward,
+                        off=total + forward - new - carried,
+                    ),
                     tuple(t3.ref(k, column) for k in ("total", "carried_forward", "new", "carried_over")),
                     new + carried,
                     total + forward,
@@ -226,8 +275,14 @@ def _table3_findings(t3: Table3, violations: list[Finding], blanks: list[CellRef
             violations.append(
                 Finding(
                     2,
-                    f"column {column.value}: （七）总计 is {total} but the outcome rows sum to {sum(parts)} "
-                    f"(off by {total - sum(parts)})",
+                    msg(
+                        "column {column}: （七）总计 is {total} but the outcome rows sum to {sum} "
+                        "(off by {off})",
+                        column=column.value,
+                        total=total,
+                        sum=sum(parts),
+                        off=total - sum(parts),
+                    ),
                     (t3.ref("total", column), *(t3.ref(k, column) for k in outcome_keys)),
                     sum(parts),
                     total,
@@ -240,8 +295,14 @@ def _table3_findings(t3: Table3, violations: list[Finding], blanks: list[CellRef
             violations.append(
                 Finding(
                     3,
-                    f"row {row.short}: 总计 is {total} but {_sum_text(six)} = {sum(six)} "
-                    f"(off by {total - sum(six)})",
+                    msg(
+                        "row {row}: 总计 is {total} but {terms} = {sum} (off by {off})",
+                        row=row.short,
+                        total=total,
+                        terms=_sum_text(six),
+                        sum=sum(six),
+                        off=total - sum(six),
+                    ),
                     (t3.ref(row.key, Table3Column.TOTAL), *(t3.ref(row.key, c) for c in APPLICANT_COLUMNS)),
                     sum(six),
                     total,
@@ -259,7 +320,7 @@ def _table4_findings(t4: Table4, violations: list[Finding], blanks: list[CellRef
             blanks.append(t4.ref(key))
             blank_totals += key.endswith(".total") and t4.effective(key) is not None
         elif value < 0:
-            violations.append(Finding(5, f"negative count {value}", (t4.ref(key),), 0, value))
+            violations.append(Finding(5, _negative(value), (t4.ref(key),), 0, value))
     for block, label in blocks:
         four = [t4.raw(f"{block}.{c}") or 0 for c, _ in columns[:4]]
         total = t4.effective(f"{block}.total") or 0
@@ -267,8 +328,14 @@ def _table4_findings(t4: Table4, violations: list[Finding], blanks: list[CellRef
             violations.append(
                 Finding(
                     4,
-                    f"{label}: 总计 is {total} but {_sum_text(four)} = {sum(four)} "
-                    f"(off by {total - sum(four)})",
+                    msg(
+                        "{block}: 总计 is {total} but {terms} = {sum} (off by {off})",
+                        block=label,
+                        total=total,
+                        terms=_sum_text(four),
+                        sum=sum(four),
+                        off=total - sum(four),
+                    ),
                     (t4.ref(f"{block}.total"), *(t4.ref(f"{block}.{c}") for c, _ in columns[:4])),
                     sum(four),
                     total,
@@ -367,7 +434,9 @@ def check_report(report: AnnualReport) -> ReportCheck:
             if amount is None:
                 blanks.append(t2.ref(key))
             elif amount < 0 and key.split(".")[1] not in signed:
-                violations.append(Finding(5, f"negative value {amount}", (t2.ref(key),), 0, amount))
+                violations.append(
+                    Finding(5, msg("negative value {value}", value=amount), (t2.ref(key),), 0, amount)
+                )
     notes = (
         (Finding(0, _message("total_blank", n=blank_totals), (), 0, 0, kind="total_blank"),)
         if blank_totals
@@ -402,8 +471,17 @@ class ShareFinding:
     label: str
     expected: Decimal
     reported: Decimal
-    message: str
+    _message: str | Message = attrs.field(alias="message")
     decimals: int | None = None
+
+    @property
+    def message(self) -> str:
+        """The finding's sentence, in the current language (`message_in` for another)."""
+        return text(self._message)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """The finding's sentence in ``lang``."""
+        return text(self._message, lang)
 
     @property
     def off_by(self) -> Decimal:
@@ -445,7 +523,7 @@ def written_decimals(shown: Decimal) -> int:
 
 def _share_message(
     kind: str,
-    label: str,
+    label: str | Message,
     *,
     count: int | Decimal,
     total: int | Decimal,
@@ -453,25 +531,50 @@ def _share_message(
     expected: Decimal,
     shown: Decimal,
     decimals: int,
-) -> str:
+) -> Message:
     """One sentence per share finding (the single place these messages are built)."""
     unit = Decimal(1).scaleb(-decimals)
-    places = f"{decimals} decimal{'' if decimals == 1 else 's'}"
     if kind == "share_range":
-        return (
-            f"{label}: the share {shown}% is {'above 100' if shown > 100 else 'below 0'}%, "
-            "which no part of a whole can be"
+        if shown > 100:
+            return msg(
+                "{label}: the share {shown}%, above 100%, is more than any part of a whole can be",
+                label=label,
+                shown=shown,
+            )
+        return msg(
+            "{label}: the share {shown}%, below 0%, is less than any part of a whole can be",
+            label=label,
+            shown=shown,
         )
     if kind == "part_range":
-        return f"{label}: the count {count} is above the total {total}"
-    head = f"{label}: {count}/{total} = {quantize(exact, unit / 100)}% → {expected}% at {places}"
+        return msg(
+            "{label}: the count {count} is above the total {total}", label=label, count=count, total=total
+        )
+    values = {
+        "label": label,
+        "count": count,
+        "total": total,
+        "exact": quantize(exact, unit / 100),
+        "expected": expected,
+        "places": msg_n("{n} decimal", "{n} decimals", "n", n=decimals),
+        "shown": shown,
+        "off": shown - expected,
+    }
     if kind == "share_truncated":
-        return f"{head}, reported {shown}%: truncated, not rounded (off by {shown - expected} points)"
-    return f"{head}, reported {shown}% (off by {shown - expected} points)"
+        return msg(
+            "{label}: {count}/{total} = {exact}% → {expected}% at {places}, reported {shown}%: "
+            "truncated, not rounded (off by {off} points)",
+            **values,
+        )
+    return msg(
+        "{label}: {count}/{total} = {exact}% → {expected}% at {places}, reported {shown}% "
+        "(off by {off} points)",
+        **values,
+    )
 
 
 def share_findings(
-    label: str, count: int | Decimal, total: int | Decimal, shown: Decimal, decimals: int | None
+    label: str | Message, count: int | Decimal, total: int | Decimal, shown: Decimal, decimals: int | None
 ) -> list[ShareFinding]:
     """The findings of one reported share ``shown`` of ``count`` in ``total`` (validated inputs).
 
@@ -488,7 +591,7 @@ def share_findings(
         message = _share_message(
             kind, label, count=count, total=total, exact=exact, expected=rounded, shown=shown, decimals=places
         )
-        return ShareFinding(kind, label, expected, reported, message, precision)
+        return ShareFinding(kind, text(label), expected, reported, message, precision)
 
     findings: list[ShareFinding] = []
     if count > total:
@@ -546,29 +649,38 @@ def check_shares(
             part, unreadable percentages, or ``decimals`` below 0.
         InvalidTypeError: a float percentage.
     """
+    labels: list[str | Message]
     if isinstance(parts, Mapping):
         labels = [str(k) for k in parts]
         counts = list(parts.values())
     else:
         counts = list(parts)
-        labels = [f"part {i + 1}" for i in range(len(counts))]
+        labels = [msg("part {n}", n=i + 1) for i in range(len(counts))]
     if isinstance(reported_percentages, Mapping):
         if [str(k) for k in reported_percentages] != labels:
-            raise InvalidInputError("reported_percentages", list(reported_percentages), f"the keys {labels}")
+            raise InvalidInputError(
+                "reported_percentages",
+                list(reported_percentages),
+                gettext("the keys {keys}").format(keys=labels),
+            )
         reported_raw = list(reported_percentages.values())
     else:
         reported_raw = list(reported_percentages)
     if len(reported_raw) != len(counts):
         raise InvalidInputError(
-            "reported_percentages", len(reported_raw), f"{len(counts)} values, one per part"
+            "reported_percentages",
+            len(reported_raw),
+            gettext("{n} values, one per part").format(n=len(counts)),
         )
     if isinstance(total, float) or any(isinstance(c, float) for c in counts):
-        raise InvalidTypeError("parts/total", total, "int or Decimal counts and amounts (not float)")
+        raise InvalidTypeError("parts/total", total, gettext("int or Decimal counts and amounts (not float)"))
     if not _exact_number(total) or total <= 0:
-        raise InvalidInputError("total", total, "a positive whole number or Decimal amount")
+        raise InvalidInputError("total", total, gettext("a positive whole number or Decimal amount"))
     for label, count in zip(labels, counts, strict=True):
         if not _exact_number(count) or count < 0:
-            raise InvalidInputError(f"parts[{label}]", count, "a non-negative whole number or Decimal amount")
+            raise InvalidInputError(
+                f"parts[{label}]", count, gettext("a non-negative whole number or Decimal amount")
+            )
     if decimals is not None and (
         isinstance(decimals, bool)
         or not isinstance(decimals, int)
@@ -577,7 +689,9 @@ def check_shares(
         raise InvalidInputError(
             "decimals",
             decimals,
-            f"None (each share as written) or a whole number from 0 to {MAX_PERCENT_DECIMALS}",
+            gettext("None (each share as written) or a whole number from 0 to {max}").format(
+                max=MAX_PERCENT_DECIMALS
+            ),
         )
     reported = [
         parse_percent(f"reported_percentages[{label}]", v)
@@ -589,10 +703,10 @@ def check_shares(
         findings.append(
             ShareFinding(
                 "parts",
-                "sum of parts",
+                gettext("sum of parts"),
                 Decimal(total),
                 Decimal(parts_sum),
-                f"the parts add up to {parts_sum}, not the total {total}",
+                msg("the parts add up to {sum}, not the total {total}", sum=parts_sum, total=total),
             )
         )
     for label, count, shown in zip(labels, counts, reported, strict=True):
@@ -606,10 +720,14 @@ def check_shares(
         findings.append(
             ShareFinding(
                 "shares",
-                "sum of shares",
+                gettext("sum of shares"),
                 Decimal(100),
                 shown_sum,
-                f"the reported shares add up to {shown_sum}%, not 100% (rounding explains at most ±{slack})",
+                msg(
+                    "the reported shares add up to {sum}%, not 100% (rounding explains at most ±{slack})",
+                    sum=shown_sum,
+                    slack=slack,
+                ),
             )
         )
     return tuple(findings)

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from zwgk._files import read_input_text
+from zwgk._i18n import N_, gettext
 from zwgk._json_guard import check_json_text
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import InvalidRecordsError, Problem
@@ -39,9 +40,9 @@ from zwgk.requests import DisclosureRequest, Ledger
 __all__ = ["ReportCounts", "counts_from_json", "counts_template", "read_counts"]
 
 _MEMBERS = ("table2", "table4", "sections")
-_SIGNED = "a whole number, negative for a decrease (JSON integer, e.g. -2) or null for a blank cell"
+_SIGNED = N_("a whole number, negative for a decrease (JSON integer, e.g. -2) or null for a blank cell")
 _PAIR = '["一、总体情况", "text"]'
-_MONEY = 'a non-negative amount (a JSON number such as 1.25, or decimal text such as "1.25") or null'
+_MONEY = N_('a non-negative amount (a JSON number such as 1.25, or decimal text such as "1.25") or null')
 
 
 class _NotFiniteError(ValueError):
@@ -56,9 +57,9 @@ def _kind(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, list):
-        return "a list"
+        return gettext("a list")
     if isinstance(value, dict):
-        return "an object"
+        return gettext("an object")
     return _json_kind(value)
 
 
@@ -171,22 +172,42 @@ def counts_from_json(
         raw = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant, object_pairs_hook=pairs)
     except _NotFiniteError as exc:
         raise InvalidRecordsError(
-            source, [Problem("document", f"{exc} is not a number JSON allows", None, None, _COUNT_EXPECTED)]
+            source,
+            [
+                Problem(
+                    gettext("document"),
+                    gettext("{value} is not a number JSON allows").format(value=exc),
+                    None,
+                    None,
+                    gettext(_COUNT_EXPECTED),
+                )
+            ],
         ) from None
     except json.JSONDecodeError as exc:
-        problem = Problem(f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}")
+        problem = Problem(
+            gettext("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
+            gettext("not valid JSON: {problem}").format(problem=exc.msg),
+        )
         raise InvalidRecordsError(source, [problem]) from None
     if not isinstance(raw, dict):
         kind = _kind(raw)
-        expected = "a JSON object with optional table2, table4 and sections"
-        problem = Problem("document", f"{kind} is not an object", None, None, expected)
+        expected = gettext("a JSON object with optional table2, table4 and sections")
+        problem = Problem(
+            gettext("document"), gettext("{kind} is not an object").format(kind=kind), None, None, expected
+        )
         raise InvalidRecordsError(source, [problem])
     problems: list[Problem] = [
-        Problem("document", "key given more than once (which value is meant?)", None, key, "each key once")
+        Problem(
+            gettext("document"),
+            gettext("key given more than once (which value is meant?)"),
+            None,
+            key,
+            gettext("each key once"),
+        )
         for key in dict.fromkeys(repeated)
     ]
     problems += [
-        Problem(str(key), "unknown member", None, key, "one of: " + ", ".join(_MEMBERS))
+        Problem(str(key), gettext("unknown member"), None, key, _one_of(_MEMBERS))
         for key in raw
         if key not in _MEMBERS
     ]
@@ -225,25 +246,37 @@ def _object(name: str, value: object, problems: list[Problem]) -> dict[str, Any]
         return None
     if not isinstance(value, dict):
         problems.append(
-            Problem(name, f"{_kind(value)} is not an object", None, value, '{"key": value, ...} or null')
+            Problem(
+                name,
+                gettext("{kind} is not an object").format(kind=_kind(value)),
+                None,
+                value,
+                gettext('{"key": value, ...} or null'),
+            )
         )
         return None
     return value
 
 
 def _unknown(where: str, what: str, key: str, known: tuple[str, ...]) -> Problem:
-    return Problem(where, f"unknown {what}", None, key, "one of: " + ", ".join(known))
+    return Problem(where, gettext("unknown {what}").format(what=what), None, key, _one_of(known))
+
+
+def _one_of(names: tuple[str, ...]) -> str:
+    return gettext("one of: {names}").format(names=", ".join(names))
 
 
 def _count(where: str, value: object, *, signed: bool, problems: list[Problem]) -> int | None:
-    expected = _SIGNED if signed else _COUNT_EXPECTED
+    expected = gettext(_SIGNED if signed else _COUNT_EXPECTED)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(Problem(where, f"{_kind(value)} is not a count", None, value, expected))
+        problems.append(
+            Problem(where, gettext("{kind} is not a count").format(kind=_kind(value)), None, value, expected)
+        )
         return None
     if value < 0 and not signed:
-        problems.append(Problem(where, "a count cannot be negative", None, value, expected))
+        problems.append(Problem(where, gettext("a count cannot be negative"), None, value, expected))
         return None
     return value
 
@@ -260,10 +293,18 @@ def _money(where: str, value: object, problems: list[Problem]) -> Decimal | None
         except InvalidOperation:
             amount = None
     if amount is None or not amount.is_finite():
-        problems.append(Problem(where, f"{_kind(value)} is not an amount", None, value, _MONEY))
+        problems.append(
+            Problem(
+                where,
+                gettext("{kind} is not an amount").format(kind=_kind(value)),
+                None,
+                value,
+                gettext(_MONEY),
+            )
+        )
         return None
     if amount < 0:
-        problems.append(Problem(where, "an amount cannot be negative", None, value, _MONEY))
+        problems.append(Problem(where, gettext("an amount cannot be negative"), None, value, gettext(_MONEY)))
         return None
     return amount
 
@@ -281,7 +322,9 @@ def _table2(
     for key, cell in cells.items():
         where = f"table2.{key}"
         if key not in keys:
-            problems.append(_unknown(where, f"table 2 cell of format {fmt.id}", key, keys))
+            problems.append(
+                _unknown(where, gettext("table 2 cell of format {format}").format(format=fmt.id), key, keys)
+            )
             continue
         column = key.partition(".")[2]
         if column in money:
@@ -301,7 +344,7 @@ def _table4(value: object, problems: list[Problem]) -> tuple[tuple[str, int | No
     for key, cell in cells.items():
         where = f"table4.{key}"
         if key not in keys:
-            problems.append(_unknown(where, "table 4 cell", key, keys))
+            problems.append(_unknown(where, gettext("table 4 cell"), key, keys))
             continue
         before = len(problems)
         out[key] = _count(where, cell, signed=False, problems=problems)
@@ -315,10 +358,12 @@ def _table4(value: object, problems: list[Problem]) -> tuple[tuple[str, int | No
                 problems.append(
                     Problem(
                         f"table4.{block}.total",
-                        f"the total is not the sum of {' + '.join(parts)} (= {given}, blank = 0)",
+                        gettext("the total is not the sum of {parts} (= {given}, blank = 0)").format(
+                            parts=" + ".join(parts), given=given
+                        ),
                         None,
                         total,
-                        f"{given}, or leave it out to have it computed",
+                        gettext("{given}, or leave it out to have it computed").format(given=given),
                     )
                 )
     return tuple(out.items())
@@ -335,30 +380,43 @@ def _sections(fmt: ReportFormat, value: object, problems: list[Problem]) -> tupl
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.append(Problem("sections", f"{_kind(value)} is not a list", None, value, f"[{_PAIR}, ...]"))
+        problems.append(
+            Problem(
+                "sections",
+                gettext("{kind} is not a list").format(kind=_kind(value)),
+                None,
+                value,
+                f"[{_PAIR}, ...]",
+            )
+        )
         return ()
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(value):
         where = f"sections[{index}]"
         if not (isinstance(item, list) and len(item) == 2 and all(isinstance(p, str) for p in item)):
-            problems.append(Problem(where, "not a [heading, text] pair of texts", None, item, _PAIR))
+            problems.append(Problem(where, gettext("not a [heading, text] pair of texts"), None, item, _PAIR))
             continue
         heading = _heading(fmt, item[0])
         if heading is None:
             problems.append(
                 Problem(
                     f"{where}[0]",
-                    f"unknown heading of format {fmt.id}",
+                    gettext("unknown heading of format {format}").format(format=fmt.id),
                     None,
                     item[0],
-                    "one of: " + ", ".join(fmt.sections),
+                    _one_of(fmt.sections),
                 )
             )
             continue
         if heading in seen:
             problems.append(
-                Problem(f"{where}[0]", f"heading repeated (also sections[{seen[heading]}])", None, item[0])
+                Problem(
+                    f"{where}[0]",
+                    gettext("heading repeated (also sections[{index}])").format(index=seen[heading]),
+                    None,
+                    item[0],
+                )
             )
             continue
         seen[heading] = index

@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Language, Message, msg
 from zwgk._json_out import fields_dict
 from zwgk.reports._formats import APPLICANT_COLUMNS, TABLE3_COLUMNS, Table3Column, table4_layout
 from zwgk.reports._model import AnnualReport, CellRef, Table3, Table4
@@ -56,13 +57,33 @@ class Culprit:
     reported: int | None
     consistent: int
 
+    @property
+    def message(self) -> Message:
+        """Its sentence (``likely 表三 [...] × [...]: 3, consistent value 2``), worded when read."""
+        if self.reported is None:
+            return msg(
+                "likely {cell}: blank, consistent value {consistent}",
+                cell=self.cell,
+                consistent=self.consistent,
+            )
+        return msg(
+            "likely {cell}: {reported}, consistent value {consistent}",
+            cell=self.cell,
+            reported=self.reported,
+            consistent=self.consistent,
+        )
+
     def __str__(self) -> str:
-        shown = "blank" if self.reported is None else str(self.reported)
-        return f"likely {self.cell}: {shown}, consistent value {self.consistent}"
+        return self.message.render()
+
+    def str_in(self, lang: Language | None = None) -> str:
+        """``str(culprit)`` in ``lang``."""
+        return self.message.render(lang)
 
     def to_dict(self) -> dict[str, Any]:
         """The culprit as JSON data: ``cell`` ([`CellRef.to_dict`][zwgk.reports.CellRef.to_dict]),
-        ``reported`` (null if blank), ``consistent`` and ``message`` (its sentence)."""
+        ``reported`` (null if blank), ``consistent`` and ``message`` (its sentence, in the current
+        language)."""
         return fields_dict(self) | {"message": str(self)}
 
 
@@ -72,7 +93,7 @@ class CulpritSearch:
     and a note when there is no unique answer."""
 
     sets: tuple[tuple[Culprit, ...], ...] = ()
-    note: str | None = None
+    note: Message | None = None
 
     @property
     def culprits(self) -> tuple[Culprit, ...]:
@@ -280,17 +301,34 @@ def find_culprits(report: AnnualReport) -> CulpritSearch:
     return CulpritSearch(tuple(found[:MAX_SETS]), _note(found, size))
 
 
-def _note(found: list[tuple[Culprit, ...]], size: int) -> str | None:
+def _note(found: list[tuple[Culprit, ...]], size: int) -> Message | None:
     if len(found) == 1:
         return None
     if not found:
-        return (
-            f"no set of up to {MAX_CELLS} cells makes every identity hold "
-            "(more cells are wrong, or the table was misread)"
+        return msg(
+            "no set of up to {n} cells makes every identity hold "
+            "(more cells are wrong, or the table was misread)",
+            n=MAX_CELLS,
         )
-    more = "more than " if len(found) > MAX_SETS else ""
-    shown = "; ".join(" and ".join(str(c.cell) for c in s) for s in found[:3])
-    return (
-        f"ambiguous: {more}{min(len(found), MAX_SETS)} sets of {size} cell(s) each make every "
-        f"identity hold (e.g. {shown}); none is picked"
+    shown: Message | str = ""
+    for cells in found[:3]:
+        one: Message | str = (
+            str(cells[0].cell)
+            if len(cells) == 1
+            else msg("{first} and {second}", first=cells[0].cell, second=cells[1].cell)
+        )
+        shown = one if not shown else msg("{head}; {tail}", head=shown, tail=one)
+    if len(found) > MAX_SETS:
+        return msg(
+            "ambiguous: more than {n} sets of {size} cell(s) each make every identity hold (e.g. {shown}); "
+            "none is picked",
+            n=MAX_SETS,
+            size=size,
+            shown=shown,
+        )
+    return msg(
+        "ambiguous: {n} sets of {size} cell(s) each make every identity hold (e.g. {shown}); none is picked",
+        n=len(found),
+        size=size,
+        shown=shown,
     )

@@ -29,6 +29,7 @@ from zwgk._display import (
     records_frame,
     use_chinese,
 )
+from zwgk._i18n import N_, Language, gettext, msg
 from zwgk._optional import import_extra
 from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.errors import InvalidInputError
@@ -324,7 +325,7 @@ def render_docx(report: AnnualReport) -> bytes:
     """
     import io
 
-    docx = import_extra("docx", "docx", "writing annual reports as Word documents")
+    docx = import_extra("docx", "docx", N_("writing annual reports as Word documents"))
     doc = docx.Document()
     doc.add_heading(docx_title(report), level=0)
     texts = dict(report.sections)
@@ -360,7 +361,7 @@ def table3_frame(report: AnnualReport) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    pd = import_extra("pandas", "pandas", "table 3 as a DataFrame")
+    pd = import_extra("pandas", "pandas", N_("table 3 as a DataFrame"))
     fmt = report.format
     table = _table3_of(report)
     frame = pd.DataFrame(
@@ -422,12 +423,13 @@ def plot_outcomes(
         InvalidInputError: no reports, or a report without a year.
     """
     if not reports:
-        raise InvalidInputError("reports", [], "at least one report")
+        raise InvalidInputError("reports", [], gettext("at least one report"))
     for index, report in enumerate(reports):
         if report.year is None:
-            raise InvalidInputError(f"reports[{index}].year", None, "the year the report covers")
+            raise InvalidInputError(f"reports[{index}].year", None, gettext("the year the report covers"))
     figure_cls = figure_class()
     chinese = use_chinese(labels)
+    lang: Language = "zh" if chinese else "en"
     family = cjk_fonts() if chinese else ["DejaVu Sans"]
     by_year: dict[int, dict[OutcomeGroup, int]] = {}
     for report in reports:
@@ -444,11 +446,11 @@ def plot_outcomes(
         name = group.value if chinese else group.name.lower().replace("_", " ")
         ax.bar([str(y) for y in years], heights, bottom=bottom, label=name)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    ax.set_xlabel("年度" if chinese else "year", family=family)
-    ax.set_ylabel("办结申请数（件）" if chinese else "requests closed", family=family)
+    ax.set_xlabel(gettext("year", lang), family=family)
+    ax.set_ylabel(gettext("requests closed", lang), family=family)
     integer_axis(ax.yaxis)
     legend_outside(ax, family=family)
-    default = "办理结果（按年度）" if chinese else "outcomes by year"
+    default = gettext("outcomes by year", lang)
     ax.set_title(title if title is not None else default, family=family)
     return fig
 
@@ -462,35 +464,44 @@ VIOLATION_COLUMNS = ("identity", "cell", "expected", "actual", "off_by", "messag
 def _flow(table: Table3) -> str:
     def total(row: str) -> str:
         value = table.effective(row)
-        return "blank" if value is None else str(value)
+        return gettext("blank") if value is None else str(value)
 
-    return (
-        f"新收 {total('new')}, 上年结转 {total('carried_over')}, "
-        f"总计 {total('total')}, 结转下年度 {total('carried_forward')}"
-    )
+    return msg(
+        "new {new}, carried over {carried}, total {total}, carried forward {forward}",
+        new=total("new"),
+        carried=total("carried_over"),
+        total=total("total"),
+        forward=total("carried_forward"),
+    ).render()
 
 
 def table3_repr(table: Table3) -> str:
-    """One line: the format and the 总计 column of rows 一, 二, （七） and 四."""
-    return f"<Table3 format {table.format.id}: {_flow(table)}>"
+    """One line: the format and the 总计 column of rows 一, 二, （七） and 四 (current language)."""
+    return msg("<Table3 format {format}: {flow}>", format=table.format.id, flow=_flow(table)).render()
 
 
 def report_repr(report: AnnualReport) -> str:
-    """One line: agency, year, format, the tables present and table 3's flow of requests."""
-    year = f" {report.year}" if report.year is not None else ""
-    tables = ", ".join(
-        name
-        for name, present in (("表二", report.table2), ("表三", report.table3), ("表四", report.table4))
-        if present is not None
+    """One line: agency, year, format, the tables present and table 3's flow of requests
+    (in the current language; the agency is the report's own data)."""
+    names = ((gettext("table 2"), report.table2), (gettext("table 3"), report.table3))
+    tables = gettext(", ").join(
+        name for name, present in (*names, (gettext("table 4"), report.table4)) if present is not None
     )
     if report.table3 is None:
         stated = sum(1 for _, v in report.statistics if v is not None)
-        flow = f"{len(report.sections)} section(s), {stated} statistic(s) stated"
+        flow = msg(
+            "{n} section(s), {stated} statistic(s) stated", n=len(report.sections), stated=stated
+        ).render()
     else:
         flow = _flow(report.table3)
-    return (
-        f"<AnnualReport {report.agency}{year} (format {report.format.id}; {tables or 'no tables'}): {flow}>"
-    )
+    return msg(
+        "<AnnualReport {agency}{year} (format {format}; {tables}): {flow}>",
+        agency=report.agency,
+        year="" if report.year is None else f" {report.year}",
+        format=report.format.id,
+        tables=tables or gettext("no tables"),
+        flow=flow,
+    ).render()
 
 
 def report_html(report: AnnualReport) -> str:
@@ -520,19 +531,26 @@ def table3_to_frame(table: Table3) -> Any:
 
 def check_repr(check: ReportCheck) -> str:
     """One line: ok or the violated identities, the other findings, the culprits and the blank cells."""
-    blanks = f", {len(check.blanks)} blank cell(s)" if check.blanks else ""
+    comma = gettext(", ")
+    blanks = comma + msg("{n} blank cell(s)", n=len(check.blanks)).render() if check.blanks else ""
     others = sorted({f.check for f in (*check.format_findings, *check.notes)})
-    extra = f", {', '.join(others)}" if others else ""
-    culprit = f", {len(check.culprits)} likely culprit cell(s)" if check.culprits else ""
-    if check.ok:
-        return f"<ReportCheck ok{extra}{blanks}>"
-    identities = sorted({f.identity for f in check.violations})
-    head = (
-        f"{len(check.violations)} violation(s) of identities {', '.join(map(str, identities))}"
-        if check.violations
-        else "0 violations"
+    extra = comma + comma.join(others) if others else ""
+    culprit = (
+        comma + msg("{n} likely culprit cell(s)", n=len(check.culprits)).render() if check.culprits else ""
     )
-    return f"<ReportCheck {head}{extra}{culprit}{blanks}>"
+    if check.ok:
+        head = gettext("ok")
+    elif check.violations:
+        identities = sorted({f.identity for f in check.violations})
+        head = msg(
+            "{n} violation(s) of identities {ids}",
+            n=len(check.violations),
+            ids=comma.join(map(str, identities)),
+        ).render()
+    else:
+        head = gettext("0 violations")
+    rest = f"{extra}{blanks}" if check.ok else f"{extra}{culprit}{blanks}"
+    return msg("<ReportCheck {head}{rest}>", head=head, rest=rest).render()
 
 
 def check_html(check: ReportCheck) -> str:
@@ -540,21 +558,18 @@ def check_html(check: ReportCheck) -> str:
     blank cells."""
     esc = html.escape
     head = (
-        "<p>All identities hold.</p>"
+        f"<p>{esc(gettext('All identities hold.'))}</p>"
         if not check.violations
-        else f"<p><b>{len(check.violations)}</b> violation(s)</p>"
+        else "<p>" + msg("<b>{n}</b> violation(s)", n=len(check.violations)).render() + "</p>"
     )
     rows = "".join(
         f"<tr><td>{f.identity}</td><td>{esc(str(f.cells[0]) if f.cells else '')}</td><td>{f.expected}</td>"
         f"<td>{f.actual}</td><td>{f.off_by}</td><td>{esc(f.message)}</td></tr>"
         for f in check.violations
     )
-    table = (
-        "<table><thead><tr><th>identity</th><th>cell</th><th>expected</th><th>reported</th><th>off by</th>"
-        f"<th>message</th></tr></thead><tbody>{rows}</tbody></table>"
-        if rows
-        else ""
-    )
+    names = (N_("identity"), N_("cell"), N_("expected"), N_("reported"), N_("off by"), N_("message"))
+    header = "".join(f"<th>{esc(gettext(n))}</th>" for n in names)
+    table = f"<table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>" if rows else ""
     others = "".join(
         f"<p>{esc(f.check)}: {esc(f.message)}</p>" for f in (*check.format_findings, *check.notes)
     )
@@ -562,7 +577,15 @@ def check_html(check: ReportCheck) -> str:
     if check.culprit_note:
         culprits += f"<p>{esc(check.culprit_note)}</p>"
     blanks = (
-        f"<p>{len(check.blanks)} blank cell(s): " + "; ".join(esc(str(c)) for c in check.blanks) + "</p>"
+        "<p>"
+        + esc(
+            msg(
+                "{n} blank cell(s): {cells}",
+                n=len(check.blanks),
+                cells=gettext("; ").join(map(str, check.blanks)),
+            ).render()
+        )
+        + "</p>"
         if check.blanks
         else ""
     )

@@ -13,6 +13,7 @@ import io
 import zipfile
 from typing import Any
 
+from zwgk._i18n import gettext
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk._xlsx_guard import check_zip_entries
@@ -37,27 +38,31 @@ class _Reader:
 
     def table(self, table: Any) -> None:
         if len(self.grids) >= self.limits.max_tables:
-            raise self._too_many("max_tables", len(self.grids) + 1, "the document", "tables or more")
+            raise self._too_many(
+                "max_tables", len(self.grids) + 1, gettext("the document"), gettext("tables or more")
+            )
         index = len(self.grids)
-        where = f"table {index + 1}"
+        where = gettext("table {n}").format(n=index + 1)
         self.grids.append(())
         rows = table.rows
         if len(rows) > self.limits.max_rows:
-            raise self._too_many("max_rows", len(rows), where, "rows or more")
+            raise self._too_many("max_rows", len(rows), where, gettext("rows or more"))
         grid: list[tuple[str | None, ...]] = []
         inner: list[Any] = []
         for row in rows:
             cells = row.cells
             if len(cells) > self.limits.max_columns:
-                raise self._too_many("max_columns", len(cells), where, "columns or more")
+                raise self._too_many("max_columns", len(cells), where, gettext("columns or more"))
             self.cells += len(cells)
             if self.cells > self.limits.max_cells:
-                raise self._too_many("max_cells", self.cells, "the document's tables", "cells or more")
+                raise self._too_many(
+                    "max_cells", self.cells, gettext("the document's tables"), gettext("cells or more")
+                )
             texts: list[str | None] = []
             for cell in cells:
                 text = cell.text
                 if len(text) > self.limits.max_cell_chars:
-                    raise self._too_many("max_cell_chars", len(text), where, "characters")
+                    raise self._too_many("max_cell_chars", len(text), where, gettext("characters"))
                 texts.append(" ".join(text.split()))
                 inner.extend(t for t in cell.tables if t not in inner)
             grid.append(tuple(texts))
@@ -76,13 +81,13 @@ def docx_document(data: bytes, *, source: str = "<docx>", limits: Limits = DEFAU
         LimitExceededError: a bound of ``limits`` is exceeded (file size, zip sizes and
             ratios, tables, rows, columns, cells, characters per cell).
     """
-    docx = import_extra("docx", "docx", "reading reports published as Word documents")
+    docx = import_extra("docx", "docx", gettext("reading reports published as Word documents"))
     check_file_size(len(data), limits, source)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip_entries(archive, limits, source)
     except zipfile.BadZipFile as exc:
-        raise refuse(source, f"not a readable Word document ({exc})") from None
+        raise refuse(source, gettext("not a readable Word document ({error})").format(error=exc)) from None
     from docx.table import Table
 
     try:
@@ -96,5 +101,8 @@ def docx_document(data: bytes, *, source: str = "<docx>", limits: Limits = DEFAU
     except LimitExceededError:
         raise
     except (KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, SyntaxError) as exc:
-        raise refuse(source, f"not a readable Word document ({type(exc).__name__}: {exc})") from None
+        problem = gettext("not a readable Word document ({error})").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
+        raise refuse(source, problem) from None
     return Document("docx", tuple(reader.grids), tuple(reader.chunks))

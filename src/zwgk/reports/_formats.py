@@ -9,6 +9,7 @@ from importlib import resources
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._text import compact, normalize_label
 from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
 from zwgk.requests import ApplicantKind, Outcome
@@ -67,7 +68,7 @@ class Table3Column(enum.Enum):
                 return column
         if text in {"法人或其他组织/其他", "其他组织"}:
             return cls.OTHER_ORGANIZATION
-        raise UnknownNameError("table 3 column", text, [c.key for c in cls])
+        raise UnknownNameError(gettext("table 3 column"), text, [c.key for c in cls])
 
 
 TABLE3_COLUMNS: tuple[Table3Column, ...] = tuple(Table3Column)
@@ -190,7 +191,11 @@ class ReportFormat:
         for stat in self.statistics:
             if stat.key == key:
                 return stat
-        raise UnknownNameError(f"statistic of format {self.id}", key, [s.key for s in self.statistics])
+        raise UnknownNameError(
+            gettext("statistic of format {format}").format(format=self.id),
+            key,
+            [s.key for s in self.statistics],
+        )
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -206,7 +211,9 @@ class ReportFormat:
         for r in self.table3_rows:
             if r.key == key:
                 return r
-        raise UnknownNameError(f"table 3 row of format {self.id}", key, self.row_keys)
+        raise UnknownNameError(
+            gettext("table 3 row of format {format}").format(format=self.id), key, self.row_keys
+        )
 
     def row_index(self, key: str) -> int:
         """Position of a table 3 row (0-based)."""
@@ -257,7 +264,9 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
         has_table3 = bool(fmt.get("has_table3", True))
         counted = [o for r in rows for o in r.outcomes]
         if has_table3 and sorted(o.value for o in counted) != sorted(o.value for o in Outcome):
-            problems.append(Problem(f"format[{fi}]", "outcome rows must count every outcome exactly once"))
+            problems.append(
+                Problem(f"format[{fi}]", gettext("outcome rows must count every outcome exactly once"))
+            )
         blocks = tuple(
             Table2Block(
                 block=b["block"],
@@ -273,7 +282,7 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
         tables = fmt.get("section_tables", [0] * len(matches))
         if len(matches) != len(sections) or len(tables) != len(sections):
             problems.append(
-                Problem(f"format[{fi}]", "section_match and section_tables: one entry per section")
+                Problem(f"format[{fi}]", gettext("section_match and section_tables: one entry per section"))
             )
         rules = tuple(
             SectionRule(heading, tuple(tuple(g) for g in groups), int(table))
@@ -293,7 +302,7 @@ def _load() -> tuple[tuple[ReportFormat, ...], tuple[tuple[str, str], ...], tupl
         withdrawal = fmt.get("withdrawal_row")
         if withdrawal is not None and withdrawal not in {r.key for r in rows}:
             problems.append(
-                Problem(f"format[{fi}]", "withdrawal_row names no row", "withdrawal_row", withdrawal)
+                Problem(f"format[{fi}]", gettext("withdrawal_row names no row"), "withdrawal_row", withdrawal)
             )
         formats.append(
             ReportFormat(
@@ -341,7 +350,7 @@ def get_format(format_id: str | ReportFormat) -> ReportFormat:
     for fmt in report_formats():
         if fmt.id == wanted:
             return fmt
-    raise UnknownNameError("report format", format_id, [f.id for f in report_formats()])
+    raise UnknownNameError(gettext("report format"), format_id, [f.id for f in report_formats()])
 
 
 def format_for_year(year: int) -> ReportFormat:
@@ -355,7 +364,11 @@ def format_for_year(year: int) -> ReportFormat:
         if fmt.covers(year):
             return fmt
     first = min(f.first_year for f in report_formats())
-    raise InvalidInputError("year", year, f"{first} or later (the first annual reports, 国务院令第492号)")
+    raise InvalidInputError(
+        "year",
+        year,
+        gettext("{first} or later (the first annual reports, 国务院令第492号)").format(first=first),
+    )
 
 
 def table4_layout() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:

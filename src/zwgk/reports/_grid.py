@@ -31,6 +31,8 @@ from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import N_, Language, Message, gettext, msg, msg_n
+from zwgk._i18n import text as worded
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import compact, fold_width, normalize_label
 from zwgk.errors import InvalidCellError, Problem, ReportParseError, TablesSkippedWarning
@@ -57,6 +59,9 @@ __all__ = [
     "report_of",
 ]
 
+Text = str | Message
+"""A text of a reader: a `Message` worded when read, or plain text."""
+
 Grid = tuple[tuple[str | None, ...], ...]
 """A table as rows of cell texts (``None``: a position no cell text covers)."""
 
@@ -68,10 +73,10 @@ _BLANKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", 
 # A leading minus is kept so that check_report can flag the negative cell (identity 5).
 _INT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)$", re.ASCII)
 _AMOUNT_RE = re.compile(r"^[-−]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$", re.ASCII)
-_NO_TABLE3 = "no table 3 in the file"
+_NO_TABLE3 = N_("no table 3 in the file")
 _TABLE4_HEADS = frozenset({"行政复议", "尚未审结"})
 _LABEL_CHARS = 80  # longer text in a label cell is narrative, never a row label of table 3
-_TABLE_NAMES = MappingProxyType({2: "表二", 3: "表三", 4: "表四"})
+_TABLE_NAMES = MappingProxyType({2: N_("table 2"), 3: N_("table 3"), 4: N_("table 4")})
 
 
 def _folded(text: str) -> str:
@@ -99,8 +104,8 @@ def parse_cell(text: str) -> int | None:
         return int(folded.replace(",", "").replace("−", "-"))
     raise InvalidCellError(
         repr(text),
-        "a whole number or a blank marker",
-        "digits, thousands commas as in 1,234, or a dash for blank",
+        gettext("a whole number or a blank marker"),
+        gettext("digits, thousands commas as in 1,234, or a dash for blank"),
     )
 
 
@@ -121,7 +126,9 @@ def parse_amount(text: str) -> Decimal | None:
             return Decimal(folded.replace(",", "").replace("−", "-"))
         except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
             pass
-    raise InvalidCellError(repr(text), "an amount in 万元", "digits with an optional decimal part, e.g. 1.5")
+    raise InvalidCellError(
+        repr(text), gettext("an amount in 万元"), gettext("digits with an optional decimal part, e.g. 1.5")
+    )
 
 
 def _signed(text: str) -> int | None:
@@ -145,15 +152,15 @@ class Document:
     tables: tuple[Grid, ...]
     chunks: tuple[tuple[int | None, str], ...] = ()
     title: str = ""
-    where: tuple[str, ...] = ()
+    where: tuple[Text, ...] = ()
 
     def text(self, skip: frozenset[int] = frozenset()) -> str:
         """The running text, without the text of the tables in ``skip``."""
         return "".join(t for i, t in self.chunks if i is None or i not in skip)
 
-    def place(self, index: int) -> str:
-        """How messages name table ``index`` (0-based) of the file."""
-        return self.where[index] if index < len(self.where) else f"table {index + 1}"
+    def place(self, index: int) -> Text:
+        """How messages name table ``index`` (0-based) of the file (worded when read)."""
+        return self.where[index] if index < len(self.where) else msg("table {n}", n=index + 1)
 
 
 @attrs.frozen
@@ -161,27 +168,57 @@ class TableProblem:
     """A table of the report that was found but could not be read, and was skipped.
 
     ``kind`` is ``"table_unreadable"``; ``table`` is 2, 3 or 4; ``location`` names the file
-    and the table's place in it; ``problems`` says what is wrong, cell by cell.
+    and the table's place in it; ``problems`` says what is wrong, cell by cell (worded where
+    they were found).  ``location`` and ``message`` are worded in the current language when
+    read (`message_in` chooses).
     """
 
     kind: str
     table: int
-    location: str
+    _location: Text = attrs.field(alias="location")
     problems: tuple[Problem, ...]
 
     @property
-    def message(self) -> str:
-        """One English sentence naming the table (表二 …) and its first problem."""
+    def location(self) -> str:
+        """The file and the table's place in it, in the current language."""
+        return worded(self._location)
+
+    @property
+    def _message(self) -> Message:
         return _unreadable_message(self.table, self.problems)
 
+    @property
+    def message(self) -> str:
+        """One sentence naming the table (table 2 … / 表二 …) and its first problem, in the
+        current language."""
+        return self._message.render()
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """`message` in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"``, ``"en"`` or ``None``.
+        """
+        return self._message.render(lang)
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return msg("{location}: {problem}", location=self._location, problem=self._message).render()
 
 
-def _unreadable_message(table: int, problems: Sequence[Problem]) -> str:
-    first = f": {problems[0]}" if problems else ""
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    return f"{_TABLE_NAMES[table]} could not be read and was skipped{first}{more}."
+def _unreadable_message(table: int, problems: Sequence[Problem]) -> Message:
+    name = Message(_TABLE_NAMES[table])
+    if not problems:
+        return msg("{table} could not be read and was skipped.", table=name)
+    if len(problems) == 1:
+        return msg("{table} could not be read and was skipped: {problem}.", table=name, problem=problems[0])
+    return msg_n(
+        "{table} could not be read and was skipped: {problem} (and {n} more problem).",
+        "{table} could not be read and was skipped: {problem} (and {n} more problems).",
+        "n",
+        table=name,
+        problem=problems[0],
+        n=len(problems) - 1,
+    )
 
 
 @attrs.frozen
@@ -343,8 +380,8 @@ def _parse_table3(
             if header != expected_header:
                 problems.append(
                     Problem(
-                        "table 3 header",
-                        "columns not in the official order",
+                        gettext("table 3 header"),
+                        gettext("columns not in the official order"),
                         "columns",
                         header,
                         str(expected_header),
@@ -354,13 +391,25 @@ def _parse_table3(
             break
     if not header_ok:
         problems.append(
-            Problem("table 3 header", "applicant columns not found", "columns", None, "自然人 … 总计")
+            Problem(
+                gettext("table 3 header"),
+                gettext("applicant columns not found"),
+                "columns",
+                None,
+                "自然人 … 总计",
+            )
         )
     labels = [_row_label(row) or "" for row in rows]
     fmt = fmt or _detect_format(labels, year)
     if fmt is None:
         problems.append(
-            Problem("table 3", "cannot tell the format", "format", None, "'2021' or '2019-trial'")
+            Problem(
+                gettext("table 3"),
+                gettext("cannot tell the format"),
+                "format",
+                None,
+                gettext("'2021' or '2019-trial'"),
+            )
         )
         return None
     found: dict[str, tuple[int | None, ...]] = {}
@@ -369,7 +418,7 @@ def _parse_table3(
             break  # table 4 printed in the same <table>, right after table 3
         if len(grid_row) < 8 or _is_spacer(grid_row):
             continue
-        where = f"table 3 row {index + 1}"
+        where = gettext("table 3 row {n}").format(n=index + 1)
         tail = grid_row[-7:]
         key = _match_key(fmt, label)
         values: list[int | None] = []
@@ -378,17 +427,23 @@ def _parse_table3(
             try:
                 values.append(parse_cell(text or ""))
             except ValueError as exc:
-                bad.append(Problem(where, str(exc), column.value, text, "a whole number or blank"))
+                bad.append(Problem(where, str(exc), column.value, text, gettext("a whole number or blank")))
                 values.append(None)
         if key is None:
             if not bad and any(t is not None for t in tail) and any(v is not None for v in values):
                 problems.append(
-                    Problem(where, "numbers in a row whose label is not in table 3", "label", label)
+                    Problem(where, gettext("numbers in a row whose label is not in table 3"), "label", label)
                 )
             continue
         if key in found:
             problems.append(
-                Problem(where, "row appears twice", "label", label, f"one row {fmt.row(key).short}")
+                Problem(
+                    where,
+                    gettext("row appears twice"),
+                    "label",
+                    label,
+                    gettext("one row [{row}]").format(row=fmt.row(key).short),
+                )
             )
             continue
         problems.extend(bad)
@@ -396,7 +451,13 @@ def _parse_table3(
     missing = [r.short for r in fmt.table3_rows if r.key not in found]
     if missing:
         problems.append(
-            Problem("table 3", "rows not found", "rows", missing, f"every row of format {fmt.id}")
+            Problem(
+                gettext("table 3"),
+                gettext("rows not found"),
+                "rows",
+                missing,
+                gettext("every row of format {format}").format(format=fmt.id),
+            )
         )
         return None
     if problems:
@@ -448,12 +509,26 @@ def _parse_table4(rows: Sequence[Sequence[str | None]], problems: list[Problem])
         if by_block is not None:
             return Table4(tuple(by_block))
         problems.append(
-            Problem("table 4", "no row of 15 numbers found", "cells", None, "15 numbers or blanks")
+            Problem(
+                gettext("table 4"),
+                gettext("no row of 15 numbers found"),
+                "cells",
+                None,
+                gettext("15 numbers or blanks"),
+            )
         )
         return None
     if len(data_rows) > 1:
         where = ", ".join(str(i + 1) for i, _ in data_rows)
-        problems.append(Problem("table 4", "more than one row of numbers", "rows", where, "exactly one"))
+        problems.append(
+            Problem(
+                gettext("table 4"),
+                gettext("more than one row of numbers"),
+                "rows",
+                where,
+                gettext("exactly one"),
+            )
+        )
         return None
     return Table4(tuple(data_rows[0][1]))
 
@@ -521,7 +596,7 @@ def _parse_table2(
     for index, row in enumerate(rows):
         if _is_spacer(row):
             continue
-        where = f"table 2 row {index + 1}"
+        where = gettext("table 2 row {n}").format(n=index + 1)
         found = _block_of(row, fmt)
         if found is not None and found is not block:
             # a new block: a header printed before its first row may place its columns
@@ -546,7 +621,9 @@ def _parse_table2(
         else:
             # without the header a merged cell cannot be told from equal neighbours: never guess
             labels = " · ".join(label for _, label in block.columns)
-            problems.append(Problem(where, "no header row places the columns", "header", None, labels))
+            problems.append(
+                Problem(where, gettext("no header row places the columns"), "header", None, labels)
+            )
             continue
         for (column, column_label), text in zip(block.columns, texts, strict=True):
             cell = f"{key}.{column}"
@@ -562,7 +639,13 @@ def _parse_table2(
     missing = [k for k in fmt.table2_keys() if k not in values]
     if missing:
         problems.append(
-            Problem("table 2", "cells not found", "cells", missing, f"every cell of table 2 ({fmt.id})")
+            Problem(
+                gettext("table 2"),
+                gettext("cells not found"),
+                "cells",
+                missing,
+                gettext("every cell of table 2 ({format})").format(format=fmt.id),
+            )
         )
     if problems:
         return None
@@ -640,7 +723,8 @@ def _year_and_agency(document: Document) -> tuple[int | None, str]:
 def _unreadable(
     document: Document, source: str, table: int, index: int, problems: list[Problem]
 ) -> TableProblem:
-    return TableProblem(TABLE_UNREADABLE, table, f"{source}: {document.place(index)}", tuple(problems))
+    location = msg("{source}: {place}", source=source, place=document.place(index))
+    return TableProblem(TABLE_UNREADABLE, table, location, tuple(problems))
 
 
 def _report_without_table3(
@@ -674,15 +758,18 @@ def _report_without_table3(
             if report.sections or any(v is not None for _, v in report.statistics):
                 return ReadResult(report, (), document.kind)
             # neither a section nor a statistic of the format: nothing says this is a report
-            what = f"a section of the {legacy.id} format ({legacy.citation})"
-            missing = Problem(source, "no section of a format without table 3", "text", None, what)
+            what = gettext("a section of the {format} format ({citation})").format(
+                format=legacy.id, citation=legacy.citation
+            )
+            problem = gettext("no section of a format without table 3")
+            missing = Problem(source, problem, "text", None, what)
             problems = [*problems, missing]
     raise ReportParseError(source, problems)
 
 
 def _table3_found(problems: list[Problem]) -> bool:
     """True when the problems are those of a table 3 that was found (not its absence)."""
-    return not (len(problems) == 1 and problems[0].message == _NO_TABLE3)
+    return not (len(problems) == 1 and problems[0].message == gettext(_NO_TABLE3))
 
 
 def read_document(
@@ -719,8 +806,8 @@ def read_document(
     grids = document.tables
     group = [] if fmt is not None and not fmt.has_table3 else _table3_group(document)
     if not group:
-        what = "a table with the rows of table 3 (本年新收, 上年结转 …)"
-        problem = Problem(source, _NO_TABLE3, "table", None, what)
+        what = gettext("a table with the rows of table 3 ([本年新收], [上年结转] …)")
+        problem = Problem(source, gettext(_NO_TABLE3), "table", None, what)
         return _report_without_table3(document, [problem], fmt=fmt, source=source, year=year, limits=limits)
     t3_problems: list[Problem] = []
     rows = [row for index in group for row in grids[index]]

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import attrs
 
+from zwgk._i18n import gettext, msg
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._text import fold_width
 from zwgk.errors import LimitExceededError
@@ -79,7 +80,12 @@ class _Collector(HTMLParser):
         table.rows.append([])
         table.width = 0
         if len(table.rows) > self.limits.max_rows:
-            raise self._too_many("max_rows", len(table.rows), f"table {table.number}", "rows or more")
+            raise self._too_many(
+                "max_rows",
+                len(table.rows),
+                gettext("table {n}").format(n=table.number),
+                gettext("rows or more"),
+            )
 
     def _here(self) -> int | None:
         return self._stack[-1].number - 1 if self._stack else None
@@ -91,7 +97,9 @@ class _Collector(HTMLParser):
             self.chunks.append((self._here(), "\n"))
         if tag == "table":
             if len(self.tables) >= self.limits.max_tables:
-                raise self._too_many("max_tables", len(self.tables) + 1, "the page", "tables or more")
+                raise self._too_many(
+                    "max_tables", len(self.tables) + 1, gettext("the page"), gettext("tables or more")
+                )
             table = _Table(number=len(self.tables) + 1)
             self.tables.append(table)
             self._stack.append(table)
@@ -106,11 +114,13 @@ class _Collector(HTMLParser):
             cell = _Cell([], self._span(attrs_, "rowspan"), self._span(attrs_, "colspan"))
             table.width += cell.colspan
             if table.width > self.limits.max_columns:
-                where = f"table {table.number}, row {len(table.rows)}"
-                raise self._too_many("max_columns", table.width, where, "columns or more")
+                where = gettext("table {n}, row {row}").format(n=table.number, row=len(table.rows))
+                raise self._too_many("max_columns", table.width, where, gettext("columns or more"))
             self.covered += cell.rowspan * cell.colspan
             if self.covered > self.limits.max_cells:
-                raise self._too_many("max_cells", self.covered, "the page's tables", "cells or more")
+                raise self._too_many(
+                    "max_cells", self.covered, gettext("the page's tables"), gettext("cells or more")
+                )
             table.rows[-1].append(cell)
             self._cells[-1] = cell
         elif tag == "title":
@@ -141,8 +151,8 @@ class _Collector(HTMLParser):
             cell.length += len(data)
             if cell.length > self.limits.max_cell_chars:
                 table = self._stack[-1]
-                where = f"table {table.number}, row {len(table.rows)}, a cell"
-                raise self._too_many("max_cell_chars", cell.length, where, "characters or more")
+                where = gettext("table {n}, row {row}, a cell").format(n=table.number, row=len(table.rows))
+                raise self._too_many("max_cell_chars", cell.length, where, gettext("characters or more"))
             cell.text.append(data)
 
 
@@ -171,8 +181,8 @@ def _grid(table: _Table, limits: Limits, source: str, number: int) -> list[list[
             "max_cells",
             limits.max_cells,
             height * width,
-            where=f"table {number}",
-            unit=f"cells ({height} rows × {width} columns)",
+            where=gettext("table {n}").format(n=number),
+            unit=gettext("cells ({rows} rows × {columns} columns)").format(rows=height, columns=width),
         )
     return [[grid.get((r, c)) for c in range(width)] for r in range(height)]
 
@@ -185,7 +195,12 @@ def html_document(html: str, *, source: str = "<html>", limits: Limits = DEFAULT
     """
     if len(html) > limits.max_file_bytes:
         raise LimitExceededError.too_many(
-            source, "max_file_bytes", limits.max_file_bytes, len(html), where="the page", unit="characters"
+            source,
+            "max_file_bytes",
+            limits.max_file_bytes,
+            len(html),
+            where=gettext("the page"),
+            unit=gettext("characters"),
         )
     collector = _Collector(limits, source)
     collector.feed(html)
@@ -194,7 +209,7 @@ def html_document(html: str, *, source: str = "<html>", limits: Limits = DEFAULT
         tuple(tuple(row) for row in _grid(t, limits, source, n))
         for n, t in enumerate(collector.tables, start=1)
     )
-    where = tuple(f"<table> {n} of the page" for n in range(1, len(grids) + 1))
+    where = tuple(msg("<table> {n} of the page", n=n) for n in range(1, len(grids) + 1))
     return Document("html", grids, tuple(collector.chunks), "".join(collector.title), where)
 
 

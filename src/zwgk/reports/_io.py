@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from zwgk._files import read_input_bytes
+from zwgk._i18n import gettext
 from zwgk._json_guard import check_json_text
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.errors import InvalidCellError, InvalidRecordsError, Problem, ZwgkError
@@ -36,7 +37,7 @@ def _count_cell(value: object) -> object:
     """A count cell (FACTS §3 identity 5): an integer or null; booleans, text and fractions refused."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise InvalidCellError(_json_kind(value), "a count", _COUNT_EXPECTED)
+    raise InvalidCellError(_json_kind(value), gettext("a count"), gettext(_COUNT_EXPECTED))
 
 
 def _table2_cell(value: object) -> object:
@@ -52,7 +53,7 @@ def _table2_cell(value: object) -> object:
             amount = None
         if amount is not None and amount.is_finite():
             return amount
-    raise InvalidCellError(_json_kind(value), "a number", _MONEY_EXPECTED)
+    raise InvalidCellError(_json_kind(value), gettext("a number"), gettext(_MONEY_EXPECTED))
 
 
 _Count = Annotated[int | None, BeforeValidator(_count_cell)]
@@ -170,7 +171,7 @@ def _problem(err: Any) -> Problem:
     where = ".".join(loc) or "document"
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "value_error":
-        expected = _MONEY_EXPECTED if loc[:1] == ["table2"] else _COUNT_EXPECTED
+        expected = gettext(_MONEY_EXPECTED if loc[:1] == ["table2"] else _COUNT_EXPECTED)
         return Problem(where, message.split("; expected")[0], loc[-1], err.get("input"), expected)
     return Problem(where, message, loc[-1] if loc else None, err.get("input"))
 
@@ -188,7 +189,13 @@ def _table2_problems(format_id: object, table2: dict[str, Any]) -> list[Problem]
             continue
         if isinstance(value, bool) or not isinstance(value, int):
             problems.append(
-                Problem(f"table2.{key}", f"{_json_kind(value)} is not a count", key, value, _COUNT_EXPECTED)
+                Problem(
+                    f"table2.{key}",
+                    gettext("{kind} is not a count").format(kind=_json_kind(value)),
+                    key,
+                    value,
+                    gettext(_COUNT_EXPECTED),
+                )
             )
     return problems
 

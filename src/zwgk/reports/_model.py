@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._json_out import fields_dict
 from zwgk._present import present
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
@@ -34,7 +35,7 @@ def _check_count(where: str, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(where, value, "a whole number (int) or None for a blank cell")
+        raise InvalidTypeError(where, value, gettext("a whole number (int) or None for a blank cell"))
 
 
 @attrs.frozen
@@ -78,7 +79,7 @@ def _statistics(
 
 def _cells3(value: object) -> tuple[tuple[Count, ...], ...]:
     if not isinstance(value, tuple | list):
-        raise InvalidTypeError("cells", value, "rows of table 3 cells")
+        raise InvalidTypeError("cells", value, gettext("rows of table 3 cells"))
     return tuple(tuple(row) for row in value)
 
 
@@ -93,12 +94,16 @@ class Table3:
         if len(self.cells) != len(self.format.table3_rows):
             raise InvalidInputError(
                 "table3.cells",
-                f"{len(self.cells)} rows",
-                f"{len(self.format.table3_rows)} rows of format {self.format.id}",
+                gettext("{n} rows").format(n=len(self.cells)),
+                gettext("{n} rows of format {format}").format(
+                    n=len(self.format.table3_rows), format=self.format.id
+                ),
             )
         for row, values in zip(self.format.table3_rows, self.cells, strict=True):
             if len(values) != len(TABLE3_COLUMNS):
-                raise InvalidInputError(f"table3[{row.key}]", f"{len(values)} cells", "7 cells")
+                raise InvalidInputError(
+                    f"table3[{row.key}]", gettext("{n} cells").format(n=len(values)), gettext("7 cells")
+                )
             for column, value in zip(TABLE3_COLUMNS, values, strict=True):
                 _check_count(f"table3[{row.key}][{column.key}]", value)
 
@@ -208,7 +213,9 @@ class Table4:
     def __attrs_post_init__(self) -> None:
         if len(self.cells) != 15:
             raise InvalidInputError(
-                "table4.cells", f"{len(self.cells)} cells", "15 cells (3 blocks × 5 columns)"
+                "table4.cells",
+                gettext("{n} cells").format(n=len(self.cells)),
+                gettext("15 cells (3 blocks × 5 columns)"),
             )
         for key, value in zip(self.keys(), self.cells, strict=True):
             _check_count(f"table4[{key}]", value)
@@ -231,7 +238,7 @@ class Table4:
         keys = cls.keys()
         for key in values:
             if key not in keys:
-                raise UnknownNameError("table 4 cell", key, keys)
+                raise UnknownNameError(gettext("table 4 cell"), key, keys)
         cells = [values.get(k) for k in keys]
         if fill_totals:
             for b in range(3):
@@ -244,7 +251,7 @@ class Table4:
         """The cell as published (``None`` if blank)."""
         keys = self.keys()
         if key not in keys:
-            raise UnknownNameError("table 4 cell", key, keys)
+            raise UnknownNameError(gettext("table 4 cell"), key, keys)
         return self.cells[keys.index(key)]
 
     def effective(self, key: str) -> Count:
@@ -277,7 +284,7 @@ def _check_table2_value(key: str, value: object, money: bool) -> None:
         return
     if money:
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            raise InvalidTypeError(f"table2[{key}]", value, "a Decimal amount (or int) or None")
+            raise InvalidTypeError(f"table2[{key}]", value, gettext("a Decimal amount (or int) or None"))
     else:
         _check_count(f"table2[{key}]", value)
 
@@ -292,7 +299,11 @@ class Table2:
     def __attrs_post_init__(self) -> None:
         keys = self.format.table2_keys()
         if len(self.cells) != len(keys):
-            raise InvalidInputError("table2.cells", f"{len(self.cells)} cells", f"{len(keys)} cells")
+            raise InvalidInputError(
+                "table2.cells",
+                gettext("{n} cells").format(n=len(self.cells)),
+                gettext("{n} cells").format(n=len(keys)),
+            )
         for key, value in zip(keys, self.cells, strict=True):
             _check_table2_value(key, value, key.split(".")[1] in self._money())
 
@@ -310,14 +321,18 @@ class Table2:
         keys = fmt.table2_keys()
         for key in values:
             if key not in keys:
-                raise UnknownNameError(f"table 2 cell of format {fmt.id}", key, keys)
+                raise UnknownNameError(
+                    gettext("table 2 cell of format {format}").format(format=fmt.id), key, keys
+                )
         return cls(fmt, tuple(values.get(k) for k in keys))
 
     def raw(self, key: str) -> int | Decimal | None:
         """The cell as given (``None`` if blank)."""
         keys = self.format.table2_keys()
         if key not in keys:
-            raise UnknownNameError(f"table 2 cell of format {self.format.id}", key, keys)
+            raise UnknownNameError(
+                gettext("table 2 cell of format {format}").format(format=self.format.id), key, keys
+            )
         return self.cells[keys.index(key)]
 
     def to_mapping(self) -> dict[str, int | Decimal | None]:
@@ -331,7 +346,7 @@ class Table2:
             rows, columns = dict(block.rows), dict(block.columns)
             if row in rows and column in columns:
                 return CellRef(2, row, column, f"{block.block} {rows[row]}", columns[column])
-        raise UnknownNameError("table 2 cell", key, self.format.table2_keys())  # pragma: no cover
+        raise UnknownNameError(gettext("table 2 cell"), key, self.format.table2_keys())  # pragma: no cover
 
 
 @attrs.frozen(repr=False)
@@ -369,23 +384,31 @@ class AnnualReport:
         if self.table3 is not None and not self.format.has_table3:
             raise InvalidInputError(
                 "table3",
-                "a table 3",
-                f"no table 3: format {self.format.id} ({self.format.citation}) has none",
+                gettext("a table 3"),
+                gettext("no table 3: format {format} ({citation}) has none").format(
+                    format=self.format.id, citation=self.format.citation
+                ),
             )
         for key, value in self.statistics:
             stat = self.format.statistic(key)
             if stat.money:
                 if value is not None and (isinstance(value, bool) or not isinstance(value, int | Decimal)):
-                    raise InvalidTypeError(f"statistics[{key}]", value, "a Decimal amount (or int) or None")
+                    raise InvalidTypeError(
+                        f"statistics[{key}]", value, gettext("a Decimal amount (or int) or None")
+                    )
             else:
                 _check_count(f"statistics[{key}]", value)
         if self.table3 is not None and self.table3.format != self.format:
             raise InvalidInputError(
-                "table3.format", self.table3.format.id, f"the report's format {self.format.id}"
+                "table3.format",
+                self.table3.format.id,
+                gettext("the report's format {format}").format(format=self.format.id),
             )
         if self.table2 is not None and self.table2.format != self.format:
             raise InvalidInputError(
-                "table2.format", self.table2.format.id, f"the report's format {self.format.id}"
+                "table2.format",
+                self.table2.format.id,
+                gettext("the report's format {format}").format(format=self.format.id),
             )
 
     def __repr__(self) -> str:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from zwgk._i18n import gettext, msg
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import LimitExceededError
-from zwgk.reports._grid import Document, Grid
+from zwgk.reports._grid import Document, Grid, Text
 from zwgk.reports._sniff import refuse
 
 __all__ = ["pdf_document"]
@@ -25,19 +26,29 @@ __all__ = ["pdf_document"]
 def _bounded_grid(table: list[list[str | None]], limits: Limits, source: str, where: str) -> Grid:
     if len(table) > limits.max_rows:
         raise LimitExceededError.too_many(
-            source, "max_rows", limits.max_rows, len(table), where=where, unit="rows or more"
+            source, "max_rows", limits.max_rows, len(table), where=where, unit=gettext("rows or more")
         )
     rows: list[tuple[str | None, ...]] = []
     for row in table:
         if len(row) > limits.max_columns:
             raise LimitExceededError.too_many(
-                source, "max_columns", limits.max_columns, len(row), where=where, unit="columns or more"
+                source,
+                "max_columns",
+                limits.max_columns,
+                len(row),
+                where=where,
+                unit=gettext("columns or more"),
             )
         cells: list[str | None] = []
         for cell in row:
             if cell is not None and len(cell) > limits.max_cell_chars:
                 raise LimitExceededError.too_many(
-                    source, "max_cell_chars", limits.max_cell_chars, len(cell), where=where, unit="characters"
+                    source,
+                    "max_cell_chars",
+                    limits.max_cell_chars,
+                    len(cell),
+                    where=where,
+                    unit=gettext("characters"),
                 )
             cells.append(None if cell is None else " ".join(cell.split()))
         rows.append(tuple(cells))
@@ -96,14 +107,14 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
         DataFileError: not a readable PDF, or a scanned one (no text layer: OCR it first).
         LimitExceededError: a bound of ``limits`` is exceeded.
     """
-    pdfplumber = import_extra("pdfplumber", "pdf", "reading reports published as PDF")
+    pdfplumber = import_extra("pdfplumber", "pdf", gettext("reading reports published as PDF"))
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     check_file_size(len(data), limits, source)
     grids: list[Grid] = []
-    where: list[str] = []
+    where: list[Text] = []
     chunks: list[tuple[int | None, str]] = []
     cells = 0
     characters = 0
@@ -113,21 +124,26 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
                 characters += len(page.chars)
                 found = page.find_tables()
                 for t, table in enumerate(found, start=1):
-                    place = f"page {number} table {t}"
+                    place = msg("page {page} table {n}", page=number, n=t)
                     if len(grids) >= limits.max_tables:
                         raise LimitExceededError.too_many(
                             source,
                             "max_tables",
                             limits.max_tables,
                             len(grids) + 1,
-                            where=place,
-                            unit="tables",
+                            where=str(place),
+                            unit=gettext("tables"),
                         )
-                    grid = _bounded_grid(_spread(table), limits, source, place)
+                    grid = _bounded_grid(_spread(table), limits, source, str(place))
                     cells += sum(len(r) for r in grid)
                     if cells > limits.max_cells:
                         raise LimitExceededError.too_many(
-                            source, "max_cells", limits.max_cells, cells, where="the tables", unit="cells"
+                            source,
+                            "max_cells",
+                            limits.max_cells,
+                            cells,
+                            where=gettext("the tables"),
+                            unit=gettext("cells"),
                         )
                     grids.append(grid)
                     where.append(place)
@@ -144,11 +160,12 @@ def pdf_document(data: bytes, *, source: str = "<pdf>", limits: Limits = DEFAULT
         TypeError,
         AttributeError,
     ) as exc:
-        raise refuse(source, f"not a readable PDF ({type(exc).__name__}: {exc})") from None
+        problem = gettext("not a readable PDF ({error})").format(error=f"{type(exc).__name__}: {exc}")
+        raise refuse(source, problem) from None
     if characters == 0:
         raise refuse(
             source,
-            "scanned PDF: no text layer; OCR it first (e.g. ocrmypdf) and read the result",
-            expected="a PDF with a text layer",
+            gettext("scanned PDF: no text layer; OCR it first (e.g. ocrmypdf) and read the result"),
+            expected=gettext("a PDF with a text layer"),
         )
     return Document("pdf", tuple(grids), tuple(chunks), "", tuple(where))

@@ -25,6 +25,7 @@ import re
 import zipfile
 from types import MappingProxyType
 
+from zwgk._i18n import N_, gettext
 from zwgk.errors import DataFileError, Problem
 
 __all__ = ["KINDS", "decode_json", "decode_text", "refuse", "sniff"]
@@ -38,12 +39,14 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SUPERSETS = MappingProxyType({"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"})
 _MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|table|meta|div|p|tr|td)\b", re.IGNORECASE)
-EXPECTED = "an annual report as HTML, JSON, PDF (with a text layer), DOCX, XLSX or XLS"
+EXPECTED = N_("an annual report as HTML, JSON, PDF (with a text layer), DOCX, XLSX or XLS")
 
 
-def refuse(source: str, message: str, value: object = None, expected: str = EXPECTED) -> DataFileError:
-    """The error for a report file whose content zwgk refuses to read (one message per case)."""
-    return DataFileError(source, [Problem(source, message, "content", value, expected)])
+def refuse(source: str, message: str, value: object = None, expected: str | None = None) -> DataFileError:
+    """The error for a report file whose content zwgk refuses to read (one message per case;
+    ``message`` and ``expected`` already worded, ``expected`` by default `EXPECTED`)."""
+    wanted = gettext(EXPECTED) if expected is None else expected
+    return DataFileError(source, [Problem(source, message, "content", value, wanted)])
 
 
 def _zip_kind(data: bytes, source: str) -> str:
@@ -51,12 +54,15 @@ def _zip_kind(data: bytes, source: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise refuse(source, f"a damaged zip file ({type(exc).__name__})") from None
+        raise refuse(
+            source, gettext("a damaged zip file ({error})").format(error=type(exc).__name__)
+        ) from None
     if any(n.startswith("word/") for n in names):
         return "docx"
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
-    raise refuse(source, "a zip file that is neither a Word (DOCX) nor an Excel (XLSX) document", names[:5])
+    problem = gettext("a zip file that is neither a Word (DOCX) nor an Excel (XLSX) document")
+    raise refuse(source, problem, names[:5])
 
 
 def _ole2_kind(data: bytes, source: str) -> str:
@@ -65,12 +71,17 @@ def _ole2_kind(data: bytes, source: str) -> str:
     if "WordDocument".encode("utf-16-le") in data:
         raise refuse(
             source,
-            "a legacy Word document (.doc), which zwgk does not read; save it as DOCX or PDF and read that",
-            expected="DOCX or PDF",
+            gettext(
+                "a legacy Word document (.doc), which zwgk does not read; "
+                "save it as DOCX or PDF and read that"
+            ),
+            expected=gettext("DOCX or PDF"),
         )
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return "xls"
-    raise refuse(source, "a legacy Office (OLE2) file that is neither an Excel workbook nor a Word document")
+    raise refuse(
+        source, gettext("a legacy Office (OLE2) file that is neither an Excel workbook nor a Word document")
+    )
 
 
 def sniff(data: bytes, source: str) -> str:
@@ -87,7 +98,7 @@ def sniff(data: bytes, source: str) -> str:
     if data.startswith(_OLE2):
         return _ole2_kind(data, source)
     if not data.strip():
-        raise refuse(source, "an empty file")
+        raise refuse(source, gettext("an empty file"))
     if data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):
         return "json"
     text = decode_text(data, source)
@@ -117,7 +128,9 @@ def decode_json(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise refuse(source, "not UTF-8 text", data[:8], "a JSON report saved as UTF-8 text") from None
+        raise refuse(
+            source, gettext("not UTF-8 text"), data[:8], gettext("a JSON report saved as UTF-8 text")
+        ) from None
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -141,4 +154,5 @@ def decode_text(data: bytes, source: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise refuse(source, "text in no known encoding (tried UTF-8, the declared charset, GB18030)", data[:8])
+    problem = gettext("text in no known encoding (tried UTF-8, the declared charset, GB18030)")
+    raise refuse(source, problem, data[:8])

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from zwgk._files import BROKEN_WORKBOOK, broken_workbook, merged_sheet_rows, sheet_shape
+from zwgk._i18n import gettext, msg
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk._optional import import_extra
 from zwgk.errors import LimitExceededError
-from zwgk.reports._grid import Document, Grid
+from zwgk.reports._grid import Document, Grid, Text
 from zwgk.reports._sniff import refuse
 
 __all__ = ["xls_document", "xlsx_document"]
@@ -35,16 +36,21 @@ def _text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _blocks(name: str, rows: list[list[object]], limits: Limits, source: str) -> list[tuple[str, Grid]]:
+def _blocks(name: str, rows: list[list[object]], limits: Limits, source: str) -> list[tuple[Text, Grid]]:
     """The sheet cut at blank rows: ``(place, grid)`` for each block of non-blank rows."""
-    out: list[tuple[str, Grid]] = []
+    out: list[tuple[Text, Grid]] = []
     current: list[tuple[str | None, ...]] = []
     start = 0
     for number, row in enumerate([*rows, []], start=1):
         texts = tuple(_text(v) for v in row)
         if len(texts) > limits.max_columns:
             raise LimitExceededError.too_many(
-                source, "max_columns", limits.max_columns, len(texts), where=f"sheet {name!r}", unit="columns"
+                source,
+                "max_columns",
+                limits.max_columns,
+                len(texts),
+                where=gettext("sheet {name}").format(name=repr(name)),
+                unit=gettext("columns"),
             )
         if any(texts):
             if not current:
@@ -53,7 +59,8 @@ def _blocks(name: str, rows: list[list[object]], limits: Limits, source: str) ->
         elif current:
             # the block's own width: a wider table elsewhere on the sheet pads its rows
             width = max(max((i + 1 for i, c in enumerate(r) if c), default=0) for r in current)
-            out.append((f"sheet {name!r} rows {start}–{number - 1}", tuple(r[:width] for r in current)))
+            place = msg("sheet {name} rows {first}–{last}", name=repr(name), first=start, last=number - 1)
+            out.append((place, tuple(r[:width] for r in current)))
             current = []
     return out
 
@@ -62,13 +69,18 @@ def _document(
     kind: str, sheets: list[tuple[str, list[list[object]]]], limits: Limits, source: str
 ) -> Document:
     grids: list[Grid] = []
-    where: list[str] = []
+    where: list[Text] = []
     chunks: list[tuple[int | None, str]] = []
     for name, rows in sheets:
         for place, grid in _blocks(name, rows, limits, source):
             if len(grids) >= limits.max_tables:
                 raise LimitExceededError.too_many(
-                    source, "max_tables", limits.max_tables, len(grids) + 1, where=place, unit="tables"
+                    source,
+                    "max_tables",
+                    limits.max_tables,
+                    len(grids) + 1,
+                    where=str(place),
+                    unit=gettext("tables"),
                 )
             if len(grid) == 1 and sum(1 for c in grid[0] if c) == 1:  # a title line, not a table
                 chunks.append((None, next(c for c in grid[0] if c) + "\n"))
@@ -88,7 +100,7 @@ def xlsx_document(data: bytes, *, source: str = "<xlsx>", limits: Limits = DEFAU
         UnsafeFileError: an XML part has a DTD, entities or external references.
         DataFileError: not a readable workbook.
     """
-    openpyxl = import_extra("openpyxl", "xlsx", "reading reports published as Excel workbooks")
+    openpyxl = import_extra("openpyxl", "xlsx", gettext("reading reports published as Excel workbooks"))
     from openpyxl.utils.exceptions import InvalidFileException
 
     from zwgk._xlsx_guard import inspect_xlsx
@@ -103,14 +115,21 @@ def xlsx_document(data: bytes, *, source: str = "<xlsx>", limits: Limits = DEFAU
 
 
 def _xls_rows(sheet: Any, limits: Limits, source: str) -> list[list[object]]:
-    where = f"sheet {sheet.name!r}"
+    where = gettext("sheet {name}").format(name=repr(sheet.name))
     for limit, value in (("max_rows", sheet.nrows), ("max_columns", sheet.ncols)):
         bound = getattr(limits, limit)
         if value > bound:
-            raise LimitExceededError.too_many(source, limit, bound, value, where=where, unit="or more")
+            raise LimitExceededError.too_many(
+                source, limit, bound, value, where=where, unit=gettext("or more")
+            )
     if sheet.nrows * sheet.ncols > limits.max_cells:
         raise LimitExceededError.too_many(
-            source, "max_cells", limits.max_cells, sheet.nrows * sheet.ncols, where=where, unit="cells"
+            source,
+            "max_cells",
+            limits.max_cells,
+            sheet.nrows * sheet.ncols,
+            where=where,
+            unit=gettext("cells"),
         )
     rows: list[list[object]] = [list(sheet.row_values(r)) for r in range(sheet.nrows)]
     for r0, r1, c0, c1 in sheet.merged_cells:
@@ -129,12 +148,15 @@ def xls_document(data: bytes, *, source: str = "<xls>", limits: Limits = DEFAULT
         LimitExceededError: a bound of ``limits`` is exceeded.
         DataFileError: not a readable ``.xls`` workbook.
     """
-    xlrd = import_extra("xlrd", "xls", "reading reports published as .xls workbooks")
+    xlrd = import_extra("xlrd", "xls", gettext("reading reports published as .xls workbooks"))
     check_file_size(len(data), limits, source)
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, *BROKEN_WORKBOOK) as exc:
-        raise refuse(source, f"not a readable .xls workbook ({type(exc).__name__}: {exc})") from None
+        problem = gettext("not a readable .xls workbook ({error})").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
+        raise refuse(source, problem) from None
     try:
         sheets = [
             (s.name, _xls_rows(s, limits, source))

@@ -45,6 +45,8 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Language, Message, msg
+from zwgk._i18n import text as worded
 from zwgk._json_out import fields_dict, pydantic_core_schema
 from zwgk._text import chinese_number, compact, fold_width
 from zwgk.reports._check import share_findings, written_decimals
@@ -52,6 +54,8 @@ from zwgk.reports._formats import Table3Column
 from zwgk.reports._model import AnnualReport, CellRef
 
 __all__ = ["NarrativeFinding", "Statement", "check_narrative", "extract_statements", "narrative_data_version"]
+
+Text = str | Message
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百"
 _CN_DECIMAL = "〇一二三四五六七八九"  # digit by digit after 点 (百分之十二点五); 零 folds to 〇
@@ -182,7 +186,8 @@ class Statement:
     - ``share`` (``Decimal`` percentage as written) and ``decimals`` (its written precision).
     - ``whole`` / ``whole_unit``: the whole the share is of, as stated in the text, or
       ``whole_cell``: the id of the table cell the share names ("new" = 表三 本年新收 × 总计,
-      "total" = （七）总计 × 总计); ``note`` says why the whole is undetermined when it is.
+      "total" = （七）总计 × 总计); ``note`` says why the whole is undetermined when it is (in
+      the current language; `note_in` chooses).
     - ``restates`` / ``restates_label``: the id and label of the table cell the count restates
       (an entry of ``narrative.toml``), else ``None``.
     - ``sentence``: the sentence (width-folded, spaces removed) and ``quote``: a short quote of it.
@@ -197,9 +202,22 @@ class Statement:
     whole: int | None = None
     whole_unit: str | None = None
     whole_cell: str | None = None
-    note: str = ""
+    _note: Text = attrs.field(default="", alias="note")
     restates: str | None = None
     restates_label: str | None = None
+
+    @property
+    def note(self) -> str:
+        """Why the whole is undetermined (``""`` when it is not), in the current language."""
+        return worded(self._note)
+
+    def note_in(self, lang: Language | None = None) -> str:
+        """`note` in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"``, ``"en"`` or ``None``.
+        """
+        return worded(self._note, lang)
 
     @property
     def is_share(self) -> bool:
@@ -217,7 +235,8 @@ class NarrativeFinding:
     ``part_range`` (a count above its whole) or ``share_unchecked`` (the whole cannot be
     determined; informational, [`problem`][zwgk.reports.narrative.NarrativeFinding.problem] is False).
     ``section`` is the heading, ``quote`` a short quote of the sentence, ``cells`` the table cells involved,
-    ``expected`` the table's (or the exact share's) value, ``reported`` the text's.
+    ``expected`` the table's (or the exact share's) value, ``reported`` the text's; ``message``
+    says it in the current language (`message_in` chooses: one finding, both languages).
     """
 
     kind: str
@@ -226,7 +245,20 @@ class NarrativeFinding:
     cells: tuple[CellRef, ...]
     expected: int | Decimal | None
     reported: int | Decimal | None
-    message: str
+    _message: Text = attrs.field(alias="message")
+
+    @property
+    def message(self) -> str:
+        """The finding in one sentence, in the current language."""
+        return worded(self._message)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """The finding in one sentence, in ``lang`` (default: the current language).
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"``, ``"en"`` or ``None``.
+        """
+        return worded(self._message, lang)
 
     @property
     def problem(self) -> bool:
@@ -362,7 +394,7 @@ def _compatible(whole: _Token, part: _Token) -> bool:
 
 def _whole_in(
     rules: _Rules, sentence: str, tokens: Sequence[_Token], part: _Token, limit: int
-) -> _Token | str | None:
+) -> _Token | Message | None:
     """The whole of ``part`` among the counts of ``sentence`` ending before ``limit``.
 
     Returns the count, a note when several counts could be the whole (or none is large
@@ -390,8 +422,21 @@ def _whole_in(
         return large[0]
     options = marked or large
     if not options:
-        return "no count before it is large enough to be its whole"
-    return "its whole could be any of " + ", ".join(f"{t.value}{t.unit or ''}" for t in options)
+        return msg("no count before it is large enough to be its whole")
+    return msg(
+        "its whole could be any of {counts}",
+        counts=", ".join(f"「{t.value}{t.unit or ''}」" for t in options),
+    )
+
+
+def _cites(whole: _Whole) -> Text:
+    """The table 3 cell a whole names, as ``table 3 [row] × [column]`` (the official labels of
+    its ``cites``: ``表三 一、本年新收政府信息公开申请数量 × 总计``)."""
+    table, _, cell = whole.cites.partition(" ")
+    row, _, column = cell.partition(" × ")
+    if table != "表三" or not column:
+        return whole.cites
+    return msg("table 3 [{row}] × [{column}]", row=row, column=column)
 
 
 def _whole_cell(rules: _Rules, text: str) -> _Whole | None:
@@ -410,7 +455,7 @@ def _paragraph(rules: _Rules, paragraph: str, heading: str) -> Iterator[Statemen
         for token in tokens:
             used.append((token.start, max(token.end, token.share_end)))
             whole: _Token | None = None
-            note = ""
+            note: Text = ""
             cell = None
             if token.share is not None:
                 cell = _whole_cell(rules, token.whole_text) if token.whole_text else None
@@ -419,13 +464,13 @@ def _paragraph(rules: _Rules, paragraph: str, heading: str) -> Iterator[Statemen
                     found = previous_wholes.get(token.unit) or previous_wholes.get(None)
                     if found is None and previous:
                         found = _whole_in(rules, previous, previous_tokens, token, len(previous))
-                if isinstance(found, str):
+                if isinstance(found, Message):
                     note = found
                 elif found is not None:
                     whole = found
                     wholes[token.unit] = wholes[None] = found
                 elif cell is None:
-                    note = "the text states no whole for it"
+                    note = msg("the text states no whole for it")
             yield Statement(
                 sentence=sentence,
                 quote=_quote(sentence, token.start, max(token.end, token.share_end)),
@@ -467,7 +512,7 @@ def _loose_shares(rules: _Rules, sentence: str, used: Sequence[tuple[int, int]])
             unit=None,
             share=share,
             decimals=written_decimals(share),
-            note="a share stated without its count",
+            note=msg("a share stated without its count"),
         )
 
 
@@ -547,12 +592,17 @@ def _restated(
     return tuple(t2.ref(k) for k in known), _sum([t2.raw(k) for k in known])
 
 
-def _message(kind: str, section: str, quote: str, detail: str) -> str:
-    """One sentence per narrative finding (the single place these messages are built)."""
-    where = f"{section}: 「{quote}」" if section else f"「{quote}」"
+def _message(kind: str, section: str, quote: str, detail: Text) -> Message:
+    """One sentence per narrative finding (the single place these messages are built): the
+    section and the quote of the report's text, then the detail."""
+    where = (
+        msg("section [{section}]: 「{quote}」", section=section, quote=quote)
+        if section
+        else msg("「{quote}」", quote=quote)
+    )
     if kind == "share_unchecked":
-        return f"{where}: share not checked, {detail}"
-    return f"{where}: {detail}"
+        return msg("{where}: share not checked, {detail}", where=where, detail=detail)
+    return msg("{where}: {detail}", where=where, detail=detail)
 
 
 def _count_finding(
@@ -563,8 +613,22 @@ def _count_finding(
     if value == reported or (value is None and reported == 0):
         return None
     names = " + ".join(str(c) for c in cells)
-    table = "is blank" if value is None else f"is {value}"
-    detail = f"the text says {statement.restates_label} {reported}, but {names} {table}"
+    detail = (
+        msg(
+            "the text says [{label}] {reported}, but {cells} is blank",
+            label=statement.restates_label,
+            reported=reported,
+            cells=names,
+        )
+        if value is None
+        else msg(
+            "the text says [{label}] {reported}, but {cells} is {value}",
+            label=statement.restates_label,
+            reported=reported,
+            cells=names,
+            value=value,
+        )
+    )
     return NarrativeFinding(
         "narrative_count",
         section,
@@ -582,7 +646,7 @@ def _share_check(report: AnnualReport, section: str, statement: Statement) -> li
     cells: tuple[CellRef, ...] = ()
     whole: int | None = statement.whole
     label_whole = f"{whole}{statement.whole_unit or ''}"
-    note = statement.note
+    note: Text = statement._note
     cell = next((w for w in _rules().wholes if w.id == statement.whole_cell), None)
     if cell is not None and report.table3 is not None:
         t3 = report.table3
@@ -591,11 +655,13 @@ def _share_check(report: AnnualReport, section: str, statement: Statement) -> li
         value = _sum([t3.effective(r, column) for r in cell.rows])
         whole = None if value is None else int(value)
         label_whole = " + ".join(str(c) for c in cells) + f" ({whole})"
-        note = "" if whole else f"the whole it names, {cell.cites}, is blank or 0"
+        note = "" if whole else msg("the whole it names, {cell}, is blank or 0", cell=_cites(cell))
     elif cell is not None and whole is None:
-        note = f"the whole it names ({cell.cites}) is in table 3, which the report does not have"
+        note = msg(
+            "the whole it names ({cell}) is in table 3, which the report does not have", cell=_cites(cell)
+        )
     if whole is None or whole <= 0:
-        detail = note or "its whole is 0"
+        detail = note or msg("its whole is 0")
         return [
             NarrativeFinding(
                 "share_unchecked",
@@ -607,7 +673,9 @@ def _share_check(report: AnnualReport, section: str, statement: Statement) -> li
                 _message("share_unchecked", section, statement.quote, detail),
             )
         ]
-    label = f"{statement.count}{statement.unit or ''} of {label_whole}"
+    label = msg(
+        "{count} of {whole}", count=f"{statement.count}{statement.unit or ''}", whole=label_whole
+    ).render()
     return [
         NarrativeFinding(
             f.kind,
@@ -616,10 +684,17 @@ def _share_check(report: AnnualReport, section: str, statement: Statement) -> li
             cells,
             f.expected,
             f.reported,
-            _message(f.kind, section, statement.quote, f.message),
+            _message(f.kind, section, statement.quote, _text_of(f)),
         )
         for f in share_findings(label, statement.count, whole, statement.share, None)
     ]
+
+
+def _text_of(finding: object) -> Text:
+    """The text of a share finding: its `Message` when it keeps one (worded when read), else its
+    worded message."""
+    kept = getattr(finding, "_message", None)
+    return kept if isinstance(kept, str | Message) else str(getattr(finding, "message", ""))
 
 
 def check_narrative(report: AnnualReport) -> tuple[NarrativeFinding, ...]:

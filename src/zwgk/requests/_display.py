@@ -16,6 +16,7 @@ from typing import Any
 
 from zwgk._display import HTML_ROWS as SHARED_HTML_ROWS
 from zwgk._display import Presenters, html_table, present_by_type, records_frame
+from zwgk._i18n import N_, gettext, msg
 from zwgk._xlsx_out import Sheet, workbook_bytes
 from zwgk.requests._fees import RequestFee, VolumeFee
 from zwgk.requests._request import Ledger
@@ -85,20 +86,31 @@ FEE_COLUMNS = ("request_id", "received", "ordinal", "tier", "price", "amount", "
 def ledger_repr(ledger: Ledger) -> str:
     """One line: number of requests, the receipt span and how many are pending."""
     if not ledger.requests:
-        return "<Ledger: 0 requests>"
-    first = min(r.received for r in ledger.requests)
-    last = max(r.received for r in ledger.requests)
-    pending = sum(r.pending for r in ledger.requests)
-    return (
-        f"<Ledger: {len(ledger.requests)} requests received {first.isoformat()} … {last.isoformat()}, "
-        f"{pending} pending>"
-    )
+        return gettext("<Ledger: 0 requests>")
+    return msg(
+        "<Ledger: {n} requests received {first} … {last}, {pending} pending>",
+        n=len(ledger.requests),
+        first=min(r.received for r in ledger.requests),
+        last=max(r.received for r in ledger.requests),
+        pending=sum(r.pending for r in ledger.requests),
+    ).render()
+
+
+_LEDGER_HEADERS = (
+    N_("id"),
+    N_("applicant"),
+    N_("kind"),
+    N_("received"),
+    N_("channel"),
+    N_("outcome"),
+    N_("closed"),
+)
 
 
 def ledger_html(ledger: Ledger, *, rows: int = HTML_ROWS) -> str:
     """An HTML table of the first ``rows`` requests (id, applicant, kind, dates, channel, outcome)."""
     return html_table(
-        ["id", "applicant", "kind", "received", "channel", "outcome", "closed"],
+        [gettext(h) for h in _LEDGER_HEADERS],
         [
             [
                 r.id,
@@ -113,7 +125,7 @@ def ledger_html(ledger: Ledger, *, rows: int = HTML_ROWS) -> str:
         ],
         css_class="zwgk-ledger",
         heading=ledger_repr(ledger),
-        noun="requests",
+        noun=gettext("requests"),
         limit=rows,
     )
 
@@ -123,7 +135,12 @@ def ledger_html(ledger: Ledger, *, rows: int = HTML_ROWS) -> str:
 
 def volume_fee_repr(fee: VolumeFee) -> str:
     """One line: pages, total and the arithmetic."""
-    return f"<VolumeFee {fee.pages} pages: ¥{fee.total} ({fee.explain()})>"
+    return msg(
+        "<VolumeFee {pages} pages: ¥{total} ({explain})>",
+        pages=fee.pages,
+        total=fee.total,
+        explain=fee.explain(),
+    ).render()
 
 
 def volume_fee_html(fee: VolumeFee) -> str:
@@ -133,10 +150,12 @@ def volume_fee_html(fee: VolumeFee) -> str:
         f"<td>¥{s.amount}</td></tr>"
         for s in fee.steps
     )
+    head = msg("{pages} pages: <b>¥{total}</b>", pages=fee.pages, total=fee.total).render()
+    names = (N_("pages (tier)"), N_("quantity"), N_("price"), N_("amount"))
+    header = "".join(f"<th>{html.escape(gettext(n))}</th>" for n in names)
     return (
-        f"<div class='zwgk-fee'><p>{fee.pages} pages: <b>¥{fee.total}</b></p>"
-        "<table><thead><tr><th>pages (tier)</th><th>quantity</th><th>price</th><th>amount</th></tr>"
-        f"</thead><tbody>{body}</tbody></table></div>"
+        f"<div class='zwgk-fee'><p>{head}</p>"
+        f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import Language, gettext, msg
 from zwgk._present import present
 from zwgk.errors import DataFileError, InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
 from zwgk.requests._request import DisclosureRequest
@@ -71,9 +72,9 @@ class FeeSchedule:
             InvalidInputError: ``n`` is below 1.
         """
         if isinstance(n, bool) or not isinstance(n, int):
-            raise InvalidTypeError("n", n, "a whole number of units (int)")
+            raise InvalidTypeError("n", n, gettext("a whole number of units (int)"))
         if n < 1:
-            raise InvalidInputError("n", n, "a unit position of 1 or more")
+            raise InvalidInputError("n", n, gettext("a unit position of 1 or more"))
         for tier in self.fixed:
             if tier.last is not None and tier.first <= n <= tier.last:
                 return tier
@@ -117,12 +118,18 @@ class RequestFee:
         """The fee for this request in yuan."""
         return self.step.amount
 
-    def explain(self) -> str:
-        """A one-line account, e.g. ``第31件 (tier 31–40: ¥200/件) → ¥200; month total ¥2200``."""
-        return (
-            f"第{self.ordinal}件 {self.request_id}: tier {self.step.tier.label} at ¥{self.step.price}/件 "
-            f"→ ¥{self.amount}; month total ¥{self.cumulative}"
-        )
+    def explain(self, lang: Language | None = None) -> str:
+        """A one-line account in ``lang`` (default: the current language), e.g.
+        ``request 31 R-031: tier 31–40 at ¥200 per request → ¥200; month total ¥2200``."""
+        return msg(
+            "request {n} {id}: tier {tier} at ¥{price} per request → ¥{amount}; month total ¥{total}",
+            n=self.ordinal,
+            id=self.request_id,
+            tier=self.step.tier.label,
+            price=self.step.price,
+            amount=self.amount,
+            total=self.cumulative,
+        ).render(lang)
 
 
 @attrs.frozen(repr=False)
@@ -133,9 +140,10 @@ class VolumeFee:
     steps: tuple[FeeStep, ...]
     total: Decimal
 
-    def explain(self) -> str:
-        """The arithmetic, e.g. ``1–30: 30 × ¥0 = ¥0; 31–100: 70 × ¥10 = ¥700 → ¥700``."""
-        body = "; ".join(str(s) for s in self.steps) or "no pages"
+    def explain(self, lang: Language | None = None) -> str:
+        """The arithmetic in ``lang`` (default: the current language), e.g.
+        ``1–30: 30 × ¥0 = ¥0; 31–100: 70 × ¥10 = ¥700 → ¥700``."""
+        body = gettext("; ", lang).join(str(s) for s in self.steps) or gettext("no pages", lang)
         return f"{body} → ¥{self.total}"
 
     def __repr__(self) -> str:
@@ -224,7 +232,7 @@ def fee_schedule(scheme: str) -> FeeSchedule:
     per_request, per_volume, _ = _schedules()
     table = {"per_request": per_request, "按件": per_request, "per_volume": per_volume, "按量": per_volume}
     if scheme not in table:
-        raise InvalidInputError("scheme", scheme, "'per_request' (按件) or 'per_volume' (按量)")
+        raise InvalidInputError("scheme", scheme, gettext("'per_request' (按件) or 'per_volume' (按量)"))
     return table[scheme]
 
 
@@ -272,16 +280,16 @@ def monthly_request_fees(
         InvalidInputError: ``already_counted`` negative.
     """
     if isinstance(already_counted, bool) or not isinstance(already_counted, int) or already_counted < 0:
-        raise InvalidInputError("already_counted", already_counted, "a whole number of 0 or more")
+        raise InvalidInputError("already_counted", already_counted, gettext("a whole number of 0 or more"))
     ordered = sorted(requests, key=lambda r: r.received)
     effective = fees_effective()
     problems: list[Problem] = [
         Problem(
-            f"request {r.id}",
-            "received before the fee measures came into force (国办函〔2020〕109号)",
+            _where(r),
+            gettext("received before the fee measures came into force (国办函〔2020〕109号)"),
             "received",
             r.received.isoformat(),
-            f"a day on or after {effective.isoformat()}",
+            gettext("a day on or after {day}").format(day=effective.isoformat()),
         )
         for r in ordered
         if r.received < effective
@@ -292,8 +300,8 @@ def monthly_request_fees(
             if r.applicant != first.applicant:
                 problems.append(
                     Problem(
-                        f"request {r.id}",
-                        "another applicant",
+                        _where(r),
+                        gettext("another applicant"),
                         "applicant",
                         r.applicant,
                         repr(first.applicant),
@@ -302,11 +310,11 @@ def monthly_request_fees(
             if (r.received.year, r.received.month) != (first.received.year, first.received.month):
                 problems.append(
                     Problem(
-                        f"request {r.id}",
-                        "received in another calendar month",
+                        _where(r),
+                        gettext("received in another calendar month"),
                         "received",
                         r.received.isoformat(),
-                        f"a day in {first.received:%Y-%m}",
+                        gettext("a day in {month}").format(month=f"{first.received:%Y-%m}"),
                     )
                 )
     if problems:
@@ -318,6 +326,10 @@ def monthly_request_fees(
         total += step.amount
         out.append(RequestFee(request.id, request.received, already_counted + offset, step, total))
     return tuple(out)
+
+
+def _where(request: DisclosureRequest) -> str:
+    return gettext("request {id}").format(id=request.id)
 
 
 def per_volume_fee(pages: int) -> VolumeFee:
@@ -337,9 +349,9 @@ def per_volume_fee(pages: int) -> VolumeFee:
         InvalidTypeError: ``pages`` not an int.
     """
     if isinstance(pages, bool) or not isinstance(pages, int):
-        raise InvalidTypeError("pages", pages, "a whole number of pages (int)")
+        raise InvalidTypeError("pages", pages, gettext("a whole number of pages (int)"))
     if pages < 0:
-        raise InvalidInputError("pages", pages, "a page count of 0 or more")
+        raise InvalidInputError("pages", pages, gettext("a page count of 0 or more"))
     schedule = fee_schedule("per_volume")
     steps: list[FeeStep] = []
     position = 1

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._text import lookup_label, normalize_label
 from zwgk.deadlines import Outcome, OutcomeGroup
 from zwgk.deadlines.io import parse_outcome
@@ -60,7 +61,7 @@ class ApplicantKind(enum.Enum):
         """
         if isinstance(text, ApplicantKind):
             return text
-        return lookup_label(_APPLICANT_ALIASES, text, "applicant kind", [k.value for k in cls])
+        return lookup_label(_APPLICANT_ALIASES, text, gettext("applicant kind"), [k.value for k in cls])
 
 
 def _applicant_aliases() -> Mapping[str, ApplicantKind]:
@@ -112,7 +113,7 @@ class OutcomeBasis:
     def citation(self) -> str:
         """The articles as one string, e.g. ``《政府信息公开条例》第十四条、第三十六条第（三）项``."""
         if not self.articles:
-            return "no article names this case (category of 国办公开办函〔2021〕30号 表三)"
+            return gettext("no article names this case (a category of table 3 of 国办公开办函〔2021〕30号)")
         return "《政府信息公开条例》" + "、".join(self.articles)
 
 
@@ -128,20 +129,22 @@ def _outcome_table() -> dict[Outcome, OutcomeBasis]:
             outcome = Outcome(record["value"])
             group = OutcomeGroup(record["group"])
         except (KeyError, ValueError):
-            problems.append(Problem(where, "unknown outcome or group", "value", record.get("value")))
+            problems.append(Problem(where, gettext("unknown outcome or group"), "value", record.get("value")))
             continue
         if int(record.get("number", -1)) != outcome.number:
             problems.append(
                 Problem(
                     where,
-                    "row number differs from table 3",
+                    gettext("row number differs from table 3"),
                     "number",
                     record.get("number"),
                     str(outcome.number),
                 )
             )
         if record.get("basis") not in {"V", "P", "U"}:
-            problems.append(Problem(where, "bad basis tag", "basis", record.get("basis"), "V, P or U"))
+            problems.append(
+                Problem(where, gettext("bad basis tag"), "basis", record.get("basis"), "V, P or U")
+            )
         table[outcome] = OutcomeBasis(
             outcome,
             group,
@@ -152,7 +155,7 @@ def _outcome_table() -> dict[Outcome, OutcomeBasis]:
         )
     missing = [o.value for o in Outcome if o not in table]
     if missing:
-        problems.append(Problem(path, "outcomes without a record", "value", missing))
+        problems.append(Problem(path, gettext("outcomes without a record"), "value", missing))
     if problems:
         raise DataFileError(path, problems)
     return table

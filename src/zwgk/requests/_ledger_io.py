@@ -21,7 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from zwgk._csv_guard import read_csv_rows
 from zwgk._dates import parse_date
 from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._i18n import gettext
 from zwgk._json_guard import check_json_text
+from zwgk._lang import N_
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._neutralise import neutralise_row, restore_cell, write_xlsx_cell
 from zwgk._optional import import_extra
@@ -189,7 +191,7 @@ class LedgerRow(BaseModel):
             try:
                 return json.loads(value)
             except json.JSONDecodeError as exc:
-                raise InvalidCellError.not_json("a JSON list of events", exc) from None
+                raise InvalidCellError.not_json(gettext("a JSON list of events"), exc) from None
         return value
 
     def to_request(self) -> DisclosureRequest:
@@ -268,7 +270,7 @@ def ledger_from_rows(
     names: dict[str, str | None] = {}
     first_seen: dict[str, int] = {}
     for number, raw in enumerate(rows, start=first_row):
-        where = f"row {number}"
+        where = gettext("row {n}").format(n=number)
         if all(_blank(v) for v in raw.values()):
             continue
         data: dict[str, object] = {}
@@ -277,7 +279,11 @@ def ledger_from_rows(
                 if not all(_blank(v) for v in _as_list(value)):
                     problems.append(
                         Problem(
-                            where, "more cells than header columns", "cells", value, "one cell per column"
+                            where,
+                            gettext("more cells than header columns"),
+                            "cells",
+                            value,
+                            gettext("one cell per column"),
                         )
                     )
                 continue
@@ -285,15 +291,23 @@ def ledger_from_rows(
             if not text.strip():
                 if not _blank(value):
                     problems.append(
-                        Problem(where, "a value in a column without a header", "column", value, "a header")
+                        Problem(
+                            where,
+                            gettext("a value in a column without a header"),
+                            "column",
+                            value,
+                            gettext("a header"),
+                        )
                     )
                 continue
             if text not in names:
                 names[text] = _column_name(text)
                 if names[text] is None:
-                    header_at = f"row {first_row - 1}" if first_row > 1 else where
+                    header_at = gettext("row {n}").format(n=first_row - 1) if first_row > 1 else where
                     problems.append(
-                        Problem(header_at, "unknown column", "column", key, ", ".join(LEDGER_COLUMNS))
+                        Problem(
+                            header_at, gettext("unknown column"), "column", key, ", ".join(LEDGER_COLUMNS)
+                        )
                     )
             name = names[text]
             if name is not None and not _blank(value):
@@ -340,11 +354,11 @@ def _check_duplicate(
     if key in first_seen:
         problems.append(
             Problem(
-                f"row {number}",
-                f"duplicate id (also row {first_seen[key]})",
+                gettext("row {n}").format(n=number),
+                gettext("duplicate id (also row {n})").format(n=first_seen[key]),
                 "id",
                 key,
-                "ids unique within a ledger",
+                gettext("ids unique within a ledger"),
             )
         )
     else:
@@ -356,7 +370,9 @@ def _row_problems(where: str, exc: ValidationError) -> list[Problem]:
     for err in exc.errors():
         field = ".".join(str(p) for p in err["loc"]) or None
         if err["type"] == "missing":
-            out.append(Problem(where, "required field is blank or missing", field, None, "a value"))
+            out.append(
+                Problem(where, gettext("required field is blank or missing"), field, None, gettext("a value"))
+            )
         elif err["type"] == "union_tag_invalid":  # an event kind that is no event class
             out.append(Problem(where, unknown_event_kind(err.get("ctx", {}).get("tag")), field))
         else:
@@ -403,7 +419,7 @@ def ledger_to_rows(ledger: Ledger) -> list[dict[str, object]]:
 
 def _event_record(event: object) -> dict[str, object]:
     if not attrs.has(type(event)):
-        raise InvalidInputError("events", event, "zwgk.deadlines event values (attrs classes)")
+        raise InvalidInputError("events", event, gettext("zwgk.deadlines event values (attrs classes)"))
     record: dict[str, object] = {"kind": type(event).__name__}
     for f in attrs.fields(type(event)):  # type: ignore[arg-type]  # attrs.has() checked above
         value = getattr(event, f.name)
@@ -477,29 +493,33 @@ def read_ledger(path: str | Path, *, sheet: str | None = None, limits: Limits = 
     if suffix == ".csv":
         return _read_csv(p, limits)
     if suffix == ".json":
-        _, text = read_input_text(p, "a .json ledger file", limits=limits)
+        _, text = read_input_text(p, gettext("a .json ledger file"), limits=limits)
         check_json_text(text, limits=limits, source=p.name)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidInputError(
-                str(p), f"line {exc.lineno} column {exc.colno}: {exc.msg}", "valid JSON"
+                str(p),
+                gettext("line {line} column {column}: {problem}").format(
+                    line=exc.lineno, column=exc.colno, problem=exc.msg
+                ),
+                gettext("valid JSON"),
             ) from None
         except ValueError as exc:  # an integer longer than sys.get_int_max_str_digits()
-            raise InvalidInputError(str(p), cut(str(exc)), "valid JSON") from None
+            raise InvalidInputError(str(p), cut(str(exc)), gettext("valid JSON")) from None
         rows = data.get("requests") if isinstance(data, dict) else data
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise InvalidInputError(
-                str(p), type(rows).__name__, 'a list of row objects or {"requests": [...]}'
+                str(p), type(rows).__name__, gettext('a list of row objects or {"requests": [...]}')
             )
         return ledger_from_rows(rows, source=str(p), first_row=1, limits=limits)
     if suffix == ".xlsx":
         return _read_xlsx(p, sheet, limits)
-    raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
+    raise InvalidInputError("path", str(p), gettext("a .csv, .json or .xlsx file"))
 
 
 def _read_csv(path: Path, limits: Limits) -> Ledger:
-    _, text = read_input_text(path, "a .csv ledger file", limits=limits)
+    _, text = read_input_text(path, gettext("a .csv ledger file"), limits=limits)
     # ledger_to_csv quotes formula-like text with an apostrophe: undo it (restore_cell).
     records = [[restore_cell(v) for v in r] for r in read_csv_rows(text, limits=limits, source=str(path))]
     if not records:
@@ -515,9 +535,9 @@ def _read_csv(path: Path, limits: Limits) -> Ledger:
 
 
 def _read_xlsx(path: Path, sheet: str | None, limits: Limits) -> Ledger:
-    openpyxl = import_extra("openpyxl", "xlsx", "reading an .xlsx ledger")
+    openpyxl = import_extra("openpyxl", "xlsx", N_("reading an .xlsx ledger"))
     book, shape = load_workbook(
-        openpyxl, existing_file(path, "an .xlsx ledger file"), read_only=True, limits=limits
+        openpyxl, existing_file(path, gettext("an .xlsx ledger file")), read_only=True, limits=limits
     )
     try:
         if sheet is not None and sheet not in book.sheetnames:
@@ -553,7 +573,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     elif suffix == ".json":
         p.write_text(ledger_to_json(ledger), encoding="utf-8")
     elif suffix == ".xlsx":
-        openpyxl = import_extra("openpyxl", "xlsx", "writing an .xlsx ledger")
+        openpyxl = import_extra("openpyxl", "xlsx", N_("writing an .xlsx ledger"))
         book = openpyxl.Workbook()
         ws = book.active
         for c, name in enumerate(LEDGER_COLUMNS, start=1):
@@ -565,7 +585,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
                 write_xlsx_cell(ws, r, c, row[name])  # text stays text, never a formula
         book.save(p)
     else:
-        raise InvalidInputError("path", str(p), "a .csv, .json or .xlsx file")
+        raise InvalidInputError("path", str(p), gettext("a .csv, .json or .xlsx file"))
     return p
 
 
@@ -582,7 +602,7 @@ def ledger_to_frame(ledger: Ledger) -> Any:
     Raises:
         MissingExtraError: pandas is not installed.
     """
-    pd = _pandas("a ledger DataFrame")
+    pd = _pandas(gettext("a ledger DataFrame"))
     frame = pd.DataFrame(ledger_to_rows(ledger), columns=list(LEDGER_COLUMNS))
     for column in ("received", "closed"):
         frame[column] = pd.to_datetime(frame[column])

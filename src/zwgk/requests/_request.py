@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._present import present
 from zwgk.deadlines import Channel, Outcome, regime_for
 from zwgk.deadlines.io import ReplyNotice, parse_reply_outcome
@@ -28,28 +29,33 @@ def _check_closed(
         raise InvalidInputError(
             "closed",
             value,
-            f"a closing date together with an outcome, or neither (request {instance.id!r} has "
-            f"outcome {instance.outcome.value if instance.outcome else None!r})",
+            gettext(
+                "a closing date together with an outcome, or neither (request {id} has outcome {outcome})"
+            ).format(
+                id=repr(instance.id), outcome=repr(instance.outcome.value if instance.outcome else None)
+            ),
         )
     if value is not None and value < instance.received:
         raise InvalidInputError(
-            "closed", value, f"a date on or after the receipt day {instance.received.isoformat()}"
+            "closed",
+            value,
+            gettext("a date on or after the receipt day {day}").format(day=instance.received.isoformat()),
         )
 
 
 def _check_date(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidTypeError(attribute.name, value, "a datetime.date")
+        raise InvalidTypeError(attribute.name, value, gettext("a datetime.date"))
 
 
 def _check_id(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value.strip():
-        raise InvalidInputError(attribute.name, value, "a non-empty text")
+        raise InvalidInputError(attribute.name, value, gettext("a non-empty text"))
 
 
 def _check_pages(instance: DisclosureRequest, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or value < 0):
-        raise InvalidInputError("pages", value, "a non-negative whole number of pages or None")
+        raise InvalidInputError("pages", value, gettext("a non-negative whole number of pages or None"))
 
 
 def _kind(value: str | ApplicantKind) -> ApplicantKind:
@@ -176,17 +182,22 @@ class Ledger:
         for index, request in enumerate(self.requests):
             if not isinstance(request, DisclosureRequest):
                 problems.append(
-                    Problem(f"request {index + 1}", "not a DisclosureRequest", None, type(request).__name__)
+                    Problem(
+                        gettext("request {n}").format(n=index + 1),
+                        gettext("not a DisclosureRequest"),
+                        None,
+                        type(request).__name__,
+                    )
                 )
                 continue
             if request.id in seen:
                 problems.append(
                     Problem(
-                        f"request {index + 1}",
-                        f"duplicate id (also request {seen[request.id] + 1})",
+                        gettext("request {n}").format(n=index + 1),
+                        gettext("duplicate id (also request {n})").format(n=seen[request.id] + 1),
                         "id",
                         request.id,
-                        "ids unique within a ledger",
+                        gettext("ids unique within a ledger"),
                     )
                 )
             seen.setdefault(request.id, index)

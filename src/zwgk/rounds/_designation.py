@@ -22,9 +22,11 @@ from __future__ import annotations
 import enum
 import math
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import N_, Language, Message, gettext, msg, text
 from zwgk.errors import InvalidInputError
 from zwgk.rounds._rounds import Round, Rounds, points_text
 
@@ -40,20 +42,29 @@ class RuleKind(enum.Enum):
 
 
 class Action(enum.Enum):
-    """What a decision does; the value is the JSON spelling, ``label`` the Chinese."""
+    """What a decision does; the value is the JSON spelling, ``label`` its name worded."""
 
     DROP = "drop"
     RECOMMEND = "recommend"
 
     @property
     def label(self) -> str:
-        """取消资格 or 推荐."""
-        return "取消资格" if self is Action.DROP else "推荐"
+        """取消资格 or 推荐 (title withdrawn, recommended) in the current language."""
+        return self.label_in()
+
+    def label_in(self, lang: Language | None = None) -> str:
+        """The action worded in ``lang``."""
+        return gettext(_ACTIONS[self], lang)
+
+
+_ACTIONS = MappingProxyType({Action.DROP: N_("title withdrawn"), Action.RECOMMEND: N_("recommended")})
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
-        raise InvalidInputError(f"DesignationRule.{attribute.name}", value, "a whole number of at least 1")
+        raise InvalidInputError(
+            f"DesignationRule.{attribute.name}", value, gettext("a whole number of at least 1")
+        )
 
 
 @attrs.frozen
@@ -74,15 +85,17 @@ class DesignationRule:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is RuleKind.DROP_BELOW and self.threshold is None:
-            raise InvalidInputError(f"rule {self.id}: threshold", None, "a threshold for drop_below")
+            raise InvalidInputError(f"rule {self.id}: threshold", None, gettext("a threshold for drop_below"))
         if self.kind is not RuleKind.DROP_BELOW and (self.count is None) == (self.share is None):
-            raise InvalidInputError(f"rule {self.id}: count/share", None, "exactly one of count or share")
+            raise InvalidInputError(
+                f"rule {self.id}: count/share", None, gettext("exactly one of count or share")
+            )
         if self.kind is RuleKind.RECOMMEND_TOP and self.share is not None:
-            raise InvalidInputError(f"rule {self.id}: share", self.share, "count for recommend_top")
+            raise InvalidInputError(f"rule {self.id}: share", self.share, gettext("count for recommend_top"))
         if self.share is not None and not Decimal(0) < self.share <= 1:
-            raise InvalidInputError(f"rule {self.id}: share", self.share, "a share in (0, 1]")
+            raise InvalidInputError(f"rule {self.id}: share", self.share, gettext("a share in (0, 1]"))
         if self.ties not in ("include", "exclude"):
-            raise InvalidInputError(f"rule {self.id}: ties", self.ties, "'include' or 'exclude'")
+            raise InvalidInputError(f"rule {self.id}: ties", self.ties, gettext("'include' or 'exclude'"))
 
     @property
     def action(self) -> Action:
@@ -106,7 +119,8 @@ class DesignationRules:
 class Decision:
     """A unit dropped or recommended by ``rule`` in round ``at``, with the evidence:
     ``periods`` (the consecutive rounds), the unit's ``totals`` and ``places`` in each and
-    the number of units ranked in each (``of``)."""
+    the number of units ranked in each (``of``); ``explanation`` words it all in the current
+    language (`explanation_in` in another)."""
 
     unit: str
     action: Action
@@ -116,7 +130,16 @@ class Decision:
     totals: tuple[Decimal, ...]
     places: tuple[int, ...]
     of: tuple[int, ...]
-    explanation: str
+    _explanation: str | Message = attrs.field(alias="explanation")
+
+    @property
+    def explanation(self) -> str:
+        """The decision and its evidence, in the current language."""
+        return text(self._explanation)
+
+    def explanation_in(self, lang: Language | None = None) -> str:
+        """The decision and its evidence, in ``lang``."""
+        return text(self._explanation, lang)
 
 
 def _in_group(rule: DesignationRule, rnd: Round, unit: str) -> bool:
@@ -144,9 +167,31 @@ def _in_group(rule: DesignationRule, rnd: Round, unit: str) -> bool:
     return below < size if rule.ties == "include" else below + tied <= size
 
 
-def _explain(rule: DesignationRule, unit: str, evidence: tuple[tuple[str, Decimal, int, int], ...]) -> str:
-    shown = "；".join(f"{p} 得分 {points_text(t)}（第{r}名/共{n}）" for p, t, r, n in evidence)
-    return f"{unit}：{rule.action.label}。规则 {rule.id}（{rule.label}）：{shown}。"
+def joined(parts: tuple[Message, ...]) -> Message:
+    """``parts`` as one message, separated by ``; `` (Chinese: ``；``)."""
+    out = parts[-1]
+    for part in reversed(parts[:-1]):
+        out = msg("{first}; {rest}", first=part, rest=out)
+    return out
+
+
+def _explain(
+    rule: DesignationRule, unit: str, evidence: tuple[tuple[str, Decimal, int, int], ...]
+) -> Message:
+    shown = joined(
+        tuple(
+            msg("{period} total {total} (rank {rank} of {n})", period=p, total=points_text(t), rank=r, n=n)
+            for p, t, r, n in evidence
+        )
+    )
+    return msg(
+        "{unit}: {action}. Rule {rule} ({label}): {evidence}.",
+        unit=unit,
+        action=msg(_ACTIONS[rule.action]),
+        rule=rule.id,
+        label=rule.label,
+        evidence=shown,
+    )
 
 
 def designate(rounds: Rounds, rules: DesignationRules, *, at: str | None = None) -> tuple[Decision, ...]:
@@ -159,7 +204,11 @@ def designate(rounds: Rounds, rules: DesignationRules, *, at: str | None = None)
         UnknownNameError: ``at`` is not a period of ``rounds``.
     """
     if rules.card != rounds.card:
-        raise InvalidInputError("rules.card", rules.card, f"rules for the card scored, {rounds.card!r}")
+        raise InvalidInputError(
+            "rules.card",
+            rules.card,
+            msg("rules for the card scored, {card}", card=repr(rounds.card)).render(),
+        )
     end = rounds.periods.index(rounds.round(at).period) if at is not None else len(rounds.periods) - 1
     out: list[Decision] = []
     last = rounds.rounds[end]

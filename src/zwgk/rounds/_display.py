@@ -12,8 +12,10 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from zwgk import _lang
 from zwgk._display import Presenters, figure_class, html_table, present_by_type, records_frame, use_chinese
-from zwgk.rounds._bulletin import RESULT_HEADERS, bulletin_parts, change_since_previous, result_rows
+from zwgk._i18n import Language, gettext, msg, resolve
+from zwgk.rounds._bulletin import bulletin_parts, change_since_previous, result_headers, result_rows
 from zwgk.rounds._designation import Decision
 from zwgk.rounds._rounds import Rounds, points_text
 
@@ -21,18 +23,26 @@ __all__ = ["bulletin_markdown", "plot_trends", "present", "rounds_html", "rounds
 
 
 def bulletin_markdown(
-    rounds: Rounds, *, period: str | None = None, decisions: Sequence[Decision] = ()
+    rounds: Rounds,
+    *,
+    period: str | None = None,
+    decisions: Sequence[Decision] = (),
+    lang: Language | None = None,
 ) -> str:
-    """The 通报 as Markdown: title, intro, ranking table, lost items, decisions."""
-    b = bulletin_parts(rounds, period, decisions)
-    lines = [f"# {b.title}", "", b.intro, "", "## 考核结果", ""]
+    """The 通报 as Markdown in ``lang``: title, intro, ranking table, lost items, decisions."""
+    lang = resolve(lang)
+    b = bulletin_parts(rounds, period, decisions, lang)
+    results, lost, managed = (
+        gettext(h, lang) for h in ("Results", "Items that lost points", "Dynamic management")
+    )
+    lines = [f"# {b.title}", "", b.intro, "", f"## {results}", ""]
     lines.append("| " + " | ".join(b.headers) + " |")
     lines.append("|" + "---|" * len(b.headers))
     lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in b.rows]
     if b.lost:
-        lines += ["", "## 失分项目", ""] + [f"- {x}" for x in b.lost]
+        lines += ["", f"## {lost}", ""] + [f"- {x}" for x in b.lost]
     if b.decisions:
-        lines += ["", "## 动态管理", ""] + [f"- {x}" for x in b.decisions]
+        lines += ["", f"## {managed}", ""] + [f"- {x}" for x in b.decisions]
     return "\n".join(lines) + "\n"
 
 
@@ -42,13 +52,20 @@ def rounds_repr(rounds: Rounds) -> str:
     return f"<Rounds {rounds.card}: {len(rounds.periods)} rounds ({span}), {len(rounds.units)} units>"
 
 
-def rounds_html(rounds: Rounds) -> str:
-    """The results sheet as an HTML table."""
+def rounds_html(rounds: Rounds, lang: Language | None = None) -> str:
+    """The results sheet as an HTML table, in ``lang``."""
+    lang = resolve(lang)
     rows = [
         tuple(points_text(c) if isinstance(c, Decimal) else str(c) for c in row)
-        for row in result_rows(rounds)
+        for row in result_rows(rounds, lang=lang)
     ]
-    return html_table(RESULT_HEADERS, rows, css_class="zwgk-rounds", heading=rounds.card_title, noun="rows")
+    return html_table(
+        result_headers(lang),
+        rows,
+        css_class="zwgk-rounds",
+        heading=f"《{rounds.card_title}》",
+        noun=gettext("rows", lang),
+    )
 
 
 _FRAME_COLUMNS = ("period", "rank", "unit", "total", "maximum", "grade", "verdict", "change")
@@ -56,7 +73,8 @@ _FRAME_COLUMNS = ("period", "rank", "unit", "total", "maximum", "grade", "verdic
 
 def rounds_to_frame(rounds: Rounds) -> Any:
     """One row per period and unit (columns ``period``, ``rank``, ``unit``, ``total``,
-    ``maximum``, ``grade``, ``verdict``, ``change``; points stay ``Decimal``)."""
+    ``maximum``, ``grade``, ``verdict`` (in the current language), ``change``; points stay
+    ``Decimal``)."""
     records = []
     for row in result_rows(rounds):
         period, place, unit, total, maximum, grade, verdict_, _ = row
@@ -73,18 +91,34 @@ def rounds_to_frame(rounds: Rounds) -> Any:
     return records_frame(records, _FRAME_COLUMNS)
 
 
+def _auto_chinese() -> bool:
+    """``labels="auto"``: the language set, or Chinese when none is set (as the other plots);
+    Chinese only when a CJK font can draw it."""
+    if _lang.requested()[1] != "default" and resolve(None) == "en":
+        return False
+    return use_chinese("auto")
+
+
 def plot_trends(rounds: Rounds, *, labels: str = "auto") -> Any:
-    """One line per unit: its total by period (gaps where it was not assessed)."""
-    zh = use_chinese(labels)  # type: ignore[arg-type]
+    """One line per unit: its total by period (gaps where it was not assessed).
+
+    ``labels="auto"`` follows the language set (``zwgk.language``, ``zwgk.set_language``,
+    ``ZWGK_LANG``; with none set, Chinese), Chinese only when a CJK font is installed;
+    ``"zh"`` or ``"en"`` choose.  English labels name the units ``unit 1``, ``unit 2`` …
+    (in the order of the table) and the card by its id.
+    """
+    zh = _auto_chinese() if labels == "auto" else use_chinese(labels)  # type: ignore[arg-type]
+    lang: Language = "zh" if zh else "en"
     fig = figure_class()(figsize=(7, 4))
     ax = fig.add_subplot()
     xs = list(range(len(rounds.periods)))
     for trend in rounds.trends():
         ys = [float(t) if t is not None else float("nan") for _, t in trend.totals]
-        ax.plot(xs, ys, marker="o", label=trend.unit if zh else f"unit {rounds.units.index(trend.unit) + 1}")
+        name = trend.unit if zh else msg("unit {n}", n=rounds.units.index(trend.unit) + 1).render(lang)
+        ax.plot(xs, ys, marker="o", label=name)
     ax.set_xticks(xs, list(rounds.periods))
-    ax.set_ylabel("得分" if zh else "total")
-    ax.set_xlabel("考核期" if zh else "period")
+    ax.set_ylabel(gettext("Total", lang))
+    ax.set_xlabel(gettext("Period", lang))
     ax.set_title(rounds.card_title if zh else rounds.card)
     if rounds.units:
         ax.legend(fontsize="small")

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import N_, Language, gettext, msg
 from zwgk._present import present
 from zwgk.errors import EvidenceError, InvalidRecordsError, Problem, UnknownNameError
 from zwgk.rounds._table import PERIOD_COLUMNS, UNIT_COLUMNS, row_evidence
@@ -97,7 +98,7 @@ class Rounds:
         for r in self.rounds:
             if r.period == period:
                 return r
-        raise UnknownNameError("period", period, self.periods)
+        raise UnknownNameError(N_("period"), period, self.periods)
 
     def trend(self, unit: str, *, until: str | None = None) -> UnitTrend:
         """The unit's trend over the rounds up to ``until`` (default: all).
@@ -106,7 +107,7 @@ class Rounds:
             UnknownNameError: no such unit or period.
         """
         if unit not in self.units:
-            raise UnknownNameError("unit", unit, self.units)
+            raise UnknownNameError(N_("unit"), unit, self.units)
         rounds = (
             self.rounds if until is None else self.rounds[: self.periods.index(self.round(until).period) + 1]
         )
@@ -150,9 +151,16 @@ class Rounds:
         """Each unit's total by period, one line per unit (extra ``zwgk[plot]``)."""
         return present(self, "plot", labels=labels)
 
-    def bulletin_markdown(self, period: str | None = None, *, decisions: Sequence[object] = ()) -> str:
-        """The 通报 of ``period`` (default: the last) as Markdown; see [`zwgk.rounds`][]."""
-        return str(present(self, "bulletin", period=period, decisions=tuple(decisions)))
+    def bulletin_markdown(
+        self, period: str | None = None, *, decisions: Sequence[object] = (), lang: Language | None = None
+    ) -> str:
+        """The 通报 of ``period`` (default: the last) as Markdown in ``lang`` (default: the
+        current language); see [`zwgk.rounds`][].
+
+        Raises:
+            UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
+        """
+        return str(present(self, "bulletin", period=period, decisions=tuple(decisions), lang=lang))
 
 
 def _lost_items(before: ScoreResult, after: ScoreResult) -> tuple[ItemChange, ...]:
@@ -177,12 +185,12 @@ def _column(
         names.extend(k for k in row if k not in names)
     if given is not None:
         if given not in names:
-            raise UnknownNameError(f"{what} column", given, names)
+            raise UnknownNameError(msg("{what} column", what=msg(what)).render(), given, names)
         return given
     for name in choices:
         if name in names:
             return name
-    raise UnknownNameError(f"{what} column", choices[0], names)
+    raise UnknownNameError(msg("{what} column", what=msg(what)).render(), choices[0], names)
 
 
 def score_rounds(
@@ -217,27 +225,36 @@ def score_rounds(
     """
     plan = card if isinstance(card, CompiledCard) else compile_card(card)
     table = list(rows)
-    ucol = _column(table, unit_column, UNIT_COLUMNS, "unit")
-    pcol = _column(table, period_column, PERIOD_COLUMNS, "period")
+    ucol = _column(table, unit_column, UNIT_COLUMNS, N_("unit"))
+    pcol = _column(table, period_column, PERIOD_COLUMNS, N_("period"))
     problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}
     by_period: dict[str, list[ScoreResult]] = {}
     units: list[str] = []
     for n, row in enumerate(table, start=1):
-        where = f"row {n}"
+        where = msg("row {n}", n=n).render()
         unit = str(row.get(ucol) or "").strip()
         period = str(row.get(pcol) or "").strip()
         if not unit or not period:
-            problems.append(Problem(where, "no unit or period", ucol if not unit else pcol, None, "text"))
+            problems.append(
+                Problem(
+                    where, gettext("no unit or period"), ucol if not unit else pcol, None, gettext("text")
+                )
+            )
             continue
         if (unit, period) in seen:
             problems.append(
                 Problem(
                     where,
-                    f"second row for {unit} in {period} (first: row {seen[unit, period]})",
+                    msg(
+                        "second row for {unit} in {period} (first: row {first})",
+                        unit=unit,
+                        period=period,
+                        first=seen[unit, period],
+                    ).render(),
                     ucol,
                     unit,
-                    "one row per unit and period",
+                    gettext("one row per unit and period"),
                 )
             )
             continue
@@ -261,11 +278,17 @@ def score_rounds(
             units.append(unit)
     order = tuple(periods) if periods is not None else tuple(sorted(by_period))
     problems.extend(
-        Problem("table", "period not in the order given", pcol, p, "one of " + ", ".join(order))
+        Problem(
+            gettext("table"),
+            gettext("period not in the order given"),
+            pcol,
+            p,
+            msg("one of {names}", names=", ".join(order)).render(),
+        )
         for p in by_period
         if p not in order
     )
     if problems:
-        raise InvalidRecordsError("evidence table", problems)
+        raise InvalidRecordsError(gettext("evidence table"), problems)
     rounds = tuple(Round(p, tuple(by_period.get(p, ())), rank(by_period.get(p, ()))) for p in order)
     return Rounds(plan.card.name, plan.card.title, order, rounds, tuple(units))

@@ -22,12 +22,13 @@ from typing import Any
 
 from zwgk._csv_guard import read_csv_rows
 from zwgk._files import default_sheet, existing_file, load_workbook, read_input_text, sheet_rows, sheet_shape
+from zwgk._i18n import Language, gettext, msg, resolve
 from zwgk._json_guard import load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk._optional import import_extra
 from zwgk._xlsx_out import Sheet, write_workbook
 from zwgk.errors import DataFileError, InvalidInputError, Problem, UnknownNameError
-from zwgk.rounds._bulletin import RESULT_HEADERS, bulletin_parts, result_rows
+from zwgk.rounds._bulletin import bulletin_parts, result_headers, result_rows
 from zwgk.rounds._designation import Decision, DesignationRule, DesignationRules, RuleKind
 from zwgk.rounds._rounds import Rounds
 
@@ -59,13 +60,13 @@ def read_evidence_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) ->
         MissingFileError: no such file.
         DataFileError: unreadable, over the limits, or another suffix.
     """
-    target = existing_file(path, "evidence table (.csv or .xlsx)")
+    target = existing_file(path, gettext("evidence table (.csv or .xlsx)"))
     suffix = target.suffix.lower()
     if suffix == ".csv":
-        _, text = read_input_text(target, "evidence table", limits=limits)
+        _, text = read_input_text(target, gettext("evidence table"), limits=limits)
         return _header_rows(read_csv_rows(text, limits=limits, source=target.name))
     if suffix == ".xlsx":
-        openpyxl = import_extra("openpyxl", "xlsx", "reading XLSX evidence tables")
+        openpyxl = import_extra("openpyxl", "xlsx", gettext("reading XLSX evidence tables"))
         workbook, shape = load_workbook(openpyxl, target, read_only=True, limits=limits)
         try:
             ws = default_sheet(workbook, target)
@@ -74,7 +75,8 @@ def read_evidence_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) ->
             workbook.close()
         return _header_rows(rows)
     raise DataFileError(
-        target.name, [Problem(str(target), "unknown file type", "suffix", suffix, ".csv or .xlsx")]
+        target.name,
+        [Problem(str(target), gettext("unknown file type"), "suffix", suffix, gettext(".csv or .xlsx"))],
     )
 
 
@@ -113,28 +115,40 @@ def designations_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -
     problems: list[Problem] = []
     rules: list[DesignationRule] = []
     problems.extend(
-        Problem(source, "missing or not text", key, data.get(key), "text")
+        Problem(source, gettext("missing or not text"), key, data.get(key), gettext("text"))
         for key in ("name", "card")
         if not isinstance(data.get(key), str)
     )
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
-        problems.append(Problem(source, "no rules", "rules", raw_rules, "[[rules]] tables"))
+        problems.append(Problem(source, gettext("no rules"), "rules", raw_rules, gettext("[[rules]] tables")))
         raw_rules = []
     for i, raw in enumerate(raw_rules):
         where = f"rules[{i}]"
         if not isinstance(raw, Mapping):
-            problems.append(Problem(where, "not a table", None, raw, "a [[rules]] table"))
+            problems.append(Problem(where, gettext("not a table"), None, raw, gettext("a [[rules]] table")))
             continue
         problems.extend(
-            Problem(where, "unknown key", key, raw[key], "one of " + ", ".join(sorted(_RULE_KEYS)))
+            Problem(
+                where,
+                gettext("unknown key"),
+                key,
+                raw[key],
+                msg("one of {names}", names=", ".join(sorted(_RULE_KEYS))).render(),
+            )
             for key in sorted(set(raw) - _RULE_KEYS)
         )
         try:
             kind = RuleKind(raw.get("kind"))
         except ValueError:
             problems.append(
-                Problem(where, "unknown kind", "kind", raw.get("kind"), ", ".join(k.value for k in RuleKind))
+                Problem(
+                    where,
+                    gettext("unknown kind"),
+                    "kind",
+                    raw.get("kind"),
+                    msg("one of {names}", names=", ".join(k.value for k in RuleKind)).render(),
+                )
             )
             continue
         try:
@@ -169,7 +183,7 @@ def designations_from_dict(data: Mapping[str, Any], *, source: str = "<dict>") -
 
 def _whole(value: object, where: str, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError(f"{where}.{field}", value, "a whole number")
+        raise InvalidInputError(f"{where}.{field}", value, gettext("a whole number"))
     return value
 
 
@@ -178,12 +192,12 @@ def _decimal(value: object, where: str, field: str) -> Decimal | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
         raise InvalidInputError(
-            f"{where}.{field}", value, "an exact number: an integer or decimal text such as '0.1'"
+            f"{where}.{field}", value, gettext("an exact number: an integer or decimal text such as '0.1'")
         )
     try:
         return Decimal(value)
     except ArithmeticError:
-        raise InvalidInputError(f"{where}.{field}", value, "an exact number such as '0.1'") from None
+        raise InvalidInputError(f"{where}.{field}", value, gettext("an exact number such as '0.1'")) from None
 
 
 def load_designations(name_or_path: str | Path) -> DesignationRules:
@@ -202,8 +216,10 @@ def load_designations(name_or_path: str | Path) -> DesignationRules:
     else:
         path = Path(name_or_path)
         if not path.suffix:
-            raise UnknownNameError("designation rules", name, list_designations())
-        target, text = read_input_text(existing_file(path, "designation rules (.toml)"), "designation rules")
+            raise UnknownNameError(gettext("designation rules"), name, list_designations())
+        target, text = read_input_text(
+            existing_file(path, gettext("designation rules (.toml)")), gettext("designation rules")
+        )
         source = target.name
     return designations_from_dict(
         load_toml(text, limits=DEFAULT_LIMITS, source=source, parse_float=Decimal), source=source
@@ -220,18 +236,22 @@ def write_bulletin_docx(
     period: str | None = None,
     decisions: Sequence[Decision] = (),
     issuer: str = "",
+    lang: Language | None = None,
 ) -> Path:
-    """Write the 通报 of ``period`` (default: the last) as a Word document; return the path.
+    """Write the 通报 of ``period`` (default: the last) as a Word document in ``lang``
+    (default: the current language); return the path.
 
     Raises:
+        UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
         MissingExtraError: python-docx is not installed (``pip install 'zwgk[docx]'``).
     """
-    docx = import_extra("docx", "docx", "writing bulletins as Word documents")
-    b = bulletin_parts(rounds, period, decisions)
+    lang = resolve(lang)
+    docx = import_extra("docx", "docx", gettext("writing bulletins as Word documents"))
+    b = bulletin_parts(rounds, period, decisions, lang)
     doc = docx.Document()
     doc.add_heading(b.title, level=1)
     doc.add_paragraph(b.intro)
-    doc.add_heading("考核结果", level=2)
+    doc.add_heading(gettext("Results", lang), level=2)
     table = doc.add_table(rows=1, cols=len(b.headers))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, b.headers, strict=True):
@@ -241,11 +261,11 @@ def write_bulletin_docx(
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
     if b.lost:
-        doc.add_heading("失分项目", level=2)
+        doc.add_heading(gettext("Items that lost points", lang), level=2)
         for line in b.lost:
             doc.add_paragraph(line, style="List Bullet")
     if b.decisions:
-        doc.add_heading("动态管理", level=2)
+        doc.add_heading(gettext("Dynamic management", lang), level=2)
         for line in b.decisions:
             doc.add_paragraph(line, style="List Bullet")
     if issuer:
@@ -255,11 +275,15 @@ def write_bulletin_docx(
     return target
 
 
-def write_results_xlsx(rounds: Rounds, path: str | Path) -> Path:
-    """Write every round's results (headers 考核期, 名次, 单位, 得分, 满分, 等次, 结论, 较上期;
-    header row frozen; points as numbers; text formula-safe); return the path.
+def write_results_xlsx(rounds: Rounds, path: str | Path, *, lang: Language | None = None) -> Path:
+    """Write every round's results in ``lang`` (default: the current language; headers 考核期,
+    名次, 单位, 得分, 满分, 等次, 结论, 较上期; header row frozen; points as numbers; text
+    formula-safe); return the path.
 
     Raises:
+        UnknownLanguageError: ``lang`` is not ``"zh"`` or ``"en"``.
         MissingExtraError: openpyxl is not installed (``pip install 'zwgk[xlsx]'``).
     """
-    return write_workbook([Sheet("考核结果", RESULT_HEADERS, result_rows(rounds))], path)
+    lang = resolve(lang)
+    sheet = Sheet(gettext("Results", lang), result_headers(lang), result_rows(rounds, lang=lang))
+    return write_workbook([sheet], path)

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from zwgk._i18n import msg
 from zwgk.errors import DataFileError, Problem
 from zwgk.scoring._card_file import (
     AllOrNothingModel,
@@ -57,6 +58,7 @@ from zwgk.scoring._model import (
     ZeroIf,
 )
 from zwgk.scoring._parameters import apply_parameters
+from zwgk.scoring._texts import Text, listing, word
 
 __all__ = ["CardBuilder", "card_from_data"]
 
@@ -76,24 +78,34 @@ class CardBuilder:
     def problem(
         self,
         location: str,
-        message: str,
+        message: Text,
         field: str | None = None,
         value: object = None,
-        expected: str | None = None,
+        expected: Text | None = None,
     ) -> None:
-        self.problems.append(Problem(location, message, field, value, expected))
+        """Record a problem; its texts are worded now, in the current language."""
+        shown = None if expected is None else word(expected)
+        self.problems.append(Problem(location, word(message), field, value, shown))
 
     def field(self, m: FieldModel, location: str) -> EvidenceField:
         ftype = FieldType(m.type)
         if m.key in self.fields:
-            self.problem(location, "duplicate evidence key", "key", m.key, "keys unique within the card")
+            self.problem(
+                location, msg("duplicate evidence key"), "key", m.key, msg("keys unique within the card")
+            )
         if ftype in (FieldType.CHOICE, FieldType.ELEMENTS) and not m.options:
-            self.problem(location, f"a {m.type} field needs options", "options", m.key, "at least one option")
+            self.problem(
+                location,
+                msg("a {type} field needs options", type=m.type),
+                "options",
+                m.key,
+                msg("at least one option"),
+            )
         if ftype not in (FieldType.CHOICE, FieldType.ELEMENTS) and m.options:
-            self.problem(location, "only choice/elements fields take options", "options", m.key, None)
+            self.problem(location, msg("only choice/elements fields take options"), "options", m.key, None)
         keys = [o.key for o in m.options]
         if len(set(keys)) != len(keys):
-            self.problem(location, "duplicate option keys", "options", m.key, "unique option keys")
+            self.problem(location, msg("duplicate option keys"), "options", m.key, msg("unique option keys"))
         out = EvidenceField(
             m.key,
             ftype,
@@ -113,43 +125,43 @@ class CardBuilder:
             if ftype is None:
                 self.problem(
                     location,
-                    "condition reads an unknown evidence key",
+                    msg("condition reads an unknown evidence key"),
                     name,
                     comp.key,
-                    "a key declared in the card's or the item's evidence, or a derived key",
+                    msg("a key declared in the card's or the item's evidence, or a derived key"),
                 )
             elif comp.op in ("truthy", "falsy") and ftype is not FieldType.BOOLEAN:
                 self.problem(
                     location,
-                    f"'{comp.key}' alone needs a boolean field",
+                    msg("'{key}' alone needs a boolean field", key=comp.key),
                     name,
                     comp.key,
-                    "a boolean field, or a comparison such as 'key > 20'",
+                    msg("a boolean field, or a comparison such as 'key > 20'"),
                 )
             elif comp.op not in ("truthy", "falsy") and ftype not in _NUMERIC:
                 self.problem(
                     location,
-                    f"comparison on non-numeric field {comp.key!r}",
+                    msg("comparison on non-numeric field {key}", key=repr(comp.key)),
                     name,
                     ftype.value,
-                    "a count or amount field",
+                    msg("a count or amount field"),
                 )
         return cond
 
-    def needs(self, key: str, types: tuple[FieldType, ...], location: str, kind: str) -> None:
+    def needs(self, key: str, types: tuple[FieldType, ...], location: str, kind: Text) -> None:
         ftype = self.fields.get(key)
         if ftype is None:
             self.problem(
                 location,
-                f"{kind} reads an unknown evidence key",
+                msg("{kind} reads an unknown evidence key", kind=kind),
                 "field",
                 key,
-                "a key declared in the evidence",
+                msg("a key declared in the evidence"),
             )
         elif ftype not in types:
             self.problem(
                 location,
-                f"{kind} needs a {' or '.join(t.value for t in types)} field",
+                msg("{kind} needs a {types} field", kind=kind, types=" | ".join(t.value for t in types)),
                 "field",
                 f"{key} ({ftype.value})",
                 None,
@@ -175,7 +187,7 @@ class CardBuilder:
             low, high = m.range
             if not Decimal(0) <= low <= high:
                 self.problem(
-                    location, "bad discretionary range", "range", f"{low}..{high}", "0 <= low <= high"
+                    location, msg("bad discretionary range"), "range", f"{low}..{high}", "0 <= low <= high"
                 )
             return Discretionary(m.field, low, high, -1 if m.direction == "deduct" else 1, m.reason, oi)
         if isinstance(m, TiersModel):
@@ -187,15 +199,15 @@ class CardBuilder:
                 if options != tiers:
                     self.problem(
                         location,
-                        "tiers and the choice field's options differ",
+                        msg("tiers and the choice field's options differ"),
                         "tiers",
                         sorted(tiers ^ options),
-                        "one tier per option",
+                        msg("one tier per option"),
                     )
             return Tiers(m.field, tuple(Tier(t.key, t.label, t.points) for t in m.tiers), m.reason)
         assert isinstance(m, GroupModel)
         if m.start > m.maximum:
-            self.problem(location, "group start above its maximum", "start", m.start, f"<= {m.maximum}")
+            self.problem(location, msg("group start above its maximum"), "start", m.start, f"<= {m.maximum}")
         return Group(
             m.label,
             m.start,
@@ -208,14 +220,14 @@ class CardBuilder:
         if m.maximum is None and not bonus:
             self.problem(
                 location,
-                "item of a non-bonus section without maximum",
+                msg("item of a non-bonus section without maximum"),
                 "maximum",
                 None,
-                "the item's value (分值)",
+                msg("the item's value (分值)"),
             )
         start = m.start if m.start is not None else (Decimal(0) if bonus else (m.maximum or Decimal(0)))
         if m.maximum is not None and start > m.maximum:
-            self.problem(location, "start above the item's maximum", "start", start, f"<= {m.maximum}")
+            self.problem(location, msg("start above the item's maximum"), "start", start, f"<= {m.maximum}")
         applies_if = None if m.applies_if is None else self.condition(m.applies_if, location, "applies_if")
         rules = tuple(self.rule(r, f"{location}: rules[{i}]") for i, r in enumerate(m.rules))
         return Item(m.id, m.title, m.criteria, m.maximum, start, rules, evidence, applies_if, m.notes)
@@ -236,10 +248,10 @@ class CardBuilder:
             if spec is None:
                 self.problem(
                     location,
-                    "unknown derivation function",
+                    msg("unknown derivation function"),
                     "function",
                     d.function,
-                    "one of " + ", ".join(sorted(DERIVATIONS)),
+                    msg("one of {options}", options=listing(sorted(DERIVATIONS))),
                 )
                 result = FieldType.COUNT
             else:
@@ -248,16 +260,18 @@ class CardBuilder:
                 if set(d.inputs) != set(wanted):
                     self.problem(
                         location,
-                        "inputs do not match the function's parameters",
+                        msg("inputs do not match the function's parameters"),
                         "inputs",
                         sorted(d.inputs),
                         ", ".join(sorted(wanted)),
                     )
                 for param, key in d.inputs.items():
                     if param in wanted:
-                        self.needs(key, (wanted[param],), location, f"input {param}")
+                        self.needs(key, (wanted[param],), location, msg("input {param}", param=param))
             if d.key in self.fields:
-                self.problem(location, "duplicate evidence key", "key", d.key, "keys unique within the card")
+                self.problem(
+                    location, msg("duplicate evidence key"), "key", d.key, msg("keys unique within the card")
+                )
             self.fields[d.key] = result
             derived.append(Derivation(d.key, d.function, tuple(sorted(d.inputs.items())), d.description))
         sections = []
@@ -266,7 +280,9 @@ class CardBuilder:
             items = []
             for it in s.items:
                 if it.id in ids:
-                    self.problem(f"item {it.id}", "duplicate item id", "id", it.id, "unique item ids")
+                    self.problem(
+                        f"item {it.id}", msg("duplicate item id"), "id", it.id, msg("unique item ids")
+                    )
                 ids.add(it.id)
                 items.append(self.item(it, s.bonus, item_evidence[id(it)]))
             sections.append(Section(s.id, s.title, tuple(items), s.cap, s.bonus))
@@ -280,7 +296,7 @@ class CardBuilder:
         if base_max != m.maximum:
             self.problem(
                 "card",
-                "maximum differs from the sum of the base items' maxima",
+                msg("maximum differs from the sum of the base items' maxima"),
                 "maximum",
                 m.maximum,
                 f"{base_max}",

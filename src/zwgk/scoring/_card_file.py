@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from zwgk._i18n import gettext, msg
 from zwgk._json_guard import load_json, load_toml
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import DataFileError, LimitExceededError, Problem
@@ -36,7 +37,10 @@ __all__ = [
 def _exact(value: object) -> object:
     if isinstance(value, float):
         raise ValueError(
-            f'{value!r} is a binary float; write points as an integer or as decimal text such as "0.5"'
+            msg(
+                '{value} is a binary float; write points as an integer or as decimal text such as "0.5"',
+                value=repr(value),
+            ).render()
         )
     return value
 
@@ -276,9 +280,13 @@ def parse_text(
     except DataFileError as exc:  # the guards' message, located at the file as before
         kind = "JSON" if json_format else "TOML"
         detail = "; ".join(f"{p.location}: {p.message}" for p in exc.problems)
-        raise DataFileError(source, [Problem(source, f"not valid {kind}: {detail}")]) from None
+        raise DataFileError(
+            source, [Problem(source, msg("not valid {kind}: {detail}", kind=kind, detail=detail).render())]
+        ) from None
     if not isinstance(data, dict):
-        raise DataFileError(source, [Problem(source, "the top level must be a table/object", value=data)])
+        raise DataFileError(
+            source, [Problem(source, gettext("the top level must be a table/object"), value=data)]
+        )
     return data
 
 

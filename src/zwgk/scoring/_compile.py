@@ -30,13 +30,26 @@ from zwgk.scoring._model import (
     ZeroIf,
 )
 from zwgk.scoring._result import Adjustment
+from zwgk.scoring._texts import (
+    Text,
+    capped_occurrences_reason,
+    ceiling_reason,
+    floor_reason,
+    none_present_reason,
+    occurrences_reason,
+    per_missing_reason,
+    prefixed,
+    start_reason,
+    sub_prefix,
+    tier_reason,
+)
 
 __all__ = ["CompiledItem", "compile_item", "fmt", "rule_keys"]
 
 _ZERO = Decimal(0)
 
 Values = Mapping[str, object]
-Zero = list[tuple[str, tuple[str, ...]]]
+Zero = list[tuple[Text, tuple[str, ...]]]
 Step = Callable[[Values, list[Adjustment], Decimal, Zero], Decimal]
 Test = Callable[[Values], bool]
 
@@ -97,9 +110,9 @@ def _guarded(step: Step, only_if: Condition | None) -> Step:
     return guarded
 
 
-def _check(rule: Check, prefix: str) -> Step:
+def _check(rule: Check, prefix: Text) -> Step:
     test = _test(rule.when)
-    points, reason, keys = rule.points, prefix + rule.reason, rule.when.keys
+    points, reason, keys = rule.points, prefixed(prefix, rule.reason), rule.when.keys
     static = _static_evidence(rule.when)
     prebuilt = None if static is None else Adjustment("check", points, reason, static)
 
@@ -112,8 +125,8 @@ def _check(rule: Check, prefix: str) -> Step:
     return step
 
 
-def _per_occurrence(rule: PerOccurrence, prefix: str) -> Step:
-    field, points, cap, reason = rule.field, rule.points, rule.cap, prefix + rule.reason
+def _per_occurrence(rule: PerOccurrence, prefix: Text) -> Step:
+    field, points, cap, reason = rule.field, rule.points, rule.cap, prefixed(prefix, rule.reason)
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         count = values[field]
@@ -121,20 +134,20 @@ def _per_occurrence(rule: PerOccurrence, prefix: str) -> Step:
             return value
         assert isinstance(count, int)
         delta = points * count
-        text = f"{reason}（{count}次）"
+        text = occurrences_reason(reason, count)
         if cap is not None and abs(delta) > cap:
             delta = cap if delta > 0 else -cap
-            text += f"，累计以{fmt(cap)}分为限"
+            text = capped_occurrences_reason(reason, count, fmt(cap))
         adjs.append(Adjustment("per_occurrence", delta, text, ((field, count),)))
         return value + delta
 
     return step
 
 
-def _per_missing(rule: PerMissing, prefix: str, field: EvidenceField) -> Step:
-    key, points, reason, none_zero = rule.field, rule.points, prefix + rule.reason, rule.none_zero
+def _per_missing(rule: PerMissing, prefix: Text, field: EvidenceField) -> Step:
+    key, points, reason, none_zero = rule.field, rule.points, prefixed(prefix, rule.reason), rule.none_zero
     options = tuple((o.key, o.label) for o in field.options)
-    zero_reason = f"{reason}：全部缺失，不得分"
+    zero_reason = none_present_reason(reason)
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         present = values[key]
@@ -143,7 +156,7 @@ def _per_missing(rule: PerMissing, prefix: str, field: EvidenceField) -> Step:
             absent = [label for k, label in options if k not in present]
             delta = points * len(absent)
             adjs.append(
-                Adjustment("per_missing", delta, f"{reason}（缺：{'、'.join(absent)}）", ((key, present),))
+                Adjustment("per_missing", delta, per_missing_reason(reason, absent), ((key, present),))
             )
             value += delta
         if none_zero and not present:
@@ -153,8 +166,8 @@ def _per_missing(rule: PerMissing, prefix: str, field: EvidenceField) -> Step:
     return step
 
 
-def _discretionary(rule: Discretionary, prefix: str) -> Step:
-    key, sign, reason = rule.field, rule.sign, prefix + rule.reason
+def _discretionary(rule: Discretionary, prefix: Text) -> Step:
+    key, sign, reason = rule.field, rule.sign, prefixed(prefix, rule.reason)
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         amount = values[key]
@@ -169,9 +182,9 @@ def _discretionary(rule: Discretionary, prefix: str) -> Step:
     return step
 
 
-def _tiers(rule: Tiers, prefix: str) -> Step:
+def _tiers(rule: Tiers, prefix: Text) -> Step:
     key = rule.field
-    tiers = {t.key: (t.points, f"{prefix}{rule.reason}{t.label}：{fmt(t.points)}分") for t in rule.tiers}
+    tiers = {t.key: (t.points, tier_reason(prefix, rule.reason, t.label, fmt(t.points))) for t in rule.tiers}
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         choice = values[key]
@@ -183,10 +196,10 @@ def _tiers(rule: Tiers, prefix: str) -> Step:
     return step
 
 
-def _zero(rule: ZeroIf | AllOrNothing, prefix: str) -> Step:
+def _zero(rule: ZeroIf | AllOrNothing, prefix: Text) -> Step:
     test = _test(rule.when)
     expected = isinstance(rule, ZeroIf)
-    entry = (prefix + rule.reason, rule.when.keys)
+    entry = (prefixed(prefix, rule.reason), rule.when.keys)
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         if test(values) is expected:
@@ -203,26 +216,26 @@ def _finish(
     values: Values,
     *,
     adjs: list[Adjustment],
-    prefix: str,
+    prefix: Text,
 ) -> Decimal:
     if zero and value:
         reason, keys = zero[0]
         adjs.append(Adjustment("zero", -value, reason, _used(keys, values)))
         return _ZERO
     if value < 0:
-        adjs.append(Adjustment("floor", -value, f"{prefix}扣分不超过分值，最低0分"))
+        adjs.append(Adjustment("floor", -value, floor_reason(prefix)))
         return _ZERO
     if maximum is not None and value > maximum:
-        adjs.append(Adjustment("ceiling", maximum - value, f"{prefix}不超过{fmt(maximum)}分"))
+        adjs.append(Adjustment("ceiling", maximum - value, ceiling_reason(prefix, fmt(maximum))))
         return maximum
     return value
 
 
-def _group(rule: Group, prefix: str, fields: Mapping[str, EvidenceField]) -> Step:
-    sub_prefix = f"{prefix}【{rule.label}】"
-    steps = _compile_rules(rule.rules, sub_prefix, fields)
+def _group(rule: Group, prefix: Text, fields: Mapping[str, EvidenceField]) -> Step:
+    inner = sub_prefix(prefix, rule.label)
+    steps = _compile_rules(rule.rules, inner, fields)
     start, maximum = rule.start, rule.maximum
-    start_adjustment = Adjustment("start", start, f"{sub_prefix}起评{fmt(start)}分")
+    start_adjustment = Adjustment("start", start, start_reason(inner, fmt(start)))
 
     def step(values: Values, adjs: list[Adjustment], value: Decimal, zero: Zero) -> Decimal:
         adjs.append(start_adjustment)
@@ -230,13 +243,13 @@ def _group(rule: Group, prefix: str, fields: Mapping[str, EvidenceField]) -> Ste
         sub_zero: Zero = []
         for s in steps:
             sub = s(values, adjs, sub, sub_zero)
-        return value + _finish(sub, maximum, sub_zero, values, adjs=adjs, prefix=sub_prefix)
+        return value + _finish(sub, maximum, sub_zero, values, adjs=adjs, prefix=inner)
 
     return step
 
 
 def _compile_rules(
-    rules: tuple[Rule, ...], prefix: str, fields: Mapping[str, EvidenceField]
+    rules: tuple[Rule, ...], prefix: Text, fields: Mapping[str, EvidenceField]
 ) -> tuple[Step, ...]:
     steps: list[Step] = []
     for rule in rules:
@@ -278,5 +291,5 @@ class CompiledItem:
 
 def compile_item(item: Item, fields: Mapping[str, EvidenceField]) -> CompiledItem:
     """Compile ``item`` (``fields``: every evidence field of the card, by key)."""
-    start = None if not item.start else Adjustment("start", item.start, f"起评{fmt(item.start)}分")
+    start = None if not item.start else Adjustment("start", item.start, start_reason("", fmt(item.start)))
     return CompiledItem(item, _compile_rules(item.rules, "", fields), start)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
+from zwgk._i18n import msg
 from zwgk.scoring._model import Comparison, Condition
 
 __all__ = ["evaluate", "parse_condition"]
@@ -32,7 +33,10 @@ def parse_condition(text: str) -> Condition:
         m = _TERM.match(term)
         if m is None:
             raise ValueError(
-                f"cannot read condition term {term!r}; expected 'key', 'not key' or 'key OP number'"
+                msg(
+                    "cannot read condition term {term}; expected 'key', 'not key' or 'key OP number'",
+                    term=repr(term),
+                ).render()
             )
         if m["not"]:
             out.append(Comparison(m["nkey"], "falsy"))
@@ -40,7 +44,7 @@ def parse_condition(text: str) -> Condition:
             try:
                 value = Decimal(m["num"])
             except InvalidOperation:  # pragma: no cover - the regex admits only numbers
-                raise ValueError(f"bad number in {term!r}") from None
+                raise ValueError(msg("bad number in {term}", term=repr(term)).render()) from None
             out.append(Comparison(m["key"], m["op"], value))
         else:
             out.append(Comparison(m["key"], "truthy"))

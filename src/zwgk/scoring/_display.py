@@ -1,8 +1,9 @@
 """How scoring results show themselves: text, HTML for notebooks, DataFrames, a plot.
 
-The one presentation module of [`zwgk.scoring`][]: value types reach it only through
+The one presentation module of [`zwgk.scoring`][] that value types reach, only through
 `zwgk._present.present`, which calls `present` here (so no value module imports
-this one).  It builds on the text helpers of `zwgk.scoring._render`.
+this one).  It builds on the text helpers of `zwgk.scoring._render`; the reprs and HTML
+views are in `zwgk.scoring._views`.
 
 The same conventions as [`zwgk.deadlines`][], whose helpers are reused (imported on first
 use, so ``import zwgk.scoring`` stays light): HTML is a
@@ -14,20 +15,30 @@ the functions that need them (extras ``zwgk[pandas]`` and ``zwgk[plot]``); plots
 
 from __future__ import annotations
 
-import html
 import types
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from zwgk import _lang
 from zwgk._display import cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
+from zwgk._i18n import Language, gettext, resolve
 from zwgk.errors import UnknownNameError
-from zwgk.scoring._render import has_pass_mark as _has_pass_mark
 from zwgk.scoring._render import points_text as _pts
 from zwgk.scoring._render import results_to_frame
-from zwgk.scoring._render import signed_text as _signed
-from zwgk.scoring._render import verdict_text as _verdict
-from zwgk.scoring._result import Adjustment, CombinedResult, ItemResult, Ranking, ScoreResult, WhatIf
+from zwgk.scoring._result import CombinedResult, Ranking, ScoreResult, WhatIf
+from zwgk.scoring._views import (
+    combined_html,
+    combined_repr,
+    ranking_repr,
+    rankings_html,
+    reasons,
+    result_title,
+    score_html,
+    score_repr,
+    what_if_html,
+    what_if_repr,
+)
 from zwgk.scoring._xlsx import score_xlsx
 
 if TYPE_CHECKING:
@@ -57,160 +68,6 @@ _RANK_COLUMNS = ("rank", "unit", "title", "total", "passed", "vetoes")
 _DELTA_COLUMNS = ("item", "title", "before", "after", "delta")
 
 
-def _reasons(adjustments: Iterable[Adjustment]) -> list[str]:
-    """``+1 reason`` lines of every adjustment except the starting points (as ``render_text``)."""
-    return [f"{_signed(a.points)} {a.reason}" for a in adjustments if a.kind != "start"]
-
-
-def _shown_points(item: ItemResult) -> str:
-    return _pts(item.points) if item.applicable else "不适用"
-
-
-def _title(result: ScoreResult | CombinedResult) -> str:
-    return result.card_title if isinstance(result, ScoreResult) else result.title
-
-
-# ----------------------------------------------------------------------------- repr
-
-
-def _verdict_en(result: ScoreResult | CombinedResult) -> str:
-    if not result.passed:
-        return "not passed"
-    return "passed" if _has_pass_mark(result) else "no pass mark"
-
-
-def score_repr(result: ScoreResult) -> str:
-    """One line: card, unit, total of maximum, grade, verdict and item count."""
-    unit = f" {result.unit}" if result.unit else ""
-    grade = f", grade {result.grade}" if result.grade else ""
-    vetoes = f", {len(result.vetoes)} veto(es)" if result.vetoes else ""
-    verdict = _verdict_en(result)
-    return (
-        f"<ScoreResult {result.card}{unit}: {_pts(result.total)}/{_pts(result.maximum)}"
-        f"{grade}, {verdict}{vetoes}, {len(result.items)} items>"
-    )
-
-
-def combined_repr(result: CombinedResult) -> str:
-    """One line: title, unit, total, verdict and the weighted parts."""
-    parts = " + ".join(f"{p.result.card}×{_pts(p.weight)}" for p in result.parts)
-    unit = f" {result.unit}" if result.unit else ""
-    verdict = _verdict_en(result)
-    title = result.title or "combination"
-    return f"<CombinedResult {title}{unit}: {_pts(result.total)} = {parts}, {verdict}>"
-
-
-def ranking_repr(ranking: Ranking) -> str:
-    """One line: rank, unit and total."""
-    r = ranking.result
-    veto = ", vetoed" if r.vetoes else ""
-    return f"<Ranking {ranking.rank}: {r.unit or '(no unit)'} {_pts(r.total)}{veto}>"
-
-
-def what_if_repr(change: WhatIf) -> str:
-    """One line: the evidence changed, the totals before and after and the items changed."""
-    return (
-        f"<WhatIf {change.key}: {change.old_value!r} → {change.new_value!r}: "
-        f"{_pts(change.before.total)} → {_pts(change.after.total)} ({_signed(change.delta)}), "
-        f"{len(change.items)} item(s) changed>"
-    )
-
-
-# ----------------------------------------------------------------------------- HTML
-
-
-def score_html(result: ScoreResult) -> str:
-    """An HTML item table of a score result (used by ``ScoreResult._repr_html_``).
-
-    One row per item: section, item, title, points, maximum and every adjustment with its
-    reason (the starting points left out, as in [`zwgk.scoring.render_text`][]).
-    """
-    esc = html.escape
-    unit = f"{esc(result.unit)} — " if result.unit else ""
-    grade = f"；等次 <b>{esc(result.grade)}</b>" if result.grade else ""
-    counted = "" if result.bonus_counted else "，不计入"
-    bonus = f"（其中加分 {_pts(result.bonus)}{counted}）" if result.bonus else ""
-    head = (
-        f"<p>{unit}<b>{esc(result.card_title)}</b> ({esc(result.card)}): 总分 <b>{_pts(result.total)}</b>"
-        f" / {_pts(result.maximum)}{bonus} — {esc(_verdict(result))}{grade}</p>"
-    )
-    extra = [f"<li>否决 {esc(v)}</li>" for v in result.vetoes]
-    extra += [f"<li>总分调整 {esc(_signed(a.points))} {esc(a.reason)}</li>" for a in result.adjustments]
-    if result.missing:
-        extra.append(f"<li>缺少证据（按0分计）：{esc('、'.join(result.missing))}</li>")
-    titles = {s.id: s.title for s in result.sections}
-    rows = "".join(
-        f"<tr><td>{esc(titles.get(i.section, i.section))}</td><td>{esc(i.item)}</td><td>{esc(i.title)}</td>"
-        f"<td>{esc(_shown_points(i))}</td><td>{_pts(i.maximum)}</td>"
-        f"<td>{'<br>'.join(esc(r) for r in _reasons(i.adjustments))}</td></tr>"
-        for i in result.items
-    )
-    return (
-        f"<div class='zwgk-score'>{head}"
-        + (f"<ul>{''.join(extra)}</ul>" if extra else "")
-        + "<table><thead><tr><th>section</th><th>item</th><th>title</th><th>points</th><th>maximum</th>"
-        f"<th>adjustments</th></tr></thead><tbody>{rows}</tbody></table></div>"
-    )
-
-
-def combined_html(result: CombinedResult) -> str:
-    """An HTML table of a combined result: one row per weighted part, then the total."""
-    esc = html.escape
-    unit = f"{esc(result.unit)} — " if result.unit else ""
-    rows = "".join(
-        f"<tr><td>{esc(p.result.card_title)}</td><td>{_pts(p.result.total)}</td><td>{_pts(p.weight)}</td>"
-        f"<td>{_pts(p.contribution)}</td><td>{esc(_verdict(p.result))}</td></tr>"
-        for p in result.parts
-    )
-    vetoes = "".join(f"<li>否决 {esc(v)}</li>" for v in result.vetoes)
-    return (
-        f"<div class='zwgk-combined'><p>{unit}<b>{esc(result.title)}</b>: 总分 <b>{_pts(result.total)}</b>"
-        f" — {esc(_verdict(result))}</p>"
-        + (f"<ul>{vetoes}</ul>" if vetoes else "")
-        + "<table><thead><tr><th>card</th><th>total</th><th>weight</th><th>contribution</th>"
-        f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table></div>"
-    )
-
-
-def rankings_html(rankings: Iterable[Ranking]) -> str:
-    """An HTML table of a ranking (the tuple [`zwgk.scoring.rank`][] returns): one row per unit.
-
-    Args:
-        rankings: the places, in the order to show them.
-
-    Returns:
-        A ``<table>`` with rank, unit, title, total and verdict; every text escaped.
-    """
-    esc = html.escape
-    rows = "".join(
-        f"<tr><td>{r.rank}</td><td>{esc(r.result.unit)}</td><td>{esc(_title(r.result))}</td>"
-        f"<td>{_pts(r.result.total)}</td><td>{esc(_verdict(r.result))}</td></tr>"
-        for r in rankings
-    )
-    return (
-        "<table class='zwgk-ranking'><thead><tr><th>rank</th><th>unit</th><th>title</th><th>total</th>"
-        f"<th>verdict</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
-
-
-def what_if_html(change: WhatIf) -> str:
-    """An HTML table of a what-if: the evidence changed, the totals, one row per changed item."""
-    esc = html.escape
-    titles = {i.item: i.title for i in change.before.items}
-    rows = "".join(
-        f"<tr><td>{esc(d.item)}</td><td>{esc(titles.get(d.item, ''))}</td><td>{_pts(d.before)}</td>"
-        f"<td>{_pts(d.after)}</td><td>{esc(_signed(d.delta))}</td></tr>"
-        for d in change.items
-    )
-    return (
-        f"<div class='zwgk-what-if'><p><b>{esc(change.key)}</b>: {esc(repr(change.old_value))} → "
-        f"{esc(repr(change.new_value))} — total {_pts(change.before.total)} → "
-        f"<b>{_pts(change.after.total)}</b> ({esc(_signed(change.delta))})</p>"
-        "<table><thead><tr><th>item</th><th>title</th><th>before</th><th>after</th><th>delta</th></tr>"
-        f"</thead><tbody>{rows}</tbody></table></div>"
-    )
-
-
 # ----------------------------------------------------------------------------- DataFrames
 
 
@@ -226,7 +83,7 @@ def score_frame(result: ScoreResult) -> Any:
         zwgk.errors.MissingExtraError: pandas is not installed.
     """
     frame = results_to_frame([result])
-    frame["adjustments"] = ["\n".join(_reasons(i.adjustments)) for i in result.items]
+    frame["adjustments"] = ["\n".join(reasons(i.adjustments)) for i in result.items]
     return frame[list(_ITEM_COLUMNS)]
 
 
@@ -274,7 +131,7 @@ def rankings_to_frame(rankings: Iterable[Ranking]) -> Any:
         {
             "rank": r.rank,
             "unit": r.result.unit,
-            "title": _title(r.result),
+            "title": result_title(r.result),
             "total": r.result.total,
             "passed": r.result.passed,
             "vetoes": "；".join(r.result.vetoes),
@@ -332,13 +189,22 @@ def _ascii(text: str, fallback: str) -> str:
     return text if text.isascii() else fallback
 
 
+def _auto_chinese() -> bool:
+    """``labels="auto"``: English when English is set (``zwgk.language``, ``set_language``,
+    ``ZWGK_LANG``); otherwise Chinese when a CJK font is installed (as the other plots)."""
+    if _lang.requested()[1] != "default" and resolve(None) == "en":
+        return False
+    return use_chinese("auto")
+
+
 def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any:
     """A score breakdown by section: the points gained against the maximum, one bar pair each.
 
     Grey bars are the section maxima (see `section_breakdown`), coloured bars the
     points (bonus sections in orange); each bar is labelled ``points/maximum``.  With
-    ``labels="auto"`` the section titles are Chinese when a CJK font is installed, otherwise
-    the sections' ids are used.
+    ``labels="auto"`` the labels follow the language set (``zwgk.language``,
+    ``set_language``, ``ZWGK_LANG``): English (the sections' ids) when it is English,
+    otherwise Chinese (the section titles) when a CJK font is installed, else English.
 
     Args:
         result: the score result.
@@ -353,7 +219,8 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     """
 
     figure_cls = figure_class()
-    chinese = use_chinese(labels)
+    chinese = _auto_chinese() if labels == "auto" else use_chinese(labels)
+    lang: Language = "zh" if chinese else "en"
     family = cjk_fonts() if chinese else ["DejaVu Sans"]
     sections = section_breakdown(result)
     fig = figure_cls(figsize=(max(5.0, 1.3 * len(sections) + 2), 4), layout="constrained")
@@ -365,8 +232,8 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     maxima = [float(m) if m is not None else 0.0 for _, _, _, m, _ in sections]
     points = [float(p) for _, _, p, _, _ in sections]
     colours = ["#ff7f0e" if bonus else "#1f77b4" for *_rest, bonus in sections]
-    ax.bar(xs, maxima, width=0.7, color="#d9d9d9", label="满分" if chinese else "maximum")
-    ax.bar(xs, points, width=0.45, color=colours, label="得分" if chinese else "points")
+    ax.bar(xs, maxima, width=0.7, color="#d9d9d9", label=gettext("maximum", lang))
+    ax.bar(xs, points, width=0.45, color=colours, label=gettext("points", lang))
     for x, (_, _, p, m, _) in zip(xs, sections, strict=True):
         ax.annotate(
             f"{_pts(p)}/{_pts(m)}",
@@ -379,7 +246,7 @@ def plot_score_breakdown(result: ScoreResult, *, labels: Labels = "auto") -> Any
     top = max([*maxima, *points, 1.0])
     ax.set_ylim(0, top * 1.25)
     ax.set_xticks(xs, names, family=family)
-    ax.set_ylabel("分" if chinese else "points", family=family)
+    ax.set_ylabel(gettext("points scored", lang), family=family)
     card = result.card_title if chinese else _ascii(result.card, "score")
     unit = result.unit if chinese else _ascii(result.unit, "")
     ax.set_title(

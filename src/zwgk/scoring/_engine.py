@@ -35,6 +35,7 @@ from zwgk.scoring._model import Card
 from zwgk.scoring._plan import CompiledCard, ItemPlan, SectionPlan
 from zwgk.scoring._read import derive, read
 from zwgk.scoring._result import Adjustment, ItemResult, ScoreResult, SectionResult
+from zwgk.scoring._texts import bonus_gate_reason, missing_evidence_reason, rescale_reason
 
 __all__ = ["CONTEXT", "gates", "rescale", "score", "score_items", "score_section", "verdict"]
 
@@ -61,7 +62,7 @@ def _score_item(
     if missing:
         lacking = tuple(k for k in plan.keys if k in missing)
         if lacking:
-            adjustment = Adjustment("missing", _ZERO, f"缺少证据（{'、'.join(lacking)}），按0分计")
+            adjustment = Adjustment("missing", _ZERO, missing_evidence_reason(lacking))
             return ItemResult(
                 plan.section,
                 item.id,
@@ -162,7 +163,7 @@ def rescale(
     if card.rescale is None:
         return base, applicable, ()
     rescaled = (base * full / applicable).quantize(card.rescale.quantum) if applicable else _ZERO
-    reason = f"部分指标不适用，按{fmt(base)}×{fmt(full)}/{fmt(applicable)}折算"
+    reason = rescale_reason(fmt(base), fmt(full), fmt(applicable))
     return rescaled, card.maximum, (Adjustment("rescale", rescaled - base, reason),)
 
 
@@ -185,8 +186,7 @@ def gates(
     if gate is not None and bonus:
         counted = base >= gate.threshold if gate.inclusive else base > gate.threshold
         if not counted:
-            relation = "达到" if gate.inclusive else "超过"
-            reason = f"基础得分{fmt(base)}分未{relation}{fmt(gate.threshold)}分，加分不计"
+            reason = bonus_gate_reason(fmt(base), fmt(gate.threshold), inclusive=gate.inclusive)
             adjustments = (Adjustment("bonus_gate", -bonus, reason),)
     vetoes = tuple(v.reason for v in card.vetoes if evaluate(v.when, values))
     return (base + bonus if counted else base), counted, adjustments, vetoes

@@ -14,8 +14,10 @@ from decimal import Decimal, InvalidOperation
 from typing import cast
 
 from zwgk._dates import DATE_FORMS, parse_date
+from zwgk._i18n import msg
 from zwgk.errors import InvalidInputError, InvalidTypeError
 from zwgk.scoring._model import EvidenceField, FieldType
+from zwgk.scoring._texts import Text, listing, word
 
 __all__ = [
     "BOOLEAN_WORDS",
@@ -49,14 +51,15 @@ BOOLEAN_WORDS: Mapping[str, bool] = types.MappingProxyType(
 )
 """Texts accepted for boolean evidence (case-insensitive; read-only)."""
 
-_FLOAT_HINT = (
+_FLOAT_HINT = msg(
     "an exact decimal: Decimal, int or decimal text such as '7.5' "
     "(binary floats are rejected because they are inexact)"
 )
 
 
 class _Bad(Exception):  # noqa: N818 - internal signal, never escapes this module
-    """Internal: a value did not fit; ``args[0]`` says what was expected."""
+    """Internal: a value did not fit; ``args[0]`` says what was expected (a message, worded
+    when the problem is reported: readings are remembered across languages)."""
 
 
 def _boolean(_f: EvidenceField, raw: object) -> bool:
@@ -64,7 +67,7 @@ def _boolean(_f: EvidenceField, raw: object) -> bool:
         return raw
     if isinstance(raw, str) and raw.strip().lower() in BOOLEAN_WORDS:
         return BOOLEAN_WORDS[raw.strip().lower()]
-    raise _Bad("true/false (or 是/否, 有/无)")
+    raise _Bad(msg("true/false (or 是/否, 有/无)"))
 
 
 def _decimal(raw: object) -> Decimal:
@@ -82,7 +85,7 @@ def _decimal(raw: object) -> Decimal:
     else:
         raise _Bad(_FLOAT_HINT)
     if not value.is_finite():
-        raise _Bad("a finite number")
+        raise _Bad(msg("a finite number"))
     return value
 
 
@@ -90,34 +93,38 @@ def _count(_f: EvidenceField, raw: object) -> int:
     value = _decimal(raw) if not isinstance(raw, int) or isinstance(raw, bool) else raw
     if isinstance(value, Decimal):
         if value != value.to_integral_value():
-            raise _Bad("a whole number of occurrences (0, 1, 2, ...)")
+            raise _Bad(msg("a whole number of occurrences (0, 1, 2, ...)"))
         value = int(value)
     if value < 0:
-        raise _Bad("a whole number of occurrences >= 0")
+        raise _Bad(msg("a whole number of occurrences >= 0"))
     return value
 
 
 def _amount(f: EvidenceField, raw: object) -> Decimal:
     value = _decimal(raw)
     if f.minimum is not None and value < f.minimum:
-        raise _Bad(f"an amount >= {f.minimum}")
+        raise _Bad(msg("an amount >= {minimum}", minimum=f.minimum))
     if f.maximum is not None and value > f.maximum:
-        raise _Bad(f"an amount <= {f.maximum}")
+        raise _Bad(msg("an amount <= {maximum}", maximum=f.maximum))
     return value
 
 
 def _sequence(raw: object) -> list[object]:
     if isinstance(raw, list | tuple | set | frozenset):
         return list(raw)
-    raise _Bad("a list")
+    raise _Bad(msg("a list"))
 
 
 def _amounts(f: EvidenceField, raw: object) -> tuple[Decimal, ...]:
     return tuple(_amount(f, r) for r in _sequence(raw))
 
 
-def _options_text(f: EvidenceField) -> str:
-    return "one of " + ", ".join(f"{o.key!r} ({o.label})" for o in f.options)
+def _options_text(f: EvidenceField) -> Text:
+    return msg("one of {options}", options=_options(f))
+
+
+def _options(f: EvidenceField) -> Text:
+    return listing([f"{o.key!r} ({o.label})" for o in f.options])
 
 
 def _option_reader(f: EvidenceField) -> Callable[[object], str]:
@@ -150,11 +157,11 @@ def _elements(f: EvidenceField) -> Callable[[object], object]:
 
 def _date(f: EvidenceField, raw: object) -> dt.date:
     if isinstance(raw, dt.datetime):
-        raise _Bad("a date without a time (YYYY-MM-DD)")
+        raise _Bad(msg("a date without a time (YYYY-MM-DD)"))
     try:
         return parse_date(raw, f.key, datetimes=False)
     except (InvalidInputError, InvalidTypeError):
-        raise _Bad(f"a date {DATE_FORMS}") from None
+        raise _Bad(msg("a date {forms}", forms=DATE_FORMS)) from None
 
 
 def _dates(f: EvidenceField, raw: object) -> tuple[dt.date, ...]:
@@ -180,7 +187,7 @@ _FACTORIES: Mapping[FieldType, Callable[[EvidenceField], Callable[[object], obje
     )
 )
 
-Reader = Callable[[object], tuple[object, str | None]]
+Reader = Callable[[object], tuple[object, Text | None]]
 MEMO_LIMIT = 4096
 """Readings remembered per card (see `read_remembered`); beyond it values are simply read."""
 
@@ -200,11 +207,12 @@ def reader(field: EvidenceField) -> Reader:
         def read(raw: object) -> object:
             return simple(field, raw)
 
-    def safe(raw: object) -> tuple[object, str | None]:
+    def safe(raw: object) -> tuple[object, Text | None]:
         try:
             return read(raw), None
         except _Bad as bad:
-            return None, str(bad.args[0])
+            expected: Text = bad.args[0]
+            return None, expected
 
     return safe
 
@@ -216,8 +224,8 @@ def remembers(field: EvidenceField) -> bool:
 
 
 def read_remembered(
-    read: Reader, key: str, raw: object, seen: dict[tuple[str, object], tuple[object, str | None]]
-) -> tuple[object, str | None]:
+    read: Reader, key: str, raw: object, seen: dict[tuple[str, object], tuple[object, Text | None]]
+) -> tuple[object, Text | None]:
     """``read(raw)``, looked up in (and added to) ``seen``, a caller-held memo of readings.
 
     Only ``str`` values and lists of ``str`` are remembered, so a hit means the input equals
@@ -246,14 +254,15 @@ def coerce(field: EvidenceField, raw: object) -> tuple[object, str | None]:
 
     Returns:
         ``(value, None)`` when it fits, else ``(None, expected)`` where ``expected`` says
-        what would have been accepted.
+        what would have been accepted, in the current language.
     """
-    return reader(field)(raw)
+    value, expected = reader(field)(raw)
+    return value, None if expected is None else word(expected)
 
 
 def expected_text(field: EvidenceField) -> str:
-    """What a value of ``field`` must look like, for error messages."""
+    """What a value of ``field`` must look like, for error messages (in the current language;
+    the type is its id, as a card file writes it)."""
     if field.type in (FieldType.CHOICE, FieldType.ELEMENTS):
-        names = ", ".join(f"{o.key!r} ({o.label})" for o in field.options)
-        return f"{field.type.value}: {names}"
+        return f"{field.type.value}: {word(_options(field))}"
     return str(field.type.value)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from zwgk._i18n import gettext, msg
 from zwgk._json_guard import check_depth, load_json
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.errors import DataFileError, InvalidTypeError, MissingFileError, Problem, UnknownNameError
@@ -103,7 +104,9 @@ def load_card(
     from zwgk.scoring._card_file import parse_text
 
     if isinstance(name_or_path, bytes) or not isinstance(name_or_path, str | os.PathLike):
-        raise InvalidTypeError("name_or_path", name_or_path, "a card name (str) or the path of a card file")
+        raise InvalidTypeError(
+            "name_or_path", name_or_path, gettext("a card name (str) or the path of a card file")
+        )
     text_name = os.fspath(name_or_path)
     path = Path(text_name)
     if text_name in list_cards():
@@ -116,10 +119,12 @@ def load_card(
             check_file_size(path.stat().st_size, limits, source)
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(source, [Problem(source, f"cannot read the file: {exc}")]) from None
+            raise DataFileError(source, [_unreadable(source, exc)]) from None
         data = parse_text(text, source, json_format=path.suffix.lower() == ".json", limits=limits)
     else:
-        raise UnknownNameError("card (built-in name or existing .toml/.json file)", text_name, list_cards())
+        raise UnknownNameError(
+            gettext("card (built-in name or existing .toml/.json file)"), text_name, list_cards()
+        )
     return card_from_data(data, source, parameters)
 
 
@@ -145,7 +150,7 @@ def load_combination(name: str) -> Combination:
     for combination in _combinations():
         if combination.name == name:
             return combination
-    raise UnknownNameError("combination", name, list_combinations())
+    raise UnknownNameError(gettext("combination"), name, list_combinations())
 
 
 def combinations_json_schema() -> dict[str, Any]:
@@ -186,14 +191,20 @@ def read_evidence(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMI
     target = Path(path)
     source = str(target)
     if not target.is_file():
-        raise MissingFileError(target, "evidence file (.json)")
+        raise MissingFileError(target, gettext("evidence file (.json)"))
     try:
         check_file_size(target.stat().st_size, limits, source)
         text = target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(source, [Problem(source, f"cannot read the file: {exc}")]) from None
+        raise DataFileError(source, [_unreadable(source, exc)]) from None
     data = load_json(text, limits=limits, source=source, parse_float=Decimal)
     if not isinstance(data, dict):
-        expected = "a JSON object mapping evidence keys to values"
-        raise DataFileError(source, [Problem(source, "the top level is not an object", None, None, expected)])
+        expected = gettext("a JSON object mapping evidence keys to values")
+        problem = Problem(source, gettext("the top level is not an object"), None, None, expected)
+        raise DataFileError(source, [problem])
     return data
+
+
+def _unreadable(source: str, exc: Exception) -> Problem:
+    """The problem of a file that cannot be read (the system's reason)."""
+    return Problem(source, msg("cannot read the file: {reason}", reason=exc).render())

@@ -23,6 +23,7 @@ from zwgk.scoring._evidence import MEMO_LIMIT
 from zwgk.scoring._model import Card
 from zwgk.scoring._plan import CompiledCard, compile_card
 from zwgk.scoring._result import ItemResult, SectionResult
+from zwgk.scoring._texts import Text
 
 __all__ = ["MEMO_LIMIT", "Memo", "memo_for", "plan_for"]
 
@@ -40,7 +41,7 @@ class Memo:
         self.sections: tuple[dict[object, tuple[tuple[ItemResult, ...], SectionResult]], ...] = tuple(
             {} for _ in plan.sections
         )
-        self.readings: dict[tuple[str, object], tuple[object, str | None]] = {}
+        self.readings: dict[tuple[str, object], tuple[object, Text | None]] = {}
 
 
 _memos: weakref.WeakKeyDictionary[CompiledCard, Memo] = weakref.WeakKeyDictionary()

@@ -309,9 +309,10 @@ class Card:
         for _, it in self.items:
             if it.id == item_id:
                 return it
+        from zwgk._i18n import gettext
         from zwgk.errors import UnknownNameError
 
-        raise UnknownNameError("item", item_id, [i.id for _, i in self.items])
+        raise UnknownNameError(gettext("item"), item_id, [i.id for _, i in self.items])
 
 
 @attrs.frozen

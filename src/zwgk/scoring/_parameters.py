@@ -13,6 +13,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from zwgk._i18n import gettext
 from zwgk.errors import DataFileError, Problem
 from zwgk.scoring._card_file import CardModel, validate
 from zwgk.scoring._model import CardParameter
@@ -31,7 +32,7 @@ def _substitute(value: Any, values: Mapping[str, Decimal], where: str, problems:
     if not isinstance(value, str) or "$" not in value:
         return value
     problems.extend(
-        Problem(where, "unknown parameter", "parameter", key, ", ".join(sorted(values)))
+        Problem(where, gettext("unknown parameter"), "parameter", key, ", ".join(sorted(values)))
         for key in _REFERENCE.findall(value)
         if key not in values
     )
@@ -53,18 +54,30 @@ def apply_parameters(
     for key, value in overrides.items():
         if key not in values:
             problems.append(
-                Problem("parameters", "unknown parameter", "parameter", key, ", ".join(sorted(values)))
+                Problem(
+                    "parameters", gettext("unknown parameter"), "parameter", key, ", ".join(sorted(values))
+                )
             )
             continue
         if isinstance(value, float | bool):
             problems.append(
-                Problem(f"parameters.{key}", "not an exact number", key, value, "int, Decimal or text")
+                Problem(
+                    f"parameters.{key}",
+                    gettext("not an exact number"),
+                    key,
+                    value,
+                    gettext("int, Decimal or text"),
+                )
             )
             continue
         try:
             values[key] = Decimal(str(value))
         except ArithmeticError:
-            problems.append(Problem(f"parameters.{key}", "not a number", key, value, "int, Decimal or text"))
+            problems.append(
+                Problem(
+                    f"parameters.{key}", gettext("not a number"), key, value, gettext("int, Decimal or text")
+                )
+            )
     rest = {k: v for k, v in data.items() if k != "parameters"}
     substituted = _substitute(rest, values, "card", problems)
     if problems:

@@ -32,6 +32,7 @@ from zwgk.scoring._model import (
     Rule,
     Section,
 )
+from zwgk.scoring._texts import Text, card_location, item_location
 
 __all__ = ["CompiledCard", "FieldReader", "ItemPlan", "SectionPlan", "compile_card"]
 
@@ -39,7 +40,7 @@ _ZERO = Decimal(0)
 
 Getter = Callable[[Mapping[str, object]], object]
 
-FieldReader = tuple[str, int, Reader, str, bool]
+FieldReader = tuple[str, int, Reader, Text, bool]
 """``(key, fast path, reader, location, remembered)``: the fast path is 1 for a boolean field,
 2 for a count field, 0 for the others; ``remembered`` says whether readings of the field are
 worth remembering (text and lists of text, see `zwgk.scoring._evidence.remembers`)."""
@@ -57,7 +58,7 @@ def _getter(keys: tuple[str, ...]) -> Getter:
     return operator.itemgetter(*keys) if keys else _no_keys
 
 
-def _field_readers(fields: Iterable[EvidenceField], location: str) -> tuple[FieldReader, ...]:
+def _field_readers(fields: Iterable[EvidenceField], location: Text) -> tuple[FieldReader, ...]:
     fast = {FieldType.BOOLEAN: 1, FieldType.COUNT: 2}
     return tuple((f.key, fast.get(f.type, 0), reader(f), location, remembers(f)) for f in fields)
 
@@ -93,7 +94,7 @@ class ItemPlan:
     item: Item
     compiled: CompiledItem
     bonus: bool
-    location: str
+    location: Text
     keys: tuple[str, ...]
     discretionary: tuple[Discretionary, ...]
     readers: tuple[FieldReader, ...]
@@ -136,7 +137,7 @@ class CompiledCard:
     # items with an applicability condition: their evidence is needed only when they apply
     conditional: tuple[ItemPlan, ...]
     # discretionary rules to range-check: (rules, location)
-    discretionary: tuple[tuple[tuple[Discretionary, ...], str], ...]
+    discretionary: tuple[tuple[tuple[Discretionary, ...], Text], ...]
     derived_keys: frozenset[str]
     # derivations with their parameter names and input keys, in card order
     derived: tuple[tuple[Derivation, tuple[str, ...], tuple[str, ...]], ...]
@@ -179,7 +180,7 @@ def compile_card(card: Card) -> CompiledCard:
         plans: list[ItemPlan] = []
         for item in section.items:
             keys = _item_keys(item)
-            location = f"item {item.id}"
+            location = item_location(item.id)
             plans.append(
                 ItemPlan(
                     index=len(items) + len(plans),
@@ -201,7 +202,7 @@ def compile_card(card: Card) -> CompiledCard:
         )
         items.extend(plans)
     value_keys = tuple(sorted({*fields, *(d.key for d in card.derived)}))
-    readers = _field_readers(card.evidence, "card") + tuple(
+    readers = _field_readers(card.evidence, card_location()) + tuple(
         r for p in items if p.applies_if is None for r in p.readers
     )
     return CompiledCard(

@@ -13,6 +13,7 @@ from typing import cast
 
 import attrs
 
+from zwgk._i18n import gettext, msg
 from zwgk.errors import Problem
 from zwgk.scoring._compile import fmt
 from zwgk.scoring._conditions import evaluate
@@ -21,6 +22,7 @@ from zwgk.scoring._evidence import expected_text, read_remembered
 from zwgk.scoring._memo import Memo
 from zwgk.scoring._model import Discretionary, EvidenceField
 from zwgk.scoring._plan import CompiledCard, FieldReader
+from zwgk.scoring._texts import Text, listing, word
 
 __all__ = ["Reading", "derive", "read"]
 
@@ -37,7 +39,7 @@ class Reading:
     """
 
     values: dict[str, object]
-    missing: dict[str, str]
+    missing: dict[str, Text]
     problems: list[Problem]
 
 
@@ -47,7 +49,7 @@ def _read_fields(
     memo: Memo,
     reading: Reading,
     *,
-    missing: dict[str, str],
+    missing: dict[str, Text],
     fields: Mapping[str, EvidenceField],
 ) -> None:
     """Read every field of ``readers``; missing keys go to ``missing`` with their location."""
@@ -68,11 +70,11 @@ def _read_fields(
             else:
                 reading.problems.append(
                     Problem(
-                        location,
-                        "evidence of the wrong type",
+                        word(location),
+                        gettext("evidence of the wrong type"),
                         key,
                         raw,
-                        f"{expected} ({fields[key].description})",
+                        f"{word(expected)} ({fields[key].description})",
                     )
                 )
 
@@ -100,7 +102,7 @@ def _read_plain_fields(
 
 
 def _discretionary_problems(
-    rules: tuple[Discretionary, ...], values: Mapping[str, object], location: str, problems: list[Problem]
+    rules: tuple[Discretionary, ...], values: Mapping[str, object], location: Text, problems: list[Problem]
 ) -> None:
     """An amount of a discretionary rule outside its range (an ``amount`` field may also be 0)."""
     for rule in rules:
@@ -115,9 +117,15 @@ def _discretionary_problems(
             if not rule.low <= amount <= rule.high:
                 allowed = f"{fmt(rule.low)}..{fmt(rule.high)}"
                 if not isinstance(value, tuple):
-                    allowed = "0 or " + allowed
+                    allowed = msg("0 or {range}", range=allowed).render()
                 problems.append(
-                    Problem(location, "discretionary amount out of range", rule.field, amount, allowed)
+                    Problem(
+                        word(location),
+                        gettext("discretionary amount out of range"),
+                        rule.field,
+                        amount,
+                        allowed,
+                    )
                 )
 
 
@@ -137,15 +145,16 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     for key in evidence if unknown else ():
         if key in unknown:
             why = (
-                "derived evidence is computed, not given"
+                gettext("derived evidence is computed, not given")
                 if key in plan.derived_keys
-                else "unknown evidence key"
+                else gettext("unknown evidence key")
             )
-            problems.append(Problem("evidence", why, str(key), evidence[key], "a key of the card's evidence"))
+            expected = gettext("a key of the card's evidence")
+            problems.append(Problem("evidence", why, str(key), evidence[key], expected))
     _read_plain_fields(plan, evidence, memo, reading)
     values, missing = reading.values, reading.missing
     for item in plan.conditional:
-        needed: dict[str, str] = {}
+        needed: dict[str, Text] = {}
         _read_fields(item.readers, evidence, memo, reading, missing=needed, fields=fields)
         applies_if = item.applies_if
         if (
@@ -159,7 +168,11 @@ def read(plan: CompiledCard, evidence: Mapping[str, object], memo: Memo, *, leni
     if missing and not lenient:
         problems.extend(
             Problem(
-                location, "missing evidence", k, None, f"{expected_text(fields[k])} — {fields[k].description}"
+                word(location),
+                gettext("missing evidence"),
+                k,
+                None,
+                f"{expected_text(fields[k])} — {fields[k].description}",
             )
             for k, location in missing.items()
         )
@@ -187,10 +200,10 @@ def derive(
             problems.append(
                 Problem(
                     "card",
-                    "unknown derivation function",
+                    gettext("unknown derivation function"),
                     derivation.key,
                     derivation.function,
-                    "one of " + ", ".join(sorted(derivations)),
+                    msg("one of {options}", options=listing(sorted(derivations))).render(),
                 )
             )
             continue
@@ -208,7 +221,12 @@ def derive(
             problems.append(
                 Problem(
                     "card",
-                    f"cannot derive {derivation.key} with {derivation.function}: {exc}",
+                    msg(
+                        "cannot derive {key} with {function}: {reason}",
+                        key=derivation.key,
+                        function=derivation.function,
+                        reason=exc,
+                    ).render(),
                     derivation.key,
                 )
             )

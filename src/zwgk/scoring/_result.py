@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._i18n import gettext
 from zwgk._json_out import pydantic_core_schema
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
+from zwgk.scoring._texts import Text, word
 
 if TYPE_CHECKING:
     from zwgk._display import Labels
+    from zwgk._i18n import Language
 
 __all__ = [
     "Adjustment",
@@ -44,8 +47,17 @@ class Adjustment:
 
     kind: str
     points: Decimal
-    reason: str
+    _reason: Text = attrs.field(alias="reason", repr=lambda reason: repr(word(reason)))
     evidence: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why, in the current language (a card's own reason is quoted as the card words it)."""
+        return word(self._reason)
+
+    def reason_in(self, lang: Language | None = None) -> str:
+        """Why, in ``lang``."""
+        return word(self._reason, lang)
 
 
 @attrs.frozen
@@ -126,7 +138,7 @@ class ScoreResult:
         for it in self.items:
             if it.item == item_id:
                 return it
-        raise UnknownNameError("item", item_id, [i.item for i in self.items])
+        raise UnknownNameError(gettext("item"), item_id, [i.item for i in self.items])
 
     def __repr__(self) -> str:
         return str(present(self, "repr"))
@@ -170,7 +182,8 @@ class ScoreResult:
 
         Grey bars are the section maxima, coloured bars the points (bonus sections in
         orange); with ``labels="auto"`` section titles are Chinese when a CJK font is
-        installed, otherwise the sections' ids.  Returns a matplotlib ``Figure``.
+        installed and English is not the language set, otherwise the sections' ids.
+        Returns a matplotlib ``Figure``.
         """
         return present(self, "plot", labels=labels)
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from zwgk._xlsx_out import Sheet, workbook_bytes
-from zwgk.scoring._render import signed_text
+from zwgk.scoring._render import reason_lines
 from zwgk.scoring._result import CombinedResult, ItemResult, Ranking, ScoreResult
 
 __all__ = ["RANKING_HEADERS", "SCORE_HEADERS", "rankings_xlsx", "score_xlsx"]
 
 
 def adjustment_reasons(item: ItemResult) -> str:
-    """``+1 reason`` lines of the item's adjustments except the starting points, one per line."""
-    return "\n".join(f"{signed_text(a.points)} {a.reason}" for a in item.adjustments if a.kind != "start")
+    """``+1 reason`` lines of the item's adjustments except the starting points, one per line,
+    in Chinese: the workbook is the official form (Chinese headers), whatever the language set."""
+    return "\n".join(reason_lines(item.adjustments, "zh"))
 
 
 def result_title(result: ScoreResult | CombinedResult) -> str:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from types import MappingProxyType
 
 import attrs
 
+from zwgk._i18n import N_, Language, Message, gettext, msg, text
 from zwgk._numbers import parse_percent, quantize
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
@@ -40,19 +42,21 @@ __all__ = [
 
 def _count(field: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInputError(field, value, "a non-negative whole number")
+        raise InvalidInputError(field, value, gettext("a non-negative whole number"))
     return value
 
 
 def _amount(field: str, value: object) -> Decimal:
     if isinstance(value, float):
-        raise InvalidTypeError(field, value, "an int, Decimal or decimal text such as '48294.84' (not float)")
+        raise InvalidTypeError(
+            field, value, gettext("an int, Decimal or decimal text such as '48294.84' (not float)")
+        )
     try:
         amount = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise InvalidInputError(field, value, "an exact amount such as '48294.84'") from None
+        raise InvalidInputError(field, value, gettext("an exact amount such as '48294.84'")) from None
     if not amount.is_finite():
-        raise InvalidInputError(field, value, "a finite amount")
+        raise InvalidInputError(field, value, gettext("a finite amount"))
     return amount
 
 
@@ -74,9 +78,9 @@ def percent(part: int | Decimal, whole: int | Decimal) -> Decimal:
     """
     p, w = _amount("part", part), _amount("whole", whole)
     if w <= 0:
-        raise InvalidInputError("whole", whole, "a positive number")
+        raise InvalidInputError("whole", whole, gettext("a positive number"))
     if p < 0:
-        raise InvalidInputError("part", part, "a non-negative number")
+        raise InvalidInputError("part", part, gettext("a non-negative number"))
     return p * 100 / w
 
 
@@ -93,7 +97,16 @@ class StatFinding:
     label: str
     expected: Decimal
     reported: Decimal
-    message: str
+    _message: str | Message = attrs.field(alias="message")
+
+    @property
+    def message(self) -> str:
+        """What does not match, naming the numbers, in the current language."""
+        return text(self._message)
+
+    def message_in(self, lang: Language | None = None) -> str:
+        """`message` in ``lang`` (default: the current language)."""
+        return text(self._message, lang)
 
     @property
     def off_by(self) -> Decimal:
@@ -119,7 +132,11 @@ def check_rate(
     if n > d:
         findings.append(
             StatFinding(
-                "rate_range", label, Decimal(d), Decimal(n), f"{label}: {n} is above its denominator {d}"
+                "rate_range",
+                label,
+                Decimal(d),
+                Decimal(n),
+                msg("{label}: {n} is above its denominator {d}", label=_label(label), n=n, d=d),
             )
         )
     exponent = shown.as_tuple().exponent
@@ -132,7 +149,15 @@ def check_rate(
                 label,
                 rounded,
                 shown,
-                f"{label}: {n}/{d} = {quantize(exact, unit / 100)}% → {rounded}%, reported {shown}%",
+                msg(
+                    "{label}: {n}/{d} = {exact}% → {rounded}%, reported {shown}%",
+                    label=_label(label),
+                    n=n,
+                    d=d,
+                    exact=quantize(exact, unit / 100),
+                    rounded=rounded,
+                    shown=shown,
+                ),
             )
         )
     return tuple(findings)
@@ -186,18 +211,50 @@ class ServiceCounts:
         return percent(self.early, self.done)
 
 
+#: The worded names of the statement's own labels (the values of ``StatFinding.label``); a
+#: label the caller gives (``check_rate``, ``check_total``) is shown as given.
+_LABELS = MappingProxyType(
+    {
+        "received": N_("matters received"),
+        "即办件": N_("immediate matters"),
+        "承办件": N_("commitment matters"),
+        "done": N_("completed"),
+        "in progress": N_("in progress"),
+        "即办件 done": N_("immediate matters completed"),
+        "按时办结率": N_("on-time completion rate"),
+        "提前办结率": N_("early completion rate"),
+        "total": N_("total"),
+    }
+)
+_UNITS = MappingProxyType({"万元": N_("10,000 yuan")})
+
+
+def _label(label: str) -> str | Message:
+    return Message(_LABELS[label]) if label in _LABELS else label
+
+
+def _unit(unit: str) -> str | Message:
+    return Message(_UNITS[unit]) if unit in _UNITS else unit
+
+
 def _partition(label: str, whole: int | None, parts: Mapping[str, int | None]) -> list[StatFinding]:
     if whole is None or any(v is None for v in parts.values()):
         return []
     total = sum(v for v in parts.values() if v is not None)
     if total == whole:
         return []
-    shown = " + ".join(f"{k} {v}" for k, v in parts.items())
-    return [
-        StatFinding(
-            "partition", label, Decimal(total), Decimal(whole), f"{label} is {whole} but {shown} = {total}"
-        )
-    ]
+    (first, a), (second, b) = parts.items()
+    message = msg(
+        "{label}: {whole}, but {first} {a} + {second} {b} = {total}",
+        label=_label(label),
+        whole=whole,
+        first=_label(first),
+        a=a,
+        second=_label(second),
+        b=b,
+        total=total,
+    )
+    return [StatFinding("partition", label, Decimal(total), Decimal(whole), message)]
 
 
 def check_service_counts(
@@ -226,7 +283,13 @@ def check_service_counts(
                 "即办件 done",
                 Decimal(c.immediate),
                 Decimal(c.immediate_done),
-                f"即办件 done {c.immediate_done} is above 即办件 {c.immediate}",
+                msg(
+                    "{label} {done} is above {whole} {n}",
+                    label=_label("即办件 done"),
+                    done=c.immediate_done,
+                    whole=_label("即办件"),
+                    n=c.immediate,
+                ),
             )
         )
     for label, numerator, reported in (
@@ -272,8 +335,17 @@ def check_total(
             label,
             exact,
             total,
-            f"{label}: {shown} = {exact} {unit}, reported {total} {unit} (off by {total - exact}; "
-            f"rounding explains at most ±{slack})",
+            msg(
+                "{label}: {parts} = {exact} {unit}, reported {total} {unit} (off by {off}; "
+                "rounding explains at most ±{slack})",
+                label=_label(label),
+                parts=shown,
+                exact=exact,
+                unit=_unit(unit),
+                total=total,
+                off=total - exact,
+                slack=slack,
+            ),
         ),
     )
 

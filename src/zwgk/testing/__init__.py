@@ -32,9 +32,10 @@ from 2019 (the 2019 regime, whose periods most rules assume); the 条例 itself 
 
 from __future__ import annotations
 
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 
-import_extra("hypothesis", "testing", "zwgk.testing")  # before the submodules, which import it
+import_extra("hypothesis", "testing", N_("zwgk.testing"))  # before the submodules, which import it
 
 from zwgk.testing._catalog import (  # noqa: E402
     TimeLimitCase,

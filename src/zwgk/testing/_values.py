@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from zwgk._i18n import gettext
 from zwgk.errors import InvalidInputError, UnknownNameError
 
 __all__ = ["parts_of", "registered_types", "value_strategy"]
@@ -987,5 +988,5 @@ def value_strategy(package: str, name: str) -> st.SearchStrategy[Any]:
     """
     builders = _PACKAGES[package]() if package in _PACKAGES else {}
     if name not in builders:
-        raise UnknownNameError(f"{package} value type", name, tuple(builders))
+        raise UnknownNameError(gettext("{package} value type").format(package=package), name, tuple(builders))
     return builders[name]()
