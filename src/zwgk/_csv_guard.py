@@ -33,7 +33,6 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Iterator
 
 from zwgk._i18n import gettext
 from zwgk._limits import Limits, check_text_size
@@ -56,57 +55,63 @@ def column_name(index: int) -> str:
 def _parse(text: str, limits: Limits, source: str) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[list[str]] = []
-    records: Iterator[list[str]] = iter(reader)
-    while True:
-        try:
-            record = next(records, None)
-        except csv.Error as exc:
-            raise DataFileError(
-                source,
-                [
-                    Problem(
-                        f"line {reader.line_num}",
-                        gettext("malformed CSV ({exc})").format(exc=exc),
-                        None,
-                        None,
-                        gettext("comma-separated text"),
-                    )
-                ],
-            ) from None
-        if record is None:
-            return rows
-        number = len(rows) + 1
-        if number > limits.max_rows:
-            raise LimitExceededError.too_many(
-                source,
-                "max_rows",
-                limits.max_rows,
-                number,
-                where=gettext("the file"),
-                unit=gettext("rows or more"),
-            )
-        if len(record) > limits.max_columns:
-            raise LimitExceededError.too_many(
-                source,
-                "max_columns",
-                limits.max_columns,
-                len(record),
-                where=gettext("row {number}").format(number=number),
-                unit=gettext("columns"),
-            )
-        for index, cell in enumerate(record, start=1):
-            if len(cell) > limits.max_cell_chars:
-                raise LimitExceededError.too_many(
-                    source,
-                    "max_cell_chars",
-                    limits.max_cell_chars,
-                    len(cell),
-                    where=gettext("row {number}, column {column_name}").format(
-                        number=number, column_name=column_name(index)
-                    ),
-                    unit=gettext("characters"),
+    try:
+        for record in reader:
+            if not (  # every row but a bad one passes the three bounds in one test
+                len(rows) < limits.max_rows
+                and len(record) <= limits.max_columns
+                and (not record or max(map(len, record)) <= limits.max_cell_chars)
+            ):
+                _check(record, len(rows) + 1, limits, source)
+            rows.append(record)
+    except csv.Error as exc:
+        raise DataFileError(
+            source,
+            [
+                Problem(
+                    f"line {reader.line_num}",
+                    gettext("malformed CSV ({exc})").format(exc=exc),
+                    None,
+                    None,
+                    gettext("comma-separated text"),
                 )
-        rows.append(record)
+            ],
+        ) from None
+    return rows
+
+
+def _check(record: list[str], number: int, limits: Limits, source: str) -> None:
+    """Raise for the first bound of ``limits`` that row ``number`` exceeds."""
+    if number > limits.max_rows:
+        raise LimitExceededError.too_many(
+            source,
+            "max_rows",
+            limits.max_rows,
+            number,
+            where=gettext("the file"),
+            unit=gettext("rows or more"),
+        )
+    if len(record) > limits.max_columns:
+        raise LimitExceededError.too_many(
+            source,
+            "max_columns",
+            limits.max_columns,
+            len(record),
+            where=gettext("row {number}").format(number=number),
+            unit=gettext("columns"),
+        )
+    for index, cell in enumerate(record, start=1):
+        if len(cell) > limits.max_cell_chars:
+            raise LimitExceededError.too_many(
+                source,
+                "max_cell_chars",
+                limits.max_cell_chars,
+                len(cell),
+                where=gettext("row {number}, column {column_name}").format(
+                    number=number, column_name=column_name(index)
+                ),
+                unit=gettext("characters"),
+            )
 
 
 def _refuse_nul(text: str, source: str) -> None:

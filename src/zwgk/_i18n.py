@@ -22,14 +22,16 @@ import contextlib
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from decimal import Decimal
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
 from zwgk import _lang
-from zwgk._lang import N_
+from zwgk._lang import N_, is_decimal
 from zwgk.errors import DataFileError, Problem, UnknownLanguageError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "LANGUAGES",
@@ -125,7 +127,7 @@ def format_date(day: dt.date) -> str:
 def format_number(value: int | Decimal) -> str:
     """A number in a message: plain digits, no grouping, no exponent (``1234``, ``-3``; a
     `Decimal` keeps its places: ``0.50``, and ``2E+1`` is ``20``)."""
-    if isinstance(value, Decimal):
+    if is_decimal(value):
         return format(value, "f")
     return str(value)
 
@@ -162,11 +164,13 @@ class Message:
 
 
 def _word(value: object, lang: Language) -> str:
+    if type(value) is str:  # the most common argument: a text already worded
+        return value
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, dt.date):
         return format_date(value)
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+    if (isinstance(value, int) and not isinstance(value, bool)) or is_decimal(value):
         return format_number(value)
     return str(value)
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 import attrs
 
 from zwgk._i18n import Message
+from zwgk._lang import is_decimal
 from zwgk._optional import import_extra
 
 __all__ = ["fields_dict", "json_value", "pydantic_core_schema"]
@@ -41,7 +41,7 @@ def json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Enum):
         return json_value(value.value)
-    if isinstance(value, Decimal):
+    if is_decimal(value):
         return str(value)
     if isinstance(value, Message):
         return value.render()

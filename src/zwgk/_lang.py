@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import contextvars
 import functools
-import gettext
 import os
+import sys
 import threading
-from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeGuard
+
+if TYPE_CHECKING:  # loaded on first use: an import that words nothing reads no catalog
+    import gettext
+    from decimal import Decimal
+    from pathlib import Path
 
 __all__ = [
     "CATALOG_LOCALES",
@@ -25,10 +30,10 @@ __all__ = [
     "FALLBACK",
     "LANGUAGE",
     "LANGUAGES",
-    "LOCALE_DIR",
     "N_",
     "catalog_path",
     "gettext_",
+    "is_decimal",
     "ngettext_",
     "requested",
     "set_default",
@@ -40,7 +45,6 @@ DOMAIN = "zwgk"
 ENV = "ZWGK_LANG"
 LANGUAGES = ("zh", "en")
 FALLBACK = "en"  # the library's default: the language of the msgids (no catalog needed)
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 # The gettext locale of each language's catalog; English is the msgids themselves.
 CATALOG_LOCALES = MappingProxyType({"zh": "zh_CN"})
 
@@ -86,16 +90,26 @@ def translation(lang: str) -> gettext.NullTranslations:
     A missing catalog gives ``NullTranslations``; `zwgk._i18n.resolve` refuses such a
     language first, so no text is ever silently English in a Chinese output.
     """
+    import gettext
+
     locale = CATALOG_LOCALES.get(lang)
     if locale is None:
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
+    return gettext.translation(DOMAIN, _locale_dir(), languages=[locale], fallback=True)
 
 
 def catalog_path(lang: str) -> Path | None:
     """Where the compiled catalog of ``lang`` lives (``None`` for English, which needs none)."""
     locale = CATALOG_LOCALES.get(lang)
-    return None if locale is None else LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    return None if locale is None else _locale_dir() / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+@functools.cache
+def _locale_dir() -> Path:
+    """The folder of the compiled catalogs (pathlib loaded on first use: the import resolves nothing)."""
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent / "locale"
 
 
 def gettext_(msgid: str) -> str:
@@ -106,6 +120,13 @@ def gettext_(msgid: str) -> str:
 def ngettext_(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n`` in the usable language (for [`zwgk.errors`][])."""
     return translation(usable()).ngettext(singular, plural, n)
+
+
+def is_decimal(value: object) -> TypeGuard[Decimal]:
+    """Whether ``value`` is a `decimal.Decimal`, without importing `decimal` (1–2 ms of every
+    import): while the module is not loaded, no value can be one."""
+    decimal = sys.modules.get("decimal")
+    return decimal is not None and isinstance(value, decimal.Decimal)
 
 
 def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for a marked, untranslated msgid

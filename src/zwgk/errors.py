@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from enum import Enum
 
 import attrs
 
-from zwgk._lang import N_
+from zwgk._lang import N_, is_decimal
 from zwgk._lang import gettext_ as _
 from zwgk._lang import ngettext_ as ngettext
 
@@ -673,7 +672,7 @@ def _plain(value: object, depth: int = 0) -> str:
         return value.isoformat()
     if isinstance(value, Enum):
         return _plain(value.value, depth)
-    if isinstance(value, Decimal):
+    if is_decimal(value):
         return str(value)
     if depth > 3 or isinstance(value, str | bytes | int | float | bool) or value is None:
         return repr(value)

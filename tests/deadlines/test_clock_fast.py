@@ -9,9 +9,11 @@ ones, policies switched) and on days past the settled calendar (where both warn)
 from __future__ import annotations
 
 import datetime as dt
+import types
 import warnings
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -155,3 +157,55 @@ def test_steps_are_worded_on_first_read_and_equal_values_stay_equal() -> None:
     assert hash(a) == hash(b)
     assert a.step_rows == _full(dt.date(2025, 3, 1), events).step_rows
     assert a == b  # reading the steps changes nothing
+
+
+_JUNK = st.sampled_from(
+    [None, 5, "2025-03-04", (dt.date(2025, 3, 4),), types.SimpleNamespace(on=dt.date(2025, 3, 4))]
+)
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=3), min_size=0, max_size=4),
+    _JUNK,
+    st.integers(min_value=0, max_value=5),
+    st.booleans(),
+)
+def test_a_non_event_among_the_fast_paths_events_is_refused_first(
+    kinds: list[int], junk: object, at: int, bad_outcome: bool
+) -> None:
+    """The fast path checks each event as it applies it; whatever else is wrong with the
+    others (out of order, an unknown outcome, a reply before the end), a non-event is
+    refused first, as the full clock's check does."""
+    day = dt.date(2025, 3, 3)
+    make: list[Any] = [
+        ConsultationStarted,
+        ConsultationEnded,
+        lambda d: ExtensionGranted(d, 3),
+        lambda d: Replied(d, "no such outcome" if bad_outcome else None),
+    ]
+    events: list[Any] = [make[k](day + dt.timedelta(days=7 - 2 * i)) for i, k in enumerate(kinds)]
+    events.insert(min(at, len(events)), junk)
+    expected = str(zwgk.errors.InvalidEventSequence.not_an_event(junk))
+    for clock in (reply_due, reply_deadline):
+        with pytest.raises(zwgk.errors.InvalidEventSequence) as raised:
+            clock(dt.date(2025, 3, 1), events)
+        assert str(raised.value) == expected
+        with pytest.raises(zwgk.errors.InvalidEventSequence) as raised:
+            clock(dt.date(2025, 3, 1), iter(events))  # any iterable, read once
+        assert str(raised.value) == expected
+
+
+def test_an_event_subclass_takes_the_full_clock() -> None:
+    @attrs.frozen
+    class Started(ConsultationStarted):
+        pass
+
+    events = [Started(dt.date(2025, 3, 3)), ConsultationEnded(dt.date(2025, 3, 10))]
+    assert_agree(dt.date(2025, 3, 1), events)
+    assert reply_due(dt.date(2025, 3, 1), events) == reply_due(
+        dt.date(2025, 3, 1),
+        [
+            ConsultationStarted(dt.date(2025, 3, 3)),
+            ConsultationEnded(dt.date(2025, 3, 10)),
+        ],
+    )

@@ -215,11 +215,21 @@ def _is_banner(row: Sequence[str], width: int) -> bool:
     return _is_banner_values([v for c in row if (v := c.strip())], width)
 
 
+def _two_texts(row: Sequence[str]) -> bool:
+    """Whether the first two cells hold two different texts (most data rows: 序号 and a name),
+    so that the row is neither empty nor a banner (`_is_banner_values`, whose values all
+    read the same), without stripping every cell."""
+    if len(row) < 2:
+        return False
+    a, b = row[0].strip(), row[1].strip()
+    return bool(a) and bool(b) and a != b
+
+
 def _is_banner_values(values: list[str], width: int) -> bool:
     """`_is_banner` on a row's stripped non-empty cells (the shape first, then the marks)."""
     if not values:
         return False
-    if len(values) >= max(2, width // 2) and len(set(values)) == 1:
+    if len(values) >= max(2, width // 2) and values[0] == values[-1] and len(set(values)) == 1:
         shaped = True
     else:
         shaped = len(values) == 1 and _HEADING.match(values[0]) is not None
@@ -358,7 +368,11 @@ def catalog_from_rows(
     Raises:
         InvalidRecordsError: no header, or any cell is bad; lists every bad row and column.
     """
-    table = [_row_texts(row) for row in rows]
+    return _from_table([_row_texts(row) for row in rows], source, title)
+
+
+def _from_table(table: list[list[str]], source: str, title: str | None) -> Catalog:
+    """`catalog_from_rows` on rows already as text (`_row_texts`)."""
     head = _find_header(table)
     if head is None:
         raise InvalidRecordsError(
@@ -396,16 +410,22 @@ def catalog_from_rows(
     same: dict[str, bool] = {}  # 同上 or not, per cell text (ASCII text never folds to 同上)
     for offset, raw in enumerate(table[head + (2 if two_rows else 1) :]):
         row_number = head + (3 if two_rows else 2) + offset
-        present = list(filter(None, map(str.strip, raw)))
-        if not present or _is_banner_values(present, width):
-            continue
+        if not _two_texts(raw):  # an empty row or a banner has no two different texts
+            present = list(filter(None, map(str.strip, raw)))
+            if not present or _is_banner_values(present, width):
+                continue
         reader = _RowReader(row_number, problems)
         if pick is not None and len(raw) >= reach:
             cells = list(pick(raw))
         else:
             cells = [raw[i] if i < len(raw) else "" for i in indices]
         for k, cell in enumerate(cells):
-            if cell and not cell.isascii() and _is_same_as_above(same, cell):  # most are empty or plain
+            if not cell or cell.isascii():  # most are empty or plain: never 同上
+                continue
+            flag = same.get(cell)  # 同上 or not, per text (one read's memo: linear whatever the cells)
+            if flag is None:
+                flag = same[cell] = compact(cell) in _SAME_AS_ABOVE
+            if flag:
                 if previous is None:
                     reader.problem(columns[k], gettext("同上 in the first row"), cell, gettext("a value"))
                     cells[k] = ""
@@ -497,14 +517,6 @@ def _is_option(label: str) -> bool:
 
 _LIST_FIELDS = frozenset({"audience", "mode", "five_open", "level", "channels"})
 _MISS: Any = object()
-
-
-def _is_same_as_above(memo: dict[str, bool], cell: str) -> bool:
-    """Whether ``cell`` reads 同上 (kept in ``memo``, one read's: linear whatever the cells)."""
-    flag = memo.get(cell)
-    if flag is None:
-        flag = memo[cell] = compact(cell) in _SAME_AS_ABOVE
-    return flag
 
 
 def _headed_prefix(headed: frozenset[int]) -> int:
@@ -681,21 +693,22 @@ def _build(
 ) -> DisclosureItem:
     channels, audiences, modes, levels, five_open = marks
     get = values.get
+    # Positional, in the order of DisclosureItem's fields (a keyword call costs more per row).
     return DisclosureItem(
-        sequence=str(get("sequence") or ""),
-        first_level=str(get("first_level") or "") or first_level,
-        second_level=str(get("second_level") or "") or None,
-        content=get("content", ()),
-        legal_bases=get("legal_bases", ()),
-        time_limit=get("time_limit", _NO_TIME_LIMIT),
-        body=str(get("body") or ""),
-        channels=channels,
-        audiences=audiences,
-        modes=modes,
-        levels=levels,
-        five_open=five_open,
-        field=str(get("field") or "") or None,
-        row=row,
+        str(get("sequence") or ""),  # sequence
+        str(get("first_level") or "") or first_level,  # first_level
+        str(get("second_level") or "") or None,  # second_level
+        get("content", ()),  # content
+        get("legal_bases", ()),  # legal_bases
+        get("time_limit", _NO_TIME_LIMIT),  # time_limit
+        str(get("body") or ""),  # body
+        channels,
+        audiences,
+        modes,
+        levels,
+        five_open,
+        str(get("field") or "") or None,  # field
+        row,
     )
 
 
@@ -772,6 +785,8 @@ def read_catalog_csv(
     encodings = [encoding] if encoding else TEXT_ENCODINGS
     target, text = read_input_text(path, gettext("catalog file (.csv)"), encodings=encodings, limits=limits)
     rows = read_csv_rows(text, limits=limits, source=target.name)
+    if "'" not in text:  # no cell quoted by an export: every row is its texts as they are
+        return _from_table(rows, target.name, title)
     return catalog_from_rows(rows, source=target.name, title=title)
 
 

@@ -42,7 +42,7 @@ from zwgk._i18n import gettext, msg
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
-from zwgk.deadlines._lean import SLOW, lean_run
+from zwgk.deadlines._lean import SLOW, Rules, lean_run, rules
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, Text, default_policy
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
@@ -83,17 +83,22 @@ def reply_deadline(
         CalendarCoverageError: the deadline falls outside the calendar.
     """
     if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
-        # The common call (the newest regime, the default policy): only the events need checking.
+        # The common call (the newest regime, the default policy): only the events need checking,
+        # which the fast path does as it applies them (the full clock checks them first).
         cal = calendar if calendar is not None else default_calendar()
-        evs = _events(events)
-        in_force, _, reg, pol = _newest()
-        if received < in_force:
+        in_force, _, reg, pol, known = _newest()
+        if received >= in_force:
+            evs = events if type(events) is tuple else tuple(events)
+            lean = lean_run(received, evs, reg, cal, pol, known=known)
+        else:
+            evs = _events(events)
             reg = get_regime(None, received)
+            lean = lean_run(received, evs, reg, cal, pol)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-    lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
-        return _run(received, evs, reg, cal, pol)
+        return _run(received, _events(evs), reg, cal, pol)
     due, paused, extended, closed, violations = lean
     replied = type(closed) is Replied
     # Positional (the order of Deadline's fields): a keyword call costs a microsecond more.
@@ -180,7 +185,7 @@ def reply_due(
     if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
         # The common call (the newest regime, the default policy): only the events need checking.
         cal = calendar if calendar is not None else default_calendar()
-        in_force, amount, reg, pol = _newest()
+        in_force, amount, reg, pol, known = _newest()
         if received >= in_force:
             if not events:  # the most common request: one table lookup
                 fast = cal.kernel.fast
@@ -191,31 +196,61 @@ def reply_due(
                 else:
                     if r <= fast[2]:
                         return fast[1][r]
-            evs = _events(events)
+            evs = events if type(events) is tuple else tuple(events)
+            lean = lean_run(received, evs, reg, cal, pol, known=known)  # checks every event it applies
         else:
             evs = _events(events)
             reg = get_regime(None, received)
+            lean = lean_run(received, evs, reg, cal, pol)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-    lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, reg, cal, pol)
     if lean is SLOW:
-        return _run(received, evs, reg, cal, pol).due
+        return _run(received, _events(evs), reg, cal, pol).due
     return lean[0]
 
 
 @functools.cache
-def _newest() -> tuple[dt.date, int, Regime, ClockPolicy]:
-    """The newest regime's date and reply period, the regime, and the default policy (read once)."""
+def _newest() -> tuple[dt.date, int, Regime, ClockPolicy, Rules]:
+    """The newest regime's date and reply period, the regime, the default policy and what the
+    fast path reads of the two (read once)."""
     newest = regimes()[-1]
-    return newest.in_force, newest.reply.amount, newest, default_policy()
+    policy = default_policy()
+    return newest.in_force, newest.reply.amount, newest, policy, rules(newest, policy)
 
 
-@functools.lru_cache(maxsize=1024)
 def _explained(
     received: dt.date, events: tuple[Event, ...], regime: Regime, cal: ChinaCalendar, policy: ClockPolicy
 ) -> tuple[StepRow, ...]:
     """The steps of a deadline the fast path built (a pure function of its frozen inputs; cached)."""
-    return _run(received, events, regime, cal, policy).step_rows
+    return _explained_by(received, events, regime, _Same(cal), policy)
+
+
+class _Same:
+    """A cache key that stands for one calendar object: hashed and compared by identity.
+
+    A `ChinaCalendar` hashes every notice it holds (about 30 µs); the steps of equal calendars
+    are equal, so keying by the object (held by the key, so its id is never reused while
+    cached) gives the same answers at the cost of one entry per calendar object.
+    """
+
+    __slots__ = ("cal",)
+
+    def __init__(self, cal: ChinaCalendar) -> None:
+        self.cal = cal
+
+    def __hash__(self) -> int:
+        return id(self.cal)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is _Same and other.cal is self.cal
+
+
+@functools.lru_cache(maxsize=1024)
+def _explained_by(
+    received: dt.date, events: tuple[Event, ...], regime: Regime, cal: _Same, policy: ClockPolicy
+) -> tuple[StepRow, ...]:
+    return _run(received, events, regime, cal.cal, policy).step_rows
 
 
 def _ordered(events: Sequence[Event]) -> list[Event]:

@@ -30,10 +30,11 @@ from zwgk.deadlines._events import (
     check_outcome,
 )
 from zwgk.deadlines._kinds import ViolationKind
-from zwgk.deadlines._regimes import Regime
+from zwgk.deadlines._regimes import ConsultationParty, Regime
 from zwgk.deadlines._results import ClockPolicy, Violation
+from zwgk.errors import ZwgkError
 
-__all__ = ["SLOW", "LeanResult", "lean_run"]
+__all__ = ["SLOW", "LeanResult", "Rules", "lean_run", "rules"]
 
 
 class _NeedsFullClockError(Exception):
@@ -83,27 +84,60 @@ def _has_end(ordered: Sequence[Event], k: int) -> bool:
 
 _ON = operator.attrgetter("on")
 
+# The event classes `lean_run` applies; any other type (a subclass too) takes the full clock.
+_LEAN_KINDS: Final = frozenset({ConsultationStarted, ConsultationEnded, ExtensionGranted, Replied, Withdrawn})
+
+Rules = tuple[int, frozenset[ConsultationParty], "int | None", int, str, str]
+"""What `lean_run` reads of a regime and a policy, read once (`rules`): ``(reply period,
+parties whose consultation pauses, answer window of an open consultation or None, extension
+limit, regime id, reply article)``."""
+
+
+def rules(regime: Regime, policy: ClockPolicy) -> Rules:
+    """The regime's and the policy's numbers `lean_run` reads (the clock caches them for the
+    newest regime and the default policy)."""
+    window = policy.consultation_answer_window if policy.consultation_open_end == "answer_window" else None
+    return (
+        regime.reply.amount,
+        regime.consultation_pauses,
+        window,
+        regime.extension.amount,
+        regime.id,
+        regime.reply.article,
+    )
+
 
 def lean_run(
     received: dt.date,
-    events: Sequence[Event],
+    events: tuple[Event, ...],
     regime: Regime,
     cal: ChinaCalendar,
     policy: ClockPolicy,
+    *,
+    known: Rules | None = None,
 ) -> LeanResult | None:
-    """The results of the full clock for a common request, or `SLOW`."""
+    """The results of the full clock for a common request, or `SLOW`.
+
+    It checks the type of every event it applies (an exact lean event class, else `SLOW`), so
+    the caller checks ``events`` only when the full clock runs.  ``known``: `rules` of
+    ``regime`` and ``policy``, when the caller holds them.
+    """
     fast = cal.kernel.fast
+    rule = known if known is not None else rules(regime, policy)
     try:
-        r = fast[0][received.toordinal()] + regime.reply.amount  # _add, inlined (received > first)
+        r = fast[0][received.toordinal()] + rule[0]  # _add, inlined (received > first)
         if r > fast[2]:
             return SLOW
         due: dt.date | None = fast[1][r]
         if not events:
             return due, 0, 0, None, ()
         try:  # in the order given while it is the order of their days (the usual case: no sort)
-            return _apply(received, events, regime, policy, fast, due)
+            return _apply(received, events, rule, fast, due)
         except _OutOfOrderError:
-            return _apply(received, sorted(events, key=_ON), regime, policy, fast, due)
+            for ev in events:  # every type checked before their days are read
+                if type(ev) not in _LEAN_KINDS:
+                    return SLOW
+            return _apply(received, sorted(events, key=_ON), rule, fast, due)
     except (_NeedsFullClockError, IndexError):
         return SLOW
 
@@ -112,17 +146,17 @@ class _OutOfOrderError(Exception):
     """Raised inside `_apply` when an event is dated before the one before it."""
 
 
-def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
+def _apply(
     received: dt.date,
     ordered: Sequence[Event],
-    regime: Regime,
-    policy: ClockPolicy,
+    rule: Rules,
     fast: _FastTables,
     due: dt.date | None,
 ) -> LeanResult:
     """The events applied in the order given; `_OutOfOrderError` at the first event dated
     before the one before it, `_NeedsFullClockError` when the full clock must run."""
     table, dates, settled_rank = fast
+    _, pauses, window, extension_limit, regime_id, article = rule
     last = received
     pause_on: dt.date | None = None  # the open consultation's start
     pausing = False
@@ -130,18 +164,19 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
     paused = extended = 0
     closed: Replied | Withdrawn | None = None
     violations: tuple[Violation, ...] = ()
+    n_events = len(ordered)
     ev: Any  # dispatched on its exact type below (``kind is ...`` does not narrow)
     for k, ev in enumerate(ordered):
+        kind = type(ev)
+        if kind not in _LEAN_KINDS or closed is not None:
+            raise _NeedsFullClockError
         on = ev.on
         if on < last:
             if on < received:
                 raise _NeedsFullClockError
             raise _OutOfOrderError
         last = on
-        if closed is not None:
-            raise _NeedsFullClockError
-        kind = type(ev)
-        if pause_on is not None and limit is not None and limit < on:  # the answer window ran out
+        if limit is not None and pause_on is not None and limit < on:  # the answer window ran out
             if pausing and due is not None and pause_on < due:
                 n = _between(fast, pause_on, limit)
                 paused += n
@@ -150,16 +185,15 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
         if kind is ConsultationStarted:
             if pause_on is not None:
                 raise _NeedsFullClockError
-            pausing = ev.party in regime.consultation_pauses
+            pausing = ev.party in pauses
             limit = None
-            ended = k + 1 < len(ordered) and type(ordered[k + 1]) is ConsultationEnded  # the usual case
             if (
                 pausing
-                and not ended
-                and policy.consultation_open_end == "answer_window"
+                and window is not None
+                and not (k + 1 < n_events and type(ordered[k + 1]) is ConsultationEnded)  # the usual case
                 and not _has_end(ordered, k)
             ):
-                limit = _add(fast, on, policy.consultation_answer_window)
+                limit = _add(fast, on, window)
             pause_on = on
         elif kind is ConsultationEnded:
             if pause_on is None:
@@ -185,16 +219,19 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
                 end = min(on, limit) if limit is not None else on
                 current = _add(fast, due, _between(fast, pause_on, end))
             days = ev.working_days
-            if on > current or extended + days > regime.extension.amount:
+            if on > current or extended + days > extension_limit:
                 raise _NeedsFullClockError
             extended += days
             r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
             if r > settled_rank:
                 raise _NeedsFullClockError
             due = dates[r]
-        elif kind is Replied or kind is Withdrawn:
-            if kind is Replied:
-                check_outcome(ev, regime.id)
+        else:  # Replied or Withdrawn
+            if kind is Replied and ev.outcome is not None:
+                try:
+                    check_outcome(ev, regime_id)
+                except ZwgkError:  # the full clock raises it, after checking every event
+                    raise _NeedsFullClockError from None
             if pause_on is not None:
                 if pausing and due is not None and pause_on < due:
                     n = _between(fast, pause_on, on)
@@ -215,11 +252,9 @@ def _apply(  # noqa: PLR0917 - one pass over the events, inlined for speed
                             n=late,
                             day=due,
                         ),
-                        regime.reply.article,
+                        article,
                     ),
                 )
-        else:
-            raise _NeedsFullClockError
     if closed is None and pause_on is not None and pausing:  # finish(): an open consultation
         if limit is None:
             due = None
