@@ -18,6 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import CHINA_STANDARD_TIME, parse_date
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 from zwgk.calendar._kernel import CalendarKernel
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidTypeError
@@ -36,7 +37,7 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 def _np() -> Any:
-    return import_extra("numpy", "numpy", "the vector path of the calendar")
+    return import_extra("numpy", "numpy", N_("the vector path of the calendar"))
 
 
 @attrs.frozen

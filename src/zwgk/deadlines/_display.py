@@ -12,8 +12,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from zwgk import _lang
-from zwgk._display import Labels, cjk_fonts, figure_class, legend_outside, records_frame, use_chinese
+from zwgk._display import Labels, cjk_fonts, figure_class, labels_chinese, legend_outside, records_frame
 from zwgk._i18n import N_, Language, Message, gettext, msg, resolve, text
 from zwgk.deadlines._explain import kind_text, regime_text, state_text, violation_text, working_days
 from zwgk.deadlines._results import Deadline
@@ -107,14 +106,6 @@ def _pause_ends(effect: object) -> bool:
     return isinstance(effect, Message) and effect.msgid.endswith("] not counted")
 
 
-def _auto_chinese() -> bool:
-    """``labels="auto"``: the language set (``zwgk.language``, ``set_language``, ``ZWGK_LANG``), or,
-    with none set, Chinese as the other plots; Chinese only when a CJK font can draw it."""
-    if _lang.requested()[1] != "default" and resolve(None) == "en":
-        return False
-    return use_chinese("auto")
-
-
 def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
     """A timeline of a deadline: the running clock, pauses shaded, the due date and the reply.
 
@@ -126,7 +117,7 @@ def plot_deadline(deadline: Deadline, *, labels: Labels = "auto") -> Any:
         A matplotlib ``Figure``.
     """
     figure_cls = figure_class()
-    chinese = _auto_chinese() if labels == "auto" else use_chinese(labels)
+    chinese = labels_chinese(labels)
     lang: Language = "zh" if chinese else "en"
     fig = figure_cls(figsize=(9, 2.6), layout="constrained")
     ax = fig.add_subplot()

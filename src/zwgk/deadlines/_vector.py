@@ -34,6 +34,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from zwgk._lang import N_
 from zwgk._optional import import_extra
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._vector import day_numbers, tables
@@ -67,7 +68,7 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 
 def _np() -> Any:
-    return import_extra("numpy", "numpy", "the vector clock")
+    return import_extra("numpy", "numpy", N_("the vector clock"))
 
 
 def ledger_events(row: Mapping[str, Any]) -> tuple[Event, ...]:

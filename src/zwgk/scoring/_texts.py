@@ -161,7 +161,7 @@ _HEADINGS = types.MappingProxyType(
         "section": N_("section"),
         "no": N_("no."),
         "item": N_("item"),
-        "value": N_("value"),
+        "value": N_("item value"),  # the points an item is worth (分值)
         "points": N_("points"),
         "maximum": N_("maximum"),
         "bonus": N_("bonus item"),
