@@ -97,7 +97,7 @@ def test_repr_in_one_language(lang: Language) -> None:
         text = repr(_list("甲", "乙"))
     assert_one_language(text, lang, "示例权力清单", "PowerList")
     assert text == (
-        "<权力清单 示例权力清单：2个事项>" if lang == "zh" else "<PowerList 示例权力清单: 2 items>"
+        "<权力清单 示例权力清单：2项>" if lang == "zh" else "<PowerList 示例权力清单: 2 items>"
     )
 
 
