@@ -372,3 +372,19 @@ def test_every_help_is_in_one_language(prog: str, lang: str) -> None:
         if bad:
             pytest.xfail(f"{prog}: help not converted yet (issue 13; PENDING)")
     assert_one_language(text, lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_top_level_help_is_in_one_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.support import assert_one_language
+
+    from zwgk._cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "--help"])
+    text = capsys.readouterr().out
+    names = sorted({word for prog in COMMANDS for word in prog.split()}, key=len, reverse=True)
+    tokens = ["-h", "--help", "--version", "--debug", "--lang", "{zh,en}", "COMMAND", *HELP_TOKENS, *names]
+    tokens += ["bash", "zsh", "tcsh", "SQLite", "PostgreSQL", "JSON", "Schema", "iCalendar", "zh_*"]
+    assert_one_language(text, lang, *sorted(tokens, key=len, reverse=True))
+    assert ("用法：" in text) == (lang == "zh")

@@ -96,9 +96,7 @@ def test_repr_in_one_language(lang: Language) -> None:
     with zwgk.language(lang):
         text = repr(_list("甲", "乙"))
     assert_one_language(text, lang, "示例权力清单", "PowerList")
-    assert text == (
-        "<权力清单 示例权力清单：2项>" if lang == "zh" else "<PowerList 示例权力清单: 2 items>"
-    )
+    assert text == ("<权力清单 示例权力清单：2项>" if lang == "zh" else "<PowerList 示例权力清单: 2 items>")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
