@@ -161,3 +161,20 @@ def test_messages_word_dates_iso_and_numbers_plain(lang: str) -> None:
     assert nested.render(lang).count("2026-10-09") == 1  # type: ignore[arg-type]
     assert isinstance(nested, Message)
     assert nested == msg("due date set to {day}{rolled}", day=day, rolled="")  # value equality
+
+
+def test_errors_word_marked_expected_texts_when_raised() -> None:
+    """``expected`` of InvalidInputError/InvalidTypeError and a Problem's message/expected, marked
+    with ``N_`` where they are written, are worded in the language current when shown."""
+    import zwgk
+    from zwgk.errors import InvalidInputError, InvalidTypeError, Problem
+
+    with zwgk.language("zh"):
+        assert str(InvalidInputError("factor", 0, "a number above 1")) == "factor：收到0；应为大于 1 的数"
+        assert "应为大于 1 的数" in str(InvalidTypeError("factor", "x", "a number above 1"))
+        shown = str(Problem("fees.toml", "missing or malformed", "effective", None, "a TOML date"))
+        assert "缺失或格式有误" in shown
+        assert "TOML 日期" in shown
+        assert str(Problem("x", "", None, None, None)) == "x："  # an empty message is not the catalog header
+    english = str(InvalidInputError("factor", 0, "a number above 1"))
+    assert english == "factor: got 0; expected a number above 1"

@@ -201,7 +201,7 @@ def _check_catalog(lang: str) -> None:
                 Problem(
                     "zwgk/locale",
                     f"the compiled {lang} catalog is missing",
-                    expected="the .mo files compiled by the build hook (pip install -e . or a wheel)",
+                    expected=N_("the .mo files compiled by the build hook (pip install -e . or a wheel)"),
                 )
             ],
         )

@@ -63,7 +63,9 @@ class Problem:
 
     ``location`` says where (``"row 12"``, ``"notices/2026.toml: holidays[3].rest"``,
     ``"item 10"``); ``field`` names the field or column, ``value`` is what was found and
-    ``expected`` says what would have been accepted.
+    ``expected`` says what would have been accepted.  ``message`` and ``expected`` are worded
+    when the problem is shown: an English text marked with ``N_`` is looked up in the catalog
+    (a text already worded, or not in the catalog, is shown as it is).
     """
 
     location: str
@@ -73,14 +75,20 @@ class Problem:
     expected: str | None = None
 
     def __str__(self) -> str:
-        parts = [_("{location}: {message}").format(location=self.location, message=self.message)]
+        parts = [_("{location}: {message}").format(location=self.location, message=_worded(self.message))]
         if self.field is not None:
             parts.append(_("field {field}").format(field=repr(self.field)))
         if self.value is not None:
             parts.append(_("got {value}").format(value=_show(self.value)))
         if self.expected is not None:
-            parts.append(_("expected {expected}").format(expected=self.expected))
+            parts.append(_("expected {expected}").format(expected=_worded(self.expected)))
         return _("; ").join(parts)
+
+
+def _worded(text: str) -> str:
+    """``text`` in the current language when it is a message of the catalog (marked ``N_`` where
+    it was written), else as it is (``""`` stays empty: gettext would answer its header)."""
+    return _(text) if text else text
 
 
 def _show(value: object) -> str:
@@ -190,7 +198,7 @@ class InvalidInputError(ZwgkError, ValueError):
         self.expected = expected
         super().__init__(
             _("{field}: got {value}; expected {expected}").format(
-                field=field, value=_show(value), expected=expected
+                field=field, value=_show(value), expected=_worded(expected)
             )
         )
 
@@ -274,7 +282,7 @@ class InvalidTypeError(ZwgkError, TypeError):
         self.expected = expected
         super().__init__(
             _("{field}: got {value} of type {type}; expected {expected}").format(
-                field=field, value=_show(value), type=type(value).__name__, expected=expected
+                field=field, value=_show(value), type=type(value).__name__, expected=_worded(expected)
             )
         )
 
@@ -287,7 +295,9 @@ class InvalidTypeError(ZwgkError, TypeError):
         """
         error = cls(field, value, expected)
         error.args = (
-            _("{field}: got {name}; expected {expected}").format(field=field, name=name, expected=expected),
+            _("{field}: got {name}; expected {expected}").format(
+                field=field, name=name, expected=_worded(expected)
+            ),
         )
         return error
 

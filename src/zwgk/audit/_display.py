@@ -191,7 +191,7 @@ def plot_findings(table: AuditTable, *, by: str = "agency", labels: str = "auto"
         InvalidInputError: ``by`` is neither ``"agency"`` nor ``"check"``.
     """
     if by not in _BY:
-        raise InvalidInputError("by", by, "'agency' or 'check'")
+        raise InvalidInputError("by", by, N_("'agency' or 'check'"))
     zh = labels_chinese(labels)  # type: ignore[arg-type]
     lang: Language = "zh" if zh else "en"
 

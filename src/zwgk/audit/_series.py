@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from zwgk._i18n import gettext
+from zwgk._lang import N_
 from zwgk._text import compact, normalize_label
 from zwgk.audit._messages import BLANK, message
 from zwgk.audit._report import _cell
@@ -59,10 +60,10 @@ class SeriesThresholds:
 
     def __attrs_post_init__(self) -> None:
         if not self.factor > 1:
-            raise InvalidInputError("SeriesThresholds.factor", self.factor, "a number above 1")
+            raise InvalidInputError("SeriesThresholds.factor", self.factor, N_("a number above 1"))
         if isinstance(self.min_change, bool) or not isinstance(self.min_change, int) or self.min_change < 1:
             raise InvalidInputError(
-                "SeriesThresholds.min_change", self.min_change, "a whole number of 1 or more"
+                "SeriesThresholds.min_change", self.min_change, N_("a whole number of 1 or more")
             )
 
     def is_jump(self, before: int, now: int) -> bool:

@@ -20,6 +20,7 @@ import attrs
 
 from zwgk._i18n import gettext
 from zwgk._json_guard import load_json, load_toml
+from zwgk._lang import N_
 from zwgk._limits import DEFAULT_LIMITS, Limits, check_file_size
 from zwgk.calendar._law import contradictions, law_problems
 from zwgk.calendar._notice_text import SOURCE as _TEXT_SOURCE
@@ -154,7 +155,7 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
     if not files:  # a folder without notice files: never silently no notices
         raise DataFileError(
             str(p),
-            [Problem(str(p), gettext("no notice files in the folder"), None, None, "*.toml or *.json")],
+            [Problem(str(p), gettext("no notice files in the folder"), None, None, N_("*.toml or *.json"))],
         )
     named: list[tuple[str, Notice]] = []
     problems: list[Problem] = []
@@ -166,7 +167,9 @@ def load_notices(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMIT
             continue
         if f.suffix not in _SUFFIXES:
             problems.append(
-                Problem(str(f), gettext("unsupported file type"), value=f.suffix, expected=".toml or .json")
+                Problem(
+                    str(f), gettext("unsupported file type"), value=f.suffix, expected=N_(".toml or .json")
+                )
             )
             continue
         try:

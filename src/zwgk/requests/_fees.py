@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from zwgk._i18n import Language, gettext, msg
+from zwgk._lang import N_
 from zwgk._present import present
 from zwgk.errors import DataFileError, InvalidInputError, InvalidRecordsError, InvalidTypeError, Problem
 from zwgk.requests._request import DisclosureRequest
@@ -184,10 +185,10 @@ def _load_schedule(raw: dict[str, object], name: str, problems: list[Problem]) -
     expected_first = 1
     for tier in schedule.fixed:
         if tier.first != expected_first or tier.last is None or tier.last < tier.first:
-            problems.append(Problem(where, "tiers must be contiguous from 1", "tiers", tier.label))
+            problems.append(Problem(where, N_("tiers must be contiguous from 1"), "tiers", tier.label))
         expected_first = (tier.last or 0) + 1
     if schedule.open_first != expected_first:
-        problems.append(Problem(where, "open-ended tier must follow the last tier", "open_ended.first"))
+        problems.append(Problem(where, N_("open-ended tier must follow the last tier"), "open_ended.first"))
     return schedule
 
 
@@ -206,7 +207,15 @@ def fees_effective() -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise DataFileError(
             "requests/data/fees.toml",
-            [Problem("requests/data/fees.toml", "missing or malformed", "effective", value, "a TOML date")],
+            [
+                Problem(
+                    "requests/data/fees.toml",
+                    N_("missing or malformed"),
+                    "effective",
+                    value,
+                    N_("a TOML date"),
+                )
+            ],
         )
     return value
 

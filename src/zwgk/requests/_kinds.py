@@ -18,6 +18,7 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._i18n import gettext
+from zwgk._lang import N_
 from zwgk._text import lookup_label, normalize_label
 from zwgk.deadlines import Outcome, OutcomeGroup
 from zwgk.deadlines.io import parse_outcome
@@ -143,7 +144,7 @@ def _outcome_table() -> dict[Outcome, OutcomeBasis]:
             )
         if record.get("basis") not in {"V", "P", "U"}:
             problems.append(
-                Problem(where, gettext("bad basis tag"), "basis", record.get("basis"), "V, P or U")
+                Problem(where, gettext("bad basis tag"), "basis", record.get("basis"), N_("V, P or U"))
             )
         table[outcome] = OutcomeBasis(
             outcome,
