@@ -200,6 +200,7 @@ def _check_catalog(lang: str) -> None:
             [
                 Problem(
                     "zwgk/locale",
+                    # English by necessity: the catalog that would word it is the one missing
                     f"the compiled {lang} catalog is missing",
                     expected=N_("the .mo files compiled by the build hook (pip install -e . or a wheel)"),
                 )

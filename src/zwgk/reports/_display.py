@@ -379,7 +379,9 @@ def _table3_of(report: AnnualReport) -> Table3:
         raise InvalidInputError(
             "report.table3",
             None,
-            f"a report with table 3 (format {report.format.id} has none or it was not read)",
+            gettext("a report with table 3 (format {format} has none or it was not read)").format(
+                format=report.format.id
+            ),
         )
     return report.table3
 

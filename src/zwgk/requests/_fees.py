@@ -180,7 +180,7 @@ def _load_schedule(raw: dict[str, object], name: str, problems: list[Problem]) -
             open_step=Decimal(str(tail["step"])),
         )
     except (KeyError, TypeError, ValueError, AssertionError, ArithmeticError) as exc:
-        problems.append(Problem(where, f"malformed fee schedule ({exc!r})"))
+        problems.append(Problem(where, gettext("malformed fee schedule ({error})").format(error=exc)))
         return None
     expected_first = 1
     for tier in schedule.fixed:
