@@ -255,7 +255,7 @@ def test_dask_map_partitions_without_meta() -> None:
 
 
 # ---------------------------------------------------------------- the object routes agree
-# (issue 17 §5: the Arrow route, the pandas route and the mask route against the item-by-item one)
+# (issue 17 §5: the pandas route and the mask route against the item-by-item one)
 
 
 class _Day(dt.date):
@@ -289,25 +289,11 @@ def _convert(column: list[object]) -> object:
 def test_fast_object_routes_equal_the_item_by_item_route(column: list[object]) -> None:
     fast = _convert(column)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(_vector, "_arrow_if_loaded", lambda: None)
-        without_arrow = _convert(column)
         mp.setattr(_vector, "_pandas_if_loaded", lambda: None)
-        without_either = _convert(column)
+        without_pandas = _convert(column)
         mp.setattr(_vector, "_fast_kinds", frozenset)  # nothing is fast: item by item
         item_by_item = _convert(column)
-    assert fast == without_arrow == without_either == item_by_item
+    assert fast == without_pandas == item_by_item
     if not isinstance(item_by_item, type):
         assert isinstance(fast, list)
         assert all(v is None for v, c in zip(fast, column, strict=True) if _missing(c))
-
-
-def test_the_arrow_route_takes_plain_dates_and_missing_values_only() -> None:
-    pa = pytest.importorskip("pyarrow")
-    plain = _objects([DAYS[0], None, DAYS[1]])
-    assert _vector._via_arrow(plain, {dt.date, type(None)}) is not None
-    nan = _objects([DAYS[0], float("nan"), pd.NA, pd.NaT])
-    assert _out(_vector._via_arrow(nan, set(map(type, nan.tolist())))) == [DAYS[0], None, None, None]
-    for bad in (2.5, 19_000.0):  # pyarrow would read a float as a day count: refused before it
-        column = _objects([DAYS[0], bad])
-        assert _vector._via_arrow(column, {dt.date, float}) is None
-    assert pa.array(_objects([DAYS[0], 2.5]), type=pa.date32(), from_pandas=True)[1].as_py() is not None

@@ -167,17 +167,13 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
     C speed (``toordinal`` mapped over the array); anything else goes item by item.
     """
     flat = arr.reshape(-1)
-    items = flat.tolist()
-    kinds = set(map(type, items))
     pd = _pandas_if_loaded()
-    if kinds <= _fast_kinds():
-        converted = _via_arrow(flat, kinds)
-        if converted is not None:
-            return converted.reshape(arr.shape)
-    elif pd is not None and flat.size:
+    if pd is not None and flat.size:
         converted = _via_pandas(pd, flat)
         if converted is not None:
             return converted.reshape(arr.shape)
+    items = flat.tolist()
+    kinds = set(map(type, items))
     if kinds <= _fast_kinds():
         try:
             if kinds == _DATE_ONLY:
@@ -210,26 +206,6 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
     return out
 
 
-def _via_arrow(flat: Any, kinds: set[type]) -> Any:
-    """``flat`` (exactly plain dates and missing values, see `_fast_kinds`) converted by pyarrow, or None.
-
-    pyarrow converts `datetime.date` items and nulls at C speed; ``from_pandas`` makes NaN,
-    ``NaT`` and ``pd.NA`` null too.  It would also take a float that is not NaN as a day
-    count, so floats are let through only when pandas' ``is_date_array`` (every item a date
-    or missing) holds; without pyarrow loaded, or when the check fails, None (the caller's
-    routes follow).
-    """
-    pa = _arrow_if_loaded()
-    if pa is None or not flat.size:
-        return None
-    if float in kinds:
-        pd = _pandas_if_loaded()
-        if pd is None or not pd._libs.lib.is_date_array(flat, skipna=True):
-            return None
-    only_none = kinds <= _DATE_OR_NONE
-    return pa.array(flat, type=pa.date32(), from_pandas=not only_none).to_numpy(zero_copy_only=False)
-
-
 def _via_pandas(pd: Any, flat: Any) -> Any:
     """``flat`` converted by pandas at C speed when every item is a date or missing, else None.
 
@@ -242,7 +218,7 @@ def _via_pandas(pd: Any, flat: Any) -> Any:
     if pd.api.types.infer_dtype(flat, skipna=True) != "date":
         return None
     try:
-        converted = pd.to_datetime(flat)
+        converted = pd.to_datetime(flat, cache=False)  # the cache's uniqueness test costs more than it saves
     except (ValueError, TypeError, OverflowError):
         return None
     if getattr(converted.dtype, "tz", None) is not None:
@@ -275,17 +251,12 @@ def _fast_kinds() -> frozenset[object]:
 
 
 _DATE_ONLY: frozenset[object] = frozenset({dt.date})
-_DATE_OR_NONE: frozenset[object] = frozenset({dt.date, type(None)})
 _PLAIN: frozenset[object] = frozenset({dt.date, type(None), float})
 _DATE_TOORDINAL = dt.date.toordinal
 
 
 def _pandas_if_loaded() -> Any:
     return sys.modules.get("pandas")
-
-
-def _arrow_if_loaded() -> Any:
-    return sys.modules.get("pyarrow")
 
 
 Errors = Literal["raise", "coerce"]
