@@ -425,7 +425,8 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
         flags = list(map(same_get, cells))
         while None in flags:
             k = flags.index(None)
-            flags[k] = same[cells[k]] = _is_same_as_above(cells[k])
+            cell = cells[k]  # most new texts are ASCII (序号, codes): never 同上, no call
+            flags[k] = same[cell] = not cell.isascii() and _is_same_as_above(cell)
         if True in flags:
             for k, flag in enumerate(flags):
                 if not flag:
