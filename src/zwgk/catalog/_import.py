@@ -420,19 +420,15 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
             cells = list(pick(raw))
         else:
             cells = [raw[i] if i < len(raw) else "" for i in indices]
-        # 同上 or not, per text (one read's memo: linear whatever the cells), looked up at C
-        # speed; only the texts not seen before and the 同上 cells take a Python step.
-        flags = list(map(same_get, cells))
-        while None in flags:
-            k = flags.index(None)
-            cell = cells[k]  # most new texts are ASCII (序号, codes): never 同上, no call
-            flags[k] = same[cell] = not cell.isascii() and _is_same_as_above(cell)
-        if True in flags:
-            for k, flag in enumerate(flags):
-                if not flag:
-                    continue
+        for k, cell in enumerate(cells):
+            if not cell or cell.isascii():  # most are empty or plain: never 同上
+                continue
+            flag = same_get(cell)  # 同上 or not, per text (one read's memo: linear whatever the cells)
+            if flag is None:
+                flag = same[cell] = _is_same_as_above(cell)
+            if flag:
                 if previous is None:
-                    reader.problem(columns[k], gettext("同上 in the first row"), cells[k], gettext("a value"))
+                    reader.problem(columns[k], gettext("同上 in the first row"), cell, gettext("a value"))
                     cells[k] = ""
                 else:
                     cells[k] = previous[k]
