@@ -252,3 +252,48 @@ def test_dask_map_partitions_without_meta() -> None:
     ddf = dd.from_pandas(frame, npartitions=3)
     due = ddf["received"].map_partitions(CAL.add_working_days_array, 20, errors="coerce")
     assert _out(due.compute().to_numpy()) == [*EXPECTED, None] * 5
+
+
+# ---------------------------------------------------------------- the object routes agree
+# (issue 17 §5: the pandas route and the mask route against the item-by-item one)
+
+
+class _Day(dt.date):
+    """A date subclass: not one of the fast kinds, so the item path takes it."""
+
+
+_CST = dt.timezone(dt.timedelta(hours=8))
+mixed_cells = st.one_of(
+    settled_dates,
+    st.sampled_from(MISSING),
+    settled_dates.map(lambda d: dt.datetime(d.year, d.month, d.day, 23, 30)),  # naive: its own date
+    settled_dates.map(lambda d: dt.datetime(d.year, d.month, d.day, 20, tzinfo=dt.UTC)),  # next day in China
+    settled_dates.map(lambda d: dt.datetime(d.year, d.month, d.day, 1, tzinfo=_CST)),
+    settled_dates.map(lambda d: pd.Timestamp(d.year, d.month, d.day, 12)),
+    settled_dates.map(lambda d: np.datetime64(d, "D")),
+    settled_dates.map(lambda d: _Day(d.year, d.month, d.day)),
+    st.sampled_from([2.5, 0.0, 19_000.0, 1, "2024-01-05"]),  # not dates: refused by every route
+)
+
+
+def _convert(column: list[object]) -> object:
+    objects = _objects(column)
+    try:
+        return _vector._from_objects(np, objects, objects, "dates").astype("datetime64[D]").tolist()
+    except InvalidTypeError as exc:
+        return type(exc)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(settled_dates, st.sampled_from(MISSING), mixed_cells), min_size=1, max_size=30))
+def test_fast_object_routes_equal_the_item_by_item_route(column: list[object]) -> None:
+    fast = _convert(column)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_vector, "_pandas_if_loaded", lambda: None)
+        without_pandas = _convert(column)
+        mp.setattr(_vector, "_fast_kinds", frozenset)  # nothing is fast: item by item
+        item_by_item = _convert(column)
+    assert fast == without_pandas == item_by_item
+    if not isinstance(item_by_item, type):
+        assert isinstance(fast, list)
+        assert all(v is None for v, c in zip(fast, column, strict=True) if _missing(c))

@@ -71,3 +71,63 @@ def test_a_quoted_cell_is_unquoted_and_a_plain_file_read_as_is(tmp_path: Path) -
 def test_data_rows_banners_and_blank_rows(row: list[str], kept: bool) -> None:
     rows = [["序号", "一级事项", "二级事项", "公开时限", "公开方式"], row]
     assert len(catalog_from_rows(rows).items) == (1 if kept else 0)
+
+
+# ---------------------------------------------------------------- 同上 folded only when short
+# (``_is_same_as_above`` skips the folding of cells with more than three characters that are
+# not whitespace; these tests hold the facts that shortcut rests on)
+
+_SAME_PARTS = st.sampled_from(
+    [
+        "同",
+        "上",
+        "栏",
+        "欄",
+        "前",
+        " ",
+        "\u3000",
+        "\n",
+        "\u00a0",
+        "\u200b",
+        "\u0301",
+        "e",
+        "１",
+        "﹣",
+        "︰",
+        "x",
+    ]
+)
+
+
+@given(st.one_of(st.text(_SAME_PARTS, max_size=12), st.text(max_size=8)))
+def test_the_same_as_above_shortcut_agrees_with_folding(cell: str) -> None:
+    from zwgk._text import compact
+    from zwgk.catalog._import import _SAME_AS_ABOVE, _is_same_as_above
+
+    assert _is_same_as_above(cell) == (compact(cell) in _SAME_AS_ABOVE)
+
+
+@pytest.mark.parametrize(
+    "cell", ["同上", " 同 上 ", "同\u3000上\n", "同上欄", "\u00a0同前\u00a0", "同上\t\t\t\t\t"]
+)
+def test_same_as_above_cells_with_whitespace_are_recognised(cell: str) -> None:
+    from zwgk.catalog._import import _is_same_as_above
+
+    assert _is_same_as_above(cell)
+    assert not _is_same_as_above(cell + "x")
+
+
+def test_no_character_folds_to_nothing_or_only_whitespace() -> None:
+    """The fact the shortcut rests on, over every code point and every traditional pair."""
+    import sys
+    import unicodedata
+
+    from zwgk._text import _TRADITIONAL
+
+    vanishing = [
+        hex(cp)
+        for cp in range(sys.maxunicode + 1)
+        if not chr(cp).isspace() and not unicodedata.normalize("NFKC", chr(cp)).strip()
+    ]
+    assert vanishing == []
+    assert all(isinstance(v, str) and v.strip() for v in _TRADITIONAL.values())

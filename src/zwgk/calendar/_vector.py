@@ -218,7 +218,7 @@ def _via_pandas(pd: Any, flat: Any) -> Any:
     if pd.api.types.infer_dtype(flat, skipna=True) != "date":
         return None
     try:
-        converted = pd.to_datetime(flat)
+        converted = pd.to_datetime(flat, cache=False)  # the cache's uniqueness test costs more than it saves
     except (ValueError, TypeError, OverflowError):
         return None
     if getattr(converted.dtype, "tz", None) is not None:

@@ -407,7 +407,8 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
     pick = itemgetter(*indices) if width > 1 else None
     headed_prefix = _headed_prefix(headed)
     parse_row = _RowParser(columns)
-    same: dict[str, bool] = {}  # 同上 or not, per cell text (ASCII text never folds to 同上)
+    same: dict[str, bool] = {}  # 同上 or not, per cell text
+    same_get = same.get
     for offset, raw in enumerate(table[head + (2 if two_rows else 1) :]):
         row_number = head + (3 if two_rows else 2) + offset
         if not _two_texts(raw):  # an empty row or a banner has no two different texts
@@ -422,9 +423,9 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
         for k, cell in enumerate(cells):
             if not cell or cell.isascii():  # most are empty or plain: never 同上
                 continue
-            flag = same.get(cell)  # 同上 or not, per text (one read's memo: linear whatever the cells)
+            flag = same_get(cell)  # 同上 or not, per text (one read's memo: linear whatever the cells)
             if flag is None:
-                flag = same[cell] = compact(cell) in _SAME_AS_ABOVE
+                flag = same[cell] = _is_same_as_above(cell)
             if flag:
                 if previous is None:
                     reader.problem(columns[k], gettext("同上 in the first row"), cell, gettext("a value"))
@@ -449,6 +450,24 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
     if problems:
         raise InvalidRecordsError(source, problems)
     return Catalog(tuple(items), title=title, source=source)
+
+
+def _is_same_as_above(cell: str) -> bool:
+    """Whether ``cell`` folds to 同上 (or 同上栏, 同前), folding only the cells short enough to.
+
+    `compact` removes whitespace and folds each other character to one or more characters
+    (no NFKC mapping and no traditional → simplified pair is empty or only whitespace, and
+    a composition makes a character that is not 同, 上, 栏 or 前): so a cell with more than
+    three characters that are not whitespace never folds to one of them.
+    """
+    if not cell or cell.isascii():  # most are empty or plain: never 同上
+        return False
+    if len(cell) > _SAME_AS_ABOVE_LONGEST and len("".join(cell.split())) > _SAME_AS_ABOVE_LONGEST:
+        return False
+    return compact(cell) in _SAME_AS_ABOVE
+
+
+_SAME_AS_ABOVE_LONGEST = max(map(len, _SAME_AS_ABOVE))
 
 
 def _headed_columns(top: Sequence[str], sub: Sequence[str] | None) -> frozenset[int]:
