@@ -82,7 +82,12 @@ def reply_deadline(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    if regime is None and policy is None and type(received) is _DATE and type(calendar) in _PLAIN_CALENDAR:
+    if (
+        regime is None
+        and policy is None
+        and type(received) is _DATE
+        and (calendar is None or type(calendar) is ChinaCalendar)
+    ):
         # The common call (the newest regime, the default policy): only the events need checking,
         # which the fast path does as it applies them (the full clock checks them first).
         in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
@@ -123,9 +128,6 @@ def reply_deadline(
 
 
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
-
-
-_PLAIN_CALENDAR = frozenset({type(None), ChinaCalendar})
 
 
 def _resolve(
@@ -181,7 +183,12 @@ def reply_due(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    if regime is None and policy is None and type(received) is _DATE and type(calendar) in _PLAIN_CALENDAR:
+    if (
+        regime is None
+        and policy is None
+        and type(received) is _DATE
+        and (calendar is None or type(calendar) is ChinaCalendar)
+    ):
         # The common call (the newest regime, the default policy): only the events need checking.
         in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
         if received >= in_force:

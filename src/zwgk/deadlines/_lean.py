@@ -137,7 +137,6 @@ def lean_run(
         limit: dt.date | None = None
         paused = extended = 0
         violations: tuple[Violation, ...] = ()
-        n_events = len(events)
         ev: Any  # dispatched on its exact type below (``kind is ...`` does not narrow)
         k = -1  # the index of ``ev`` (counted: cheaper than enumerate for a few events)
         for ev in events:
@@ -165,10 +164,14 @@ def lean_run(
                     return SLOW
                 pausing = ev.party in pauses
                 limit = None
+                try:
+                    after = type(events[k + 1])
+                except IndexError:
+                    after = None
                 if (
                     pausing
                     and window is not None
-                    and not (k + 1 < n_events and type(events[k + 1]) is ConsultationEnded)  # the usual case
+                    and after is not ConsultationEnded  # the usual case: the next event ends it
                     and not _has_end(events, k)
                 ):
                     limit = _add(fast, on, window)
@@ -205,7 +208,7 @@ def lean_run(
                     return SLOW
                 due = dates[r]
             else:  # Replied or Withdrawn: the last event (an event after it takes the full clock)
-                if k + 1 < n_events:
+                if k + 1 < len(events):
                     return SLOW
                 if kind is Replied and ev.outcome is not None:
                     try:
