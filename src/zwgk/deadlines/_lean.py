@@ -63,13 +63,10 @@ def _add(fast: FastTables, day: dt.date, n: int) -> dt.date:
 
 
 def _between(fast: FastTables, a: dt.date, b: dt.date) -> int:
-    """``kernel.between(a, b)`` for two settled days (else `_NeedsFullClockError`)."""
+    """``kernel.between(a, b)`` for two covered days up to the settled one (both on or after
+    the request's receipt; IndexError after the settled day)."""
     table = fast[0]
-    i = table[a.toordinal()]
-    j = table[b.toordinal()]
-    if i >= UNCOVERED or j >= UNCOVERED:
-        raise _NeedsFullClockError
-    return j - i
+    return table[b.toordinal()] - table[a.toordinal()]
 
 
 def _has_end(ordered: Sequence[Event], k: int) -> bool:
@@ -130,7 +127,6 @@ def lean_run(
         due: dt.date | None = dates[r]
         if not events:
             return due, 0, 0, None, ()
-        _, pauses, window, extension_limit, regime_id, article = rule
         last = received
         pause_on: dt.date | None = None  # the open consultation's start
         pausing = False
@@ -141,9 +137,7 @@ def lean_run(
         k = -1  # the index of ``ev`` (counted: cheaper than enumerate for a few events)
         for ev in events:
             k += 1
-            kind = type(ev)
-            if kind not in _LEAN_KINDS:
-                return SLOW
+            kind = type(ev)  # an exact lean event class, else SLOW (at the end of the dispatch below)
             on = ev.on
             if on < last:
                 if on < received:
@@ -162,7 +156,7 @@ def lean_run(
             if kind is ConsultationStarted:
                 if pause_on is not None:
                     return SLOW
-                pausing = ev.party in pauses
+                pausing = ev.party in rule[1]
                 limit = None
                 try:
                     after = type(events[k + 1])
@@ -170,21 +164,19 @@ def lean_run(
                     after = None
                 if (
                     pausing
-                    and window is not None
+                    and rule[2] is not None
                     and after is not ConsultationEnded  # the usual case: the next event ends it
                     and not _has_end(events, k)
                 ):
-                    limit = _add(fast, on, window)
+                    limit = _add(fast, on, rule[2])
                 pause_on = on
             elif kind is ConsultationEnded:
                 if pause_on is None:
                     return SLOW
                 if pausing and due is not None and pause_on < due:
                     # _between and _add, inlined: the pause's working days, then the due date moved
-                    i, j = table[pause_on.toordinal()], table[on.toordinal()]
-                    if i >= UNCOVERED or j >= UNCOVERED:
-                        return SLOW
-                    n = j - i
+                    # (both days are covered: on or after ``received``, whose rank was read)
+                    n = table[on.toordinal()] - table[pause_on.toordinal()]
                     paused += n
                     if n:
                         r = table[due.toordinal()] + n
@@ -200,19 +192,19 @@ def lean_run(
                     end = min(on, limit) if limit is not None else on
                     current = _add(fast, due, _between(fast, pause_on, end))
                 days = ev.working_days
-                if on > current or extended + days > extension_limit:
+                if on > current or extended + days > rule[3]:
                     return SLOW
                 extended += days
                 r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
                 if r > settled_rank:
                     return SLOW
                 due = dates[r]
-            else:  # Replied or Withdrawn: the last event (an event after it takes the full clock)
+            elif kind is Replied or kind is Withdrawn:  # the last event (one after it: the full clock)
                 if k + 1 < len(events):
                     return SLOW
                 if kind is Replied and ev.outcome is not None:
                     try:
-                        check_outcome(ev, regime_id)
+                        check_outcome(ev, rule[4])
                     except ZwgkError:  # the full clock raises it, after checking every event
                         return SLOW
                 if pause_on is not None:
@@ -222,8 +214,10 @@ def lean_run(
                         due = _add(fast, due, n)
                     pause_on = None
                 if kind is Replied and due is not None and on > due:
-                    violations = (_late(on, due, _between(fast, due, on), article),)
+                    violations = (_late(on, due, _between(fast, due, on), rule[5]),)
                 return due, paused, extended, ev, violations
+            else:  # another event type, or a subclass of one
+                return SLOW
         if pause_on is not None and pausing:  # finish(): an open consultation
             if limit is None:
                 due = None
@@ -232,7 +226,10 @@ def lean_run(
                 paused += n
                 due = _add(fast, due, n)
         return due, paused, extended, None, violations
-    except (_NeedsFullClockError, IndexError):
+    except Exception:  # the full clock raises, warns or answers (see the module docstring)
+        # _NeedsFullClockError, IndexError after the settled day, or what reading the ``on`` of
+        # a non-event raised (its type is checked after its day is read): the full clock checks
+        # every event first and raises its error.
         return SLOW
 
 
