@@ -254,3 +254,31 @@ def test_an_event_subclass_takes_the_full_clock() -> None:
             ConsultationEnded(dt.date(2025, 3, 10)),
         ],
     )
+
+
+class _Incomparable:
+    """A day that cannot be compared."""
+
+    def __lt__(self, other: object) -> bool:
+        raise ValueError("not comparable")
+
+    __gt__ = __le__ = __ge__ = __lt__
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        types.SimpleNamespace(on=_Incomparable()),
+        types.SimpleNamespace(on="2025-03-04"),
+        types.SimpleNamespace(on=dt.date(2025, 2, 1)),
+    ],
+)
+def test_a_non_event_whose_day_cannot_be_read_is_refused_as_a_non_event(junk: object) -> None:
+    """The fast path reads an event's day before its type is dispatched: whatever reading or
+    comparing it raises, the full clock runs and refuses the non-event first."""
+    expected = str(zwgk.errors.InvalidEventSequence.not_an_event(junk))
+    for clock in (reply_due, reply_deadline):
+        for events in ([junk], [ConsultationStarted(dt.date(2025, 3, 5)), junk]):
+            with pytest.raises(zwgk.errors.InvalidEventSequence) as raised:
+                clock(dt.date(2025, 3, 3), events)
+            assert str(raised.value) == expected
