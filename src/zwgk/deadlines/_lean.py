@@ -124,7 +124,7 @@ def lean_run(
         r = table[received.toordinal()] + rule[0]  # IndexError after the settled day
         if r > settled_rank:
             return SLOW
-        due: dt.date | None = dates[r]
+        due: dt.date | None = dates[r]  # ``r``: the rank of ``due`` while it is a date
         if not events:
             return due, 0, 0, None, ()
         last = received
@@ -152,6 +152,7 @@ def lean_run(
                     n = _between(fast, pause_on, limit)
                     paused += n
                     due = _add(fast, due, n)
+                    r = table[due.toordinal()]
                 pause_on = None
             if kind is ConsultationStarted:
                 if pause_on is not None:
@@ -179,7 +180,7 @@ def lean_run(
                     n = table[on.toordinal()] - table[pause_on.toordinal()]
                     paused += n
                     if n:
-                        r = table[due.toordinal()] + n
+                        r += n
                         if r > settled_rank:
                             return SLOW
                         due = dates[r]
@@ -195,7 +196,7 @@ def lean_run(
                 if on > current or extended + days > rule[3]:
                     return SLOW
                 extended += days
-                r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
+                r += days  # _add, inlined (days > 0)
                 if r > settled_rank:
                     return SLOW
                 due = dates[r]
