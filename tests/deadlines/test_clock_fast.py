@@ -27,6 +27,7 @@ from zwgk.deadlines import (
     Deadline,
     ExtensionGranted,
     Replied,
+    Withdrawn,
     reply_deadline,
     reply_due,
 )
@@ -75,14 +76,18 @@ def _results(d: Deadline) -> tuple[object, ...]:
 
 
 def assert_agree(
-    received: dt.date, events: Any, regime: Any = None, policy: ClockPolicy | None = None
+    received: dt.date,
+    events: Any,
+    regime: Any = None,
+    policy: ClockPolicy | None = None,
+    calendar: Any = None,
 ) -> None:
     """reply_due, reply_deadline and the full clock give the same results, errors and warnings."""
     outcomes = []
     for run in (
         lambda: _results(_full(received, events, regime, policy)),
-        lambda: _results(reply_deadline(received, events, regime=regime, policy=policy)),
-        lambda: reply_due(received, events, regime=regime, policy=policy),
+        lambda: _results(reply_deadline(received, events, regime=regime, policy=policy, calendar=calendar)),
+        lambda: reply_due(received, events, regime=regime, policy=policy, calendar=calendar),
     ):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -143,6 +148,46 @@ def test_consultations_extensions_and_replies_agree_everywhere(
         events.append(Replied(days[4]))
     assert_agree(received, events)
     assert_agree(received, events[:1])
+
+
+_LEAN_EVENT = st.tuples(
+    st.integers(min_value=0, max_value=5),  # which event
+    st.integers(min_value=-2, max_value=30),  # its day, from receipt
+    st.sampled_from(["third_party", "other_agency"]),
+    st.integers(min_value=1, max_value=25),  # an extension's working days
+)
+
+
+def _lean_event(received: dt.date, kind: int, offset: int, party: str, days: int) -> Any:
+    on = received + dt.timedelta(days=offset)
+    if kind == 0:
+        return ConsultationStarted(on, party)
+    if kind == 1:
+        return ConsultationEnded(on)
+    if kind == 2:
+        return ExtensionGranted(on, days)
+    if kind == 3:
+        return Replied(on)
+    if kind == 4:
+        return Withdrawn(on)
+    return ConsultationStarted(on)
+
+
+@given(
+    st.dates(min_value=dt.date(2019, 5, 15), max_value=dt.date(2026, 6, 30)),
+    st.lists(_LEAN_EVENT, max_size=6),
+    st.booleans(),
+)
+def test_lean_events_in_any_order_and_number_agree(
+    received: dt.date, drawn: list[Any], explicit: bool
+) -> None:
+    """The fast path's own events in any order and number: out of order (applied again,
+    sorted), an event after a reply or a withdrawal, a consultation left open (with or
+    without an end later), two starts, an end without a start, events before receipt; with
+    the default calendar and with one passed explicitly."""
+    events = [_lean_event(received, *e) for e in drawn]
+    assert_agree(received, events, calendar=CAL if explicit else None)
+    assert_agree(received, tuple(events), calendar=CAL if explicit else None)
 
 
 def test_steps_are_worded_on_first_read_and_equal_values_stay_equal() -> None:
@@ -209,3 +254,31 @@ def test_an_event_subclass_takes_the_full_clock() -> None:
             ConsultationEnded(dt.date(2025, 3, 10)),
         ],
     )
+
+
+class _Incomparable:
+    """A day that cannot be compared."""
+
+    def __lt__(self, other: object) -> bool:
+        raise ValueError("not comparable")
+
+    __gt__ = __le__ = __ge__ = __lt__
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        types.SimpleNamespace(on=_Incomparable()),
+        types.SimpleNamespace(on="2025-03-04"),
+        types.SimpleNamespace(on=dt.date(2025, 2, 1)),
+    ],
+)
+def test_a_non_event_whose_day_cannot_be_read_is_refused_as_a_non_event(junk: object) -> None:
+    """The fast path reads an event's day before its type is dispatched: whatever reading or
+    comparing it raises, the full clock runs and refuses the non-event first."""
+    expected = str(zwgk.errors.InvalidEventSequence.not_an_event(junk))
+    for clock in (reply_due, reply_deadline):
+        for events in ([junk], [ConsultationStarted(dt.date(2025, 3, 5)), junk]):
+            with pytest.raises(zwgk.errors.InvalidEventSequence) as raised:
+                clock(dt.date(2025, 3, 3), events)
+            assert str(raised.value) == expected

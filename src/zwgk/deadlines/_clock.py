@@ -42,7 +42,7 @@ from zwgk._i18n import gettext, msg
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
-from zwgk.deadlines._lean import SLOW, Rules, lean_run, rules
+from zwgk.deadlines._lean import SLOW, FastTables, Rules, lean_run, rules
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, Text, default_policy
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
@@ -82,21 +82,25 @@ def reply_deadline(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
+    if (
+        regime is None
+        and policy is None
+        and type(received) is _DATE
+        and (calendar is None or type(calendar) is ChinaCalendar)
+    ):
         # The common call (the newest regime, the default policy): only the events need checking,
         # which the fast path does as it applies them (the full clock checks them first).
-        cal = calendar if calendar is not None else default_calendar()
-        in_force, _, reg, pol, known = _newest()
+        in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
         if received >= in_force:
             evs = events if type(events) is tuple else tuple(events)
-            lean = lean_run(received, evs, reg, cal, pol, known=known)
+            lean = lean_run(received, evs, known, fast)
         else:
             evs = _events(events)
             reg = get_regime(None, received)
-            lean = lean_run(received, evs, reg, cal, pol)
+            lean = lean_run(received, evs, rules(reg, pol), fast)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-        lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, rules(reg, pol), cal.kernel.fast)
     if lean is SLOW:
         return _run(received, _events(evs), reg, cal, pol)
     due, paused, extended, closed, violations = lean
@@ -126,9 +130,6 @@ def reply_deadline(
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
 
 
-_PLAIN_CALENDAR = frozenset({type(None), ChinaCalendar})
-
-
 def _resolve(
     received: object,
     events: Iterable[Event],
@@ -145,7 +146,7 @@ def _resolve(
     if not isinstance(pol, ClockPolicy):
         raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
     evs = _events(events)
-    reg = _newest()[2] if regime is None and day >= _newest()[0] else get_regime(regime, day)
+    reg = _newest()[1] if regime is None and day >= _newest()[0] else get_regime(regime, day)
     return day, evs, reg, cal, pol
 
 
@@ -182,41 +183,60 @@ def reply_due(
         InvalidInputError: ``received`` is before 2008-05-01.
         CalendarCoverageError: the deadline falls outside the calendar.
     """
-    if type(received) is _DATE and regime is None and policy is None and type(calendar) in _PLAIN_CALENDAR:
+    if (
+        regime is None
+        and policy is None
+        and type(received) is _DATE
+        and (calendar is None or type(calendar) is ChinaCalendar)
+    ):
         # The common call (the newest regime, the default policy): only the events need checking.
-        cal = calendar if calendar is not None else default_calendar()
-        in_force, amount, reg, pol, known = _newest()
+        in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
         if received >= in_force:
             if not events:  # the most common request: one table lookup
-                fast = cal.kernel.fast
                 try:
-                    r = fast[0][received.toordinal()] + amount
+                    r = fast[0][received.toordinal()] + known[0]
                 except IndexError:  # after the settled day: the full clock warns or raises
                     pass
                 else:
                     if r <= fast[2]:
                         return fast[1][r]
             evs = events if type(events) is tuple else tuple(events)
-            lean = lean_run(received, evs, reg, cal, pol, known=known)  # checks every event it applies
+            lean = lean_run(received, evs, known, fast)  # checks every event it applies
         else:
             evs = _events(events)
             reg = get_regime(None, received)
-            lean = lean_run(received, evs, reg, cal, pol)
+            lean = lean_run(received, evs, rules(reg, pol), fast)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-        lean = lean_run(received, evs, reg, cal, pol)
+        lean = lean_run(received, evs, rules(reg, pol), cal.kernel.fast)
     if lean is SLOW:
         return _run(received, _events(evs), reg, cal, pol).due
     return lean[0]
 
 
 @functools.cache
-def _newest() -> tuple[dt.date, int, Regime, ClockPolicy, Rules]:
-    """The newest regime's date and reply period, the regime, the default policy and what the
-    fast path reads of the two (read once)."""
+def _newest() -> tuple[dt.date, Regime, ClockPolicy, Rules]:
+    """The newest regime's date, the regime, the default policy and what the fast path reads of
+    the two (read once)."""
     newest = regimes()[-1]
     policy = default_policy()
-    return newest.in_force, newest.reply.amount, newest, policy, rules(newest, policy)
+    return newest.in_force, newest, policy, rules(newest, policy)
+
+
+_Common = tuple[dt.date, Regime, ClockPolicy, Rules, ChinaCalendar, FastTables]
+
+
+@functools.cache
+def _common() -> _Common:
+    """`_newest` with the default calendar and its fast tables: what the common call reads, in
+    one cached read (`default_calendar` answers one object, built once)."""
+    cal = default_calendar()
+    return (*_newest(), cal, cal.kernel.fast)
+
+
+def _common_on(cal: ChinaCalendar) -> _Common:
+    """`_newest` with the calendar ``cal`` and its fast tables."""
+    return (*_newest(), cal, cal.kernel.fast)
 
 
 def _explained(

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from zwgk._i18n import msg_n
-from zwgk.calendar import UNCOVERED, ChinaCalendar
+from zwgk.calendar import UNCOVERED
 from zwgk.deadlines._events import (
     ConsultationEnded,
     ConsultationStarted,
@@ -34,7 +34,7 @@ from zwgk.deadlines._regimes import ConsultationParty, Regime
 from zwgk.deadlines._results import ClockPolicy, Violation
 from zwgk.errors import ZwgkError
 
-__all__ = ["SLOW", "LeanResult", "Rules", "lean_run", "rules"]
+__all__ = ["SLOW", "FastTables", "LeanResult", "Rules", "lean_run", "rules"]
 
 
 class _NeedsFullClockError(Exception):
@@ -47,10 +47,10 @@ SLOW: Final = None
 LeanResult = tuple["dt.date | None", int, int, "Replied | Withdrawn | None", tuple[Violation, ...]]
 """``(due, paused working days, extension working days, closing event, violations)``."""
 
-_FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
+FastTables = tuple[tuple[int, ...], tuple[dt.date, ...], int]
 
 
-def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
+def _add(fast: FastTables, day: dt.date, n: int) -> dt.date:
     """``kernel.add(day, n)`` for a settled result (else `_NeedsFullClockError`)."""
     r = fast[0][day.toordinal()]  # IndexError after the settled day
     if n > 0:
@@ -62,14 +62,11 @@ def _add(fast: _FastTables, day: dt.date, n: int) -> dt.date:
     raise _NeedsFullClockError
 
 
-def _between(fast: _FastTables, a: dt.date, b: dt.date) -> int:
-    """``kernel.between(a, b)`` for two settled days (else `_NeedsFullClockError`)."""
+def _between(fast: FastTables, a: dt.date, b: dt.date) -> int:
+    """``kernel.between(a, b)`` for two covered days up to the settled one (both on or after
+    the request's receipt; IndexError after the settled day)."""
     table = fast[0]
-    i = table[a.toordinal()]
-    j = table[b.toordinal()]
-    if i >= UNCOVERED or j >= UNCOVERED:
-        raise _NeedsFullClockError
-    return j - i
+    return table[b.toordinal()] - table[a.toordinal()]
 
 
 def _has_end(ordered: Sequence[Event], k: int) -> bool:
@@ -109,157 +106,145 @@ def rules(regime: Regime, policy: ClockPolicy) -> Rules:
 
 def lean_run(
     received: dt.date,
-    events: tuple[Event, ...],
-    regime: Regime,
-    cal: ChinaCalendar,
-    policy: ClockPolicy,
-    *,
-    known: Rules | None = None,
+    events: tuple[Event, ...] | list[Event],
+    rule: Rules,
+    fast: FastTables,
 ) -> LeanResult | None:
     """The results of the full clock for a common request, or `SLOW`.
 
+    ``rule``: `rules` of the regime and policy; ``fast``: the calendar's ``kernel.fast``.
     It checks the type of every event it applies (an exact lean event class, else `SLOW`), so
-    the caller checks ``events`` only when the full clock runs.  ``known``: `rules` of
-    ``regime`` and ``policy``, when the caller holds them.
+    the caller checks ``events`` only when the full clock runs.  The events are applied in the
+    order given while it is the order of their days (the usual case: no sort); at the first
+    event dated before the one before it, every type is checked and the events are applied
+    again, sorted (stable: same-day events keep the order given).
     """
-    fast = cal.kernel.fast
-    rule = known if known is not None else rules(regime, policy)
+    table, dates, settled_rank = fast
     try:
-        r = fast[0][received.toordinal()] + rule[0]  # _add, inlined (received > first)
-        if r > fast[2]:
+        r = table[received.toordinal()] + rule[0]  # IndexError after the settled day
+        if r > settled_rank:
             return SLOW
-        due: dt.date | None = fast[1][r]
+        due: dt.date | None = dates[r]  # ``r``: the rank of ``due`` while it is a date
         if not events:
             return due, 0, 0, None, ()
-        try:  # in the order given while it is the order of their days (the usual case: no sort)
-            return _apply(received, events, rule, fast, due)
-        except _OutOfOrderError:
-            for ev in events:  # every type checked before their days are read
-                if type(ev) not in _LEAN_KINDS:
+        last = received
+        pause_on: dt.date | None = None  # the open consultation's start
+        pausing = False
+        limit: dt.date | None = None
+        paused = extended = 0
+        violations: tuple[Violation, ...] = ()
+        ev: Any  # dispatched on its exact type below (``kind is ...`` does not narrow)
+        k = -1  # the index of ``ev`` (counted: cheaper than enumerate for a few events)
+        for ev in events:
+            k += 1
+            kind = type(ev)  # an exact lean event class, else SLOW (at the end of the dispatch below)
+            on = ev.on
+            if on < last:
+                if on < received:
                     return SLOW
-            return _apply(received, sorted(events, key=_ON), rule, fast, due)
-    except (_NeedsFullClockError, IndexError):
-        return SLOW
-
-
-class _OutOfOrderError(Exception):
-    """Raised inside `_apply` when an event is dated before the one before it."""
-
-
-def _apply(
-    received: dt.date,
-    ordered: Sequence[Event],
-    rule: Rules,
-    fast: _FastTables,
-    due: dt.date | None,
-) -> LeanResult:
-    """The events applied in the order given; `_OutOfOrderError` at the first event dated
-    before the one before it, `_NeedsFullClockError` when the full clock must run."""
-    table, dates, settled_rank = fast
-    _, pauses, window, extension_limit, regime_id, article = rule
-    last = received
-    pause_on: dt.date | None = None  # the open consultation's start
-    pausing = False
-    limit: dt.date | None = None
-    paused = extended = 0
-    closed: Replied | Withdrawn | None = None
-    violations: tuple[Violation, ...] = ()
-    n_events = len(ordered)
-    ev: Any  # dispatched on its exact type below (``kind is ...`` does not narrow)
-    for k, ev in enumerate(ordered):
-        kind = type(ev)
-        if kind not in _LEAN_KINDS or closed is not None:
-            raise _NeedsFullClockError
-        on = ev.on
-        if on < last:
-            if on < received:
-                raise _NeedsFullClockError
-            raise _OutOfOrderError
-        last = on
-        if limit is not None and pause_on is not None and limit < on:  # the answer window ran out
-            if pausing and due is not None and pause_on < due:
+                for other in events:  # every type checked before their days are read
+                    if type(other) not in _LEAN_KINDS:
+                        return SLOW
+                return lean_run(received, sorted(events, key=_ON), rule, fast)
+            last = on
+            if limit is not None and pause_on is not None and limit < on:  # the answer window ran out
+                if pausing and due is not None and pause_on < due:
+                    n = _between(fast, pause_on, limit)
+                    paused += n
+                    due = _add(fast, due, n)
+                    r = table[due.toordinal()]
+                pause_on = None
+            if kind is ConsultationStarted:
+                if pause_on is not None:
+                    return SLOW
+                pausing = ev.party in rule[1]
+                limit = None
+                try:
+                    after = type(events[k + 1])
+                except IndexError:
+                    after = None
+                if (
+                    pausing
+                    and rule[2] is not None
+                    and after is not ConsultationEnded  # the usual case: the next event ends it
+                    and not _has_end(events, k)
+                ):
+                    limit = _add(fast, on, rule[2])
+                pause_on = on
+            elif kind is ConsultationEnded:
+                if pause_on is None:
+                    return SLOW
+                if pausing and due is not None and pause_on < due:
+                    # _between and _add, inlined: the pause's working days, then the due date moved
+                    # (both days are covered: on or after ``received``, whose rank was read)
+                    n = table[on.toordinal()] - table[pause_on.toordinal()]
+                    paused += n
+                    if n:
+                        r += n
+                        if r > settled_rank:
+                            return SLOW
+                        due = dates[r]
+                pause_on = None
+            elif kind is ExtensionGranted:
+                if due is None:
+                    return SLOW
+                current = due
+                if pause_on is not None and pausing and pause_on < due:
+                    end = min(on, limit) if limit is not None else on
+                    current = _add(fast, due, _between(fast, pause_on, end))
+                days = ev.working_days
+                if on > current or extended + days > rule[3]:
+                    return SLOW
+                extended += days
+                r += days  # _add, inlined (days > 0)
+                if r > settled_rank:
+                    return SLOW
+                due = dates[r]
+            elif kind is Replied or kind is Withdrawn:  # the last event (one after it: the full clock)
+                if k + 1 < len(events):
+                    return SLOW
+                if kind is Replied and ev.outcome is not None:
+                    try:
+                        check_outcome(ev, rule[4])
+                    except ZwgkError:  # the full clock raises it, after checking every event
+                        return SLOW
+                if pause_on is not None:
+                    if pausing and due is not None and pause_on < due:
+                        n = _between(fast, pause_on, on)
+                        paused += n
+                        due = _add(fast, due, n)
+                    pause_on = None
+                if kind is Replied and due is not None and on > due:
+                    violations = (_late(on, due, _between(fast, due, on), rule[5]),)
+                return due, paused, extended, ev, violations
+            else:  # another event type, or a subclass of one
+                return SLOW
+        if pause_on is not None and pausing:  # finish(): an open consultation
+            if limit is None:
+                due = None
+            elif due is not None and pause_on < due:
                 n = _between(fast, pause_on, limit)
                 paused += n
                 due = _add(fast, due, n)
-            pause_on = None
-        if kind is ConsultationStarted:
-            if pause_on is not None:
-                raise _NeedsFullClockError
-            pausing = ev.party in pauses
-            limit = None
-            if (
-                pausing
-                and window is not None
-                and not (k + 1 < n_events and type(ordered[k + 1]) is ConsultationEnded)  # the usual case
-                and not _has_end(ordered, k)
-            ):
-                limit = _add(fast, on, window)
-            pause_on = on
-        elif kind is ConsultationEnded:
-            if pause_on is None:
-                raise _NeedsFullClockError
-            if pausing and due is not None and pause_on < due:
-                # _between and _add, inlined: the pause's working days, then the due date moved
-                i, j = table[pause_on.toordinal()], table[on.toordinal()]
-                if i >= UNCOVERED or j >= UNCOVERED:
-                    raise _NeedsFullClockError
-                n = j - i
-                paused += n
-                if n:
-                    r = table[due.toordinal()] + n
-                    if r > settled_rank:
-                        raise _NeedsFullClockError
-                    due = dates[r]
-            pause_on = None
-        elif kind is ExtensionGranted:
-            if due is None:
-                raise _NeedsFullClockError
-            current = due
-            if pause_on is not None and pausing and pause_on < due:
-                end = min(on, limit) if limit is not None else on
-                current = _add(fast, due, _between(fast, pause_on, end))
-            days = ev.working_days
-            if on > current or extended + days > extension_limit:
-                raise _NeedsFullClockError
-            extended += days
-            r = table[due.toordinal()] + days  # _add, inlined (days > 0, due is covered)
-            if r > settled_rank:
-                raise _NeedsFullClockError
-            due = dates[r]
-        else:  # Replied or Withdrawn
-            if kind is Replied and ev.outcome is not None:
-                try:
-                    check_outcome(ev, regime_id)
-                except ZwgkError:  # the full clock raises it, after checking every event
-                    raise _NeedsFullClockError from None
-            if pause_on is not None:
-                if pausing and due is not None and pause_on < due:
-                    n = _between(fast, pause_on, on)
-                    paused += n
-                    due = _add(fast, due, n)
-                pause_on = None
-            closed = ev
-            if kind is Replied and due is not None and on > due:
-                late = _between(fast, due, on)
-                violations = (
-                    Violation(
-                        on,
-                        ViolationKind.LATE_REPLY,
-                        msg_n(
-                            "replied {n} working day after the due date {day}",
-                            "replied {n} working days after the due date {day}",
-                            "n",
-                            n=late,
-                            day=due,
-                        ),
-                        article,
-                    ),
-                )
-    if closed is None and pause_on is not None and pausing:  # finish(): an open consultation
-        if limit is None:
-            due = None
-        elif due is not None and pause_on < due:
-            n = _between(fast, pause_on, limit)
-            paused += n
-            due = _add(fast, due, n)
-    return due, paused, extended, closed, violations
+        return due, paused, extended, None, violations
+    except Exception:  # the full clock raises, warns or answers (see the module docstring)
+        # _NeedsFullClockError, IndexError after the settled day, or what reading the ``on`` of
+        # a non-event raised (its type is checked after its day is read): the full clock checks
+        # every event first and raises its error.
+        return SLOW
+
+
+def _late(on: dt.date, due: dt.date, late: int, article: str) -> Violation:
+    """The violation of a reply ``late`` working days after ``due``."""
+    return Violation(
+        on,
+        ViolationKind.LATE_REPLY,
+        msg_n(
+            "replied {n} working day after the due date {day}",
+            "replied {n} working days after the due date {day}",
+            "n",
+            n=late,
+            day=due,
+        ),
+        article,
+    )
