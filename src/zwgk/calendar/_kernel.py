@@ -23,6 +23,7 @@ from typing import Literal
 
 import attrs
 
+from zwgk._lang import N_, gettext_
 from zwgk.calendar._days import DayKind
 from zwgk.calendar._notices import Festival, Notice, NoticeKind
 from zwgk.errors import CalendarCoverageError, InvalidInputError, ProvisionalCalendarWarning
@@ -205,13 +206,13 @@ def build_kernel(notices: Iterable[Notice], beyond: Literal["estimate", "raise"]
     notices = tuple(notices)
     years = sorted({n.year for n in notices if n.kind is NoticeKind.ANNUAL})
     if not years:
-        raise InvalidInputError("notices", len(notices), "at least one annual notice")
+        raise InvalidInputError("notices", len(notices), N_("at least one annual notice"))
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     if missing:
         raise InvalidInputError(
             "notices",
             f"annual notices for {years[0]}–{years[-1]}",
-            f"consecutive years; missing {missing}",
+            gettext_(N_("consecutive years; missing {missing}")).format(missing=missing),
         )
     first = dt.date(years[0], 1, 1)
     last = dt.date(years[-1], 12, 31)

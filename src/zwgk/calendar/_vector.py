@@ -18,7 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import CHINA_STANDARD_TIME, parse_date
-from zwgk._lang import N_
+from zwgk._lang import N_, gettext_
 from zwgk._optional import import_extra
 from zwgk.calendar._kernel import CalendarKernel
 from zwgk.errors import CalendarCoverageError, InvalidInputError, InvalidTypeError
@@ -117,7 +117,7 @@ def _days(values: Any, field: str) -> tuple[Any, Any, Any]:
     if arr.dtype.kind == "O":
         arr = _from_objects(np, arr, values, field)
     if arr.dtype.kind != "M":
-        raise InvalidTypeError(field, arr.dtype, "numpy datetime64 values or a pandas datetime Series")
+        raise InvalidTypeError(field, arr.dtype, N_("numpy datetime64 values or a pandas datetime Series"))
     nat = np.asarray(np.isnat(arr))  # an array even for one date: the lookups write into it
     if arr.dtype != _DAY:
         arr = arr.astype(_DAY)
@@ -137,7 +137,7 @@ def _from_arrow(np: Any, pa: Any, values: Any, field: str) -> Any:
         if kind.tz is not None:
             out = out + np.timedelta64(_CST_HOURS, "h")
         return out
-    raise InvalidTypeError(field, kind, "an Arrow date32/date64 or timestamp array")
+    raise InvalidTypeError(field, kind, N_("an Arrow date32/date64 or timestamp array"))
 
 
 _DAY = "datetime64[D]"
@@ -202,7 +202,9 @@ def _from_objects(np: Any, arr: Any, original: Any, field: str) -> Any:
         elif isinstance(item, np.datetime64):
             result[i] = item.astype("datetime64[D]")
         else:
-            raise InvalidTypeError(field, original, "an array of dates (numpy datetime64 or datetime.date)")
+            raise InvalidTypeError(
+                field, original, N_("an array of dates (numpy datetime64 or datetime.date)")
+            )
     return out
 
 
@@ -267,7 +269,7 @@ answer NaT/NaN/False for it (``"coerce"``: what a Dask ``meta`` probe with 1970-
 
 def _check_errors(errors: object) -> None:
     if errors not in ("raise", "coerce"):
-        raise InvalidInputError("errors", errors, "'raise' or 'coerce'")
+        raise InvalidInputError("errors", errors, N_("'raise' or 'coerce'"))
 
 
 def _index(  # noqa: PLR0917 - the tables, the days with their mask, and how to report
@@ -336,14 +338,16 @@ def add_working_days(kernel: CalendarKernel, dates: Any, n: Any, errors: Errors 
     nat = nat.copy()
     steps = np.asarray(n.to_numpy() if hasattr(n, "to_numpy") else n)
     if steps.dtype.kind not in "iu":
-        raise InvalidTypeError("n", n, "an integer or an array of integers")
+        raise InvalidTypeError("n", n, N_("an integer or an array of integers"))
     one_positive = steps.ndim == 0 and 0 < steps < t.workdays.size  # a larger count leaves the data
     if not one_positive:
         try:
             steps = np.broadcast_to(steps.astype(np.int64), days.shape)
         except ValueError:
             raise InvalidInputError(
-                "n", f"shape {steps.shape}", f"one integer or one per date (shape {days.shape})"
+                "n",
+                f"shape {steps.shape}",
+                gettext_(N_("one integer or one per date (shape {shape})")).format(shape=days.shape),
             ) from None
     idx = _index(kernel, t, days, nat, "dates", errors)
     if one_positive:
@@ -412,7 +416,9 @@ def working_days_between(kernel: CalendarKernel, start: Any, end: Any, errors: E
         a, b = np.broadcast_arrays(a, b)
     except ValueError:
         raise InvalidInputError(
-            "end", f"shape {b.shape}", f"one date or one per start date (shape {a.shape})"
+            "end",
+            f"shape {b.shape}",
+            gettext_(N_("one date or one per start date (shape {shape})")).format(shape=a.shape),
         ) from None
     nat_a, nat_b = np.broadcast_arrays(nat_a, nat_b)
     nat = np.asarray(nat_a | nat_b)

@@ -39,6 +39,7 @@ from typing import cast
 
 from zwgk._dates import parse_date
 from zwgk._i18n import gettext, msg
+from zwgk._lang import N_
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
@@ -141,10 +142,10 @@ def _resolve(
     day = received if type(received) is _DATE else parse_date(received, "received", text=False)
     cal = calendar if calendar is not None else default_calendar()
     if not isinstance(cal, ChinaCalendar):
-        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
+        raise InvalidTypeError("calendar", cal, N_("a zwgk.calendar.ChinaCalendar or None"))
     pol = policy if policy is not None else default_policy()
     if not isinstance(pol, ClockPolicy):
-        raise InvalidTypeError("policy", pol, "a zwgk.deadlines.ClockPolicy or None")
+        raise InvalidTypeError("policy", pol, N_("a zwgk.deadlines.ClockPolicy or None"))
     evs = _events(events)
     reg = _newest()[1] if regime is None and day >= _newest()[0] else get_regime(regime, day)
     return day, evs, reg, cal, pol

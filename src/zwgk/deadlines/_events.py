@@ -16,6 +16,7 @@ import attrs
 from zwgk._dates import parse_date
 from zwgk._i18n import gettext
 from zwgk._json_out import fields_dict, pydantic_core_schema
+from zwgk._lang import N_
 from zwgk.deadlines._regimes import ConsultationParty
 from zwgk.errors import InvalidEventSequence, InvalidInputError, InvalidTypeError
 
@@ -71,27 +72,27 @@ def _party(value: Any) -> ConsultationParty:
     try:
         return ConsultationParty(text.lower())
     except ValueError:
-        raise InvalidInputError("party", value, "third_party (第三方) or other_agency (其他机关)") from None
+        raise InvalidInputError("party", value, N_("third_party or other_agency")) from None
 
 
 def _positive_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(attribute.name, value, "a whole number of working days")
+        raise InvalidTypeError(attribute.name, value, N_("a whole number of working days"))
     if value <= 0:
-        raise InvalidInputError(attribute.name, value, "a number of working days > 0")
+        raise InvalidInputError(attribute.name, value, N_("a number of working days > 0"))
 
 
 def _amount(value: Any) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, float):
-        raise InvalidTypeError("amount", value, "a Decimal, int or str amount of yuan (not a float)")
+        raise InvalidTypeError("amount", value, N_("a Decimal, int or str amount of yuan (not a float)"))
     from decimal import Decimal  # on first use: import zwgk.deadlines stays cheap
 
     try:
         return Decimal(value)
     except (ArithmeticError, ValueError, TypeError):
-        raise InvalidInputError("amount", value, "an amount of yuan such as '100'") from None
+        raise InvalidInputError("amount", value, N_("an amount of yuan such as '100'")) from None
 
 
 class _EventJson:
@@ -281,7 +282,9 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     unknown = sorted(set(fields) - names)
     if unknown:
         raise InvalidInputError(
-            unknown[0], fields[unknown[0]], f"a field of {kind}: {', '.join(sorted(names))}"
+            unknown[0],
+            fields[unknown[0]],
+            gettext("a field of {kind}: {fields}").format(kind=kind, fields=", ".join(sorted(names))),
         )
     for name in ("on", "until"):
         if isinstance(fields.get(name), str):
@@ -292,7 +295,11 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
         missing = sorted(n for n in names if n not in fields)
         field = missing[0] if missing else "kind"
         raise InvalidInputError(
-            field, None, f"a value (the fields of {kind}: {', '.join(sorted(names))})"
+            field,
+            None,
+            gettext("a value (the fields of {kind}: {fields})").format(
+                kind=kind, fields=", ".join(sorted(names))
+            ),
         ) from None
     return event
 

@@ -23,6 +23,7 @@ from types import MappingProxyType
 import attrs
 
 from zwgk._dates import parse_date
+from zwgk._lang import N_
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.errors import InvalidInputError, InvalidTypeError
 
@@ -47,16 +48,16 @@ _UNIT_LABELS = MappingProxyType({"working_days": "个工作日", "days": "日", 
 
 def _non_negative(instance: Period, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"Period.{attribute.name}", value, "a whole number")
+        raise InvalidTypeError(f"Period.{attribute.name}", value, N_("a whole number"))
     if value < 0:
-        raise InvalidInputError(f"Period.{attribute.name}", value, "a number >= 0")
+        raise InvalidInputError(f"Period.{attribute.name}", value, N_("a number >= 0"))
 
 
 def _unit(value: object) -> PeriodUnit:
     try:
         return PeriodUnit(str(value))
     except ValueError:
-        raise InvalidInputError("Period.unit", value, "working_days, days or months") from None
+        raise InvalidInputError("Period.unit", value, N_("working_days, days or months")) from None
 
 
 @attrs.frozen
@@ -94,7 +95,7 @@ def period_end(start: dt.date, period: Period, *, calendar: ChinaCalendar | None
 
 def _period(period: object) -> Period:
     if not isinstance(period, Period):
-        raise InvalidTypeError("period", period, "a zwgk.deadlines.Period")
+        raise InvalidTypeError("period", period, N_("a zwgk.deadlines.Period"))
     return period
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from zwgk._i18n import Message, msg
+from zwgk._lang import N_
 from zwgk.deadlines._explain import period_text
 from zwgk.deadlines._periods import Period
 from zwgk.errors import InvalidInputError, InvalidTypeError, UnknownNameError
@@ -199,7 +200,7 @@ def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "
             if regime in (r.id, r.instrument):
                 return r
         raise UnknownNameError("regime", regime, [r.id for r in regimes()])
-    raise InvalidTypeError("regime", regime, "None, '2008', '2019' or a Regime")
+    raise InvalidTypeError("regime", regime, N_("None, '2008', '2019' or a Regime"))
 
 
 def default_answer_window() -> int:

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 
 from zwgk._dates import parse_date
+from zwgk._lang import N_
 from zwgk.deadlines import _results as core
 from zwgk.deadlines._events import EVENT_KINDS, Event, event_from_dict, unknown_event_kind
 from zwgk.deadlines._kinds import ClockState, DeadlineKind, ViolationKind
@@ -205,7 +206,7 @@ class DeadlineRequest(BaseModel):
         if self.channel is None:
             if self.received is None:
                 raise InvalidInputError(
-                    "received", None, "a receipt date, or channel with submitted/signed/confirmed"
+                    "received", None, N_("a receipt date, or channel with submitted/signed/confirmed")
                 )
             return None
         channel = Channel.parse(self.channel)
@@ -257,9 +258,9 @@ def read_deadline_request(data: str | bytes | Mapping[str, Any]) -> DeadlineRequ
         try:
             data = json.loads(data)
         except (ValueError, RecursionError) as exc:
-            raise InvalidInputError("deadline request", str(exc), "a JSON object") from None
+            raise InvalidInputError("deadline request", str(exc), N_("a JSON object")) from None
     if not isinstance(data, Mapping):
-        raise InvalidInputError("deadline request", type(data).__name__, "a JSON object")
+        raise InvalidInputError("deadline request", type(data).__name__, N_("a JSON object"))
     try:
         return DeadlineRequest.model_validate(data)
     except ValidationError as exc:
@@ -273,11 +274,11 @@ def _problems(exc: ValidationError) -> list[Problem]:
         parts = [p for p in err["loc"] if not (isinstance(p, str) and p in _EVENT_MODELS)]
         loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".") or "request"
         if err["type"] == "missing":
-            out.append(Problem(loc, "required field is missing", None, None, "a value"))
+            out.append(Problem(loc, N_("required field is missing"), None, None, N_("a value")))
         elif err["type"] == "union_tag_invalid":
             out.append(Problem(loc, unknown_event_kind(err.get("ctx", {}).get("tag"))))
         elif err["type"] == "extra_forbidden":
-            out.append(Problem(loc, "unknown field", None, None, None))
+            out.append(Problem(loc, N_("unknown field"), None, None, None))
         elif err["type"] == "value_error":  # zwgk's own message names the value and what was expected
             field = str(err["loc"][-1]) if err["loc"] else ""
             out.append(Problem(loc, err["msg"].removeprefix("Value error, ").removeprefix(f"{field}: ")))

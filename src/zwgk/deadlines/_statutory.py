@@ -24,6 +24,7 @@ import enum
 from typing import Literal
 
 from zwgk._dates import parse_date
+from zwgk._lang import N_
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._kinds import DeadlineKind
 from zwgk.deadlines._periods import Period, PeriodUnit, period_end, quiet_end, raw_end
@@ -56,7 +57,7 @@ def _cal(calendar: ChinaCalendar | None) -> ChinaCalendar:
     if calendar is None:
         return default_calendar()
     if not isinstance(calendar, ChinaCalendar):
-        raise InvalidTypeError("calendar", calendar, "a zwgk.calendar.ChinaCalendar or None")
+        raise InvalidTypeError("calendar", calendar, N_("a zwgk.calendar.ChinaCalendar or None"))
     return calendar
 
 
@@ -102,11 +103,11 @@ def annual_report_due(
         InvalidInputError: unknown ``body_level`` or a year before the Regulations.
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidTypeError("year", year, "a year such as 2025")
+        raise InvalidTypeError("year", year, N_("a year such as 2025"))
     try:
         level = BodyLevel(body_level)
     except ValueError:
-        raise InvalidInputError("body_level", body_level, "'department' or 'government'") from None
+        raise InvalidInputError("body_level", body_level, N_("'department' or 'government'")) from None
     r = get_regime(regime, dt.date(year + 1, 1, 1), field="year")
     month, day = r.annual_report_department if level is BodyLevel.DEPARTMENT else r.annual_report_government
     due = dt.date(year + 1, month, day)

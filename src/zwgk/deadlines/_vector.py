@@ -34,7 +34,7 @@ import warnings
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from zwgk._lang import N_
+from zwgk._lang import N_, gettext_
 from zwgk._optional import import_extra
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.calendar._vector import day_numbers, tables
@@ -88,7 +88,7 @@ def ledger_events(row: Mapping[str, Any]) -> tuple[Event, ...]:
     if on is not None:
         events.append(ExtensionGranted(on, extension))  # type: ignore[arg-type]  # None: its error names the field
     elif extension is not None:
-        raise InvalidInputError("extension_days", extension, "an extension_on date beside it")
+        raise InvalidInputError("extension_days", extension, N_("an extension_on date beside it"))
     replied, withdrawn = day("replied"), day("withdrawn")
     if replied is not None:
         events.append(Replied(replied))
@@ -103,10 +103,12 @@ def _columns(received: Any, events: Any) -> tuple[Any, dict[str, Any], Any]:
     index = None
     if pd is not None and isinstance(received, pd.DataFrame):
         if events is not None:
-            raise InvalidInputError("events", type(events).__name__, "None when received is a DataFrame")
+            raise InvalidInputError("events", type(events).__name__, N_("None when received is a DataFrame"))
         frame = received
         if "received" not in frame.columns:
-            raise InvalidInputError("received", list(frame.columns), "a DataFrame with a 'received' column")
+            raise InvalidInputError(
+                "received", list(frame.columns), N_("a DataFrame with a 'received' column")
+            )
         index = frame.index
         return frame["received"], {c: frame[c] for c in COLUMNS if c in frame.columns}, index
     if events is None:
@@ -119,9 +121,11 @@ def _columns(received: Any, events: Any) -> tuple[Any, dict[str, Any], Any]:
         cols = dict(events)
         unknown = [c for c in cols if c not in COLUMNS]
     else:
-        raise InvalidTypeError("events", events, "a mapping or DataFrame of event columns, or None")
+        raise InvalidTypeError("events", events, N_("a mapping or DataFrame of event columns, or None"))
     if unknown:
-        raise InvalidInputError("events", unknown, f"event columns among {list(COLUMNS)}")
+        raise InvalidInputError(
+            "events", unknown, gettext_(N_("event columns among {columns}")).format(columns=list(COLUMNS))
+        )
     if pd is not None and isinstance(received, pd.Series):
         index = received.index
     return received, cols, index
@@ -158,10 +162,10 @@ def reply_due_array(
     """
     np = _np()
     if errors not in ("raise", "coerce"):
-        raise InvalidInputError("errors", errors, "'raise' or 'coerce'")
+        raise InvalidInputError("errors", errors, N_("'raise' or 'coerce'"))
     cal = calendar if calendar is not None else default_calendar()
     if not isinstance(cal, ChinaCalendar):
-        raise InvalidTypeError("calendar", cal, "a zwgk.calendar.ChinaCalendar or None")
+        raise InvalidTypeError("calendar", cal, N_("a zwgk.calendar.ChinaCalendar or None"))
     kernel = cal.kernel
     t = tables(kernel)
     recv_col, cols, index = _columns(received, events)
@@ -174,7 +178,9 @@ def reply_due_array(
         if name in cols:
             values, missing, _ = day_numbers(cols[name], name)
             if values.shape != recv.shape:
-                raise InvalidInputError(name, f"length {values.shape[0]}", f"one value per request ({n})")
+                raise InvalidInputError(
+                    name, f"length {values.shape[0]}", gettext_(N_("one value per request ({n})")).format(n=n)
+                )
             days[name], present[name] = values, ~missing
         else:
             days[name], present[name] = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
@@ -261,7 +267,7 @@ def reply_due_array(
             row["extension_days"] = int(ext_days[i]) if has_ext_days[i] else None
             try:
                 if recv_missing[i]:
-                    raise InvalidInputError("received", None, "a receipt date on every row")
+                    raise InvalidInputError("received", None, N_("a receipt date on every row"))
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always", ProvisionalCalendarWarning)
                     d = reply_deadline(
@@ -309,13 +315,15 @@ def _extension_days(np: Any, raw: Any, n: int) -> tuple[Any, Any]:
         raw = raw.to_numpy(dtype=np.float64, na_value=np.nan)
     arr = np.asarray(raw)
     if arr.shape != (n,):
-        raise InvalidInputError("extension_days", f"shape {arr.shape}", f"one value per request ({n})")
+        raise InvalidInputError(
+            "extension_days", f"shape {arr.shape}", gettext_(N_("one value per request ({n})")).format(n=n)
+        )
     if arr.dtype.kind in "iu":
         return arr.astype(np.int64), np.ones(n, dtype=bool)
     if arr.dtype.kind != "f":
-        raise InvalidTypeError("extension_days", raw, "an integer column of working days")
+        raise InvalidTypeError("extension_days", raw, N_("an integer column of working days"))
     given = ~np.isnan(arr)
     whole = np.where(given, arr, 0)
     if (whole != np.round(whole)).any():
-        raise InvalidTypeError("extension_days", raw, "whole numbers of working days")
+        raise InvalidTypeError("extension_days", raw, N_("whole numbers of working days"))
     return whole.astype(np.int64), given
