@@ -29,7 +29,7 @@ from zwgk.deadlines._events import (
 from zwgk.deadlines._explain import period_text, regime_name, working_days
 from zwgk.deadlines._kinds import ViolationKind
 from zwgk.deadlines._regimes import RECEIPT_ARTICLE
-from zwgk.deadlines._results import Text
+from zwgk.deadlines._results import Text, late_reply
 from zwgk.deadlines._state import Clock, Pause, close_open_consultation
 from zwgk.errors import InvalidEventSequence
 
@@ -96,19 +96,7 @@ def _replied(c: Clock, ev: Replied) -> None:
     check_outcome(ev, r.id)
     _close(c, ev)
     if c.due is not None and ev.on > c.due:
-        late = c.between(c.due, ev.on)
-        c.violate(
-            ev.on,
-            ViolationKind.LATE_REPLY,
-            msg_n(
-                "replied {n} working day after the due date {day}",
-                "replied {n} working days after the due date {day}",
-                "n",
-                n=late,
-                day=c.due,
-            ),
-            r.reply.article,
-        )
+        c.violations.append(late_reply(ev.on, c.due, c.between(c.due, ev.on), r.reply.article))
     c.step(ev.on, msg("replied"), msg("the request is closed"), r.reply.article)
 
 

@@ -18,7 +18,6 @@ import operator
 from collections.abc import Sequence
 from typing import Any, Final
 
-from zwgk._i18n import msg_n
 from zwgk.calendar import UNCOVERED
 from zwgk.deadlines._events import (
     ConsultationEnded,
@@ -29,9 +28,8 @@ from zwgk.deadlines._events import (
     Withdrawn,
     check_outcome,
 )
-from zwgk.deadlines._kinds import ViolationKind
 from zwgk.deadlines._regimes import ConsultationParty, Regime
-from zwgk.deadlines._results import ClockPolicy, Violation
+from zwgk.deadlines._results import ClockPolicy, Violation, late_reply
 from zwgk.errors import ZwgkError
 
 __all__ = ["SLOW", "FastTables", "LeanResult", "Rules", "lean_run", "rules"]
@@ -215,7 +213,7 @@ def lean_run(
                         due = _add(fast, due, n)
                     pause_on = None
                 if kind is Replied and due is not None and on > due:
-                    violations = (_late(on, due, _between(fast, due, on), rule[5]),)
+                    violations = (late_reply(on, due, _between(fast, due, on), rule[5]),)
                 return due, paused, extended, ev, violations
             else:  # another event type, or a subclass of one
                 return SLOW
@@ -232,19 +230,3 @@ def lean_run(
         # a non-event raised (its type is checked after its day is read): the full clock checks
         # every event first and raises its error.
         return SLOW
-
-
-def _late(on: dt.date, due: dt.date, late: int, article: str) -> Violation:
-    """The violation of a reply ``late`` working days after ``due``."""
-    return Violation(
-        on,
-        ViolationKind.LATE_REPLY,
-        msg_n(
-            "replied {n} working day after the due date {day}",
-            "replied {n} working days after the due date {day}",
-            "n",
-            n=late,
-            day=due,
-        ),
-        article,
-    )

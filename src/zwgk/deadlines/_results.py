@@ -18,7 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from zwgk._dates import parse_date
-from zwgk._i18n import Language, Message, current_language, gettext, resolve, text
+from zwgk._i18n import Language, Message, current_language, gettext, msg_n, resolve, text
 from zwgk._json_out import fields_dict, json_value, pydantic_core_schema
 from zwgk._present import present
 from zwgk.calendar import ChinaCalendar
@@ -37,6 +37,7 @@ __all__ = [
     "Text",
     "Violation",
     "default_policy",
+    "late_reply",
     "steps_of",
 ]
 
@@ -400,4 +401,20 @@ def steps_of(rows: tuple[StepRow, ...], lang: Language = "en") -> tuple[Step, ..
     return tuple(
         Step(on, text(event, lang), text(effect, lang), text(article, lang), due)
         for on, event, effect, article, due in rows
+    )
+
+
+def late_reply(on: dt.date, due: dt.date, late: int, article: str) -> Violation:
+    """The violation of a reply on ``on``, ``late`` working days after the due date ``due``."""
+    return Violation(
+        on,
+        ViolationKind.LATE_REPLY,
+        msg_n(
+            "replied {n} working day after the due date {day}",
+            "replied {n} working days after the due date {day}",
+            "n",
+            n=late,
+            day=due,
+        ),
+        article,
     )
