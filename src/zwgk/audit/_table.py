@@ -17,6 +17,7 @@ import attrs
 from zwgk._i18n import Language, Message, resolve
 from zwgk._i18n import text as worded
 from zwgk._json_out import fields_dict, pydantic_core_schema
+from zwgk._lang import N_
 from zwgk._present import present
 from zwgk.errors import UnknownNameError
 
@@ -58,12 +59,12 @@ STATUSES: tuple[str, ...] = ("ok", "findings", "unreadable")
 
 def _known_check(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in CHECKS:
-        raise UnknownNameError("audit check", value, CHECKS)
+        raise UnknownNameError(N_("audit check"), value, CHECKS)
 
 
 def _known_status(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in STATUSES:
-        raise UnknownNameError("audited file status", value, STATUSES)
+        raise UnknownNameError(N_("audited file status"), value, STATUSES)
 
 
 def _strings(value: Iterable[object]) -> tuple[str, ...]:

@@ -851,11 +851,11 @@ def read_catalog_xlsx(
             ws = default_sheet(workbook, target)
         elif isinstance(sheet, int):
             if not 0 <= sheet < len(workbook.worksheets):
-                raise UnknownNameError("sheet", sheet, workbook.sheetnames)
+                raise UnknownNameError(N_("sheet"), sheet, workbook.sheetnames)
             ws = workbook.worksheets[sheet]
         else:
             if sheet not in workbook.sheetnames:
-                raise UnknownNameError("sheet", sheet, workbook.sheetnames)
+                raise UnknownNameError(N_("sheet"), sheet, workbook.sheetnames)
             ws = workbook[sheet]
         rows = merged_sheet_rows(ws, sheet_shape(shape, ws.title))
     finally:

@@ -249,7 +249,7 @@ def unknown_event_kind(kind: object) -> str:
     """The message for an event ``kind`` that names no event class (lists the known kinds)."""
     from zwgk.errors import UnknownNameError
 
-    return str(UnknownNameError("request event", kind, EVENT_KINDS))
+    return str(UnknownNameError(N_("request event"), kind, EVENT_KINDS))
 
 
 def _own_kind(cls: type) -> Callable[[Mapping[str, Any]], Event]:
@@ -276,7 +276,7 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
     kind = data.get("kind")
     cls = kinds.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise UnknownNameError("request event", kind, EVENT_KINDS)
+        raise UnknownNameError(N_("request event"), kind, EVENT_KINDS)
     fields = {k: v for k, v in data.items() if k != "kind"}
     names = {a.name for a in attrs.fields(cls)}
     unknown = sorted(set(fields) - names)

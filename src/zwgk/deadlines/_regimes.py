@@ -166,7 +166,7 @@ def other_period(name: str) -> Period:
     ``fee_payment``."""
     table = _read()["other_periods"]
     if name not in table:
-        raise UnknownNameError("period", name, sorted(table))
+        raise UnknownNameError(N_("period"), name, sorted(table))
     return _p(table[name])
 
 
@@ -199,7 +199,7 @@ def get_regime(regime: Regime | str | None, received: dt.date, *, field: str = "
         for r in regimes():
             if regime in (r.id, r.instrument):
                 return r
-        raise UnknownNameError("regime", regime, [r.id for r in regimes()])
+        raise UnknownNameError(N_("regime"), regime, [r.id for r in regimes()])
     raise InvalidTypeError("regime", regime, N_("None, '2008', '2019' or a Regime"))
 
 

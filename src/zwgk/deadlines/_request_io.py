@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 
 from zwgk._dates import parse_date
+from zwgk._i18n import gettext
 from zwgk._lang import N_
 from zwgk.deadlines import _results as core
 from zwgk.deadlines._events import EVENT_KINDS, Event, event_from_dict, unknown_event_kind
@@ -264,7 +265,7 @@ def read_deadline_request(data: str | bytes | Mapping[str, Any]) -> DeadlineRequ
     try:
         return DeadlineRequest.model_validate(data)
     except ValidationError as exc:
-        raise InvalidRecordsError("the deadline request", _problems(exc)) from None
+        raise InvalidRecordsError(gettext("the deadline request"), _problems(exc)) from None
 
 
 def _problems(exc: ValidationError) -> list[Problem]:

@@ -278,7 +278,7 @@ def read_power_list_xlsx(
     workbook, shape = load_workbook(openpyxl, target, limits=limits)
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise UnknownNameError("sheet", sheet, workbook.sheetnames)
+            raise UnknownNameError(N_("sheet"), sheet, workbook.sheetnames)
         ws = default_sheet(workbook, target) if sheet is None else workbook[sheet]
         rows = merged_sheet_rows(ws, sheet_shape(shape, ws.title))
     finally:

@@ -541,7 +541,7 @@ def _read_xlsx(path: Path, sheet: str | None, limits: Limits) -> Ledger:
     )
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise UnknownNameError("worksheet", sheet, book.sheetnames)
+            raise UnknownNameError(N_("worksheet"), sheet, book.sheetnames)
         ws = book[sheet] if sheet is not None else default_sheet(book, path)
         rows = iter(sheet_rows(ws, sheet_shape(shape, ws.title)))
         header = next(rows, None)
