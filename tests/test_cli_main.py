@@ -115,3 +115,13 @@ def test_wide_text_is_wrapped_by_terminal_columns() -> None:
     wide = lambda s: sum(2 if "\u4e00" <= c <= "\u9fff" or c in "：，。" else 1 for c in s)  # noqa: E731
     assert all(wide(line) <= 24 for line in lines), lines
     assert not any(line.startswith(("，", "。", "：")) for line in lines)
+
+
+def test_a_chinese_usage_aligns_its_continuation_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    from zwgk._cli import _columns, main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "workdays", "add", "--help"])
+    first, second = capsys.readouterr().out.splitlines()[:2]
+    # the options of line 2 start under the first option of line 1, in terminal columns
+    assert _columns(first[: first.index("[")]) == len(second) - len(second.lstrip())

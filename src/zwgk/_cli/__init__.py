@@ -33,7 +33,7 @@ import tomllib
 import unicodedata
 import warnings
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from zwgk._cli._argparse_texts import argparse_language
 from zwgk._cli._common import EXIT_EPILOG, LANG_HELP, Findings, InputPath, cli_language, spool_stdin
@@ -79,6 +79,18 @@ class _HelpFormatter(argparse.HelpFormatter):
                     out.append(super()._fill_text(joined, width, indent))
         return "\n\n".join(out) + ("\n" if text.endswith("\n") else "")
 
+    def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+        if prefix is None:  # argparse's own "usage: ", in the run's language (_argparse_texts)
+            prefix = getattr(argparse, "_")("usage: ")  # noqa: B009
+        text = super()._format_usage(usage, actions, groups, prefix)
+        # argparse aligns the usage's continuation lines by len(prefix); a Chinese prefix
+        # (用法：) is wider on a terminal than it is long
+        extra = _columns(prefix) - len(prefix)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first, *((" " * extra + line) if line.strip() else line for line in rest)])
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         if _WIDE.search(text):
             return _wrap_wide(" ".join(text.split()), width)
@@ -92,6 +104,11 @@ _TOKEN = re.compile(f"\\s+|[{_WIDE_CLASS}]|[^\\s{_WIDE_CLASS}]+")
 _NO_LINE_START = frozenset("，。、；：！？）》」』】〕”’…")
 
 
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _wrap_wide(text: str, width: int) -> list[str]:
     """``text`` wrapped to ``width`` terminal columns: a Chinese character is two columns and a
     line may break between any two of them (not before closing punctuation); Latin words and
@@ -101,7 +118,7 @@ def _wrap_wide(text: str, width: int) -> list[str]:
     line, used = "", 0
     for found in _TOKEN.findall(text):
         token = " " if found.isspace() else found
-        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        size = _columns(token)
         if used + size > width and line.strip() and token not in _NO_LINE_START:
             lines.append(line.rstrip())
             line, used = "", 0
