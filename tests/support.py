@@ -15,6 +15,7 @@ __all__ = [
     "hide_package",
     "latin_words",
     "normalised_schema",
+    "without_options",
 ]
 
 
@@ -117,3 +118,9 @@ def assert_one_language(text: str, lang: str, *allowed: str) -> None:
             text = text.replace(token, " ")
         lines = chinese_outside_citations(text)
         assert not lines, "Chinese outside citations in English output:\n" + "\n".join(lines[:20])
+
+
+def without_options(help_text: str) -> str:
+    """A ``--help`` text without the option names (``--as-of``, ``-h``) and ``{a,b}`` choices a
+    user types as they are, before a one-language scan."""
+    return re.sub(r"(?<![\w-])--?[\w-]+|\{[\w,]+\}", " ", help_text)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.support import assert_one_language
+from tests.support import assert_one_language, without_options
 
 import zwgk
 from zwgk._cli import main
@@ -150,14 +150,9 @@ def test_cli_in_one_language(lang: Language, capsys: pytest.CaptureFixture[str],
         typed += ["FORMAT", "SUFFIX", "csv", "html", "txt"]
         help_text = capsys.readouterr().out
         if lang == "zh":
-            help_text = _drop_options(help_text)
+            help_text = without_options(help_text)
         languages = ["ZWGK_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "zh_*", "zh", "en"]  # --lang's help
         assert_one_language(help_text, lang, *typed, *languages, "楚雄", "seed")
-
-
-def _drop_options(text: str) -> str:
-    """Help text without option names (``--as-of``, ``-h``) and ``{a,b}`` choices."""
-    return re.sub(r"(?<![\w-])--?[\w-]+|\{[\w,]+\}", " ", text)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

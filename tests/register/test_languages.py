@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.support import assert_one_language
+from tests.support import assert_one_language, without_options
 
 from zwgk._cli import main
 from zwgk._i18n import Language
@@ -86,7 +86,7 @@ def test_help_in_one_language(lang: Language, capsys: pytest.CaptureFixture[str]
             main(["--lang", lang, "register", command, "--help"])
         text = capsys.readouterr().out
         if lang == "zh":
-            text = re.sub(r"(?<![\w-])--?[\w-]+|\{[\w,]+\}", " ", text)
+            text = without_options(text)
         typed = [
             "zwgk",
             "register",

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.support import assert_one_language
+from tests.support import assert_one_language, without_options
 
 import zwgk
 from zwgk._cli import main
@@ -90,7 +90,7 @@ def test_cli_in_one_language(lang: Language, capsys: pytest.CaptureFixture[str])
         main(["--lang", lang, "rounds", "--help"])
     help_text = capsys.readouterr().out
     if lang == "zh":
-        help_text = re.sub(r"(?<![\w-])--?[\w-]+|\{[\w,]+\}", " ", help_text)
+        help_text = without_options(help_text)
     typed = [
         "JSON",
         "zwgk",
