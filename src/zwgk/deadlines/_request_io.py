@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 
@@ -119,22 +119,6 @@ class Withdrawn(_Event):
     kind: Literal["Withdrawn"]
 
 
-_EVENT_MODELS: Mapping[str, type[_Event]] = MappingProxyType(
-    {
-        "CorrectionRequested": CorrectionRequested,
-        "CorrectionReceived": CorrectionReceived,
-        "ConsultationStarted": ConsultationStarted,
-        "ConsultationEnded": ConsultationEnded,
-        "FeeNoticeIssued": FeeNoticeIssued,
-        "FeePaid": FeePaid,
-        "ExtensionGranted": ExtensionGranted,
-        "ReasonableDelaySet": ReasonableDelaySet,
-        "Replied": Replied,
-        "Withdrawn": Withdrawn,
-    }
-)
-assert tuple(_EVENT_MODELS) == EVENT_KINDS
-
 EventModel = Annotated[
     CorrectionRequested
     | CorrectionReceived
@@ -149,6 +133,12 @@ EventModel = Annotated[
     Field(discriminator="kind"),
 ]
 """One event of a request, its fields chosen by ``kind`` (the event class name)."""
+
+# Each event model by its kind, in the order of the union (the order of EVENT_KINDS).
+_EVENT_MODELS: Mapping[str, type[_Event]] = MappingProxyType(
+    {model.__name__: model for model in get_args(get_args(EventModel)[0])}
+)
+assert tuple(_EVENT_MODELS) == EVENT_KINDS
 
 
 class Policy(BaseModel):
