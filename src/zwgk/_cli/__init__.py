@@ -223,10 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = cli_language(_given_lang(argv), os.environ)
     except ZwgkError as exc:
         return _fail(str(exc))
-    # The parser is built in the run's language: its help texts are worded as it is built.
-    with language(lang), argparse_language(lang):
-        args = build_parser().parse_args(argv)
     with language(lang):
+        # The parser is built in the run's language: its help texts are worded as it is built.
+        with argparse_language(lang):
+            args = build_parser().parse_args(argv)
         return _run(args)
 
 
