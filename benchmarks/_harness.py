@@ -23,7 +23,17 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-__all__ = ["Contender", "Result", "fmt", "import_costs", "interleave", "markdown_rows", "ratio"]
+__all__ = [
+    "Contender",
+    "Result",
+    "Target",
+    "fmt",
+    "import_costs",
+    "interleave",
+    "markdown_rows",
+    "ratio",
+    "targets_table",
+]
 
 
 @attrs.frozen
@@ -74,6 +84,41 @@ def interleave(contenders: Sequence[Contender], rounds: int = 15, *, pause_gc: b
                     gc.enable()
             times[i].append(elapsed / c.calls)
     return [Result(c, tuple(t)) for c, t in zip(contenders, times, strict=True)]
+
+
+@attrs.frozen
+class Target:
+    """One figure of the issue against its limit: a time (``unit="s"``, seconds) or a same-run
+    ratio (``unit="×"``), which no machine's speed changes."""
+
+    figure: str
+    measured: float
+    limit: float
+    unit: str = "s"
+
+    def shown(self, value: float) -> str:
+        return fmt(value) if self.unit == "s" else f"{value:.2f}×"
+
+
+def targets_table(targets: Sequence[Target], speed: float) -> list[str]:
+    """Markdown rows: every target, met or not as measured, and met or not at the speed of the
+    machine the issue was measured on (``speed``: this run's floors ÷ the issue's; a time limit
+    is multiplied by it, a ratio is not)."""
+    rows = [
+        f"| target (issue 17) | measured | limit | met | limit at this run's speed (×{speed:.2f}) | met |",
+        "|---|---:|---:|:-:|---:|:-:|",
+    ]
+    for t in targets:
+        scaled = t.limit * speed if t.unit == "s" else t.limit
+        rows.append(
+            f"| {t.figure} | {t.shown(t.measured)} | {t.shown(t.limit)} | {_yes(t.measured <= t.limit)} "
+            f"| {t.shown(scaled)} | {_yes(t.measured <= scaled)} |"
+        )
+    return rows
+
+
+def _yes(met: bool) -> str:
+    return "yes" if met else "**no**"
 
 
 def ratio(a: Result, b: Result) -> tuple[float, float, float]:

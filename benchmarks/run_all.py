@@ -30,11 +30,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import Contender, fmt, import_costs, interleave, markdown_rows
+from _harness import Contender, Target, fmt, import_costs, interleave, markdown_rows, ratio, targets_table
 
 N = 20
 SEED = 20261122
 TOLERANCE = 1.25
+
+# The floors as the issue measured them ("a plain cumulative-count table lookup is ~80 ns" for
+# add_working_days, "~70 ns" for working_days_between): this run's floors over these say how
+# much slower or faster this machine runs today than the one the issue's limits were set on.
+ISSUE_FLOORS = {"add": 80e-9, "between": 70e-9}
+
+TARGETS: list[Target] = []  # every limit of issue 17, filled by the figures as they run
+SPEEDS: list[float] = []  # this run's floors ÷ ISSUE_FLOORS (three: the median is taken)
 
 
 def _calendar_figures(quick: bool) -> list[str]:
@@ -132,7 +140,10 @@ def _calendar_figures(quick: bool) -> list[str]:
         adds("floor: cumulative table", floor_add, "floor"),
         adds("numpy busday_offset (7-day mask, rest days as holidays)", np_add),
     ]
-    rows += markdown_rows(fig, interleave(fast, rounds=9 if quick else 21))
+    timed = interleave(fast, rounds=9 if quick else 21)
+    rows += markdown_rows(fig, timed)
+    TARGETS.append(Target("1. scalar `add_working_days` ÷ floor", ratio(timed[0], timed[1])[1], 1.5, "×"))
+    SPEEDS.append(timed[1].median / ISSUE_FLOORS["add"])
     slow_starts = starts[:200]
     slow = [
         adds("zwgk", cal.add_working_days, "zwgk"),
@@ -155,7 +166,10 @@ def _calendar_figures(quick: bool) -> list[str]:
         betweens("floor: cumulative table", floor_between, "floor"),
         betweens("numpy busday_count (7-day mask, rest days as holidays)", np_between),
     ]
-    rows += markdown_rows(fig, interleave(fast_b, rounds=9 if quick else 21))
+    timed = interleave(fast_b, rounds=9 if quick else 21)
+    rows += markdown_rows(fig, timed)
+    TARGETS.append(Target("1. scalar `working_days_between` ÷ floor", ratio(timed[0], timed[1])[1], 2, "×"))
+    SPEEDS.append(timed[1].median / ISSUE_FLOORS["between"])
     slow_b = [
         betweens("zwgk", cal.working_days_between, "zwgk"),
         betweens("floor: cumulative table", floor_between, "floor"),
@@ -240,17 +254,17 @@ def _clock_figures(quick: bool) -> list[str]:
 
     due_of = lambda d: d.due  # noqa: E731
     rows = []
-    rows += markdown_rows(
-        "reply due date, no events",
-        interleave(
-            [
-                contender("zwgk reply_due", reply_due, False, "zwgk"),
-                contender("zwgk reply_deadline", reply_deadline, False, "zwgk", due_of),
-                contender("floor: cumulative table", lambda r: floor_add(r, N), False, "floor"),
-            ],
-            rounds=9 if quick else 15,
-        ),
+    timed = interleave(
+        [
+            contender("zwgk reply_due", reply_due, False, "zwgk"),
+            contender("zwgk reply_deadline", reply_deadline, False, "zwgk", due_of),
+            contender("floor: cumulative table", lambda r: floor_add(r, N), False, "floor"),
+        ],
+        rounds=9 if quick else 15,
     )
+    rows += markdown_rows("reply due date, no events", timed)
+    TARGETS.append(Target("2. `reply_due`, no events", timed[0].median, 0.5e-6))
+    SPEEDS.append(timed[2].median / ISSUE_FLOORS["add"])  # the same floor: floor_add(r, 20)
     naive = [
         bench_clock.naive_chinese_calendar(r, (e[0].on, e[1].on), e[2].working_days)
         for r, e in zip(received[:200], events[:200], strict=True)
@@ -261,18 +275,18 @@ def _clock_figures(quick: bool) -> list[str]:
         for r, e in zip(received[:200], events[:200], strict=True):
             bench_clock.naive_chinese_calendar(r, (e[0].on, e[1].on), e[2].working_days)  # type: ignore[attr-defined]
 
-    rows += markdown_rows(
-        "reply due date, three events (consultation start/end, extension)",
-        interleave(
-            [
-                contender("zwgk reply_due", reply_due, True, "zwgk"),
-                contender("zwgk reply_deadline", reply_deadline, True, "zwgk", due_of),
-                contender("floor: cumulative table", floor3, True, "floor"),
-                Contender("naive day-by-day chinese-calendar loop", naive_batch, 200, naive_wrong, "anchor"),
-            ],
-            rounds=7 if quick else 11,
-        ),
+    timed = interleave(
+        [
+            contender("zwgk reply_due", reply_due, True, "zwgk"),
+            contender("zwgk reply_deadline", reply_deadline, True, "zwgk", due_of),
+            contender("floor: cumulative table", floor3, True, "floor"),
+            Contender("naive day-by-day chinese-calendar loop", naive_batch, 200, naive_wrong, "anchor"),
+        ],
+        rounds=7 if quick else 11,
     )
+    rows += markdown_rows("reply due date, three events (consultation start/end, extension)", timed)
+    TARGETS.append(Target("2. `reply_due`, three events", timed[0].median, 1.5e-6))
+    TARGETS.append(Target("2. `reply_deadline` (explained), three events", timed[1].median, 3e-6))
     return rows
 
 
@@ -348,8 +362,11 @@ def _vector_figures(quick: bool) -> list[str]:
             "anchor",
         ),
     ]
-    rows = markdown_rows(
-        f"`add_working_days_array`, {n:,} dates (per date)", interleave(contenders, rounds=5 if quick else 9)
+    timed = interleave(contenders, rounds=5 if quick else 9)
+    rows = markdown_rows(f"`add_working_days_array`, {n:,} dates (per date)", timed)
+    TARGETS.extend(
+        Target(f"5. vector input: {r.contender.name.removeprefix('zwgk, ')}", r.median, 50e-9)
+        for r in timed[1:5]
     )
 
     import bench_clock  # noqa: F401 - the scalar requests live there; the ledger is drawn here
@@ -376,6 +393,7 @@ def _vector_figures(quick: bool) -> list[str]:
             reply_due_array(recv, events, errors="coerce")
 
     timed = interleave([Contender("zwgk reply_due_array", ledger, 1, None, "zwgk")], rounds=3)
+    TARGETS.append(Target(f"2. vector clock, {m:,} requests", timed[0].median, 1.0 * m / 1_000_000))
     rows.append(
         f"| vector clock, {m:,}-request ledger (whole call) | zwgk reply_due_array "
         f"| {fmt(timed[0].median)} | | | |"
@@ -439,6 +457,11 @@ def _catalog_figures(quick: bool) -> tuple[list[str], bool]:
             shown = fmt(b.median) + (" per row" if per_row else "")
             paused = fmt(best_b) + (" per row" if per_row else "")
             verdict = "(linear)" if linear else "(SUPERLINEAR)"
+            TARGETS.append(Target(f"3. {label}, doubling the rows: time ×", growth, 2 * TOLERANCE, "×"))
+            if per_row:
+                TARGETS.append(Target(f"3. {label}, per row", b.median, 15e-6))
+            else:
+                TARGETS.append(Target(f"3. {label}, {large:,} rows", b.median, 2.0 * large / 50_000))
             rows.append(
                 f"| {label}, {large:,} rows | zwgk | {shown} | | | "
                 f"doubling {small:,}→{large:,} rows: ×{growth:.2f} {verdict}; best, GC paused: {paused} |"
@@ -452,6 +475,8 @@ def _import_figures() -> list[str]:
     rows = []
     for m in modules:
         ratios = [a / b for a, b in zip(costs[m], costs["holidays"], strict=True)]
+        if m != "holidays":
+            TARGETS.append(Target(f"4. `import {m}` ÷ `import holidays`", statistics.median(ratios), 1, "×"))
         rows.append(
             f"| `import {m}` (-X importtime, median of 7) | {m} | {fmt(statistics.median(costs[m]))} | | "
             f"{statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f}) | |"
@@ -473,6 +498,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalog_rows, linear = _catalog_figures(args.quick)
     print("\n".join(catalog_rows))
     print("\n".join(_import_figures()))
+    speed = statistics.median(SPEEDS)
+    print(
+        "\nThe limits of issue 17, as measured in this run and at this run's speed: the scalar floors"
+        f" ran ×{speed:.2f} the issue's (the median of three: its add_working_days floor ~80 ns, twice,"
+        " and working_days_between ~70 ns), so its time limits are multiplied by that; ratios are not.\n"
+    )
+    print("\n".join(targets_table(TARGETS, speed)))
     print(f"\n(run took {time.perf_counter() - t0:.0f} s; Python {sys.version.split()[0]})")
     if not linear:
         print("SCALING CHECK FAILED: doubling the catalog more than doubled the time", file=sys.stderr)

@@ -282,3 +282,29 @@ def test_a_non_event_whose_day_cannot_be_read_is_refused_as_a_non_event(junk: ob
             with pytest.raises(zwgk.errors.InvalidEventSequence) as raised:
                 clock(dt.date(2025, 3, 3), events)
             assert str(raised.value) == expected
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        (),
+        (ConsultationStarted(dt.date(2025, 3, 3)), ConsultationEnded(dt.date(2025, 3, 10))),
+        (ExtensionGranted(dt.date(2025, 3, 12), 5), Replied(dt.date(2025, 4, 30))),
+        (Withdrawn(dt.date(2025, 3, 5)),),
+    ],
+)
+@pytest.mark.parametrize("calendar", [None, CAL])
+def test_a_fast_path_deadline_is_what_its_init_builds(events: tuple[Any, ...], calendar: Any) -> None:
+    """The fast path fills a copy of a template instead of calling ``Deadline(...)``: the object
+    must be the same — same fields in the same order, equal, same hash and repr, still frozen."""
+    fast = reply_deadline(dt.date(2025, 3, 1), events, calendar=calendar)
+    rebuilt = Deadline(**{a.alias: getattr(fast, a.name) for a in attrs.fields(Deadline)})
+    assert list(vars(fast)) == list(vars(rebuilt))
+    assert vars(fast) == vars(rebuilt)
+    assert fast == rebuilt
+    assert hash(fast) == hash(rebuilt)
+    assert repr(fast) == repr(rebuilt)
+    assert attrs.evolve(fast) == fast
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.due = None  # type: ignore[misc]
+    assert fast.step_rows == _full(dt.date(2025, 3, 1), events).step_rows

@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from typing import cast
+from typing import Any, cast
 
 from zwgk._dates import parse_date
 from zwgk._i18n import gettext, msg
@@ -45,7 +45,15 @@ from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
 from zwgk.deadlines._lean import SLOW, FastTables, Rules, lean_run, rules
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
-from zwgk.deadlines._results import ClockPolicy, Deadline, StepRow, Text, default_policy
+from zwgk.deadlines._results import (
+    ClockPolicy,
+    Deadline,
+    StepRow,
+    Text,
+    deadline_from,
+    deadline_template,
+    default_policy,
+)
 from zwgk.errors import InvalidEventSequence, InvalidTypeError
 
 __all__ = ["reply_deadline", "reply_due"]
@@ -91,7 +99,9 @@ def reply_deadline(
     ):
         # The common call (the newest regime, the default policy): only the events need checking,
         # which the fast path does as it applies them (the full clock checks them first).
-        in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
+        in_force, reg, pol, known, cal, fast, template = (
+            (_COMMON or _common()) if calendar is None else _common_on(calendar)
+        )
         if received >= in_force:
             evs = events if type(events) is tuple else tuple(events)
             lean = lean_run(received, evs, known, fast)
@@ -99,33 +109,38 @@ def reply_deadline(
             evs = _events(events)
             reg = get_regime(None, received)
             lean = lean_run(received, evs, rules(reg, pol), fast)
+            template = _template(reg, cal)
     else:
         received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
         lean = lean_run(received, evs, rules(reg, pol), cal.kernel.fast)
+        template = _template(reg, cal)
     if lean is SLOW:
         return _run(received, _events(evs), reg, cal, pol)
     due, paused, extended, closed, violations = lean
-    replied = type(closed) is Replied
-    # Positional (the order of Deadline's fields): a keyword call costs a microsecond more.
-    return Deadline(
-        _REPLY,  # kind
-        received,  # start
-        due,
-        reg,  # regime
-        None,  # step_rows: worded on first read, by _explained
-        cal,  # calendar
-        paused,  # paused_working_days
-        extended,  # extension_working_days
-        violations,
-        False,  # provisional: the fast path uses settled days only
-        _REPLIED if replied else _WITHDRAWN if closed is not None else _RUNNING,  # state
-        closed.on if closed is not None else None,  # closed_on
-        closed.outcome if replied else None,  # type: ignore[union-attr]  # outcome
-        None,  # abandon_after
-        "",  # abandon_reason
-        cal.kernel.data_version,
-        (received, evs, pol, _run, _explained),  # _clock
-    )
+    # A copy of the template filled with what differs (kind, regime, calendar, data version and
+    # the defaults are in it; the steps are worded on first read, by _explained).
+    fields = template.copy()
+    fields["start"] = received
+    fields["due"] = due
+    fields["paused_working_days"] = paused
+    fields["extension_working_days"] = extended
+    if violations:
+        fields["violations"] = violations
+    if closed is not None:
+        fields["closed_on"] = closed.on
+        if type(closed) is Replied:
+            fields["state"] = _REPLIED
+            fields["outcome"] = closed.outcome
+        else:
+            fields["state"] = _WITHDRAWN
+    fields["_clock"] = (received, evs, pol, _run, _explained)
+    return deadline_from(fields)
+
+
+def _template(regime: Regime, cal: ChinaCalendar) -> dict[str, Any]:
+    """What a fast-path reply deadline under ``regime`` on ``cal`` starts from (`deadline_template`):
+    running, not provisional (the fast path uses settled days only), no steps yet."""
+    return deadline_template(_REPLY, regime, cal, cal.kernel.data_version)
 
 
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
@@ -191,7 +206,9 @@ def reply_due(
         and (calendar is None or type(calendar) is ChinaCalendar)
     ):
         # The common call (the newest regime, the default policy): only the events need checking.
-        in_force, reg, pol, known, cal, fast = _common() if calendar is None else _common_on(calendar)
+        in_force, reg, pol, known, cal, fast, _ = (
+            (_COMMON or _common()) if calendar is None else _common_on(calendar)
+        )
         if received >= in_force:
             if not events:  # the most common request: one table lookup
                 try:
@@ -224,20 +241,27 @@ def _newest() -> tuple[dt.date, Regime, ClockPolicy, Rules]:
     return newest.in_force, newest, policy, rules(newest, policy)
 
 
-_Common = tuple[dt.date, Regime, ClockPolicy, Rules, ChinaCalendar, FastTables]
+_Common = tuple[dt.date, Regime, ClockPolicy, Rules, ChinaCalendar, FastTables, dict[str, Any]]
 
 
-@functools.cache
+_COMMON: _Common | tuple[()] = ()
+"""What `_common` answers, once read (a global read and a truth test: cheaper than a cached call)."""
+
+
 def _common() -> _Common:
     """`_newest` with the default calendar and its fast tables: what the common call reads, in
-    one cached read (`default_calendar` answers one object, built once)."""
+    one read kept in `_COMMON` (`default_calendar` answers one object, built once)."""
+    global _COMMON  # written once, with the same value whichever thread writes it
     cal = default_calendar()
-    return (*_newest(), cal, cal.kernel.fast)
+    newest = _newest()
+    common = _COMMON = (*newest, cal, cal.kernel.fast, _template(newest[1], cal))
+    return common
 
 
 def _common_on(cal: ChinaCalendar) -> _Common:
-    """`_newest` with the calendar ``cal`` and its fast tables."""
-    return (*_newest(), cal, cal.kernel.fast)
+    """`_newest` with the calendar ``cal``, its fast tables and a deadline template."""
+    newest = _newest()
+    return (*newest, cal, cal.kernel.fast, _template(newest[1], cal))
 
 
 def _explained(

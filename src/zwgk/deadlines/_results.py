@@ -36,6 +36,8 @@ __all__ = [
     "StepRow",
     "Text",
     "Violation",
+    "deadline_from",
+    "deadline_template",
     "default_policy",
     "late_reply",
     "steps_of",
@@ -392,6 +394,31 @@ ClockInputs = tuple[
     Callable[..., tuple[StepRow, ...]],
 ]
 """What a reply deadline keeps of its clock: ``(received, events, policy, rerun, explain)``."""
+
+
+_NEW_OBJECT = object.__new__
+_SET_DICT = Deadline.__dict__["__dict__"].__set__  # the instance dict setter, not the frozen __setattr__
+
+
+def deadline_template(
+    kind: DeadlineKind, regime: Regime | None, calendar: ChinaCalendar, data_version: str
+) -> dict[str, Any]:
+    """The fields of a ``kind`` deadline under ``regime`` on ``calendar``, every other field at its
+    default: what `deadline_from` takes, once copied and filled (built by ``Deadline(...)``, so
+    its keys are exactly the ones ``__init__`` stores)."""
+    return dict(Deadline(kind, dt.date.min, None, regime, None, calendar, data_version=data_version).__dict__)
+
+
+def deadline_from(fields: dict[str, Any]) -> Deadline:
+    """The deadline whose fields are ``fields`` (a filled copy of a `deadline_template`), equal to
+    the one ``Deadline(...)`` builds from the same values.
+
+    The clock's fast path builds a deadline per request: copying a template and giving the
+    object its dict costs about a third less than ``__init__``'s seventeen stores (issue 17).
+    """
+    made: Deadline = _NEW_OBJECT(Deadline)
+    _SET_DICT(made, fields)
+    return made
 
 
 @lru_cache(maxsize=4096)
