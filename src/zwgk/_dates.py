@@ -52,6 +52,8 @@ def parse_date(value: object, field: str, *, text: bool = True, datetimes: bool 
             datetime where ``datetimes=False``.
         InvalidTypeError: any other type (a string where ``text=False``).
     """
+    if type(value) is dt.date:  # the common case: nothing to check
+        return value
     missing = missing_name(value, N_("date"))
     if missing is not None:
         expected = _expected_type(datetimes)
@@ -85,17 +87,19 @@ def missing_name(value: object, what: str = N_("value")) -> str | None:
     date) are what an empty spreadsheet cell becomes; each is named, never shown as a repr:
     ``"a missing date (NaT)"``.  pandas is never imported.
     """
-    what = _(what)
     if value is None:
-        return _("a missing {what} (None)").format(what=what)
-    if isinstance(value, float) and value != value:  # noqa: PLR0124 - NaN is the one float unequal to itself
-        return _("a missing {what} (NaN, an empty cell)").format(what=what)
-    name = type(value).__name__
-    if name == "NaTType" or (isinstance(value, dt.datetime) and value != value):  # noqa: PLR0124 - NaT likewise
-        return _("a missing {what} (NaT)").format(what=what)
-    if name == "NAType":
-        return _("a missing {what} (NA)").format(what=what)
-    return None
+        form = N_("a missing {what} (None)")
+    elif isinstance(value, float) and value != value:  # noqa: PLR0124 - NaN is the one float unequal to itself
+        form = N_("a missing {what} (NaN, an empty cell)")
+    else:
+        name = type(value).__name__
+        if name == "NaTType" or (isinstance(value, dt.datetime) and value != value):  # noqa: PLR0124 - NaT likewise
+            form = N_("a missing {what} (NaT)")
+        elif name == "NAType":
+            form = N_("a missing {what} (NA)")
+        else:
+            return None
+    return _(form).format(what=_(what))
 
 
 def _parse_text(value: str, field: str) -> dt.date:

@@ -259,9 +259,16 @@ def _common() -> _Common:
 
 
 def _common_on(cal: ChinaCalendar) -> _Common:
-    """`_newest` with the calendar ``cal``, its fast tables and a deadline template."""
+    """`_common` with the calendar ``cal`` (the default one's read as it is; another's cached by
+    the object, as the vector clock passes the same calendar on every row)."""
+    common = _COMMON or _common()
+    return common if cal is common[4] else _common_with(_Same(cal))
+
+
+@functools.lru_cache(maxsize=16)
+def _common_with(cal: _Same) -> _Common:
     newest = _newest()
-    return (*newest, cal, cal.kernel.fast, _template(newest[1], cal))
+    return (*newest, cal.cal, cal.cal.kernel.fast, _template(newest[1], cal.cal))
 
 
 def _explained(
