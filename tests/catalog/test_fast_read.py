@@ -11,7 +11,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from zwgk.catalog.io import catalog_from_rows, read_catalog_csv
@@ -202,3 +202,37 @@ def test_the_argument_slots_follow_the_item_fields() -> None:
     assert blank == DisclosureItem("", "上一级")
     assert blank.row == 9
     assert blank.second_level is None
+
+
+def _is_data_row(row: list[str]) -> bool:
+    from zwgk.catalog._import import _is_banner_values, _two_texts
+
+    present = [v for c in row if (v := c.strip())]
+    return _two_texts(row) or (bool(present) and not _is_banner_values(present, len(row)))
+
+
+@settings(max_examples=80)
+@given(st.lists(st.lists(_CELLS, min_size=14, max_size=14), min_size=2, max_size=6))
+def test_a_same_as_above_row_reads_as_the_row_with_the_cells_above(body: list[list[str]]) -> None:
+    """Every 同上 (wherever it stands, whatever the other cells raise) reads as the cell above it in
+    the last data row: the catalog of the rows with 同上 replaced by hand is the same."""
+    from zwgk._neutralise import restore_cell
+    from zwgk._text import compact
+    from zwgk.catalog._import import _SAME_AS_ABOVE
+
+    texts = [[restore_cell(c) for c in row] for row in body]
+    data = [_is_data_row(row) for row in texts]
+    assume(True in data)
+    assume(not any(compact(c) in _SAME_AS_ABOVE for c in texts[data.index(True)]))
+    replaced, above = [], None
+    for row, is_data in zip(texts, data, strict=True):
+        new = row
+        if is_data and above is not None:
+            new = [a if compact(c) in _SAME_AS_ABOVE else c for c, a in zip(row, above, strict=True)]
+        if is_data:
+            above = new
+        replaced.append(new)
+    assume([_is_data_row(row) for row in replaced] == data)  # replacing made no row a banner
+    assert _outcome(lambda: catalog_from_rows([TOP, SUB, *body])) == _outcome(
+        lambda: catalog_from_rows([TOP, SUB, *replaced])
+    )

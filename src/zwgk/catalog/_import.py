@@ -416,7 +416,6 @@ def _read_table(rows: Iterator[list[str]], source: str, title: str | None) -> Ca
         title = above[0] if above else None
     headed = _headed_columns(first[head], sub if two_rows else None)
     items: list[DisclosureItem] = []
-    previous: Sequence[str] | None = None
     first_level = ""
     width = len(columns)
     indices = [c.index for c in columns]
@@ -424,35 +423,18 @@ def _read_table(rows: Iterator[list[str]], source: str, title: str | None) -> Ca
     pick = itemgetter(*indices) if width > 1 else None
     headed_prefix = _headed_prefix(headed)
     parse_row = _RowParser(columns)
-    plain = {""}  # the texts read so far that are not 同上 (one read's memo: linear whatever the cells)
     start = head + (2 if two_rows else 1)
     for row_number, raw in enumerate(chain(first[start:], rows), start + 1):
         if not _two_texts(raw):  # an empty row or a banner has no two different texts
             present = list(filter(None, map(str.strip, raw)))
             if not present or _is_banner_values(present, width):
                 continue
-        cells: Sequence[str]
         if pick is not None and len(raw) >= reach:
-            cells = pick(raw)  # a tuple, made a list only to replace a 同上
+            item = parse_row(pick(raw), row_number, problems, first_level)
         else:
-            cells = [raw[i] if i < len(raw) else "" for i in indices]
-        for k, cell in enumerate(cells):
-            if cell in plain or cell.isascii():  # most are empty, plain or read before: never 同上
-                continue
-            if not _is_same_as_above(cell):
-                plain.add(cell)
-                continue
-            if type(cells) is not list:
-                cells = list(cells)
-            if previous is None:
-                _RowReader(row_number, problems).problem(
-                    columns[k], gettext("同上 in the first row"), cell, gettext("a value")
-                )
-                cells[k] = ""
-            else:
-                cells[k] = previous[k]
-        previous = cells
-        item = parse_row(cells, row_number, problems, first_level)
+            item = parse_row(
+                [raw[i] if i < len(raw) else "" for i in indices], row_number, problems, first_level
+            )
         first_level = item.first_level
         if not first_level and not item.second_level:
             problems.append(
@@ -618,19 +600,33 @@ def _slot(column: _Column) -> int:
 
 
 class _RowParser:
-    """Turns the cells of each data row into an item.
+    """Turns the cells of each data row into an item, replacing each 同上 by the cell above.
 
     A cell's value depends on its column and its text only (and the problems it raises on the
     row's reader), so the value of every text that raises no problem is kept for the read:
-    repeated cells (bases, time limits, bodies) are parsed once per column, and a row's mark
-    cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
-    Empty cells give their field nothing and are skipped.  A row whose cells raise a problem,
-    and every row of a sheet with two text columns of one field (the last one read wins), take
-    the ordered path, `ordered`, which reads the columns left to right as written.  A row's
-    `_RowReader` is made only when a text is first parsed.
+    repeated cells (bases, time limits, bodies, names) are parsed once per column, and a row's
+    mark cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
+    No kept text is 同上 (a 同上 is replaced before its row is parsed), so a row whose texts
+    were all kept, or are found not to be 同上 as they are first parsed, is built at once
+    (`_quick`).  Empty cells give their field nothing and are skipped.  Any other row is read
+    in two steps: every 同上 replaced (`_same_as_above`), then parsed; a row whose cells raise a
+    problem, and every row of a sheet with two text columns of one field (the last one read
+    wins), take the ordered path, `ordered`, which reads the columns left to right as written.
+    A row's `_RowReader` is made only when a text is first parsed.
     """
 
-    __slots__ = ("_columns", "_fast", "_mark_pick", "_marks", "_memos", "_plain", "_scalars", "_skip_empty")
+    __slots__ = (
+        "_columns",
+        "_fast",
+        "_mark_pick",
+        "_marks",
+        "_memos",
+        "_not_same",
+        "_plain",
+        "_previous",
+        "_scalars",
+        "_skip_empty",
+    )
 
     def __init__(self, columns: list[_Column]) -> None:
         self._columns = columns
@@ -643,27 +639,66 @@ class _RowParser:
         marks = [k for k, c in enumerate(columns) if c.field in _LIST_FIELDS]
         self._mark_pick = _picker(marks)
         self._marks: dict[tuple[str, ...], tuple[tuple[Any, ...], ...]] = {}
-        self._plain = [(k, _slot(c)) for k, c in enumerate(columns) if c.field in _PLAIN_TEXT]
+        self._plain = [(k, _slot(c), self._memos[k]) for k, c in enumerate(columns) if c.field in _PLAIN_TEXT]
         self._scalars = [
             (k, _slot(c), c, self._memos[k])
             for k, c in enumerate(columns)
             if c.field not in _LIST_FIELDS and c.field not in _PLAIN_TEXT
         ]
+        self._not_same = {""}  # the texts seen in a 同上 scan that are not 同上
+        self._previous: Sequence[str] | None = None  # the row above, its 同上 replaced
 
     def __call__(
         self, cells: Sequence[str], row: int, problems: list[Problem], first_level: str
     ) -> DisclosureItem:
+        """The item of row ``row`` (``cells`` in the order of the columns); problems are added to
+        ``problems``, and a blank 一级事项 is ``first_level`` (the one above)."""
+        item = self._quick(cells, row, problems, first_level)
+        if item is None:
+            cells = self._same_as_above(cells, row, problems)
+            item = self._quick(cells, row, problems, first_level)
+            if item is None:
+                item = self.ordered(_RowReader(row, problems), cells, first_level)
+        self._previous = cells
+        return item
+
+    def _same_as_above(self, cells: Sequence[str], row: int, problems: list[Problem]) -> Sequence[str]:
+        """``cells`` with each 同上 replaced by the cell above (a problem on the first row)."""
+        not_same = self._not_same
+        out: list[str] | None = None
+        for k, cell in enumerate(cells):
+            if cell in not_same or cell.isascii():  # most are empty, plain or seen before
+                continue
+            if not _is_same_as_above(cell):
+                not_same.add(cell)
+                continue
+            if out is None:
+                out = list(cells)
+            if self._previous is None:
+                _RowReader(row, problems).problem(
+                    self._columns[k], gettext("同上 in the first row"), cell, gettext("a value")
+                )
+                out[k] = ""
+            else:
+                out[k] = self._previous[k]
+        return cells if out is None else out
+
+    def _quick(
+        self, cells: Sequence[str], row: int, problems: list[Problem], first_level: str
+    ) -> DisclosureItem | None:
+        """The item of a row with no 同上 and no problem, or ``None`` (adding no problem)."""
         if not self._fast:
-            return self.ordered(_RowReader(row, problems), cells, first_level)
+            return None
         start = len(problems)
         key = self._mark_pick(cells)
         marks = self._marks.get(key)
         if marks is None:
-            reader = _RowReader(row, problems)
-            marks = self._mark_values(reader, key)
+            if any(map(_is_same_as_above, key)):
+                return None
+            marks = self._mark_values(_RowReader(row, problems), key)
             if len(problems) != start:
                 del problems[start:]
-                return self.ordered(reader, cells, first_level)
+                return None
             self._marks[key] = marks
         args = [*_DEFAULTS]
         for k, slot, column, memo in self._scalars:
@@ -672,17 +707,27 @@ class _RowParser:
                 continue
             got = memo.get(cell, _MISS)
             if got is _MISS:
-                reader = _RowReader(row, problems)
-                got = _cell_value(reader, column, cell)
+                if _is_same_as_above(cell):
+                    return None
+                got = _cell_value(_RowReader(row, problems), column, cell)
                 if len(problems) != start:
                     del problems[start:]
-                    return self.ordered(reader, cells, first_level)
+                    return None
                 memo[cell] = got
             args[slot] = got
-        for k, slot in self._plain:
+        for k, slot, memo in self._plain:
             cell = cells[k]
-            if cell:  # a letter or digit is never whitespace: most cells are their plain text
-                args[slot] = cell if cell.isalnum() else " ".join(cell.split())
+            if not cell:
+                continue
+            if cell.isalnum() and (len(cell) > _SAME_AS_ABOVE_LONGEST or cell.isascii()):
+                args[slot] = cell  # no whitespace, and too long or too plain for 同上: the text itself
+                continue
+            got = memo.get(cell)
+            if got is None:
+                if _is_same_as_above(cell):
+                    return None
+                got = memo[cell] = " ".join(cell.split())
+            args[slot] = got
         return _item(args, marks, first_level, row)
 
     def _mark_values(self, reader: _RowReader, key: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
