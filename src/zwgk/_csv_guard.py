@@ -1,7 +1,7 @@
 """Reading CSV from the public within `Limits` (private; issue 11).
 
 `read_csv_rows` replaces ``list(csv.reader(io.StringIO(text, newline="")))`` in every
-reader:
+reader (`iter_csv_rows` gives the same records one at a time):
 
 ```python
 from zwgk._csv_guard import read_csv_rows
@@ -19,8 +19,8 @@ The field size limit.  ``csv.field_size_limit`` is process-global.  zwgk does no
 to ``max_cell_chars``: it checks every cell's length itself, so the message can name the
 row, the column and the length.  A text no longer than the current limit (131,072
 characters by default) cannot hold a longer field, so nothing global is touched; only for
-a longer text is the limit raised to the text's length for the duration of the parse
-(under a lock, restored afterwards).  No field can be longer than the text, which is
+a longer text is the limit raised to the text's length while each batch of records is
+parsed (under a lock, restored after the batch).  No field can be longer than the text, which is
 already in memory, so the raised limit costs nothing.  While it is raised, another thread
 parsing CSV sees the larger limit — more permissive, never a failure.
 
@@ -33,14 +33,17 @@ from __future__ import annotations
 import csv
 import io
 import threading
+from collections.abc import Iterator
+from itertools import islice
 
 from zwgk._i18n import gettext
 from zwgk._limits import Limits, check_text_size
 from zwgk.errors import DataFileError, LimitExceededError, Problem
 
-__all__ = ["column_name", "read_csv_rows"]
+__all__ = ["column_name", "iter_csv_rows", "read_csv_rows"]
 
 _FIELD_LIMIT_LOCK = threading.Lock()
+_BATCH = 1024  # records parsed per hold of the lock when the field size limit is raised
 
 
 def column_name(index: int) -> str:
@@ -52,18 +55,25 @@ def column_name(index: int) -> str:
     return letters
 
 
-def _parse(text: str, limits: Limits, source: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[list[str]] = []
+def _checked(text: str, limits: Limits, source: str) -> Iterator[list[str]]:
+    """The records of ``text``, each checked against the bounds of ``limits`` as it is read.
+
+    No cell is longer than the text of its record (quotes only remove characters), so the
+    cells of a record whose text fits ``max_cell_chars`` are not measured one by one.
+    """
+    stream = io.StringIO(text, newline="")
+    reader = csv.reader(stream)
+    tell = stream.tell
+    max_rows, max_columns, max_cell_chars = limits.max_rows, limits.max_columns, limits.max_cell_chars
+    end = 0  # where the record read last ends in the text
     try:
-        for record in reader:
+        for count, record in enumerate(reader):
+            start, end = end, tell()
             if not (  # every row but a bad one passes the three bounds in one test
-                len(rows) < limits.max_rows
-                and len(record) <= limits.max_columns
-                and (not record or max(map(len, record)) <= limits.max_cell_chars)
+                count < max_rows and len(record) <= max_columns and end - start <= max_cell_chars
             ):
-                _check(record, len(rows) + 1, limits, source)
-            rows.append(record)
+                _check(record, count + 1, limits, source)
+            yield record
     except csv.Error as exc:
         raise DataFileError(
             source,
@@ -77,11 +87,29 @@ def _parse(text: str, limits: Limits, source: str) -> list[list[str]]:
                 )
             ],
         ) from None
-    return rows
+
+
+def _under_raised_limit(records: Iterator[list[str]], limit: int) -> Iterator[list[str]]:
+    """``records``, parsed `_BATCH` at a time with the field size limit raised to ``limit``.
+
+    The lock is held, and the limit raised, only while a batch is parsed, never while the
+    caller holds a record: a caller reading two such texts at once (or leaving one unread)
+    cannot deadlock, and every field is parsed under the raised limit.
+    """
+    while True:
+        with _FIELD_LIMIT_LOCK:
+            previous = csv.field_size_limit(limit)
+            try:
+                batch = list(islice(records, _BATCH))
+            finally:
+                csv.field_size_limit(previous)
+        if not batch:
+            return
+        yield from batch
 
 
 def _check(record: list[str], number: int, limits: Limits, source: str) -> None:
-    """Raise for the first bound of ``limits`` that row ``number`` exceeds."""
+    """Raise for the first bound of ``limits`` that row ``number`` exceeds (if any)."""
     if number > limits.max_rows:
         raise LimitExceededError.too_many(
             source,
@@ -133,6 +161,22 @@ def _refuse_nul(text: str, source: str) -> None:
     )
 
 
+def iter_csv_rows(text: str, *, limits: Limits, source: str) -> Iterator[list[str]]:
+    """`read_csv_rows` one record at a time: the same records, checks and errors.
+
+    The size of the text and NUL characters are checked at once; every other error is raised
+    when the iteration reaches its record (the records before it have been given), so a reader
+    that consumes every record raises what `read_csv_rows` raises.  Reading the records as
+    they come keeps no list of all of them alive (less for the garbage collector to traverse).
+    """
+    check_text_size(text, limits, source)
+    _refuse_nul(text, source)
+    records = _checked(text, limits, source)
+    if len(text) <= csv.field_size_limit():
+        return records
+    return _under_raised_limit(records, len(text) + 1)
+
+
 def read_csv_rows(text: str, *, limits: Limits, source: str) -> list[list[str]]:
     """The rows of CSV ``text`` (the default Excel dialect), checked against ``limits``.
 
@@ -150,13 +194,4 @@ def read_csv_rows(text: str, *, limits: Limits, source: str) -> list[list[str]]:
         LimitExceededError: too many rows or columns, a cell too long, or a text too long.
         DataFileError: NUL characters, or malformed CSV (with the line number).
     """
-    check_text_size(text, limits, source)
-    _refuse_nul(text, source)
-    if len(text) <= csv.field_size_limit():
-        return _parse(text, limits, source)
-    with _FIELD_LIMIT_LOCK:
-        previous = csv.field_size_limit(len(text) + 1)
-        try:
-            return _parse(text, limits, source)
-        finally:
-            csv.field_size_limit(previous)
+    return list(iter_csv_rows(text, limits=limits, source=source))

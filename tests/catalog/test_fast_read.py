@@ -11,7 +11,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from zwgk.catalog.io import catalog_from_rows, read_catalog_csv
@@ -131,3 +131,108 @@ def test_no_character_folds_to_nothing_or_only_whitespace() -> None:
     ]
     assert vanishing == []
     assert all(isinstance(v, str) and v.strip() for v in _TRADITIONAL.values())
+
+
+# ---------------------------------------------------------------- rows read as they come
+# (``read_catalog_csv`` consumes the CSV records one by one; an error of the CSV further on is
+# still raised before any error of the catalog, as when every record was read first)
+
+_GOOD_ROW = ["1", "就业", "政策", "文件", "", "实时公开", "人社局", "网站", "√", "", "√", "", "√", ""]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [["标题"], ["a", "b", "c"]],  # no header in the first 15 rows
+        [["序号", "公开依据", "公开时限"]],  # a header without an item-name column
+        [TOP, SUB, ["1", "同上", *_GOOD_ROW[2:]]],  # a bad cell (同上 in the first row)
+    ],
+)
+def test_an_error_of_the_csv_further_on_comes_first(tmp_path: Path, head: list[list[str]]) -> None:
+    from zwgk._limits import Limits
+    from zwgk.errors import LimitExceededError
+
+    rows = [*head, *([_GOOD_ROW] * 40), [*_GOOD_ROW, "", "", "x"]]
+    path = _write(tmp_path / "c.csv", rows)
+    with pytest.raises(LimitExceededError, match=f"row {len(rows)} has 17 columns"):
+        read_catalog_csv(path, limits=Limits(max_columns=16))
+    with pytest.raises(InvalidRecordsError):  # the catalog's own error once the CSV is fine
+        read_catalog_csv(path)
+
+
+def test_a_header_below_the_first_rows_and_a_sub_header_on_the_sixteenth(tmp_path: Path) -> None:
+    above = [[f"说明{k}"] for k in range(14)]
+    path = _write(tmp_path / "c.csv", [*above, TOP, SUB, _GOOD_ROW, _GOOD_ROW])
+    catalog = read_catalog_csv(path)
+    assert [item.row for item in catalog.items] == [17, 18]
+    assert catalog.title == "说明0"
+    assert catalog == catalog_from_rows([*above, TOP, SUB, _GOOD_ROW, _GOOD_ROW], source="c.csv")
+
+
+def test_an_apostrophe_file_is_read_as_it_comes_too(tmp_path: Path) -> None:
+    rows = [TOP, SUB, _GOOD_ROW, ["2", "'=就业", *_GOOD_ROW[2:]], ["3", "同上", *_GOOD_ROW[2:]]]
+    catalog = read_catalog_csv(_write(tmp_path / "c.csv", rows))
+    assert [item.first_level for item in catalog.items] == ["就业", "=就业", "=就业"]
+
+
+def test_no_letter_or_digit_is_whitespace() -> None:
+    """The fact the plain-text shortcut rests on: a cell that ``isalnum()`` has no whitespace,
+    so ``" ".join(cell.split())`` is the cell itself."""
+    import sys
+
+    assert [hex(cp) for cp in range(sys.maxunicode + 1) if chr(cp).isalnum() and chr(cp).isspace()] == []
+
+
+def test_the_argument_slots_follow_the_item_fields() -> None:
+    import attrs
+
+    from zwgk.catalog._import import _DEFAULTS, _MARKS, _item
+    from zwgk.catalog._model import DisclosureItem
+
+    names = list(attrs.fields_dict(DisclosureItem))
+    assert len(_DEFAULTS) == len(names)
+    assert names[_MARKS] == ["channels", "audiences", "modes", "levels", "five_open"]
+    blank = _item([*_DEFAULTS], ((),) * 5, "上一级", 9)
+    assert blank == DisclosureItem("", "上一级")
+    assert blank.row == 9
+    assert blank.second_level is None
+
+
+def _is_data_row(row: list[str]) -> bool:
+    from zwgk.catalog._import import _is_banner_values, _two_texts
+
+    present = [v for c in row if (v := c.strip())]
+    return _two_texts(row) or (bool(present) and not _is_banner_values(present, len(row)))
+
+
+@settings(max_examples=80)
+@given(st.lists(st.lists(_CELLS, min_size=14, max_size=14), min_size=2, max_size=6))
+def test_a_same_as_above_row_reads_as_the_row_with_the_cells_above(body: list[list[str]]) -> None:
+    """Every 同上 (wherever it stands, whatever the other cells raise) reads as the cell above it in
+    the last data row: the catalog of the rows with 同上 replaced by hand is the same."""
+    from zwgk._neutralise import restore_cell
+    from zwgk._text import compact
+    from zwgk.catalog._import import _SAME_AS_ABOVE
+
+    texts = [[restore_cell(c) for c in row] for row in body]
+    data = [_is_data_row(row) for row in texts]
+    assume(True in data)
+    assume(not any(compact(c) in _SAME_AS_ABOVE for c in texts[data.index(True)]))
+    replaced, above = [], None
+    for row, is_data in zip(texts, data, strict=True):
+        new = row
+        if is_data and above is not None:
+            new = [a if compact(c) in _SAME_AS_ABOVE else c for c, a in zip(row, above, strict=True)]
+        if is_data:
+            above = new
+        replaced.append(new)
+    assume([_is_data_row(row) for row in replaced] == data)  # replacing made no row a banner
+    assert _outcome(lambda: catalog_from_rows([TOP, SUB, *body])) == _outcome(
+        lambda: catalog_from_rows([TOP, SUB, *replaced])
+    )

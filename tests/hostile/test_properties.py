@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import json
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.hostile.workbooks import sheet_xml, workbook_bytes
 
-from zwgk._csv_guard import read_csv_rows
+from zwgk._csv_guard import column_name, iter_csv_rows, read_csv_rows
 from zwgk._json_guard import load_json, load_toml, text_depth
 from zwgk._limits import Limits
 from zwgk._neutralise import DANGEROUS_PREFIXES, neutralise_cell, restore_cell
@@ -91,6 +93,36 @@ def test_csv_random_text(text: str) -> None:
         return
     assert len(rows) <= SMALL.max_rows
     assert all(len(r) <= SMALL.max_columns and all(len(c) <= SMALL.max_cell_chars for c in r) for r in rows)
+
+
+_TIGHT = Limits(max_rows=12, max_columns=4, max_cell_chars=4)
+
+
+def _first_breach(text: str, limits: Limits) -> str | None:
+    """What the guard must refuse first, found the slow way: every record, every cell measured."""
+    for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+        if number > limits.max_rows:
+            return f"has {number} rows or more"
+        if len(record) > limits.max_columns:
+            return f"row {number} has {len(record)} columns"
+        for index, cell in enumerate(record, start=1):
+            if len(cell) > limits.max_cell_chars:
+                return f"row {number}, column {column_name(index)} has {len(cell)} characters"
+    return None
+
+
+@given(st.text(alphabet='ab,"\r\n 张', max_size=120))
+def test_csv_guard_refuses_the_first_breach_and_reads_the_rest_as_csv(text: str) -> None:
+    breach = _first_breach(text, _TIGHT)
+    if breach is None:
+        expected = list(csv.reader(io.StringIO(text, newline="")))
+        assert read_csv_rows(text, limits=_TIGHT, source="t.csv") == expected
+        assert list(iter_csv_rows(text, limits=_TIGHT, source="t.csv")) == expected
+        return
+    for read in (read_csv_rows, lambda *a, **k: list(iter_csv_rows(*a, **k))):
+        with pytest.raises(LimitExceededError) as caught:
+            read(text, limits=_TIGHT, source="t.csv")
+        assert breach in str(caught.value)
 
 
 @given(st.text(max_size=50) | st.sampled_from(DANGEROUS_PREFIXES).map(lambda p: p + "1+1"))

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pytest
 
-from zwgk._csv_guard import column_name, read_csv_rows
+from zwgk._csv_guard import column_name, iter_csv_rows, read_csv_rows
 from zwgk._json_guard import check_depth, load_json, load_toml, text_depth
 from zwgk._limits import DEFAULT_LIMITS, Limits
 from zwgk.errors import DataFileError, LimitExceededError
@@ -267,6 +267,77 @@ def test_read_csv_rows(case: TextCase) -> None:
         assert case.message in str(caught.value)
         assert len(str(caught.value)) < 300
     assert csv.field_size_limit() == before  # the process-wide limit is restored
+
+
+@pytest.mark.parametrize("case", CSV_CASES, ids=[c.id for c in CSV_CASES])
+def test_iter_csv_rows_gives_the_rows_and_errors_of_read_csv_rows(case: TextCase) -> None:
+    import csv
+
+    text = case.build()
+    before = csv.field_size_limit()
+    given: list[list[str]] = []
+    try:
+        expected: object = read_csv_rows(text, limits=case.limits, source="x.csv")
+    except (DataFileError, LimitExceededError) as error:
+        expected = (type(error), str(error))
+    try:
+        given.extend(iter_csv_rows(text, limits=case.limits, source="x.csv"))
+        got: object = given
+    except (DataFileError, LimitExceededError) as error:
+        got = (type(error), str(error))
+    assert got == expected
+    assert csv.field_size_limit() == before
+
+
+def test_iter_csv_rows_gives_every_row_before_the_bad_one() -> None:
+    text = "a,b\n" * 5 + "a,b,c\n" + "a,b\n" * 5
+    rows = iter_csv_rows(text, limits=Limits(max_columns=2), source="x.csv")
+    assert [next(rows) for _ in range(5)] == [["a", "b"]] * 5
+    with pytest.raises(LimitExceededError, match="row 6 has 3 columns"):
+        next(rows)
+
+
+def test_iter_csv_rows_checks_size_and_nul_at_once() -> None:
+    with pytest.raises(LimitExceededError, match="max_file_bytes"):
+        iter_csv_rows("a," * 100, limits=Limits(max_file_bytes=50), source="x.csv")
+    with pytest.raises(DataFileError, match="NUL"):
+        iter_csv_rows("a\n\x00", limits=DEFAULT_LIMITS, source="x.csv")
+
+
+@pytest.mark.parametrize(
+    ("cell", "length"),
+    [
+        ('"abcde"', None),  # quotes make the record longer than its cell: still accepted
+        ('"a""b""c"', None),  # escaped quotes: 9 characters of text, a cell of 5
+        ("abcde\r", None),
+        ('"a\r\ncd"', None),  # a line break in a cell counts
+        ("abcdef", 6),
+        ('"abc\r\ndef"', 8),
+    ],
+)
+def test_a_cell_is_measured_not_its_record(cell: str, length: int | None) -> None:
+    text = f"x,{cell}\ny,z\n"
+    if length is None:
+        assert read_csv_rows(text, limits=Limits(max_cell_chars=5), source="x.csv")[1] == ["y", "z"]
+    else:
+        with pytest.raises(LimitExceededError, match=f"row 1, column B has {length} characters"):
+            read_csv_rows(text, limits=Limits(max_cell_chars=5), source="x.csv")
+
+
+def test_two_long_texts_read_at_once_under_the_raised_field_limit() -> None:
+    """Beyond the csv module's field limit the limit is raised per batch, never held by a caller."""
+    import csv
+
+    before = csv.field_size_limit()
+    texts = [f"{k}," + "x" * 150_000 + "\n" + "a,b\n" * 3000 for k in range(2)]
+    limits = Limits(max_cell_chars=200_000)
+    first, second = (iter_csv_rows(t, limits=limits, source="x.csv") for t in texts)
+    assert next(first)[1] == next(second)[1] == "x" * 150_000
+    assert csv.field_size_limit() == before  # not raised while the caller holds a record
+    rows = list(zip(first, second, strict=True))
+    assert len(rows) == 3000
+    assert rows[-1] == (["a", "b"], ["a", "b"])
+    assert csv.field_size_limit() == before
 
 
 def test_a_field_beyond_the_csv_module_limit_is_measured() -> None:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -31,7 +32,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from zwgk._csv_guard import read_csv_rows
+from zwgk._csv_guard import iter_csv_rows
 from zwgk._files import (
     TEXT_ENCODINGS,
     default_sheet,
@@ -371,9 +372,25 @@ def catalog_from_rows(
     return _from_table([_row_texts(row) for row in rows], source, title)
 
 
-def _from_table(table: list[list[str]], source: str, title: str | None) -> Catalog:
-    """`catalog_from_rows` on rows already as text (`_row_texts`)."""
-    head = _find_header(table)
+def _from_table(table: Iterable[list[str]], source: str, title: str | None) -> Catalog:
+    """`catalog_from_rows` on rows already as text (`_row_texts`), read as they come.
+
+    An error found before the last row (no header, a bad header) is raised only after the
+    rest of ``table`` has been read, so that an error of the CSV further on (a row too wide, a
+    malformed record) is raised first, as when every row was read before the catalog.
+    """
+    rows = iter(table)
+    try:
+        return _read_table(rows, source, title)
+    except Exception as exc:  # re-raised below, once the rows are read
+        error = exc
+    deque(rows, maxlen=0)
+    raise error
+
+
+def _read_table(rows: Iterator[list[str]], source: str, title: str | None) -> Catalog:
+    first = list(islice(rows, 16))  # the header is in the first 15 rows, its sub-header below
+    head = _find_header(first)
     if head is None:
         raise InvalidRecordsError(
             source,
@@ -389,17 +406,16 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
                 )
             ],
         )
-    sub = table[head + 1] if head + 1 < len(table) else None
-    two_rows = sub is not None and _is_sub_header(table[head], sub)
-    columns, problems = _columns(table[head], sub if two_rows else None)
+    sub = first[head + 1] if head + 1 < len(first) else None
+    two_rows = sub is not None and _is_sub_header(first[head], sub)
+    columns, problems = _columns(first[head], sub if two_rows else None)
     if problems:
         raise InvalidRecordsError(source, problems)
     if title is None:
-        above = [c.strip() for row in table[:head] for c in row if c.strip()]
+        above = [c.strip() for row in first[:head] for c in row if c.strip()]
         title = above[0] if above else None
-    headed = _headed_columns(table[head], sub if two_rows else None)
+    headed = _headed_columns(first[head], sub if two_rows else None)
     items: list[DisclosureItem] = []
-    previous: list[str] | None = None
     first_level = ""
     width = len(columns)
     indices = [c.index for c in columns]
@@ -407,35 +423,20 @@ def _from_table(table: list[list[str]], source: str, title: str | None) -> Catal
     pick = itemgetter(*indices) if width > 1 else None
     headed_prefix = _headed_prefix(headed)
     parse_row = _RowParser(columns)
-    same: dict[str, bool] = {}  # 同上 or not, per cell text
-    same_get = same.get
-    for offset, raw in enumerate(table[head + (2 if two_rows else 1) :]):
-        row_number = head + (3 if two_rows else 2) + offset
+    start = head + (2 if two_rows else 1)
+    for row_number, raw in enumerate(chain(first[start:], rows), start + 1):
         if not _two_texts(raw):  # an empty row or a banner has no two different texts
             present = list(filter(None, map(str.strip, raw)))
             if not present or _is_banner_values(present, width):
                 continue
-        reader = _RowReader(row_number, problems)
         if pick is not None and len(raw) >= reach:
-            cells = list(pick(raw))
+            item = parse_row(pick(raw), row_number, problems, first_level)
         else:
-            cells = [raw[i] if i < len(raw) else "" for i in indices]
-        for k, cell in enumerate(cells):
-            if not cell or cell.isascii():  # most are empty or plain: never 同上
-                continue
-            flag = same_get(cell)  # 同上 or not, per text (one read's memo: linear whatever the cells)
-            if flag is None:
-                flag = same[cell] = _is_same_as_above(cell)
-            if flag:
-                if previous is None:
-                    reader.problem(columns[k], gettext("同上 in the first row"), cell, gettext("a value"))
-                    cells[k] = ""
-                else:
-                    cells[k] = previous[k]
-        previous = cells
-        item = parse_row(reader, cells, first_level)
+            item = parse_row(
+                [raw[i] if i < len(raw) else "" for i in indices], row_number, problems, first_level
+            )
         first_level = item.first_level
-        if not item.first_level and not item.second_level:
+        if not first_level and not item.second_level:
             problems.append(
                 Problem(
                     gettext("row {row}").format(row=row_number),
@@ -582,21 +583,50 @@ def _cell_value(reader: _RowReader, column: _Column, cell: str) -> Any:
 
 _FIELD_KEYS: Mapping[str, str] = MappingProxyType({"bases": "legal_bases"})
 _PLAIN_TEXT = frozenset({"sequence", "first_level", "second_level", "field"})
+# Where each field of DisclosureItem stands in its positional arguments (a keyword call costs
+# more per row), and what a row without the field gives it.
+_SLOT: Mapping[str, int] = MappingProxyType({f: i for i, f in enumerate(attrs.fields_dict(DisclosureItem))})
+_NO_TIME_LIMIT = TimeLimit("")
+_DEFAULTS: tuple[Any, ...] = ("", "", "", (), (), _NO_TIME_LIMIT, "", (), (), (), (), (), "", None)
+_FIRST_LEVEL, _SECOND_LEVEL, _FIELD, _ROW = (
+    _SLOT[f] for f in ("first_level", "second_level", "field", "row")
+)
+_MARKS = slice(_SLOT["channels"], _SLOT["five_open"] + 1)  # the order of `_mark_tuples`
+
+
+def _slot(column: _Column) -> int:
+    """The argument of DisclosureItem that a text column's values go to."""
+    return _SLOT[_FIELD_KEYS.get(column.field, column.field)]
 
 
 class _RowParser:
-    """Turns the cells of each data row into an item.
+    """Turns the cells of each data row into an item, replacing each 同上 by the cell above.
 
     A cell's value depends on its column and its text only (and the problems it raises on the
     row's reader), so the value of every text that raises no problem is kept for the read:
-    repeated cells (bases, time limits, bodies) are parsed once per column, and a row's mark
-    cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
-    Empty cells give their field nothing and are skipped.  A row whose cells raise a problem,
-    and every row of a sheet with two text columns of one field (the last one read wins), take
-    the ordered path, `ordered`, which reads the columns left to right as written.
+    repeated cells (bases, time limits, bodies, names) are parsed once per column, and a row's
+    mark cells (公开对象, 公开方式, 公开层级, 五公开, 渠道), taken together, once per combination.
+    No kept text is 同上 (a 同上 is replaced before its row is parsed), so a row whose texts
+    were all kept, or are found not to be 同上 as they are first parsed, is built at once
+    (`_quick`).  Empty cells give their field nothing and are skipped.  Any other row is read
+    in two steps: every 同上 replaced (`_same_as_above`), then parsed; a row whose cells raise a
+    problem, and every row of a sheet with two text columns of one field (the last one read
+    wins), take the ordered path, `ordered`, which reads the columns left to right as written.
+    A row's `_RowReader` is made only when a text is first parsed.
     """
 
-    __slots__ = ("_columns", "_fast", "_mark_pick", "_marks", "_memos", "_plain", "_scalars", "_skip_empty")
+    __slots__ = (
+        "_columns",
+        "_fast",
+        "_mark_pick",
+        "_marks",
+        "_memos",
+        "_not_same",
+        "_plain",
+        "_previous",
+        "_scalars",
+        "_skip_empty",
+    )
 
     def __init__(self, columns: list[_Column]) -> None:
         self._columns = columns
@@ -609,44 +639,96 @@ class _RowParser:
         marks = [k for k, c in enumerate(columns) if c.field in _LIST_FIELDS]
         self._mark_pick = _picker(marks)
         self._marks: dict[tuple[str, ...], tuple[tuple[Any, ...], ...]] = {}
-        self._plain = [(k, c.field) for k, c in enumerate(columns) if c.field in _PLAIN_TEXT]
+        self._plain = [(k, _slot(c), self._memos[k]) for k, c in enumerate(columns) if c.field in _PLAIN_TEXT]
         self._scalars = [
-            (k, c, _FIELD_KEYS.get(c.field, c.field), self._memos[k])
+            (k, _slot(c), c, self._memos[k])
             for k, c in enumerate(columns)
             if c.field not in _LIST_FIELDS and c.field not in _PLAIN_TEXT
         ]
+        self._not_same = {""}  # the texts seen in a 同上 scan that are not 同上
+        self._previous: Sequence[str] | None = None  # the row above, its 同上 replaced
 
-    def __call__(self, reader: _RowReader, cells: list[str], first_level: str) -> DisclosureItem:
+    def __call__(
+        self, cells: Sequence[str], row: int, problems: list[Problem], first_level: str
+    ) -> DisclosureItem:
+        """The item of row ``row`` (``cells`` in the order of the columns); problems are added to
+        ``problems``, and a blank 一级事项 is ``first_level`` (the one above)."""
+        item = self._quick(cells, row, problems, first_level)
+        if item is None:
+            cells = self._same_as_above(cells, row, problems)
+            item = self._quick(cells, row, problems, first_level)
+            if item is None:
+                item = self.ordered(_RowReader(row, problems), cells, first_level)
+        self._previous = cells
+        return item
+
+    def _same_as_above(self, cells: Sequence[str], row: int, problems: list[Problem]) -> Sequence[str]:
+        """``cells`` with each 同上 replaced by the cell above (a problem on the first row)."""
+        not_same = self._not_same
+        out: list[str] | None = None
+        for k, cell in enumerate(cells):
+            if cell in not_same or cell.isascii():  # most are empty, plain or seen before
+                continue
+            if not _is_same_as_above(cell):
+                not_same.add(cell)
+                continue
+            if out is None:
+                out = list(cells)
+            if self._previous is None:
+                _RowReader(row, problems).problem(
+                    self._columns[k], gettext("同上 in the first row"), cell, gettext("a value")
+                )
+                out[k] = ""
+            else:
+                out[k] = self._previous[k]
+        return cells if out is None else out
+
+    def _quick(
+        self, cells: Sequence[str], row: int, problems: list[Problem], first_level: str
+    ) -> DisclosureItem | None:
+        """The item of a row with no 同上 and no problem, or ``None`` (adding no problem)."""
         if not self._fast:
-            return self.ordered(reader, cells, first_level)
-        problems = reader.problems
+            return None
         start = len(problems)
         key = self._mark_pick(cells)
         marks = self._marks.get(key)
         if marks is None:
-            marks = self._mark_values(reader, key)
+            if any(map(_is_same_as_above, key)):
+                return None
+            marks = self._mark_values(_RowReader(row, problems), key)
             if len(problems) != start:
                 del problems[start:]
-                return self.ordered(reader, cells, first_level)
+                return None
             self._marks[key] = marks
-        values: dict[str, Any] = {}
-        for k, column, name, memo in self._scalars:
+        args = [*_DEFAULTS]
+        for k, slot, column, memo in self._scalars:
             cell = cells[k]
             if not cell:
                 continue
             got = memo.get(cell, _MISS)
             if got is _MISS:
-                got = _cell_value(reader, column, cell)
+                if _is_same_as_above(cell):
+                    return None
+                got = _cell_value(_RowReader(row, problems), column, cell)
                 if len(problems) != start:
                     del problems[start:]
-                    return self.ordered(reader, cells, first_level)
+                    return None
                 memo[cell] = got
-            values[name] = got
-        for k, field in self._plain:
+            args[slot] = got
+        for k, slot, memo in self._plain:
             cell = cells[k]
-            if cell:
-                values[field] = " ".join(cell.split())
-        return _build(values, marks, first_level, reader.row_number)
+            if not cell:
+                continue
+            if cell.isalnum() and (len(cell) > _SAME_AS_ABOVE_LONGEST or cell.isascii()):
+                args[slot] = cell  # no whitespace, and too long or too plain for 同上: the text itself
+                continue
+            got = memo.get(cell)
+            if got is None:
+                if _is_same_as_above(cell):
+                    return None
+                got = memo[cell] = " ".join(cell.split())
+            args[slot] = got
+        return _item(args, marks, first_level, row)
 
     def _mark_values(self, reader: _RowReader, key: tuple[str, ...]) -> tuple[tuple[Any, ...], ...]:
         lists: dict[str, list[Any]] = {}
@@ -658,9 +740,9 @@ class _RowParser:
                     lists.setdefault(column.field, []).extend(got)
         return _mark_tuples(lists)
 
-    def ordered(self, reader: _RowReader, cells: list[str], first_level: str) -> DisclosureItem:
+    def ordered(self, reader: _RowReader, cells: Sequence[str], first_level: str) -> DisclosureItem:
         """The item of one row, its columns read left to right (every problem in order)."""
-        values: dict[str, Any] = {}
+        args = [*_DEFAULTS]
         lists: dict[str, list[Any]] = {}
         problems = reader.problems
         for column, cell, memo, skip in zip(self._columns, cells, self._memos, self._skip_empty, strict=True):
@@ -668,7 +750,7 @@ class _RowParser:
                 continue
             field = column.field
             if field in _PLAIN_TEXT:
-                values[field] = " ".join(cell.split())
+                args[_slot(column)] = " ".join(cell.split())
                 continue
             got = memo.get(cell, _MISS)
             if got is _MISS:
@@ -682,8 +764,8 @@ class _RowParser:
                 if got:
                     lists.setdefault(field, []).extend(got)
             else:
-                values[_FIELD_KEYS.get(field, field)] = got
-        return _build(values, _mark_tuples(lists), first_level, reader.row_number)
+                args[_slot(column)] = got
+        return _item(args, _mark_tuples(lists), first_level, reader.row_number)
 
 
 def _picker(indices: list[int]) -> Any:
@@ -707,31 +789,14 @@ def _mark_tuples(lists: dict[str, list[Any]]) -> tuple[tuple[Any, ...], ...]:
     )
 
 
-def _build(
-    values: dict[str, Any], marks: tuple[tuple[Any, ...], ...], first_level: str, row: int
-) -> DisclosureItem:
-    channels, audiences, modes, levels, five_open = marks
-    get = values.get
-    # Positional, in the order of DisclosureItem's fields (a keyword call costs more per row).
-    return DisclosureItem(
-        str(get("sequence") or ""),  # sequence
-        str(get("first_level") or "") or first_level,  # first_level
-        str(get("second_level") or "") or None,  # second_level
-        get("content", ()),  # content
-        get("legal_bases", ()),  # legal_bases
-        get("time_limit", _NO_TIME_LIMIT),  # time_limit
-        str(get("body") or ""),  # body
-        channels,
-        audiences,
-        modes,
-        levels,
-        five_open,
-        str(get("field") or "") or None,  # field
-        row,
-    )
-
-
-_NO_TIME_LIMIT = TimeLimit("")
+def _item(args: list[Any], marks: tuple[tuple[Any, ...], ...], first_level: str, row: int) -> DisclosureItem:
+    """The item of one row from ``args`` (`_DEFAULTS` as a list, with the row's text values)."""
+    args[_FIRST_LEVEL] = args[_FIRST_LEVEL] or first_level  # blank: the 一级事项 above
+    args[_SECOND_LEVEL] = args[_SECOND_LEVEL] or None
+    args[_FIELD] = args[_FIELD] or None
+    args[_MARKS] = marks
+    args[_ROW] = row
+    return DisclosureItem(*args)
 
 
 def _row_texts(row: Sequence[object]) -> list[str]:
@@ -803,10 +868,10 @@ def read_catalog_csv(
     """
     encodings = [encoding] if encoding else TEXT_ENCODINGS
     target, text = read_input_text(path, gettext("catalog file (.csv)"), encodings=encodings, limits=limits)
-    rows = read_csv_rows(text, limits=limits, source=target.name)
+    rows = iter_csv_rows(text, limits=limits, source=target.name)
     if "'" not in text:  # no cell quoted by an export: every row is its texts as they are
         return _from_table(rows, target.name, title)
-    return catalog_from_rows(rows, source=target.name, title=title)
+    return _from_table(map(_row_texts, rows), target.name, title)
 
 
 def read_catalog_xlsx(
