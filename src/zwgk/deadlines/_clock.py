@@ -43,7 +43,7 @@ from zwgk._lang import N_
 from zwgk.calendar import ChinaCalendar, default_calendar
 from zwgk.deadlines._events import EVENT_TYPES, Event, Replied, Withdrawn
 from zwgk.deadlines._kinds import ClockState, DeadlineKind
-from zwgk.deadlines._lean import SLOW, FastTables, Rules, lean_run, rules
+from zwgk.deadlines._lean import SLOW, FastTables, LeanResult, Rules, lean_run, rules
 from zwgk.deadlines._regimes import Regime, get_regime, regimes
 from zwgk.deadlines._results import (
     ClockPolicy,
@@ -96,23 +96,15 @@ def reply_deadline(
         and policy is None
         and type(received) is _DATE
         and (calendar is None or type(calendar) is ChinaCalendar)
+        and received >= (common := (_COMMON or _common()) if calendar is None else _common_on(calendar))[0]
     ):
         # The common call (the newest regime, the default policy): only the events need checking,
         # which the fast path does as it applies them (the full clock checks them first).
-        in_force, reg, pol, known, cal, fast, template = (
-            (_COMMON or _common()) if calendar is None else _common_on(calendar)
-        )
-        if received >= in_force:
-            evs = events if type(events) is tuple else tuple(events)
-            lean = lean_run(received, evs, known, fast)
-        else:
-            evs = _events(events)
-            reg = get_regime(None, received)
-            lean = lean_run(received, evs, rules(reg, pol), fast)
-            template = _template(reg, cal)
+        _, reg, pol, known, cal, fast, template = common
+        evs = events if type(events) is tuple else tuple(events)
+        lean = lean_run(received, evs, known, fast)
     else:
-        received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-        lean = lean_run(received, evs, rules(reg, pol), cal.kernel.fast)
+        received, evs, reg, cal, pol, lean = _other_call(received, events, regime, calendar, policy)
         template = _template(reg, cal)
     if lean is SLOW:
         return _run(received, _events(evs), reg, cal, pol)
@@ -144,6 +136,19 @@ def _template(regime: Regime, cal: ChinaCalendar) -> dict[str, Any]:
 
 
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
+
+
+def _other_call(
+    received: object,
+    events: Iterable[Event],
+    regime: Regime | str | None,
+    calendar: object,
+    policy: object,
+) -> tuple[dt.date, tuple[Event, ...], Regime, ChinaCalendar, ClockPolicy, LeanResult | None]:
+    """Any call but the common one (an older regime, a regime or policy given, a date to parse):
+    its inputs checked (`_resolve`) and the lean run on them, or `SLOW`."""
+    day, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
+    return day, evs, reg, cal, pol, lean_run(day, evs, rules(reg, pol), cal.kernel.fast)
 
 
 def _resolve(
@@ -204,29 +209,22 @@ def reply_due(
         and policy is None
         and type(received) is _DATE
         and (calendar is None or type(calendar) is ChinaCalendar)
+        and received >= (common := (_COMMON or _common()) if calendar is None else _common_on(calendar))[0]
     ):
         # The common call (the newest regime, the default policy): only the events need checking.
-        in_force, reg, pol, known, cal, fast, _ = (
-            (_COMMON or _common()) if calendar is None else _common_on(calendar)
-        )
-        if received >= in_force:
-            if not events:  # the most common request: one table lookup
-                try:
-                    r = fast[0][received.toordinal()] + known[0]
-                except IndexError:  # after the settled day: the full clock warns or raises
-                    pass
-                else:
-                    if r <= fast[2]:
-                        return fast[1][r]
-            evs = events if type(events) is tuple else tuple(events)
-            lean = lean_run(received, evs, known, fast)  # checks every event it applies
-        else:
-            evs = _events(events)
-            reg = get_regime(None, received)
-            lean = lean_run(received, evs, rules(reg, pol), fast)
+        _, reg, pol, known, cal, fast, _ = common
+        if not events:  # the most common request: one table lookup
+            try:
+                r = fast[0][received.toordinal()] + known[0]
+            except IndexError:  # after the settled day: the full clock warns or raises
+                pass
+            else:
+                if r <= fast[2]:
+                    return fast[1][r]
+        evs = events if type(events) is tuple else tuple(events)
+        lean = lean_run(received, evs, known, fast)  # checks every event it applies
     else:
-        received, evs, reg, cal, pol = _resolve(received, events, regime, calendar, policy)
-        lean = lean_run(received, evs, rules(reg, pol), cal.kernel.fast)
+        received, evs, reg, cal, pol, lean = _other_call(received, events, regime, calendar, policy)
     if lean is SLOW:
         return _run(received, _events(evs), reg, cal, pol).due
     return lean[0]
